@@ -1,0 +1,384 @@
+"""Clean an article's text while keeping a map back to the original characters.
+
+`normalize` runs the steps in `STEPS` in order. Every step takes and returns a pair
+`(text, offsets)`, where `offsets[i]` is the index in the original text of `text[i]` and one
+final entry holds the original length. A step that deletes text drops those map entries; a step
+that replaces a span maps each new character to the start of the replaced span.
+
+>>> text, offsets = normalize("產業(chǎn)鏈，鏈長制\\r\\n")
+>>> text, offsets
+('产业链,链长制\\n', [0, 1, 8, 9, 10, 11, 12, 14, 15])
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+
+__all__ = [
+    "normalize",
+    "STEPS",
+    "CHROME_LINES",
+    "CHROME_PREFIXES",
+    "unify_unicode",
+    "strip_markdown_links",
+    "strip_pinyin",
+    "to_simplified",
+    "narrow_punctuation",
+    "drop_chrome",
+    "rejoin_lines",
+    "tidy_spaces",
+]
+
+Mapped = tuple[str, list[int]]
+Step = Callable[[str, list[int]], Mapped]
+
+# Page chrome: a line whose stripped text fully matches one of these is dropped with its newline,
+# unless it reads as a real sentence (see `_is_sentence`). Add a new kind of chrome as one line.
+CHROME_LINES: list[str] = [
+    r"(?i:.*?[\w.-]+\.(?:jpe?g|png|gif|webp|bmp)\)?)",  # image file name left from an <img>
+    r"(?:(?:当前|您的|你的|所在)位置[::]\s*)?首页\s*(?:>|»|›).*",  # 首页 >> 时政要闻 >> ...
+    r"(?:当前|您的|你的|所在)位置[::].*",  # 当前位置:首页 >文章发布 > 正文
+    r"(?:账号|帐号|手机|手机号|邮箱)\s*\+\s*(?:密码|验证码)\s*登录",
+    r"还没有账号[??]?|立即注册|我知道了|返回顶部|打印本页|关闭窗口|分享到[::]?",
+    r"(?:(?:责任编辑|编辑|责编|审核|校对|初审|复审|终审|审校|监制)\s*[::]?\s*[\u4e00-\u9fff·]{2,5}\s*)+",
+    r".*(?:阅读|浏览|点击|评论)(?:量|数|次数)?[::]?\s*\d+.*",  # view counters and meta lines
+    r"(?:日期|发布时间|发布日期|刊发日期|来源|作者|语音阅读)[::].*",
+    r".*\d{4}-\d{1,2}-\d{1,2}.*来源[::].*",  # 城南二哥2022-12-29 12:18:22...来源:...
+    r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?",  # a bare date
+    r"第.{1,4}版[::].*",  # 第四版:综合新闻总第3796期 >2021-03-03编印
+    r"佚名",
+    r"\((?:相关)?资料图片?\)",  # (相关资料图)
+    r"(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{8,}",  # AAA57865ERT34GSD
+    r"[|｜]+",
+]
+
+# Lines starting with one of these are dropped even when they hold whole sentences.
+CHROME_PREFIXES: tuple[str, ...] = ("免责声明", "推广 热搜", "推广热搜", "核心提示:", "版权声明")
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN = "a-zü" + _TONED
+
+
+# ---------------------------------------------------------------- editing with an offset map
+
+
+def _splice(text: str, offsets: list[int], edits: list[tuple[int, int, str]]) -> Mapped:
+    """Apply sorted, non-overlapping `(start, end, new)` edits; new chars map to `start`."""
+    if not edits:
+        return text, offsets
+    parts: list[str] = []
+    out: list[int] = []
+    pos = 0
+    for start, end, new in edits:
+        parts.append(text[pos:start])
+        out.extend(offsets[pos:start])
+        if new:
+            parts.append(new)
+            out.extend([offsets[start]] * len(new))
+        pos = end
+    parts.append(text[pos:])
+    out.extend(offsets[pos:])
+    return "".join(parts), out
+
+
+def _sub(
+    text: str,
+    offsets: list[int],
+    pattern: re.Pattern[str],
+    repl: str | Callable[[re.Match[str]], str] = "",
+) -> Mapped:
+    """`pattern.sub(repl, text)` that also edits the offset map (the default deletes)."""
+    if callable(repl):
+        edits = [(m.start(), m.end(), repl(m)) for m in pattern.finditer(text)]
+        edits = [e for e in edits if e[2] != text[e[0] : e[1]]]
+    else:
+        edits = [(m.start(), m.end(), m.expand(repl)) for m in pattern.finditer(text)]
+    return _splice(text, offsets, edits)
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Each line with the index of its first character."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+# ---------------------------------------------------------------- the steps
+
+_INVISIBLE = re.compile(r"[\ufeff\u200b-\u200d\u2060\u00ad\x00-\x08\x0e-\x1f\x7f]|\r(?=\n)")
+_UNICODE_MAP = str.maketrans(
+    {
+        "\r": "\n",
+        "\x0b": "\n",
+        "\x0c": "\n",
+        "\x85": "\n",
+        "\u2028": "\n",
+        "\u2029": "\n",
+        "\u00a0": " ",
+        "\u3000": " ",
+        "\u202f": " ",
+        **{chr(c): " " for c in range(0x2000, 0x200B)},
+    }
+)
+
+
+def unify_unicode(text: str, offsets: list[int]) -> Mapped:
+    """Drop BOM and zero-width characters; make every line break `\\n` and every space ` `.
+
+    >>> unify_unicode("\\ufeff甲\\u3000乙\\r\\n", [0, 1, 2, 3, 4, 5, 6])
+    ('甲 乙\\n', [1, 2, 3, 5, 6])
+    """
+    text, offsets = _sub(text, offsets, _INVISIBLE)
+    return text.translate(_UNICODE_MAP), offsets
+
+
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]*\)")
+
+
+def strip_markdown_links(text: str, offsets: list[int]) -> Mapped:
+    """Remove markdown images and keep only the text of markdown links.
+
+    >>> s = "见[通知](http://a.cn)![图](b.jpg)"
+    >>> strip_markdown_links(s, list(range(len(s) + 1)))[0]
+    '见通知'
+    """
+    if "](" not in text:
+        return text, offsets
+    text, offsets = _sub(text, offsets, _MD_IMAGE)
+    edits = []
+    for m in _MD_LINK.finditer(text):
+        edits.append((m.start(), m.start(1), ""))
+        edits.append((m.end(1), m.end(), ""))
+    return _splice(text, offsets, edits)
+
+
+# A reading such as (yè) or (chuàng ) after a character: 1-7 pinyin letters, one tone-marked.
+_TONED_GROUP = re.compile(rf"(?<=\w)[(（] *(?=[{_PINYIN}]*[{_TONED}])[{_PINYIN}]{{1,7}} *[)）]")
+# Once a document is known to carry readings, toneless ones after CJK characters go too.
+_ANY_GROUP = re.compile(
+    rf"(?<=\w)[(（] *(?=[{_PINYIN}]*[{_TONED}])[{_PINYIN}]{{1,7}} *[)）]"
+    rf"|(?<=[{_CJK}])[(（] *(?:[bpmfdtnlgkhjqxrzcsyw]|[zcs]h)?[aeiouüv][a-zü]{{0,5}} *[)）]"
+)
+_MIN_TONED = 3
+
+
+def strip_pinyin(text: str, offsets: list[int]) -> Mapped:
+    """Remove pinyin readings inserted after characters, e.g. `業(yè)` -> `業`.
+
+    >>> s = "鋁業(yè)有限公司(PCB)"
+    >>> strip_pinyin(s, list(range(len(s) + 1)))[0]
+    '鋁業有限公司(PCB)'
+    """
+    toned = len(_TONED_GROUP.findall(text))
+    if not toned:
+        return text, offsets
+    return _sub(text, offsets, _ANY_GROUP if toned >= _MIN_TONED else _TONED_GROUP)
+
+
+_converter = None
+_converter_lock = threading.Lock()
+
+
+def _t2s() -> Callable[[str], str]:
+    """The OpenCC traditional-to-simplified converter, built on first use."""
+    global _converter
+    if _converter is None:
+        with _converter_lock:
+            if _converter is None:
+                import opencc
+
+                _converter = opencc.OpenCC("t2s")
+    return _converter.convert
+
+
+def _convert_line(convert: Callable[[str], str], line: str) -> str:
+    """Convert one line char by char, keeping any char whose conversion is not one char."""
+    out = []
+    for ch in line:
+        new = convert(ch)
+        out.append(new if len(new) == 1 else ch)
+    return "".join(out)
+
+
+def to_simplified(text: str, offsets: list[int]) -> Mapped:
+    """Convert traditional characters to simplified ones, one for one (OpenCC `t2s`).
+
+    >>> s = "鶴慶溢鑫鋁業有限公司"
+    >>> to_simplified(s, list(range(len(s) + 1)))[0]
+    '鹤庆溢鑫铝业有限公司'
+    """
+    if text.isascii():
+        return text, offsets
+    convert = _t2s()
+    new = convert(text)
+    if len(new) == len(text) and new.count("\n") == text.count("\n"):
+        old_lines, new_lines = text.split("\n"), new.split("\n")
+        if all(len(a) == len(b) for a, b in zip(old_lines, new_lines, strict=True)):
+            return new, offsets
+    # Lengths differ somewhere: convert line by line, char by char where a line changes length.
+    lines = []
+    for line in text.split("\n"):
+        conv = convert(line)
+        lines.append(conv if len(conv) == len(line) else _convert_line(convert, line))
+    return "\n".join(lines), offsets
+
+
+_NARROW_MAP = str.maketrans(
+    {
+        "，": ",",
+        "：": ":",
+        "；": ";",
+        "（": "(",
+        "）": ")",
+        "！": "!",
+        "？": "?",
+        "％": "%",
+        **{chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)},  # ０-９
+        **{chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)},  # Ａ-Ｚ
+        **{chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)},  # ａ-ｚ
+    }
+)
+
+
+def narrow_punctuation(text: str, offsets: list[int]) -> Mapped:
+    """Make full-width `，：；（）！？％`, digits and latin letters ASCII; keep `。、“”《》`.
+
+    >>> s = "增长１１．４％，达“新高”。"
+    >>> narrow_punctuation(s, list(range(len(s) + 1)))[0]
+    '增长11．4%,达“新高”。'
+    """
+    return text.translate(_NARROW_MAP), offsets
+
+
+_CHROME = re.compile("|".join(f"(?:{p})" for p in CHROME_LINES))
+
+
+def _is_sentence(line: str) -> bool:
+    """A long line with Chinese sentence punctuation is content, whatever else it holds."""
+    return len(line) >= 30 and ("。" in line or "," in line or "，" in line)
+
+
+def _is_chrome(line: str) -> bool:
+    if line.startswith(CHROME_PREFIXES):
+        return True
+    return _CHROME.fullmatch(line) is not None and not _is_sentence(line)
+
+
+def drop_chrome(text: str, offsets: list[int]) -> Mapped:
+    """Drop whole lines of page chrome: image names, breadcrumbs, login prompts, counters.
+
+    >>> s = "我知道了\\n链长制。\\n编辑:乔帅臣"
+    >>> drop_chrome(s, list(range(len(s) + 1)))[0]
+    '链长制。\\n'
+    """
+    edits = []
+    for start, line in _lines(text):
+        stripped = line.strip(" \t")
+        if stripped and _is_chrome(stripped):
+            edits.append((start, min(start + len(line) + 1, len(text)), ""))
+    return _splice(text, offsets, edits)
+
+
+_STOP_END = "。!?;:…”」』！？；："  # a line ending in one of these ends its paragraph
+_CLAUSE_END = ",、，"  # a line ending in one of these surely goes on
+_BODY_MARKS = "。!?;！？；"  # a line holding one of these is running text, not a title
+_PARAGRAPH_START = re.compile(r"[“‘「『《(（#|>*]|——|-|\d{4}年|[一二三四五六七八九十]+是")
+_QUOTED = re.compile(r"“[^”\n]*”|‘[^’\n]*’|「[^」\n]*」|《[^》\n]*》")
+_CONTINUATION = re.compile(rf"[{_CJK}0-9A-Za-z“‘《「]")
+_MIN_CLAUSE_LINE = 20
+_MIN_BARE_LINE = 45
+
+
+def _goes_on(line: str) -> bool:
+    """Whether `line` (stripped) is running text cut before its end, e.g. by a page break."""
+    if line[0] in "#|>" or line[-1] in _STOP_END:
+        return False
+    if line[-1] in _CLAUSE_END:
+        return True
+    # Punctuation inside quotes says nothing: titles quote phrases such as “延伸不足、附加值不高”.
+    bare = _QUOTED.sub("", line)
+    if any(c in bare for c in _BODY_MARKS):
+        return True
+    if len(line) >= _MIN_CLAUSE_LINE and any(c in bare for c in ",，、"):
+        return True
+    return len(line) >= _MIN_BARE_LINE and " " not in line
+
+
+def _continues(line: str, after_clause: bool) -> bool:
+    """Whether `line` (stripped) can be the rest of a line cut before its end."""
+    if line.startswith(("#", "——", "|", ">", "-", "*")):
+        return False
+    if not after_clause and _PARAGRAPH_START.match(line):
+        return False
+    return _CONTINUATION.match(line) is not None
+
+
+def rejoin_lines(text: str, offsets: list[int]) -> Mapped:
+    """Rejoin running text that a page break or blank lines cut in two.
+
+    >>> s = "园区集聚效应不断凸显。昭阳经开区\\n\\n被列入全省7个"
+    >>> rejoin_lines(s, list(range(len(s) + 1)))[0]
+    '园区集聚效应不断凸显。昭阳经开区被列入全省7个'
+    >>> s = "昭通高质量跨越式发展其势已成\\n\\n牢记嘱托。"
+    >>> rejoin_lines(s, list(range(len(s) + 1)))[0]
+    '昭通高质量跨越式发展其势已成\\n\\n牢记嘱托。'
+    """
+    edits = []
+    current = ""  # the line being built, stripped
+    end = 0  # where its content ends in `text`
+    for start, line in _lines(text):
+        stripped = line.strip(" \t")
+        if not stripped:
+            continue
+        lead = start + len(line) - len(line.lstrip(" \t"))
+        if current and _goes_on(current) and _continues(stripped, current[-1] in _CLAUSE_END):
+            edits.append((end, lead, ""))
+            current += stripped
+        else:
+            current = stripped
+        end = start + len(line.rstrip(" \t"))
+    return _splice(text, offsets, edits)
+
+
+_SPACES = re.compile(r"(?P<edge>^[ \t]+|[ \t]+$)|[ \t]{2,}|\t", re.MULTILINE)
+
+
+def tidy_spaces(text: str, offsets: list[int]) -> Mapped:
+    """Strip spaces at line ends and make each inner run of spaces and tabs one space.
+
+    >>> s = "  加快铝产业  转型升级 \\n"
+    >>> tidy_spaces(s, list(range(len(s) + 1)))
+    ('加快铝产业 转型升级\\n', [2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15])
+    """
+    return _sub(text, offsets, _SPACES, lambda m: "" if m.group("edge") else " ")
+
+
+STEPS: list[Step] = [
+    unify_unicode,
+    strip_markdown_links,
+    strip_pinyin,  # before OpenCC, so that it sees whole words such as 業發展
+    to_simplified,
+    narrow_punctuation,
+    drop_chrome,
+    rejoin_lines,
+    tidy_spaces,
+]
+
+
+def normalize(raw: str) -> Mapped:
+    """Normalise an article's text; return it with `offsets[i]` = index in `raw` of `text[i]`.
+
+    >>> normalize("鶴慶溢鑫鋁業(yè)有限公司（云南）")[0]
+    '鹤庆溢鑫铝业有限公司(云南)'
+    """
+    text, offsets = raw, list(range(len(raw) + 1))
+    for step in STEPS:
+        text, offsets = step(text, offsets)
+    return text, offsets

@@ -1,0 +1,99 @@
+"""Numbers with units in a sentence -> metric observations (indicator, value, unit, year, subject).
+
+"2022年,全市工业总产值实现997.8亿元" gives indicator 工业总产值, value 997.8, unit 亿元,
+year 2022, and the article's main region as subject (全市 names no place itself).
+
+>>> from kg.reader import read_text
+>>> from kg.pipeline import extract
+>>> m = extract(read_text("2022年,昭通市工业总产值实现997.8亿元。")).metrics[0]
+>>> (m.indicator, m.value, m.unit, m.year, m.subject.text)
+('工业总产值', 997.8, '亿元', 2022, '昭通市')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.document import Document, Mention, Metric
+
+__all__ = ["quantities", "UNITS"]
+
+UNITS = [
+    "万亿元", "亿千瓦时", "万千瓦时", "千瓦时", "亿元", "万元", "元", "万吨", "吨", "个百分点", "%",
+    "万户", "户", "家", "个", "万人次", "万人", "人", "名", "万亩", "亩", "平方公里", "万平方米",
+    "平方米", "公里", "万千瓦", "千瓦", "GW", "MW", "台", "座", "项", "条", "倍", "万株", "株",
+]
+_VALUE = re.compile(
+    r"(?P<qual>近|约|超过|超|逾|突破|达到|达)?(?P<num>\d+(?:\.\d+)?)(?P<unit>"
+    + "|".join(map(re.escape, UNITS))
+    + r")(?P<more>以上|左右|多|余)?"
+)
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_VERBS = re.compile(
+    r"(?:实现|达到|达|为|超过|突破|完成|增长|增加|下降|提升至|提高到|超|近|约|共计|累计|共|有|"
+    r"占|是|至|了|合计|计划|预计|力争|确保)+$"
+)
+_LEAD = re.compile(r"^(?:其中|全市|全县|全省|全区|全州|我市|我县|我省|同比|今年|去年|目前|截至目前|"
+                   r"(?:19|20)\d{2}年(?:以来|底|末|上半年|下半年|前三季度|\d{1,2}月)?|"
+                   r"\d{1,2}[-—至]\d{1,2}月|[,、])+")
+_SUBJECT_TYPES = {"Region", "Enterprise", "IndustrialPark", "Project", "IndustryChain"}
+
+
+def _indicator(clause: str) -> str:
+    text = _LEAD.sub("", clause)
+    text = _VERBS.sub("", text)
+    return text.strip(" ,、:“”")
+
+
+def quantities(doc: Document) -> Document:
+    """Pipeline step: fill `doc.metrics`."""
+    doc.metrics = []
+    regions = [m for m in doc.mentions if m.type == "Region"]
+    main: Mention | None = None
+    if regions:
+        top, _ = Counter(m.text for m in regions).most_common(1)[0]
+        main = next(m for m in regions if m.text == top)
+    year_by_para: dict[int, int] = {}
+    inside = sorted((m.start, m.end) for m in doc.mentions)
+    for sent in doc.sentences:
+        years = [int(y) for y in _YEAR.findall(sent.text)]
+        if years:
+            year_by_para[sent.paragraph] = years[0]
+        for m in _VALUE.finditer(sent.text):
+            a, b = sent.start + m.start("num"), sent.start + m.end()
+            if any(s <= a < e for s, e in inside):
+                continue  # part of a name: 年产11万吨…项目
+            if m.group("unit") in {"个", "家", "条", "名", "台", "座", "项"} and "." in m.group("num"):
+                continue
+            clause_start = max(sent.text.rfind(c, 0, m.start()) for c in ",;:、") + 1
+            clause = sent.text[clause_start : m.start()]
+            subject = None
+            for mm in doc.mentions:
+                if mm.type in _SUBJECT_TYPES and sent.start + clause_start <= mm.start < a:
+                    subject = mm
+            for mm in doc.mentions:
+                if subject is None and mm.type in _SUBJECT_TYPES and sent.start <= mm.start < a:
+                    subject = mm
+            if subject is not None and subject.start >= sent.start + clause_start:
+                clause = sent.text[subject.end - sent.start : m.start()]
+            indicator = _indicator(clause)
+            if not indicator or len(indicator) > 24 or not re.search(r"[\u4e00-\u9fff]", indicator):
+                continue
+            year_m = _YEAR.search(sent.text[: m.start()])
+            year = int(year_m.group(1)) if year_m else year_by_para.get(sent.paragraph)
+            doc.metrics.append(
+                Metric(
+                    indicator=indicator,
+                    value=float(m.group("num")),
+                    unit=m.group("unit"),
+                    year=year,
+                    text=sent.text[clause_start : m.end()],
+                    start=sent.start + clause_start,
+                    end=b,
+                    sentence=sent,
+                    subject=subject or main,
+                    qualifier=(m.group("qual") or "") + (m.group("more") or ""),
+                )
+            )
+    return doc

@@ -1,0 +1,806 @@
+"""Mentions of enterprises, chains, clusters, parks, projects, policies, strategies, regions,
+people and chain-leader roles, found by how the sentence is phrased rather than by lists of names.
+
+A name ends in a suffix of its class (…产业链, …经开区, …项目, …有限公司) and starts where the
+words before it stop being part of a name: a verb that governs it, a function word, punctuation
+or a date. Firms without a suffix are found where the sentence makes them firms: the items of
+"A、B等企业", the subject of 为龙头 / 链主, partners of 签约. Coordinated lists that share one
+suffix ("A、B、C产业链") give one mention per item.
+
+>>> from kg.reader import read_text
+>>> from kg.sentences import split_sentences
+>>> doc = recognize(split_sentences(read_text("以云铝海鑫为龙头,延伸绿色铝产业链。")))
+>>> sorted((m.type, m.text) for m in doc.mentions)
+[('Enterprise', '云铝海鑫'), ('IndustryChain', '绿色铝产业链')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from kg.document import Document, Mention, Sentence
+from kg.segment import Token, freq, pos, rules, tokenize
+
+__all__ = ["recognize", "GENERIC"]
+
+GENERIC = "generic"  # Mention.rule of a generic mention ("产业链" alone): usable, never listed
+
+_PUNCT = re.compile(r"^[\s\W_]+$")
+_DATE = re.compile(r"^(?:\d+|[0-9一二三四五六七八九十]+)[年月日号]$|^\d{4}$|^[上下]半年$|^年底$|^年初$")
+_NUM = re.compile(r"^[0-9.%]+$|^[0-9一二三四五六七八九十百千万亿两几]+$")
+_CLASSIFIER = set("个条家户项批类座处种名位")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_COUNT_HEAD = r"(?:等|以及)?(?:[0-9一二三四五六七八九十两]+(?:条|个|大|家|户|项))?"
+_OPEN_QUOTES = "“‘\"'「"
+_CLOSE_QUOTES = "”’\"'」"
+_NOT_FIRM_HEADS = {"活动", "会议", "工作", "情况", "问题", "建设", "发展", "项目", "产业", "行业"}
+_WEAK = set("其之此该各本达强建引促聚创争超占同跟让使着过")
+
+
+@functools.cache
+def _lex() -> dict:
+    lex = rules()
+    b = lex["boundary"]
+    return {
+        "suffix_re": {
+            cls: re.compile("|".join(sorted(map(re.escape, sfx), key=len, reverse=True)))
+            for cls, sfx in lex["suffixes"].items()
+        },
+        "suffixes": lex["suffixes"],
+        "stop_pos": set(b["stop_pos"]),
+        "verb_pos": set(b["verb_pos"]),
+        "inner_verbs": set(b["inner_verbs"]),
+        "stop_words": set(b["stop_words"]),
+        "generic": sorted(b["generic_modifiers"], key=len, reverse=True),
+        "count_prefix": re.compile(b["count_prefix"]),
+        "industry": sorted(lex["enterprise"]["industry_words"], key=len, reverse=True),
+        "list_heads": sorted(lex["enterprise"]["list_heads"], key=len, reverse=True),
+        "region_sfx": sorted(lex["region"]["suffixes"], key=len, reverse=True),
+        "not_regions": set(lex["region"]["not_regions"]),
+        "titles": sorted(lex["person"]["titles"], key=len, reverse=True),
+        "after": sorted(lex["person"]["after"], key=len, reverse=True),
+        "surnames": set(lex["person"]["surnames"]),
+        "compound": set(lex["person"]["compound_surnames"]),
+        "role_heads": lex["role"]["heads"],
+        "strategy_heads": sorted(lex["strategy"]["heads"], key=len, reverse=True),
+        "split_connectors": lex["chain"]["split_connectors"],
+        "not_items": tuple(lex["chain"]["not_items"]),
+    }
+
+
+MAX_LEN = {
+    "IndustryChain": 16,
+    "IndustryCluster": 18,
+    "IndustrialPark": 24,
+    "Project": 30,
+    "Enterprise": 26,
+}
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _is_region_word(word: str) -> bool:
+    lx = _lex()
+    if word in lx["not_regions"] or len(word) < 2:
+        return False
+    if pos(word) == "ns":
+        return True
+    return any(word.endswith(s) and len(word) > len(s) for s in lx["region_sfx"]) and not freq(
+        word
+    )
+
+
+def _brand_like(word: str) -> bool:
+    """A run of characters that is not an ordinary word: a likely brand (合盛, 云铝海鑫)."""
+    return len(word) == 1 or freq(word) < 60 or pos(word) in {"nz", "nr", "nrt", "nt"}
+
+
+def _stops(tok: Token, consumed: int, cls: str) -> bool:
+    """Whether `tok`, read leftwards with `consumed` tokens already in the name, ends the name."""
+    lx = _lex()
+    w = tok.text
+    if w in lx["stop_words"]:
+        return True
+    if _PUNCT.match(w) and w not in {"·", "-", "—"}:
+        return True
+    if _DATE.match(w):
+        return True
+    if w in _CLASSIFIER or w.endswith(("个", "条", "家", "户")) and _NUM.match(w[:-1] or "x"):
+        return True
+    if _NUM.match(w) and cls in {"IndustryChain", "IndustryCluster"}:
+        return True
+    if cls == "Enterprise" and re.match(r"^[0-9.%]+$", w):
+        return True
+    p = pos(w)
+    if len(w) > 1 and p in lx["stop_pos"]:
+        return True
+    if len(w) == 1 and p in {"p", "c", "u", "uj", "ul", "r", "y", "e"}:
+        return True
+    if len(w) > 1 and p in lx["verb_pos"] and w not in lx["inner_verbs"]:
+        return True
+    return False
+
+
+def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) -> int:
+    """Start offset of the name whose last character before its suffix is at `end`."""
+    start = end
+    consumed = 0
+    # tokens are in order; find the last token that starts before `end`
+    j = len(toks) - 1
+    while j >= 0 and toks[j].start >= end:
+        j -= 1
+    if j >= 0 and toks[j].end > end:  # a token straddles the suffix: its head is in the name
+        if toks[j].start >= floor:
+            start = toks[j].start
+            consumed += 1
+        j -= 1
+    while j >= 0:
+        tok = toks[j]
+        if tok.start < floor or end - tok.start > limit:
+            break
+        if tok.text in (")", ")") and cls in {"Enterprise", "Project", "IndustrialPark"}:
+            k = j - 1
+            while k >= 0 and toks[k].text not in ("(", "("):
+                k -= 1
+            inner = "".join(t.text for t in toks[k + 1 : j])
+            if k > 0 and 0 < len(inner) <= 8 and _CJK.search(inner):
+                start = toks[k].start
+                j = k - 1
+                consumed += 1
+                continue
+            break
+        if (
+            tok.text == "的"
+            and not _strip_generic(_core_text(toks, start, end))
+            and cls in {"IndustryChain", "IndustryCluster"}
+            and j > 0
+            and pos(toks[j - 1].text) in {"n", "vn", "nz", "l", "j", "b", "nt"}
+            and not _stops(toks[j - 1], consumed + 1, cls)
+        ):
+            start = tok.start  # "水电硅铝一体化的全产业链": 的 inside the name
+            consumed += 1
+            j -= 1
+            continue
+        if (
+            cls == "Enterprise"
+            and consumed
+            and len(tok.text) == 1
+            and tok.text in _WEAK
+            and j > 0
+            and len(toks[j - 1].text) > 1
+            and _is_region_word(toks[j - 1].text)
+        ):
+            start = toks[j - 1].start  # "云南其亚金属": a place, then a brand that opens with 其
+            consumed += 2
+            j -= 2
+            continue
+        if _stops(tok, consumed, cls) or tok.text in _lex()["suffixes"].get(cls, ()):
+            break
+        if tok.text in "年月日号" and j > 0 and toks[j - 1].text.isdigit():
+            break  # "2022年6月兰钧…": a date, not part of the name
+        start = tok.start
+        consumed += 1
+        j -= 1
+    # a name never opens with a verb ("提升产业链韧性", "预计项目投资")
+    for tok in toks:
+        if tok.start == start and tok.end <= end and len(tok.text) > 1 and pos(tok.text) in (
+            _lex()["verb_pos"]
+        ):
+            start = tok.end
+        elif tok.start > start:
+            break
+    return start
+
+
+def _core_text(toks: list[Token], start: int, end: int) -> str:
+    return "".join(t.text for t in toks if start <= t.start and t.end <= end)
+
+
+def _strip_generic(core: str) -> str:
+    lx = _lex()
+    changed = True
+    while core and changed:
+        changed = False
+        core = core.strip(" ·、,")
+        m = lx["count_prefix"].match(core)
+        if m and m.end() > 0:
+            core = core[m.end() :]
+            changed = True
+            continue
+        m = re.match(r"^[0-9.]+[亿万]?[元吨个]?(?:以上|以下)?", core)
+        if m and m.end() > 0:
+            core = core[m.end() :]
+            changed = True
+            continue
+        for g in lx["generic"]:
+            if core.startswith(g):
+                core = core[len(g) :]
+                changed = True
+                break
+        if core and core[0] in _OPEN_QUOTES + _CLOSE_QUOTES:
+            core = core[1:]
+            changed = True
+    return core
+
+
+def _strip_place(name: str, sent_toks: list[Token], start: int) -> str:
+    """Drop a leading place name or place word (云南省新能源产业链 -> 新能源产业链)."""
+    lx = _lex()
+    for g in ("全省", "全市", "全州", "全县", "全区", "我省", "我市", "我州", "我县", "我区", "省级",
+              "市级", "县级", "省", "市", "州", "县", "区"):
+        if name.startswith(g) and len(name) > len(g) + 3:
+            return _strip_place(name[len(g) :], sent_toks, start + len(g))
+    for tok in sent_toks:
+        if tok.start == start and _is_region_word(tok.text) and len(name) > len(tok.text) + 3:
+            return _strip_place(name[len(tok.text) :], sent_toks, tok.end)
+    del lx
+    return name
+
+
+def _balanced(text: str) -> bool:
+    return text.count("(") == text.count(")") and text.count("“") == text.count("”")
+
+
+# --------------------------------------------------------------------------- recognisers
+
+
+class _Sent:
+    """A sentence with its tokens; offsets are document offsets."""
+
+    def __init__(self, sent: Sentence, toks: list[Token] | None = None) -> None:
+        self.sent = sent
+        self.text = sent.text
+        self.start = sent.start
+        self.toks = toks if toks is not None else tokenize(sent.text, sent.start)
+
+    def sub(self, a: int, b: int) -> str:
+        return self.text[a - self.start : b - self.start]
+
+    def before(self, a: int) -> str:
+        return self.text[: a - self.start]
+
+
+def _suffix_names(s: _Sent, cls: str) -> Iterator[Mention]:
+    lx = _lex()
+    for m in lx["suffix_re"][cls].finditer(s.text):
+        a, b = s.start + m.start(), s.start + m.end()
+        nxt = s.text[m.end() : m.end() + 1]
+        if cls == "IndustryCluster" and nxt == "化":
+            continue
+        if cls == "Enterprise" and (nxt in "化内外" or m.group() == "公司" and nxt == "制"):
+            continue
+        if cls == "Enterprise" and m.group() == "厂" and s.text[m.start() - 1 : m.start()] in "工":
+            continue
+        if cls == "IndustrialPark" and s.text[m.end() : m.end() + 2] in ("管委", "管理"):
+            pass  # "湘潭经开区管委会": the park is still named
+        start = _walk_left(s.toks, a, s.start, cls, MAX_LEN[cls])
+        name = s.sub(start, b)
+        if not _balanced(name):
+            continue
+        core = _strip_generic(name[: -len(m.group())])
+        before = s.before(start).rstrip().rstrip(_OPEN_QUOTES)
+        after = s.text[m.end() :]
+        category = (
+            before.endswith(("等", "一批", "这", "该", "各", "些"))
+            or bool(lx["count_prefix"].match(name))
+            or bool(re.search(r"[0-9一二三四五六七八九十两]+(?:个|条|家|户|项|大)$", before))
+            or bool(re.match(r"^[0-9]+(?:个|条|家|户|项)(?=$|[,。;、)])", after))
+        )
+        measured = bool(re.search(r"[0-9.]$", before)) and cls != "Project" or bool(
+            re.match(r"^[万亿千百]?(?:元|吨|立方米|平方米|千瓦|亩|公里)", name)
+        )
+        if measured:
+            continue
+        if cls == "IndustryChain":
+            yield from _chain_mentions(s, start, a, b, m.group(), core, category)
+            continue
+        if cls == "IndustryCluster":
+            yield from _list_or_single(s, start, a, b, cls, core, category)
+            continue
+        if not core or category or len(core) < 2:
+            continue
+        if cls == "Project" and core.endswith(("上下游产业", "上下游", "配套", "配套产业")):
+            continue
+        if cls == "Enterprise" and not _enterprise_core_ok(core):
+            continue
+        if cls == "IndustrialPark" and len(core) < 2:
+            continue
+        yield Mention(cls, name, start, b, rule=f"suffix:{m.group()}")
+        if cls == "Project":
+            brand = _brand_prefix(s, start, b - len(m.group()), industry_only=True)
+            if brand:
+                yield Mention("Enterprise", s.sub(*brand), *brand, rule="project-head")
+
+
+def _enterprise_core_ok(core: str) -> bool:
+    # "子公司", "运输公司", "该公司": a firm name needs something more than an ordinary word
+    if core in {"子", "分", "母", "总", "运输", "投资", "控股", "上市", "国有", "民营", "物流"}:
+        return False
+    if len(core) <= 3 and freq(core) > 500 and pos(core) not in {"nz", "nt", "ns"}:
+        return False
+    return True
+
+
+def _list_items(
+    s: _Sent, end: int, floor: int, cls: str, limit: int = 14
+) -> list[tuple[int, int]]:
+    """Items of a list "A、B及C" ending at `end` (document offset), leftmost first."""
+    lx = _lex()
+    text = s.text
+    rel_end = end - s.start
+    items: list[tuple[int, int]] = []
+    seps = "、|以及|及|和|与|,"
+    cur_end = rel_end
+    while True:
+        # find the item start: the nearest separator before cur_end
+        seg = text[max(floor - s.start, 0) : cur_end]
+        m = None
+        for m in re.finditer(seps, seg):
+            pass
+        if m is None:
+            item_start = _walk_left(s.toks, s.start + cur_end, floor, cls, limit) - s.start
+            if item_start < cur_end:
+                items.append((s.start + item_start, s.start + cur_end))
+            break
+        sep_abs = max(floor - s.start, 0) + m.start()
+        item_rel_start = max(floor - s.start, 0) + m.end()
+        item = text[item_rel_start:cur_end]
+        if m.group() == ",":
+            # a comma ends the list: the item is read leftwards as a name
+            item_start = _walk_left(s.toks, s.start + cur_end, s.start + item_rel_start, cls, limit)
+            if item_start < s.start + cur_end:
+                items.append((item_start, s.start + cur_end))
+            break
+        if item.endswith(_lex()["not_items"]):
+            break  # "宣传部部长、新材料产业链": a title is not a list item
+        if not item or len(item) > limit or re.search(r"[^\w()“”·—\-]", item):
+            # not a list item: read the last one leftwards instead
+            item_start = _walk_left(s.toks, s.start + cur_end, s.start + item_rel_start, cls, limit)
+            if item_start < s.start + cur_end:
+                items.append((item_start, s.start + cur_end))
+            break
+        items.append((s.start + item_rel_start, s.start + cur_end))
+        cur_end = sep_abs
+        if m.group() in ("和", "与") and "、" not in text[:sep_abs][-20:]:
+            # "X和Y" without a 、 list: read X as a name leftwards
+            item_start = _walk_left(s.toks, s.start + cur_end, floor, cls, limit)
+            if item_start < s.start + cur_end:
+                items.append((item_start, s.start + cur_end))
+            break
+    items.reverse()
+    del lx
+    return [(a, b) for a, b in items if b > a]
+
+
+def _chain_mentions(
+    s: _Sent, start: int, a: int, b: int, suffix: str, core: str, category: bool
+) -> Iterator[Mention]:
+    """A chain name, or each item of a coordinated list of chains sharing one suffix."""
+    name = s.sub(start, b)
+    before = s.before(start)
+    # "A、B、C等8条(省级重点)产业链": the items come before the count
+    tail = re.search(
+        _COUNT_HEAD + r"(?:省级|市级|县级|首批|重点|千亿级|千亿元级|百亿级|主导|新兴|[‘“][^’”]{1,10}[’”])*$",
+        s.before(a),
+    )
+    list_end = s.start + tail.start() if tail and tail.group() else None
+    if not core and list_end is not None and list_end > s.start:
+        items = _list_items(s, list_end, s.start, "IndustryChain")
+        if len(items) >= 2:
+            for ia, ib in items:
+                text = s.sub(ia, ib)
+                if _strip_generic(text):
+                    yield Mention("IndustryChain", text, ia, ib, label=text + suffix, rule="list")
+            return
+    if not core:
+        if not category:
+            yield Mention("IndustryChain", name, start, b, rule=GENERIC)
+        return
+    if category and not before.rstrip().endswith("等"):
+        return
+    # "A、B及C产业链" / "A及B产业链": earlier conjuncts are bare
+    conj = re.search(r"(、|以及|及)$", before)
+    inner_split = re.search(r"^(.{2,8}?)(以及|及)(.{2,}?)$", name[: -len(suffix)])
+    if conj:
+        items = _list_items(s, start - len(conj.group()), s.start, "IndustryChain")
+        for ia, ib in items:
+            text = s.sub(ia, ib)
+            if _strip_generic(text):
+                yield Mention("IndustryChain", text, ia, ib, label=text + suffix, rule="list")
+    elif inner_split and "、" not in name:
+        first = inner_split.group(1)
+        if _strip_generic(first):
+            yield Mention(
+                "IndustryChain", first, start, start + len(first), label=first + suffix, rule="list"
+            )
+        rest_start = start + len(first) + len(inner_split.group(2))
+        yield Mention("IndustryChain", s.sub(rest_start, b), rest_start, b, rule="suffix")
+        return
+    label = _strip_place(name, s.toks, start)
+    yield Mention("IndustryChain", name, start, b, label=label, rule="suffix")
+
+
+def _list_or_single(
+    s: _Sent, start: int, a: int, b: int, cls: str, core: str, category: bool
+) -> Iterator[Mention]:
+    """Clusters: "A、B、C3个千亿级产业集群" gives A, B and C."""
+    tail = re.search(
+        _COUNT_HEAD + r"(?:千亿级|千亿元级|百亿级|百亿元级|[‘“][^’”]{1,10}[’”])*$", s.before(a)
+    )
+    if (not core or category) and tail and tail.group():
+        end = s.start + tail.start()
+        items = _list_items(s, end, s.start, cls)
+        if len(items) >= 2:
+            for ia, ib in items:
+                text = s.sub(ia, ib)
+                if _strip_generic(text):
+                    yield Mention(cls, text, ia, ib, rule="list")
+            return
+    if core and not category:
+        yield Mention(cls, s.sub(start, b), start, b, rule="suffix")
+
+
+def _policies(s: _Sent) -> Iterator[Mention]:
+    for m in re.finditer(r"《([^《》]{2,80})》", s.text):
+        yield Mention("Policy", m.group(1), s.start + m.start(1), s.start + m.end(1), rule="《》")
+
+
+def _strategies(s: _Sent) -> Iterator[Mention]:
+    lx = _lex()
+    heads = "|".join(map(re.escape, lx["strategy_heads"]))
+    # “3815”战略目标, “产、城、人”三篇文章
+    for m in re.finditer(r"“[^“”]{1,16}”(?:" + heads + ")", s.text):
+        yield Mention("Strategy", m.group(), s.start + m.start(), s.start + m.end(), rule="quoted")
+    # “六大战略”, “七个一”, “五大强市”
+    num = "[一二三四五六七八九十两0-9]"
+    for m in re.finditer(r"“(" + num + r"(?:大|个)[^“”]{1,6})”", s.text):
+        yield Mention("Strategy", m.group(1), s.start + m.start(1), s.start + m.end(1), rule="num")
+    for m in re.finditer(r"(?<![“\w])(" + num + r"大(?:战略|强市|经济|工程|行动))", s.text):
+        yield Mention("Strategy", m.group(1), s.start + m.start(1), s.start + m.end(1), rule="num")
+
+
+def _regions(s: _Sent) -> Iterator[Mention]:
+    for i, tok in enumerate(s.toks):
+        w = tok.text
+        if _is_region_word(w):
+            # join "双河苗族彝族乡"-like runs: region word followed by a region-suffixed word
+            yield Mention("Region", w, tok.start, tok.end, rule="ns")
+            continue
+        # unknown place + suffix: "彝良" "县" or single characters before 县/镇/乡
+        if w in {"县", "镇", "乡", "市", "州", "区", "省"} and i > 0:
+            j = i - 1
+            start = tok.start
+            while j >= 0 and i - j <= 4 and len(s.toks[j].text) == 1 and _CJK.match(
+                s.toks[j].text
+            ) and s.toks[j].text not in _lex()["stop_words"] and not pos(s.toks[j].text) in {
+                "p", "c", "u", "uj", "r", "v", "d", "m", "q",
+            }:
+                start = s.toks[j].start
+                j -= 1
+            if j >= 0 and pos(s.toks[j].text) == "ns" and i - j <= 4:
+                start = s.toks[j].start
+            if tok.end - start >= 2 and tok.end - start <= 6 and start < tok.start:
+                yield Mention("Region", s.sub(start, tok.end), start, tok.end, rule="suffix")
+
+
+def _persons(s: _Sent) -> Iterator[Mention]:
+    lx = _lex()
+    titles = "|".join(map(re.escape, lx["titles"]))
+    for m in re.finditer(r"(?:" + titles + r")", s.text):
+        rest = s.text[m.end() : m.end() + 5]
+        name = _person_name(rest)
+        if name:
+            a = s.start + m.end()
+            yield Mention("Person", name, a, a + len(name), rule="title")
+
+
+def _person_name(rest: str) -> str:
+    lx = _lex()
+    if len(rest) < 2:
+        return ""
+    if rest[:2] in lx["compound"]:
+        sur = 2
+    elif rest[0] in lx["surnames"]:
+        sur = 1
+    else:
+        return ""
+    for n in (sur + 2, sur + 1):
+        cand = rest[:n]
+        if len(cand) < n or not all(_CJK.match(c) for c in cand):
+            continue
+        after = rest[n:]
+        if n == sur + 2 and any(cand.endswith(a[:1]) and rest[n - 1 :].startswith(a)
+                                for a in lx["after"]):
+            continue
+        if not after or not _CJK.match(after[0]) or any(after.startswith(a) for a in lx["after"]):
+            if freq(cand) > 200 and pos(cand) not in {"nr", "nrt", "nrfg"}:
+                continue
+            return cand
+    return ""
+
+
+def _roles(s: _Sent) -> Iterator[Mention]:
+    """Unnamed officials holding the chain-leader role: "由市级领导担任…链长"."""
+    heads = "|".join(map(re.escape, _lex()["role_heads"]))
+    for m in re.finditer(r"由([^,。;由]{0,8}?(?:" + heads + r"))(?:同志)?(?:担任|任|兼任)", s.text):
+        tail = s.text[m.end() : m.end() + 14]
+        if re.match(r"^[^,。;]{0,12}?(?<![副总])链长", tail):
+            yield Mention("ChainLeaderRole", m.group(1), s.start + m.start(1),
+                          s.start + m.end(1), rule="role")
+
+
+# --------------------------------------------------------------------------- firms in context
+
+
+def _firm_list_items(s: _Sent) -> Iterator[Mention]:
+    lx = _lex()
+    heads = "|".join(map(re.escape, lx["list_heads"]))
+    count = r"(?:[0-9一二三四五六七八九十两]+(?:家|户|个|大))"
+    patterns = [
+        # "A、B、C等企业", "A、B等13家重点企业", "A和B2家龙头企业", "A、B五大能源企业"
+        r"(?:等" + count + r"?|" + count + r")[^,。;、等]{0,6}?(?:" + heads + r")",
+    ]
+    for pat in patterns:
+        for m in re.finditer(pat, s.text):
+            end = s.start + m.start()
+            items = _list_items(s, end, s.start, "Enterprise")
+            if not m.group().startswith("等") and len(items) < 2:
+                continue
+            for a, b in items:
+                yield from _firm(s, a, b, "list")
+    # "以X、Y为龙头", "以X“链主型”项目为牵引", "X作为链主"
+    for m in re.finditer(
+        r"以([^,。;以]{2,40}?)(?:等[^,。;为]{0,6})?为(?:龙头|链主|引领|牵引)", s.text
+    ):
+        end = s.start + m.end(1)
+        for a, b in _list_items(s, end, s.start + m.start(1), "Enterprise"):
+            yield from _firm(s, a, b, "为龙头")
+    for m in re.finditer(r"以([^,。;以“]{2,12}?)[“\"]?链主型?", s.text):
+        yield from _firm(s, s.start + m.start(1), s.start + m.end(1), "链主型")
+    # "与A、B等企业成功签约", "已签约的A"
+    for m in re.finditer(r"与([^,。;与]{2,60}?)(?:等[^,。;]{0,8})?(?:成功|正式)?签(?:约|订|署)", s.text):
+        for a, b in _list_items(s, s.start + m.end(1), s.start + m.start(1), "Enterprise"):
+            yield from _firm(s, a, b, "签约")
+    for m in re.finditer(r"签约的([^,。;、和]{2,12})", s.text):
+        yield from _firm(s, s.start + m.start(1), s.start + m.end(1), "签约")
+    # "江西立讯智造副总经理常红": an organisation before a corporate title
+    for m in re.finditer(r"(?:董事长|副董事长|总经理|副总经理|总裁|副总裁|技术经理|创始人)", s.text):
+        end = s.start + m.start()
+        a = _walk_left(s.toks, end, s.start, "Enterprise", 16)
+        if a < end and _person_name(s.text[m.end() : m.end() + 5]):
+            yield from _firm(s, a, end, "职务")
+    for m in re.finditer(r"(?:先后|已|陆续)?(?:设立|成立|组建)(?:了)?(?:\d+家)?(?:子公司|分公司)", s.text):
+        end = s.start + m.start()
+        a = _walk_left(s.toks, end, s.start, "Enterprise", 16)
+        if a < end:
+            yield from _firm(s, a, end, "设立子公司")
+    # "X被评为…企业" / "X创建为…工厂"
+    for m in re.finditer(r"([^,。;]{2,40}?)(?:被评为|获评|创建为|荣获)[^,。;]{0,24}?(?:企业|工厂)", s.text):
+        for a, b in _list_items(s, s.start + m.end(1), s.start + m.start(1), "Enterprise"):
+            yield from _firm(s, a, b, "被评为")
+    # "X作为Y产业链链主企业", "Y产业链链主(企业)X", "X是Y产业链的龙头企业"
+    for m in re.finditer(r"([^,。;、]{2,14}?)(?:作为|是|为|系)[^,。;]{0,16}?(?:链主|龙头)(?:企业)?", s.text):
+        a = _walk_left(s.toks, s.start + m.end(1), s.start + m.start(1), "Enterprise", 14)
+        yield from _firm(s, a, s.start + m.end(1), "作为链主")
+    for m in re.finditer(r"产业链(?:的)?[“\"]?(?:链主|龙头)[”\"]?(?:企业)?(?:有|是|为|包括)?[:]?([^,。;、]{2,14})", s.text):
+        a = s.start + m.start(1)
+        # read the name up to the first stop word
+        toks = [t for t in s.toks if t.start >= a and t.end <= s.start + m.end(1)]
+        b = a
+        for t in toks:
+            if t.text in _lex()["stop_words"] or _PUNCT.match(t.text) or (
+                pos(t.text) in _lex()["verb_pos"] and t.text not in _lex()["inner_verbs"]
+            ):
+                break
+            b = t.end
+        if b - a >= 2:
+            yield from _firm(s, a, b, "链主X")
+
+
+def _firm(s: _Sent, a: int, b: int, rule: str) -> Iterator[Mention]:
+    """A firm name found by context, after trimming words that are not part of it."""
+    text = s.sub(a, b)
+    # trim leading stop words and verbs the list splitter left on
+    start = _walk_left(s.toks, b, a, "Enterprise", 26) if a < b else b
+    text = s.sub(start, b).strip(" “”\"'")
+    if text != s.sub(start, b):
+        off = s.sub(start, b).find(text)
+        start += off
+    b = start + len(text)
+    if not (2 <= len(text) <= 26):
+        return
+    if not _CJK.search(text) or _strip_generic(text) == "" or _is_region_word(text):
+        return
+    if re.search(r"[0-9]", text) and not re.search(r"[A-Za-z]", text):
+        return
+    if freq(text) > 300 and pos(text) not in {"nz", "nt", "nrt"}:
+        return
+    if "的" in text or text.endswith(("有", "是", "为", "和", "与")):
+        return
+    last = [t for t in s.toks if t.end == b]
+    if last and len(last[0].text) > 1 and pos(last[0].text) in {"v", "vn", "vd"}:
+        return
+    if text.endswith(tuple(_NOT_FIRM_HEADS)):
+        return
+    if any(text.endswith(sfx) for sfx in ("项目", "产业", "产业链", "基地", "园区", "行业")):
+        return
+    yield Mention("Enterprise", text, start, b, rule=rule)
+
+
+def _brand_prefix(
+    s: _Sent, a: int, b: int, *, industry_only: bool = False
+) -> tuple[int, int] | None:
+    """The firm at the head of a project or product name: 奥士康PCB板 -> 奥士康."""
+    lx = _lex()
+    toks = [t for t in s.toks if t.start >= a and t.end <= b]
+    end = a
+    for i, t in enumerate(toks):
+        if i == 0 and _is_region_word(t.text):
+            end = t.end
+            continue
+        if _CJK.match(t.text) and _brand_like(t.text) and not _is_region_word(t.text):
+            end = t.end
+            continue
+        break
+    rest = s.sub(end, b)
+    ends = {t.end for t in toks}
+    head = s.sub(a, end)
+    place = toks[0].text if toks and _is_region_word(toks[0].text) else ""
+    if industry_only and (place or end - a > 6):
+        return None  # 镇雄磷基新材料项目, 磷酸锰铁锂正极材料项目: a place or a product, no firm
+    for w in lx["industry"]:
+        if rest.startswith(w) and end > a and end + len(w) in ends:
+            return a, end + len(w)
+        if head.endswith(w) and len(head) - len(w) - len(place) >= 2:
+            return a, end  # 亿纬锂能动力储能电池: the industry word is inside the brand run
+    if industry_only:
+        return None
+    if end - a < 2 or toks and _is_region_word(toks[0].text):
+        return None  # a place and a product is not a firm (昭阳酒渔河流域…)
+    return a, end
+
+
+def _project_list_items(s: _Sent) -> Iterator[Mention]:
+    """Items of "A、B、C等(一批)(重点)项目": each is a project; a brand at its head is a firm."""
+    for m in re.finditer(r"等(?:一批|[0-9一二三四五六七八九十]+个)?[^,。;、等]{0,12}?项目", s.text):
+        if re.search("企业|公司", m.group()):
+            continue  # "A、B等企业招商引资项目": the items are firms
+        end = s.start + m.start()
+        items = _list_items(s, end, s.start, "Project", limit=26)
+        if not items:
+            continue
+        for a, b in items:
+            text = s.sub(a, b)
+            if len(text) < 2 or not _strip_generic(text) or _is_region_word(text):
+                continue
+            if re.fullmatch(r"[^,。;]*(?:项目)", text):
+                continue  # suffix recogniser has it
+            yield Mention("Project", text, a, b, rule="list")
+            brand = _brand_prefix(s, a, b)
+            if brand:
+                ba, bb = brand
+                yield Mention("Enterprise", s.sub(ba, bb), ba, bb, rule="project-head")
+
+
+def _short_firms(s: _Sent) -> Iterator[Mention]:
+    """A brand plus an industry word names a firm: 合盛铝业, 山江建材, 华新水泥."""
+    lx = _lex()
+    strong = [w for w in lx["industry"] if len(w) >= 2 and w.endswith(("业", "材", "泥", "股份"))]
+    pat = "|".join(map(re.escape, strong))
+    weak = "|".join(map(re.escape, [w for w in lx["industry"] if w not in strong]))
+    hits = [(m.start(), m.end(), True) for m in re.finditer(pat, s.text)]
+    # a brand and any industry word opening a sentence or clause is its subject: 大运汽车牵引…
+    hits += [
+        (m.start(1), m.end(1), False)
+        for m in re.finditer(r"(?:^|(?<=[,;:]))[^,;:]{2,5}?(" + weak + ")", s.text)
+    ]
+    for m_start, m_end, is_strong in hits:
+        a = s.start + m_start
+        if not any(t.start == a for t in s.toks) or not any(
+            t.end == s.start + m_end for t in s.toks
+        ):
+            continue
+        toks = [t for t in s.toks if t.end <= a]
+        start = a
+        for t in reversed(toks):
+            if a - t.start > 5 or not _CJK.match(t.text) or not _brand_like(t.text):
+                break
+            if t.text in lx["stop_words"] or pos(t.text) in {"p", "c", "u", "uj", "r", "m", "q"}:
+                break
+            start = t.start
+        brand = s.sub(start, a)
+        if a - start >= 2 and brand not in lx["industry"] and _strip_generic(brand):
+            if not is_strong and start != s.start + _clause_start(s.text, m_start):
+                continue  # a weak industry word needs the brand to open the clause
+            yield Mention("Enterprise", s.sub(start, s.start + m_end), start, s.start + m_end,
+                          rule="brand+industry")
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in ",;:") + 1
+
+
+# --------------------------------------------------------------------------- the step
+
+
+def _sentence_mentions(s: _Sent) -> list[Mention]:
+    out: list[Mention] = []
+    for cls in ("IndustryChain", "IndustryCluster", "IndustrialPark", "Project", "Enterprise"):
+        out.extend(_suffix_names(s, cls))
+    out.extend(_policies(s))
+    out.extend(_strategies(s))
+    out.extend(_regions(s))
+    out.extend(_persons(s))
+    out.extend(_roles(s))
+    out.extend(_firm_list_items(s))
+    out.extend(_project_list_items(s))
+    out.extend(_short_firms(s))
+    return out
+
+
+# which class wins when two mentions overlap; nested firms inside projects and parks are kept
+_PRIORITY = {
+    "Policy": 0, "Strategy": 1, "Project": 2, "IndustrialPark": 3, "IndustryCluster": 4,
+    "IndustryChain": 5, "Enterprise": 6, "Person": 7, "ChainLeaderRole": 7, "Region": 8,
+}
+_NESTABLE = {
+    ("Project", "Enterprise"), ("Project", "Region"), ("IndustrialPark", "Region"),
+    ("Enterprise", "Region"), ("Project", "IndustrialPark"), ("IndustryChain", "Region"),
+    ("Policy", "Region"), ("Policy", "IndustryChain"), ("Policy", "Strategy"),
+    ("Project", "IndustryChain"), ("IndustrialPark", "Enterprise"),
+}
+
+
+def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the best of overlapping mentions: longer first, then by class priority."""
+    uniq: dict[tuple[str, int, int], Mention] = {}
+    for m in mentions:
+        uniq.setdefault((m.type, m.start, m.end), m)
+    ranked = sorted(uniq.values(), key=lambda m: (-(m.end - m.start), _PRIORITY[m.type], m.start))
+    kept: list[Mention] = []
+    for m in ranked:
+        ok = True
+        for k in kept:
+            if m.end <= k.start or k.end <= m.start:
+                continue
+            inside = k.start <= m.start and m.end <= k.end
+            if inside and (k.type, m.type) in _NESTABLE:
+                continue
+            ok = False
+            break
+        if ok:
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, -m.end))
+
+
+def _propagate(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """A firm named once is that firm wherever else the article writes its name."""
+    names = {m.text for m in mentions if m.type == "Enterprise" and len(m.text) >= 2}
+    if not names:
+        return mentions
+    pat = re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
+    extra = [
+        Mention("Enterprise", m.group(), m.start(), m.end(), rule="same-article")
+        for m in pat.finditer(doc.text)
+        if doc.sentence_at(m.start()) is not None
+    ]
+    return mentions + extra
+
+
+def recognize(doc: Document) -> Document:
+    """Pipeline step: fill `doc.mentions` (generic ones carry `rule == GENERIC`)."""
+    found: list[Mention] = []
+    toks = [Token(*t) for t in doc.tokens]
+    k = 0
+    for sent in doc.sentences:
+        first = k
+        while k < len(toks) and toks[k].start < sent.end:
+            k += 1
+        own = [t for t in toks[first:k] if t.start >= sent.start] if toks else None
+        found.extend(_sentence_mentions(_Sent(sent, own)))
+    found = _propagate(doc, found)
+    doc.mentions = _resolve_overlaps(found)
+    return doc

@@ -1,0 +1,277 @@
+"""Relations between mentions, each with its evidence sentence, from the rules in
+`kg/rules/relations.toml`.
+
+A rule is a regular expression over the sentence with every mention replaced by one symbol of
+its class, so "以合盛铝业、旗滨玻璃为龙头,绿色硅全产业链项目稳步推进" is matched as
+"以E、E为龙头,C项目稳步推进". Two rules need more than one sentence and are written here:
+a paragraph whose topic is 链主 enterprises, whose next sentences each open with a firm and name
+its chain; and a firm called 链主 in a sentence without a chain, whose chain is named in the
+sentences around it.
+
+>>> from kg.reader import read_text
+>>> from kg.pipeline import extract
+>>> doc = extract(read_text("以云铝海鑫为龙头,绿色铝产业链链长工作取得新成效。"))
+>>> [(r.predicate, r.subject.text, r.object.text) for r in doc.relations]
+[('leadsChain', '云铝海鑫', '绿色铝产业链')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kg.document import Document, Mention, Relation, Sentence
+from kg.recognize import GENERIC
+from kg.segment import rules
+
+__all__ = ["relate", "Rule", "load_rules", "SYMBOLS"]
+
+SYMBOLS = {
+    "E": ("Enterprise", "\ue001"),
+    "C": ("IndustryChain", "\ue002"),
+    "G": ("IndustryChain", "\ue00b"),  # a generic chain
+    "K": ("IndustryCluster", "\ue003"),
+    "P": ("IndustrialPark", "\ue004"),
+    "J": ("Project", "\ue005"),
+    "Y": ("Policy", "\ue006"),
+    "S": ("Strategy", "\ue007"),
+    "R": ("Region", "\ue008"),
+    "H": ("Person", "\ue009"),
+    "L": ("ChainLeaderRole", "\ue00a"),
+}
+_SYMBOL_OF = {cls: sym for key, (cls, sym) in SYMBOLS.items() if key != "G"}
+_LIST_SEP = "(?:、|和|及|以及|与|,)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One relation pattern; `regex` is compiled over the symbol-replaced sentence."""
+
+    predicate: str
+    name: str
+    regex: re.Pattern
+    context_subject: str = ""
+    context_object: str = ""
+    example: str = ""
+    expect: tuple = ()
+
+
+def _expand(pattern: str) -> str:
+    def group(m: re.Match) -> str:
+        name, classes, plus = m.group(1), m.group(2), m.group(3)
+        chars = "".join(SYMBOLS[c][1] for c in classes.split("|"))
+        one = f"[{chars}]"
+        body = f"{one}(?:{_LIST_SEP}{one})*" if plus else one
+        return f"(?P<{name}>{body})"
+
+    out = re.sub(r"<([so]):([A-Z](?:\|[A-Z])*)(\+?)>", group, pattern)
+    return re.sub(r"\{([A-Z])\}", lambda m: SYMBOLS[m.group(1)][1], out)
+
+
+@functools.cache
+def load_rules() -> tuple[Rule, ...]:
+    """The relation rules, compiled once."""
+    out = []
+    for r in rules("relations")["rule"]:
+        out.append(
+            Rule(
+                predicate=r["predicate"],
+                name=r["name"],
+                regex=re.compile(_expand(r["pattern"])),
+                context_subject=r.get("context_subject", ""),
+                context_object=r.get("context_object", ""),
+                example=r.get("example", ""),
+                expect=tuple(tuple(p) for p in r.get("expect", [])),
+            )
+        )
+    return tuple(out)
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _abstract(sent: Sentence, mentions: list[Mention]) -> tuple[str, dict[int, Mention]]:
+    """The sentence with each outermost mention replaced by its class symbol."""
+    parts: list[str] = []
+    where: dict[int, Mention] = {}
+    pos = sent.start
+    length = 0
+    for m in _outermost(mentions):
+        chunk = sent.text[pos - sent.start : m.start - sent.start]
+        parts.append(chunk)
+        length += len(chunk)
+        sym = SYMBOLS["G"][1] if m.rule == GENERIC else _SYMBOL_OF.get(m.type)
+        inner = [c for c in mentions if c.type == "IndustryChain" and c is not m
+                 and m.start <= c.start and c.end <= m.end and m.type != "IndustryChain"]
+        if inner:  # "绿色硅全产业链项目": the chain inside the project counts as a chain
+            c = inner[0]
+            head = sent.text[m.start - sent.start : c.start - sent.start]
+            parts.append(head)
+            where[length + len(head)] = c
+            parts.append(SYMBOLS["C"][1] if c.rule != GENERIC else SYMBOLS["G"][1])
+            tail = sent.text[c.end - sent.start : m.end - sent.start]
+            parts.append(tail)
+            length += len(head) + 1 + len(tail)
+        elif sym is None:
+            parts.append(m.text)
+            length += len(m.text)
+        else:
+            parts.append(sym)
+            where[length] = m
+            length += 1
+        pos = m.end
+    parts.append(sent.text[pos - sent.start :])
+    return "".join(parts), where
+
+
+class _Context:
+    """Mentions by sentence and paragraph, for rules that take an end from the context."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.by_sent: list[list[Mention]] = [[] for _ in doc.sentences]
+        starts = [s.start for s in doc.sentences]
+        import bisect
+
+        for m in doc.mentions:
+            i = bisect.bisect_right(starts, m.start) - 1
+            if 0 <= i < len(doc.sentences) and m.end <= doc.sentences[i].end:
+                self.by_sent[i].append(m)
+        self.main: dict[str, Mention | None] = {}
+
+    def main_of(self, cls: str) -> Mention | None:
+        if cls not in self.main:
+            ms = [m for m in self.doc.mentions if m.type == cls]
+            if not ms:
+                self.main[cls] = None
+            else:
+                top, _ = Counter(m.text for m in ms).most_common(1)[0]
+                self.main[cls] = next(m for m in ms if m.text == top)
+        return self.main[cls]
+
+    def nearest_before(self, i: int, pos: int, cls: str) -> Mention | None:
+        para = self.doc.sentences[i].paragraph
+        cands = [m for m in self.by_sent[i] if m.type == cls and m.end <= pos]
+        if cands:
+            return cands[-1]
+        for j in range(i - 1, -1, -1):
+            if self.doc.sentences[j].paragraph != para:
+                break
+            cands = [m for m in self.by_sent[j] if m.type == cls]
+            if cands:
+                return cands[-1]
+        return self.main_of(cls)
+
+
+def _group_mentions(m: re.Match, name: str, where: dict[int, Mention]) -> list[Mention]:
+    if name not in m.re.groupindex or m.start(name) < 0:
+        return []
+    return [where[p] for p in range(m.start(name), m.end(name)) if p in where]
+
+
+def _apply_rules(doc: Document, ctx: _Context) -> list[Relation]:
+    out: list[Relation] = []
+    for i, sent in enumerate(doc.sentences):
+        mentions = ctx.by_sent[i]
+        if not mentions:
+            continue
+        abstract, where = _abstract(sent, mentions)
+        for rule in load_rules():
+            for m in rule.regex.finditer(abstract):
+                subs = _group_mentions(m, "s", where)
+                objs = _group_mentions(m, "o", where)
+                pos = sent.start + m.start()
+                if not subs and rule.context_subject:
+                    near = ctx.nearest_before(i, pos, rule.context_subject)
+                    subs = [near] if near else []
+                if not objs and rule.context_object:
+                    near = ctx.nearest_before(i, pos, rule.context_object)
+                    objs = [near] if near else []
+                if not objs and rule.predicate == "chainLeaderOf":
+                    continue
+                for s in subs:
+                    for o in objs:
+                        if s is not o:
+                            out.append(Relation(rule.predicate, s, o, sent, rule=rule.name))
+    return out
+
+
+def _named_chains(mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if m.type == "IndustryChain" and m.rule != GENERIC]
+
+
+_LINK_LEADER = re.compile(r"链主")
+
+
+def _paragraph_rules(doc: Document, ctx: _Context, have: set[tuple[int, int]]) -> list[Relation]:
+    """leadsChain pairs that need the paragraph, not just the sentence."""
+    out: list[Relation] = []
+    sents = doc.sentences
+    topic_para = -1
+    for i, sent in enumerate(sents):
+        ms = ctx.by_sent[i]
+        firms = [m for m in ms if m.type == "Enterprise"]
+        chains = _named_chains(ms)
+        # a paragraph about 链主 enterprises in general: its topic sentence names no firm
+        if _LINK_LEADER.search(sent.text) and not firms:
+            topic_para = sent.paragraph
+            continue
+        if sent.paragraph == topic_para and firms and chains:
+            first = min(firms, key=lambda m: m.start)
+            if first.start - sent.start <= 1:
+                after = [c for c in chains if c.start > first.end]
+                if after and (first.start, after[0].start) not in have:
+                    out.append(Relation("leadsChain", first, after[0], sent, rule="链主段落"))
+        # a firm called 链主 in a sentence that names no chain: the chain is nearby
+        leaders = [m for m in firms if m.rule == "链主型"]
+        if leaders and not chains:
+            near = None
+            for j in (i + 1, i + 2, i - 1):
+                if 0 <= j < len(sents) and sents[j].paragraph == sent.paragraph:
+                    cs = _named_chains(ctx.by_sent[j])
+                    if cs:
+                        near = cs[0]
+                        break
+            if near is not None:
+                for firm in leaders:
+                    out.append(Relation("leadsChain", firm, near, sent, rule="链主附近"))
+    return out
+
+
+def _nested_rules(doc: Document) -> list[Relation]:
+    """A project whose name opens with a firm's name is that firm's project."""
+    out: list[Relation] = []
+    projects = [m for m in doc.mentions if m.type == "Project"]
+    firms = [m for m in doc.mentions if m.type == "Enterprise"]
+    for p in projects:
+        heads = [f for f in firms if f.start == p.start and f.end < p.end]
+        if heads:
+            sent = doc.sentence_at(p.start)
+            if sent is not None:
+                out.append(Relation("developedBy", p, heads[0], sent, rule="项目名称"))
+    return out
+
+
+def relate(doc: Document) -> Document:
+    """Pipeline step: fill `doc.relations` from the rules, without duplicates."""
+    ctx = _Context(doc)
+    found = _apply_rules(doc, ctx)
+    have = {(r.subject.start, r.object.start) for r in found if r.predicate == "leadsChain"}
+    found += _paragraph_rules(doc, ctx, have)
+    found += _nested_rules(doc)
+    seen: set[tuple] = set()
+    doc.relations = []
+    for r in found:
+        key = (r.predicate, r.subject.start, r.subject.end, r.object.start, r.object.end)
+        if key not in seen:
+            seen.add(key)
+            doc.relations.append(r)
+    return doc

@@ -1,0 +1,176 @@
+"""Reading articles: encodings, refusals with a clear message, folders, titles, the seed files."""
+
+import codecs
+import random
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.reader import decode, iter_paths, read_path, read_text, title_of
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = sorted(SHARED.glob("seeds/*.txt")) + sorted(SHARED.glob("corpus/dev/*.txt"))
+CORPUS_PARAMS = [pytest.param(p, id=p.name) for p in CORPUS] or [
+    pytest.param(None, marks=pytest.mark.skip(reason=f"no corpus files under {SHARED}"))
+]
+needs_seeds = pytest.mark.skipif(
+    not (SHARED / "seeds").is_dir(), reason=f"no seed articles under {SHARED / 'seeds'}"
+)
+
+ARTICLE = "以云铝海鑫为龙头,绿色铝产业链链长工作取得新成效。\n链主企业发挥带动作用。"
+_NOISE = random.Random(0).randbytes(4096)
+
+DECODED = [
+    ("utf-8", ARTICLE.encode("utf-8")),
+    ("utf-8 with BOM", codecs.BOM_UTF8 + ARTICLE.encode("utf-8")),
+    ("utf-16 LE with BOM", codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le")),
+    ("utf-16 BE with BOM", codecs.BOM_UTF16_BE + ARTICLE.encode("utf-16-be")),
+    ("gb18030", ARTICLE.encode("gb18030")),
+    ("gbk", ARTICLE.encode("gbk")),
+]
+
+REFUSED = [
+    ("empty", b"", "empty file"),
+    ("whitespace only", b" \n\t \r\n", "empty file"),
+    ("BOM and spaces", codecs.BOM_UTF8 + b"  \n", "empty file"),
+    ("png renamed .txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + _NOISE[:100], "binary file"),
+    ("jpeg renamed .txt", b"\xff\xd8\xff\xe0\x00\x10JFIF", "binary file"),
+    ("pdf renamed .txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "binary file"),
+    ("zip renamed .txt", b"PK\x03\x04\x14\x00\x06\x00", "binary file"),
+    ("NUL bytes", b"abc\x00\x00def", "binary file"),
+    ("random bytes", _NOISE, "binary file"),
+    ("random bytes without NUL", _NOISE.replace(b"\x00", b""), "unknown text encoding"),
+    ("latin-1", "café crème brûlée à la mode".encode("latin-1"), "unknown text encoding"),
+]
+
+TITLES = [
+    ("# 昭通:步履稳健迈上新型工业化道路\n\n记者 陈忠华", "昭通:步履稳健迈上新型工业化道路"),
+    ("\n\n昭通高质量跨越式发展其势已成\n\n牢记嘱托。", "昭通高质量跨越式发展其势已成"),
+    (
+        "全市产业链链长制工作推进会议召开\n本报讯 5月16日下午,会议召开。",
+        "全市产业链链长制工作推进会议召开",
+    ),
+    ("鹤庆县坚持把工业发展作为产业发展的重中之重,聚焦工业发展。\n一问如何解决问题", ""),
+    ("正文" + "很长" * 20, ""),
+    ("短行\n## 小标题", "小标题"),
+    ("", ""),
+]
+
+
+@pytest.mark.parametrize(("label", "data"), DECODED)
+def test_decode_encodings(tmp_path, label, data):
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    doc = read_path(path)
+    assert doc.raw.lstrip("\ufeff") == ARTICLE
+    assert doc.text == ARTICLE
+    assert doc.name == "a.txt"
+
+
+@pytest.mark.parametrize(("label", "data", "message"), REFUSED)
+def test_decode_refuses(tmp_path, label, data, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=message) as err:
+        read_path(path)
+    assert str(err.value).startswith(f"{path}: ")
+
+
+def test_decode_names_the_file():
+    with pytest.raises(InputError, match=r"^x/y\.txt: unknown text encoding \(expected UTF-8"):
+        decode(b"\x80\x81\xff", name="x/y.txt")
+
+
+def test_read_path_missing(tmp_path):
+    path = tmp_path / "missing.txt"
+    with pytest.raises(InputError, match="no such file or directory") as err:
+        read_path(path)
+    assert str(err.value) == f"{path}: no such file or directory"
+
+
+def test_read_path_folder(tmp_path):
+    with pytest.raises(InputError, match="is a folder"):
+        read_path(tmp_path)
+
+
+def test_read_path_unreadable(tmp_path, monkeypatch):
+    path = tmp_path / "locked.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(InputError, match="permission denied"):
+        read_path(path)
+
+
+def test_iter_paths_expands_folders(tmp_path):
+    for rel in ("b.md", "a.txt", "sub/c.txt", "sub/d.csv", ".hidden/e.txt", "z.TXT"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(ARTICLE, encoding="utf-8")
+    single = tmp_path / "sub" / "d.csv"
+    found = list(iter_paths([tmp_path, single]))
+    names = [p.relative_to(tmp_path).as_posix() for p in found]
+    assert names == ["a.txt", "b.md", "sub/c.txt", "z.TXT", "sub/d.csv"]
+    assert list(iter_paths(str(tmp_path / "a.txt"))) == [tmp_path / "a.txt"]
+
+
+def test_iter_paths_missing(tmp_path):
+    with pytest.raises(InputError, match="no such file or directory"):
+        iter_paths([tmp_path / "nope"])
+
+
+def test_iter_paths_folder_without_articles(tmp_path):
+    (tmp_path / "notes.csv").write_text("a,b", encoding="utf-8")
+    with pytest.raises(InputError, match=r"no \.txt or \.md files"):
+        iter_paths([tmp_path])
+
+
+@pytest.mark.parametrize(("text", "title"), TITLES)
+def test_title_of(text, title):
+    assert title_of(text) == title
+
+
+def test_read_text():
+    raw = "# 鶴慶：工業(yè)發(fā)展\r\n鶴慶溢鑫鋁業(yè)有限公司投產。"
+    doc = read_text(raw)
+    assert doc.name == "<text>"
+    assert doc.raw == raw
+    assert doc.text == "# 鹤庆:工业发展\n鹤庆溢鑫铝业有限公司投产。"
+    assert doc.title == "鹤庆:工业发展"
+    assert len(doc.offsets) == len(doc.text) + 1
+    start = doc.text.index("溢鑫")
+    assert doc.raw_span(start, start + 2) == (raw.index("溢鑫"), raw.index("溢鑫") + 2)
+
+
+def test_markdown_links_stripped():
+    doc = read_text("![图](a.jpg)\n印发[《实施意见》](http://example.cn/a.html)。", name="a.md")
+    assert doc.text == "\n印发《实施意见》。"
+
+
+@needs_seeds
+def test_seed_traditional_with_pinyin():
+    doc = read_path(SHARED / "seeds" / "003_02231d40f04a8be0.txt")
+    assert doc.name == "003_02231d40f04a8be0.txt"
+    assert "鹤庆溢鑫铝业有限公司" in doc.text
+    assert "业发展" in doc.text
+    assert "(yè)" not in doc.text
+    assert "copy.jpg" not in doc.text
+
+
+@needs_seeds
+def test_seed_page_break_rejoined():
+    doc = read_path(SHARED / "seeds" / "000_c9519bf765dc77e1.txt")
+    assert doc.name == "000_c9519bf765dc77e1.txt"
+    assert "为龙头,新材料产业链" in doc.text
+    assert doc.title == "昭通:步履稳健迈上新型工业化道路"
+
+
+@pytest.mark.parametrize("path", CORPUS_PARAMS)
+def test_corpus_reads(path):
+    doc = read_path(path)
+    assert doc.name == path.name
+    assert doc.text.strip()
+    assert len(doc.offsets) == len(doc.text) + 1
