@@ -40,10 +40,18 @@ _LEAD = re.compile(r"^(?:其中|全市|全县|全省|全区|全州|我市|我县
 _SUBJECT_TYPES = {"Region", "Enterprise", "IndustrialPark", "Project", "IndustryChain"}
 
 
+_LEAD_VERBS = re.compile(r"^(?:实现|完成|达到|新增|累计|共有|拥有|全年|预计|力争|确保)+")
+
+
 def _indicator(clause: str) -> str:
     text = _LEAD.sub("", clause)
     text = _VERBS.sub("", text)
-    return text.strip(" ,、:“”")
+    text = _LEAD_VERBS.sub("", text)
+    text = text.strip(" ,、:“”")
+    return "" if len(text) < 2 or text in _FUNCTION else text
+
+
+_FUNCTION = {"等", "其中", "以上", "共", "约", "近"}
 
 
 def quantities(doc: Document) -> Document:

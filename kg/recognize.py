@@ -35,6 +35,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _COUNT_HEAD = r"(?:等|以及)?(?:[0-9一二三四五六七八九十两]+(?:条|个|大|家|户|项))?"
 _OPEN_QUOTES = "“‘\"'「"
 _CLOSE_QUOTES = "”’\"'」"
+_UNSURE = "project-head?"  # a firm guessed from a project's name: kept only if written again
 _NOT_FIRM_HEADS = {"活动", "会议", "工作", "情况", "问题", "建设", "发展", "项目", "产业", "行业"}
 _WEAK = set("其之此该各本达强建引促聚创争超占同跟让使着过")
 
@@ -67,6 +68,8 @@ def _lex() -> dict:
         "strategy_heads": sorted(lex["strategy"]["heads"], key=len, reverse=True),
         "split_connectors": lex["chain"]["split_connectors"],
         "not_items": tuple(lex["chain"]["not_items"]),
+        "all_suffixes": {x for v in lex["suffixes"].values() for x in v if len(x) > 1},
+        "list_heads_set": set(lex["enterprise"]["list_heads"]) | {"链主", "龙头", "链长"},
     }
 
 
@@ -119,8 +122,10 @@ def _stops(tok: Token, consumed: int, cls: str) -> bool:
         return True
     if len(w) == 1 and p in {"p", "c", "u", "uj", "ul", "r", "y", "e"}:
         return True
-    if len(w) > 1 and p in lx["verb_pos"] and w not in lx["inner_verbs"]:
-        return True
+    if len(w) > 1 and p in lx["verb_pos"] and w not in lx["inner_verbs"] and cls != "Enterprise":
+        return True  # firm names hold verbs (三环锻造, 城市建设投资): only governing verbs stop them
+    if w in lx["list_heads_set"] or w in lx["all_suffixes"] and (cls != "Project" or w == "项目"):
+        return True  # "钢铁产业链链主企业河钢集团": another name's suffix ends this one
     return False
 
 
@@ -312,7 +317,7 @@ def _suffix_names(s: _Sent, cls: str) -> Iterator[Mention]:
         if cls == "Project":
             brand = _brand_prefix(s, start, b - len(m.group()), industry_only=True)
             if brand:
-                yield Mention("Enterprise", s.sub(*brand), *brand, rule="project-head")
+                yield Mention("Enterprise", s.sub(*brand), *brand, rule=_UNSURE)
 
 
 def _enterprise_core_ok(core: str) -> bool:
@@ -324,54 +329,47 @@ def _enterprise_core_ok(core: str) -> bool:
     return True
 
 
+_SEPARATORS = re.compile("、|以及|及|和|与|,")
+
+
 def _list_items(
     s: _Sent, end: int, floor: int, cls: str, limit: int = 14
 ) -> list[tuple[int, int]]:
-    """Items of a list "A、B及C" ending at `end` (document offset), leftmost first."""
-    lx = _lex()
-    text = s.text
-    rel_end = end - s.start
+    """Items of a list "A、B及C" ending at `end` (document offset), leftmost first.
+
+    Items are read right to left. An item that is not a plain short phrase (too long, or with
+    punctuation in it) is the leftmost one: its start is found by reading it as a name.
+    """
+    not_items = _lex()["not_items"]
+    base = max(floor - s.start, 0)
     items: list[tuple[int, int]] = []
-    seps = "、|以及|及|和|与|,"
-    cur_end = rel_end
+    cur = end - s.start  # relative end of the current item
+
+    def leftmost(lo: int) -> None:
+        a = _walk_left(s.toks, s.start + cur, s.start + lo, cls, limit)
+        if a < s.start + cur and not s.sub(a, s.start + cur).endswith(not_items):
+            items.append((a, s.start + cur))
+
     while True:
-        # find the item start: the nearest separator before cur_end
-        seg = text[max(floor - s.start, 0) : cur_end]
-        m = None
-        for m in re.finditer(seps, seg):
-            pass
-        if m is None:
-            item_start = _walk_left(s.toks, s.start + cur_end, floor, cls, limit) - s.start
-            if item_start < cur_end:
-                items.append((s.start + item_start, s.start + cur_end))
+        seps = list(_SEPARATORS.finditer(s.text, base, cur))
+        if not seps:
+            leftmost(base)
             break
-        sep_abs = max(floor - s.start, 0) + m.start()
-        item_rel_start = max(floor - s.start, 0) + m.end()
-        item = text[item_rel_start:cur_end]
-        if m.group() == ",":
-            # a comma ends the list: the item is read leftwards as a name
-            item_start = _walk_left(s.toks, s.start + cur_end, s.start + item_rel_start, cls, limit)
-            if item_start < s.start + cur_end:
-                items.append((item_start, s.start + cur_end))
+        sep = seps[-1]
+        item = s.text[sep.end() : cur]
+        if sep.group() == "," or not item or len(item) > limit or re.search(
+            r"[^\w()“”·—\-]", item
+        ):
+            leftmost(sep.end())
             break
-        if item.endswith(_lex()["not_items"]):
+        if item.endswith(not_items):
             break  # "宣传部部长、新材料产业链": a title is not a list item
-        if not item or len(item) > limit or re.search(r"[^\w()“”·—\-]", item):
-            # not a list item: read the last one leftwards instead
-            item_start = _walk_left(s.toks, s.start + cur_end, s.start + item_rel_start, cls, limit)
-            if item_start < s.start + cur_end:
-                items.append((item_start, s.start + cur_end))
-            break
-        items.append((s.start + item_rel_start, s.start + cur_end))
-        cur_end = sep_abs
-        if m.group() in ("和", "与") and "、" not in text[:sep_abs][-20:]:
-            # "X和Y" without a 、 list: read X as a name leftwards
-            item_start = _walk_left(s.toks, s.start + cur_end, floor, cls, limit)
-            if item_start < s.start + cur_end:
-                items.append((item_start, s.start + cur_end))
+        items.append((s.start + sep.end(), s.start + cur))
+        cur = sep.start()
+        if sep.group() in ("和", "与") and "、" not in s.text[max(cur - 20, 0) : cur]:
+            leftmost(base)  # "X和Y" without a 、 list: X is read as a name
             break
     items.reverse()
-    del lx
     return [(a, b) for a, b in items if b > a]
 
 
@@ -395,11 +393,12 @@ def _chain_mentions(
                 if _strip_generic(text):
                     yield Mention("IndustryChain", text, ia, ib, label=text + suffix, rule="list")
             return
-    if not core:
-        if not category:
-            yield Mention("IndustryChain", name, start, b, rule=GENERIC)
-        return
-    if category and not before.rstrip().endswith("等"):
+    if not core or category and not before.rstrip().endswith("等"):
+        # "产业链", "各产业链", "这3条产业链": no chain in particular, but a chain all the same
+        g_start = start
+        while g_start > s.start and s.text[g_start - s.start - 1] in "各该这本":
+            g_start -= 1
+        yield Mention("IndustryChain", s.sub(g_start, b), g_start, b, rule=GENERIC)
         return
     # "A、B及C产业链" / "A及B产业链": earlier conjuncts are bare
     conj = re.search(r"(、|以及|及)$", before)
@@ -550,7 +549,7 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
             if not m.group().startswith("等") and len(items) < 2:
                 continue
             for a, b in items:
-                yield from _firm(s, a, b, "list")
+                yield from _firm(s, a, b, "list", in_list=len(items) > 1)
     # "以X、Y为龙头", "以X“链主型”项目为牵引", "X作为链主"
     for m in re.finditer(
         r"以([^,。;以]{2,40}?)(?:等[^,。;为]{0,6})?为(?:龙头|链主|引领|牵引)", s.text
@@ -582,11 +581,15 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
         for a, b in _list_items(s, s.start + m.end(1), s.start + m.start(1), "Enterprise"):
             yield from _firm(s, a, b, "被评为")
     # "X作为Y产业链链主企业", "Y产业链链主(企业)X", "X是Y产业链的龙头企业"
-    for m in re.finditer(r"([^,。;、]{2,14}?)(?:作为|是|为|系)[^,。;]{0,16}?(?:链主|龙头)(?:企业)?", s.text):
-        a = _walk_left(s.toks, s.start + m.end(1), s.start + m.start(1), "Enterprise", 14)
-        yield from _firm(s, a, s.start + m.end(1), "作为链主")
-    for m in re.finditer(r"产业链(?:的)?[“\"]?(?:链主|龙头)[”\"]?(?:企业)?(?:有|是|为|包括)?[:]?([^,。;、]{2,14})", s.text):
-        a = s.start + m.start(1)
+    for m in re.finditer(r"([^,。;]{2,40}?)(?:作为|是|为|系)[^,。;]{0,16}?(?:链主|龙头)(?:企业)?", s.text):
+        for a, b in _list_items(s, s.start + m.end(1), s.start + m.start(1), "Enterprise"):
+            yield from _firm(s, a, b, "作为链主", in_list=True)
+    for m in re.finditer(r"产业链(?:的)?[“\"]?(?:链主|龙头)[”\"]?(?:企业)?(?:有|是|为|包括)?[:]?((?:[^,。;、]{2,14}、)*[^,。;、]{2,14})", s.text):
+        first = m.group(1).split("、")
+        for k, item in enumerate(first[:-1]):
+            a = s.start + m.start(1) + sum(len(x) + 1 for x in first[:k])
+            yield from _firm(s, a, a + len(item), "链主X", in_list=True)
+        a = s.start + m.end(1) - len(first[-1])
         # read the name up to the first stop word
         toks = [t for t in s.toks if t.start >= a and t.end <= s.start + m.end(1)]
         b = a
@@ -597,10 +600,10 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
                 break
             b = t.end
         if b - a >= 2:
-            yield from _firm(s, a, b, "链主X")
+            yield from _firm(s, a, b, "链主X", in_list=len(first) > 1)
 
 
-def _firm(s: _Sent, a: int, b: int, rule: str) -> Iterator[Mention]:
+def _firm(s: _Sent, a: int, b: int, rule: str, *, in_list: bool = False) -> Iterator[Mention]:
     """A firm name found by context, after trimming words that are not part of it."""
     text = s.sub(a, b)
     # trim leading stop words and verbs the list splitter left on
@@ -612,8 +615,10 @@ def _firm(s: _Sent, a: int, b: int, rule: str) -> Iterator[Mention]:
     b = start + len(text)
     if not (2 <= len(text) <= 26):
         return
-    if not _CJK.search(text) or _strip_generic(text) == "" or _is_region_word(text):
+    if not _CJK.search(text) or _strip_generic(text) == "":
         return
+    if _is_region_word(text) and (not in_list or text.endswith(tuple(_lex()["region_sfx"]))):
+        return  # 吉利, 华润 in a list of firms are firms; 吉安市 never is
     if re.search(r"[0-9]", text) and not re.search(r"[A-Za-z]", text):
         return
     if freq(text) > 300 and pos(text) not in {"nz", "nt", "nrt"}:
@@ -778,6 +783,9 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 def _propagate(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """A firm named once is that firm wherever else the article writes its name."""
+    mentions = [
+        m for m in mentions if m.rule != _UNSURE or doc.text.count(m.text) >= 2
+    ]
     names = {m.text for m in mentions if m.type == "Enterprise" and len(m.text) >= 2}
     if not names:
         return mentions
