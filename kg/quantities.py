@@ -48,10 +48,13 @@ def _indicator(clause: str) -> str:
     text = _VERBS.sub("", text)
     text = _LEAD_VERBS.sub("", text)
     text = text.strip(" ,、:“”")
-    return "" if len(text) < 2 or text in _FUNCTION else text
+    if len(text) < 2 or text in _FUNCTION or re.search("的|为龙头|为链主", text):
+        return ""
+    return text
 
 
 _FUNCTION = {"等", "其中", "以上", "共", "约", "近"}
+_COUNTS = {"户", "家", "个", "名", "人", "项", "座", "台", "条"}
 
 
 def quantities(doc: Document) -> Document:
@@ -86,6 +89,9 @@ def quantities(doc: Document) -> Document:
             if subject is not None and subject.start >= sent.start + clause_start:
                 clause = sent.text[subject.end - sent.start : m.start()]
             indicator = _indicator(clause)
+            counted = re.match(r"[\u4e00-\u9fff]{2,8}", sent.text[m.end() :])
+            if not indicator and counted and m.group("unit") in _COUNTS:
+                indicator = counted.group() + "数"  # "3518户工业企业" -> 工业企业数
             if not indicator or len(indicator) > 24 or not re.search(r"[\u4e00-\u9fff]", indicator):
                 continue
             year_m = _YEAR.search(sent.text[: m.start()])

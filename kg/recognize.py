@@ -53,6 +53,8 @@ def _lex() -> dict:
         "stop_pos": set(b["stop_pos"]),
         "verb_pos": set(b["verb_pos"]),
         "inner_verbs": set(b["inner_verbs"]),
+        "inner_words": set(b["inner_words"]),
+        "stop_prefixes": sorted((w for w in b["stop_words"] if len(w) >= 2), key=len, reverse=True),
         "stop_words": set(b["stop_words"]),
         "generic": sorted(b["generic_modifiers"], key=len, reverse=True),
         "count_prefix": re.compile(b["count_prefix"]),
@@ -105,6 +107,8 @@ def _stops(tok: Token, consumed: int, cls: str) -> bool:
     """Whether `tok`, read leftwards with `consumed` tokens already in the name, ends the name."""
     lx = _lex()
     w = tok.text
+    if w in lx["inner_words"]:
+        return False
     if w in lx["stop_words"]:
         return True
     if _PUNCT.match(w) and w not in {"·", "-", "—"}:
@@ -118,8 +122,8 @@ def _stops(tok: Token, consumed: int, cls: str) -> bool:
     if cls == "Enterprise" and re.match(r"^[0-9.%]+$", w):
         return True
     p = pos(w)
-    if len(w) > 1 and p in lx["stop_pos"]:
-        return True
+    if len(w) > 1 and p in lx["stop_pos"] or len(w) >= 4 and p == "l":
+        return True  # function words, and set phrases such as 发展壮大, 做大做强
     if len(w) == 1 and p in {"p", "c", "u", "uj", "ul", "r", "y", "e"}:
         return True
     if len(w) > 1 and p in lx["verb_pos"] and w not in lx["inner_verbs"] and cls != "Enterprise":
@@ -157,6 +161,13 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
                 consumed += 1
                 continue
             break
+        if tok.text == "和" and cls == "IndustryChain" and consumed and j > 0 and not _stops(
+            toks[j - 1], consumed, cls
+        ) and "、" not in (toks[j - 2].text if j > 1 else ""):
+            start = tok.start  # "新能源和汽车制造产业链" is one chain's name
+            consumed += 1
+            j -= 1
+            continue
         if (
             tok.text == "的"
             and not _strip_generic(_core_text(toks, start, end))
@@ -184,11 +195,27 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
             continue
         if _stops(tok, consumed, cls) or tok.text in _lex()["suffixes"].get(cls, ()):
             break
+        if cls == "Project" and tok.text.endswith("项目"):
+            break  # "绿色铝产业链重点项目铝合金轮毂项目": one project ends where another starts
+        if (
+            len(tok.text) == 1
+            and pos(tok.text) in {"v", "vg", "d", "u", "ul", "uj", "y"}
+            and j > 0
+            and len(toks[j - 1].text) > 1
+            and pos(toks[j - 1].text) in _lex()["verb_pos"]
+            and _stops(toks[j - 1], 1, cls)
+        ):
+            break  # "搭建起新能源产业链": 起 completes the verb
         if tok.text in "年月日号" and j > 0 and toks[j - 1].text.isdigit():
             break  # "2022年6月兰钧…": a date, not part of the name
         start = tok.start
         consumed += 1
         j -= 1
+    head = "".join(t.text for t in toks if start <= t.start < end)
+    for w in _lex()["stop_prefixes"]:
+        if head.startswith(w) and len(head) > len(w) + 1:
+            start += len(w)
+            break
     # a name never opens with a verb ("提升产业链韧性", "预计项目投资")
     for tok in toks:
         if tok.start == start and tok.end <= end and len(tok.text) > 1 and pos(tok.text) in (
@@ -373,6 +400,42 @@ def _list_items(
     return [(a, b) for a, b in items if b > a]
 
 
+_COUNT = re.compile(r"([0-9]+|[一二三四五六七八九十两]+)(?:条|个|大|家|户|项)")
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def _count(tail: str) -> int | None:
+    m = _COUNT.search(tail)
+    if not m:
+        return None
+    n = m.group(1)
+    if n.isdigit():
+        return int(n)
+    if len(n) == 1:
+        return _CN_DIGITS.get(n)
+    if n.startswith("十"):  # 十二
+        return 10 + _CN_DIGITS.get(n[1:], 0)
+    return None
+
+
+def _enumeration(s: _Sent, end: int, tail: str, cls: str) -> list[tuple[int, int]]:
+    """Items of "A、B、C3个…": split at 、 only when that gives the stated count, so
+    "绿色能源、绿色硅铝、磷化工及新材料3个…产业集群" has three items, not four."""
+    items = _list_items(s, end, s.start, cls)
+    n = _count(tail)
+    if n is None or len(items) == n or not items:
+        return items
+    first = items[0][0]
+    parts = s.sub(first, end).split("、")
+    if len(parts) == n:
+        out, pos_ = [], first
+        for part in parts:
+            out.append((pos_, pos_ + len(part)))
+            pos_ += len(part) + 1
+        return out
+    return items
+
+
 def _chain_mentions(
     s: _Sent, start: int, a: int, b: int, suffix: str, core: str, category: bool
 ) -> Iterator[Mention]:
@@ -385,8 +448,8 @@ def _chain_mentions(
         s.before(a),
     )
     list_end = s.start + tail.start() if tail and tail.group() else None
-    if not core and list_end is not None and list_end > s.start:
-        items = _list_items(s, list_end, s.start, "IndustryChain")
+    if list_end is not None and list_end > s.start and (not core or start >= list_end):
+        items = _enumeration(s, list_end, tail.group(), "IndustryChain")
         if len(items) >= 2:
             for ia, ib in items:
                 text = s.sub(ia, ib)
@@ -429,9 +492,9 @@ def _list_or_single(
     tail = re.search(
         _COUNT_HEAD + r"(?:千亿级|千亿元级|百亿级|百亿元级|[‘“][^’”]{1,10}[’”])*$", s.before(a)
     )
-    if (not core or category) and tail and tail.group():
+    if tail and tail.group() and (not core or category or start >= s.start + tail.start()):
         end = s.start + tail.start()
-        items = _list_items(s, end, s.start, cls)
+        items = _enumeration(s, end, tail.group(), cls)
         if len(items) >= 2:
             for ia, ib in items:
                 text = s.sub(ia, ib)
@@ -461,9 +524,34 @@ def _strategies(s: _Sent) -> Iterator[Mention]:
         yield Mention("Strategy", m.group(1), s.start + m.start(1), s.start + m.end(1), rule="num")
 
 
+_ETHNIC = re.compile(
+    r"[\u4e00-\u9fff]{2,4}?(?:(?:回|彝|苗|藏|壮|满|蒙古|维吾尔|土家|布依|侗|瑶|白|哈尼|傣|黎|傈僳|佤|"
+    r"畲|拉祜|水|纳西|羌|土|仫佬|锡伯|仡佬|景颇|达斡尔|撒拉|布朗|毛南|普米|阿昌|怒|鄂温克|京|基诺|"
+    r"德昂|保安|裕固|门巴|珞巴|独龙|鄂伦春|赫哲|塔吉克|哈萨克|柯尔克孜|乌孜别克|朝鲜)族)+"
+    r"(?:自治)?(?:乡|镇|县|州|旗)"
+)
+
+
 def _regions(s: _Sent) -> Iterator[Mention]:
+    for m in _ETHNIC.finditer(s.text):  # 青岗岭回族彝族乡, 双河苗族彝族乡
+        a = _walk_left(s.toks, s.start + m.end(), s.start + m.start(), "Region", 16)
+        yield Mention("Region", s.sub(a, s.start + m.end()), a, s.start + m.end(), rule="ethnic")
     for i, tok in enumerate(s.toks):
         w = tok.text
+        prev = s.toks[i - 1] if i > 0 else None
+        if (
+            prev is not None
+            and _is_region_word(w)
+            and len(w) == 2
+            and w[1] in "镇乡县"
+            and len(prev.text) == 2
+            and _CJK.match(prev.text)
+            and prev.text not in _lex()["stop_words"]
+            and pos(prev.text) in {"n", "nr", "ns", "nz", ""}
+        ):
+            # a one-character stem is rare for a town: 龙头 + 山镇 is 龙头山镇
+            yield Mention("Region", s.sub(prev.start, tok.end), prev.start, tok.end, rule="ns+")
+            continue
         if _is_region_word(w):
             # join "双河苗族彝族乡"-like runs: region word followed by a region-suffixed word
             yield Mention("Region", w, tok.start, tok.end, rule="ns")
@@ -576,6 +664,12 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
         a = _walk_left(s.toks, end, s.start, "Enterprise", 16)
         if a < end:
             yield from _firm(s, a, end, "设立子公司")
+    # "由宁德时代投资建设的…项目", "X投资建设的"
+    for m in re.finditer(r"由([^,。;由]{2,16}?)(?:投资建设|投资|投建|承建)", s.text):
+        yield from _firm(s, s.start + m.start(1), s.start + m.end(1), "投资")
+    for m in re.finditer(r"([^,。;]{2,16}?)(?:投资建设|投建)的", s.text):
+        a = _walk_left(s.toks, s.start + m.end(1), s.start + m.start(1), "Enterprise", 16)
+        yield from _firm(s, a, s.start + m.end(1), "投资")
     # "X被评为…企业" / "X创建为…工厂"
     for m in re.finditer(r"([^,。;]{2,40}?)(?:被评为|获评|创建为|荣获)[^,。;]{0,24}?(?:企业|工厂)", s.text):
         for a, b in _list_items(s, s.start + m.end(1), s.start + m.start(1), "Enterprise"):
@@ -595,8 +689,8 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
         b = a
         for t in toks:
             if t.text in _lex()["stop_words"] or _PUNCT.match(t.text) or (
-                pos(t.text) in _lex()["verb_pos"] and t.text not in _lex()["inner_verbs"]
-            ):
+                len(t.text) > 1 and _stops(t, 1, "Enterprise")
+            ) or len(t.text) > 1 and pos(t.text) in _lex()["verb_pos"]:
                 break
             b = t.end
         if b - a >= 2:
@@ -621,7 +715,7 @@ def _firm(s: _Sent, a: int, b: int, rule: str, *, in_list: bool = False) -> Iter
         return  # 吉利, 华润 in a list of firms are firms; 吉安市 never is
     if re.search(r"[0-9]", text) and not re.search(r"[A-Za-z]", text):
         return
-    if freq(text) > 300 and pos(text) not in {"nz", "nt", "nrt"}:
+    if freq(text) > 300 and pos(text) not in {"nz", "nt", "nrt"} and not in_list:
         return
     if "的" in text or text.endswith(("有", "是", "为", "和", "与")):
         return
@@ -718,8 +812,14 @@ def _short_firms(s: _Sent) -> Iterator[Mention]:
             start = t.start
         brand = s.sub(start, a)
         if a - start >= 2 and brand not in lx["industry"] and _strip_generic(brand):
-            if not is_strong and start != s.start + _clause_start(s.text, m_start):
-                continue  # a weak industry word needs the brand to open the clause
+            after = [t for t in s.toks if t.start == s.start + m_end]
+            if not is_strong and (
+                start != s.start + _clause_start(s.text, m_start)
+                or not after
+                or len(after[0].text) < 2
+                or pos(after[0].text) not in _lex()["verb_pos"]
+            ):
+                continue  # a weak industry word: the firm opens the clause, a verb follows
             yield Mention("Enterprise", s.sub(start, s.start + m_end), start, s.start + m_end,
                           rule="brand+industry")
 

@@ -42,7 +42,7 @@ SYMBOLS = {
     "L": ("ChainLeaderRole", "\ue00a"),
 }
 _SYMBOL_OF = {cls: sym for key, (cls, sym) in SYMBOLS.items() if key != "G"}
-_LIST_SEP = "(?:、|和|及|以及|与|,)"
+_LIST_SEP = "(?:、|和|及|以及|与|,|》《|》、《)?"
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ def _abstract(sent: Sentence, mentions: list[Mention]) -> tuple[str, dict[int, M
         length += len(chunk)
         sym = SYMBOLS["G"][1] if m.rule == GENERIC else _SYMBOL_OF.get(m.type)
         inner = [c for c in mentions if c.type == "IndustryChain" and c is not m
-                 and m.start <= c.start and c.end <= m.end and m.type != "IndustryChain"]
+                 and m.start <= c.start and c.end <= m.end and m.type == "Project"]
         if inner:  # "绿色硅全产业链项目": the chain inside the project counts as a chain
             c = inner[0]
             head = sent.text[m.start - sent.start : c.start - sent.start]

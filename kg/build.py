@@ -1,0 +1,142 @@
+"""The main job: articles -> extracted documents -> store, exports and merge log.
+
+Documents are streamed: each is read, extracted, written to the store's loader and dropped, so
+memory does not grow with the corpus.
+
+>>> import tempfile, pathlib
+>>> out = pathlib.Path(tempfile.mkdtemp())
+>>> (out / "a.txt").write_text("以云铝海鑫为龙头,绿色铝产业链链长工作取得新成效。", encoding="utf-8")
+27
+>>> report = build([out / "a.txt"], out=out / "out")
+>>> report.articles, report.leads[0][:2]
+(1, ('云铝海鑫', '绿色铝产业链'))
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.document import Document
+from kg.errors import KGError
+from kg.pipeline import extract
+from kg.reader import iter_paths, read_path
+
+__all__ = ["BuildReport", "extract_paths", "build", "DEFAULT_CORPUS", "DEFAULT_OUT"]
+
+DEFAULT_CORPUS = Path("data/corpus")
+DEFAULT_OUT = Path("out")
+
+
+@dataclass
+class BuildReport:
+    """What a build did: counts, the leading-enterprise table and where the outputs are."""
+
+    articles: int = 0
+    characters: int = 0
+    seconds: float = 0.0
+    skipped: list[str] = field(default_factory=list)
+    counts: dict = field(default_factory=dict)
+    leads: list[tuple[str, str, str]] = field(default_factory=list)  # firm, chain, file
+    files: dict[str, Path] = field(default_factory=dict)
+
+
+def extract_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    keep_going: bool = False,
+    on_skip: Callable[[KGError], None] | None = None,
+) -> Iterator[Document]:
+    """Read and extract every article under `paths`, one at a time.
+
+    With `keep_going`, an article that cannot be read is reported to `on_skip` and skipped;
+    otherwise its error is raised.
+    """
+    for path in iter_paths(paths):
+        try:
+            doc = read_path(path)
+        except KGError as err:
+            if not keep_going:
+                raise
+            if on_skip is not None:
+                on_skip(err)
+            continue
+        yield extract(doc)
+
+
+def _merge_rows(doc: Document) -> Iterator[list[str]]:
+    for m in doc.merges:
+        yield [m.doc, m.mention, m.type, m.entity_label, m.iri, m.reason]
+
+
+def build(
+    paths: Iterable[str | os.PathLike[str]] = (DEFAULT_CORPUS,),
+    *,
+    out: str | os.PathLike[str] = DEFAULT_OUT,
+    store: str | os.PathLike[str] | None = None,
+    keep_going: bool = False,
+    progress: Callable[[Document], None] | None = None,
+    exports: bool = True,
+) -> BuildReport:
+    """Build the graph of the articles under `paths` into `out/store` and export it.
+
+    Writes `out/store/` (Oxigraph), `out/graph.ttl`, `out/graph.trig`, `out/graph.graphml` and
+    `out/merge_log.tsv` (which mention became which entity, and why).
+    """
+    from kg import network, store as kgstore
+    from kg.query import run_named
+
+    started = time.perf_counter()
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    store_path = Path(store) if store is not None else out / "store"
+    report = BuildReport()
+    merge_log = out / "merge_log.tsv"
+    tmp_log = merge_log.with_suffix(".tsv.tmp")
+
+    def skip(err: KGError) -> None:
+        report.skipped.append(str(err))
+
+    with open(tmp_log, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, delimiter="\t")
+        writer.writerow(["article", "mention", "class", "entity", "iri", "reason"])
+
+        def stream() -> Iterator[Document]:
+            for doc in extract_paths(paths, keep_going=keep_going, on_skip=skip):
+                report.articles += 1
+                report.characters += len(doc.text)
+                writer.writerows(_merge_rows(doc))
+                if progress is not None:
+                    progress(doc)
+                yield doc
+
+        try:
+            kgstore.build_store(stream(), store_path)
+        except BaseException:
+            fh.close()
+            tmp_log.unlink(missing_ok=True)
+            raise
+    os.replace(tmp_log, merge_log)
+    report.files["store"] = store_path
+    report.files["merge_log"] = merge_log
+
+    ds = kgstore.open_store(store_path)
+    report.counts = kgstore.counts(ds)
+    _, rows = run_named(ds, "leading-enterprises")
+    seen = set()
+    for firm, chain, _sentence, _article, file in rows:
+        key = (firm, chain, file or "")
+        if key not in seen:
+            seen.add(key)
+            report.leads.append(key)
+    if exports:
+        report.files.update(kgstore.export(ds, out))
+        graphml = out / "graph.graphml"
+        network.write_graphml(network.to_networkx(ds), graphml)
+        report.files["graphml"] = graphml
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,306 @@
+"""The `kg` command: thin wrappers that parse options, call the library and print.
+
+Every command's help is its docstring. Errors a user can act on are printed as one line
+(`kg: error: …`) with a non-zero exit, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kg.errors import InputError, KGError, QueryError, ValidationError
+
+__all__ = ["main", "COMMANDS"]
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+_SETUP: dict[str, Callable[[argparse.ArgumentParser], None]] = {}
+
+
+def command(setup: Callable[[argparse.ArgumentParser], None]):
+    """Register a command function whose name (minus `cmd_`) is the sub-command."""
+
+    def register(fn: Callable[[argparse.Namespace], int]):
+        name = fn.__name__.removeprefix("cmd_").replace("_", "-")
+        COMMANDS[name] = fn
+        _SETUP[name] = setup
+        return fn
+
+    return register
+
+
+def _print(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    from kg.query import format_rows
+
+    return format_rows(list(headers), [tuple(r) for r in rows], "table")
+
+
+# --------------------------------------------------------------------------- build
+
+
+def _build_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", help="articles or folders (default: data/corpus)")
+    p.add_argument("--out", default="out", help="output folder (default: out)")
+    p.add_argument("--store", default=None, help="store folder (default: OUT/store)")
+    p.add_argument("--keep-going", action="store_true", help="skip unreadable articles")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+@command(_build_options)
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build the knowledge graph of the articles into a store, with exports.
+
+    Example: kg build data/corpus --out out
+    """
+    from kg.build import DEFAULT_CORPUS, build
+
+    bar = None
+    if not args.quiet and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(unit=" articles", desc="extracting", file=sys.stderr)
+    try:
+        report = build(
+            args.paths or [DEFAULT_CORPUS],
+            out=args.out,
+            store=args.store,
+            keep_going=args.keep_going,
+            progress=(lambda doc: bar.update(1)) if bar else None,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    for message in report.skipped:
+        sys.stderr.write(f"kg: warning: skipped {message}\n")
+    _print_report(report)
+    return 0
+
+
+def _print_report(report) -> None:
+    c = report.counts
+    _print(
+        f"Built {report.articles} articles ({report.characters:,} characters) "
+        f"in {report.seconds:.1f}s into {report.files['store']}"
+    )
+    _print()
+    _print("Entities per class")
+    _print(_table(["class", "count"], sorted(c.get("entities", {}).items())))
+    _print()
+    _print("Relations per property")
+    _print(_table(["property", "count"], sorted(c.get("relations", {}).items())))
+    _print()
+    _print("Which firms lead which chain (龙头 / 链主)")
+    _print(_table(["enterprise", "chain", "article"], report.leads))
+    _print()
+    for name, path in sorted(report.files.items()):
+        _print(f"{name:>10}: {path}")
+
+
+# --------------------------------------------------------------------------- extract
+
+
+def _extract_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", help="articles or folders (default: data/corpus)")
+    p.add_argument("--format", choices=["jsonl", "table"], default="jsonl")
+    p.add_argument("--keep-going", action="store_true", help="skip unreadable articles")
+
+
+def _records(doc) -> list[dict]:
+    from kg.recognize import GENERIC
+
+    out: list[dict] = []
+    for m in doc.mentions:
+        if m.rule == GENERIC:
+            continue
+        raw_start, raw_end = doc.raw_span(m.start, m.end)
+        out.append({"kind": "entity", "doc": doc.name, "type": m.type, "text": m.text,
+                    "label": m.label, "iri": m.iri, "start": m.start, "end": m.end,
+                    "raw_start": raw_start, "raw_end": raw_end})
+    for r in doc.relations:
+        out.append({"kind": "relation", "doc": doc.name, "predicate": r.predicate,
+                    "subject": r.subject.label, "subject_text": r.subject.text,
+                    "object": r.object.label, "object_text": r.object.text,
+                    "sentence": r.sentence.text, "rule": r.rule})
+    for q in doc.metrics:
+        out.append({"kind": "metric", "doc": doc.name,
+                    "subject": q.subject.label if q.subject else None,
+                    "indicator": q.indicator, "value": q.value, "unit": q.unit, "year": q.year,
+                    "text": q.text})
+    return out
+
+
+@command(_extract_options)
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Print what the extractor finds in each article: entities, relations, metrics.
+
+    Example: kg extract data/corpus --format jsonl
+    """
+    from kg.build import DEFAULT_CORPUS, extract_paths
+
+    def skip(err: KGError) -> None:
+        sys.stderr.write(f"kg: warning: skipped {err}\n")
+
+    for doc in extract_paths(args.paths or [DEFAULT_CORPUS], keep_going=args.keep_going,
+                             on_skip=skip):
+        records = _records(doc)
+        if args.format == "jsonl":
+            for rec in records:
+                _print(json.dumps(rec, ensure_ascii=False))
+        else:
+            _print(f"# {doc.name}")
+            rows = [
+                (r["kind"], r.get("type") or r.get("predicate") or r.get("indicator"),
+                 r.get("text") or f"{r.get('subject')} -> {r.get('object')}")
+                for r in records
+            ]
+            _print(_table(["kind", "what", "text"], rows))
+    return 0
+
+
+# --------------------------------------------------------------------------- query
+
+
+def _query_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("sparql", help="a SPARQL query, or a file holding one")
+    p.add_argument("--store", default="out/store", help="store folder (default: out/store)")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+
+@command(_query_options)
+def cmd_query(args: argparse.Namespace) -> int:
+    """Run a SPARQL query over the store (all articles' graphs plus the ontology).
+
+    Example: kg query "SELECT ?c (COUNT(*) AS ?n) WHERE { ?x a ?c } GROUP BY ?c"
+    """
+    from kg.query import format_rows, run_sparql
+    from kg.store import open_store
+
+    text = args.sparql
+    if len(text) < 4096 and "{" not in text and os.path.isfile(text):
+        text = Path(text).read_text(encoding="utf-8")
+    elif "{" not in text and text.endswith((".rq", ".sparql")):
+        raise InputError(f"{text}: no such file or directory")
+    variables, rows = run_sparql(open_store(args.store), text)
+    _print(format_rows(variables, rows, args.format))
+    return 0
+
+
+# --------------------------------------------------------------------------- validate
+
+
+def _validate_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--store", default="out/store", help="store folder (default: out/store)")
+
+
+@command(_validate_options)
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check the graph against the SHACL shapes in ontology/shapes.ttl.
+
+    Example: kg validate --store out/store
+    """
+    from kg.store import open_store
+    from kg.validate import validate
+
+    conforms, report = validate(open_store(args.store))
+    if not conforms:
+        sys.stderr.write(report.rstrip() + "\n")
+        raise ValidationError("the graph does not conform to ontology/shapes.ttl (see above)")
+    _print("The graph conforms to ontology/shapes.ttl.")
+    return 0
+
+
+# --------------------------------------------------------------------------- eval
+
+
+def _eval_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", help="articles or folders (default: data/corpus)")
+    p.add_argument("--gold", required=True, help="folder of gold NAME.json files")
+    p.add_argument("--errors", action="store_true", help="list false positives and negatives")
+
+
+@command(_eval_options)
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Score the extractor against gold annotations: precision, recall and F1 per field.
+
+    Example: kg eval --gold data/gold data/corpus
+    """
+    from kg import evaluate
+    from kg.build import DEFAULT_CORPUS, extract_paths
+
+    docs = list(extract_paths(args.paths or [DEFAULT_CORPUS]))
+    total, per_doc = evaluate.score_corpus(docs, args.gold)
+    scored = [name for name, s in per_doc.items() if s]
+    if not scored:
+        raise InputError(f"{args.gold}: no gold file matches any article")
+    if args.errors:
+        for doc in docs:
+            gold = evaluate.gold_for(doc.name, args.gold)
+            if gold is None:
+                continue
+            for field, e in evaluate.errors(evaluate.predictions(doc), gold).items():
+                if e["false_positives"] or e["false_negatives"]:
+                    _print(f"{doc.name} {field}: FP {e['false_positives']} "
+                           f"FN {e['false_negatives']}")
+        _print()
+    _print(f"{len(scored)} articles with gold, micro-averaged")
+    _print(evaluate.format_scores(total))
+    return 0
+
+
+# --------------------------------------------------------------------------- main
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser of `kg` with every registered command."""
+    p = argparse.ArgumentParser(
+        prog="kg",
+        description="chainkg: a knowledge graph of industrial chains and chain leaders (链长制).",
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, fn in COMMANDS.items():
+        doc = (fn.__doc__ or "").strip()
+        sp = sub.add_parser(
+            name,
+            help=doc.splitlines()[0] if doc else "",
+            description=doc,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        _SETUP[name](sp)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `kg` with `argv`; return the exit code (0 ok, 1 error, 2 usage)."""
+    args = parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except QueryError as err:
+        sys.stderr.write(f"kg: error: malformed or unknown query: {err}\n")
+        return 1
+    except KGError as err:
+        sys.stderr.write(f"kg: error: {err}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("kg: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as err:  # noqa: BLE001 - the last line of defence: one line, no traceback
+        if os.environ.get("KG_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"kg: internal error: {type(err).__name__}: {err} (set KG_DEBUG=1 for details)\n"
+        )
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

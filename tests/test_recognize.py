@@ -1,0 +1,84 @@
+"""Mentions found by how a sentence is phrased (kg.recognize). Cases: (text, class, mention)."""
+
+import pytest
+
+from kg.recognize import GENERIC
+
+FOUND = [
+    # suffix-anchored names, read leftwards to the governing verb
+    ("延伸碳素产业链,充分释放煤炭产能。", "IndustryChain", "碳素产业链"),
+    ("坚持用工业化理念打造农业全产业链。", "IndustryChain", "农业全产业链"),
+    ("为我省打造水电硅铝一体化的全产业链提供有力支撑。", "IndustryChain", "水电硅铝一体化的全产业链"),
+    ("近日,在云南曲靖经济开发区,新项目正式投产。", "IndustrialPark", "云南曲靖经济开发区"),
+    ("加快北衙多金属循环利用百亿元绿色产业园15个重点项目建设。", "IndustrialPark",
+     "北衙多金属循环利用百亿元绿色产业园"),
+    ("2022年6月兰钧锂电池一期项目通线投产。", "Project", "兰钧锂电池一期项目"),
+    ("总投资20.47亿元的屋顶分布式光伏开发项目相继开工。", "Project", "屋顶分布式光伏开发项目"),
+    ("湖北三环锻造有限公司投资建设的汽车零部件项目开工。", "Enterprise", "湖北三环锻造有限公司"),
+    ("出台《关于加快工业高质量跨越式发展的意见》。", "Policy", "关于加快工业高质量跨越式发展的意见"),
+    ("紧扣省委“3815”战略目标,持续推进“六大战略”。", "Strategy", "“3815”战略目标"),
+    ("紧扣省委“3815”战略目标,持续推进“六大战略”。", "Strategy", "六大战略"),
+    # coordinated lists that share one suffix
+    ("光伏、风电装备、特钢材料等8条产业链实现增长。", "IndustryChain", "风电装备"),
+    ("精绘新材料及汽车零部件产业链树状图。", "IndustryChain", "新材料"),
+    ("精绘新材料及汽车零部件产业链树状图。", "IndustryChain", "汽车零部件产业链"),
+    ("构建绿色能源、绿色硅铝、磷化工及新材料3个千亿级产业集群。", "IndustryCluster",
+     "磷化工及新材料"),
+    # firms without a suffix, where the sentence makes them firms
+    ("以云铝海鑫为龙头,绿色铝产业链链长工作取得新成效。", "Enterprise", "云铝海鑫"),
+    ("与云天化集团、杜氏集团、上海友升等企业成功签约。", "Enterprise", "上海友升"),
+    ("参会单位就天蜀玻纤、新康意等13家重点企业现状逐个分析。", "Enterprise", "新康意"),
+    ("1-3月,日善和立讯2家龙头企业新增产值超58亿元。", "Enterprise", "立讯"),
+    ("江西立讯智造副总经理常红告诉记者。", "Enterprise", "江西立讯智造"),
+    ("力促奥士康PCB板、伟创力高端PCB等一批10亿元以上项目实现突破。", "Enterprise", "奥士康"),
+    ("力促奥士康PCB板、伟创力高端PCB等一批10亿元以上项目实现突破。", "Project", "奥士康PCB板"),
+    ("华新水泥、昆钢嘉华创建为省级绿色工厂。", "Enterprise", "华新水泥"),
+    ("新能源汽车产业链的龙头企业有比亚迪、吉利。", "Enterprise", "吉利"),
+    # people and roles around the chain-leader system
+    ("县委常委、新材料产业链链长冯怀玉主持召开会议。", "Person", "冯怀玉"),
+    ("由市级领导担任产业链链长。", "ChainLeaderRole", "市级领导"),
+    ("鲁甸县龙头山镇花椒种植面积增加。", "Region", "龙头山镇"),
+]
+
+NOT_FOUND = [
+    # generic or anaphoric names are not things
+    ("围绕重点产业链发展布局。", "IndustryChain", "重点产业链"),
+    ("这3条产业链只是一个缩影。", "IndustryChain", "这3条产业链"),
+    ("全市6个省级开发区已完成总规批复。", "IndustrialPark", "省级开发区"),
+    ("县经开区相关负责同志参会。", "IndustrialPark", "县经开区"),
+    ("8个新能源电池材料及配套产业项目加快推进。", "Project", "新能源电池材料及配套产业项目"),
+    ("陆续签约二期和三期项目。", "Project", "三期项目"),
+    ("推动在谈项目促签约、签约项目促落地。", "Project", "签约项目"),
+    ("已引进产业链上下游项目10个。", "Project", "产业链上下游项目"),
+    ("如今在吉安的子公司已达6家。", "Enterprise", "子公司"),
+    ("华新水泥创建为省级绿色工厂。", "Enterprise", "省级绿色工厂"),
+    # traps: a town whose name holds 龙头, offices before a chain name
+    ("鲁甸县龙头山镇花椒种植面积增加。", "Enterprise", "山镇花椒种植面积"),
+    ("县委常委、宣传部部长、新材料产业链链长冯怀玉主持。", "IndustryChain", "宣传部部长"),
+    ("提升产业链韧性和黏性。", "IndustryChain", "提升产业链"),
+]
+
+
+@pytest.mark.parametrize("text, cls, mention", FOUND)
+def test_finds(extract_text, text, cls, mention):
+    doc = extract_text(text)
+    found = {(m.type, m.text) for m in doc.mentions if m.rule != GENERIC}
+    assert (cls, mention) in found, sorted(found)
+
+
+@pytest.mark.parametrize("text, cls, mention", NOT_FOUND)
+def test_does_not_find(extract_text, text, cls, mention):
+    doc = extract_text(text)
+    found = {(m.type, m.text) for m in doc.mentions if m.rule != GENERIC}
+    assert (cls, mention) not in found
+
+
+def test_mentions_point_at_their_text(seed_docs):
+    for doc in seed_docs:
+        for m in doc.mentions:
+            assert doc.text[m.start : m.end] == m.text
+
+
+def test_generic_chain_is_kept_for_relations_but_marked(extract_text):
+    doc = extract_text("由市级领导担任产业链链长。")
+    assert [m.rule for m in doc.mentions if m.type == "IndustryChain"] == [GENERIC]

@@ -1,0 +1,44 @@
+"""Mentions -> entities (kg.resolve): short and full names, stable IRIs, never a guess."""
+
+from kg.iris import entity_iri
+
+
+def labels(doc, cls="Enterprise"):
+    return {m.text: m.label for m in doc.mentions if m.type == cls}
+
+
+def test_short_name_joins_full_name(extract_text):
+    doc = extract_text(
+        "云南华宁新材料股份有限公司签约落户。以华宁新材料为龙头,新材料产业链发展势头强劲。"
+    )
+    assert labels(doc)["华宁新材料"] == "云南华宁新材料股份有限公司"
+    assert any("short name of" in m.reason for m in doc.merges)
+
+
+def test_different_names_stay_apart(extract_text):
+    a = extract_text("以合盛铝业为龙头,绿色硅产业链稳步推进。", name="a.txt")
+    b = extract_text("合盛硅业、旗滨光伏等一批重大产业项目建成投产。", name="b.txt")
+    assert "合盛铝业" in labels(a) and "合盛硅业" in labels(b)
+    assert entity_iri("Enterprise", "合盛铝业") != entity_iri("Enterprise", "合盛硅业")
+
+
+def test_ambiguous_short_name_is_not_merged(extract_text):
+    doc = extract_text("与云天化集团等企业签约。水富云天化被评为省级节水标杆企业。以云天化为龙头,磷化工产业链加快发展。")
+    assert labels(doc)["云天化"] == "云天化"
+
+
+def test_same_name_same_iri_across_articles(extract_text):
+    a = extract_text("以云铝海鑫为龙头,绿色铝产业链加快发展。", name="a.txt")
+    b = extract_text("云铝海鑫实现产值110亿元。以云铝海鑫为龙头,绿色铝产业链加快发展。", name="b.txt")
+    iri = {m.iri for d in (a, b) for m in d.mentions if m.text == "云铝海鑫"}
+    assert iri == {entity_iri("Enterprise", "云铝海鑫")}
+
+
+def test_chain_label_drops_place_prefix(extract_text):
+    doc = extract_text("填补云南省新能源产业链中电池的空白。")
+    assert labels(doc, "IndustryChain") == {"云南省新能源产业链": "新能源产业链"}
+
+
+def test_merge_log_covers_every_mention(seed_docs):
+    for doc in seed_docs:
+        assert len(doc.merges) >= len(doc.mentions)
