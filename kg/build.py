@@ -5,8 +5,8 @@ memory does not grow with the corpus.
 
 >>> import tempfile, pathlib
 >>> out = pathlib.Path(tempfile.mkdtemp())
->>> (out / "a.txt").write_text("以云铝海鑫为龙头,绿色铝产业链链长工作取得新成效。", encoding="utf-8")
-27
+>>> text = "以云铝海鑫为龙头,绿色铝产业链链长工作取得新成效。"
+>>> _ = (out / "a.txt").write_text(text, encoding="utf-8")
 >>> report = build([out / "a.txt"], out=out / "out")
 >>> report.articles, report.leads[0][:2]
 (1, ('云铝海鑫', '绿色铝产业链'))
@@ -87,7 +87,8 @@ def build(
     Writes `out/store/` (Oxigraph), `out/graph.ttl`, `out/graph.trig`, `out/graph.graphml` and
     `out/merge_log.tsv` (which mention became which entity, and why).
     """
-    from kg import network, store as kgstore
+    from kg import network
+    from kg import store as kgstore
     from kg.query import run_named
 
     started = time.perf_counter()

@@ -121,19 +121,47 @@ def _records(doc) -> list[dict]:
         if m.rule == GENERIC:
             continue
         raw_start, raw_end = doc.raw_span(m.start, m.end)
-        out.append({"kind": "entity", "doc": doc.name, "type": m.type, "text": m.text,
-                    "label": m.label, "iri": m.iri, "start": m.start, "end": m.end,
-                    "raw_start": raw_start, "raw_end": raw_end})
+        out.append(
+            {
+                "kind": "entity",
+                "doc": doc.name,
+                "type": m.type,
+                "text": m.text,
+                "label": m.label,
+                "iri": m.iri,
+                "start": m.start,
+                "end": m.end,
+                "raw_start": raw_start,
+                "raw_end": raw_end,
+            }
+        )
     for r in doc.relations:
-        out.append({"kind": "relation", "doc": doc.name, "predicate": r.predicate,
-                    "subject": r.subject.label, "subject_text": r.subject.text,
-                    "object": r.object.label, "object_text": r.object.text,
-                    "sentence": r.sentence.text, "rule": r.rule})
+        out.append(
+            {
+                "kind": "relation",
+                "doc": doc.name,
+                "predicate": r.predicate,
+                "subject": r.subject.label,
+                "subject_text": r.subject.text,
+                "object": r.object.label,
+                "object_text": r.object.text,
+                "sentence": r.sentence.text,
+                "rule": r.rule,
+            }
+        )
     for q in doc.metrics:
-        out.append({"kind": "metric", "doc": doc.name,
-                    "subject": q.subject.label if q.subject else None,
-                    "indicator": q.indicator, "value": q.value, "unit": q.unit, "year": q.year,
-                    "text": q.text})
+        out.append(
+            {
+                "kind": "metric",
+                "doc": doc.name,
+                "subject": q.subject.label if q.subject else None,
+                "indicator": q.indicator,
+                "value": q.value,
+                "unit": q.unit,
+                "year": q.year,
+                "text": q.text,
+            }
+        )
     return out
 
 
@@ -148,8 +176,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     def skip(err: KGError) -> None:
         sys.stderr.write(f"kg: warning: skipped {err}\n")
 
-    for doc in extract_paths(args.paths or [DEFAULT_CORPUS], keep_going=args.keep_going,
-                             on_skip=skip):
+    for doc in extract_paths(
+        args.paths or [DEFAULT_CORPUS], keep_going=args.keep_going, on_skip=skip
+    ):
         records = _records(doc)
         if args.format == "jsonl":
             for rec in records:
@@ -157,8 +186,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
         else:
             _print(f"# {doc.name}")
             rows = [
-                (r["kind"], r.get("type") or r.get("predicate") or r.get("indicator"),
-                 r.get("text") or f"{r.get('subject')} -> {r.get('object')}")
+                (
+                    r["kind"],
+                    r.get("type") or r.get("predicate") or r.get("indicator"),
+                    r.get("text") or f"{r.get('subject')} -> {r.get('object')}",
+                )
                 for r in records
             ]
             _print(_table(["kind", "what", "text"], rows))
@@ -247,8 +279,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 continue
             for field, e in evaluate.errors(evaluate.predictions(doc), gold).items():
                 if e["false_positives"] or e["false_negatives"]:
-                    _print(f"{doc.name} {field}: FP {e['false_positives']} "
-                           f"FN {e['false_negatives']}")
+                    _print(
+                        f"{doc.name} {field}: FP {e['false_positives']} FN {e['false_negatives']}"
+                    )
         _print()
     _print(f"{len(scored)} articles with gold, micro-averaged")
     _print(evaluate.format_scores(total))

@@ -20,9 +20,42 @@ from kg.document import Document, Mention, Metric
 __all__ = ["quantities", "UNITS"]
 
 UNITS = [
-    "万亿元", "亿千瓦时", "万千瓦时", "千瓦时", "亿元", "万元", "元", "万吨", "吨", "个百分点", "%",
-    "万户", "户", "家", "个", "万人次", "万人", "人", "名", "万亩", "亩", "平方公里", "万平方米",
-    "平方米", "公里", "万千瓦", "千瓦", "GW", "MW", "台", "座", "项", "条", "倍", "万株", "株",
+    "万亿元",
+    "亿千瓦时",
+    "万千瓦时",
+    "千瓦时",
+    "亿元",
+    "万元",
+    "元",
+    "万吨",
+    "吨",
+    "个百分点",
+    "%",
+    "万户",
+    "户",
+    "家",
+    "个",
+    "万人次",
+    "万人",
+    "人",
+    "名",
+    "万亩",
+    "亩",
+    "平方公里",
+    "万平方米",
+    "平方米",
+    "公里",
+    "万千瓦",
+    "千瓦",
+    "GW",
+    "MW",
+    "台",
+    "座",
+    "项",
+    "条",
+    "倍",
+    "万株",
+    "株",
 ]
 _VALUE = re.compile(
     r"(?P<qual>近|约|超过|超|逾|突破|达到|达)?(?P<num>\d+(?:\.\d+)?)(?P<unit>"
@@ -34,9 +67,11 @@ _VERBS = re.compile(
     r"(?:实现|达到|达|为|超过|突破|完成|增长|增加|下降|提升至|提高到|超|近|约|共计|累计|共|有|"
     r"占|是|至|了|合计|计划|预计|力争|确保)+$"
 )
-_LEAD = re.compile(r"^(?:其中|全市|全县|全省|全区|全州|我市|我县|我省|同比|今年|去年|目前|截至目前|"
-                   r"(?:19|20)\d{2}年(?:以来|底|末|上半年|下半年|前三季度|\d{1,2}月)?|"
-                   r"\d{1,2}[-—至]\d{1,2}月|[,、])+")
+_LEAD = re.compile(
+    r"^(?:其中|全市|全县|全省|全区|全州|我市|我县|我省|同比|今年|去年|目前|截至目前|"
+    r"(?:19|20)\d{2}年(?:以来|底|末|上半年|下半年|前三季度|\d{1,2}月)?|"
+    r"\d{1,2}[-—至]\d{1,2}月|[,、])+"
+)
 _SUBJECT_TYPES = {"Region", "Enterprise", "IndustrialPark", "Project", "IndustryChain"}
 
 
@@ -75,7 +110,9 @@ def quantities(doc: Document) -> Document:
             a, b = sent.start + m.start("num"), sent.start + m.end()
             if any(s <= a < e for s, e in inside):
                 continue  # part of a name: 年产11万吨…项目
-            if m.group("unit") in {"个", "家", "条", "名", "台", "座", "项"} and "." in m.group("num"):
+            if m.group("unit") in {"个", "家", "条", "名", "台", "座", "项"} and "." in m.group(
+                "num"
+            ):
                 continue
             clause_start = max(sent.text.rfind(c, 0, m.start()) for c in ",;:、") + 1
             clause = sent.text[clause_start : m.start()]

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 
 from kg.document import Document, Mention, Sentence
+from kg.places import is_place, place_names
 from kg.segment import Token, freq, pos, rules, tokenize
 
 __all__ = ["recognize", "GENERIC"]
@@ -28,7 +29,9 @@ __all__ = ["recognize", "GENERIC"]
 GENERIC = "generic"  # Mention.rule of a generic mention ("产业链" alone): usable, never listed
 
 _PUNCT = re.compile(r"^[\s\W_]+$")
-_DATE = re.compile(r"^(?:\d+|[0-9一二三四五六七八九十]+)[年月日号]$|^\d{4}$|^[上下]半年$|^年底$|^年初$")
+_DATE = re.compile(
+    r"^(?:\d+|[0-9一二三四五六七八九十]+)[年月日号]$|^\d{4}$|^[上下]半年$|^年底$|^年初$"
+)
 _NUM = re.compile(r"^[0-9.%]+$|^[0-9一二三四五六七八九十百千万亿两几]+$")
 _CLASSIFIER = set("个条家户项批类座处种名位")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -91,11 +94,9 @@ def _is_region_word(word: str) -> bool:
     lx = _lex()
     if word in lx["not_regions"] or len(word) < 2:
         return False
-    if pos(word) == "ns":
+    if pos(word) == "ns" or is_place(word):
         return True
-    return any(word.endswith(s) and len(word) > len(s) for s in lx["region_sfx"]) and not freq(
-        word
-    )
+    return any(word.endswith(s) and len(word) > len(s) for s in lx["region_sfx"]) and not freq(word)
 
 
 def _brand_like(word: str) -> bool:
@@ -127,7 +128,9 @@ def _stops(tok: Token, consumed: int, cls: str) -> bool:
     if len(w) == 1 and p in {"p", "c", "u", "uj", "ul", "r", "y", "e"}:
         return True
     if len(w) > 1 and p in lx["verb_pos"] and w not in lx["inner_verbs"] and cls != "Enterprise":
-        return True  # firm names hold verbs (三环锻造, 城市建设投资): only governing verbs stop them
+        return (
+            True  # firm names hold verbs (三环锻造, 城市建设投资): only governing verbs stop them
+        )
     if w in lx["list_heads_set"] or w in lx["all_suffixes"] and (cls != "Project" or w == "项目"):
         return True  # "钢铁产业链链主企业河钢集团": another name's suffix ends this one
     return False
@@ -161,9 +164,14 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
                 consumed += 1
                 continue
             break
-        if tok.text == "和" and cls == "IndustryChain" and consumed and j > 0 and not _stops(
-            toks[j - 1], consumed, cls
-        ) and "、" not in (toks[j - 2].text if j > 1 else ""):
+        if (
+            tok.text == "和"
+            and cls == "IndustryChain"
+            and consumed
+            and j > 0
+            and not _stops(toks[j - 1], consumed, cls)
+            and "、" not in (toks[j - 2].text if j > 1 else "")
+        ):
             start = tok.start  # "新能源和汽车制造产业链" is one chain's name
             consumed += 1
             j -= 1
@@ -218,8 +226,11 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
             break
     # a name never opens with a verb ("提升产业链韧性", "预计项目投资")
     for tok in toks:
-        if tok.start == start and tok.end <= end and len(tok.text) > 1 and pos(tok.text) in (
-            _lex()["verb_pos"]
+        if (
+            tok.start == start
+            and tok.end <= end
+            and len(tok.text) > 1
+            and pos(tok.text) in (_lex()["verb_pos"])
         ):
             start = tok.end
         elif tok.start > start:
@@ -261,8 +272,26 @@ def _strip_generic(core: str) -> str:
 def _strip_place(name: str, sent_toks: list[Token], start: int) -> str:
     """Drop a leading place name or place word (云南省新能源产业链 -> 新能源产业链)."""
     lx = _lex()
-    for g in ("全省", "全市", "全州", "全县", "全区", "我省", "我市", "我州", "我县", "我区", "省级",
-              "市级", "县级", "省", "市", "州", "县", "区"):
+    for g in (
+        "全省",
+        "全市",
+        "全州",
+        "全县",
+        "全区",
+        "我省",
+        "我市",
+        "我州",
+        "我县",
+        "我区",
+        "省级",
+        "市级",
+        "县级",
+        "省",
+        "市",
+        "州",
+        "县",
+        "区",
+    ):
         if name.startswith(g) and len(name) > len(g) + 3:
             return _strip_place(name[len(g) :], sent_toks, start + len(g))
     for tok in sent_toks:
@@ -321,8 +350,10 @@ def _suffix_names(s: _Sent, cls: str) -> Iterator[Mention]:
             or bool(re.search(r"[0-9一二三四五六七八九十两]+(?:个|条|家|户|项|大)$", before))
             or bool(re.match(r"^[0-9]+(?:个|条|家|户|项)(?=$|[,。;、)])", after))
         )
-        measured = bool(re.search(r"[0-9.]$", before)) and cls != "Project" or bool(
-            re.match(r"^[万亿千百]?(?:元|吨|立方米|平方米|千瓦|亩|公里)", name)
+        measured = (
+            bool(re.search(r"[0-9.]$", before))
+            and cls != "Project"
+            or bool(re.match(r"^[万亿千百]?(?:元|吨|立方米|平方米|千瓦|亩|公里)", name))
         )
         if measured:
             continue
@@ -359,9 +390,7 @@ def _enterprise_core_ok(core: str) -> bool:
 _SEPARATORS = re.compile("、|以及|及|和|与|,")
 
 
-def _list_items(
-    s: _Sent, end: int, floor: int, cls: str, limit: int = 14
-) -> list[tuple[int, int]]:
+def _list_items(s: _Sent, end: int, floor: int, cls: str, limit: int = 14) -> list[tuple[int, int]]:
     """Items of a list "A、B及C" ending at `end` (document offset), leftmost first.
 
     Items are read right to left. An item that is not a plain short phrase (too long, or with
@@ -384,9 +413,7 @@ def _list_items(
             break
         sep = seps[-1]
         item = s.text[sep.end() : cur]
-        if sep.group() == "," or not item or len(item) > limit or re.search(
-            r"[^\w()“”·—\-]", item
-        ):
+        if sep.group() == "," or not item or len(item) > limit or re.search(r"[^\w()“”·—\-]", item):
             leftmost(sep.end())
             break
         if item.endswith(not_items):
@@ -444,7 +471,8 @@ def _chain_mentions(
     before = s.before(start)
     # "A、B、C等8条(省级重点)产业链": the items come before the count
     tail = re.search(
-        _COUNT_HEAD + r"(?:省级|市级|县级|首批|重点|千亿级|千亿元级|百亿级|主导|新兴|[‘“][^’”]{1,10}[’”])*$",
+        _COUNT_HEAD
+        + r"(?:省级|市级|县级|首批|重点|千亿级|千亿元级|百亿级|主导|新兴|[‘“][^’”]{1,10}[’”])*$",
         s.before(a),
     )
     list_end = s.start + tail.start() if tail and tail.group() else None
@@ -532,45 +560,77 @@ _ETHNIC = re.compile(
 )
 
 
+_TOWN = ("街道", "镇", "乡")
+
+
 def _regions(s: _Sent) -> Iterator[Mention]:
+    """Places: administrative names (full or short), ethnic townships, towns (…镇, …乡)."""
     for m in _ETHNIC.finditer(s.text):  # 青岗岭回族彝族乡, 双河苗族彝族乡
         a = _walk_left(s.toks, s.start + m.end(), s.start + m.start(), "Region", 16)
         yield Mention("Region", s.sub(a, s.start + m.end()), a, s.start + m.end(), rule="ethnic")
-    for i, tok in enumerate(s.toks):
-        w = tok.text
-        prev = s.toks[i - 1] if i > 0 else None
-        if (
-            prev is not None
-            and _is_region_word(w)
-            and len(w) == 2
-            and w[1] in "镇乡县"
-            and len(prev.text) == 2
-            and _CJK.match(prev.text)
-            and prev.text not in _lex()["stop_words"]
-            and pos(prev.text) in {"n", "nr", "ns", "nz", ""}
-        ):
-            # a one-character stem is rare for a town: 龙头 + 山镇 is 龙头山镇
-            yield Mention("Region", s.sub(prev.start, tok.end), prev.start, tok.end, rule="ns+")
+    names = place_names()
+    toks = s.toks
+    for i, tok in enumerate(toks):
+        # the longest run of 1-3 tokens starting here that is a place's name
+        best = None
+        text = ""
+        for k in range(i, min(i + 3, len(toks))):
+            text += toks[k].text
+            if text in names:
+                best = k
+        if best is not None:
+            end = toks[best].end
+            yield Mention("Region", s.sub(tok.start, end), tok.start, end, rule="place")
             continue
-        if _is_region_word(w):
-            # join "双河苗族彝族乡"-like runs: region word followed by a region-suffixed word
-            yield Mention("Region", w, tok.start, tok.end, rule="ns")
-            continue
-        # unknown place + suffix: "彝良" "县" or single characters before 县/镇/乡
-        if w in {"县", "镇", "乡", "市", "州", "区", "省"} and i > 0:
-            j = i - 1
-            start = tok.start
-            while j >= 0 and i - j <= 4 and len(s.toks[j].text) == 1 and _CJK.match(
-                s.toks[j].text
-            ) and s.toks[j].text not in _lex()["stop_words"] and not pos(s.toks[j].text) in {
-                "p", "c", "u", "uj", "r", "v", "d", "m", "q",
-            }:
-                start = s.toks[j].start
+        # towns and townships: a name of 2-4 characters, then 镇 / 乡 / 街道
+        if tok.text in _TOWN and i > 0:
+            j, start = i - 1, tok.start
+            while j >= 0 and tok.start - toks[j].start <= 4:
+                t = toks[j]
+                if (
+                    not _CJK.match(t.text)
+                    or t.text in _lex()["stop_words"]
+                    or t.text in _lex()["generic"]
+                    or pos(t.text)
+                    in {
+                        "p",
+                        "c",
+                        "u",
+                        "uj",
+                        "r",
+                        "v",
+                        "d",
+                        "m",
+                        "q",
+                        "f",
+                        "a",
+                        "vn",
+                    }
+                    or t.text in _lex()["not_regions"]
+                ):
+                    break
+                start = t.start
                 j -= 1
-            if j >= 0 and pos(s.toks[j].text) == "ns" and i - j <= 4:
-                start = s.toks[j].start
-            if tok.end - start >= 2 and tok.end - start <= 6 and start < tok.start:
-                yield Mention("Region", s.sub(start, tok.end), start, tok.end, rule="suffix")
+            if 2 <= tok.start - start <= 4:
+                yield Mention("Region", s.sub(start, tok.end), start, tok.end, rule="town")
+        elif (
+            len(tok.text) == 2
+            and tok.text[1] in "镇乡"
+            and i > 0
+            and pos(tok.text) == "ns"
+            and tok.text not in _lex()["not_regions"]
+        ):
+            prev = toks[i - 1]  # 龙头 + 山镇: a one-character stem is rare for a town
+            if (
+                len(prev.text) == 2
+                and _CJK.match(prev.text)
+                and prev.text not in _lex()["stop_words"]
+                and prev.text not in _lex()["generic"]
+                and pos(prev.text) in {"n", "nr", "ns", "nz", ""}
+            ):
+                yield Mention(
+                    "Region", s.sub(prev.start, tok.end), prev.start, tok.end, rule="town"
+                )
 
 
 def _persons(s: _Sent) -> Iterator[Mention]:
@@ -599,8 +659,9 @@ def _person_name(rest: str) -> str:
         if len(cand) < n or not all(_CJK.match(c) for c in cand):
             continue
         after = rest[n:]
-        if n == sur + 2 and any(cand.endswith(a[:1]) and rest[n - 1 :].startswith(a)
-                                for a in lx["after"]):
+        if n == sur + 2 and any(
+            cand.endswith(a[:1]) and rest[n - 1 :].startswith(a) for a in lx["after"]
+        ):
             continue
         if not after or not _CJK.match(after[0]) or any(after.startswith(a) for a in lx["after"]):
             if freq(cand) > 200 and pos(cand) not in {"nr", "nrt", "nrfg"}:
@@ -615,8 +676,9 @@ def _roles(s: _Sent) -> Iterator[Mention]:
     for m in re.finditer(r"由([^,。;由]{0,8}?(?:" + heads + r"))(?:同志)?(?:担任|任|兼任)", s.text):
         tail = s.text[m.end() : m.end() + 14]
         if re.match(r"^[^,。;]{0,12}?(?<![副总])链长", tail):
-            yield Mention("ChainLeaderRole", m.group(1), s.start + m.start(1),
-                          s.start + m.end(1), rule="role")
+            yield Mention(
+                "ChainLeaderRole", m.group(1), s.start + m.start(1), s.start + m.end(1), rule="role"
+            )
 
 
 # --------------------------------------------------------------------------- firms in context
@@ -648,18 +710,24 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
     for m in re.finditer(r"以([^,。;以“]{2,12}?)[“\"]?链主型?", s.text):
         yield from _firm(s, s.start + m.start(1), s.start + m.end(1), "链主型")
     # "与A、B等企业成功签约", "已签约的A"
-    for m in re.finditer(r"与([^,。;与]{2,60}?)(?:等[^,。;]{0,8})?(?:成功|正式)?签(?:约|订|署)", s.text):
+    for m in re.finditer(
+        r"与([^,。;与]{2,60}?)(?:等[^,。;]{0,8})?(?:成功|正式)?签(?:约|订|署)", s.text
+    ):
         for a, b in _list_items(s, s.start + m.end(1), s.start + m.start(1), "Enterprise"):
             yield from _firm(s, a, b, "签约")
     for m in re.finditer(r"签约的([^,。;、和]{2,12})", s.text):
         yield from _firm(s, s.start + m.start(1), s.start + m.end(1), "签约")
     # "江西立讯智造副总经理常红": an organisation before a corporate title
-    for m in re.finditer(r"(?:董事长|副董事长|总经理|副总经理|总裁|副总裁|技术经理|创始人)", s.text):
+    for m in re.finditer(
+        r"(?:董事长|副董事长|总经理|副总经理|总裁|副总裁|技术经理|创始人)", s.text
+    ):
         end = s.start + m.start()
         a = _walk_left(s.toks, end, s.start, "Enterprise", 16)
         if a < end and _person_name(s.text[m.end() : m.end() + 5]):
             yield from _firm(s, a, end, "职务")
-    for m in re.finditer(r"(?:先后|已|陆续)?(?:设立|成立|组建)(?:了)?(?:\d+家)?(?:子公司|分公司)", s.text):
+    for m in re.finditer(
+        r"(?:先后|已|陆续)?(?:设立|成立|组建)(?:了)?(?:\d+家)?(?:子公司|分公司)", s.text
+    ):
         end = s.start + m.start()
         a = _walk_left(s.toks, end, s.start, "Enterprise", 16)
         if a < end:
@@ -671,14 +739,21 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
         a = _walk_left(s.toks, s.start + m.end(1), s.start + m.start(1), "Enterprise", 16)
         yield from _firm(s, a, s.start + m.end(1), "投资")
     # "X被评为…企业" / "X创建为…工厂"
-    for m in re.finditer(r"([^,。;]{2,40}?)(?:被评为|获评|创建为|荣获)[^,。;]{0,24}?(?:企业|工厂)", s.text):
+    for m in re.finditer(
+        r"([^,。;]{2,40}?)(?:被评为|获评|创建为|荣获)[^,。;]{0,24}?(?:企业|工厂)", s.text
+    ):
         for a, b in _list_items(s, s.start + m.end(1), s.start + m.start(1), "Enterprise"):
             yield from _firm(s, a, b, "被评为")
     # "X作为Y产业链链主企业", "Y产业链链主(企业)X", "X是Y产业链的龙头企业"
-    for m in re.finditer(r"([^,。;]{2,40}?)(?:作为|是|为|系)[^,。;]{0,16}?(?:链主|龙头)(?:企业)?", s.text):
+    for m in re.finditer(
+        r"([^,。;]{2,40}?)(?:作为|是|为|系)[^,。;]{0,16}?(?:链主|龙头)(?:企业)?", s.text
+    ):
         for a, b in _list_items(s, s.start + m.end(1), s.start + m.start(1), "Enterprise"):
             yield from _firm(s, a, b, "作为链主", in_list=True)
-    for m in re.finditer(r"产业链(?:的)?[“\"]?(?:链主|龙头)[”\"]?(?:企业)?(?:有|是|为|包括)?[:]?((?:[^,。;、]{2,14}、)*[^,。;、]{2,14})", s.text):
+    for m in re.finditer(
+        r"产业链(?:的)?[“\"]?(?:链主|龙头)[”\"]?(?:企业)?(?:有|是|为|包括)?[:]?((?:[^,。;、]{2,14}、)*[^,。;、]{2,14})",
+        s.text,
+    ):
         first = m.group(1).split("、")
         for k, item in enumerate(first[:-1]):
             a = s.start + m.start(1) + sum(len(x) + 1 for x in first[:k])
@@ -688,9 +763,13 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
         toks = [t for t in s.toks if t.start >= a and t.end <= s.start + m.end(1)]
         b = a
         for t in toks:
-            if t.text in _lex()["stop_words"] or _PUNCT.match(t.text) or (
-                len(t.text) > 1 and _stops(t, 1, "Enterprise")
-            ) or len(t.text) > 1 and pos(t.text) in _lex()["verb_pos"]:
+            if (
+                t.text in _lex()["stop_words"]
+                or _PUNCT.match(t.text)
+                or (len(t.text) > 1 and _stops(t, 1, "Enterprise"))
+                or len(t.text) > 1
+                and pos(t.text) in _lex()["verb_pos"]
+            ):
                 break
             b = t.end
         if b - a >= 2:
@@ -820,8 +899,13 @@ def _short_firms(s: _Sent) -> Iterator[Mention]:
                 or pos(after[0].text) not in _lex()["verb_pos"]
             ):
                 continue  # a weak industry word: the firm opens the clause, a verb follows
-            yield Mention("Enterprise", s.sub(start, s.start + m_end), start, s.start + m_end,
-                          rule="brand+industry")
+            yield Mention(
+                "Enterprise",
+                s.sub(start, s.start + m_end),
+                start,
+                s.start + m_end,
+                rule="brand+industry",
+            )
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -848,14 +932,29 @@ def _sentence_mentions(s: _Sent) -> list[Mention]:
 
 # which class wins when two mentions overlap; nested firms inside projects and parks are kept
 _PRIORITY = {
-    "Policy": 0, "Strategy": 1, "Project": 2, "IndustrialPark": 3, "IndustryCluster": 4,
-    "IndustryChain": 5, "Enterprise": 6, "Person": 7, "ChainLeaderRole": 7, "Region": 8,
+    "Policy": 0,
+    "Strategy": 1,
+    "Project": 2,
+    "IndustrialPark": 3,
+    "IndustryCluster": 4,
+    "IndustryChain": 5,
+    "Enterprise": 6,
+    "Person": 7,
+    "ChainLeaderRole": 7,
+    "Region": 8,
 }
 _NESTABLE = {
-    ("Project", "Enterprise"), ("Project", "Region"), ("IndustrialPark", "Region"),
-    ("Enterprise", "Region"), ("Project", "IndustrialPark"), ("IndustryChain", "Region"),
-    ("Policy", "Region"), ("Policy", "IndustryChain"), ("Policy", "Strategy"),
-    ("Project", "IndustryChain"), ("IndustrialPark", "Enterprise"),
+    ("Project", "Enterprise"),
+    ("Project", "Region"),
+    ("IndustrialPark", "Region"),
+    ("Enterprise", "Region"),
+    ("Project", "IndustrialPark"),
+    ("IndustryChain", "Region"),
+    ("Policy", "Region"),
+    ("Policy", "IndustryChain"),
+    ("Policy", "Strategy"),
+    ("Project", "IndustryChain"),
+    ("IndustrialPark", "Enterprise"),
 }
 
 
@@ -883,9 +982,7 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 def _propagate(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """A firm named once is that firm wherever else the article writes its name."""
-    mentions = [
-        m for m in mentions if m.rule != _UNSURE or doc.text.count(m.text) >= 2
-    ]
+    mentions = [m for m in mentions if m.rule != _UNSURE or doc.text.count(m.text) >= 2]
     names = {m.text for m in mentions if m.type == "Enterprise" and len(m.text) >= 2}
     if not names:
         return mentions

@@ -42,6 +42,7 @@ SYMBOLS = {
     "L": ("ChainLeaderRole", "\ue00a"),
 }
 _SYMBOL_OF = {cls: sym for key, (cls, sym) in SYMBOLS.items() if key != "G"}
+_PLACE_SUFFIXES = ("省", "市", "县", "区", "州")
 _LIST_SEP = "(?:、|和|及|以及|与|,|》《|》、《)?"
 
 
@@ -109,8 +110,15 @@ def _abstract(sent: Sentence, mentions: list[Mention]) -> tuple[str, dict[int, M
         parts.append(chunk)
         length += len(chunk)
         sym = SYMBOLS["G"][1] if m.rule == GENERIC else _SYMBOL_OF.get(m.type)
-        inner = [c for c in mentions if c.type == "IndustryChain" and c is not m
-                 and m.start <= c.start and c.end <= m.end and m.type == "Project"]
+        inner = [
+            c
+            for c in mentions
+            if c.type == "IndustryChain"
+            and c is not m
+            and m.start <= c.start
+            and c.end <= m.end
+            and m.type == "Project"
+        ]
         if inner:  # "绿色硅全产业链项目": the chain inside the project counts as a chain
             c = inner[0]
             head = sent.text[m.start - sent.start : c.start - sent.start]
@@ -146,28 +154,54 @@ class _Context:
             if 0 <= i < len(doc.sentences) and m.end <= doc.sentences[i].end:
                 self.by_sent[i].append(m)
         self.main: dict[str, Mention | None] = {}
+        # mentions inside other mentions (昭阳 in 昭阳经开区) are not what a sentence is about
+        spans = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
+        self.nested: set[int] = set()
+        outer_end = -1
+        for m in spans:
+            if m.end <= outer_end:
+                self.nested.add(id(m))
+            outer_end = max(outer_end, m.end)
 
     def main_of(self, cls: str) -> Mention | None:
+        """The thing of class `cls` the article is about: the one it names most often."""
         if cls not in self.main:
-            ms = [m for m in self.doc.mentions if m.type == cls]
+            ms = [m for m in self.doc.mentions if m.type == cls and id(m) not in self.nested]
             if not ms:
                 self.main[cls] = None
             else:
-                top, _ = Counter(m.text for m in ms).most_common(1)[0]
-                self.main[cls] = next(m for m in ms if m.text == top)
+                # 昭通 and 昭通市 count as one place; the written form with its suffix wins
+                def stem(m: Mention) -> str:
+                    return m.text[:-1] if m.text.endswith(_PLACE_SUFFIXES) else m.text
+
+                top, _ = Counter(stem(m) for m in ms).most_common(1)[0]
+                group = [m for m in ms if stem(m) == top]
+                self.main[cls] = max(group, key=lambda m: (len(m.text), -m.start))
         return self.main[cls]
 
     def nearest_before(self, i: int, pos: int, cls: str) -> Mention | None:
         para = self.doc.sentences[i].paragraph
-        cands = [m for m in self.by_sent[i] if m.type == cls and m.end <= pos]
+        cands = [
+            m
+            for m in self.by_sent[i]
+            if m.type == cls and m.end <= pos and id(m) not in self.nested
+        ]
         if cands:
             return cands[-1]
         for j in range(i - 1, -1, -1):
             if self.doc.sentences[j].paragraph != para:
                 break
-            cands = [m for m in self.by_sent[j] if m.type == cls]
+            cands = [m for m in self.by_sent[j] if m.type == cls and id(m) not in self.nested]
             if cands:
                 return cands[-1]
+        # further back: the last sentence whose subject is such a thing ("昭通市深入学习…")
+        for j in range(i - 1, max(i - 60, -1), -1):
+            sent = self.doc.sentences[j]
+            firsts = sorted(
+                (m for m in self.by_sent[j] if id(m) not in self.nested), key=lambda m: m.start
+            )
+            if firsts and firsts[0].type == cls and firsts[0].start - sent.start <= 12:
+                return firsts[0]
         return self.main_of(cls)
 
 

@@ -14,14 +14,21 @@ articles the same normalised label is the same IRI. Different names are never me
 
 from __future__ import annotations
 
-from kg.document import Document, Entity, Merge, Mention
+from kg.document import Document, Entity, Mention, Merge
 from kg.iris import entity_iri, normalise_label
 from kg.recognize import GENERIC
 
 __all__ = ["resolve"]
 
-_FIRM_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "集团",
-                  "公司")
+_FIRM_SUFFIXES = (
+    "股份有限公司",
+    "有限责任公司",
+    "集团有限公司",
+    "有限公司",
+    "集团公司",
+    "集团",
+    "公司",
+)
 
 
 def _full_name_of(short: str, longer: list[str]) -> str | None:
@@ -33,10 +40,29 @@ def _full_name_of(short: str, longer: list[str]) -> str | None:
     return None
 
 
+_REGION_SUFFIXES = ("省", "市", "县", "区", "州", "镇", "乡")
+
+
+def _region_full_names(labels: set[str]) -> dict[str, str]:
+    """昭通 -> 昭通市 when the article writes both and no other 昭通+suffix."""
+    out = {}
+    for label in labels:
+        hosts = [label + sfx for sfx in _REGION_SUFFIXES if label + sfx in labels]
+        if len(hosts) == 1:
+            out[label] = hosts[0]
+    return out
+
+
 def _canonical(doc: Document) -> None:
-    firms = sorted({normalise_label(m.label) for m in doc.mentions if m.type == "Enterprise"},
-                   key=len, reverse=True)
+    firms = sorted(
+        {normalise_label(m.label) for m in doc.mentions if m.type == "Enterprise"},
+        key=len,
+        reverse=True,
+    )
     full = {n: _full_name_of(n, firms) for n in firms}
+    regions = _region_full_names(
+        {normalise_label(m.label) for m in doc.mentions if m.type == "Region"}
+    )
     for m in doc.mentions:
         label = normalise_label(m.label)
         reason = "same name" if label == normalise_label(m.text) else "canonical form"
@@ -47,6 +73,8 @@ def _canonical(doc: Document) -> None:
                 seen.add(host)
                 label, reason = host, f"short name of {host}"
                 host = full.get(host)
+        if m.type == "Region" and label in regions:
+            label, reason = regions[label], f"short name of {regions[label]}"
         m.label = label
         m.iri = entity_iri(m.type, label)
         doc.merges.append(Merge(doc.name, m.text, m.type, label, m.iri, reason))

@@ -14,9 +14,10 @@ a run of single characters that are not dictionary words.
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+import tomllib
 
 from kg.document import Document
 

@@ -23,13 +23,17 @@ def test_different_names_stay_apart(extract_text):
 
 
 def test_ambiguous_short_name_is_not_merged(extract_text):
-    doc = extract_text("与云天化集团等企业签约。水富云天化被评为省级节水标杆企业。以云天化为龙头,磷化工产业链加快发展。")
+    doc = extract_text(
+        "与云天化集团等企业签约。水富云天化被评为省级节水标杆企业。以云天化为龙头,磷化工产业链加快发展。"
+    )
     assert labels(doc)["云天化"] == "云天化"
 
 
 def test_same_name_same_iri_across_articles(extract_text):
     a = extract_text("以云铝海鑫为龙头,绿色铝产业链加快发展。", name="a.txt")
-    b = extract_text("云铝海鑫实现产值110亿元。以云铝海鑫为龙头,绿色铝产业链加快发展。", name="b.txt")
+    b = extract_text(
+        "云铝海鑫实现产值110亿元。以云铝海鑫为龙头,绿色铝产业链加快发展。", name="b.txt"
+    )
     iri = {m.iri for d in (a, b) for m in d.mentions if m.text == "云铝海鑫"}
     assert iri == {entity_iri("Enterprise", "云铝海鑫")}
 
