@@ -12,6 +12,7 @@ year 2022, and the article's main region as subject (全市 names no place itsel
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -101,14 +102,19 @@ def quantities(doc: Document) -> Document:
         top, _ = Counter(m.text for m in regions).most_common(1)[0]
         main = next(m for m in regions if m.text == top)
     year_by_para: dict[int, int] = {}
-    inside = sorted((m.start, m.end) for m in doc.mentions)
+    by_start = sorted(doc.mentions, key=lambda m: m.start)
+    starts = [m.start for m in by_start]
     for sent in doc.sentences:
         years = [int(y) for y in _YEAR.findall(sent.text)]
         if years:
             year_by_para[sent.paragraph] = years[0]
+        lo = bisect.bisect_left(starts, sent.start)
+        hi = bisect.bisect_left(starts, sent.end)
+        here = [mm for mm in by_start[lo:hi] if mm.type in _SUBJECT_TYPES]
+        spans = [(mm.start, mm.end) for mm in by_start[lo:hi]]
         for m in _VALUE.finditer(sent.text):
             a, b = sent.start + m.start("num"), sent.start + m.end()
-            if any(s <= a < e for s, e in inside):
+            if any(s <= a < e for s, e in spans):
                 continue  # part of a name: 年产11万吨…项目
             if m.group("unit") in {"个", "家", "条", "名", "台", "座", "项"} and "." in m.group(
                 "num"
@@ -117,11 +123,11 @@ def quantities(doc: Document) -> Document:
             clause_start = max(sent.text.rfind(c, 0, m.start()) for c in ",;:、") + 1
             clause = sent.text[clause_start : m.start()]
             subject = None
-            for mm in doc.mentions:
-                if mm.type in _SUBJECT_TYPES and sent.start + clause_start <= mm.start < a:
+            for mm in here:
+                if sent.start + clause_start <= mm.start < a:
                     subject = mm
-            for mm in doc.mentions:
-                if subject is None and mm.type in _SUBJECT_TYPES and sent.start <= mm.start < a:
+            for mm in here:
+                if subject is None and mm.start < a:
                     subject = mm
             if subject is not None and subject.start >= sent.start + clause_start:
                 clause = sent.text[subject.end - sent.start : m.start()]

@@ -43,6 +43,14 @@ _NOT_FIRM_HEADS = {"活动", "会议", "工作", "情况", "问题", "建设", "
 _WEAK = set("其之此该各本达强建引促聚创争超占同跟让使着过")
 
 
+def _alt(words: list[str]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+def _strong(word: str) -> bool:
+    return len(word) >= 2 and word.endswith(("业", "材", "泥", "股份"))
+
+
 @functools.cache
 def _lex() -> dict:
     lex = rules()
@@ -72,6 +80,14 @@ def _lex() -> dict:
         "role_heads": lex["role"]["heads"],
         "strategy_heads": sorted(lex["strategy"]["heads"], key=len, reverse=True),
         "split_connectors": lex["chain"]["split_connectors"],
+        # alternations, built once (patterns built from them are cached by `re`)
+        "strategy_alt": _alt(lex["strategy"]["heads"]),
+        "titles_alt": _alt(lex["person"]["titles"]),
+        "role_alt": _alt(lex["role"]["heads"]),
+        "list_heads_alt": _alt(lex["enterprise"]["list_heads"]),
+        "strong": [w for w in lex["enterprise"]["industry_words"] if _strong(w)],
+        "strong_alt": _alt([w for w in lex["enterprise"]["industry_words"] if _strong(w)]),
+        "weak_alt": _alt([w for w in lex["enterprise"]["industry_words"] if not _strong(w)]),
         "not_items": tuple(lex["chain"]["not_items"]),
         "all_suffixes": {x for v in lex["suffixes"].values() for x in v if len(x) > 1},
         "list_heads_set": set(lex["enterprise"]["list_heads"]) | {"链主", "龙头", "链长"},
@@ -540,7 +556,7 @@ def _policies(s: _Sent) -> Iterator[Mention]:
 
 def _strategies(s: _Sent) -> Iterator[Mention]:
     lx = _lex()
-    heads = "|".join(map(re.escape, lx["strategy_heads"]))
+    heads = lx["strategy_alt"]
     # “3815”战略目标, “产、城、人”三篇文章
     for m in re.finditer(r"“[^“”]{1,16}”(?:" + heads + ")", s.text):
         yield Mention("Strategy", m.group(), s.start + m.start(), s.start + m.end(), rule="quoted")
@@ -635,7 +651,7 @@ def _regions(s: _Sent) -> Iterator[Mention]:
 
 def _persons(s: _Sent) -> Iterator[Mention]:
     lx = _lex()
-    titles = "|".join(map(re.escape, lx["titles"]))
+    titles = lx["titles_alt"]
     for m in re.finditer(r"(?:" + titles + r")", s.text):
         rest = s.text[m.end() : m.end() + 5]
         name = _person_name(rest)
@@ -672,7 +688,7 @@ def _person_name(rest: str) -> str:
 
 def _roles(s: _Sent) -> Iterator[Mention]:
     """Unnamed officials holding the chain-leader role: "由市级领导担任…链长"."""
-    heads = "|".join(map(re.escape, _lex()["role_heads"]))
+    heads = _lex()["role_alt"]
     for m in re.finditer(r"由([^,。;由]{0,8}?(?:" + heads + r"))(?:同志)?(?:担任|任|兼任)", s.text):
         tail = s.text[m.end() : m.end() + 14]
         if re.match(r"^[^,。;]{0,12}?(?<![副总])链长", tail):
@@ -686,7 +702,7 @@ def _roles(s: _Sent) -> Iterator[Mention]:
 
 def _firm_list_items(s: _Sent) -> Iterator[Mention]:
     lx = _lex()
-    heads = "|".join(map(re.escape, lx["list_heads"]))
+    heads = lx["list_heads_alt"]
     count = r"(?:[0-9一二三四五六七八九十两]+(?:家|户|个|大))"
     patterns = [
         # "A、B、C等企业", "A、B等13家重点企业", "A和B2家龙头企业", "A、B五大能源企业"
@@ -866,9 +882,8 @@ def _project_list_items(s: _Sent) -> Iterator[Mention]:
 def _short_firms(s: _Sent) -> Iterator[Mention]:
     """A brand plus an industry word names a firm: 合盛铝业, 山江建材, 华新水泥."""
     lx = _lex()
-    strong = [w for w in lx["industry"] if len(w) >= 2 and w.endswith(("业", "材", "泥", "股份"))]
-    pat = "|".join(map(re.escape, strong))
-    weak = "|".join(map(re.escape, [w for w in lx["industry"] if w not in strong]))
+    pat = lx["strong_alt"]
+    weak = lx["weak_alt"]
     hits = [(m.start(), m.end(), True) for m in re.finditer(pat, s.text)]
     # a brand and any industry word opening a sentence or clause is its subject: 大运汽车牵引…
     hits += [
@@ -960,14 +975,21 @@ _NESTABLE = {
 
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the best of overlapping mentions: longer first, then by class priority."""
+    import bisect
+
     uniq: dict[tuple[str, int, int], Mention] = {}
     for m in mentions:
         uniq.setdefault((m.type, m.start, m.end), m)
     ranked = sorted(uniq.values(), key=lambda m: (-(m.end - m.start), _PRIORITY[m.type], m.start))
+    starts: list[int] = []  # kept mentions, sorted by start
     kept: list[Mention] = []
+    longest = 0
     for m in ranked:
         ok = True
-        for k in kept:
+        # kept mentions that can overlap m start before m.end and end after m.start
+        lo = bisect.bisect_left(starts, m.start - longest)
+        hi = bisect.bisect_left(starts, m.end)
+        for k in kept[lo:hi]:
             if m.end <= k.start or k.end <= m.start:
                 continue
             inside = k.start <= m.start and m.end <= k.end
@@ -976,7 +998,10 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
             ok = False
             break
         if ok:
-            kept.append(m)
+            pos_ = bisect.bisect_left(starts, m.start)
+            starts.insert(pos_, m.start)
+            kept.insert(pos_, m)
+            longest = max(longest, m.end - m.start)
     return sorted(kept, key=lambda m: (m.start, -m.end))
 
 
