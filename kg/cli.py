@@ -291,8 +291,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- main
 
 
+def _load_command_modules() -> None:
+    """Import kg/commands/*.py: each module registers its commands with `@command`."""
+    import importlib
+    import pkgutil
+
+    import kg.commands
+
+    for info in sorted(pkgutil.iter_modules(kg.commands.__path__), key=lambda i: i.name):
+        importlib.import_module(f"kg.commands.{info.name}")
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of `kg` with every registered command."""
+    _load_command_modules()
     p = argparse.ArgumentParser(
         prog="kg",
         description="chainkg: a knowledge graph of industrial chains and chain leaders (链长制).",
