@@ -80,6 +80,8 @@ _LEAD_VERBS = re.compile(r"^(?:实现|完成|达到|新增|累计|共有|拥有|
 
 
 def _indicator(clause: str) -> str:
+    # "38个重大产业项目完成投资": what is measured comes after the last counted thing
+    clause = re.split(r"\d+(?:\.\d+)?(?:个|家|户|项|名|条|座|台)", clause)[-1]
     text = _LEAD.sub("", clause)
     text = _VERBS.sub("", text)
     text = _LEAD_VERBS.sub("", text)
@@ -132,7 +134,7 @@ def quantities(doc: Document) -> Document:
             if subject is not None and subject.start >= sent.start + clause_start:
                 clause = sent.text[subject.end - sent.start : m.start()]
             indicator = _indicator(clause)
-            counted = re.match(r"[\u4e00-\u9fff]{2,8}", sent.text[m.end() :])
+            counted = re.match(r"[\u4e00-\u9fff]{2,8}?(?=完成|实现|达到|已|共|累计|总投资|投资|$|[^\u4e00-\u9fff])", sent.text[m.end() :])
             if not indicator and counted and m.group("unit") in _COUNTS:
                 indicator = counted.group() + "数"  # "3518户工业企业" -> 工业企业数
             if not indicator or len(indicator) > 24 or not re.search(r"[\u4e00-\u9fff]", indicator):

@@ -500,11 +500,12 @@ def _chain_mentions(
                 if _strip_generic(text):
                     yield Mention("IndustryChain", text, ia, ib, label=text + suffix, rule="list")
             return
+    if _is_region_word(core) or core in place_names():
+        core = ""  # "梧州市产业链": a place's chains in general
     if not core or category and not before.rstrip().endswith("等"):
         # "产业链", "各产业链", "这3条产业链": no chain in particular, but a chain all the same
-        g_start = start
-        while g_start > s.start and s.text[g_start - s.start - 1] in "各该这本":
-            g_start -= 1
+        det = re.search(r"[各该这本每那][0-9一二三四五六七八九十两]*[条个]?$", s.before(start))
+        g_start = start - (len(det.group()) if det else 0)
         yield Mention("IndustryChain", s.sub(g_start, b), g_start, b, rule=GENERIC)
         return
     # "A、B及C产业链" / "A及B产业链": earlier conjuncts are bare
@@ -692,9 +693,10 @@ def _roles(s: _Sent) -> Iterator[Mention]:
     for m in re.finditer(r"由([^,。;由]{0,8}?(?:" + heads + r"))(?:同志)?(?:担任|任|兼任)", s.text):
         tail = s.text[m.end() : m.end() + 14]
         if re.match(r"^[^,。;]{0,12}?(?<![副总])链长", tail):
-            yield Mention(
-                "ChainLeaderRole", m.group(1), s.start + m.start(1), s.start + m.end(1), rule="role"
-            )
+            lead = re.match(r"^(?:一名|一位|一个|各|每|由)+", m.group(1))
+            a = s.start + m.start(1) + (lead.end() if lead else 0)
+            yield Mention("ChainLeaderRole", s.sub(a, s.start + m.end(1)), a,
+                          s.start + m.end(1), rule="role")
 
 
 # --------------------------------------------------------------------------- firms in context
@@ -767,7 +769,7 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
         for a, b in _list_items(s, s.start + m.end(1), s.start + m.start(1), "Enterprise"):
             yield from _firm(s, a, b, "作为链主", in_list=True)
     for m in re.finditer(
-        r"产业链(?:的)?[“\"]?(?:链主|龙头)[”\"]?(?:企业)?(?:有|是|为|包括)?[:]?((?:[^,。;、]{2,14}、)*[^,。;、]{2,14})",
+        r"产业链(?:的)?[“\"‘]?(?:链主|龙头)[”\"’]?(?:企业)?(?:名单|名录)?(?:有|是|为|包括)?[:]?((?:[^,。;、]{2,14}、)*[^,。;、]{2,14})",
         s.text,
     ):
         first = m.group(1).split("、")
