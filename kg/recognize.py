@@ -1007,6 +1007,52 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: (m.start, -m.end))
 
 
+_LIST_RUN = re.compile(r"[^、,。;:()《》“”\s]{2,16}(?:、[^、,。;:()《》“”\s]{2,16})+")
+
+
+def _right_edge(s: _Sent, a: int, b: int) -> int:
+    """Where a name that starts at `a` ends, reading rightwards up to `b`."""
+    end = a
+    for tok in s.toks:
+        if tok.start < a:
+            continue
+        w = tok.text
+        if tok.end > b or end > a and (
+            w in _lex()["stop_words"]
+            or w in _lex()["list_heads_set"]
+            or _PUNCT.match(w)
+            or len(w) > 1 and pos(w) in _lex()["verb_pos"] and w not in _lex()["inner_verbs"]
+        ):
+            break
+        end = tok.end
+    return end
+
+
+def _coordinated_firms(s: _Sent, found: list[Mention]) -> Iterator[Mention]:
+    """Items coordinated with a firm are firms: "与云天化、上海友升…" once either is known."""
+    firms = {(m.start, m.end) for m in found if m.type == "Enterprise" and m.rule != _UNSURE}
+    if not firms:
+        return
+    for run in _LIST_RUN.finditer(s.text):
+        spans, pos_ = [], s.start + run.start()
+        for part in run.group().split("、"):
+            spans.append((pos_, pos_ + len(part)))
+            pos_ += len(part) + 1
+        a0, b0 = spans[0]
+        spans[0] = (_walk_left(s.toks, b0, a0, "Enterprise", 16), b0)
+        al, bl = spans[-1]
+        spans[-1] = (al, _right_edge(s, al, bl))
+        if not any(span in firms for span in spans):
+            continue
+        if re.match(r"等[^,。;]{0,8}项目", s.text[spans[-1][1] - s.start :]):
+            continue  # "A、B等工业项目": firms' names used for their projects
+        for k, (a, b) in enumerate(spans):
+            if k < len(spans) - 1 and _walk_left(s.toks, b, a, "Enterprise", 16) != a:
+                break  # an item with a verb or a function word inside: the list ends here
+            if (a, b) not in firms and b > a:
+                yield from _firm(s, a, b, "并列", in_list=True)
+
+
 def _propagate(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """A firm named once is that firm wherever else the article writes its name."""
     mentions = [m for m in mentions if m.rule != _UNSURE or doc.text.count(m.text) >= 2]
@@ -1032,7 +1078,10 @@ def recognize(doc: Document) -> Document:
         while k < len(toks) and toks[k].start < sent.end:
             k += 1
         own = [t for t in toks[first:k] if t.start >= sent.start] if toks else None
-        found.extend(_sentence_mentions(_Sent(sent, own)))
+        sent_ = _Sent(sent, own)
+        here = _sentence_mentions(sent_)
+        here.extend(_coordinated_firms(sent_, here))
+        found.extend(here)
     found = _propagate(doc, found)
     doc.mentions = _resolve_overlaps(found)
     return doc

@@ -48,6 +48,9 @@ FOUND = [
     ("力促奥士康PCB板、伟创力高端PCB等一批10亿元以上项目实现突破。", "Project", "奥士康PCB板"),
     ("华新水泥、昆钢嘉华创建为省级绿色工厂。", "Enterprise", "华新水泥"),
     ("新能源汽车产业链的龙头企业有比亚迪、吉利。", "Enterprise", "吉利"),
+    # items coordinated with a firm are firms
+    ("比亚迪股份有限公司、宁德时代、国轩高科纷纷加大投资。", "Enterprise", "国轩高科"),
+    ("比亚迪股份有限公司、宁德时代、国轩高科纷纷加大投资。", "Enterprise", "宁德时代"),
     # people and roles around the chain-leader system
     ("县委常委、新材料产业链链长冯怀玉主持召开会议。", "Person", "冯怀玉"),
     ("由市级领导担任产业链链长。", "ChainLeaderRole", "市级领导"),
