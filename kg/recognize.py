@@ -147,7 +147,12 @@ def _stops(tok: Token, consumed: int, cls: str) -> bool:
         return (
             True  # firm names hold verbs (三环锻造, 城市建设投资): only governing verbs stop them
         )
-    if w in lx["list_heads_set"] or w in lx["all_suffixes"] and (cls != "Project" or w == "项目"):
+    if (
+        w in lx["list_heads_set"]
+        or consumed
+        and w in lx["all_suffixes"]
+        and (cls != "Project" or w == "项目")
+    ):
         return True  # "钢铁产业链链主企业河钢集团": another name's suffix ends this one
     return False
 
@@ -217,7 +222,7 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
             consumed += 2
             j -= 2
             continue
-        if _stops(tok, consumed, cls) or tok.text in _lex()["suffixes"].get(cls, ()):
+        if _stops(tok, consumed, cls) or consumed and tok.text in _lex()["suffixes"].get(cls, ()):
             break
         if cls == "Project" and tok.text.endswith("项目"):
             break  # "绿色铝产业链重点项目铝合金轮毂项目": one project ends where another starts
@@ -695,8 +700,9 @@ def _roles(s: _Sent) -> Iterator[Mention]:
         if re.match(r"^[^,。;]{0,12}?(?<![副总])链长", tail):
             lead = re.match(r"^(?:一名|一位|一个|各|每|由)+", m.group(1))
             a = s.start + m.start(1) + (lead.end() if lead else 0)
-            yield Mention("ChainLeaderRole", s.sub(a, s.start + m.end(1)), a,
-                          s.start + m.end(1), rule="role")
+            yield Mention(
+                "ChainLeaderRole", s.sub(a, s.start + m.end(1)), a, s.start + m.end(1), rule="role"
+            )
 
 
 # --------------------------------------------------------------------------- firms in context
@@ -1017,11 +1023,19 @@ def _right_edge(s: _Sent, a: int, b: int) -> int:
         if tok.start < a:
             continue
         w = tok.text
-        if tok.end > b or end > a and (
-            w in _lex()["stop_words"]
-            or w in _lex()["list_heads_set"]
-            or _PUNCT.match(w)
-            or len(w) > 1 and pos(w) in _lex()["verb_pos"] and w not in _lex()["inner_verbs"]
+        if (
+            tok.end > b
+            or end > a
+            and (
+                w in _lex()["stop_words"]
+                or w in _lex()["list_heads_set"]
+                or _PUNCT.match(w)
+                or len(w) > 1
+                and pos(w) in _lex()["verb_pos"]
+                and w not in _lex()["inner_verbs"]
+                or len(w) > 1
+                and pos(w) in _lex()["stop_pos"]
+            )
         ):
             break
         end = tok.end
