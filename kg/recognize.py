@@ -48,7 +48,10 @@ def _alt(words: list[str]) -> str:
 
 
 def _strong(word: str) -> bool:
-    return len(word) >= 2 and word.endswith(("业", "材", "泥", "股份"))
+    """Industry words that, after a brand, almost always name a firm (合盛铝业, 三一重工)."""
+    return len(word) >= 2 and word.endswith(
+        ("业", "材", "泥", "股份", "重工", "化学", "制药", "控股")
+    )
 
 
 @functools.cache
@@ -396,7 +399,11 @@ def _suffix_names(s: _Sent, cls: str) -> Iterator[Mention]:
         if cls == "Project":
             brand = _brand_prefix(s, start, b - len(m.group()), industry_only=True)
             if brand:
-                yield Mention("Enterprise", s.sub(*brand), *brand, rule=_UNSURE)
+                # a strong industry word (华友钴业) needs no second sighting; a weak one does
+                strong = _strong(s.sub(*brand)[-2:]) or _strong(s.sub(*brand)[-3:])
+                yield Mention(
+                    "Enterprise", s.sub(*brand), *brand, rule="project-head" if strong else _UNSURE
+                )
 
 
 def _enterprise_core_ok(core: str) -> bool:
@@ -909,7 +916,7 @@ def _short_firms(s: _Sent) -> Iterator[Mention]:
         for t in reversed(toks):
             if a - t.start > 5 or not _CJK.match(t.text) or not _brand_like(t.text):
                 break
-            if t.text in lx["stop_words"] or pos(t.text) in {"p", "c", "u", "uj", "r", "m", "q"}:
+            if t.text in lx["stop_words"] or pos(t.text) in {"p", "c", "u", "uj", "r", "q"}:
                 break
             start = t.start
         brand = s.sub(start, a)
