@@ -134,7 +134,10 @@ def quantities(doc: Document) -> Document:
             if subject is not None and subject.start >= sent.start + clause_start:
                 clause = sent.text[subject.end - sent.start : m.start()]
             indicator = _indicator(clause)
-            counted = re.match(r"[\u4e00-\u9fff]{2,8}?(?=完成|实现|达到|已|共|累计|总投资|投资|$|[^\u4e00-\u9fff])", sent.text[m.end() :])
+            counted = re.match(
+                r"[\u4e00-\u9fff]{2,8}?(?=完成|实现|达到|已|共|累计|总投资|投资|$|[^\u4e00-\u9fff])",
+                sent.text[m.end() :],
+            )
             if not indicator and counted and m.group("unit") in _COUNTS:
                 indicator = counted.group() + "数"  # "3518户工业企业" -> 工业企业数
             if not indicator or len(indicator) > 24 or not re.search(r"[\u4e00-\u9fff]", indicator):
