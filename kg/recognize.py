@@ -16,6 +16,7 @@ suffix ("A、B、C产业链") give one mention per item.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -64,6 +65,7 @@ def _lex() -> dict:
             for cls, sfx in lex["suffixes"].items()
         },
         "suffixes": lex["suffixes"],
+        "suffix_chars": {cls: {x[-1] for x in sfx} for cls, sfx in lex["suffixes"].items()},
         "stop_pos": set(b["stop_pos"]),
         "verb_pos": set(b["verb_pos"]),
         "inner_verbs": set(b["inner_verbs"]),
@@ -71,6 +73,10 @@ def _lex() -> dict:
         "stop_prefixes": sorted((w for w in b["stop_words"] if len(w) >= 2), key=len, reverse=True),
         "stop_words": set(b["stop_words"]),
         "generic": sorted(b["generic_modifiers"], key=len, reverse=True),
+        "generic_re": re.compile("(?:" + _alt(b["generic_modifiers"]) + ")"),
+        "stop_prefix_re": re.compile(
+            "(?:" + _alt([w for w in b["stop_words"] if len(w) >= 2]) + ")"
+        ),
         "count_prefix": re.compile(b["count_prefix"]),
         "industry": sorted(lex["enterprise"]["industry_words"], key=len, reverse=True),
         "list_heads": sorted(lex["enterprise"]["list_heads"], key=len, reverse=True),
@@ -165,9 +171,7 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
     start = end
     consumed = 0
     # tokens are in order; find the last token that starts before `end`
-    j = len(toks) - 1
-    while j >= 0 and toks[j].start >= end:
-        j -= 1
+    j = bisect.bisect_left(toks, end, key=lambda t: t.start) - 1
     if j >= 0 and toks[j].end > end:  # a token straddles the suffix: its head is in the name
         if toks[j].start >= floor:
             start = toks[j].start
@@ -244,10 +248,9 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
         consumed += 1
         j -= 1
     head = "".join(t.text for t in toks if start <= t.start < end)
-    for w in _lex()["stop_prefixes"]:
-        if head.startswith(w) and len(head) > len(w) + 1:
-            start += len(w)
-            break
+    m = _lex()["stop_prefix_re"].match(head)
+    if m and len(head) > m.end() + 1:
+        start += m.end()
     # a name never opens with a verb ("提升产业链韧性", "预计项目投资")
     for tok in toks:
         if (
@@ -282,11 +285,10 @@ def _strip_generic(core: str) -> str:
             core = core[m.end() :]
             changed = True
             continue
-        for g in lx["generic"]:
-            if core.startswith(g):
-                core = core[len(g) :]
-                changed = True
-                break
+        m = lx["generic_re"].match(core)
+        if m:
+            core = core[m.end() :]
+            changed = True
         if core and core[0] in _OPEN_QUOTES + _CLOSE_QUOTES:
             core = core[1:]
             changed = True
@@ -350,6 +352,8 @@ class _Sent:
 
 def _suffix_names(s: _Sent, cls: str) -> Iterator[Mention]:
     lx = _lex()
+    if not any(c in s.text for c in lx["suffix_chars"][cls]):
+        return  # cheap test before the regular expression
     for m in lx["suffix_re"][cls].finditer(s.text):
         a, b = s.start + m.start(), s.start + m.end()
         nxt = s.text[m.end() : m.end() + 1]
@@ -592,24 +596,48 @@ _ETHNIC = re.compile(
 _TOWN = ("街道", "镇", "乡")
 
 
+@functools.cache
+def _place_automaton():
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for name in place_names():
+        auto.add_word(name, len(name))
+    auto.make_automaton()
+    return auto
+
+
+def _place_spans(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, int]]:
+    """Places written in `text` on word boundaries, longest first, not overlapping."""
+    found = []
+    for last, length in _place_automaton().iter(text):
+        a, b = last + 1 - length, last + 1
+        if a in starts and b in ends:
+            found.append((a, b))
+    found.sort(key=lambda ab: (ab[0], -(ab[1] - ab[0])))
+    out: list[tuple[int, int]] = []
+    for a, b in found:
+        if not out or a >= out[-1][1]:
+            out.append((a, b))
+    return out
+
+
 def _regions(s: _Sent) -> Iterator[Mention]:
     """Places: administrative names (full or short), ethnic townships, towns (…镇, …乡)."""
     for m in _ETHNIC.finditer(s.text):  # 青岗岭回族彝族乡, 双河苗族彝族乡
         a = _walk_left(s.toks, s.start + m.end(), s.start + m.start(), "Region", 16)
         yield Mention("Region", s.sub(a, s.start + m.end()), a, s.start + m.end(), rule="ethnic")
-    names = place_names()
     toks = s.toks
+    starts = {t.start - s.start for t in toks}
+    ends = {t.end - s.start for t in toks}
+    taken: set[int] = set()
+    for a, b in _place_spans(s.text, starts, ends):
+        taken.add(a + s.start)
+        yield Mention("Region", s.text[a:b], s.start + a, s.start + b, rule="place")
+    if not ("镇" in s.text or "乡" in s.text or "街道" in s.text):
+        return
     for i, tok in enumerate(toks):
-        # the longest run of 1-3 tokens starting here that is a place's name
-        best = None
-        text = ""
-        for k in range(i, min(i + 3, len(toks))):
-            text += toks[k].text
-            if text in names:
-                best = k
-        if best is not None:
-            end = toks[best].end
-            yield Mention("Region", s.sub(tok.start, end), tok.start, end, rule="place")
+        if tok.start in taken:
             continue
         # towns and townships: a name of 2-4 characters, then 镇 / 乡 / 街道
         if tok.text in _TOWN and i > 0:
@@ -723,7 +751,8 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
         # "A、B、C等企业", "A、B等13家重点企业", "A和B2家龙头企业", "A、B五大能源企业"
         r"(?:等" + count + r"?|" + count + r")[^,。;、等]{0,6}?(?:" + heads + r")",
     ]
-    for pat in patterns:
+    t = s.text
+    for pat in patterns if ("等" in t or "家" in t or "户" in t or "大" in t) else ():
         for m in re.finditer(pat, s.text):
             end = s.start + m.start()
             items = _list_items(s, end, s.start, "Enterprise")
@@ -732,58 +761,76 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
             for a, b in items:
                 yield from _firm(s, a, b, "list", in_list=len(items) > 1)
     # "以X、Y为龙头", "以X“链主型”项目为牵引", "X作为链主"
-    for m in re.finditer(
-        r"以([^,。;以]{2,40}?)(?:等[^,。;为]{0,6})?为(?:龙头|链主|引领|牵引)", s.text
+    for m in (
+        re.finditer(r"以([^,。;以]{2,40}?)(?:等[^,。;为]{0,6})?为(?:龙头|链主|引领|牵引)", t)
+        if "以" in t and "为" in t
+        else ()
     ):
         end = s.start + m.end(1)
         for a, b in _list_items(s, end, s.start + m.start(1), "Enterprise"):
             yield from _firm(s, a, b, "为龙头")
-    for m in re.finditer(r"以([^,。;以“]{2,12}?)[“\"]?链主型?", s.text):
+    for m in re.finditer(r"以([^,。;以“]{2,12}?)[“\"]?链主型?", t) if "链主" in t else ():
         yield from _firm(s, s.start + m.start(1), s.start + m.end(1), "链主型")
     # "与A、B等企业成功签约", "已签约的A"
-    for m in re.finditer(
-        r"与([^,。;与]{2,60}?)(?:等[^,。;]{0,8})?(?:成功|正式)?签(?:约|订|署)", s.text
+    for m in (
+        re.finditer(r"与([^,。;与]{2,60}?)(?:等[^,。;]{0,8})?(?:成功|正式)?签(?:约|订|署)", t)
+        if "签" in t
+        else ()
     ):
         for a, b in _list_items(s, s.start + m.end(1), s.start + m.start(1), "Enterprise"):
             yield from _firm(s, a, b, "签约")
-    for m in re.finditer(r"签约的([^,。;、和]{2,12})", s.text):
+    for m in re.finditer(r"签约的([^,。;、和]{2,12})", t) if "签约的" in t else ():
         yield from _firm(s, s.start + m.start(1), s.start + m.end(1), "签约")
     # "江西立讯智造副总经理常红": an organisation before a corporate title
-    for m in re.finditer(
-        r"(?:董事长|副董事长|总经理|副总经理|总裁|副总裁|技术经理|创始人)", s.text
+    for m in (
+        re.finditer(r"(?:董事长|副董事长|总经理|副总经理|总裁|副总裁|技术经理|创始人)", t)
+        if ("经理" in t or "董事" in t or "总裁" in t or "创始" in t)
+        else ()
     ):
         end = s.start + m.start()
         a = _walk_left(s.toks, end, s.start, "Enterprise", 16)
         if a < end and _person_name(s.text[m.end() : m.end() + 5]):
             yield from _firm(s, a, end, "职务")
-    for m in re.finditer(
-        r"(?:先后|已|陆续)?(?:设立|成立|组建)(?:了)?(?:\d+家)?(?:子公司|分公司)", s.text
+    for m in (
+        re.finditer(r"(?:先后|已|陆续)?(?:设立|成立|组建)(?:了)?(?:\d+家)?(?:子公司|分公司)", t)
+        if "公司" in t
+        else ()
     ):
         end = s.start + m.start()
         a = _walk_left(s.toks, end, s.start, "Enterprise", 16)
         if a < end:
             yield from _firm(s, a, end, "设立子公司")
     # "由宁德时代投资建设的…项目", "X投资建设的"
-    for m in re.finditer(r"由([^,。;由]{2,16}?)(?:投资建设|投资|投建|承建)", s.text):
+    invests = "投" in t or "承建" in t
+    for m in re.finditer(r"由([^,。;由]{2,16}?)(?:投资建设|投资|投建|承建)", t) if invests else ():
         yield from _firm(s, s.start + m.start(1), s.start + m.end(1), "投资")
-    for m in re.finditer(r"([^,。;]{2,16}?)(?:投资建设|投建)的", s.text):
+    for m in re.finditer(r"([^,。;]{2,16}?)(?:投资建设|投建)的", t) if invests else ():
         a = _walk_left(s.toks, s.start + m.end(1), s.start + m.start(1), "Enterprise", 16)
         yield from _firm(s, a, s.start + m.end(1), "投资")
     # "X被评为…企业" / "X创建为…工厂"
-    for m in re.finditer(
-        r"([^,。;]{2,40}?)(?:被评为|获评|创建为|荣获)[^,。;]{0,24}?(?:企业|工厂)", s.text
+    for m in (
+        re.finditer(r"([^,。;]{2,40}?)(?:被评为|获评|创建为|荣获)[^,。;]{0,24}?(?:企业|工厂)", t)
+        if ("评" in t or "创建为" in t or "荣获" in t)
+        else ()
     ):
         for a, b in _list_items(s, s.start + m.end(1), s.start + m.start(1), "Enterprise"):
             yield from _firm(s, a, b, "被评为")
     # "X作为Y产业链链主企业", "Y产业链链主(企业)X", "X是Y产业链的龙头企业"
-    for m in re.finditer(
-        r"([^,。;]{2,40}?)(?:作为|是|为|系)[^,。;]{0,16}?(?:链主|龙头)(?:企业)?", s.text
+    leader = "链主" in t or "龙头" in t
+    for m in (
+        re.finditer(r"([^,。;]{2,40}?)(?:作为|是|为|系)[^,。;]{0,16}?(?:链主|龙头)(?:企业)?", t)
+        if leader
+        else ()
     ):
         for a, b in _list_items(s, s.start + m.end(1), s.start + m.start(1), "Enterprise"):
             yield from _firm(s, a, b, "作为链主", in_list=True)
-    for m in re.finditer(
-        r"产业链(?:的)?[“\"‘]?(?:链主|龙头)[”\"’]?(?:企业)?(?:名单|名录)?(?:有|是|为|包括)?[:]?((?:[^,。;、]{2,14}、)*[^,。;、]{2,14})",
-        s.text,
+    for m in (
+        re.finditer(
+            r"产业链(?:的)?[“\"‘]?(?:链主|龙头)[”\"’]?(?:企业)?(?:名单|名录)?(?:有|是|为|包括)?[:]?((?:[^,。;、]{2,14}、)*[^,。;、]{2,14})",
+            t,
+        )
+        if leader and "产业链" in t
+        else ()
     ):
         first = m.group(1).split("、")
         for k, item in enumerate(first[:-1]):
@@ -1092,7 +1139,7 @@ def _propagate(doc: Document, mentions: list[Mention]) -> list[Mention]:
 def recognize(doc: Document) -> Document:
     """Pipeline step: fill `doc.mentions` (generic ones carry `rule == GENERIC`)."""
     found: list[Mention] = []
-    toks = [Token(*t) for t in doc.tokens]
+    toks = [t if isinstance(t, Token) else Token(*t) for t in doc.tokens]
     k = 0
     for sent in doc.sentences:
         first = k

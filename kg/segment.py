@@ -14,7 +14,7 @@ a run of single characters that are not dictionary words.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 import tomllib
@@ -33,8 +33,9 @@ def rules(name: str = "lexicon") -> dict:
         return tomllib.load(fh)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word and its offsets in the text."""
+
     text: str
     start: int
     end: int
@@ -101,16 +102,19 @@ def freq(word: str) -> int:
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Words of `text` with offsets (plus `offset`), dictionary only, no HMM guessing."""
     out: list[Token] = []
+    append = out.append
     pos_ = offset
     for word in tokenizer().cut(text, HMM=False):
-        out.append(Token(word, pos_, pos_ + len(word)))
-        pos_ += len(word)
+        end = pos_ + len(word)
+        append(Token(word, pos_, end))
+        pos_ = end
     return out
 
 
 def segment(doc: Document) -> Document:
-    """Pipeline step: fill `doc.tokens` sentence by sentence."""
-    doc.tokens = []
-    for sent in doc.sentences:
-        doc.tokens.extend((t.text, t.start, t.end) for t in tokenize(sent.text, sent.start))
+    """Pipeline step: fill `doc.tokens` for the whole text in one pass.
+
+    jieba cuts at every non-Chinese character, so no word spans a sentence boundary.
+    """
+    doc.tokens = tokenize(doc.text)
     return doc
