@@ -176,12 +176,25 @@ def read_path(path: str | os.PathLike[str]) -> Document:
     return read_text(decode(data, name=str(path)), name=p.name)
 
 
+# A folder's own documentation is not an article (a corpus's README.md or SOURCES.md).
+NOT_ARTICLES = {"readme", "sources", "license", "licence", "changelog", "contributing", "notes"}
+
+
 def _folder_files(folder: Path) -> list[Path]:
-    """The article files under `folder`, recursively and sorted; hidden files are skipped."""
+    """The article files under `folder`, recursively and sorted.
+
+    Hidden files and the folder's documentation (README.md, SOURCES.md, ...) are skipped;
+    name such a file explicitly to read it as an article.
+    """
     found = []
     for p in folder.rglob("*"):
         rel = p.relative_to(folder).parts
-        if p.suffix.lower() in SUFFIXES and p.is_file() and not any(s.startswith(".") for s in rel):
+        if (
+            p.suffix.lower() in SUFFIXES
+            and p.is_file()
+            and not any(s.startswith(".") for s in rel)
+            and p.stem.lower() not in NOT_ARTICLES
+        ):
             found.append(p)
     if not found:
         raise InputError(f"{folder}: no .txt or .md files in this folder")

@@ -174,3 +174,11 @@ def test_corpus_reads(path):
     assert doc.name == path.name
     assert doc.text.strip()
     assert len(doc.offsets) == len(doc.text) + 1
+
+
+def test_folder_documentation_is_not_an_article(tmp_path):
+    (tmp_path / "a.txt").write_text("以云铝海鑫为龙头,绿色铝产业链加快发展。", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# About this corpus", encoding="utf-8")
+    (tmp_path / "SOURCES.md").write_text("# Sources", encoding="utf-8")
+    assert [p.name for p in iter_paths([tmp_path])] == ["a.txt"]
+    assert [p.name for p in iter_paths([tmp_path / "README.md"])] == ["README.md"]
