@@ -514,7 +514,14 @@ def _chain_mentions(
             for ia, ib in items:
                 text = s.sub(ia, ib)
                 if _strip_generic(text):
-                    yield Mention("IndustryChain", text, ia, ib, label=text + suffix, rule="list")
+                    yield Mention(
+                        "IndustryChain",
+                        text,
+                        ia,
+                        ib,
+                        label=_strip_place(text + suffix, s.toks, ia),
+                        rule="list",
+                    )
             return
     if _is_region_word(core) or core in place_names():
         core = ""  # "梧州市产业链": a place's chains in general
@@ -532,12 +539,24 @@ def _chain_mentions(
         for ia, ib in items:
             text = s.sub(ia, ib)
             if _strip_generic(text):
-                yield Mention("IndustryChain", text, ia, ib, label=text + suffix, rule="list")
+                yield Mention(
+                    "IndustryChain",
+                    text,
+                    ia,
+                    ib,
+                    label=_strip_place(text + suffix, s.toks, ia),
+                    rule="list",
+                )
     elif inner_split and "、" not in name:
         first = inner_split.group(1)
         if _strip_generic(first):
             yield Mention(
-                "IndustryChain", first, start, start + len(first), label=first + suffix, rule="list"
+                "IndustryChain",
+                first,
+                start,
+                start + len(first),
+                label=_strip_place(first + suffix, s.toks, start),
+                rule="list",
             )
         rest_start = start + len(first) + len(inner_split.group(2))
         yield Mention("IndustryChain", s.sub(rest_start, b), rest_start, b, rule="suffix")
@@ -730,10 +749,13 @@ def _person_name(rest: str) -> str:
 def _roles(s: _Sent) -> Iterator[Mention]:
     """Unnamed officials holding the chain-leader role: "由市级领导担任…链长"."""
     heads = _lex()["role_alt"]
-    for m in re.finditer(r"由([^,。;由]{0,8}?(?:" + heads + r"))(?:同志)?(?:担任|任|兼任)", s.text):
+    if "链长" not in s.text:
+        return
+    pat = r"[由以]([^,。;由以]{0,10}?(?:" + heads + r"))(?:同志)?(?:担任|任|兼任)"
+    for m in re.finditer(pat, s.text):
         tail = s.text[m.end() : m.end() + 14]
         if re.match(r"^[^,。;]{0,12}?(?<![副总])链长", tail):
-            lead = re.match(r"^(?:一名|一位|一个|各|每|由)+", m.group(1))
+            lead = re.match(r"^(?:[0-9一二三四五六七八九十两]+[名位个]|各|每|由)+", m.group(1))
             a = s.start + m.start(1) + (lead.end() if lead else 0)
             yield Mention(
                 "ChainLeaderRole", s.sub(a, s.start + m.end(1)), a, s.start + m.end(1), rule="role"
