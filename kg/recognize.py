@@ -70,6 +70,7 @@ def _lex() -> dict:
         "verb_pos": set(b["verb_pos"]),
         "inner_verbs": set(b["inner_verbs"]),
         "inner_words": set(b["inner_words"]),
+        "inner_by_class": {k: set(v) for k, v in b["inner_by_class"].items()},
         "stop_prefixes": sorted((w for w in b["stop_words"] if len(w) >= 2), key=len, reverse=True),
         "stop_words": set(b["stop_words"]),
         "generic": sorted(b["generic_modifiers"], key=len, reverse=True),
@@ -125,15 +126,20 @@ def _is_region_word(word: str) -> bool:
 
 
 def _brand_like(word: str) -> bool:
-    """A run of characters that is not an ordinary word: a likely brand (合盛, 云铝海鑫)."""
-    return len(word) == 1 or freq(word) < 60 or pos(word) in {"nz", "nr", "nrt", "nt"}
+    """A run of characters that is not an ordinary word: a likely brand (合盛, 云铝海鑫).
+
+    Single characters are brand material unless they are among the commonest (中, 大, 的).
+    """
+    if len(word) == 1:
+        return freq(word) < 100000
+    return freq(word) < 60 or pos(word) in {"nz", "nr", "nrt", "nt"}
 
 
 def _stops(tok: Token, consumed: int, cls: str) -> bool:
     """Whether `tok`, read leftwards with `consumed` tokens already in the name, ends the name."""
     lx = _lex()
     w = tok.text
-    if w in lx["inner_words"]:
+    if w in lx["inner_words"] or w in lx["inner_by_class"].get(cls, ()):
         return False
     if w in lx["stop_words"]:
         return True
@@ -393,7 +399,7 @@ def _suffix_names(s: _Sent, cls: str) -> Iterator[Mention]:
             continue
         if not core or category or len(core) < 2:
             continue
-        if cls == "Project" and core.endswith(("上下游产业", "上下游", "配套", "配套产业")):
+        if cls == "Project" and core.endswith(("上下游", "配套", "产业", "产业集群")):
             continue
         if cls == "Enterprise" and not _enterprise_core_ok(core):
             continue
@@ -898,6 +904,9 @@ def _firm(s: _Sent, a: int, b: int, rule: str, *, in_list: bool = False) -> Iter
         return
     if "的" in text or text.endswith(("有", "是", "为", "和", "与")):
         return
+    for sfx in _lex()["suffixes"]["Enterprise"]:
+        if text.endswith(sfx) and len(text) - len(sfx) < 2:
+            return  # "有限公司" alone names no firm
     last = [t for t in s.toks if t.end == b]
     if last and len(last[0].text) > 1 and pos(last[0].text) in {"v", "vn", "vd"}:
         return
@@ -930,15 +939,39 @@ def _brand_prefix(
     if industry_only and (place or end - a > 6):
         return None  # 镇雄磷基新材料项目, 磷酸锰铁锂正极材料项目: a place or a product, no firm
     for w in lx["industry"]:
-        if rest.startswith(w) and end > a and end + len(w) in ends:
-            return a, end + len(w)
-        if head.endswith(w) and len(head) - len(w) - len(place) >= 2:
+        brand_len = end - a - len(place)
+        if (
+            rest.startswith(w)
+            and (brand_len >= 2 or place and not brand_len)
+            and (end + len(w) in ends)
+        ):
+            return a, end + len(w)  # 合盛铝业; 新安化工 (a place and an industry)
+        if (
+            head.endswith(w)
+            and len(head) - len(w) - len(place) >= 2
+            and _brand_like(head[len(place) : -len(w)])
+        ):
             return a, end  # 亿纬锂能动力储能电池: the industry word is inside the brand run
     if industry_only:
         return None
     if end - a < 2 or toks and _is_region_word(toks[0].text):
         return None  # a place and a product is not a firm (昭阳酒渔河流域…)
     return a, end
+
+
+def _names_something(s: _Sent, a: int, b: int) -> bool:
+    """Whether a phrase names a particular thing: it holds a place, a brand-like word or a
+    number, not only ordinary words (农资农具, 水果综合利用)."""
+    if re.search(r"[0-9A-Za-z]", s.sub(a, b)):
+        return True
+    for t in s.toks:
+        if (
+            a <= t.start
+            and t.end <= b
+            and (_is_region_word(t.text) or len(t.text) > 1 and _brand_like(t.text))
+        ):
+            return True
+    return False
 
 
 def _project_list_items(s: _Sent) -> Iterator[Mention]:
@@ -956,8 +989,10 @@ def _project_list_items(s: _Sent) -> Iterator[Mention]:
                 continue
             if re.fullmatch(r"[^,。;]*(?:项目)", text):
                 continue  # suffix recogniser has it
-            yield Mention("Project", text, a, b, rule="list")
             brand = _brand_prefix(s, a, b)
+            if brand is None and not _names_something(s, a, b):
+                continue  # "农资农具、水果综合利用等项目": kinds of project, not projects
+            yield Mention("Project", text, a, b, rule="list")
             if brand:
                 ba, bb = brand
                 yield Mention("Enterprise", s.sub(ba, bb), ba, bb, rule="project-head")
@@ -1138,7 +1173,7 @@ def _coordinated_firms(s: _Sent, found: list[Mention]) -> Iterator[Mention]:
             continue  # "A、B等工业项目": firms' names used for their projects
         for k, (a, b) in enumerate(spans):
             if k < len(spans) - 1 and _walk_left(s.toks, b, a, "Enterprise", 16) != a:
-                break  # an item with a verb or a function word inside: the list ends here
+                continue  # an item with a verb or a function word inside is not a name
             if (a, b) not in firms and b > a:
                 yield from _firm(s, a, b, "并列", in_list=True)
 
