@@ -36,6 +36,7 @@ _DATE = re.compile(
 _NUM = re.compile(r"^[0-9.%]+$|^[0-9一二三四五六七八九十百千万亿两几]+$")
 _CLASSIFIER = set("个条家户项批类座处种名位")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_ORDINAL = re.compile(r"^第[0-9一二三四五六七八九十百]+[个条家户项批名]?$")
 _COUNT_HEAD = r"(?:等|以及)?(?:[0-9一二三四五六七八九十两]+(?:条|个|大|家|户|项))?"
 _OPEN_QUOTES = "“‘\"'「"
 _CLOSE_QUOTES = "”’\"'」"
@@ -92,6 +93,7 @@ def _lex() -> dict:
         "split_connectors": lex["chain"]["split_connectors"],
         # alternations, built once (patterns built from them are cached by `re`)
         "strategy_alt": _alt(lex["strategy"]["heads"]),
+        "subject_cues_alt": _alt(["落户", "入驻", "落地"]),
         "titles_alt": _alt(lex["person"]["titles"]),
         "role_alt": _alt(lex["role"]["heads"]),
         "list_heads_alt": _alt(lex["enterprise"]["list_heads"]),
@@ -132,6 +134,8 @@ def _brand_like(word: str) -> bool:
     """
     if len(word) == 1:
         return freq(word) < 100000
+    if pos(word) in {"l", "i", "v", "vn", "a", "ad", "d"}:
+        return False  # set phrases and verbs (综合利用) are not brands however rare
     return freq(word) < 60 or pos(word) in {"nz", "nr", "nrt", "nt"}
 
 
@@ -145,7 +149,7 @@ def _stops(tok: Token, consumed: int, cls: str) -> bool:
         return True
     if _PUNCT.match(w) and w not in {"·", "-", "—"}:
         return True
-    if _DATE.match(w):
+    if _DATE.match(w) or _ORDINAL.match(w):
         return True
     if w in _CLASSIFIER or w.endswith(("个", "条", "家", "户")) and _NUM.match(w[:-1] or "x"):
         return True
@@ -780,6 +784,7 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
         r"(?:等" + count + r"?|" + count + r")[^,。;、等]{0,6}?(?:" + heads + r")",
     ]
     t = s.text
+    leader = "链主" in t or "龙头" in t
     for pat in patterns if ("等" in t or "家" in t or "户" in t or "大" in t) else ():
         for m in re.finditer(pat, s.text):
             end = s.start + m.start()
@@ -835,6 +840,24 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
     for m in re.finditer(r"([^,。;]{2,16}?)(?:投资建设|投建)的", t) if invests else ():
         a = _walk_left(s.toks, s.start + m.end(1), s.start + m.start(1), "Enterprise", 16)
         yield from _firm(s, a, s.start + m.end(1), "投资")
+    # "富乐华落地内江", "X入驻经开区": what settles somewhere is a firm
+    cues = _lex()["subject_cues_alt"]
+    for m in (
+        re.finditer(r"([^,。;、]{2,12}?)(?:" + cues + r")", t) if "落" in t or "入驻" in t else ()
+    ):
+        a = _walk_left(s.toks, s.start + m.end(1), s.start + m.start(1), "Enterprise", 12)
+        if _names_something(s, a, s.start + m.end(1)):
+            yield from _firm(s, a, s.start + m.end(1), "落户")
+    # "作为“链主”企业,卡诺普正带动…"
+    for m in (
+        re.finditer(
+            r"作为[“\"‘]?(?:链主|龙头)[”\"’]?(?:型)?企业,([^,。;]{2,10}?)(?:正|将|已|在|积极|持续|不断|充分|带动|引领|牵头)",
+            t,
+        )
+        if leader
+        else ()
+    ):
+        yield from _firm(s, s.start + m.start(1), s.start + m.end(1), "作为链主")
     # "X被评为…企业" / "X创建为…工厂"
     for m in (
         re.finditer(r"([^,。;]{2,40}?)(?:被评为|获评|创建为|荣获)[^,。;]{0,24}?(?:企业|工厂)", t)
@@ -844,7 +867,6 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
         for a, b in _list_items(s, s.start + m.end(1), s.start + m.start(1), "Enterprise"):
             yield from _firm(s, a, b, "被评为")
     # "X作为Y产业链链主企业", "Y产业链链主(企业)X", "X是Y产业链的龙头企业"
-    leader = "链主" in t or "龙头" in t
     for m in (
         re.finditer(r"([^,。;]{2,40}?)(?:作为|是|为|系)[^,。;]{0,16}?(?:链主|龙头)(?:企业)?", t)
         if leader
@@ -964,12 +986,14 @@ def _names_something(s: _Sent, a: int, b: int) -> bool:
     number, not only ordinary words (农资农具, 水果综合利用)."""
     if re.search(r"[0-9A-Za-z]", s.sub(a, b)):
         return True
+    run = 0  # single characters that are no word together: 富乐华, 奥士康
     for t in s.toks:
-        if (
-            a <= t.start
-            and t.end <= b
-            and (_is_region_word(t.text) or len(t.text) > 1 and _brand_like(t.text))
-        ):
+        if not (a <= t.start and t.end <= b):
+            continue
+        if _is_region_word(t.text) or len(t.text) > 1 and _brand_like(t.text):
+            return True
+        run = run + 1 if len(t.text) == 1 and _CJK.match(t.text) and _brand_like(t.text) else 0
+        if run >= 2:
             return True
     return False
 

@@ -51,6 +51,9 @@ FOUND = [
     # items coordinated with a firm are firms
     ("比亚迪股份有限公司、宁德时代、国轩高科纷纷加大投资。", "Enterprise", "国轩高科"),
     ("比亚迪股份有限公司、宁德时代、国轩高科纷纷加大投资。", "Enterprise", "宁德时代"),
+    # what settles somewhere, or acts as 链主, is a firm
+    ("富乐华落地内江后,已有数十家配套企业表达了合作意向。", "Enterprise", "富乐华"),
+    ("作为“链主”企业,卡诺普正带动产业串珠成链。", "Enterprise", "卡诺普"),
     # people and roles around the chain-leader system
     ("县委常委、新材料产业链链长冯怀玉主持召开会议。", "Person", "冯怀玉"),
     ("由市级领导担任产业链链长。", "ChainLeaderRole", "市级领导"),
@@ -73,6 +76,8 @@ NOT_FOUND = [
     ("鲁甸县龙头山镇花椒种植面积增加。", "Enterprise", "山镇花椒种植面积"),
     ("县委常委、宣传部部长、新材料产业链链长冯怀玉主持。", "IndustryChain", "宣传部部长"),
     ("提升产业链韧性和黏性。", "IndustryChain", "提升产业链"),
+    ("成为青铜峡市第一家产业链“链主”企业。", "IndustryChain", "青铜峡市第一家产业链"),
+    ("招引种苗培育、农资农具、水果综合利用等项目。", "Project", "水果综合利用"),
 ]
 
 
