@@ -21,5 +21,8 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check kg tests build_graph.py
 
+bench: $(STAMP)
+	$(PY) benchmarks/bench_views.py
+
 clean:
 	rm -rf out .pytest_cache

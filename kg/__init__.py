@@ -8,7 +8,7 @@
 
 from kg.errors import KGError
 
-__all__ = ["KGError", "read_text", "read_path", "extract"]
+__all__ = ["KGError", "read_text", "read_path", "extract", "query"]
 __version__ = "0.1.0"
 
 
@@ -22,4 +22,9 @@ def __getattr__(name: str):
         from kg.pipeline import extract
 
         return extract
+    if name == "query":
+        # The submodule kg.query is callable too, so kg.query(...) works however it was reached.
+        from kg.query import query
+
+        return query
     raise AttributeError(name)

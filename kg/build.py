@@ -87,14 +87,16 @@ def build(
     Writes `out/store/` (Oxigraph), `out/graph.ttl`, `out/graph.trig`, `out/graph.graphml` and
     `out/merge_log.tsv` (which mention became which entity, and why).
     """
-    from kg import network
+    from kg import network, plots, views
     from kg import store as kgstore
     from kg.query import run_named
+    from kg.serve import check_not_served
 
     started = time.perf_counter()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     store_path = Path(store) if store is not None else out / "store"
+    check_not_served(store_path)  # replacing a store under `kg serve` would corrupt its reads
     report = BuildReport()
     merge_log = out / "merge_log.tsv"
     tmp_log = merge_log.with_suffix(".tsv.tmp")
@@ -139,5 +141,7 @@ def build(
         graphml = out / "graph.graphml"
         network.write_graphml(network.to_networkx(ds), graphml)
         report.files["graphml"] = graphml
+        report.files["views"] = views.write_views(ds, out / "views")[-1].path  # index.html
+        report.files["plots"] = plots.write_out_plots(ds, out)  # after the views: links them
     report.seconds = time.perf_counter() - started
     return report

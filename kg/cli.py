@@ -201,20 +201,100 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _query_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("sparql", help="a SPARQL query, or a file holding one")
+    p.add_argument("sparql", nargs="?", help="a SPARQL query, or a file holding one")
+    p.add_argument("--named", metavar="NAME", help="run the named query kg/queries/NAME.rq")
+    p.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a parameter of the named query (repeatable), e.g. chain=绿色铝产业链",
+    )
+    p.add_argument("--list", action="store_true", help="list the named queries and parameters")
     p.add_argument("--store", default="out/store", help="store folder (default: out/store)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
 
+def _query_list(queries: Sequence, fmt: str) -> str:
+    records = [
+        {
+            "name": q.name,
+            "description": q.description,
+            "parameters": [
+                {"name": p.name, "kind": p.kind, "required": p.required, "about": p.description}
+                for p in q.parameters
+            ],
+        }
+        for q in queries
+    ]
+    if fmt == "json":
+        return json.dumps(records, ensure_ascii=False)
+    if fmt == "csv":
+        from kg.query import format_rows
+
+        rows = [
+            (r["name"], " ".join(p["name"] for p in r["parameters"]), r["description"])
+            for r in records
+        ]
+        return format_rows(["name", "parameters", "description"], rows, "csv").rstrip("\n")
+    blocks = []
+    for r in records:
+        lines = [r["name"], f"    {r['description']}"]
+        for p in r["parameters"]:
+            need = "required" if p["required"] else "optional"
+            lines.append(f"    --param {p['name']}=…  {p['kind']}, {need}: {p['about']}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def _params(items: Sequence[str]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise InputError(f"--param {item!r}: write it as KEY=VALUE")
+        if key in params:
+            raise InputError(f"--param {key} is given twice")
+        params[key] = value
+    return params
+
+
 @command(_query_options)
 def cmd_query(args: argparse.Namespace) -> int:
-    """Run a SPARQL query over the store (all articles' graphs plus the ontology).
+    """Run a SPARQL query, or a named query with parameters, over the store.
+
+    The store holds all articles' graphs plus the ontology. `--list` shows the named queries
+    (kg/queries/*.rq) with what each answers and its parameters; parameters are bound to the
+    query, never written into its text.
 
     Example: kg query "SELECT ?c (COUNT(*) AS ?n) WHERE { ?x a ?c } GROUP BY ?c"
+    Example: kg query --named leading-enterprises --param chain=绿色铝产业链
     """
-    from kg.query import format_rows, run_sparql
+    from kg.query import (
+        bind_parameters,
+        format_rows,
+        list_queries,
+        named_query,
+        result_columns,
+        run_sparql,
+    )
     from kg.store import open_store
 
+    if sum([args.sparql is not None, args.named is not None, args.list]) != 1:
+        raise InputError("give one of: a SPARQL query (or a file), --named NAME, or --list")
+    if args.param and not args.named:
+        raise InputError("--param goes with --named NAME")
+    if args.list:
+        _print(_query_list(list_queries(), args.format))
+        return 0
+    if args.named is not None:
+        text = named_query(args.named)
+        bindings = bind_parameters(args.named, _params(args.param))
+        variables, rows = run_sparql(open_store(args.store), text, bindings=bindings)
+        n = result_columns(args.named, variables)
+        _print(format_rows(variables[:n], [row[:n] for row in rows], args.format))
+        return 0
     text = args.sparql
     if len(text) < 4096 and "{" not in text and os.path.isfile(text):
         text = Path(text).read_text(encoding="utf-8")
@@ -348,4 +428,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # run as `python -m kg.cli`: use the importable module, where kg/commands/* register
+    from kg.cli import main as _main
+
+    sys.exit(_main())

@@ -230,7 +230,7 @@ def range_of(prop: str) -> list[str]:
 
 
 def suffixes(class_local: str) -> list[str]:
-    """The name endings that mark `class_local` (ckg:lexicalSuffix), longest first.
+    """The name endings that mark `class_local` (ckg:lexicalSuffix), longest first (ties sorted).
 
     >>> suffixes("Project")
     ['项目']

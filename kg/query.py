@@ -18,8 +18,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import sys
+import types
 import unicodedata
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
@@ -34,7 +38,7 @@ from rdflib.term import Identifier
 from kg.errors import QueryError, StoreError
 from kg.ontology import PREFIXES
 from kg.rdf import to_oxigraph, to_rdflib
-from kg.store import oxigraph_store
+from kg.store import has_union_graph, oxigraph_store
 
 __all__ = [
     "QUERY_DIR",
@@ -43,6 +47,14 @@ __all__ = [
     "named_query",
     "query_names",
     "format_rows",
+    "query",
+    "list_queries",
+    "query_info",
+    "bind_parameters",
+    "result_columns",
+    "NamedQuery",
+    "Parameter",
+    "PARAMETER_KINDS",
 ]
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
@@ -133,13 +145,20 @@ def _run_oxigraph(
         result = store.query(
             sparql,
             prefixes=PREFIXES,
-            use_default_graph_as_union=True,
+            use_default_graph_as_union=not has_union_graph(store),
             substitutions=substitutions or None,
         )
     except SyntaxError as e:
         raise QueryError(f"malformed SPARQL: {_first_line(e)}") from e
     except OSError as e:
         raise StoreError(f"the store could not be read: {_first_line(e)}") from e
+    except RuntimeError as e:
+        if bindings and "projection" in str(e):
+            raise QueryError(
+                f"cannot bind {', '.join('?' + k for k in bindings)}: Oxigraph binds only "
+                f"variables the query returns, so add them to SELECT ({_first_line(e)})"
+            ) from e
+        raise QueryError(f"the query failed: {_first_line(e)}") from e
     if isinstance(result, ox.QueryBoolean):
         return ["ask"], [(bool(result),)]
     if isinstance(result, ox.QuerySolutions):
@@ -176,7 +195,9 @@ def run_sparql(
     ``rdflib.URIRef`` for an IRI and ``Literal(label, lang="zh")`` for a label. IRIs come back
     as str, numeric literals as int or float, unbound variables as None. ASK gives
     ``(["ask"], [(bool,)])``; CONSTRUCT gives subject/predicate/object rows.
-    Raises QueryError with the parser's message when the query is malformed.
+    Raises QueryError with the parser's message when the query is malformed. On Oxigraph only
+    variables that a SELECT returns can be bound (SPARQL substitution, SEP-0007); a named
+    query therefore returns its parameters as columns.
     """
     bindings = dict(bindings or {})
     store = oxigraph_store(store_or_graph)
@@ -251,3 +272,215 @@ def format_rows(variables: Sequence[str], rows: Sequence[Row], fmt: str = "table
 
 def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
     return "  ".join(_pad(c, w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+
+# --------------------------------------------------------------------------- named queries API
+
+_PARAM_LINE = re.compile(
+    r"^\?(?P<name>\w+)\s+(?P<kind>label|string|integer|class|iri)\s*,\s*"
+    r"(?P<need>optional|required)\s*:\s*(?P<text>.*)$"
+)
+_MENTIONED = re.compile(r"\?(\w+)")
+#: How a parameter's value is bound: label -> "…"@zh, string -> "…", integer -> xsd:integer,
+#: class -> an ontology class IRI (ckg:Enterprise), iri -> an IRI (full or prefixed),
+#: term -> an IRI when the value looks like one, else a string.
+PARAMETER_KINDS = ("label", "string", "integer", "class", "iri", "term")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One parameter of a named query, as its comment header declares it."""
+
+    name: str
+    kind: str
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A named query: its name, what it answers (the header) and its parameters."""
+
+    name: str
+    description: str
+    parameters: tuple[Parameter, ...]
+
+    def parameter(self, name: str) -> Parameter:
+        """The parameter called `name`; QueryError when the query has none by that name."""
+        for p in self.parameters:
+            if p.name == name:
+                return p
+        known = ", ".join(p.name for p in self.parameters) or "none"
+        raise QueryError(f"{self.name} has no parameter {name!r}; its parameters: {known}")
+
+
+def _header(text: str) -> list[str]:
+    lines = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line[1:].strip())
+    return lines
+
+
+@cache
+def query_info(name: str) -> NamedQuery:
+    """What the named query answers and its parameters, read from the .rq file's comment header.
+
+    The header is the leading ``#`` lines: a description, then optionally a ``Parameters:`` line
+    followed by one ``?name  KIND, optional|required: text`` line per parameter, where KIND is
+    label, string, integer, class or iri. A header without that section offers as parameters
+    the ``?variables`` it mentions, bound as IRIs or strings (kind "term").
+
+    >>> info = query_info("leading-enterprises")
+    >>> [(p.name, p.kind, p.required) for p in info.parameters]
+    [('chain', 'label', False)]
+    """
+    lines = _header(named_query(name))
+    if "Parameters:" in lines:
+        at = lines.index("Parameters:")
+        described, declared = lines[:at], lines[at + 1 :]
+    else:
+        described, declared = lines, []
+    params: list[Parameter] = []
+    for line in declared:
+        m = _PARAM_LINE.match(line)
+        if m:
+            params.append(
+                Parameter(m["name"], m["kind"], m["need"] == "required", m["text"].strip())
+            )
+        elif line and params:  # a continuation of the previous parameter's text
+            last = params[-1]
+            text = f"{last.description} {line}"
+            params[-1] = Parameter(last.name, last.kind, last.required, text)
+    description = " ".join(line for line in described if line)
+    if not declared:
+        seen = dict.fromkeys(_MENTIONED.findall(description))
+        params = [Parameter(v, "term", False, "named in the description") for v in seen]
+    return NamedQuery(name, description, tuple(params))
+
+
+def list_queries() -> list[NamedQuery]:
+    """Every named query with its description and parameters, sorted by name.
+
+    >>> "leading-enterprises" in [q.name for q in list_queries()]
+    True
+    """
+    return [query_info(name) for name in query_names()]
+
+
+def _iri(value: str) -> URIRef:
+    prefix, sep, local = value.partition(":")
+    if sep and prefix in PREFIXES and not local.startswith("//"):
+        return URIRef(PREFIXES[prefix] + local)
+    if value.startswith("<") and value.endswith(">"):
+        value = value[1:-1]
+    if "://" not in value and not value.startswith("urn:"):
+        raise QueryError(f"{value!r} is not an IRI; write it in full or as ckg:Name")
+    return URIRef(value)
+
+
+def _bind_one(query: NamedQuery, p: Parameter, value: Any) -> Identifier:
+    if isinstance(value, Identifier) and p.kind not in ("class", "integer"):
+        return value
+    if p.kind == "integer":
+        if isinstance(value, Literal):
+            value = value.toPython()
+        text = str(value).strip()
+        if isinstance(value, bool) or not text.lstrip("-").isdigit():
+            raise QueryError(f"{query.name}: {p.name} must be an integer, not {value!r}")
+        return Literal(int(text))
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        raise QueryError(f"{query.name}: {p.name} must be a string, not {type(value).__name__}")
+    text = str(value).strip()
+    if p.kind == "label":
+        return Literal(text, lang="zh")
+    if p.kind == "string":
+        return Literal(text)
+    if p.kind == "class":
+        from kg.ontology import CKG, classes
+
+        local = text.removeprefix(PREFIXES["ckg"]).removeprefix("ckg:")
+        if local not in classes():
+            raise QueryError(
+                f"{query.name}: {p.name} must be a class of the ontology "
+                f"({', '.join(sorted(classes()))}), not {value!r}"
+            )
+        return URIRef(CKG[local])
+    if p.kind == "iri":
+        return _iri(text)
+    try:  # "term": an IRI when it reads as one, else a string
+        return _iri(text)
+    except QueryError:
+        return Literal(text)
+
+
+def bind_parameters(name: str, params: Mapping[str, Any]) -> dict[str, Identifier]:
+    """The bindings for running the named query with `params` (values None are left out).
+
+    Values are converted by the parameter's kind (see `query_info`): a label becomes a zh
+    literal, so it matches the zh prefLabel or any alias; a year an xsd:integer. Raises
+    QueryError for an unknown parameter, a missing required one or a value of the wrong kind.
+
+    >>> bind_parameters("leading-enterprises", {"chain": "绿色铝产业链"})
+    {'chain': rdflib.term.Literal('绿色铝产业链', lang='zh')}
+    """
+    info = query_info(name)
+    given = {k: v for k, v in params.items() if v is not None}
+    bindings = {k: _bind_one(info, info.parameter(k), v) for k, v in given.items()}
+    missing = [p.name for p in info.parameters if p.required and p.name not in bindings]
+    if missing:
+        raise QueryError(f"{name} needs the parameter {', '.join(missing)}")
+    return bindings
+
+
+def result_columns(name: str, variables: Sequence[str]) -> int:
+    """How many leading columns of the named query's result to show.
+
+    Oxigraph binds only variables a query returns, so named queries return their parameters as
+    trailing columns that merely repeat the input; those are left out.
+
+    >>> result_columns("chains-led-by", ["enterprise_label", "chain", "enterprise"])
+    2
+    """
+    params = {p.name for p in query_info(name).parameters}
+    n = len(variables)
+    while n and variables[n - 1] in params:
+        n -= 1
+    return n
+
+
+def query(graph_or_store: Any, name: str, /, **params: Any) -> Any:
+    """Run the named query kg/queries/<name>.rq with `params`; return a pandas DataFrame.
+
+    `graph_or_store` is a store folder, a pyoxigraph Store, or an rdflib graph (over Oxigraph
+    or in memory). Parameters are bound, never written into the query text, so any value is
+    only ever a value. `kg.query(...)` is this function.
+
+    >>> from kg.rdf import document_graph
+    >>> from kg.document import Document
+    >>> g = document_graph(Document(name="a.txt", raw="甲", text="甲", offsets=[0, 1]))
+    >>> query(g, "leading-enterprises", chain="绿色铝产业链").columns.tolist()
+    ['enterprise', 'chain', 'sentence', 'article', 'file']
+    """
+    import pandas as pd
+
+    if isinstance(graph_or_store, (str, Path)):
+        from kg.store import open_store
+
+        graph_or_store = open_store(graph_or_store)
+    bindings = bind_parameters(name, params)
+    variables, rows = run_sparql(graph_or_store, named_query(name), bindings=bindings)
+    n = result_columns(name, variables)
+    if n < len(variables):
+        rows = [row[:n] for row in rows]
+    return pd.DataFrame.from_records(rows, columns=variables[:n])
+
+
+class _CallableModule(types.ModuleType):
+    # `kg.query` names this module once anything imports it; calling it runs `query`.
+    def __call__(self, graph_or_store: Any, name: str, /, **params: Any) -> Any:
+        return query(graph_or_store, name, **params)
+
+
+sys.modules[__name__].__class__ = _CallableModule

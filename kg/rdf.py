@@ -358,6 +358,8 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Identifier:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD + "string":
+            return Literal(term.value)  # rdflib tells "x" from "x"^^xsd:string; RDF 1.1 does not
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"cannot convert {term!r} to rdflib")
 

@@ -14,10 +14,9 @@ a run of single characters that are not dictionary words.
 from __future__ import annotations
 
 import functools
-from typing import NamedTuple
-from pathlib import Path
-
 import tomllib
+from pathlib import Path
+from typing import NamedTuple
 
 from kg.document import Document
 

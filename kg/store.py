@@ -14,10 +14,12 @@ Each article is a named graph (its IRI); the ontology is the named graph
 
 from __future__ import annotations
 
+import io
+import itertools
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.document import Document
 from kg.errors import StoreError
+from kg.iris import article_iri
 from kg.ontology import ONTOLOGY_FILE, ONTOLOGY_GRAPH, PREFIXES, entity_classes, relations
 from kg.rdf import document_quads, to_oxigraph
 
@@ -36,15 +39,59 @@ __all__ = [
     "build_store",
     "open_store",
     "oxigraph_store",
+    "has_union_graph",
+    "union_triples",
     "export",
     "counts",
 ]
 
 DEFAULT_STORE = Path("out/store")
 
-# Quads are handed to Oxigraph's bulk loader in chunks of about this many bytes of N-Quads,
-# so memory stays flat however many documents there are.
-_CHUNK_BYTES = 16 << 20
+
+def _with_default_copy(nquads: str, graph: str) -> str:
+    # Every line ends with " <graph> .\n" (newlines inside literals are escaped), so dropping
+    # the graph name gives the same statements in the default graph.
+    return nquads + nquads.replace(f" <{graph}> .\n", " .\n")
+
+
+def _ontology_nquads() -> str:
+    graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
+    triples = ox.parse(path=ONTOLOGY_FILE, format=ox.RdfFormat.TURTLE)
+    quads = (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
+
+
+class _QuadStream(io.RawIOBase):
+    """The N-Quads of the documents as a byte stream, made one document at a time.
+
+    Oxigraph's bulk loader reads it in one pass, and an exception raised while making a
+    document reaches the caller as is. Each document's quads come twice: in its named graph
+    and in the default graph, which thus holds the union of all graphs as a set.
+    """
+
+    def __init__(self, docs: Iterable[Document], head: str = "") -> None:
+        self._docs = iter(docs)
+        self._buffer = memoryview(head.encode("utf-8"))
+        self.documents = 0
+        self.quads = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target: Any) -> int:
+        while not self._buffer:
+            doc = next(self._docs, None)
+            if doc is None:
+                return 0
+            text = document_quads(doc)
+            self.documents += 1
+            self.quads += text.count("\n")
+            text = _with_default_copy(text, article_iri(doc.name, doc.sha256))
+            self._buffer = memoryview(text.encode("utf-8"))
+        n = min(len(target), len(self._buffer))
+        target[:n] = self._buffer[:n]
+        self._buffer = self._buffer[n:]
+        return n
 
 
 def _is_store(path: Path) -> bool:
@@ -61,23 +108,6 @@ def _check_replaceable(path: Path) -> None:
             f"{path} is a non-empty directory that is not an Oxigraph store; "
             "refusing to replace it (choose another store path)"
         )
-
-
-def _load(store: ox.Store, docs: Iterable[Document], chunk_bytes: int) -> dict[str, int]:
-    n_docs = n_quads = size = 0
-    chunk: list[str] = []
-    for doc in docs:
-        text = document_quads(doc)
-        n_docs += 1
-        n_quads += text.count("\n")
-        chunk.append(text)
-        size += len(text)
-        if size >= chunk_bytes:
-            store.bulk_load("".join(chunk).encode("utf-8"), ox.RdfFormat.N_QUADS)
-            chunk, size = [], 0
-    if chunk:
-        store.bulk_load("".join(chunk).encode("utf-8"), ox.RdfFormat.N_QUADS)
-    return {"documents": n_docs, "quads": n_quads}
 
 
 def _swap(new: Path, path: Path) -> None:
@@ -102,40 +132,38 @@ def build_store(
     path: str | os.PathLike[str] = DEFAULT_STORE,
     *,
     include_ontology: bool = True,
-    chunk_bytes: int = _CHUNK_BYTES,
 ) -> dict[str, int]:
     """Write the documents' quads (and the ontology) to a new store that replaces `path`.
 
-    The store is built in a temporary sibling directory and swapped in by renaming, so a build
-    that fails part-way leaves the previous store as it was. Documents are streamed: at most
-    about `chunk_bytes` of N-Quads are held in memory. Returns counts: ``documents``,
-    ``quads`` (written, before de-duplication) and ``ontology_triples``.
+    Each article is a named graph, the ontology is the graph `ONTOLOGY_GRAPH`, and the default
+    graph holds the union of them all (a set: Oxigraph 0.5's own union view repeats a triple
+    once per graph holding it). The store is built in a temporary sibling directory and swapped
+    in by renaming, so a build that fails part-way leaves the previous store as it was.
+    Documents are streamed to Oxigraph's bulk loader, one at a time. Returns counts:
+    ``documents``, ``quads`` (in article graphs) and ``ontology_triples``.
     """
     path = Path(path)
     _check_replaceable(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     new = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
     try:
+        head = _ontology_nquads() if include_ontology else ""
         store = ox.Store(str(new))
         try:
-            result = _load(store, docs, chunk_bytes)
-            result["ontology_triples"] = 0
-            if include_ontology:
-                before = len(store)
-                store.bulk_load(
-                    path=str(ONTOLOGY_FILE),
-                    format=ox.RdfFormat.TURTLE,
-                    to_graph=ox.NamedNode(str(ONTOLOGY_GRAPH)),
-                )
-                result["ontology_triples"] = len(store) - before
-            store.flush()
+            stream = _QuadStream(docs, _with_default_copy(head, str(ONTOLOGY_GRAPH)))
+            store.bulk_load(io.BufferedReader(stream, 1 << 20), ox.RdfFormat.N_QUADS)
+            store.optimize()  # compact once now so that every later query is faster
         finally:
             del store  # release the RocksDB lock before the directory is renamed or removed
         _swap(new, path)
     except BaseException:
         shutil.rmtree(new, ignore_errors=True)
         raise
-    return result
+    return {
+        "documents": stream.documents,
+        "quads": stream.quads,
+        "ontology_triples": head.count("\n"),
+    }
 
 
 def open_store(path: str | os.PathLike[str] = DEFAULT_STORE, *, read_only: bool = True) -> Dataset:
@@ -155,10 +183,32 @@ def open_store(path: str | os.PathLike[str] = DEFAULT_STORE, *, read_only: bool 
                 f"the store at {path} is locked by another process; close it or open read-only"
             ) from e
         raise StoreError(f"cannot open the store at {path}: {reason}") from e
-    ds = Dataset(store=OxigraphStore(store=inner), default_union=True)
+    ds = Dataset(store=OxigraphStore(store=inner), default_union=not has_union_graph(inner))
     for prefix, iri in PREFIXES.items():
         ds.bind(prefix, iri)
     return ds
+
+
+def has_union_graph(store: ox.Store) -> bool:
+    """Whether the store's default graph holds the union of its graphs (as `build_store` makes).
+
+    >>> has_union_graph(ox.Store())
+    False
+    """
+    default = store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+    return next(iter(default), None) is not None
+
+
+def union_triples(store: ox.Store) -> Iterator[ox.Triple]:
+    """Every distinct triple of every graph of the store.
+
+    >>> list(union_triples(ox.Store()))
+    []
+    """
+    if has_union_graph(store):
+        return (q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    everything = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    return iter(store.query(everything, use_default_graph_as_union=True))
 
 
 def oxigraph_store(obj: Any) -> ox.Store | None:
@@ -210,18 +260,22 @@ def _graph_id(g: Any) -> Any:
 def export(source: Any, out_dir: str | os.PathLike[str]) -> dict[str, Path]:
     """Write ``graph.ttl`` (all graphs merged, plain triples) and ``graph.trig`` (named graphs).
 
-    `source` is a store path, a pyoxigraph Store or an rdflib Dataset/Graph. Returns the paths
-    by format: ``{"ttl": ..., "trig": ...}``.
+    `source` is a store path, a pyoxigraph Store or an rdflib Dataset/Graph. The ontology is
+    included even when the store was built without it. Returns the paths by format:
+    ``{"ttl": ..., "trig": ...}``.
     """
     store = _as_oxigraph(source)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     ttl, trig = out / "graph.ttl", out / "graph.trig"
-    merged = store.query(
-        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
-    )
-    _atomic_write(ttl, lambda f: ox.serialize(merged, f, ox.RdfFormat.TURTLE, prefixes=PREFIXES))
-    _atomic_write(trig, lambda f: store.dump(f, ox.RdfFormat.TRIG, prefixes=PREFIXES))
+    graphs = sorted(store.named_graphs(), key=str)
+    extra: list[ox.Quad] = []
+    if not store.contains_named_graph(ox.NamedNode(str(ONTOLOGY_GRAPH))):
+        extra = list(ox.parse(_ontology_nquads(), format=ox.RdfFormat.N_QUADS))
+    triples = itertools.chain(union_triples(store), (q.triple for q in extra))
+    quads = itertools.chain(*(store.quads_for_pattern(None, None, None, g) for g in graphs), extra)
+    _atomic_write(ttl, lambda f: ox.serialize(triples, f, ox.RdfFormat.TURTLE, prefixes=PREFIXES))
+    _atomic_write(trig, lambda f: ox.serialize(quads, f, ox.RdfFormat.TRIG, prefixes=PREFIXES))
     return {"ttl": ttl, "trig": trig}
 
 
@@ -239,10 +293,13 @@ def counts(source: Any) -> dict[str, Any]:
     """Entities per class, relations per property and provenance records, via SPARQL.
 
     Returns ``{"entities": {class: n}, "relations": {property: n}, "records": {class: n},
-    "quads": n}``; relations count distinct (subject, object) pairs, not their evidence.
+    "triples": n}``; relations count distinct (subject, object) pairs, not their evidence, and
+    triples are the distinct triples of all graphs together.
     """
     from kg.query import run_named  # kg.query imports this module
 
+    if isinstance(source, (str, os.PathLike)):
+        source = open_store(source)
     wanted_classes = set(entity_classes())
     wanted_relations = set(relations())
     prefix = PREFIXES["ckg"]
@@ -258,11 +315,10 @@ def counts(source: Any) -> dict[str, Any]:
         local = str(prop)[len(prefix) :]
         if str(prop).startswith(prefix) and local in wanted_relations:
             found[local] = int(n)
-    store = oxigraph_store(source)
-    n_quads = len(store) if store is not None else len(source)
+    n_triples = run_named(source, "count_triples")[1][0][0]
     return {
         "entities": dict(sorted(entities.items())),
         "relations": dict(sorted(found.items())),
         "records": dict(sorted(records.items())),
-        "quads": n_quads,
+        "triples": int(n_triples),
     }

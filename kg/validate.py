@@ -23,7 +23,7 @@ from rdflib import Dataset, Graph
 
 from kg.errors import ValidationError
 from kg.ontology import SHAPES_FILE, ontology_graph
-from kg.store import open_store, oxigraph_store
+from kg.store import open_store, oxigraph_store, union_triples
 
 __all__ = ["validate", "check", "shapes_graph", "union_graph"]
 
@@ -45,10 +45,8 @@ def union_graph(store_or_graph: Any) -> Graph:
     store = oxigraph_store(store_or_graph)
     g = Graph()
     if store is not None:
-        merged = store.query(
-            "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
-        )
-        g.parse(data=ox.serialize(merged, format=ox.RdfFormat.N_TRIPLES), format="nt")
+        data = ox.serialize(union_triples(store), format=ox.RdfFormat.N_TRIPLES)
+        g.parse(data=data, format="nt")
     elif isinstance(store_or_graph, Dataset):
         g += ((s, p, o) for s, p, o, _ in store_or_graph.quads((None, None, None, None)))
     elif isinstance(store_or_graph, Graph):

@@ -1,0 +1,176 @@
+"""kg.network: entities and asserted relations as a NetworkX multigraph, and GraphML."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from kg.document import Document, Entity, Mention, Metric, Relation, Sentence
+from kg.iris import article_iri, entity_iri
+from kg.network import to_networkx, write_graphml
+from kg.rdf import document_graph
+from kg.store import build_store, open_store
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib")
+
+# A small article built by hand (no extractor): chain leaders as a role and as a person, a
+# leading enterprise, a park and one metric. Offsets into the raw text are shifted by two.
+TEXT = (
+    "昭通市由市级领导担任绿色铝产业链链长。"
+    "冯怀玉担任新材料产业链链长。"
+    "云铝海鑫是绿色铝产业链的龙头企业，位于昭通经济技术开发区。"
+    "2022年，云铝海鑫实现产值110亿元。"
+)
+MENTIONS = [  # (class, text, which occurrence in TEXT)
+    ("Region", "昭通市", 0),
+    ("ChainLeaderRole", "市级领导", 0),
+    ("IndustryChain", "绿色铝产业链", 0),
+    ("Person", "冯怀玉", 0),
+    ("IndustryChain", "新材料产业链", 0),
+    ("Enterprise", "云铝海鑫", 0),
+    ("IndustryChain", "绿色铝产业链", 1),
+    ("IndustrialPark", "昭通经济技术开发区", 0),
+    ("Enterprise", "云铝海鑫", 1),
+]
+RELATIONS = [  # (predicate, subject mention, object mention), indices into MENTIONS
+    ("chainLeaderOf", 1, 2),
+    ("chainLeaderOf", 3, 4),
+    ("leadsChain", 5, 6),
+    ("locatedIn", 5, 7),
+]
+
+
+def _find(text: str, needle: str, nth: int) -> int:
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(needle, pos + 1)
+    return pos
+
+
+def sample_document(name: str = "001_sample.txt", text: str = TEXT) -> Document:
+    """The sample article as the pipeline would leave it: sentences, mentions, entities, facts."""
+    doc = Document(
+        name=name,
+        raw="  " + text,
+        text=text,
+        offsets=[i + 2 for i in range(len(text) + 1)],
+        title="昭通：推行产业链链长制",
+    )
+    start = 0
+    for piece in text.split("。")[:-1]:
+        end = start + len(piece) + 1
+        doc.sentences.append(Sentence(start, end, text[start:end]))
+        start = end
+    for cls, label, nth in MENTIONS:
+        at = _find(text, label, nth)
+        mention = Mention(cls, label, at, at + len(label), iri=entity_iri(cls, label), rule="hand")
+        doc.mentions.append(mention)
+        entity = doc.entities.setdefault(mention.iri, Entity(mention.iri, cls, label))
+        entity.mentions.append(mention)
+    doc.entities[entity_iri("Enterprise", "云铝海鑫")].aliases.add("云南云铝海鑫铝业有限公司")
+    for predicate, s, o in RELATIONS:
+        subject, object_ = doc.mentions[s], doc.mentions[o]
+        doc.relations.append(
+            Relation(predicate, subject, object_, doc.sentence_at(subject.start), rule="hand")
+        )
+    at = text.index("产值110亿元")
+    doc.metrics.append(
+        Metric(
+            "产值",
+            110.0,
+            "亿元",
+            2022,
+            "产值110亿元",
+            at,
+            at + 7,
+            doc.sentence_at(at),
+            subject=doc.mentions[8],
+        )
+    )
+    return doc
+
+
+@pytest.fixture(params=["dataset", "store"])
+def G(request, tmp_path) -> nx.MultiDiGraph:
+    """The sample article's network, from an in-memory graph or from the store."""
+    if request.param == "dataset":
+        return to_networkx(document_graph(sample_document()))
+    build_store([sample_document()], tmp_path / "store")
+    return to_networkx(open_store(tmp_path / "store"))
+
+
+NODES = {  # label -> class: one node per entity, however many mentions it has
+    "昭通市": "Region",
+    "市级领导": "ChainLeaderRole",
+    "绿色铝产业链": "IndustryChain",
+    "冯怀玉": "Person",
+    "新材料产业链": "IndustryChain",
+    "云铝海鑫": "Enterprise",
+    "昭通经济技术开发区": "IndustrialPark",
+}
+EDGES = [  # (subject, predicate, zh label of the predicate, object)
+    ("市级领导", "chainLeaderOf", "担任链长", "绿色铝产业链"),
+    ("冯怀玉", "chainLeaderOf", "担任链长", "新材料产业链"),
+    ("云铝海鑫", "leadsChain", "引领产业链", "绿色铝产业链"),
+    ("云铝海鑫", "locatedIn", "位于", "昭通经济技术开发区"),
+]
+
+
+def _edges(G: nx.MultiDiGraph) -> list[tuple[str, str, str, str]]:
+    return sorted(
+        (G.nodes[u]["label"], d["predicate"], d["label"], G.nodes[v]["label"])
+        for u, v, d in G.edges(data=True)
+    )
+
+
+def test_nodes_are_entities(G):
+    assert G.number_of_nodes() == len(NODES)
+    assert {d["label"]: d["type"] for _, d in G.nodes(data=True)} == NODES
+
+
+def test_node_ids_are_entity_iris(G):
+    assert entity_iri("Enterprise", "云铝海鑫") in G
+
+
+def test_aliases(G):
+    assert G.nodes[entity_iri("Enterprise", "云铝海鑫")]["aliases"] == "云南云铝海鑫铝业有限公司"
+    assert G.nodes[entity_iri("Person", "冯怀玉")]["aliases"] == ""
+
+
+def test_edges_are_relations(G):
+    assert G.number_of_edges() == len(EDGES)
+    assert _edges(G) == sorted(EDGES)
+
+
+def test_edges_carry_their_evidence(G):
+    doc = sample_document()
+    [(_, _, d)] = G.edges(entity_iri("Person", "冯怀玉"), data=True)
+    assert d["evidence"] == "冯怀玉担任新材料产业链链长。"
+    assert d["article"] == article_iri(doc.name, doc.sha256)
+    assert d["sentence"].startswith(d["article"] + "/s")
+
+
+def test_the_same_fact_in_two_articles_is_two_edges():
+    G = to_networkx(document_graph([sample_document("a.txt"), sample_document("b.txt")]))
+    assert G.number_of_nodes() == len(NODES)
+    assert G.number_of_edges() == 2 * len(EDGES)
+
+
+def test_graphml_round_trip(G, tmp_path):
+    path = tmp_path / "graph.graphml"
+    write_graphml(G, path)
+    H = nx.read_graphml(path, force_multigraph=True)
+    assert (H.number_of_nodes(), H.number_of_edges()) == (G.number_of_nodes(), G.number_of_edges())
+    assert _edges(H) == _edges(G)
+    assert H.nodes[entity_iri("Region", "昭通市")] == G.nodes[entity_iri("Region", "昭通市")]
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [(None, ""), ({"b", "a"}, "a|b"), (["x", "y"], "x|y"), (3, 3), (2.5, 2.5), ("链长", "链长")],
+)
+def test_graphml_attributes_are_plain(tmp_path, value, written):
+    G = nx.MultiDiGraph()
+    G.add_node("n", value=value)
+    write_graphml(G, tmp_path / "g.graphml")
+    assert nx.read_graphml(tmp_path / "g.graphml").nodes["n"]["value"] == written

@@ -1,0 +1,297 @@
+"""kg.push and `kg push` against a real Oxigraph server started on loopback by the test: the
+pushed graph answers like the local store, pushing again duplicates nothing, a failed request is
+retried and a lasting failure is one clear line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.errors import KGError
+from kg.ontology import PREFIXES
+from kg.push import plan, push
+from kg.query import named_query
+from kg.serve import oxigraph_command
+from kg.store import open_store, oxigraph_store
+
+from .conftest import ROOT
+
+KG = [sys.executable, "-c", "import sys; from kg.cli import main; sys.exit(main())"]
+HEADER = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+# Named queries whose answers must be the same locally and on the server.
+QUERIES = ["leading-enterprises", "count_types", "count_relations", "relation_evidence"]
+COUNT_ALL = """SELECT (COUNT(*) AS ?n) WHERE {
+  { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"""
+GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def default_graph_holds_union(store: ox.Store) -> bool:
+    return (
+        next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
+    )
+
+
+@pytest.fixture(scope="module")
+def local(seed_build):
+    return oxigraph_store(open_store(seed_build[1] / "store"))
+
+
+class Remote:
+    """A writable `oxigraph serve` on loopback, in its own folder, stopped by `stop`."""
+
+    def __init__(self, folder: Path, union: bool) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        command = [oxigraph_command(), "serve", "--location", str(folder)]
+        command += ["--bind", f"127.0.0.1:{self.port}"]
+        if union:  # the local store has no union default graph: let the server make one
+            command.append("--union-default-graph")
+        self.proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(self.base + "/", timeout=2).close()
+                break
+            except OSError:
+                assert self.proc.poll() is None and time.monotonic() < deadline
+                time.sleep(0.1)
+
+    @property
+    def store(self) -> str:
+        return self.base + "/store"
+
+    def select(self, query: str) -> list[tuple]:
+        request = urllib.request.Request(
+            self.base + "/query",
+            data=urllib.parse.urlencode({"query": HEADER + query}).encode(),
+            headers={"Accept": "application/sparql-results+json"},
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            results = ox.parse_query_results(response.read(), ox.QueryResultsFormat.JSON)
+        return [tuple(solution) for solution in results]
+
+    def count(self) -> int:
+        return int(self.select(COUNT_ALL)[0][0].value)
+
+    def graphs(self) -> set[str]:
+        return {g.value for (g,) in self.select(GRAPHS)}
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+@pytest.fixture()
+def remote(tmp_path, local):
+    server = Remote(tmp_path / "remote", union=not default_graph_holds_union(local))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def local_select(store: ox.Store, query: str) -> list[tuple]:
+    union = not default_graph_holds_union(store)
+    result = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=union)
+    return [tuple(solution) for solution in result]
+
+
+def test_plan_is_one_put_per_graph(local):
+    chunks = plan(local)
+    graphs = [c.graph for c in chunks]
+    assert [c.method for c in chunks] == ["PUT"] * len(chunks)
+    assert len(set(graphs)) == len(graphs)
+    assert {g for g in graphs if g} == {g.value for g in local.named_graphs()}
+    assert sum(len(c.triples) for c in chunks) == len(local)
+
+
+CHUNKINGS = [
+    # chunk size, triples in the graph, of which with a blank node, the requests
+    (10, 25, 0, ["PUT", "POST", "POST"]),
+    (10, 25, 18, ["PUT", "POST"]),  # 18 blank-node triples travel together in the PUT
+    (100, 25, 0, ["PUT"]),
+    (1, 0, 0, ["PUT"]),  # an empty graph is still replaced (emptied)
+]
+
+
+@pytest.mark.parametrize("size, n, blank, methods", CHUNKINGS)
+def test_plan_chunks(size, n, blank, methods):
+    store = ox.Store()
+    g = ox.NamedNode("http://example.org/g")
+    p = ox.NamedNode("http://example.org/p")
+    for i in range(n):
+        s = ox.BlankNode(f"b{i}") if i < blank else ox.NamedNode(f"http://example.org/s{i}")
+        store.add(ox.Quad(s, p, ox.Literal(i), g))
+    if n == 0:
+        store.add_graph(g)
+    chunks = plan(store, chunk_triples=size)
+    assert [c.method for c in chunks] == methods
+    assert sum(len(c.triples) for c in chunks) == n
+    blank_chunks = {
+        i for i, c in enumerate(chunks) for t in c.triples if isinstance(t.subject, ox.BlankNode)
+    }
+    assert blank_chunks <= {0}
+
+
+def test_push_then_the_server_answers_like_the_local_store(local, remote):
+    report = push(local, remote.store)
+    assert report.retries == 0 and report.chunks == len(plan(local))
+    assert remote.count() == len(local)
+    assert remote.graphs() == {g.value for g in local.named_graphs()}
+    for name in QUERIES:
+        text = named_query(name)
+        assert sorted(map(str, remote.select(text))) == sorted(
+            map(str, local_select(local, text))
+        ), name
+
+
+def test_pushing_again_duplicates_nothing(local, remote):
+    push(local, remote.store)
+    first = remote.count()
+    push(local, remote.store, chunk_triples=500)  # other chunks: PUT then POSTs
+    assert remote.count() == first == len(local)
+
+
+def test_one_graph_mode(local, remote):
+    graph = "https://example.org/chainkg"
+    push(local, remote.store, graph=graph)
+    push(local, remote.store, graph=graph)
+    assert remote.graphs() == {graph}
+    distinct = len(set(local_select(local, "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }")))
+    n = remote.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    assert int(n[0][0].value) == distinct
+
+
+class Flaky:
+    """A loopback proxy in front of the server that answers 503 to the first `failures` requests."""
+
+    def __init__(self, target: str, failures: int) -> None:
+        self.failures, self.seen = failures, 0
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _forward(self) -> None:
+                outer.seen += 1
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if outer.seen <= outer.failures:
+                    self.send_response(503, "Service Unavailable")
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                request = urllib.request.Request(
+                    target + self.path.removeprefix("/store"),
+                    data=body,
+                    method=self.command,
+                    headers={"Content-Type": self.headers["Content-Type"]},
+                )
+                try:
+                    with urllib.request.urlopen(request, timeout=30) as response:
+                        status, data = response.status, response.read()
+                except urllib.error.HTTPError as e:
+                    status, data = e.code, e.read()
+                self.send_response(status)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_PUT = do_POST = _forward
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/store"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_a_failed_request_is_retried(local, remote):
+    proxy = Flaky(remote.store, failures=2)
+    try:
+        report = push(local, proxy.url, retries=3, backoff=0.01)
+    finally:
+        proxy.close()
+    assert report.retries == 2
+    assert remote.count() == len(local)
+
+
+def test_a_lasting_failure_names_the_request(local, remote):
+    proxy = Flaky(remote.store, failures=100)
+    try:
+        with pytest.raises(KGError) as err:
+            push(local, proxy.url, retries=2, backoff=0.01)
+    finally:
+        proxy.close()
+    message = str(err.value)
+    assert "HTTP 503" in message and "request 1/" in message and "3 attempts" in message
+    assert proxy.seen == 3
+
+
+def test_a_client_error_is_not_retried(local, remote):
+    with pytest.raises(KGError, match="HTTP 404"):
+        push(local, remote.base + "/no-such-endpoint", retries=3, backoff=5)
+
+
+def run_kg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*KG, *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_cli_reports_progress_and_a_summary(seed_build, remote):
+    proc = run_kg("push", "--endpoint", remote.store, "--store", str(seed_build[1] / "store"))
+    assert proc.returncode == 0, proc.stderr
+    n = len(plan(oxigraph_store(open_store(seed_build[1] / "store"))))
+    assert proc.stderr.count("PUT") == n and f"[{n}/{n}]" in proc.stderr
+    assert proc.stdout.startswith("Pushed ") and remote.base in proc.stdout
+
+
+@pytest.mark.parametrize(
+    "endpoint, words",
+    [
+        ("http://127.0.0.1:{closed}/store", ["cannot reach", "2 attempts"]),
+        ("ftp://example.org/store", ["not an http(s) URL"]),
+    ],
+)
+def test_cli_errors_are_one_line(seed_build, endpoint, words):
+    endpoint = endpoint.format(closed=free_port())
+    proc = run_kg(
+        "push", "--endpoint", endpoint, "--store", str(seed_build[1] / "store"), "--retries", "1"
+    )
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and all(w in lines[0] for w in words), proc.stderr
+
+
+def test_oxigraph_server_is_installed():
+    assert shutil.which(oxigraph_command())
+
+
+def test_report_is_json_friendly(local, remote):
+    report = push(local, remote.store)
+    assert json.dumps(report.__dict__)

@@ -1,0 +1,294 @@
+"""kg.store: build (streamed, atomic), open, export and count the Oxigraph store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, Graph, URIRef
+
+from kg.document import Document, Entity, Mention, Metric, Relation, Sentence
+from kg.errors import StoreError, ValidationError
+from kg.iris import article_iri, entity_iri
+from kg.ontology import ONTOLOGY_GRAPH, ontology_graph
+from kg.query import run_sparql
+from kg.rdf import document_graph, document_quads
+from kg.store import build_store, counts, export, has_union_graph, open_store, oxigraph_store
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib")
+
+# A small article built by hand (no extractor): chain leaders as a role and as a person, a
+# leading enterprise, a park and one metric. Offsets into the raw text are shifted by two.
+TEXT = (
+    "昭通市由市级领导担任绿色铝产业链链长。"
+    "冯怀玉担任新材料产业链链长。"
+    "云铝海鑫是绿色铝产业链的龙头企业，位于昭通经济技术开发区。"
+    "2022年，云铝海鑫实现产值110亿元。"
+)
+MENTIONS = [  # (class, text, which occurrence in TEXT)
+    ("Region", "昭通市", 0),
+    ("ChainLeaderRole", "市级领导", 0),
+    ("IndustryChain", "绿色铝产业链", 0),
+    ("Person", "冯怀玉", 0),
+    ("IndustryChain", "新材料产业链", 0),
+    ("Enterprise", "云铝海鑫", 0),
+    ("IndustryChain", "绿色铝产业链", 1),
+    ("IndustrialPark", "昭通经济技术开发区", 0),
+    ("Enterprise", "云铝海鑫", 1),
+]
+RELATIONS = [  # (predicate, subject mention, object mention), indices into MENTIONS
+    ("chainLeaderOf", 1, 2),
+    ("chainLeaderOf", 3, 4),
+    ("leadsChain", 5, 6),
+    ("locatedIn", 5, 7),
+]
+
+
+def _find(text: str, needle: str, nth: int) -> int:
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(needle, pos + 1)
+    return pos
+
+
+def sample_document(name: str = "001_sample.txt", text: str = TEXT) -> Document:
+    """The sample article as the pipeline would leave it: sentences, mentions, entities, facts."""
+    doc = Document(
+        name=name,
+        raw="  " + text,
+        text=text,
+        offsets=[i + 2 for i in range(len(text) + 1)],
+        title="昭通：推行产业链链长制",
+    )
+    start = 0
+    for piece in text.split("。")[:-1]:
+        end = start + len(piece) + 1
+        doc.sentences.append(Sentence(start, end, text[start:end]))
+        start = end
+    for cls, label, nth in MENTIONS:
+        at = _find(text, label, nth)
+        mention = Mention(cls, label, at, at + len(label), iri=entity_iri(cls, label), rule="hand")
+        doc.mentions.append(mention)
+        entity = doc.entities.setdefault(mention.iri, Entity(mention.iri, cls, label))
+        entity.mentions.append(mention)
+    doc.entities[entity_iri("Enterprise", "云铝海鑫")].aliases.add("云南云铝海鑫铝业有限公司")
+    for predicate, s, o in RELATIONS:
+        subject, object_ = doc.mentions[s], doc.mentions[o]
+        doc.relations.append(
+            Relation(predicate, subject, object_, doc.sentence_at(subject.start), rule="hand")
+        )
+    at = text.index("产值110亿元")
+    doc.metrics.append(
+        Metric(
+            "产值",
+            110.0,
+            "亿元",
+            2022,
+            "产值110亿元",
+            at,
+            at + 7,
+            doc.sentence_at(at),
+            subject=doc.mentions[8],
+        )
+    )
+    return doc
+
+
+def _graphs(path: Path) -> set[str]:
+    store = oxigraph_store(open_store(path))
+    return {g.value for g in store.named_graphs()}
+
+
+def _article(doc: Document) -> str:
+    return article_iri(doc.name, doc.sha256)
+
+
+def _leftovers(path: Path) -> list[str]:
+    return sorted(p.name for p in path.parent.iterdir() if p.name.startswith(f".{path.name}."))
+
+
+def test_round_trip(tmp_path):
+    doc = sample_document()
+    path = tmp_path / "store"
+    result = build_store([doc], path)
+    assert result == {
+        "documents": 1,
+        "quads": document_quads(doc).count("\n"),
+        "ontology_triples": len(ontology_graph()),
+    }
+    assert _graphs(path) == {_article(doc), str(ONTOLOGY_GRAPH)}
+    ds = open_store(path)
+    assert isinstance(ds, Dataset)
+    _, rows = run_sparql(ds, "SELECT ?l WHERE { ?e a ckg:Person ; skos:prefLabel ?l }")
+    assert rows == [("冯怀玉",)]
+    assert _leftovers(path) == []
+
+
+def test_the_store_opens_read_only_by_default(tmp_path):
+    build_store([sample_document()], tmp_path / "store")
+    ds = open_store(tmp_path / "store")
+    with pytest.raises((OSError, RuntimeError)):
+        oxigraph_store(ds).add(
+            ox.Quad(ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p"), ox.Literal("o"))
+        )
+
+
+def test_the_store_streams_documents(tmp_path):
+    made = []
+
+    def docs() -> Iterator[Document]:
+        for name in ("a.txt", "b.txt", "c.txt"):
+            made.append(name)
+            yield sample_document(name)
+
+    assert build_store(docs(), tmp_path / "store")["documents"] == 3
+    assert made == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_without_ontology(tmp_path):
+    result = build_store([sample_document()], tmp_path / "store", include_ontology=False)
+    assert result["ontology_triples"] == 0
+    assert _graphs(tmp_path / "store") == {_article(sample_document())}
+
+
+def test_a_rebuild_replaces_the_store(tmp_path):
+    path = tmp_path / "store"
+    build_store([sample_document("a.txt")], path)
+    build_store([sample_document("b.txt")], path)
+    assert _article(sample_document("b.txt")) in _graphs(path)
+    assert _article(sample_document("a.txt")) not in _graphs(path)
+    assert _leftovers(path) == []
+
+
+def _fail_after_first(error: Exception):
+    def docs() -> Iterator[Document]:
+        yield sample_document("b.txt")
+        raise error
+
+    return docs()
+
+
+def _bad_predicate():
+    bad = sample_document("c.txt")
+    bad.relations[0].predicate = "leadChain"
+    return iter([sample_document("b.txt"), bad])
+
+
+@pytest.mark.parametrize(
+    ("docs", "error"),
+    [
+        (lambda: _fail_after_first(RuntimeError("extractor died")), RuntimeError),
+        (lambda: _fail_after_first(KeyboardInterrupt()), KeyboardInterrupt),
+        (_bad_predicate, ValidationError),
+    ],
+)
+def test_a_failed_build_leaves_the_old_store_unchanged(tmp_path, docs, error):
+    path = tmp_path / "store"
+    build_store([sample_document("a.txt")], path)
+    before = sorted(str(q) for q in oxigraph_store(open_store(path)))
+    with pytest.raises(error):
+        build_store(docs(), path)
+    assert sorted(str(q) for q in oxigraph_store(open_store(path))) == before
+    assert _leftovers(path) == []
+
+
+def test_a_failed_first_build_leaves_nothing(tmp_path):
+    with pytest.raises(RuntimeError):
+        build_store(_fail_after_first(RuntimeError("boom")), tmp_path / "store")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_build_refuses_to_replace_a_directory_that_is_not_a_store(tmp_path):
+    precious = tmp_path / "out"
+    precious.mkdir()
+    (precious / "notes.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(StoreError, match="not an Oxigraph store"):
+        build_store([sample_document()], precious)
+    assert (precious / "notes.txt").read_text(encoding="utf-8") == "keep me"
+
+
+@pytest.mark.parametrize("name", ["missing", "empty"])
+def test_open_store_without_a_store_says_to_build_one(tmp_path, name):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(StoreError, match="kg build"):
+        open_store(tmp_path / name)
+
+
+def test_open_store_on_a_locked_store(tmp_path):
+    path = tmp_path / "store"
+    build_store([sample_document()], path)
+    writer = ox.Store(str(path))  # holds the lock, as another `kg` process would
+    with pytest.raises(StoreError, match="locked"):
+        open_store(path, read_only=False)
+    del writer
+
+
+def test_the_default_graph_is_the_union_as_a_set(tmp_path):
+    # The same entity in two articles: its label is one triple of the union, not two.
+    path = tmp_path / "store"
+    build_store([sample_document("a.txt"), sample_document("b.txt")], path)
+    store = oxigraph_store(open_store(path))
+    assert has_union_graph(store)
+    _, rows = run_sparql(store, 'SELECT ?e WHERE { ?e skos:prefLabel "云铝海鑫"@zh }')
+    assert rows == [(entity_iri("Enterprise", "云铝海鑫"),)]
+    _, rows = run_sparql(store, "SELECT (COUNT(*) AS ?n) WHERE { ?a a ckg:Article }")
+    assert rows == [(2,)]
+
+
+EXPECTED = {
+    "entities": {
+        "ChainLeaderRole": 1,
+        "Enterprise": 1,
+        "IndustrialPark": 1,
+        "IndustryChain": 2,
+        "Person": 1,
+        "Region": 1,
+    },
+    "relations": {"chainLeaderOf": 2, "leadsChain": 1, "locatedIn": 1},
+    "records": {
+        "Article": 1,
+        "Assertion": 4,
+        "Mention": 9,
+        "MetricObservation": 1,
+        "Sentence": 4,
+    },
+}
+
+
+def test_counts(tmp_path):
+    build_store([sample_document()], tmp_path / "store")
+    found = counts(open_store(tmp_path / "store"))
+    assert {k: found[k] for k in EXPECTED} == EXPECTED
+    assert found["triples"] == len(document_graph(sample_document())) + len(ontology_graph())
+
+
+def test_counts_agree_between_the_store_and_an_in_memory_graph(tmp_path):
+    docs = [sample_document("a.txt"), sample_document("b.txt")]
+    build_store(docs, tmp_path / "store", include_ontology=False)
+    on_disk = counts(tmp_path / "store")
+    in_memory = counts(document_graph(docs))
+    assert on_disk == in_memory
+    assert on_disk["relations"] == EXPECTED["relations"]
+    assert on_disk["records"]["Article"] == 2
+
+
+def test_export_writes_turtle_and_trig(tmp_path):
+    build_store([sample_document()], tmp_path / "store")
+    files = export(tmp_path / "store", tmp_path / "out")
+    assert files == {"ttl": tmp_path / "out" / "graph.ttl", "trig": tmp_path / "out" / "graph.trig"}
+    merged = Graph().parse(files["ttl"], format="turtle")
+    assert len(merged) == counts(tmp_path / "store")["triples"]
+    ds = Dataset()
+    ds.parse(files["trig"], format="trig")
+    graphs = {str(g.identifier) for g in ds.graphs() if len(g)}
+    assert graphs == {_article(sample_document()), str(ONTOLOGY_GRAPH)}
+    article = ds.graph(URIRef(_article(sample_document())))
+    assert len(article) == document_quads(sample_document()).count("\n")
+
+
+def test_export_of_an_in_memory_graph_adds_the_ontology(tmp_path):
+    files = export(document_graph(sample_document()), tmp_path)
+    merged = Graph().parse(files["ttl"], format="turtle")
+    assert len(merged) == len(document_graph(sample_document())) + len(ontology_graph())

@@ -1,0 +1,234 @@
+"""kg.validate: the SHACL shapes accept the built graph and reject each kind of mistake."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pyshacl
+import pytest
+from rdflib import RDF, SKOS, Graph, Literal, URIRef
+
+from kg.document import Document, Entity, Mention, Metric, Relation, Sentence
+from kg.errors import ValidationError
+from kg.iris import entity_iri
+from kg.ontology import CKG, ontology_graph
+from kg.rdf import document_graph
+from kg.store import build_store
+from kg.validate import check, shapes_graph, union_graph, validate
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib")
+
+# A small article built by hand (no extractor): chain leaders as a role and as a person, a
+# leading enterprise, a park and one metric. Offsets into the raw text are shifted by two.
+TEXT = (
+    "昭通市由市级领导担任绿色铝产业链链长。"
+    "冯怀玉担任新材料产业链链长。"
+    "云铝海鑫是绿色铝产业链的龙头企业，位于昭通经济技术开发区。"
+    "2022年，云铝海鑫实现产值110亿元。"
+)
+MENTIONS = [  # (class, text, which occurrence in TEXT)
+    ("Region", "昭通市", 0),
+    ("ChainLeaderRole", "市级领导", 0),
+    ("IndustryChain", "绿色铝产业链", 0),
+    ("Person", "冯怀玉", 0),
+    ("IndustryChain", "新材料产业链", 0),
+    ("Enterprise", "云铝海鑫", 0),
+    ("IndustryChain", "绿色铝产业链", 1),
+    ("IndustrialPark", "昭通经济技术开发区", 0),
+    ("Enterprise", "云铝海鑫", 1),
+]
+RELATIONS = [  # (predicate, subject mention, object mention), indices into MENTIONS
+    ("chainLeaderOf", 1, 2),
+    ("chainLeaderOf", 3, 4),
+    ("leadsChain", 5, 6),
+    ("locatedIn", 5, 7),
+]
+
+
+def _find(text: str, needle: str, nth: int) -> int:
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(needle, pos + 1)
+    return pos
+
+
+def sample_document(name: str = "001_sample.txt", text: str = TEXT) -> Document:
+    """The sample article as the pipeline would leave it: sentences, mentions, entities, facts."""
+    doc = Document(
+        name=name,
+        raw="  " + text,
+        text=text,
+        offsets=[i + 2 for i in range(len(text) + 1)],
+        title="昭通：推行产业链链长制",
+    )
+    start = 0
+    for piece in text.split("。")[:-1]:
+        end = start + len(piece) + 1
+        doc.sentences.append(Sentence(start, end, text[start:end]))
+        start = end
+    for cls, label, nth in MENTIONS:
+        at = _find(text, label, nth)
+        mention = Mention(cls, label, at, at + len(label), iri=entity_iri(cls, label), rule="hand")
+        doc.mentions.append(mention)
+        entity = doc.entities.setdefault(mention.iri, Entity(mention.iri, cls, label))
+        entity.mentions.append(mention)
+    doc.entities[entity_iri("Enterprise", "云铝海鑫")].aliases.add("云南云铝海鑫铝业有限公司")
+    for predicate, s, o in RELATIONS:
+        subject, object_ = doc.mentions[s], doc.mentions[o]
+        doc.relations.append(
+            Relation(predicate, subject, object_, doc.sentence_at(subject.start), rule="hand")
+        )
+    at = text.index("产值110亿元")
+    doc.metrics.append(
+        Metric(
+            "产值",
+            110.0,
+            "亿元",
+            2022,
+            "产值110亿元",
+            at,
+            at + 7,
+            doc.sentence_at(at),
+            subject=doc.mentions[8],
+        )
+    )
+    return doc
+
+
+PARK = URIRef(entity_iri("IndustrialPark", "昭通经济技术开发区"))
+
+
+def _relation(predicate: str, subject: int, object_: int) -> Callable[[Document], None]:
+    def change(doc: Document) -> None:
+        s, o = doc.mentions[subject], doc.mentions[object_]
+        doc.relations.append(Relation(predicate, s, o, doc.sentence_at(s.start)))
+
+    return change
+
+
+def test_the_sample_graph_conforms():
+    conforms, report = validate(document_graph(sample_document()))
+    assert conforms, report
+
+
+def test_a_built_store_conforms(tmp_path):
+    build_store([sample_document("a.txt"), sample_document("b.txt")], tmp_path / "store")
+    conforms, report = validate(tmp_path / "store")
+    assert conforms, report
+
+
+# Each case: a wrong fact, as the extractor could produce it, and a phrase of the report.
+WRONG_DOCUMENTS = [
+    (_relation("leadsChain", 5, 8), "object of ckg:leadsChain must be a ckg:IndustryChain"),
+    (_relation("leadsChain", 0, 2), "subject of ckg:leadsChain must be a ckg:Enterprise"),
+    (_relation("chainLeaderOf", 0, 2), "subject of ckg:chainLeaderOf must be a ckg:Person"),
+    (_relation("chainLeaderOf", 3, 5), "object of ckg:chainLeaderOf"),
+    (_relation("locatedIn", 5, 2), "object of ckg:locatedIn"),
+    (_relation("locatedIn", 2, 0), "subject of ckg:locatedIn"),
+    (_relation("hasLeadingEnterprise", 5, 2), "subject of ckg:hasLeadingEnterprise"),
+    (_relation("partOfCluster", 2, 4), "object of ckg:partOfCluster"),
+    (_relation("developedBy", 5, 8), "subject of ckg:developedBy"),
+    (_relation("inChain", 0, 2), "subject of ckg:inChain"),
+    (_relation("issuedBy", 2, 0), "subject of ckg:issuedBy"),
+    (_relation("signedWith", 0, 2), "object of ckg:signedWith"),
+]
+
+
+@pytest.mark.parametrize(("change", "message"), WRONG_DOCUMENTS)
+def test_a_relation_between_wrong_types_fails(change, message):
+    doc = sample_document()
+    change(doc)
+    conforms, report = validate(document_graph(doc))
+    assert not conforms
+    assert message in report
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        _relation("chainLeaderOf", 1, 4),  # a role leads a chain: 由市级领导担任…链长
+        _relation("locatedIn", 0, 7),  # a region in a park is allowed by the model
+        _relation("inChain", 5, 4),
+        _relation("signedWith", 0, 5),
+    ],
+)
+def test_relations_between_allowed_types_pass(change):
+    doc = sample_document()
+    change(doc)
+    conforms, report = validate(document_graph(doc))
+    assert conforms, report
+
+
+def _graph() -> Graph:
+    return union_graph(document_graph(sample_document()))
+
+
+def _drop(predicate: URIRef, subject: URIRef | None = None) -> Callable[[Graph], None]:
+    return lambda g: g.remove((subject, predicate, None))
+
+
+def _assertions(g: Graph) -> list[URIRef]:
+    return list(g.subjects(RDF.type, CKG.Assertion))
+
+
+WRONG_GRAPHS = [
+    (_drop(SKOS.prefLabel, PARK), "exactly one skos:prefLabel in Chinese"),
+    (
+        lambda g: g.set((PARK, SKOS.prefLabel, Literal("Zhaotong ETDZ", lang="en"))),
+        "exactly one skos:prefLabel in Chinese",
+    ),
+    (lambda g: g.add((PARK, SKOS.prefLabel, Literal("昭通经开区", lang="zh"))), "in Chinese"),
+    (lambda g: g.set((PARK, SKOS.prefLabel, Literal("昭通经济技术开发区"))), "in Chinese"),
+    (_drop(CKG.evidence), "assertion needs ckg:evidence"),
+    (_drop(CKG.inArticle), "needs ckg:inArticle"),
+    (_drop(CKG.text), "needs its ckg:text"),
+    (_drop(CKG.unit), "needs exactly one ckg:unit"),
+    (_drop(CKG.value), "needs exactly one ckg:value"),
+    (_drop(CKG.indicator), "needs exactly one ckg:indicator"),
+    (_drop(CKG.locatedIn), "not stated as a triple"),
+    (
+        lambda g: [g.set((a, RDF.predicate, CKG.evidence)) for a in _assertions(g)],
+        "must be one of the ontology's relations",
+    ),
+    (
+        lambda g: [
+            g.set((o, CKG.value, Literal("110")))
+            for o in g.subjects(RDF.type, CKG.MetricObservation)
+        ],
+        "ckg:value (xsd:decimal)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "message"), WRONG_GRAPHS)
+def test_a_graph_missing_something_fails(change, message):
+    g = _graph()
+    change(g)
+    conforms, report = validate(g)
+    assert not conforms
+    assert message in report
+
+
+def test_a_wrong_store_fails(tmp_path):
+    doc = sample_document()
+    _relation("leadsChain", 5, 8)(doc)
+    build_store([doc], tmp_path / "store")
+    assert not validate(tmp_path / "store")[0]
+
+
+def test_check_raises_with_the_report():
+    doc = sample_document()
+    _relation("leadsChain", 5, 8)(doc)
+    with pytest.raises(ValidationError, match="must be a ckg:IndustryChain"):
+        check(document_graph(doc))
+
+
+def test_rdfs_inference_would_hide_a_wrong_type():
+    # Why validate() runs without inference: rdfs:range of leadsChain would make the
+    # enterprise an IndustryChain too, and the wrong fact would pass.
+    doc = sample_document()
+    _relation("leadsChain", 5, 8)(doc)
+    data = union_graph(document_graph(doc)) + ontology_graph()
+    conforms, _, _ = pyshacl.validate(data, shacl_graph=shapes_graph(), inference="rdfs")
+    assert conforms
+    assert not validate(document_graph(doc))[0]
