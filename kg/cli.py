@@ -33,14 +33,19 @@ def command(setup: Callable[[argparse.ArgumentParser], None]):
     return register
 
 
-def _print(text: str = "") -> None:
+def echo(text: str = "") -> None:
+    """Print one line to standard output (the library never prints; commands do)."""
     sys.stdout.write(text + "\n")
 
 
-def _table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """Rows as an aligned text table."""
     from kg.query import format_rows
 
     return format_rows(list(headers), [tuple(r) for r in rows], "table")
+
+
+_print, _table = echo, table
 
 
 # --------------------------------------------------------------------------- build

@@ -505,6 +505,15 @@ def _enumeration(s: _Sent, end: int, tail: str, cls: str) -> list[tuple[int, int
     return items
 
 
+def _conjuncts(s: _Sent, items: list[tuple[int, int]], suffix: str) -> Iterator[Mention]:
+    """Chains written bare in a list that shares one suffix: 光伏 in "光伏、风电装备等8条产业链"."""
+    for ia, ib in items:
+        text = s.sub(ia, ib)
+        if _strip_generic(text):
+            label = _strip_place(text + suffix, s.toks, ia)
+            yield Mention("IndustryChain", text, ia, ib, label=label, rule="list")
+
+
 def _chain_mentions(
     s: _Sent, start: int, a: int, b: int, suffix: str, core: str, category: bool
 ) -> Iterator[Mention]:
@@ -521,17 +530,7 @@ def _chain_mentions(
     if list_end is not None and list_end > s.start and (not core or start >= list_end):
         items = _enumeration(s, list_end, tail.group(), "IndustryChain")
         if len(items) >= 2:
-            for ia, ib in items:
-                text = s.sub(ia, ib)
-                if _strip_generic(text):
-                    yield Mention(
-                        "IndustryChain",
-                        text,
-                        ia,
-                        ib,
-                        label=_strip_place(text + suffix, s.toks, ia),
-                        rule="list",
-                    )
+            yield from _conjuncts(s, items, suffix)
             return
     if _is_region_word(core) or core in place_names():
         core = ""  # "梧州市产业链": a place's chains in general
@@ -546,17 +545,7 @@ def _chain_mentions(
     inner_split = re.search(r"^(.{2,8}?)(以及|及)(.{2,}?)$", name[: -len(suffix)])
     if conj:
         items = _list_items(s, start - len(conj.group()), s.start, "IndustryChain")
-        for ia, ib in items:
-            text = s.sub(ia, ib)
-            if _strip_generic(text):
-                yield Mention(
-                    "IndustryChain",
-                    text,
-                    ia,
-                    ib,
-                    label=_strip_place(text + suffix, s.toks, ia),
-                    rule="list",
-                )
+        yield from _conjuncts(s, items, suffix)
     elif inner_split and "、" not in name:
         first = inner_split.group(1)
         if _strip_generic(first):

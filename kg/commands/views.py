@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Sequence
 
-from kg.cli import command
+from kg.cli import command, echo, table
 
 _MEASURES = ["degree", "betweenness"]
 
 
-def _print(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-
-
-def _table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    from kg.query import format_rows
-
-    return format_rows(list(headers), [tuple(r) for r in rows], "table")
+_print, _table = echo, table
 
 
 def _views_options(p: argparse.ArgumentParser) -> None:
