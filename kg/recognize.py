@@ -21,6 +21,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from kg import ontology
 from kg.document import Document, Mention, Sentence
 from kg.places import is_place, place_names
 from kg.segment import Token, freq, pos, rules, tokenize
@@ -59,6 +60,7 @@ def _strong(word: str) -> bool:
 @functools.cache
 def _lex() -> dict:
     lex = rules()
+    lex = {**lex, "suffixes": {cls: ontology.suffixes(cls) for cls in _SUFFIX_CLASSES}}
     b = lex["boundary"]
     return {
         "suffix_re": {
@@ -105,6 +107,8 @@ def _lex() -> dict:
         "list_heads_set": set(lex["enterprise"]["list_heads"]) | {"链主", "龙头", "链长"},
     }
 
+
+_SUFFIX_CLASSES = ("IndustryChain", "IndustryCluster", "IndustrialPark", "Project", "Enterprise")
 
 MAX_LEN = {
     "IndustryChain": 16,

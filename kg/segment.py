@@ -14,9 +14,10 @@ a run of single characters that are not dictionary words.
 from __future__ import annotations
 
 import functools
-import tomllib
 from pathlib import Path
 from typing import NamedTuple
+
+import tomllib
 
 from kg.document import Document
 
@@ -41,22 +42,20 @@ class Token(NamedTuple):
 
 
 def _user_words() -> list[str]:
-    lex = rules()
-    words: set[str] = set()
-    for suffixes in lex["suffixes"].values():
-        words.update(suffixes)
-    words.update(lex["enterprise"]["list_heads"])
-    words.update(["链长", "副链长", "总链长", "链主", "链主企业", "龙头企业", "链长制", "链主型"])
-    try:  # labels of the ontology's terms, when the ontology is there
-        from kg import ontology
+    """Words jieba must keep whole: the ontology's labels, trigger words (skos:altLabel) and
+    name suffixes (ckg:lexicalSuffix), and the heads of firm lists."""
+    from kg import ontology
 
-        for term in ontology.classes() + ontology.properties():
-            label = ontology.label(term, "zh")
-            if label and len(label) <= 6:
-                words.add(label)
-    except Exception:  # noqa: BLE001 - segmentation must work without the ontology files
-        pass
-    return sorted(w for w in words if len(w) >= 2)
+    suffixes: set[str] = set()
+    for cls in ontology.entity_classes():
+        suffixes.update(ontology.suffixes(cls))
+    words: set[str] = set(rules()["enterprise"]["list_heads"]) | suffixes
+    for term in ontology.classes() + ontology.properties():
+        for word in [ontology.label(term, "zh"), *ontology.alt_labels(term, "zh")]:
+            # a trigger word that ends in a name suffix (引领产业链) would swallow the name
+            if not any(word.endswith(sfx) and word != sfx for sfx in suffixes):
+                words.add(word)
+    return sorted(w for w in words if 2 <= len(w) <= 8)
 
 
 @functools.cache

@@ -1,0 +1,30 @@
+"""kg.places: administrative names from the national division codes (cpca)."""
+
+import pytest
+
+from kg.places import is_place, place_names
+
+CASES = [
+    ("昭通市", True),
+    ("昭通", True),
+    ("威信县", True),
+    ("鹤庆", True),
+    ("宿松县", True),
+    ("广西壮族自治区", True),
+    ("广西", True),
+    # short forms that are ordinary words are not places
+    ("资源", False),
+    ("合作", False),
+    ("振兴", False),
+    ("城区", False),
+    ("新建", False),
+]
+
+
+@pytest.mark.parametrize("word, expected", CASES)
+def test_is_place(word, expected):
+    assert is_place(word) is expected
+
+
+def test_short_form_maps_to_full_name():
+    assert place_names()["昭通"] == "昭通市"

@@ -1,0 +1,37 @@
+"""kg.segment: jieba with the ontology's words, dictionary tags, offsets."""
+
+import pytest
+
+from kg.segment import _user_words, pos, tokenize
+
+CASES = [
+    # (text, words jieba must give)
+    ("延伸碳素产业链", ["延伸", "碳素", "产业链"]),
+    ("新材料产业链链长冯怀玉", ["产业链", "链长"]),
+    ("云南能投威信信源有限公司", ["有限公司"]),
+    ("昭阳经开区被列入", ["经开区"]),
+]
+
+
+@pytest.mark.parametrize("text, words", CASES)
+def test_ontology_words_stay_whole(text, words):
+    got = [t.text for t in tokenize(text)]
+    for word in words:
+        assert word in got, got
+
+
+def test_offsets_cover_the_text():
+    text = "以云铝海鑫为龙头,绿色铝产业链链长工作取得新成效。"
+    toks = tokenize(text, 100)
+    assert "".join(t.text for t in toks) == text
+    assert all(text[t.start - 100 : t.end - 100] == t.text for t in toks)
+
+
+def test_dictionary_tags():
+    assert pos("延伸") == "v" and pos("龙头") == "n" and pos("云铝海鑫") == ""
+
+
+def test_trigger_words_never_swallow_a_name_suffix():
+    words = _user_words()
+    assert "产业链" in words and "有限公司" in words
+    assert not [w for w in words if w.endswith("产业链") and w not in ("产业链", "全产业链")]
