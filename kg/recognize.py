@@ -785,7 +785,8 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
             if not m.group().startswith("等") and len(items) < 2:
                 continue
             for a, b in items:
-                yield from _firm(s, a, b, "list", in_list=len(items) > 1)
+                rule = "链主list" if "链主" in m.group() else "list"
+                yield from _firm(s, a, b, rule, in_list=len(items) > 1)
     # "以X、Y为龙头", "以X“链主型”项目为牵引", "X作为链主"
     for m in (
         re.finditer(r"以([^,。;以]{2,40}?)(?:等[^,。;为]{0,6})?为(?:龙头|链主|引领|牵引)", t)

@@ -243,6 +243,8 @@ def _named_chains(mentions: list[Mention]) -> list[Mention]:
 
 
 _LINK_LEADER = re.compile(r"链主")
+# firms the sentence itself calls 链主 ("以立讯“链主型”项目为牵引", "A、B等链主企业")
+_LEADER_RULES = {"链主型", "链主list"}
 
 
 def _paragraph_rules(doc: Document, ctx: _Context, have: set[tuple[int, int]]) -> list[Relation]:
@@ -265,7 +267,7 @@ def _paragraph_rules(doc: Document, ctx: _Context, have: set[tuple[int, int]]) -
                 if after and (first.start, after[0].start) not in have:
                     out.append(Relation("leadsChain", first, after[0], sent, rule="链主段落"))
         # a firm called 链主 in a sentence that names no chain: the chain is nearby
-        leaders = [m for m in firms if m.rule == "链主型"]
+        leaders = [m for m in firms if m.rule in _LEADER_RULES]
         if leaders and not chains:
             near = None
             for j in (i + 1, i + 2, i - 1):
