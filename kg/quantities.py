@@ -17,6 +17,7 @@ import re
 from collections import Counter
 
 from kg.document import Document, Mention, Metric
+from kg.recognize import GENERIC
 
 __all__ = ["quantities", "UNITS"]
 
@@ -112,7 +113,7 @@ def quantities(doc: Document) -> Document:
             year_by_para[sent.paragraph] = years[0]
         lo = bisect.bisect_left(starts, sent.start)
         hi = bisect.bisect_left(starts, sent.end)
-        here = [mm for mm in by_start[lo:hi] if mm.type in _SUBJECT_TYPES]
+        here = [mm for mm in by_start[lo:hi] if mm.type in _SUBJECT_TYPES and mm.rule != GENERIC]
         spans = [(mm.start, mm.end) for mm in by_start[lo:hi]]
         for m in _VALUE.finditer(sent.text):
             a, b = sent.start + m.start("num"), sent.start + m.end()

@@ -81,12 +81,18 @@ def _canonical(doc: Document) -> None:
 
 
 def resolve(doc: Document) -> Document:
-    """Pipeline step: set `label` and `iri` on every mention and build `doc.entities`."""
+    """Pipeline step: set `label` and `iri` on every mention and build `doc.entities`.
+
+    A generic mention ("产业链" alone) is kept only where a relation needs it (由市级领导担任
+    产业链链长); relations that say the same thing twice in one sentence are kept once.
+    """
     doc.merges = []
-    generic = [r.object for r in doc.relations if r.object.rule == GENERIC]
-    generic += [r.subject for r in doc.relations if r.subject.rule == GENERIC]
+    ends = [m for r in doc.relations for m in (r.subject, r.object)]
+    used = {id(m) for m in ends}
+    doc.mentions = [m for m in doc.mentions if m.rule != GENERIC or id(m) in used]
     listed = {id(m) for m in doc.mentions}
-    everything: list[Mention] = list(doc.mentions) + [m for m in generic if id(m) not in listed]
+    extra = list({id(m): m for m in ends if id(m) not in listed}.values())
+    everything: list[Mention] = doc.mentions + extra
     saved, doc.mentions = doc.mentions, everything
     _canonical(doc)
     doc.mentions = saved
@@ -98,6 +104,14 @@ def resolve(doc: Document) -> Document:
         ent.mentions.append(m)
         if normalise_label(m.text) != m.label:
             ent.aliases.add(m.text)
+    seen: set[tuple] = set()
+    relations = []
+    for r in doc.relations:
+        key = (r.predicate, r.subject.iri, r.object.iri, r.sentence.start)
+        if key not in seen:
+            seen.add(key)
+            relations.append(r)
+    doc.relations = relations
     for metric in doc.metrics:
         if metric.subject is not None and not metric.subject.iri:
             metric.subject.iri = entity_iri(metric.subject.type, metric.subject.label)
