@@ -6,8 +6,8 @@ name the question is about; `kg.linking` links it to entities of the classes the
 (绿色铝 -> 绿色铝产业链). The first kind whose phrasing fits and whose name links is answered by
 running its named query (kg/queries/*.rq) with the linked label bound as a parameter. When the
 name links to nothing the answer says so and suggests the closest known names; when no phrasing
-fits it lists the kinds of question understood, with an example each. No question is ever
-answered with another kind's query.
+fits it lists the kinds of question understood, with an example each. A question is never
+answered by a kind whose phrasing it does not fit, nor about an entity of another class.
 
 >>> from kg.linking import Linker, Name
 >>> chain = Name("e:1", "IndustryChain", "绿色铝产业链", "绿色铝产业链")
@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from kg.linking import Link, Linker
+from kg.linking import Link, Linker, simplified
 
 __all__ = [  # noqa: F822 - KINDS is compiled on first use by the module __getattr__
     "Kind",
@@ -85,7 +85,7 @@ _KIND_TABLE: list[dict[str, Any]] = [
             r"两条及以上|"
             r"不止一条|一条以上|多于一条|两个以上|几条)(?:不同的?)?(?:产业)?(?:链|链条)(?:上|中|"
             r"里)?"
-            r"(?:的)?(?:{LEAD}(?:企业)?)?",
+            r"(?:的)?(?:{LEAD}{FIRM}?)?",
             r"(?:跨链|多链|跨产业链|跨多条产业链的?){FIRM}{ASK}",
             r"(?:which|what) {E_FIRMS} (?:appear|are|belong|take part|participate|operate|show up|"
             r"feature|are found|lead|are leading) (?:in |across )?{E_MANY} {E_CHAIN}",
@@ -99,9 +99,9 @@ _KIND_TABLE: list[dict[str, Any]] = [
         "zh": "哪些企业是哪些产业链的龙头?",
         "en": "Which firms lead which chains?",
         "patterns": [
-            r"{WHICH}{FIRM}(?:分别)?(?:是|为|担任|作为)?{WHICH}{CHAIN}的?{LEAD}(?:企业)?",
+            r"{WHICH}{FIRM}(?:分别)?(?:是|为|担任|作为)?{WHICH}{CHAIN}的?{LEAD}{FIRM}?",
             r"{WHICH}{FIRM}(?:分别)?(?:牵头|引领|领衔|带动)(?:了)?{WHICH}{CHAIN}",
-            r"(?:所有|全部|各|列出)?(?:的)?{LEAD}(?:企业)?(?:和|与|及|以及)(?:其|它们的)?(?:所在|"
+            r"(?:所有|全部|各|列出)?(?:的)?{LEAD}{FIRM}?(?:和|与|及|以及)(?:其|它们的)?(?:所在|"
             r"对应|所属)?"
             r"的?(?:产业)?(?:链|链条)",
             r"(?:所有|全部|列出|列出所有)?(?:的)?{LEAD}企业{ASK}",
@@ -122,10 +122,10 @@ _KIND_TABLE: list[dict[str, Any]] = [
         "zh": "云铝海鑫是哪条产业链的龙头企业?",
         "en": "Which chains does 云铝海鑫 lead?",
         "patterns": [
-            r"{X}(?:是|为|作为|担任|属于)?{WHICH}{CHAIN}(?:的|上的|中的|里的)?{LEAD}(?:企业)?",
+            r"{X}(?:是|为|作为|担任|属于)?{WHICH}{CHAIN}(?:的|上的|中的|里的)?{LEAD}{FIRM}?",
             r"{X}(?:牵头|引领|领衔|带动|主导)(?:了)?{WHICH}{CHAIN}",
-            r"{X}(?:在|是)?{WHICH}{CHAIN}(?:里|中|上)?(?:是|当|担任|作为)?(?:了)?{LEAD}(?:企业)?",
-            r"{X}(?:作为|担任)?{LEAD}(?:企业)?的(?:产业)?(?:链|链条){ASK}",
+            r"{X}(?:在|是)?{WHICH}{CHAIN}(?:里|中|上)?(?:是|当|担任|作为)?(?:了)?{LEAD}{FIRM}?",
+            r"{X}(?:作为|担任)?{LEAD}{FIRM}?的(?:产业)?(?:链|链条){ASK}",
             r"(?:which|what) {E_CHAIN} (?:does|do|did) {THE}{X} (?:lead|head|anchor|drive)",
             r"(?:which|what) {E_CHAIN} (?:is|are) {THE}{X} (?:a |the )?(?:leading (?:firm|company|"
             r"enterprise)|chain[- ]?master|chain[- ]?owner|leader|anchor(?: firm)?) (?:of|in|for)",
@@ -143,16 +143,17 @@ _KIND_TABLE: list[dict[str, Any]] = [
         "slot": "chain",
         "types": ["IndustryChain"],
         "optional": True,
+        "all_kind": "lead-pairs",
         "about": "which firms lead chain X (龙头, 链主, 领军, 牵头)",
         "zh": "绿色铝产业链的龙头企业有哪些?",
         "en": "Which firms lead the 绿色铝 chain?",
         "patterns": [
             r"{X}(?:的|之)?{LEAD}(?:企业|公司|单位)?{ASK}",
-            r"{WHICH}{FIRM}(?:是|为|属于|担任|作为)?{X}(?:的)?{LEAD}(?:企业)?",
-            r"(?:谁|哪个|哪家|哪位)(?:是|为|担任|作为)?{X}的?{LEAD}(?:企业)?",
+            r"{WHICH}{FIRM}(?:是|为|属于|担任|作为)?{X}(?:的)?{LEAD}{FIRM}?",
+            r"(?:谁|哪个|哪家|哪位)(?:是|为|担任|作为)?{X}的?{LEAD}{FIRM}?",
             r"(?:{WHICH}{FIRM}|谁|哪家|哪个)(?:在)?(?:牵头|引领|领衔|带动)(?:了|着)?{X}",
             r"{X}(?:由|是由)(?:{WHICH}{FIRM}|谁)(?:牵头|引领|领衔|带动|担任龙头|担任链主)(?:的)?",
-            r"{X}(?:以|是以)(?:{WHICH}{FIRM}|谁)为{LEAD}(?:企业)?",
+            r"{X}(?:以|是以)(?:{WHICH}{FIRM}|谁)为{LEAD}{FIRM}?",
             r"(?:which|what) {E_FIRMS} (?:are |is )?(?:{E_LEADS}|the {E_LEADING} {E_FIRMS} (?:of|"
             r"in|for)|"
             r"(?:a |the )?(?:chain[- ]?masters?|chain[- ]?owners?|leaders?) (?:of|in|"
@@ -271,7 +272,8 @@ _KIND_TABLE: list[dict[str, Any]] = [
     },
     {
         "name": "strategies",
-        "query": "strategies",
+        "query": "strategies-of",
+        "query_all": "strategies",
         "slot": "place",
         "optional": True,
         "about": "what strategies does X pursue",
@@ -306,11 +308,9 @@ _KIND_TABLE: list[dict[str, Any]] = [
             r"(?:{WHICH})(?:个)?(?:重点)?项目",
             r"{X}(?:的|投资的|建设的|承建的|负责的|实施的|开发的|推进的)(?:重点)?项目{ASK}",
             r"{WHICH}(?:个)?(?:重点)?项目(?:是)?(?:由){X}(?:投资|建设|承建|实施|负责|开发)(?:的)?",
-            r"(?:which|what) projects (?:does|did|has|have|is) {THE}{X} (?:have|build|building|"
-            r"develop|"
-            r"developing|run|running|invest in|invested in|investing in|carry out|carried out|"
-            r"undertake|"
-            r"undertaken|behind)",
+            r"(?:which|what) projects (?:does|did|has|have|is) {THE}{X} (?:have|had|build|built|"
+            r"building|develop|developed|developing|run|running|invest in|invested in|"
+            r"investing in|carry out|carried out|undertake|undertaken|behind|started|launched)",
             r"(?:which|what) projects (?:are|were|have been) (?:developed|built|run|carried out|"
             r"invested in|"
             r"undertaken|backed) by {THE}{X}",
@@ -402,7 +402,7 @@ _OPENINGS = re.compile(
     r"可以告诉我|告诉我|列出|列举|看看|看一下|问一下|问问|"
     r"please|can you tell me|could you tell me|can you|could you|would you|tell me|show me|"
     r"give me|i want to know|i'd like to know|i would like to know|do you know|let me know|"
-    r"find|list|show|name)[,:\s]*)+"
+    r"find|list|show|name)(?:一下)?[,:\s]*)+"
 )
 _ENDINGS = re.compile(r"(?:[,\s]*(?:呢|吗|啊|呀|吧|哈|嘛|please|thanks|thank you))+$")
 _PUNCT = re.compile(r"[\s?!.。!?~～…]+$")
@@ -479,6 +479,8 @@ class Kind:
     slot: str | None = None
     types: tuple[str, ...] = ()
     optional: bool = False
+    query_all: str | None = None  # the query when an optional name is not given, if another
+    all_kind: str | None = None  # the kind the question is when an optional name is not given
 
 
 @cache
@@ -497,6 +499,8 @@ def _kinds() -> tuple[Kind, ...]:
                 slot=row.get("slot"),
                 types=tuple(row.get("types", ())),
                 optional=row.get("optional", False),
+                query_all=row.get("query_all"),
+                all_kind=row.get("all_kind"),
             )
         )
     return tuple(kinds)
@@ -516,11 +520,7 @@ def normalise_question(text: str) -> str:
     >>> normalise_question("Please tell me: who leads the 绿色铝 chain?")
     'who leads the 绿色铝 chain'
     """
-    from kg.linking import _t2s
-
-    text = unicodedata.normalize("NFKC", text)
-    if not text.isascii():
-        text = _t2s().convert(text)
+    text = simplified(unicodedata.normalize("NFKC", text))
     text = re.sub(r"\s+", " ", text).strip().lower()
     text = text.replace("“", '"').replace("”", '"')
     for _ in range(2):
@@ -728,8 +728,10 @@ class Asker:
                 continue
             links = self.linker.link(name)
             if links and links[0].score >= 95:
-                plan.indicator = indicator
-                return name, indicator
+                # the question was lower-cased; indicator names write GDP, 5G in capitals
+                indicator = re.sub(r"[a-z]+", lambda w: w.group(0).upper(), indicator)
+                plan.indicator = INDICATOR_WORDS.get(indicator.lower(), indicator)
+                return name, plan.indicator
         return None
 
     def understand(self, question: str) -> Plan:
@@ -777,6 +779,9 @@ class Asker:
         if not name or _generic(name):
             if kind.optional:
                 plan.name = None
+                plan.query = kind.query_all or kind.query
+                if kind.all_kind:
+                    plan.kind = next(k for k in _kinds() if k.name == kind.all_kind)
                 plan.bindings = [extra]
                 return True
             return self._unknown(plan, kind)
@@ -812,9 +817,12 @@ class Asker:
         answer.sparql = named_query(plan.query)
         if plan.status == "unknown-entity":
             what = " or ".join(_CLASS_NAMES.get(t, t) for t in plan.expected) or "entity"
-            closest = ", ".join(plan.suggestions) or "none"
-            answer.message = (
-                f"The graph knows no {what} named {plan.name!r}. Closest known names: {closest}."
+            names = ", ".join(plan.suggestions) or "none"
+            close = any(set(s) & set(plan.name or "") for s in plan.suggestions)
+            answer.message = f"The graph knows no {what} named {plan.name!r}. " + (
+                f"Closest known names: {names}."
+                if close
+                else f"No known name is close; some are: {names}."
             )
             return answer
         seen: set[tuple[Any, ...]] = set()

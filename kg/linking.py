@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-__all__ = ["Name", "Link", "Linker", "normalise_name", "core_name", "ACCEPT"]
+__all__ = ["Name", "Link", "Linker", "normalise_name", "core_name", "simplified", "ACCEPT"]
 
 #: The lowest score a link needs.
 ACCEPT = 70.0
@@ -68,15 +68,22 @@ def _t2s() -> Any:
     return opencc.OpenCC("t2s")
 
 
+def simplified(text: str) -> str:
+    """`text` in simplified characters (OpenCC t2s); ASCII text is returned as is.
+
+    >>> simplified("綠色鋁")
+    '绿色铝'
+    """
+    return text if text.isascii() else _t2s().convert(text)
+
+
 def normalise_name(text: str) -> str:
     """The form names are compared in: NFKC, simplified, no quotes, brackets or spaces, lower.
 
     >>> normalise_name(" 《鶴慶溢鑫鋁業》 ")
     '鹤庆溢鑫铝业'
     """
-    text = unicodedata.normalize("NFKC", text)
-    if not text.isascii():
-        text = _t2s().convert(text)
+    text = simplified(unicodedata.normalize("NFKC", text))
     return _DROP.sub("", text).lower()
 
 
@@ -219,19 +226,22 @@ class Linker:
     def suggest(
         self, text: str, *, types: Sequence[str] | None = None, limit: int = 5
     ) -> list[str]:
-        """The labels closest to `text` however far they are, for "did you mean" messages.
+        """The labels closest to `text` (sharing some of it), for "did you mean" messages.
 
-        >>> Linker([Name("e:1", "Region", "昭通市", "昭通市")]).suggest("宁德时代")
-        ['昭通市']
+        With nothing in common with any name, the first labels of those `types` instead.
+
+        >>> linker = Linker([Name("e:1", "Region", "昭通市", "昭通市"),
+        ...                  Name("e:2", "Region", "威信县", "威信县")])
+        >>> linker.suggest("昭同"), linker.suggest("宁德时代")
+        (['昭通市'], ['威信县', '昭通市'])
         """
         from rapidfuzz import fuzz, process
 
         q = normalise_name(text)
         wanted = set(types) if types else None
         labels = sorted({n.label for n in self._entries if wanted is None or n.type in wanted})
-        if not labels:
-            return []
         choices = [normalise_name(label) for label in labels]
-        found = process.extract(q, choices, scorer=fuzz.WRatio, limit=len(choices))
-        ordered = sorted(found, key=lambda m: (-m[1], len(labels[m[2]]), labels[m[2]]))
-        return [labels[i] for _, _, i in ordered[:limit]]
+        found = process.extract(q, choices, scorer=fuzz.WRatio, limit=None)
+        close = [m for m in found if set(q) & set(m[0])]  # sharing a character at least
+        ordered = sorted(close, key=lambda m: (-m[1], len(labels[m[2]]), labels[m[2]]))
+        return [labels[i] for _, _, i in ordered[:limit]] or labels[:limit]
