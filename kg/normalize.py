@@ -21,13 +21,16 @@ __all__ = [
     "STEPS",
     "CHROME_LINES",
     "CHROME_PREFIXES",
+    "MAX_SENTENCE",
     "unify_unicode",
     "strip_markdown_links",
     "strip_pinyin",
     "to_simplified",
     "narrow_punctuation",
+    "tab_tables",
     "drop_chrome",
     "rejoin_lines",
+    "break_long_runs",
     "tidy_spaces",
 ]
 
@@ -257,6 +260,43 @@ def narrow_punctuation(text: str, offsets: list[int]) -> Mapped:
     return text.translate(_NARROW_MAP), offsets
 
 
+_TAB_SEPARATOR = re.compile(r"[ \t]*\t[ \t]*")
+
+
+def _tab_cells(line: str) -> int:
+    """How many cells a line holds when its inner runs of tabs separate them."""
+    core = line.strip(" \t")
+    return len(_TAB_SEPARATOR.split(core)) if "\t" in core else 1
+
+
+def tab_tables(text: str, offsets: list[int]) -> Mapped:
+    """Make tab-separated rows `|` rows, where two or more lines in a row have the same number
+    of cells: a table pasted from a spreadsheet keeps its columns for `kg.tables`.
+
+    >>> s = "名单如下:\\n企业名称\\t产业链\\n云铝海鑫\\t\\t绿色铝产业链\\n"
+    >>> tab_tables(s, list(range(len(s) + 1)))[0]
+    '名单如下:\\n企业名称|产业链\\n云铝海鑫|绿色铝产业链\\n'
+    """
+    if "\t" not in text:
+        return text, offsets
+    lines = _lines(text)
+    counts = [_tab_cells(line) for _, line in lines]
+    edits = []
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while counts[i] >= 2 and j < len(lines) and counts[j] == counts[i]:
+            j += 1
+        if j - i >= 2:
+            for start, line in lines[i:j]:
+                lead = len(line) - len(line.lstrip(" \t"))
+                core = line.strip(" \t")
+                for m in _TAB_SEPARATOR.finditer(core):
+                    edits.append((start + lead + m.start(), start + lead + m.end(), "|"))
+        i = j
+    return _splice(text, offsets, edits)
+
+
 _CHROME = re.compile("|".join(f"(?:{p})" for p in CHROME_LINES))
 
 
@@ -265,9 +305,14 @@ def _is_sentence(line: str) -> bool:
     return len(line) >= 30 and ("。" in line or "," in line or "，" in line)
 
 
+_MAX_CHROME = 500  # chrome is short; longer lines are never matched (the patterns backtrack)
+
+
 def _is_chrome(line: str) -> bool:
     if line.startswith(CHROME_PREFIXES):
         return True
+    if len(line) > _MAX_CHROME:
+        return False
     return _CHROME.fullmatch(line) is not None and not _is_sentence(line)
 
 
@@ -296,9 +341,14 @@ _MIN_CLAUSE_LINE = 20
 _MIN_BARE_LINE = 45
 
 
+def _is_row(line: str) -> bool:
+    # A row of a table (cells between `|`) is a line of its own: never joined to another.
+    return "|" in line or "｜" in line
+
+
 def _goes_on(line: str) -> bool:
     """Whether `line` (stripped) is running text cut before its end, e.g. by a page break."""
-    if line[0] in "#|>" or line[-1] in _STOP_END:
+    if line[0] in "#|>" or line[-1] in _STOP_END or _is_row(line):
         return False
     if line[-1] in _CLAUSE_END:
         return True
@@ -313,7 +363,7 @@ def _goes_on(line: str) -> bool:
 
 def _continues(line: str, after_clause: bool) -> bool:
     """Whether `line` (stripped) can be the rest of a line cut before its end."""
-    if line.startswith(("#", "——", "|", ">", "-", "*")):
+    if line.startswith(("#", "——", "|", ">", "-", "*")) or _is_row(line):
         return False
     if not after_clause and _PARAGRAPH_START.match(line):
         return False
@@ -347,6 +397,34 @@ def rejoin_lines(text: str, offsets: list[int]) -> Mapped:
     return _splice(text, offsets, edits)
 
 
+MAX_SENTENCE = 1000  # no sentence of real prose runs this long without 。!?; (the longest: ~230)
+_SENTENCE_END = re.compile(r"[。!?;！？；\n]")
+_SOFT_BREAKS = (" ", ",", "，", "、", ":", ")", "”")
+
+
+def break_long_runs(text: str, offsets: list[int]) -> Mapped:
+    """Break a run of more than `MAX_SENTENCE` characters without a sentence end or line break
+    (a PDF's text dump, a list without punctuation) into lines, after a space or comma near
+    each limit if there is one: the recognisers' work grows with the square of a sentence.
+
+    >>> s = "绿色铝" * 700
+    >>> [len(line) for line in break_long_runs(s, list(range(len(s) + 1)))[0].split("\\n")]
+    [1000, 1000, 100]
+    """
+    edits = []
+    pos = 0
+    for m in [*_SENTENCE_END.finditer(text), None]:
+        end = m.start() if m is not None else len(text)
+        while end - pos > MAX_SENTENCE:
+            limit = pos + MAX_SENTENCE
+            cut = max(text.rfind(c, limit - MAX_SENTENCE // 4, limit) for c in _SOFT_BREAKS)
+            cut = cut + 1 if cut > pos else limit
+            edits.append((cut, cut, "\n"))
+            pos = cut
+        pos = end + 1
+    return _splice(text, offsets, edits)
+
+
 _SPACES = re.compile(r"(?P<edge>^[ \t]+|[ \t]+$)|[ \t]{2,}|\t", re.MULTILINE)
 
 
@@ -366,8 +444,10 @@ STEPS: list[Step] = [
     strip_pinyin,  # before OpenCC, so that it sees whole words such as 業發展
     to_simplified,
     narrow_punctuation,
+    tab_tables,  # before tidy_spaces turns tabs into spaces and rejoin_lines joins rows
     drop_chrome,
     rejoin_lines,
+    break_long_runs,  # after rejoin_lines, which would join the pieces again
     tidy_spaces,
 ]
 

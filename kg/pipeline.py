@@ -19,6 +19,7 @@ from kg.relate import relate
 from kg.resolve import resolve
 from kg.segment import segment
 from kg.sentences import split_sentences
+from kg.tables import read_tables, table_facts
 
 __all__ = ["STEPS", "extract"]
 
@@ -26,8 +27,10 @@ STEPS: list[tuple[str, Callable[[Document], Document]]] = [
     ("sentences", split_sentences),
     ("segment", segment),
     ("recognize", recognize),
+    ("tables", read_tables),  # table rows: their own sentences, cells as mentions
     ("relate", relate),
     ("quantities", quantities),
+    ("table-facts", table_facts),  # after relate and quantities, which start afresh
     ("resolve", resolve),
 ]
 

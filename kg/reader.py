@@ -17,9 +17,26 @@ from kg.document import Document
 from kg.errors import InputError
 from kg.normalize import normalize
 
-__all__ = ["decode", "read_text", "read_path", "iter_paths", "title_of", "SUFFIXES"]
+__all__ = [
+    "decode",
+    "read_text",
+    "read_path",
+    "read_documents",
+    "iter_paths",
+    "title_of",
+    "SUFFIXES",
+    "TEXT_SUFFIXES",
+    "BIG_FILE_BYTES",
+    "PART_CHARS",
+]
 
-SUFFIXES = (".txt", ".md")  # what a folder contributes to `iter_paths`
+TEXT_SUFFIXES = (".txt", ".md")
+SUFFIXES = (*TEXT_SUFFIXES, ".html", ".htm", ".docx", ".pdf")  # what a folder contributes
+
+# A text file larger than this is read in parts of about PART_CHARS characters, cut at paragraph
+# breaks, so that memory stays flat however large the file is (see `read_documents`).
+BIG_FILE_BYTES = 512 << 10
+PART_CHARS = 200_000
 
 # Signatures of binary formats that turn up renamed as .txt.
 _MAGIC = (
@@ -77,6 +94,34 @@ def _looks_like_text(text: str, data: bytes) -> bool:
     )
 
 
+def _encoding(data: bytes, *, name: str, final: bool = True) -> str:
+    """The encoding of `data` (all of a file, or its first bytes when not `final`).
+
+    Raises `InputError` for binary content or an encoding other than UTF-8, UTF-16/32 with
+    BOM or GB18030.
+    """
+    if data.startswith(_MAGIC):
+        raise InputError(f"{name}: binary file, not text")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    if b"\x00" in data:
+        raise InputError(f"{name}: binary file, not text")
+    try:
+        text = codecs.getincrementaldecoder("utf-8")().decode(data, final=final)
+    except UnicodeDecodeError:
+        try:
+            text = codecs.getincrementaldecoder("gb18030")().decode(data, final=final)
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: {_UNKNOWN}") from None
+        if not _looks_like_text(text, data):
+            raise InputError(f"{name}: {_UNKNOWN}") from None
+        return "gb18030"
+    if len(_CONTROL.findall(text)) > _MAX_CONTROL * len(text):
+        raise InputError(f"{name}: binary file, not text")
+    return "utf-8"
+
+
 def decode(data: bytes, *, name: str) -> str:
     """Decode an article's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030.
 
@@ -91,30 +136,11 @@ def decode(data: bytes, *, name: str) -> str:
     """
     if not data.strip():
         raise InputError(f"{name}: empty file")
-    if data.startswith(_MAGIC):
-        raise InputError(f"{name}: binary file, not text")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                raise InputError(f"{name}: {_UNKNOWN}") from None
-            break
-    else:
-        if b"\x00" in data:
-            raise InputError(f"{name}: binary file, not text")
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            try:
-                text = data.decode("gb18030")
-            except UnicodeDecodeError:
-                raise InputError(f"{name}: {_UNKNOWN}") from None
-            if not _looks_like_text(text, data):
-                raise InputError(f"{name}: {_UNKNOWN}") from None
-        else:
-            if len(_CONTROL.findall(text)) > _MAX_CONTROL * len(text):
-                raise InputError(f"{name}: binary file, not text")
+    encoding = _encoding(data, name=name)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: {_UNKNOWN}") from None
     if not text.strip().strip("\ufeff\u200b"):
         raise InputError(f"{name}: empty file")
     return text
@@ -154,26 +180,142 @@ def read_text(text: str, *, name: str = "<text>") -> Document:
     return Document(name=name, raw=text, text=clean, offsets=offsets, title=title_of(clean))
 
 
+def _read_error(path: str | os.PathLike[str], err: OSError) -> InputError:
+    """The one-line refusal for a file that cannot be opened or read."""
+    if isinstance(err, (FileNotFoundError, NotADirectoryError)):
+        if Path(path).is_symlink():
+            return InputError(f"{path}: broken symbolic link (its target does not exist)")
+        return InputError(f"{path}: no such file or directory")
+    if isinstance(err, IsADirectoryError):
+        return InputError(f"{path}: is a folder, not a file (use iter_paths)")
+    if isinstance(err, PermissionError):
+        return InputError(f"{path}: permission denied")
+    return InputError(f"{path}: cannot read ({err.strerror or err})")
+
+
 def read_path(path: str | os.PathLike[str]) -> Document:
     """Read one article file; the `Document` is named after the file (`000_c9519bf765dc77e1.txt`).
+
+    `.txt` and `.md` are text in any encoding `decode` knows; `.html`/`.htm`, `.docx` and `.pdf`
+    are turned into text by `kg.formats`. The whole file becomes one `Document`; use
+    `read_documents` for files that may be too large for that.
 
     >>> read_path("no/such/file.txt")
     Traceback (most recent call last):
     ...
     kg.errors.InputError: no/such/file.txt: no such file or directory
     """
+    from kg import formats
+
     p = Path(path)
     try:
         data = p.read_bytes()
-    except (FileNotFoundError, NotADirectoryError):
-        raise InputError(f"{path}: no such file or directory") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a file (use iter_paths)") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
     except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+        raise _read_error(path, err) from None
+    if p.suffix.lower() in formats.FORMATS:
+        return read_text(formats.to_text(data, name=str(path)), name=p.name)
     return read_text(decode(data, name=str(path)), name=p.name)
+
+
+_BLOCK = 1 << 20
+_CUTS = ("\n\n", "\n", "。", "!", "?", ";", "！", "？", "；")
+
+
+def _blocks(path: Path, name: str, encoding: str) -> Iterator[str]:
+    """The text of a file, decoded one block at a time."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with open(path, "rb") as fh:
+            offset = 0
+            while True:
+                data = fh.read(_BLOCK)
+                try:
+                    text = decoder.decode(data, final=not data)
+                except UnicodeDecodeError as err:
+                    raise InputError(
+                        f"{name}: not valid {encoding} at byte {offset + err.start}; {_UNKNOWN}"
+                    ) from None
+                if text:
+                    yield text
+                if not data:
+                    return
+                offset += len(data)
+    except OSError as err:
+        raise _read_error(name, err) from None
+
+
+def _cut(text: str, limit: int) -> int:
+    """Where to end a part of at most `limit` characters: after a paragraph break if one is in
+    the second half, else a line break, else a sentence end, else at `limit`."""
+    for mark in _CUTS:
+        at = text.rfind(mark, limit // 2, limit)
+        if at >= 0:
+            return at + len(mark)
+    return limit
+
+
+def _parts(path: Path, name: str, *, part_chars: int) -> Iterator[str]:
+    """A big text file's text in parts of at most `part_chars` characters, checked first.
+
+    The file is decoded twice, block by block: once to refuse it before any part is given
+    (undecodable bytes, binary content, nothing but whitespace) and once to cut the parts.
+    """
+    with open(path, "rb") as fh:
+        head = fh.read(_BLOCK)
+    encoding = _encoding(head, name=name, final=False)
+    content = controls = chars = 0
+    for block in _blocks(path, name, encoding):
+        chars += len(block)
+        controls += len(_CONTROL.findall(block))
+        content += len(block.strip().strip("\ufeff\u200b"))
+    if controls > _MAX_CONTROL * chars:
+        raise InputError(f"{name}: binary file, not text")
+    if not content:
+        raise InputError(f"{name}: empty file")
+    buffer = ""
+    for block in _blocks(path, name, encoding):
+        buffer += block
+        while len(buffer) >= part_chars:
+            end = _cut(buffer, part_chars)
+            yield buffer[:end]
+            buffer = buffer[end:]
+    if buffer:
+        yield buffer
+
+
+def read_documents(
+    path: str | os.PathLike[str],
+    *,
+    big_file_bytes: int = BIG_FILE_BYTES,
+    part_chars: int = PART_CHARS,
+) -> Iterator[Document]:
+    """Read one article file as one `Document`, or a big text file as consecutive parts.
+
+    A `.txt` or `.md` file larger than `big_file_bytes` is streamed: it is checked whole,
+    then cut at paragraph breaks into parts of at most `part_chars` characters, each a
+    `Document` named `NAME#1`, `NAME#2`, … whose offsets index that part. Memory thus stays
+    flat however large the file is. Any other file gives `read_path(path)`.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "big.txt"
+    >>> _ = path.write_text("链长制。\\n\\n" * 300, encoding="utf-8")
+    >>> docs = list(read_documents(path, big_file_bytes=1000, part_chars=1000))
+    >>> [d.name for d in docs], len(docs[0].raw)
+    (['big.txt#1', 'big.txt#2'], 996)
+    """
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except OSError as err:
+        raise _read_error(path, err) from None
+    if p.suffix.lower() not in TEXT_SUFFIXES or size <= big_file_bytes or not p.is_file():
+        yield read_path(path)
+        return
+    k = 0
+    for part in _parts(p, str(path), part_chars=part_chars):
+        if part.strip():
+            k += 1
+            yield read_text(part, name=f"{p.name}#{k}")
 
 
 # A folder's own documentation is not an article (a corpus's README.md or SOURCES.md).
@@ -191,13 +333,14 @@ def _folder_files(folder: Path) -> list[Path]:
         rel = p.relative_to(folder).parts
         if (
             p.suffix.lower() in SUFFIXES
-            and p.is_file()
+            and (p.is_file() or (p.is_symlink() and not p.exists()))  # a broken link is refused
             and not any(s.startswith(".") for s in rel)
             and p.stem.lower() not in NOT_ARTICLES
         ):
             found.append(p)
     if not found:
-        raise InputError(f"{folder}: no .txt or .md files in this folder")
+        others = ", ".join(s for s in SUFFIXES if s not in TEXT_SUFFIXES)
+        raise InputError(f"{folder}: no .txt or .md files (nor {others}) in this folder")
     return sorted(found)
 
 
@@ -218,6 +361,8 @@ def iter_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str])
             found.extend(_folder_files(p))
         elif p.exists():
             found.append(p)
+        elif p.is_symlink():
+            raise InputError(f"{path}: broken symbolic link (its target does not exist)")
         else:
             raise InputError(f"{path}: no such file or directory")
     return iter(dict.fromkeys(found))

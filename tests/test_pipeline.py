@@ -58,8 +58,10 @@ def test_steps_are_named_in_order():
         "sentences",
         "segment",
         "recognize",
+        "tables",
         "relate",
         "quantities",
+        "table-facts",
         "resolve",
     ]
 

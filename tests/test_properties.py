@@ -1,0 +1,184 @@
+"""Properties that hold for any input (hypothesis): arbitrary Unicode and bytes never crash
+reading, normalisation or extraction; every offset points into its sentence; extraction is
+deterministic (same input, same graph)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg.errors import InputError
+from kg.formats import to_text
+from kg.normalize import normalize
+from kg.pipeline import extract
+from kg.rdf import document_quads
+from kg.reader import decode, read_text
+
+# Pieces of the text chainkg reads, to mix with arbitrary characters: names with their class
+# suffixes, relation cues, numbers with units, traditional characters and pinyin, page chrome,
+# table bars and tabs, every kind of line break and space, BOMs and zero-width characters.
+FRAGMENTS = [
+    "以云铝海鑫为龙头,",
+    "绿色铝产业链",
+    "链长",
+    "链主企业",
+    "市级领导担任链长。",
+    "昭阳经济开发区",
+    "云南华宁新材料股份有限公司",
+    "40万吨铝合金扁锭项目",
+    "《关于加快工业高质量跨越式发展的意见》",
+    "昭通市",
+    "2022年,全市工业总产值实现997.8亿元,增长11.4%。",
+    "鶴慶溢鑫鋁業(yè)有限公司",
+    "產業鏈，鏈長制",
+    "当前位置:首页 > 新闻",
+    "编辑:乔帅臣",
+    "| 企业名称 | 产业链 | 所在乡镇 |",
+    "| 云铝海鑫 | 绿色铝 | 昭阳区 |",
+    "|---|---|",
+    "项目名称\t总投资(亿元)\t建设地点",
+    "｜",
+    "|",
+    "\t",
+    "\n",
+    "\r\n",
+    "\r",
+    "\n\n",
+    "\u2028",
+    "\u3000",
+    "\ufeff",
+    "\u200b",
+    "。",
+    "、",
+    "“",
+    "”",
+    " ",
+    "# ",
+    "![图](a.jpg)",
+    "[通知](http://a.cn)",
+]
+
+texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), max_size=40).map(
+    "".join
+)
+
+# Modest numbers keep the suite fast; KG_HYPOTHESIS_EXAMPLES=1000 runs a deeper search.
+EXAMPLES = int(os.environ.get("KG_HYPOTHESIS_EXAMPLES", "40"))
+PROPERTY = settings(
+    max_examples=EXAMPLES * 3 // 2,
+    deadline=None,
+    database=None,  # no .hypothesis/ folder in the working tree
+    suppress_health_check=[HealthCheck.too_slow],
+)
+EXTRACTION = settings(PROPERTY, max_examples=EXAMPLES)
+
+
+@PROPERTY
+@given(st.text())
+def test_normalize_never_crashes_on_any_unicode(raw):
+    text, offsets = normalize(raw)
+    assert len(offsets) == len(text) + 1
+
+
+@PROPERTY
+@given(texts)
+def test_the_offset_map_points_into_the_original(raw):
+    text, offsets = normalize(raw)
+    assert len(offsets) == len(text) + 1
+    assert offsets == sorted(offsets)
+    assert all(0 <= o <= len(raw) for o in offsets)
+    # every CJK character of the normalised text comes from a character of the original
+    # that is it, or its traditional form (OpenCC maps one character to one)
+    for ch, at in zip(text, offsets, strict=False):
+        if "\u4e00" <= ch <= "\u9fff" and raw[at] != ch:
+            assert "\u3400" <= raw[at] <= "\u9fff" or "\uf900" <= raw[at] <= "\ufaff"
+
+
+def check_offsets(doc):
+    text = doc.text
+    assert len(doc.offsets) == len(text) + 1
+    for s in doc.sentences:
+        assert text[s.start : s.end] == s.text
+    for m in doc.mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        assert doc.sentence_at(m.start) is not None
+        sent = doc.sentence_at(m.start)
+        assert m.end <= sent.end
+    for r in doc.relations:
+        s = r.sentence
+        assert text[s.start : s.end] == s.text
+        assert s.start <= r.subject.start < s.end or s.start <= r.object.start < s.end
+    for q in doc.metrics:
+        s = q.sentence
+        assert text[s.start : s.end] == s.text
+        assert s.start <= q.start <= q.end <= s.end
+    for m in doc.mentions:
+        a, b = doc.raw_span(m.start, m.end)
+        assert 0 <= a <= b <= len(doc.raw)
+
+
+@EXTRACTION
+@given(st.text())
+def test_extraction_never_crashes_on_any_unicode(raw):
+    check_offsets(extract(read_text(raw, name="any.txt")))
+
+
+@EXTRACTION
+@given(texts)
+def test_every_offset_points_into_its_sentence(raw):
+    check_offsets(extract(read_text(raw, name="mixed.txt")))
+
+
+@EXTRACTION
+@given(texts)
+def test_extraction_is_deterministic(raw):
+    first = document_quads(extract(read_text(raw, name="same.txt")))
+    second = document_quads(extract(read_text(raw, name="same.txt")))
+    assert first == second
+
+
+cells = st.lists(
+    st.sampled_from(["云铝海鑫", "云南锂电", "昭通铝业有限公司", "合盛硅业", "滇东新材"]),
+    min_size=1,
+    max_size=6,
+)
+
+
+@EXTRACTION
+@given(cells, st.sampled_from(["链主企业名单", "企业名单", ""]), st.sampled_from(["|", "\t"]))
+def test_every_table_row_gives_facts_with_itself_as_evidence(firms, caption, bar):
+    chains = ["绿色铝", "新材料产业链", "硅光伏"]
+    rows = [f"企业名称{bar}产业链{bar}所在乡镇"]
+    rows += [f"{firm}{bar}{chains[k % 3]}{bar}昭阳区" for k, firm in enumerate(firms)]
+    doc = extract(read_text(caption + "\n" + "\n".join(rows), name="table.txt"))
+    check_offsets(doc)
+    lines = {line for line in doc.text.split("\n")}
+    table_facts = [r for r in doc.relations if r.rule == "表格"]
+    assert {r.subject.text for r in table_facts} == set(firms)
+    for r in table_facts:
+        assert r.sentence.text in lines
+
+
+@PROPERTY
+@given(st.binary(max_size=300))
+def test_any_bytes_are_read_or_refused_with_one_line(data):
+    try:
+        decode(data, name="a.txt")
+    except InputError as err:
+        assert str(err).startswith("a.txt: ") and "\n" not in str(err)
+
+
+@pytest.mark.parametrize("name", ["a.docx", "a.pdf", "a.html"])
+@settings(PROPERTY, max_examples=max(EXAMPLES * 5 // 8, 1))
+@given(data=st.binary(max_size=400))
+def test_any_bytes_in_other_formats_are_read_or_refused(name, data):
+    prefix = {"a.docx": b"PK\x03\x04", "a.pdf": b"%PDF-1.4\n", "a.html": b"<html>"}[name]
+    for blob in (data, prefix + data):
+        try:
+            to_text(blob, name=name)
+        except InputError as err:
+            assert str(err).startswith(f"{name}: ") and "\n" not in str(err)
