@@ -23,6 +23,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_views.py
+	$(PY) benchmarks/bench_queries.py
+	$(PY) benchmarks/bench_extract.py
+	$(PY) benchmarks/bench_scale.py
+	$(PY) benchmarks/bench_incremental.py
 
 clean:
 	rm -rf out .pytest_cache

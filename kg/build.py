@@ -23,8 +23,9 @@ from pathlib import Path
 
 from kg.document import Document
 from kg.errors import KGError
+from kg.parallel import Extracted, extract_many
 from kg.pipeline import extract
-from kg.reader import iter_paths, read_path
+from kg.reader import iter_paths, read_documents
 
 __all__ = ["BuildReport", "extract_paths", "build", "DEFAULT_CORPUS", "DEFAULT_OUT"]
 
@@ -51,26 +52,40 @@ def extract_paths(
     keep_going: bool = False,
     on_skip: Callable[[KGError], None] | None = None,
 ) -> Iterator[Document]:
-    """Read and extract every article under `paths`, one at a time.
+    """Read and extract every article under `paths`, one at a time (big text files in parts).
 
     With `keep_going`, an article that cannot be read is reported to `on_skip` and skipped;
     otherwise its error is raised.
     """
     for path in iter_paths(paths):
         try:
-            doc = read_path(path)
+            for doc in read_documents(path):
+                yield extract(doc)
         except KGError as err:
             if not keep_going:
                 raise
             if on_skip is not None:
                 on_skip(err)
-            continue
-        yield extract(doc)
 
 
-def _merge_rows(doc: Document) -> Iterator[list[str]]:
-    for m in doc.merges:
-        yield [m.doc, m.mention, m.type, m.entity_label, m.iri, m.reason]
+def _check_not_held(path: Path) -> None:
+    """Refuse to replace a store whose lock another process holds (it has the store open)."""
+    import pyoxigraph as ox
+
+    from kg.errors import StoreError
+
+    if not (path / "CURRENT").is_file():
+        return
+    try:
+        held = ox.Store(str(path))
+    except Exception as err:  # noqa: BLE001 - RocksDB reports a held lock as OSError
+        if isinstance(err, OSError) and "lock" in str(err).lower():
+            raise StoreError(
+                f"the store at {path} is open in another process (its lock is held); "
+                "let that process finish or stop it, then build again"
+            ) from None
+        return  # another trouble with the old store: the build replaces it anyway
+    del held  # release the lock at once
 
 
 def build(
@@ -79,13 +94,17 @@ def build(
     out: str | os.PathLike[str] = DEFAULT_OUT,
     store: str | os.PathLike[str] | None = None,
     keep_going: bool = False,
-    progress: Callable[[Document], None] | None = None,
+    progress: Callable[[Extracted], None] | None = None,
     exports: bool = True,
+    workers: int = 1,
+    dask: str | None = None,
 ) -> BuildReport:
     """Build the graph of the articles under `paths` into `out/store` and export it.
 
     Writes `out/store/` (Oxigraph), `out/graph.ttl`, `out/graph.trig`, `out/graph.graphml` and
-    `out/merge_log.tsv` (which mention became which entity, and why).
+    `out/merge_log.tsv` (which mention became which entity, and why). Articles are extracted
+    in `workers` processes or on the Dask cluster at `dask` (see `kg.parallel`); the graph is
+    the same either way. `progress` is called with each article's `kg.parallel.Extracted`.
     """
     from kg import network, plots, views
     from kg import store as kgstore
@@ -97,6 +116,7 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     store_path = Path(store) if store is not None else out / "store"
     check_not_served(store_path)  # replacing a store under `kg serve` would corrupt its reads
+    _check_not_held(store_path)  # nor may a store another process has open be swapped away
     report = BuildReport()
     merge_log = out / "merge_log.tsv"
     tmp_log = merge_log.with_suffix(".tsv.tmp")
@@ -108,14 +128,16 @@ def build(
         writer = csv.writer(fh, delimiter="\t")
         writer.writerow(["article", "mention", "class", "entity", "iri", "reason"])
 
-        def stream() -> Iterator[Document]:
-            for doc in extract_paths(paths, keep_going=keep_going, on_skip=skip):
+        def stream() -> Iterator[Extracted]:
+            for item in extract_many(
+                paths, workers=workers, dask=dask, keep_going=keep_going, on_skip=skip
+            ):
                 report.articles += 1
-                report.characters += len(doc.text)
-                writer.writerows(_merge_rows(doc))
+                report.characters += item.characters
+                writer.writerows(item.merges)
                 if progress is not None:
-                    progress(doc)
-                yield doc
+                    progress(item)
+                yield item
 
         try:
             kgstore.build_store(stream(), store_path)

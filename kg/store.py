@@ -61,31 +61,53 @@ def _ontology_nquads() -> str:
     return ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
 
 
+# Quads per call of Oxigraph's bulk loader, which holds a call's quads in memory (about 1 kB
+# each) before writing them: a stream cut into calls of this size keeps memory flat.
+LOAD_QUADS = 200_000
+
+
 class _QuadStream(io.RawIOBase):
     """The N-Quads of the documents as a byte stream, made one document at a time.
 
-    Oxigraph's bulk loader reads it in one pass, and an exception raised while making a
-    document reaches the caller as is. Each document's quads come twice: in its named graph
-    and in the default graph, which thus holds the union of all graphs as a set.
+    Oxigraph's bulk loader reads it, and an exception raised while making a document reaches
+    the caller as is. Each document's quads come twice: in its named graph and in the default
+    graph, which thus holds the union of all graphs as a set. The stream ends at the first
+    document boundary after `part_quads` lines; `next_part()` then starts the next part.
     """
 
-    def __init__(self, docs: Iterable[Document], head: str = "") -> None:
+    def __init__(
+        self, docs: Iterable[Document], head: str = "", *, part_quads: int = LOAD_QUADS
+    ) -> None:
         self._docs = iter(docs)
         self._buffer = memoryview(head.encode("utf-8"))
+        self._part_quads = part_quads
+        self._in_part = 0
+        self.exhausted = False
         self.documents = 0
         self.quads = 0
+
+    def next_part(self) -> bool:
+        """Start the next part; False when every document has been read."""
+        self._in_part = 0
+        return not self.exhausted
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, target: Any) -> int:
         while not self._buffer:
+            if self._in_part >= self._part_quads:
+                return 0  # the end of this part
             doc = next(self._docs, None)
             if doc is None:
+                self.exhausted = True
                 return 0
-            text = document_quads(doc)
+            nquads = getattr(doc, "nquads", None)  # already rendered, as by kg.parallel
+            text = document_quads(doc) if nquads is None else nquads
             self.documents += 1
-            self.quads += text.count("\n")
+            lines = text.count("\n")
+            self.quads += lines
+            self._in_part += 2 * lines
             text = _with_default_copy(text, article_iri(doc.name, doc.sha256))
             self._buffer = memoryview(text.encode("utf-8"))
         n = min(len(target), len(self._buffer))
@@ -139,7 +161,10 @@ def build_store(
     graph holds the union of them all (a set: Oxigraph 0.5's own union view repeats a triple
     once per graph holding it). The store is built in a temporary sibling directory and swapped
     in by renaming, so a build that fails part-way leaves the previous store as it was.
-    Documents are streamed to Oxigraph's bulk loader, one at a time. Returns counts:
+    Documents are streamed to Oxigraph's bulk loader, one at a time, in calls of about
+    `LOAD_QUADS` quads; a record with ``name``,
+    ``sha256`` and already rendered ``nquads`` (`kg.parallel.Extracted`) may stand for a
+    Document. Returns counts:
     ``documents``, ``quads`` (in article graphs) and ``ontology_triples``.
     """
     path = Path(path)
@@ -151,7 +176,9 @@ def build_store(
         store = ox.Store(str(new))
         try:
             stream = _QuadStream(docs, _with_default_copy(head, str(ONTOLOGY_GRAPH)))
-            store.bulk_load(io.BufferedReader(stream, 1 << 20), ox.RdfFormat.N_QUADS)
+            reader = io.BufferedReader(stream, 1 << 20)  # one reader: closing it closes stream
+            while stream.next_part():  # one loader call per part: memory stays flat
+                store.bulk_load(reader, ox.RdfFormat.N_QUADS)
             store.optimize()  # compact once now so that every later query is faster
         finally:
             del store  # release the RocksDB lock before the directory is renamed or removed

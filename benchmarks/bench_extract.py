@@ -1,0 +1,178 @@
+"""Extraction and loading speed, each as a ratio to a baseline measured in the same run.
+
+    .venv/bin/python benchmarks/bench_extract.py [--articles 400] [--parallel-articles 1000]
+                                                 [--repeat 3] [--corpus DIR]
+
+On articles from benchmarks/generate.py (or the .txt/.md files of `--corpus DIR`):
+
+1. extraction: the pipeline `kg extract` runs (read, normalise, extract: `kg.build.extract_paths`)
+   over `jieba.lcut` of the same files' text, one process, both warm; median of `--repeat`.
+   Target: at most 1.5.
+2. parallel: `kg.parallel.extract_many` with 2 worker processes over 1 (process start-up
+   included, as a user sees it); median of `--repeat`. Target: at least 1.7 on 2 cores.
+   The same for a whole store build (`kg.build.build(exports=False)`), once each, for context.
+3. loading: quads per second written by `kg.store.build_store` from extracted articles over
+   pyoxigraph's `Store.bulk_load` of the very N-Quads it writes (named graphs and the default
+   graph copy, then `optimize`, as build_store does); median of `--repeat`. Target: at least 0.5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import jieba  # noqa: E402
+import pyoxigraph as ox  # noqa: E402
+from generate import generate  # noqa: E402
+
+from kg.build import build, extract_paths  # noqa: E402
+from kg.iris import article_iri  # noqa: E402
+from kg.ontology import ONTOLOGY_GRAPH  # noqa: E402
+from kg.parallel import extract_many  # noqa: E402
+from kg.query import format_rows  # noqa: E402
+from kg.reader import iter_paths  # noqa: E402
+
+# The store's own helpers, so that the baseline loads exactly the bytes build_store writes.
+from kg.store import _ontology_nquads, _with_default_copy, build_store  # noqa: E402
+
+
+def _median(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _files(folder: Path, n: int) -> list[Path]:
+    return list(iter_paths([folder]))[:n]
+
+
+def bench_extraction(files: list[Path], repeat: int) -> list[list]:
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    chars = sum(map(len, texts))
+    jieba.initialize()
+    list(extract_paths(files[:1]))  # warm: dictionaries, rules, the place gazetteer
+
+    def pipeline() -> None:
+        for _ in extract_paths(files):
+            pass
+
+    def segment() -> None:
+        for text in texts:
+            jieba.lcut(text)
+
+    t_jieba = _median(segment, repeat)
+    t_kg = _median(pipeline, repeat)
+    return [
+        ["jieba.lcut (baseline)", f"{t_jieba:.2f}", f"{chars / t_jieba:,.0f}", "1.00"],
+        ["kg extract pipeline", f"{t_kg:.2f}", f"{chars / t_kg:,.0f}", f"{t_kg / t_jieba:.2f}"],
+    ]
+
+
+def bench_parallel(files: list[Path], repeat: int, out: Path) -> list[list]:
+    def run(workers: int):
+        return lambda: sum(1 for _ in extract_many(files, workers=workers))
+
+    t1 = _median(run(1), repeat)
+    t2 = _median(run(2), repeat)
+    rows = [
+        ["extract_many, 1 worker (baseline)", f"{t1:.2f}", f"{len(files) / t1:.1f}", "1.00"],
+        ["extract_many, 2 workers", f"{t2:.2f}", f"{len(files) / t2:.1f}", f"{t1 / t2:.2f}"],
+    ]
+    builds = {}
+    for workers in (1, 2):
+        started = time.perf_counter()
+        build(files, out=out / f"w{workers}", exports=False, workers=workers)
+        builds[workers] = time.perf_counter() - started
+    rows.append(
+        ["build (store), 1 worker", f"{builds[1]:.2f}", f"{len(files) / builds[1]:.1f}", ""]
+    )
+    rows.append(
+        [
+            "build (store), 2 workers",
+            f"{builds[2]:.2f}",
+            f"{len(files) / builds[2]:.1f}",
+            f"{builds[1] / builds[2]:.2f}",
+        ]
+    )
+    return rows
+
+
+def bench_loading(files: list[Path], repeat: int, tmp: Path) -> tuple[list[list], int]:
+    items = list(extract_many(files))
+    head = _with_default_copy(_ontology_nquads(), str(ONTOLOGY_GRAPH))
+    data = (
+        head + "".join(_with_default_copy(i.nquads, article_iri(i.name, i.sha256)) for i in items)
+    ).encode("utf-8")
+    quads = data.count(b"\n")
+    runs = iter(range(10**6))
+
+    def ours() -> None:
+        build_store(items, tmp / f"ours-{next(runs)}")
+
+    def raw() -> None:
+        store = ox.Store(str(tmp / f"raw-{next(runs)}"))
+        store.bulk_load(io.BytesIO(data), ox.RdfFormat.N_QUADS)
+        store.optimize()
+        del store
+
+    t_raw = _median(raw, repeat)
+    t_ours = _median(ours, repeat)
+    rows = [
+        ["pyoxigraph bulk_load (baseline)", f"{t_raw:.2f}", f"{quads / t_raw:,.0f}", "1.00"],
+        [
+            "kg.store.build_store",
+            f"{t_ours:.2f}",
+            f"{quads / t_ours:,.0f}",
+            f"{t_raw / t_ours:.2f}",
+        ],
+    ]
+    return rows, quads
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--articles", type=int, default=400, help="for extraction and loading (400)")
+    p.add_argument("--parallel-articles", type=int, default=1000, help="for parallel (1000)")
+    p.add_argument("--repeat", type=int, default=3, help="runs per measurement (3)")
+    p.add_argument("--corpus", type=Path, help="a folder of articles instead of generated ones")
+    args = p.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="bench_extract-") as name:
+        tmp = Path(name)
+        folder = args.corpus
+        if folder is None:
+            folder = tmp / "gen" / "corpus"
+            generate(max(args.articles, args.parallel_articles), tmp / "gen")
+        files = _files(folder, args.articles)
+        chars = sum(len(f.read_text(encoding="utf-8")) for f in files)
+        print(f"{len(files)} articles, {chars:,} characters, median of {args.repeat} runs\n")
+
+        print("Extraction, one process (target: ratio <= 1.5)")
+        rows = bench_extraction(files, args.repeat)
+        print(format_rows(["what", "seconds", "chars/s", "ratio"], rows, "table"))
+        print()
+
+        many = _files(folder, args.parallel_articles)
+        print(f"Parallel extraction of {len(many)} articles (target: speed-up >= 1.7 on 2 cores)")
+        rows = bench_parallel(many, args.repeat, tmp / "builds")
+        print(format_rows(["what", "seconds", "articles/s", "speed-up"], rows, "table"))
+        print()
+
+        rows, quads = bench_loading(files, args.repeat, tmp)
+        print(f"Loading {quads:,} quads (target: ratio >= 0.5)")
+        print(format_rows(["what", "seconds", "quads/s", "ratio"], rows, "table"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,288 @@
+"""Add, replace and remove articles in a built store without rebuilding it.
+
+An article is known by its file name (``ckg:fileName``); its named graph's IRI carries its
+content hash (`kg.iris.article_iri`). Adding an article whose name and hash are already in the
+store changes nothing; adding a changed article replaces its own graph and nothing else;
+removing takes its graph out. The store's default graph, which holds the union of all graphs
+as a set (see `kg.store.build_store`), stays exactly that union: a triple leaves it only when
+no graph that stays holds it.
+
+Every `add` or `remove` is one Oxigraph transaction (a single SPARQL update; with `batch`, one
+per batch): a process killed part-way leaves the store as it was before the call (before the
+batch), and a call that has returned survives its process being killed. The work is
+proportional to the articles changed, not to the size of the store: each lookup is an index
+probe, and an unchanged article (same hash) is not even extracted.
+
+>>> import tempfile, pathlib
+>>> from kg.store import build_store
+>>> tmp = pathlib.Path(tempfile.mkdtemp())
+>>> _ = build_store([], tmp / "store")
+>>> _ = (tmp / "a.txt").write_text("以云铝海鑫为龙头,绿色铝产业链链长工作取得新成效。", "utf-8")
+>>> add([tmp / "a.txt"], tmp / "store").added, add([tmp / "a.txt"], tmp / "store").unchanged
+(['a.txt'], ['a.txt'])
+>>> remove(["a.txt"], tmp / "store").removed, union_mismatches(tmp / "store")
+(['a.txt'], (0, 0))
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+
+import pyoxigraph as ox
+
+from kg.document import Document
+from kg.errors import InputError, KGError, StoreError
+from kg.iris import article_iri
+from kg.ontology import ONTOLOGY_GRAPH, PREFIXES
+from kg.parallel import Extracted, extract_documents, read_articles
+
+__all__ = ["Change", "add", "remove", "articles", "union_mismatches"]
+
+_FILE_NAME = ox.NamedNode(PREFIXES["ckg"] + "fileName")
+_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
+_ARTICLE = ox.NamedNode(PREFIXES["ckg"] + "Article")
+
+
+@dataclass
+class Change:
+    """What an `add` or `remove` did, by article file name."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # messages of unreadable articles
+    quads_added: int = 0  # in article graphs
+    quads_removed: int = 0
+
+
+def _open(path: str | os.PathLike[str]) -> ox.Store:
+    """The store at `path`, opened for writing; StoreError when absent, served or locked."""
+    from kg.serve import check_not_served
+
+    path = Path(path)
+    if not (path / "CURRENT").is_file():
+        raise StoreError(f"no store at {path}: build one first with `kg build`")
+    check_not_served(path)
+    try:
+        return ox.Store(str(path))
+    except OSError as err:
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        if "lock" in reason.lower():
+            raise StoreError(
+                f"the store at {path} is locked by another process; wait for it to finish"
+            ) from None
+        raise StoreError(f"cannot open the store at {path}: {reason}") from None
+
+
+def _graphs_named(store: ox.Store, name: str) -> list[ox.NamedNode]:
+    """The article graphs whose article has file name `name` (an index probe, not a scan)."""
+    found = []
+    for quad in store.quads_for_pattern(None, _FILE_NAME, ox.Literal(name), None):
+        graph = quad.graph_name
+        if isinstance(graph, ox.NamedNode) and quad.subject == graph and graph not in found:
+            found.append(graph)
+    return found
+
+
+def _graph_size(store: ox.Store, graph: ox.NamedNode) -> int:
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
+
+
+def _triples(item: Extracted) -> tuple[str, str]:
+    """The article's graph IRI as written in N-Quads, and its quads as N-Triples lines."""
+    graph = f"<{article_iri(item.name, item.sha256)}>"
+    ending = f" {graph} .\n"
+    # Every line ends with " <graph> .\n" (kg.rdf escapes newlines inside literals).
+    return graph, item.nquads.replace(ending, " .\n")
+
+
+# The removal, as SPARQL: a triple of a dropped graph leaves the default graph unless a named
+# graph that stays holds it. Graph IRIs are filled in as Oxigraph writes them.
+_LEAVE_UNION = """DELETE { ?s ?p ?o } WHERE {
+  VALUES ?g { %s }
+  GRAPH ?g { ?s ?p ?o }
+  FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER (?other NOT IN (%s)) }
+}"""
+
+
+def _update(store: ox.Store, drop: set[ox.NamedNode], insert: list[Extracted]) -> int:
+    """Drop graphs and insert articles in one transaction, keeping the default-graph union.
+
+    One SPARQL update request is one Oxigraph transaction, so it is applied whole or not at
+    all; pyoxigraph offers no other way to delete and insert atomically. Inserted triples are
+    N-Triples as `kg.rdf` wrote them (literals escaped, IRIs percent-encoded), so article
+    text can only ever be data. Returns the number of quads dropped from article graphs.
+    """
+    parts: list[str] = []
+    dropped = 0
+    if drop:
+        graphs = sorted(drop, key=str)
+        names = [str(g) for g in graphs]
+        parts.append(_LEAVE_UNION % (" ".join(names), ", ".join(names)))
+        for graph in graphs:
+            dropped += _graph_size(store, graph)
+            parts.append(f"DROP SILENT GRAPH {graph}")
+    if insert:
+        body = []
+        for item in insert:
+            graph, triples = _triples(item)
+            body.append(f"GRAPH {graph} {{\n{triples}}}\n{triples}")
+        parts.append("INSERT DATA {\n" + "".join(body) + "}")
+    if parts:
+        store.update(" ;\n".join(parts))
+    return dropped
+
+
+def add(
+    paths: Iterable[str | os.PathLike[str]],
+    store: str | os.PathLike[str] = "out/store",
+    *,
+    keep_going: bool = False,
+    on_skip: Callable[[KGError], None] | None = None,
+    workers: int = 1,
+    batch: int | None = None,
+    progress: Callable[[Extracted], None] | None = None,
+) -> Change:
+    """Add the articles under `paths` to the built store at `store`, or replace changed ones.
+
+    An article already in the store with the same content (same hash) is left alone, and not
+    even extracted. All articles go in one transaction, or one per `batch` articles when
+    `batch` is given (bounding memory for large additions: a kill then keeps the batches
+    already written). Extraction runs in `workers` processes; `progress` is called per
+    extracted article.
+    """
+    if batch is not None and batch < 1:
+        raise InputError(f"--batch must be at least 1, not {batch}")
+    change = Change()
+
+    def skip(err: KGError) -> None:
+        change.skipped.append(str(err))
+        if on_skip is not None:
+            on_skip(err)
+
+    db = _open(store)
+    try:
+        docs = read_articles(paths, keep_going=keep_going, on_skip=skip)
+        items = extract_documents(_new_or_changed(db, docs, change), workers=workers)
+        _add(db, items, change, batch, progress)
+    finally:
+        del db  # release the RocksDB lock now, not when the garbage collector gets to it
+    return change
+
+
+def _new_or_changed(db: ox.Store, docs: Iterable[Document], change: Change) -> Iterator[Document]:
+    """The read articles that are not in the store with this content: only they are extracted."""
+    seen: set[str] = set()
+    for doc in docs:
+        if doc.name in seen:
+            raise InputError(
+                f"{doc.name}: two articles with this file name in one `kg add`; "
+                "an article is known by its file name, so add them one at a time"
+            )
+        seen.add(doc.name)
+        if ox.NamedNode(article_iri(doc.name, doc.sha256)) in _graphs_named(db, doc.name):
+            change.unchanged.append(doc.name)
+        else:
+            yield doc
+
+
+def _add(
+    db: ox.Store,
+    items: Iterable[Extracted],
+    change: Change,
+    batch: int | None,
+    progress: Callable[[Extracted], None] | None,
+) -> None:
+    drop: set[ox.NamedNode] = set()
+    pending: list[Extracted] = []
+
+    def flush() -> None:
+        change.quads_removed += _update(db, drop, pending)
+        drop.clear()
+        pending.clear()
+
+    for item in items:
+        if progress is not None:
+            progress(item)
+        existing = _graphs_named(db, item.name)
+        (change.replaced if existing else change.added).append(item.name)
+        change.quads_added += len(set(item.nquads.splitlines()))
+        drop.update(existing)
+        pending.append(item)
+        if batch is not None and len(pending) >= batch:
+            flush()
+    flush()
+
+
+def _article_graphs(db: ox.Store, article: str) -> list[ox.NamedNode]:
+    if "://" in article:
+        graph = ox.NamedNode(article)
+        if db.contains_named_graph(graph) and graph != ox.NamedNode(str(ONTOLOGY_GRAPH)):
+            return [graph]
+        return []
+    return _graphs_named(db, PurePath(article).name)
+
+
+def remove(
+    names: Iterable[str],
+    store: str | os.PathLike[str] = "out/store",
+) -> Change:
+    """Take articles out of the built store at `store`, in one transaction.
+
+    Each of `names` is an article's file name (a path is taken by its file name) or its graph
+    IRI. Raises `InputError` naming the first that is not in the store, before changing
+    anything.
+    """
+    path = Path(store)
+    db = _open(path)
+    change = Change()
+    try:
+        drop: set[ox.NamedNode] = set()
+        for name in names:
+            graphs = _article_graphs(db, name)
+            if not graphs:
+                raise InputError(f"{name}: no such article in the store at {path}")
+            change.removed.append(name)
+            drop.update(graphs)
+        change.quads_removed = _update(db, drop, [])
+    finally:
+        del db
+    return change
+
+
+def articles(store: str | os.PathLike[str] | ox.Store) -> list[tuple[str, str]]:
+    """(file name, graph IRI) of every article in the store, sorted.
+
+    >>> articles(ox.Store())
+    []
+    """
+    db = store if isinstance(store, ox.Store) else ox.Store.read_only(str(store))
+    found = set()
+    for quad in db.quads_for_pattern(None, _TYPE, _ARTICLE, None):
+        graph = quad.graph_name
+        if isinstance(graph, ox.NamedNode) and quad.subject == graph:
+            for name in db.quads_for_pattern(graph, _FILE_NAME, None, graph):
+                found.add((name.object.value, graph.value))
+    return sorted(found)
+
+
+def union_mismatches(store: str | os.PathLike[str] | ox.Store) -> tuple[int, int]:
+    """(missing, extra): triples of named graphs absent from the default graph, and triples of
+    the default graph that no named graph holds (kg/queries/union_mismatches.rq). A consistent
+    store gives (0, 0). Reads the whole store: a check for tests and audits.
+
+    >>> union_mismatches(ox.Store())
+    (0, 0)
+    """
+    from kg.query import run_named
+    from kg.store import has_union_graph
+
+    db = store if isinstance(store, ox.Store) else ox.Store.read_only(str(store))
+    if not has_union_graph(db):  # no default graph at all: every named-graph triple is missing
+        return sum(1 for _ in db.quads_for_pattern(None, None, None, None)), 0
+    (missing, extra), *_ = run_named(db, "union_mismatches")[1]
+    return int(missing), int(extra)

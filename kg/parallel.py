@@ -1,0 +1,258 @@
+"""Extraction spread over processes or a Dask cluster: the same results, in the same order.
+
+Extraction is a pure function of one article (`extract_document`: a read `Document` in, an
+`Extracted` record out, holding the article's N-Quads and merge-log rows). It runs here
+(``workers=1``), in a pool of ``workers`` processes that read the files themselves (the parts
+of a big text file are read here and sent), or on an existing Dask cluster
+(``dask="tcp://host:8786"``), to which articles are sent read, so its machines need not see
+our files. At most a few articles per worker are in flight and results come back in reading
+order, so memory stays flat and every way gives the same graph.
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.txt").write_text("以云铝海鑫为龙头,绿色铝产业链链长工作取得新成效。", "utf-8")
+>>> [(a.name, a.characters) for a in extract_many([folder])]
+[('a.txt', 25)]
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.document import Document
+from kg.errors import InputError, KGError
+
+__all__ = [
+    "Extracted",
+    "extract_document",
+    "read_articles",
+    "extract_many",
+    "extract_documents",
+    "IN_FLIGHT",
+    "DASK_TIMEOUT",
+]
+
+IN_FLIGHT = 4  # articles handed out ahead of the one being written, per worker
+DASK_TIMEOUT = "10s"  # how long to try to reach a Dask scheduler
+
+
+@dataclass
+class Extracted:
+    """What the build needs of one extracted article: names, size, N-Quads, merge-log rows."""
+
+    name: str
+    sha256: str
+    characters: int
+    nquads: str  # the article's named graph as N-Quads (kg.rdf.document_quads)
+    merges: list[list[str]] = field(default_factory=list)  # rows of out/merge_log.tsv
+
+
+def extract_document(doc: Document) -> Extracted:
+    """Extract one read article and render its quads: the function every worker runs.
+
+    >>> from kg.reader import read_text
+    >>> item = extract_document(read_text("以云铝海鑫为龙头,绿色铝产业链链长工作取得新成效。"))
+    >>> "云铝海鑫" in item.nquads, item.merges[0][:2]
+    (True, ['<text>', '云铝海鑫'])
+    """
+    from kg.pipeline import extract
+    from kg.rdf import document_quads
+
+    doc = extract(doc)
+    return Extracted(
+        name=doc.name,
+        sha256=doc.sha256,
+        characters=len(doc.text),
+        nquads=document_quads(doc),
+        merges=[[m.doc, m.mention, m.type, m.entity_label, m.iri, m.reason] for m in doc.merges],
+    )
+
+
+def read_articles(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    keep_going: bool = False,
+    on_skip: Callable[[KGError], None] | None = None,
+) -> Iterator[Document]:
+    """Read (not extract) every article under `paths`, one at a time; big text files in parts.
+
+    With `keep_going`, a file that cannot be read is reported to `on_skip` and skipped;
+    otherwise its error is raised.
+    """
+    from kg.reader import iter_paths, read_documents
+
+    for path in iter_paths(paths):
+        try:
+            yield from read_documents(path)
+        except KGError as err:
+            if not keep_going:
+                raise
+            if on_skip is not None:
+                on_skip(err)
+
+
+def _file_or_parts(paths, keep_going, on_skip) -> Iterator[str | Document]:
+    # A file's path, for a worker to read, or the parts of a big text file read here: a
+    # worker given the path would hold all of its parts at once.
+    from kg.reader import BIG_FILE_BYTES, TEXT_SUFFIXES, iter_paths, read_documents
+
+    for path in iter_paths(paths):
+        try:
+            big = path.suffix.lower() in TEXT_SUFFIXES and path.stat().st_size > BIG_FILE_BYTES
+        except OSError:
+            big = False  # the worker's read_path says why it cannot be read
+        if not big:
+            yield str(path)
+            continue
+        try:
+            yield from read_documents(path)
+        except KGError as err:
+            if not keep_going:
+                raise
+            if on_skip is not None:
+                on_skip(err)
+
+
+def _extract_task(task: str | Document) -> Extracted:
+    """A worker's task: an article file to read and extract, or a read `Document`."""
+    if isinstance(task, Document):
+        return extract_document(task)
+    from kg.reader import read_path
+
+    return extract_document(read_path(task))
+
+
+def _in_order(
+    submit: Callable[[Any], Future],
+    tasks: Iterable[Any],
+    window: int,
+    keep_going: bool,
+    on_skip: Callable[[KGError], None] | None,
+) -> Iterator[Extracted]:
+    # Keep at most `window` tasks in flight and give results back in submission order.
+    pending: deque[Future] = deque()
+
+    def result(future: Future) -> Iterator[Extracted]:
+        try:
+            item = future.result()
+        except KGError as err:
+            if not keep_going:
+                raise
+            if on_skip is not None:
+                on_skip(err)
+            return
+        yield item
+
+    try:
+        for task in tasks:
+            pending.append(submit(task))
+            if len(pending) >= window:
+                yield from result(pending.popleft())
+        while pending:
+            yield from result(pending.popleft())
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+def _warm() -> None:
+    # Load the dictionaries and rules once per worker, before its first article.
+    from kg.pipeline import extract
+    from kg.reader import read_text
+
+    extract(read_text("以云铝海鑫为龙头,绿色铝产业链链长工作取得新成效。"))
+
+
+def _processes(tasks: Iterable[Any], workers: int, keep_going, on_skip) -> Iterator[Extracted]:
+    # "spawn": a forked child could inherit locks held by the store loader's threads.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm) as pool:
+        yield from _in_order(
+            lambda task: pool.submit(_extract_task, task),
+            tasks,
+            IN_FLIGHT * workers,
+            keep_going,
+            on_skip,
+        )
+
+
+def _dask(docs: Iterable[Document], address: str, keep_going, on_skip) -> Iterator[Extracted]:
+    try:
+        from distributed import Client
+    except ImportError:
+        raise KGError(
+            "--dask needs dask.distributed: install it with pip install 'chainkg[dask]'"
+        ) from None
+    try:
+        client = Client(address, timeout=DASK_TIMEOUT, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as err:
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise KGError(f"cannot reach the Dask scheduler at {address}: {reason}") from None
+    try:
+        threads = sum(client.nthreads().values()) or 1
+        yield from _in_order(
+            lambda doc: client.submit(extract_document, doc, pure=False),
+            docs,
+            max(8, IN_FLIGHT * threads),
+            keep_going,
+            on_skip,
+        )
+    finally:
+        client.close()
+
+
+def _check(workers: int, dask: str | None) -> None:
+    if workers < 1:
+        raise InputError(f"--workers must be at least 1, not {workers}")
+    if dask is not None and workers != 1:
+        raise InputError("give --workers or --dask, not both")
+
+
+def extract_many(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    workers: int = 1,
+    dask: str | None = None,
+    keep_going: bool = False,
+    on_skip: Callable[[KGError], None] | None = None,
+) -> Iterator[Extracted]:
+    """`extract_document` of every article under `paths`, in reading order: here, in `workers`
+    processes, or on the Dask cluster whose scheduler is at `dask` (``tcp://host:8786``).
+
+    With `keep_going`, an article that cannot be read is reported to `on_skip` and skipped;
+    otherwise its error is raised. Raises `InputError` for ``workers < 1`` or both options and
+    `KGError` when the Dask scheduler cannot be reached. A script that calls this with
+    ``workers > 1`` needs the usual ``if __name__ == "__main__":`` guard of multiprocessing.
+    """
+    _check(workers, dask)
+    if dask is not None:
+        # Articles are read here and sent whole: the cluster's machines need not see our files.
+        docs = read_articles(paths, keep_going=keep_going, on_skip=on_skip)
+        return _dask(docs, dask, keep_going, on_skip)
+    if workers > 1:  # the workers read the files, except the parts of big ones
+        return _processes(_file_or_parts(paths, keep_going, on_skip), workers, keep_going, on_skip)
+    docs = read_articles(paths, keep_going=keep_going, on_skip=on_skip)
+    return (extract_document(doc) for doc in docs)
+
+
+def extract_documents(
+    docs: Iterable[Document], *, workers: int = 1, dask: str | None = None
+) -> Iterator[Extracted]:
+    """`extract_document` of each read article, in order, like `extract_many`.
+
+    >>> from kg.reader import read_text
+    >>> [a.characters for a in extract_documents([read_text("链长制。"), read_text("链主。")])]
+    [4, 3]
+    """
+    _check(workers, dask)
+    if dask is not None:
+        return _dask(docs, dask, False, None)
+    if workers > 1:
+        return _processes(docs, workers, False, None)
+    return (extract_document(doc) for doc in docs)
