@@ -5,6 +5,7 @@
 Stores of each size are built (`kg.build.build`, 2 workers, no exports) from articles of
 benchmarks/generate.py. On each store, for `--repeat` articles not in it (median):
 
+- open: opening the store for writing and closing it, which every operation includes;
 - add: `kg.incremental.add` of one new article (open the store, read and extract the article,
   one transaction, close): what `kg add FILE` does after Python has started;
 - unchanged: adding the same article again (found by its hash: no write);
@@ -26,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import pyoxigraph as ox  # noqa: E402
 from generate import article  # noqa: E402
 
 from kg.build import build  # noqa: E402
@@ -33,7 +35,7 @@ from kg.incremental import add, remove  # noqa: E402
 from kg.parallel import extract_many  # noqa: E402
 from kg.query import format_rows  # noqa: E402
 
-OPERATIONS = ("add", "unchanged", "replace", "remove")
+OPERATIONS = ("open", "add", "unchanged", "replace", "remove")
 
 
 def _write(folder: Path, index: int, *, seed: int) -> Path:
@@ -57,6 +59,7 @@ def measure(store: Path, tmp: Path, first: int, repeat: int) -> dict[str, float]
     for index in range(first, first + repeat):
         new = _write(tmp / "new", index, seed=0)
         changed = _write(tmp / "changed", index, seed=1)
+        times["open"].append(_timed(lambda: ox.Store(str(store))))  # opened and closed
         times["add"].append(_timed(lambda p=new: add([p], store)))
         times["unchanged"].append(_timed(lambda p=new: add([p], store)))
         times["replace"].append(_timed(lambda p=changed: add([p], store)))
