@@ -26,18 +26,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kg import views  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 def synthetic_graph(n: int, *, seed: int = 0) -> nx.MultiDiGraph:
     """A chain-leader graph of `n` entities: chains in clusters, leading firms, chain leaders,
@@ -105,8 +93,8 @@ def main() -> int:
     ap.add_argument("--sizes", default="200,300,500,1000,2000")
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    if not Path(CHROMIUM).exists():
-        print(f"{CHROMIUM} is absent: install Debian's chromium package", file=sys.stderr)
+    if not views.CHROMIUM.exists():
+        print(f"{views.CHROMIUM} is absent: install Debian's chromium package", file=sys.stderr)
         return 1
     from playwright.sync_api import sync_playwright
 
@@ -114,10 +102,7 @@ def main() -> int:
     rows = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         browser = pw.chromium.launch_persistent_context(
-            str(Path(tmp) / "profile"),
-            executable_path=CHROMIUM,
-            args=ARGS,
-            viewport={"width": 1280, "height": 800},
+            str(Path(tmp) / "profile"), **views.chromium_options()
         )
         page = browser.new_page()
         refused = []

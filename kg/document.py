@@ -11,6 +11,7 @@ the normalised text; `Document.raw_span` maps them back to the original file's t
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field
 
@@ -123,8 +124,32 @@ class Document:
         return self.offsets[start], self.offsets[end - 1] + 1
 
     def sentence_at(self, pos: int) -> Sentence | None:
-        """The sentence containing character `pos` of `text`."""
-        for sent in self.sentences:
-            if sent.start <= pos < sent.end:
-                return sent
-        return None
+        """The sentence containing character `pos` of `text` (the first one listed, if several).
+
+        Looked up by bisection in an index made once for the current list of sentences.
+
+        >>> doc = Document("a", "甲。乙。", "甲。乙。", [0, 1, 2, 3, 4])
+        >>> doc.sentences = [Sentence(0, 2, "甲。"), Sentence(2, 4, "乙。")]
+        >>> doc.sentence_at(3).text, doc.sentence_at(9)
+        ('乙。', None)
+        """
+        sents = self.sentences
+        index = self.__dict__.get("_sentence_index")
+        if index is None or index[0] is not sents or index[1] != len(sents):
+            index = self.__dict__["_sentence_index"] = (sents, len(sents), _starts(sents))
+        starts = index[2]
+        if starts is None:  # out of order or overlapping: the first listed wins
+            for sent in sents:
+                if sent.start <= pos < sent.end:
+                    return sent
+            return None
+        i = bisect.bisect_right(starts, pos) - 1
+        return sents[i] if i >= 0 and pos < sents[i].end else None
+
+
+def _starts(sents: list[Sentence]) -> list[int] | None:
+    """The sentences' start offsets when they are in order and do not overlap (as the
+    splitter makes them), else None."""
+    if all(a.end <= b.start for a, b in zip(sents, sents[1:], strict=False)):
+        return [s.start for s in sents]
+    return None

@@ -10,7 +10,9 @@ The order is data: `STEPS` names each step, a callable `Document -> Document`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import gc
+from collections.abc import Callable, Iterator
 
 from kg.document import Document
 from kg.quantities import quantities
@@ -37,6 +39,26 @@ STEPS: list[tuple[str, Callable[[Document], Document]]] = [
 
 def extract(doc: Document) -> Document:
     """Run every step on `doc`; a pure function of the article's text."""
-    for _name, step in STEPS:
-        doc = step(doc)
+    with _fewer_collections():
+        for _name, step in STEPS:
+            doc = step(doc)
     return doc
+
+
+# Extraction makes hundreds of thousands of small objects (tokens, matches, mentions) that
+# reference counting frees; CPython's cycle collector, run every 700 allocations by default,
+# spends about a third of the time looking at them. It runs less often while a step works.
+GC_THRESHOLD = 50_000
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    old = gc.get_threshold()
+    if old[0] >= GC_THRESHOLD:  # already raised (by the caller, or another thread)
+        yield
+        return
+    gc.set_threshold(GC_THRESHOLD, *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)

@@ -21,11 +21,10 @@ The model, all in the graph named by the article IRI:
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache
 
@@ -188,21 +187,6 @@ def _entities(doc: Document) -> dict[str, Entity]:
     return found
 
 
-def _sentence_finder(doc: Document) -> Callable[[int], Sentence | None]:
-    # Document.sentence_at scans every sentence; bisect keeps long articles linear. Sentences
-    # that overlap (not expected) fall back to the scan so the answer is always the same.
-    ordered = sorted(doc.sentences, key=lambda s: (s.start, s.end))
-    if any(a.end > b.start for a, b in zip(ordered, ordered[1:], strict=False)):
-        return doc.sentence_at
-    starts = [s.start for s in ordered]
-
-    def find(pos: int) -> Sentence | None:
-        i = bisect.bisect_right(starts, pos) - 1
-        return ordered[i] if i >= 0 and pos < ordered[i].end else None
-
-    return find
-
-
 def document_quads(doc: Document) -> str:
     """N-Quads of one article, all in the named graph whose IRI is the article IRI.
 
@@ -250,7 +234,7 @@ def document_quads(doc: Document) -> str:
             add(f"{e} {_ALT_LABEL} {_str(alias)}@zh {g} .\n")
         add(f"{e} {_DERIVED} {a} {g} .\n")
 
-    sentence_at = _sentence_finder(doc)
+    sentence_at = doc.sentence_at
     seen: set[str] = set()
     for m in doc.mentions:
         node_iri = mention_iri(art, m)

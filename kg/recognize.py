@@ -39,6 +39,15 @@ _CLASSIFIER = set("个条家户项批类座处种名位")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ORDINAL = re.compile(r"^第[0-9一二三四五六七八九十百]+[个条家户项批名]?$")
 _COUNT_HEAD = r"(?:等|以及)?(?:[0-9一二三四五六七八九十两]+(?:条|个|大|家|户|项))?"
+_CHAIN_LIST_TAIL = re.compile(
+    _COUNT_HEAD
+    + r"(?:省级|市级|县级|首批|重点|千亿级|千亿元级|百亿级|主导|新兴|[‘“][^’”]{1,10}[’”])*$"
+)
+_CLUSTER_LIST_TAIL = re.compile(
+    _COUNT_HEAD + r"(?:千亿级|千亿元级|百亿级|百亿元级|[‘“][^’”]{1,10}[’”])*$"
+)
+# patterns written where they are used, compiled once (faster than re's own cache)
+_rx = functools.lru_cache(maxsize=None)(re.compile)
 _OPEN_QUOTES = "“‘\"'「"
 _CLOSE_QUOTES = "”’\"'」"
 _UNSURE = "project-head?"  # a firm guessed from a project's name: kept only if written again
@@ -104,7 +113,35 @@ def _lex() -> dict:
         "weak_alt": _alt([w for w in lex["enterprise"]["industry_words"] if not _strong(w)]),
         "not_items": tuple(lex["chain"]["not_items"]),
         "all_suffixes": {x for v in lex["suffixes"].values() for x in v if len(x) > 1},
+        "firm_suffixes": set(lex["suffixes"]["Enterprise"]),
         "list_heads_set": set(lex["enterprise"]["list_heads"]) | {"链主", "龙头", "链长"},
+    }
+
+
+_POLICY = re.compile(r"《([^《》]{2,80})》")
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern]:
+    """Regular expressions built from the lexicon, compiled once."""
+    lx = _lex()
+    num = "[一二三四五六七八九十两0-9]"
+    count = r"(?:[0-9一二三四五六七八九十两]+(?:家|户|个|大))"
+    heads = lx["list_heads_alt"]
+    return {
+        "strategy_quoted": re.compile(r"“[^“”]{1,16}”(?:" + lx["strategy_alt"] + ")"),
+        "strategy_num_quoted": re.compile(r"“(" + num + r"(?:大|个)[^“”]{1,6})”"),
+        "strategy_num": re.compile(r"(?<![“\w])(" + num + r"大(?:战略|强市|经济|工程|行动))"),
+        "titles": re.compile(r"(?:" + lx["titles_alt"] + r")"),
+        "role": re.compile(
+            r"[由以]([^,。;由以]{0,10}?(?:" + lx["role_alt"] + r"))(?:同志)?(?:担任|任|兼任)"
+        ),
+        "firm_list": re.compile(
+            r"(?:等" + count + r"?|" + count + r")[^,。;、等]{0,6}?(?:" + heads + r")"
+        ),
+        "settles": re.compile(r"([^,。;、]{2,12}?)(?:" + lx["subject_cues_alt"] + r")"),
+        "strong": re.compile(lx["strong_alt"]),
+        "weak_opening": re.compile(r"(?:^|(?<=[,;:]))[^,;:]{2,5}?(" + lx["weak_alt"] + ")"),
     }
 
 
@@ -122,6 +159,7 @@ MAX_LEN = {
 # --------------------------------------------------------------------------- helpers
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_region_word(word: str) -> bool:
     lx = _lex()
     if word in lx["not_regions"] or len(word) < 2:
@@ -131,6 +169,7 @@ def _is_region_word(word: str) -> bool:
     return any(word.endswith(s) and len(word) > len(s) for s in lx["region_sfx"]) and not freq(word)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _brand_like(word: str) -> bool:
     """A run of characters that is not an ordinary word: a likely brand (合盛, 云铝海鑫).
 
@@ -144,9 +183,25 @@ def _brand_like(word: str) -> bool:
 
 
 def _stops(tok: Token, consumed: int, cls: str) -> bool:
-    """Whether `tok`, read leftwards with `consumed` tokens already in the name, ends the name."""
+    """Whether `tok`, read leftwards with `consumed` tokens already in the name, ends the name.
+
+    A pure function of the word, whether anything is consumed, and the class: remembered.
+    """
+    key = (tok.text, consumed > 0, cls)
+    got = _STOPS.get(key)
+    if got is None:
+        if len(_STOPS) >= _STOPS_MAX:  # numbers and Latin words are endless: stay bounded
+            _STOPS.clear()
+        got = _STOPS[key] = _word_stops(tok.text, consumed > 0, cls)
+    return got
+
+
+_STOPS: dict[tuple[str, bool, str], bool] = {}
+_STOPS_MAX = 100_000
+
+
+def _word_stops(w: str, consumed: bool, cls: str) -> bool:
     lx = _lex()
-    w = tok.text
     if w in lx["inner_words"] or w in lx["inner_by_class"].get(cls, ()):
         return False
     if w in lx["stop_words"]:
@@ -159,7 +214,7 @@ def _stops(tok: Token, consumed: int, cls: str) -> bool:
         return True
     if _NUM.match(w) and cls in {"IndustryChain", "IndustryCluster"}:
         return True
-    if cls == "Enterprise" and re.match(r"^[0-9.%]+$", w):
+    if cls == "Enterprise" and _rx(r"^[0-9.%]+$").match(w):
         return True
     p = pos(w)
     if len(w) > 1 and p in lx["stop_pos"] or len(w) >= 4 and p == "l":
@@ -184,8 +239,10 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
     """Start offset of the name whose last character before its suffix is at `end`."""
     start = end
     consumed = 0
+    starts = _starts(toks)
+    own_suffixes = _lex()["suffixes"].get(cls, ())
     # tokens are in order; find the last token that starts before `end`
-    j = bisect.bisect_left(toks, end, key=lambda t: t.start) - 1
+    j = bisect.bisect_left(starts, end) - 1
     if j >= 0 and toks[j].end > end:  # a token straddles the suffix: its head is in the name
         if toks[j].start >= floor:
             start = toks[j].start
@@ -243,7 +300,7 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
             consumed += 2
             j -= 2
             continue
-        if _stops(tok, consumed, cls) or consumed and tok.text in _lex()["suffixes"].get(cls, ()):
+        if _stops(tok, consumed, cls) or consumed and tok.text in own_suffixes:
             break
         if cls == "Project" and tok.text.endswith("项目"):
             break  # "绿色铝产业链重点项目铝合金轮毂项目": one project ends where another starts
@@ -261,17 +318,21 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
         start = tok.start
         consumed += 1
         j -= 1
-    head = "".join(t.text for t in toks if start <= t.start < end)
-    m = _lex()["stop_prefix_re"].match(head)
+    lx = _lex()
+    i = bisect.bisect_left(starts, start)
+    head = "".join([t.text for t in toks[i : bisect.bisect_left(starts, end, i)]])
+    m = lx["stop_prefix_re"].match(head)
     if m and len(head) > m.end() + 1:
         start += m.end()
+        i = bisect.bisect_left(starts, start)
     # a name never opens with a verb ("提升产业链韧性", "预计项目投资")
-    for tok in toks:
+    verb_pos = lx["verb_pos"]
+    for tok in toks[i:]:
         if (
             tok.start == start
             and tok.end <= end
             and len(tok.text) > 1
-            and pos(tok.text) in (_lex()["verb_pos"])
+            and pos(tok.text) in verb_pos
         ):
             start = tok.end
         elif tok.start > start:
@@ -279,10 +340,22 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
     return start
 
 
+_STARTS: list = [(None, [])]  # the last token list seen and its tokens' start offsets
+
+
+def _starts(toks: list[Token]) -> list[int]:
+    """Start offsets of `toks`, kept for the list last asked about (a sentence's tokens)."""
+    last = _STARTS[0]  # one tuple, swapped whole: safe when threads share the module
+    if last[0] is not toks:
+        last = _STARTS[0] = (toks, [t.start for t in toks])
+    return last[1]
+
+
 def _core_text(toks: list[Token], start: int, end: int) -> str:
     return "".join(t.text for t in toks if start <= t.start and t.end <= end)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _strip_generic(core: str) -> str:
     lx = _lex()
     changed = True
@@ -294,7 +367,7 @@ def _strip_generic(core: str) -> str:
             core = core[m.end() :]
             changed = True
             continue
-        m = re.match(r"^[0-9.]+[亿万]?[元吨个]?(?:以上|以下)?", core)
+        m = _rx(r"^[0-9.]+[亿万]?[元吨个]?(?:以上|以下)?").match(core)
         if m and m.end() > 0:
             core = core[m.end() :]
             changed = True
@@ -357,6 +430,16 @@ class _Sent:
         self.start = sent.start
         self.toks = toks if toks is not None else tokenize(sent.text, sent.start)
 
+    @functools.cached_property
+    def starts(self) -> set[int]:
+        """Document offsets where a token starts."""
+        return {t.start for t in self.toks}
+
+    @functools.cached_property
+    def ends(self) -> set[int]:
+        """Document offsets where a token ends."""
+        return {t.end for t in self.toks}
+
     def sub(self, a: int, b: int) -> str:
         return self.text[a - self.start : b - self.start]
 
@@ -366,8 +449,6 @@ class _Sent:
 
 def _suffix_names(s: _Sent, cls: str) -> Iterator[Mention]:
     lx = _lex()
-    if not any(c in s.text for c in lx["suffix_chars"][cls]):
-        return  # cheap test before the regular expression
     for m in lx["suffix_re"][cls].finditer(s.text):
         a, b = s.start + m.start(), s.start + m.end()
         nxt = s.text[m.end() : m.end() + 1]
@@ -389,13 +470,13 @@ def _suffix_names(s: _Sent, cls: str) -> Iterator[Mention]:
         category = (
             before.endswith(("等", "一批", "这", "该", "各", "些"))
             or bool(lx["count_prefix"].match(name))
-            or bool(re.search(r"[0-9一二三四五六七八九十两]+(?:个|条|家|户|项|大)$", before))
-            or bool(re.match(r"^[0-9]+(?:个|条|家|户|项)(?=$|[,。;、)])", after))
+            or bool(_rx(r"[0-9一二三四五六七八九十两]+(?:个|条|家|户|项|大)$").search(before))
+            or bool(_rx(r"^[0-9]+(?:个|条|家|户|项)(?=$|[,。;、)])").match(after))
         )
         measured = (
-            bool(re.search(r"[0-9.]$", before))
+            bool(_rx(r"[0-9.]$").search(before))
             and cls != "Project"
-            or bool(re.match(r"^[万亿千百]?(?:元|吨|立方米|平方米|千瓦|亩|公里)", name))
+            or bool(_rx(r"^[万亿千百]?(?:元|吨|立方米|平方米|千瓦|亩|公里)").match(name))
         )
         if measured:
             continue
@@ -459,7 +540,12 @@ def _list_items(s: _Sent, end: int, floor: int, cls: str, limit: int = 14) -> li
             break
         sep = seps[-1]
         item = s.text[sep.end() : cur]
-        if sep.group() == "," or not item or len(item) > limit or re.search(r"[^\w()“”·—\-]", item):
+        if (
+            sep.group() == ","
+            or not item
+            or len(item) > limit
+            or _rx(r"[^\w()“”·—\-]").search(item)
+        ):
             leftmost(sep.end())
             break
         if item.endswith(not_items):
@@ -525,11 +611,7 @@ def _chain_mentions(
     name = s.sub(start, b)
     before = s.before(start)
     # "A、B、C等8条(省级重点)产业链": the items come before the count
-    tail = re.search(
-        _COUNT_HEAD
-        + r"(?:省级|市级|县级|首批|重点|千亿级|千亿元级|百亿级|主导|新兴|[‘“][^’”]{1,10}[’”])*$",
-        s.before(a),
-    )
+    tail = _CHAIN_LIST_TAIL.search(s.before(a))
     list_end = s.start + tail.start() if tail and tail.group() else None
     if list_end is not None and list_end > s.start and (not core or start >= list_end):
         items = _enumeration(s, list_end, tail.group(), "IndustryChain")
@@ -540,13 +622,13 @@ def _chain_mentions(
         core = ""  # "梧州市产业链": a place's chains in general
     if not core or category and not before.rstrip().endswith("等"):
         # "产业链", "各产业链", "这3条产业链": no chain in particular, but a chain all the same
-        det = re.search(r"[各该这本每那][0-9一二三四五六七八九十两]*[条个]?$", s.before(start))
+        det = _rx(r"[各该这本每那][0-9一二三四五六七八九十两]*[条个]?$").search(s.before(start))
         g_start = start - (len(det.group()) if det else 0)
         yield Mention("IndustryChain", s.sub(g_start, b), g_start, b, rule=GENERIC)
         return
     # "A、B及C产业链" / "A及B产业链": earlier conjuncts are bare
-    conj = re.search(r"(、|以及|及)$", before)
-    inner_split = re.search(r"^(.{2,8}?)(以及|及)(.{2,}?)$", name[: -len(suffix)])
+    conj = _rx(r"(、|以及|及)$").search(before)
+    inner_split = _rx(r"^(.{2,8}?)(以及|及)(.{2,}?)$").search(name[: -len(suffix)])
     if conj:
         items = _list_items(s, start - len(conj.group()), s.start, "IndustryChain")
         yield from _conjuncts(s, items, suffix)
@@ -572,9 +654,7 @@ def _list_or_single(
     s: _Sent, start: int, a: int, b: int, cls: str, core: str, category: bool
 ) -> Iterator[Mention]:
     """Clusters: "A、B、C3个千亿级产业集群" gives A, B and C."""
-    tail = re.search(
-        _COUNT_HEAD + r"(?:千亿级|千亿元级|百亿级|百亿元级|[‘“][^’”]{1,10}[’”])*$", s.before(a)
-    )
+    tail = _CLUSTER_LIST_TAIL.search(s.before(a))
     if tail and tail.group() and (not core or category or start >= s.start + tail.start()):
         end = s.start + tail.start()
         items = _enumeration(s, end, tail.group(), cls)
@@ -589,21 +669,19 @@ def _list_or_single(
 
 
 def _policies(s: _Sent) -> Iterator[Mention]:
-    for m in re.finditer(r"《([^《》]{2,80})》", s.text):
+    for m in _POLICY.finditer(s.text) if "《" in s.text else ():
         yield Mention("Policy", m.group(1), s.start + m.start(1), s.start + m.end(1), rule="《》")
 
 
 def _strategies(s: _Sent) -> Iterator[Mention]:
-    lx = _lex()
-    heads = lx["strategy_alt"]
+    px = _patterns()
     # “3815”战略目标, “产、城、人”三篇文章
-    for m in re.finditer(r"“[^“”]{1,16}”(?:" + heads + ")", s.text):
+    for m in px["strategy_quoted"].finditer(s.text) if "“" in s.text else ():
         yield Mention("Strategy", m.group(), s.start + m.start(), s.start + m.end(), rule="quoted")
     # “六大战略”, “七个一”, “五大强市”
-    num = "[一二三四五六七八九十两0-9]"
-    for m in re.finditer(r"“(" + num + r"(?:大|个)[^“”]{1,6})”", s.text):
+    for m in px["strategy_num_quoted"].finditer(s.text) if "“" in s.text else ():
         yield Mention("Strategy", m.group(1), s.start + m.start(1), s.start + m.end(1), rule="num")
-    for m in re.finditer(r"(?<![“\w])(" + num + r"大(?:战略|强市|经济|工程|行动))", s.text):
+    for m in px["strategy_num"].finditer(s.text) if "大" in s.text else ():
         yield Mention("Strategy", m.group(1), s.start + m.start(1), s.start + m.end(1), rule="num")
 
 
@@ -629,12 +707,16 @@ def _place_automaton():
     return auto
 
 
-def _place_spans(text: str, starts: set[int], ends: set[int]) -> list[tuple[int, int]]:
-    """Places written in `text` on word boundaries, longest first, not overlapping."""
+def _place_spans(s: _Sent) -> list[tuple[int, int]]:
+    """Places written in the sentence on word boundaries (offsets in its text), longest first,
+    not overlapping."""
+    hits = list(_place_automaton().iter(s.text))
+    if not hits:
+        return []
     found = []
-    for last, length in _place_automaton().iter(text):
+    for last, length in hits:
         a, b = last + 1 - length, last + 1
-        if a in starts and b in ends:
+        if a + s.start in s.starts and b + s.start in s.ends:
             found.append((a, b))
     found.sort(key=lambda ab: (ab[0], -(ab[1] - ab[0])))
     out: list[tuple[int, int]] = []
@@ -646,14 +728,12 @@ def _place_spans(text: str, starts: set[int], ends: set[int]) -> list[tuple[int,
 
 def _regions(s: _Sent) -> Iterator[Mention]:
     """Places: administrative names (full or short), ethnic townships, towns (…镇, …乡)."""
-    for m in _ETHNIC.finditer(s.text):  # 青岗岭回族彝族乡, 双河苗族彝族乡
+    for m in _ETHNIC.finditer(s.text) if "族" in s.text else ():  # 青岗岭回族彝族乡, 双河苗族彝族乡
         a = _walk_left(s.toks, s.start + m.end(), s.start + m.start(), "Region", 16)
         yield Mention("Region", s.sub(a, s.start + m.end()), a, s.start + m.end(), rule="ethnic")
     toks = s.toks
-    starts = {t.start - s.start for t in toks}
-    ends = {t.end - s.start for t in toks}
     taken: set[int] = set()
-    for a, b in _place_spans(s.text, starts, ends):
+    for a, b in _place_spans(s):
         taken.add(a + s.start)
         yield Mention("Region", s.text[a:b], s.start + a, s.start + b, rule="place")
     if not ("镇" in s.text or "乡" in s.text or "街道" in s.text):
@@ -713,9 +793,7 @@ def _regions(s: _Sent) -> Iterator[Mention]:
 
 
 def _persons(s: _Sent) -> Iterator[Mention]:
-    lx = _lex()
-    titles = lx["titles_alt"]
-    for m in re.finditer(r"(?:" + titles + r")", s.text):
+    for m in _patterns()["titles"].finditer(s.text):
         rest = s.text[m.end() : m.end() + 5]
         name = _person_name(rest)
         if name:
@@ -751,14 +829,12 @@ def _person_name(rest: str) -> str:
 
 def _roles(s: _Sent) -> Iterator[Mention]:
     """Unnamed officials holding the chain-leader role: "由市级领导担任…链长"."""
-    heads = _lex()["role_alt"]
     if "链长" not in s.text:
         return
-    pat = r"[由以]([^,。;由以]{0,10}?(?:" + heads + r"))(?:同志)?(?:担任|任|兼任)"
-    for m in re.finditer(pat, s.text):
+    for m in _patterns()["role"].finditer(s.text):
         tail = s.text[m.end() : m.end() + 14]
-        if re.match(r"^[^,。;]{0,12}?(?<![副总])链长", tail):
-            lead = re.match(r"^(?:[0-9一二三四五六七八九十两]+[名位个]|各|每|由)+", m.group(1))
+        if _rx(r"^[^,。;]{0,12}?(?<![副总])链长").match(tail):
+            lead = _rx(r"^(?:[0-9一二三四五六七八九十两]+[名位个]|各|每|由)+").match(m.group(1))
             a = s.start + m.start(1) + (lead.end() if lead else 0)
             yield Mention(
                 "ChainLeaderRole", s.sub(a, s.start + m.end(1)), a, s.start + m.end(1), rule="role"
@@ -769,17 +845,13 @@ def _roles(s: _Sent) -> Iterator[Mention]:
 
 
 def _firm_list_items(s: _Sent) -> Iterator[Mention]:
-    lx = _lex()
-    heads = lx["list_heads_alt"]
-    count = r"(?:[0-9一二三四五六七八九十两]+(?:家|户|个|大))"
-    patterns = [
-        # "A、B、C等企业", "A、B等13家重点企业", "A和B2家龙头企业", "A、B五大能源企业"
-        r"(?:等" + count + r"?|" + count + r")[^,。;、等]{0,6}?(?:" + heads + r")",
-    ]
     t = s.text
     leader = "链主" in t or "龙头" in t
-    for pat in patterns if ("等" in t or "家" in t or "户" in t or "大" in t) else ():
-        for m in re.finditer(pat, s.text):
+    # "A、B、C等企业", "A、B等13家重点企业", "A和B2家龙头企业", "A、B五大能源企业"
+    for pat in (
+        [_patterns()["firm_list"]] if ("等" in t or "家" in t or "户" in t or "大" in t) else ()
+    ):
+        for m in pat.finditer(s.text):
             end = s.start + m.start()
             items = _list_items(s, end, s.start, "Enterprise")
             if not m.group().startswith("等") and len(items) < 2:
@@ -789,28 +861,28 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
                 yield from _firm(s, a, b, rule, in_list=len(items) > 1)
     # "以X、Y为龙头", "以X“链主型”项目为牵引", "X作为链主"
     for m in (
-        re.finditer(r"以([^,。;以]{2,40}?)(?:等[^,。;为]{0,6})?为(?:龙头|链主|引领|牵引)", t)
+        _rx(r"以([^,。;以]{2,40}?)(?:等[^,。;为]{0,6})?为(?:龙头|链主|引领|牵引)").finditer(t)
         if "以" in t and "为" in t
         else ()
     ):
         end = s.start + m.end(1)
         for a, b in _list_items(s, end, s.start + m.start(1), "Enterprise"):
             yield from _firm(s, a, b, "为龙头")
-    for m in re.finditer(r"以([^,。;以“]{2,12}?)[“\"]?链主型?", t) if "链主" in t else ():
+    for m in _rx(r"以([^,。;以“]{2,12}?)[“\"]?链主型?").finditer(t) if "链主" in t else ():
         yield from _firm(s, s.start + m.start(1), s.start + m.end(1), "链主型")
     # "与A、B等企业成功签约", "已签约的A"
     for m in (
-        re.finditer(r"与([^,。;与]{2,60}?)(?:等[^,。;]{0,8})?(?:成功|正式)?签(?:约|订|署)", t)
+        _rx(r"与([^,。;与]{2,60}?)(?:等[^,。;]{0,8})?(?:成功|正式)?签(?:约|订|署)").finditer(t)
         if "签" in t
         else ()
     ):
         for a, b in _list_items(s, s.start + m.end(1), s.start + m.start(1), "Enterprise"):
             yield from _firm(s, a, b, "签约")
-    for m in re.finditer(r"签约的([^,。;、和]{2,12})", t) if "签约的" in t else ():
+    for m in _rx(r"签约的([^,。;、和]{2,12})").finditer(t) if "签约的" in t else ():
         yield from _firm(s, s.start + m.start(1), s.start + m.end(1), "签约")
     # "江西立讯智造副总经理常红": an organisation before a corporate title
     for m in (
-        re.finditer(r"(?:董事长|副董事长|总经理|副总经理|总裁|副总裁|技术经理|创始人)", t)
+        _rx(r"(?:董事长|副董事长|总经理|副总经理|总裁|副总裁|技术经理|创始人)").finditer(t)
         if ("经理" in t or "董事" in t or "总裁" in t or "创始" in t)
         else ()
     ):
@@ -819,7 +891,7 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
         if a < end and _person_name(s.text[m.end() : m.end() + 5]):
             yield from _firm(s, a, end, "职务")
     for m in (
-        re.finditer(r"(?:先后|已|陆续)?(?:设立|成立|组建)(?:了)?(?:\d+家)?(?:子公司|分公司)", t)
+        _rx(r"(?:先后|已|陆续)?(?:设立|成立|组建)(?:了)?(?:\d+家)?(?:子公司|分公司)").finditer(t)
         if "公司" in t
         else ()
     ):
@@ -829,23 +901,21 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
             yield from _firm(s, a, end, "设立子公司")
     # "由宁德时代投资建设的…项目", "X投资建设的"
     invests = "投" in t or "承建" in t
-    for m in re.finditer(r"由([^,。;由]{2,16}?)(?:投资建设|投资|投建|承建)", t) if invests else ():
+    for m in _rx(r"由([^,。;由]{2,16}?)(?:投资建设|投资|投建|承建)").finditer(t) if invests else ():
         yield from _firm(s, s.start + m.start(1), s.start + m.end(1), "投资")
-    for m in re.finditer(r"([^,。;]{2,16}?)(?:投资建设|投建)的", t) if invests else ():
+    for m in _rx(r"([^,。;]{2,16}?)(?:投资建设|投建)的").finditer(t) if invests else ():
         a = _walk_left(s.toks, s.start + m.end(1), s.start + m.start(1), "Enterprise", 16)
         yield from _firm(s, a, s.start + m.end(1), "投资")
     # "富乐华落地内江", "X入驻经开区": what settles somewhere is a firm
-    cues = _lex()["subject_cues_alt"]
-    for m in (
-        re.finditer(r"([^,。;、]{2,12}?)(?:" + cues + r")", t) if "落" in t or "入驻" in t else ()
-    ):
+    for m in _patterns()["settles"].finditer(t) if "落" in t or "入驻" in t else ():
         a = _walk_left(s.toks, s.start + m.end(1), s.start + m.start(1), "Enterprise", 12)
         if _names_something(s, a, s.start + m.end(1)):
             yield from _firm(s, a, s.start + m.end(1), "落户")
     # "作为“链主”企业,卡诺普正带动…"
     for m in (
-        re.finditer(
-            r"作为[“\"‘]?(?:链主|龙头)[”\"’]?(?:型)?企业,([^,。;]{2,10}?)(?:正|将|已|在|积极|持续|不断|充分|带动|引领|牵头)",
+        _rx(
+            r"作为[“\"‘]?(?:链主|龙头)[”\"’]?(?:型)?企业,([^,。;]{2,10}?)(?:正|将|已|在|积极|持续|不断|充分|带动|引领|牵头)"
+        ).finditer(
             t,
         )
         if leader
@@ -854,7 +924,7 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
         yield from _firm(s, s.start + m.start(1), s.start + m.end(1), "作为链主")
     # "X被评为…企业" / "X创建为…工厂"
     for m in (
-        re.finditer(r"([^,。;]{2,40}?)(?:被评为|获评|创建为|荣获)[^,。;]{0,24}?(?:企业|工厂)", t)
+        _rx(r"([^,。;]{2,40}?)(?:被评为|获评|创建为|荣获)[^,。;]{0,24}?(?:企业|工厂)").finditer(t)
         if ("评" in t or "创建为" in t or "荣获" in t)
         else ()
     ):
@@ -862,15 +932,16 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
             yield from _firm(s, a, b, "被评为")
     # "X作为Y产业链链主企业", "Y产业链链主(企业)X", "X是Y产业链的龙头企业"
     for m in (
-        re.finditer(r"([^,。;]{2,40}?)(?:作为|是|为|系)[^,。;]{0,16}?(?:链主|龙头)(?:企业)?", t)
+        _rx(r"([^,。;]{2,40}?)(?:作为|是|为|系)[^,。;]{0,16}?(?:链主|龙头)(?:企业)?").finditer(t)
         if leader
         else ()
     ):
         for a, b in _list_items(s, s.start + m.end(1), s.start + m.start(1), "Enterprise"):
             yield from _firm(s, a, b, "作为链主", in_list=True)
     for m in (
-        re.finditer(
-            r"产业链(?:的)?[“\"‘]?(?:链主|龙头)[”\"’]?(?:企业)?(?:名单|名录)?(?:有|是|为|包括)?[:]?((?:[^,。;、]{2,14}、)*[^,。;、]{2,14})",
+        _rx(
+            r"产业链(?:的)?[“\"‘]?(?:链主|龙头)[”\"’]?(?:企业)?(?:名单|名录)?(?:有|是|为|包括)?[:]?((?:[^,。;、]{2,14}、)*[^,。;、]{2,14})"
+        ).finditer(
             t,
         )
         if leader and "产业链" in t
@@ -914,21 +985,21 @@ def _firm(s: _Sent, a: int, b: int, rule: str, *, in_list: bool = False) -> Iter
         return
     if _is_region_word(text) and (not in_list or text.endswith(tuple(_lex()["region_sfx"]))):
         return  # 吉利, 华润 in a list of firms are firms; 吉安市 never is
-    if re.search(r"[0-9]", text) and not re.search(r"[A-Za-z]", text):
+    if _rx(r"[0-9]").search(text) and not _rx(r"[A-Za-z]").search(text):
         return
     if freq(text) > 300 and pos(text) not in {"nz", "nt", "nrt"} and not in_list:
         return
     if "的" in text or text.endswith(("有", "是", "为", "和", "与")):
         return
-    for sfx in _lex()["suffixes"]["Enterprise"]:
-        if text.endswith(sfx) and len(text) - len(sfx) < 2:
-            return  # "有限公司" alone names no firm
+    firm_suffixes = _lex()["firm_suffixes"]
+    if text in firm_suffixes or text[1:] in firm_suffixes:
+        return  # "有限公司" alone names no firm
     last = [t for t in s.toks if t.end == b]
     if last and len(last[0].text) > 1 and pos(last[0].text) in {"v", "vn", "vd"}:
         return
     if text.endswith(tuple(_NOT_FIRM_HEADS)):
         return
-    if any(text.endswith(sfx) for sfx in ("项目", "产业", "产业链", "基地", "园区", "行业")):
+    if text.endswith(("项目", "产业", "产业链", "基地", "园区", "行业")):
         return
     yield Mention("Enterprise", text, start, b, rule=rule)
 
@@ -978,7 +1049,7 @@ def _brand_prefix(
 def _names_something(s: _Sent, a: int, b: int) -> bool:
     """Whether a phrase names a particular thing: it holds a place, a brand-like word or a
     number, not only ordinary words (农资农具, 水果综合利用)."""
-    if re.search(r"[0-9A-Za-z]", s.sub(a, b)):
+    if _rx(r"[0-9A-Za-z]").search(s.sub(a, b)):
         return True
     run = 0  # single characters that are no word together: 富乐华, 奥士康
     for t in s.toks:
@@ -994,8 +1065,10 @@ def _names_something(s: _Sent, a: int, b: int) -> bool:
 
 def _project_list_items(s: _Sent) -> Iterator[Mention]:
     """Items of "A、B、C等(一批)(重点)项目": each is a project; a brand at its head is a firm."""
-    for m in re.finditer(r"等(?:一批|[0-9一二三四五六七八九十]+个)?[^,。;、等]{0,12}?项目", s.text):
-        if re.search("企业|公司", m.group()):
+    for m in _rx(r"等(?:一批|[0-9一二三四五六七八九十]+个)?[^,。;、等]{0,12}?项目").finditer(
+        s.text
+    ):
+        if _rx("企业|公司").search(m.group()):
             continue  # "A、B等企业招商引资项目": the items are firms
         end = s.start + m.start()
         items = _list_items(s, end, s.start, "Project", limit=26)
@@ -1005,7 +1078,7 @@ def _project_list_items(s: _Sent) -> Iterator[Mention]:
             text = s.sub(a, b)
             if len(text) < 2 or not _strip_generic(text) or _is_region_word(text):
                 continue
-            if re.fullmatch(r"[^,。;]*(?:项目)", text):
+            if _rx(r"[^,。;]*(?:项目)").fullmatch(text):
                 continue  # suffix recogniser has it
             brand = _brand_prefix(s, a, b)
             if brand is None and not _names_something(s, a, b):
@@ -1019,19 +1092,13 @@ def _project_list_items(s: _Sent) -> Iterator[Mention]:
 def _short_firms(s: _Sent) -> Iterator[Mention]:
     """A brand plus an industry word names a firm: 合盛铝业, 山江建材, 华新水泥."""
     lx = _lex()
-    pat = lx["strong_alt"]
-    weak = lx["weak_alt"]
-    hits = [(m.start(), m.end(), True) for m in re.finditer(pat, s.text)]
+    px = _patterns()
+    hits = [(m.start(), m.end(), True) for m in px["strong"].finditer(s.text)]
     # a brand and any industry word opening a sentence or clause is its subject: 大运汽车牵引…
-    hits += [
-        (m.start(1), m.end(1), False)
-        for m in re.finditer(r"(?:^|(?<=[,;:]))[^,;:]{2,5}?(" + weak + ")", s.text)
-    ]
+    hits += [(m.start(1), m.end(1), False) for m in px["weak_opening"].finditer(s.text)]
     for m_start, m_end, is_strong in hits:
         a = s.start + m_start
-        if not any(t.start == a for t in s.toks) or not any(
-            t.end == s.start + m_end for t in s.toks
-        ):
+        if a not in s.starts or s.start + m_end not in s.ends:
             continue
         toks = [t for t in s.toks if t.end <= a]
         start = a
@@ -1069,15 +1136,23 @@ def _clause_start(text: str, pos: int) -> int:
 
 def _sentence_mentions(s: _Sent) -> list[Mention]:
     out: list[Mention] = []
-    for cls in ("IndustryChain", "IndustryCluster", "IndustrialPark", "Project", "Enterprise"):
-        out.extend(_suffix_names(s, cls))
-    out.extend(_policies(s))
-    out.extend(_strategies(s))
+    text = s.text
+    suffix_re = _lex()["suffix_re"]
+    for cls in _SUFFIX_CLASSES:
+        if suffix_re[cls].search(text):
+            out.extend(_suffix_names(s, cls))
+    # each recogniser runs only where the characters its phrasing needs are written
+    if "《" in text:
+        out.extend(_policies(s))
+    if "“" in text or "大" in text:
+        out.extend(_strategies(s))
     out.extend(_regions(s))
     out.extend(_persons(s))
-    out.extend(_roles(s))
+    if "链长" in text:
+        out.extend(_roles(s))
     out.extend(_firm_list_items(s))
-    out.extend(_project_list_items(s))
+    if "等" in text and "项目" in text:
+        out.extend(_project_list_items(s))
     out.extend(_short_firms(s))
     return out
 
@@ -1187,7 +1262,7 @@ def _coordinated_firms(s: _Sent, found: list[Mention]) -> Iterator[Mention]:
         spans[-1] = (al, _right_edge(s, al, bl))
         if not any(span in firms for span in spans):
             continue
-        if re.match(r"等[^,。;]{0,8}项目", s.text[spans[-1][1] - s.start :]):
+        if _rx(r"等[^,。;]{0,8}项目").match(s.text[spans[-1][1] - s.start :]):
             continue  # "A、B等工业项目": firms' names used for their projects
         for k, (a, b) in enumerate(spans):
             if k < len(spans) - 1 and _walk_left(s.toks, b, a, "Enterprise", 16) != a:
@@ -1202,25 +1277,47 @@ def _propagate(doc: Document, mentions: list[Mention]) -> list[Mention]:
     names = {m.text for m in mentions if m.type == "Enterprise" and len(m.text) >= 2}
     if not names:
         return mentions
-    pat = re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
     extra = [
-        Mention("Enterprise", m.group(), m.start(), m.end(), rule="same-article")
-        for m in pat.finditer(doc.text)
-        if doc.sentence_at(m.start()) is not None
+        Mention("Enterprise", doc.text[a:b], a, b, rule="same-article")
+        for a, b in _occurrences(doc.text, names)
+        if doc.sentence_at(a) is not None
     ]
     return mentions + extra
+
+
+def _occurrences(text: str, words: set[str]) -> list[tuple[int, int]]:
+    """Where `words` occur in `text`, read left to right, the longest at each place, without
+    overlaps (as a regular expression of the words, longest first, would find them).
+
+    >>> _occurrences("合盛硅业与合盛", {"合盛", "合盛硅业"})
+    [(0, 4), (5, 7)]
+    """
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.append((at, at + len(word)))
+            at = text.find(word, at + 1)
+    found.sort(key=lambda ab: (ab[0], -ab[1]))
+    out: list[tuple[int, int]] = []
+    for a, b in found:
+        if not out or a >= out[-1][1]:
+            out.append((a, b))
+    return out
 
 
 def recognize(doc: Document) -> Document:
     """Pipeline step: fill `doc.mentions` (generic ones carry `rule == GENERIC`)."""
     found: list[Mention] = []
-    toks = [t if isinstance(t, Token) else Token(*t) for t in doc.tokens]
+    toks = doc.tokens
+    if toks and not isinstance(toks[0], Token):  # read back from JSON: plain lists
+        toks = [Token(*t) for t in toks]
+    starts = [t.start for t in toks]
     k = 0
     for sent in doc.sentences:
         first = k
-        while k < len(toks) and toks[k].start < sent.end:
-            k += 1
-        own = [t for t in toks[first:k] if t.start >= sent.start] if toks else None
+        k = bisect.bisect_left(starts, sent.end, first)
+        own = toks[bisect.bisect_left(starts, sent.start, first, k) : k] if toks else None
         sent_ = _Sent(sent, own)
         here = _sentence_mentions(sent_)
         here.extend(_coordinated_firms(sent_, here))

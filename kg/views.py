@@ -59,6 +59,8 @@ __all__ = [
     "render_index",
     "write_view",
     "write_views",
+    "CHROMIUM",
+    "chromium_options",
 ]
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -711,3 +713,33 @@ def write_views(
     _write(index, render_index(views))
     views.append(View("index.html", "chainkg 视图", "全部视图", 0, 0, index))
     return views
+
+
+#: Debian's Chromium, in which tests/test_browser.py and benchmarks/bench_views.py open views.
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def chromium_options() -> dict[str, Any]:
+    """Keyword arguments for playwright's ``chromium.launch_persistent_context`` that open views
+    in `CHROMIUM`, headless, in a 1280x800 viewport, with no GPU, no QUIC and none of the
+    browser's own traffic (first run, sync, component updates, background networking), so every
+    request left is the page's.
+
+    >>> options = chromium_options()
+    >>> options["executable_path"], "--headless" in options["args"]
+    ('/usr/bin/chromium', True)
+    """
+    return {
+        "executable_path": str(CHROMIUM),
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+        "viewport": {"width": 1280, "height": 800},
+    }

@@ -49,6 +49,14 @@ def seed_build(tmp_path_factory):
     return build([DATA / "corpus"], out=out), out
 
 
+@pytest.fixture(scope="module")
+def seed_store(seed_build):
+    """The store of `seed_build`, opened once per test module."""
+    from kg.store import open_store
+
+    return open_store(seed_build[1] / "store")
+
+
 @pytest.fixture()
 def extract_text():
     """A function that reads and extracts a string: extract_text("…") -> Document."""

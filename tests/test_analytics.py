@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import networkx as nx
 import pytest
 
 from kg import analytics
 
-from .conftest import ROOT
+from .helpers import kg
 
 
 def graph(nodes: dict[str, str], edges: list[tuple[str, str, str]]) -> nx.MultiDiGraph:
@@ -155,18 +152,6 @@ def test_bundled_leaders_and_groups(seed_build):
     assert sum(len(c) for c in comps) == len(G)
     assert any({"合盛铝业", "绿色硅全产业链"} <= {label[n] for n in c} for c in comps)
     assert sum(len(c) for c in analytics.communities(G)) == len(G)
-
-
-def kg(*args: str) -> subprocess.CompletedProcess:
-    # Not `python -m kg.cli`: run as __main__, kg.cli would be a second module whose command
-    # table the plug-in commands (kg/commands/) do not register into.
-    return subprocess.run(
-        [sys.executable, "-c", "import sys; from kg.cli import main; sys.exit(main())", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
 
 
 def test_kg_stats_prints_every_table(seed_build):

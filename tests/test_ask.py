@@ -13,8 +13,6 @@ import functools
 import itertools
 import json
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,7 +22,7 @@ from kg.linking import Linker, Name, core_name
 from kg.query import query, run_sparql
 from kg.store import open_store
 
-from .conftest import ROOT
+from .helpers import kg
 
 CASES_FILE = Path(__file__).parent / "data" / "ask_cases.tsv"
 
@@ -45,11 +43,6 @@ def _cases() -> list[dict[str, str]]:
 
 
 CASES = _cases()
-
-
-@pytest.fixture(scope="module")
-def seed_store(seed_build):
-    return open_store(seed_build[1] / "store")
 
 
 @pytest.fixture(scope="module")
@@ -432,16 +425,6 @@ def test_linking(text, types, labels, how):
 
 
 # --------------------------------------------------------------------------- the command
-
-
-def kg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "kg.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
 
 
 @pytest.fixture(scope="module")

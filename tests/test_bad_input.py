@@ -21,6 +21,7 @@ import pytest
 
 from . import input_files as make
 from .conftest import ROOT
+from .helpers import kg, one_line_error
 
 CHAIN = "绿色铝产业链"
 
@@ -129,24 +130,6 @@ REFUSED = [
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def kg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "kg.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd or ROOT,
-        timeout=300,
-    )
-
-
-def one_line_error(proc: subprocess.CompletedProcess) -> str:
-    assert proc.returncode != 0, proc.stdout
-    lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1, proc.stderr
-    assert "Traceback" not in proc.stderr
-    return lines[0]
 
 
 def store_digest(path: Path) -> str:

@@ -19,17 +19,6 @@ from kg import views
 
 from .conftest import ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SHOTS = ROOT / "out" / "screenshots"
 HOSTILE = [
     "<img src=x onerror=alert(1)>",
@@ -41,8 +30,8 @@ HOSTILE = [
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
     """A headless Chromium with a fresh profile, closed after the module."""
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} is absent: install Debian's chromium package (.ci/run does)"
+    if not views.CHROMIUM.exists():
+        reason = f"{views.CHROMIUM} is absent: install Debian's chromium package (.ci/run does)"
         if os.environ.get("CI"):
             pytest.fail(f"{reason}; CI must run the browser tests")
         pytest.skip(reason)
@@ -50,12 +39,7 @@ def browser(tmp_path_factory):
 
     profile = tmp_path_factory.mktemp("chromium-profile")
     with sync_api.sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=str(CHROMIUM),
-            args=ARGS,
-            viewport={"width": 1280, "height": 800},
-        )
+        context = pw.chromium.launch_persistent_context(str(profile), **views.chromium_options())
         try:
             yield context
         finally:

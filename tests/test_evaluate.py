@@ -25,6 +25,8 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 GOLD_DIRS = [ROOT / "data" / "gold", SHARED / "gold" / "dev"]
 
 # Which mention type stands for each end of a gold string when gold is turned into predictions.
+# Written out here, not imported from kg.evaluate, on purpose: an independent oracle, so that
+# a wrong field-to-class mapping in the library fails the gold self-agreement tests.
 ENTITY_TYPES = {
     "enterprises": "Enterprise",
     "chains": "IndustryChain",

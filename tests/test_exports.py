@@ -3,9 +3,6 @@ what an analyst needs (aliases, evidence and article, metrics with year and subj
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import networkx as nx
 import pandas as pd
 import pyoxigraph as ox
@@ -16,7 +13,7 @@ from kg.exports import FORMATS, export, metrics_table
 from kg.network import to_networkx
 from kg.store import open_store, oxigraph_store
 
-from .conftest import ROOT
+from .helpers import kg
 
 
 @pytest.fixture(scope="module")
@@ -199,20 +196,12 @@ def test_metrics_table_has_one_row_per_observation(store):
     assert df["year"].isna().any() and df["year"].notna().any()
 
 
-def kg(*args: str) -> subprocess.CompletedProcess:
-    # Not `python -m kg.cli`: run as __main__, kg.cli would not see the plug-in commands.
-    return subprocess.run(
-        [sys.executable, "-c", "import sys; from kg.cli import main; sys.exit(main())", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
-
-
 def test_cli_writes_the_chosen_formats(store, tmp_path):
     proc = kg(
-        "export", "--format", "csv", "--format", "nt", "--store", str(store), "--out", str(tmp_path)
+        "export",
+        *("--format", "csv", "--format", "nt"),
+        *("--store", str(store), "--out", str(tmp_path)),
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == [
@@ -231,7 +220,9 @@ def test_cli_writes_the_chosen_formats(store, tmp_path):
     ],
 )
 def test_cli_errors_are_one_line(tmp_path, args, words):
-    proc = kg("export", "--out", str(tmp_path), *[a.format(tmp=tmp_path) for a in args])
+    proc = kg(
+        "export", "--out", str(tmp_path), *[a.format(tmp=tmp_path) for a in args], timeout=120
+    )
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
     last = proc.stderr.strip().splitlines()[-1]
     assert all(w in last for w in words), proc.stderr

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 
@@ -17,9 +15,8 @@ from kg import ontology
 from kg.errors import QueryError
 from kg.query import QUERY_DIR, list_queries, query, query_info, run_named, run_sparql
 from kg.rdf import document_graph
-from kg.store import open_store
 
-from .conftest import ROOT
+from .helpers import kg
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib")
 
@@ -103,11 +100,6 @@ RESULTS = [
 
 
 @pytest.fixture(scope="module")
-def store(seed_build):
-    return open_store(seed_build[1] / "store")
-
-
-@pytest.fixture(scope="module")
 def memory(seed_docs):
     return document_graph(seed_docs)
 
@@ -151,16 +143,16 @@ def test_list_queries_has_every_ask_query():
 
 
 @pytest.mark.parametrize("name, params, column, values", RESULTS)
-def test_result_on_the_bundled_articles(store, name, params, column, values):
-    df = query(store, name, **params)
+def test_result_on_the_bundled_articles(seed_store, name, params, column, values):
+    df = query(seed_store, name, **params)
     assert set(df[column].dropna()) == values
     if "sentence" in df.columns and len(df):
         assert df["sentence"].notna().all() and df["article"].notna().all()
 
 
 @pytest.mark.parametrize("name, params, column, values", RESULTS)
-def test_both_engines_agree(store, memory, name, params, column, values):
-    on_disk = query(store, name, **params)
+def test_both_engines_agree(seed_store, memory, name, params, column, values):
+    on_disk = query(seed_store, name, **params)
     in_memory = query(memory, name, **params)
     assert list(on_disk.columns) == list(in_memory.columns)
 
@@ -170,14 +162,14 @@ def test_both_engines_agree(store, memory, name, params, column, values):
     assert as_rows(on_disk) == as_rows(in_memory)
 
 
-def test_leading_enterprises_keeps_the_five_columns_build_reads(store):
-    variables, rows = run_named(store, "leading-enterprises")
+def test_leading_enterprises_keeps_the_five_columns_build_reads(seed_store):
+    variables, rows = run_named(seed_store, "leading-enterprises")
     assert variables == ["enterprise", "chain", "sentence", "article", "file"]
     assert ("云铝海鑫", "绿色铝产业链") in {row[:2] for row in rows}
 
 
-def test_parameter_columns_are_left_out_of_the_dataframe(store):
-    df = query(store, "chains-led-by", enterprise="云铝海鑫")
+def test_parameter_columns_are_left_out_of_the_dataframe(seed_store):
+    df = query(seed_store, "chains-led-by", enterprise="云铝海鑫")
     assert list(df.columns) == ["enterprise_label", "chain", "sentence", "article", "file"]
 
 
@@ -195,12 +187,12 @@ def _label_parameters():
 
 @pytest.mark.parametrize("name, param", list(_label_parameters()))
 @pytest.mark.parametrize("value", INJECTIONS)
-def test_a_query_like_value_is_only_a_value(store, name, param, value):
+def test_a_query_like_value_is_only_a_value(seed_store, name, param, value):
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-    before = run_sparql(store, count)[1]
+    before = run_sparql(seed_store, count)[1]
     params = {p: "威信县" for p, _, required in ASK_QUERIES[name] if required and p != param}
-    assert len(query(store, name, **{param: value}, **params)) == 0
-    assert run_sparql(store, count)[1] == before
+    assert len(query(seed_store, name, **{param: value}, **params)) == 0
+    assert run_sparql(seed_store, count)[1] == before
 
 
 BAD_CALLS = [
@@ -213,9 +205,9 @@ BAD_CALLS = [
 
 
 @pytest.mark.parametrize("name, params, message", BAD_CALLS)
-def test_bad_calls_raise_query_error(store, name, params, message):
+def test_bad_calls_raise_query_error(seed_store, name, params, message):
     with pytest.raises(QueryError, match=re.escape(message)):
-        query(store, name, **params)
+        query(seed_store, name, **params)
 
 
 def test_kg_query_is_callable_however_it_was_imported(seed_build):
@@ -230,16 +222,6 @@ def test_kg_query_is_callable_however_it_was_imported(seed_build):
 
 
 # --------------------------------------------------------------------------- the command
-
-
-def kg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "kg.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
 
 
 def test_kg_query_list_shows_descriptions_and_parameters():

@@ -13,20 +13,14 @@ from matplotlib.image import imread
 from kg import plots
 from kg.errors import KGError
 from kg.exports import metrics_table
-from kg.store import open_store
 
 
 @pytest.fixture(scope="module")
-def store(seed_build):
-    return open_store(seed_build[1] / "store")
-
-
-@pytest.fixture(scope="module")
-def written(store, tmp_path_factory):
+def written(seed_store, tmp_path_factory):
     out = tmp_path_factory.mktemp("plots")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        files = plots.write_plots(store, out)
+        files = plots.write_plots(seed_store, out)
     return files, out, [str(w.message) for w in caught]
 
 
@@ -42,9 +36,9 @@ def test_no_glyph_is_missing(written):
     assert not [m for m in messages if "missing from font" in m]
 
 
-def test_chain_leader_figure_and_one_figure_per_subject_with_yearly_metrics(written, store):
+def test_chain_leader_figure_and_one_figure_per_subject_with_yearly_metrics(written, seed_store):
     files, out, _ = written
-    df = metrics_table(store)
+    df = metrics_table(seed_store)
     subjects = set(df[(df["subject"] != "") & df["year"].notna()]["subject_label"])
     assert files["chain_leaders"] == out / "chain_leaders.png"
     assert {k.removeprefix("metrics-") for k in files if k != "chain_leaders"} == subjects
@@ -178,10 +172,10 @@ def test_link_plots_without_a_page_changes_nothing(tmp_path):
     assert not (tmp_path / "index.html").exists()
 
 
-def test_write_out_plots_links_them_from_the_views_index(store, tmp_path):
+def test_write_out_plots_links_them_from_the_views_index(seed_store, tmp_path):
     (tmp_path / "views").mkdir()
     (tmp_path / "views" / "index.html").write_text(PAGE, encoding="utf-8")
-    folder = plots.write_out_plots(store, tmp_path)
+    folder = plots.write_out_plots(seed_store, tmp_path)
     text = (tmp_path / "views" / "index.html").read_text(encoding="utf-8")
     assert folder == tmp_path / "plots"
     assert text.count("<li>") == len(plots.plot_paths(folder)) > 1

@@ -8,8 +8,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 
 import networkx as nx
@@ -18,7 +16,7 @@ import pytest
 from kg import views
 from kg.ontology import entity_classes, relations
 
-from .conftest import ROOT
+from .helpers import kg
 
 HOSTILE = ["<img src=x onerror=alert(1)>", "</script><script>alert(2)</script>", "&amp;\u2028"]
 
@@ -247,18 +245,6 @@ def test_build_writes_the_views(seed_build):
     report, out = seed_build
     assert report.files["views"] == out / "views" / "index.html"
     assert (out / "views" / "chain_leaders.html").is_file()
-
-
-def kg(*args: str) -> subprocess.CompletedProcess:
-    # Not `python -m kg.cli`: run as __main__, kg.cli would be a second module whose command
-    # table the plug-in commands (kg/commands/) do not register into.
-    return subprocess.run(
-        [sys.executable, "-c", "import sys; from kg.cli import main; sys.exit(main())", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
 
 
 def test_kg_views_writes_the_pages(seed_build, tmp_path):
