@@ -141,6 +141,8 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         "settles": re.compile(r"([^,。;、]{2,12}?)(?:" + lx["subject_cues_alt"] + r")"),
         "strong": re.compile(lx["strong_alt"]),
+        "industry_head": re.compile("(?:" + _alt(lx["industry"]) + ")"),
+        "industry_tail": re.compile("(?:" + _alt(lx["industry"]) + ")$"),
         "weak_opening": re.compile(r"(?:^|(?<=[,;:]))[^,;:]{2,5}?(" + lx["weak_alt"] + ")"),
     }
 
@@ -197,6 +199,8 @@ def _stops(tok: Token, consumed: int, cls: str) -> bool:
 
 
 _STOPS: dict[tuple[str, bool, str], bool] = {}
+# words with a rule of their own when a name is read leftwards (see `_walk_left`)
+_WALK_SPECIAL = frozenset(")和的") | _WEAK
 _STOPS_MAX = 100_000
 
 
@@ -248,72 +252,80 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
             start = toks[j].start
             consumed += 1
         j -= 1
+    stops = _STOPS
     while j >= 0:
         tok = toks[j]
+        w = tok.text
         if tok.start < floor or end - tok.start > limit:
             break
-        if tok.text in (")", ")") and cls in {"Enterprise", "Project", "IndustrialPark"}:
-            k = j - 1
-            while k >= 0 and toks[k].text not in ("(", "("):
-                k -= 1
-            inner = "".join(t.text for t in toks[k + 1 : j])
-            if k > 0 and 0 < len(inner) <= 8 and _CJK.search(inner):
-                start = toks[k].start
-                j = k - 1
+        if w in _WALK_SPECIAL:
+            if w in (")", ")"):
+                if cls not in {"Enterprise", "Project", "IndustrialPark"}:
+                    pass
+                else:
+                    k = j - 1
+                    while k >= 0 and toks[k].text not in ("(", "("):
+                        k -= 1
+                    inner = "".join(t.text for t in toks[k + 1 : j])
+                    if k > 0 and 0 < len(inner) <= 8 and _CJK.search(inner):
+                        start = toks[k].start
+                        j = k - 1
+                        consumed += 1
+                        continue
+                    break
+            elif (
+                w == "和"
+                and cls == "IndustryChain"
+                and consumed
+                and j > 0
+                and not _stops(toks[j - 1], consumed, cls)
+                and "、" not in (toks[j - 2].text if j > 1 else "")
+            ):
+                start = tok.start  # "新能源和汽车制造产业链" is one chain's name
                 consumed += 1
+                j -= 1
                 continue
+            elif (
+                w == "的"
+                and not _strip_generic(_core_text(toks, start, end))
+                and cls in {"IndustryChain", "IndustryCluster"}
+                and j > 0
+                and pos(toks[j - 1].text) in {"n", "vn", "nz", "l", "j", "b", "nt"}
+                and not _stops(toks[j - 1], consumed + 1, cls)
+            ):
+                start = tok.start  # "水电硅铝一体化的全产业链": 的 inside the name
+                consumed += 1
+                j -= 1
+                continue
+            elif (
+                cls == "Enterprise"
+                and consumed
+                and w in _WEAK
+                and j > 0
+                and len(toks[j - 1].text) > 1
+                and _is_region_word(toks[j - 1].text)
+            ):
+                start = toks[j - 1].start  # "云南其亚金属": a place, then a brand opening with 其
+                consumed += 2
+                j -= 2
+                continue
+        stop = stops.get((w, consumed > 0, cls))
+        if stop is None:
+            stop = _stops(tok, consumed, cls)
+        if stop or consumed and w in own_suffixes:
             break
-        if (
-            tok.text == "和"
-            and cls == "IndustryChain"
-            and consumed
-            and j > 0
-            and not _stops(toks[j - 1], consumed, cls)
-            and "、" not in (toks[j - 2].text if j > 1 else "")
-        ):
-            start = tok.start  # "新能源和汽车制造产业链" is one chain's name
-            consumed += 1
-            j -= 1
-            continue
-        if (
-            tok.text == "的"
-            and not _strip_generic(_core_text(toks, start, end))
-            and cls in {"IndustryChain", "IndustryCluster"}
-            and j > 0
-            and pos(toks[j - 1].text) in {"n", "vn", "nz", "l", "j", "b", "nt"}
-            and not _stops(toks[j - 1], consumed + 1, cls)
-        ):
-            start = tok.start  # "水电硅铝一体化的全产业链": 的 inside the name
-            consumed += 1
-            j -= 1
-            continue
-        if (
-            cls == "Enterprise"
-            and consumed
-            and len(tok.text) == 1
-            and tok.text in _WEAK
-            and j > 0
-            and len(toks[j - 1].text) > 1
-            and _is_region_word(toks[j - 1].text)
-        ):
-            start = toks[j - 1].start  # "云南其亚金属": a place, then a brand that opens with 其
-            consumed += 2
-            j -= 2
-            continue
-        if _stops(tok, consumed, cls) or consumed and tok.text in own_suffixes:
-            break
-        if cls == "Project" and tok.text.endswith("项目"):
+        if cls == "Project" and w.endswith("项目"):
             break  # "绿色铝产业链重点项目铝合金轮毂项目": one project ends where another starts
         if (
-            len(tok.text) == 1
-            and pos(tok.text) in {"v", "vg", "d", "u", "ul", "uj", "y"}
+            len(w) == 1
+            and pos(w) in {"v", "vg", "d", "u", "ul", "uj", "y"}
             and j > 0
             and len(toks[j - 1].text) > 1
             and pos(toks[j - 1].text) in _lex()["verb_pos"]
             and _stops(toks[j - 1], 1, cls)
         ):
             break  # "搭建起新能源产业链": 起 completes the verb
-        if tok.text in "年月日号" and j > 0 and toks[j - 1].text.isdigit():
+        if w in "年月日号" and j > 0 and toks[j - 1].text.isdigit():
             break  # "2022年6月兰钧…": a date, not part of the name
         start = tok.start
         consumed += 1
@@ -697,27 +709,39 @@ _TOWN = ("街道", "镇", "乡")
 
 
 @functools.cache
-def _place_automaton():
-    import ahocorasick
-
-    auto = ahocorasick.Automaton()
-    for name in place_names():
-        auto.add_word(name, len(name))
-    auto.make_automaton()
-    return auto
+def _place_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Place names, and every beginning of one (云, 云南, 云南省)."""
+    names = frozenset(place_names())
+    return names, frozenset(n[:k] for n in names for k in range(1, len(n) + 1))
 
 
 def _place_spans(s: _Sent) -> list[tuple[int, int]]:
-    """Places written in the sentence on word boundaries (offsets in its text), longest first,
-    not overlapping."""
-    hits = list(_place_automaton().iter(s.text))
-    if not hits:
-        return []
+    """Places written in the sentence as whole words (offsets in its text), longest first,
+    not overlapping.
+
+    A place is one word or several in a row: from each word, words are joined on while the
+    text so far begins some place name.
+    """
+    names, beginnings = _place_words()
+    toks = s.toks
+    last = s.start + len(s.text)  # a word may run past a sentence cut inside a line
     found = []
-    for last, length in hits:
-        a, b = last + 1 - length, last + 1
-        if a + s.start in s.starts and b + s.start in s.ends:
-            found.append((a, b))
+    for i, tok in enumerate(toks):
+        text = tok.text
+        if text not in beginnings:
+            continue
+        k = i
+        while True:
+            if text in names and toks[k].end <= last:
+                found.append((tok.start - s.start, toks[k].end - s.start))
+            k += 1
+            if k == len(toks):
+                break
+            text += toks[k].text
+            if text not in beginnings:
+                break
+    if not found:
+        return []
     found.sort(key=lambda ab: (ab[0], -(ab[1] - ab[0])))
     out: list[tuple[int, int]] = []
     for a, b in found:
@@ -1008,7 +1032,6 @@ def _brand_prefix(
     s: _Sent, a: int, b: int, *, industry_only: bool = False
 ) -> tuple[int, int] | None:
     """The firm at the head of a project or product name: 奥士康PCB板 -> 奥士康."""
-    lx = _lex()
     toks = [t for t in s.toks if t.start >= a and t.end <= b]
     end = a
     for i, t in enumerate(toks):
@@ -1025,8 +1048,24 @@ def _brand_prefix(
     place = toks[0].text if toks and _is_region_word(toks[0].text) else ""
     if industry_only and (place or end - a > 6):
         return None  # 镇雄磷基新材料项目, 磷酸锰铁锂正极材料项目: a place or a product, no firm
-    for w in lx["industry"]:
-        brand_len = end - a - len(place)
+    px = _patterns()
+    if px["industry_head"].match(rest) or px["industry_tail"].search(head):  # else none fits
+        found = _industry_brand(rest, head, place, a, end, ends)
+        if found is not None:
+            return found
+    if industry_only:
+        return None
+    if end - a < 2 or toks and _is_region_word(toks[0].text):
+        return None  # a place and a product is not a firm (昭阳酒渔河流域…)
+    return a, end
+
+
+def _industry_brand(
+    rest: str, head: str, place: str, a: int, end: int, ends: set[int]
+) -> tuple[int, int] | None:
+    """A brand and the industry word after it (合盛铝业) or inside its run (亿纬锂能)."""
+    brand_len = end - a - len(place)
+    for w in _lex()["industry"]:
         if (
             rest.startswith(w)
             and (brand_len >= 2 or place and not brand_len)
@@ -1039,11 +1078,7 @@ def _brand_prefix(
             and _brand_like(head[len(place) : -len(w)])
         ):
             return a, end  # 亿纬锂能动力储能电池: the industry word is inside the brand run
-    if industry_only:
-        return None
-    if end - a < 2 or toks and _is_region_word(toks[0].text):
-        return None  # a place and a product is not a firm (昭阳酒渔河流域…)
-    return a, end
+    return None
 
 
 def _names_something(s: _Sent, a: int, b: int) -> bool:
