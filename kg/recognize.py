@@ -473,10 +473,22 @@ def _suffix_names(s: _Sent, cls: str) -> Iterator[Mention]:
         if cls == "IndustrialPark" and s.text[m.end() : m.end() + 2] in ("管委", "管理"):
             pass  # "湘潭经开区管委会": the park is still named
         start = _walk_left(s.toks, a, s.start, cls, MAX_LEN[cls])
+        if cls == "Project":
+            start = _capacity_start(s, start, b)
         name = s.sub(start, b)
         if not _balanced(name):
             continue
-        core = _strip_generic(name[: -len(m.group())])
+        raw_core = name[: -len(m.group())]
+        core = _strip_generic(raw_core)
+        if len(core) < 2 and _one_word(s, start, a, raw_core):
+            core = raw_core  # 工业硅项目: a word that merely opens with a generic one (工业)
+        if cls == "Project" and (
+            raw_core.endswith(("重点", "重大"))
+            or raw_core.endswith("产业链")
+            and not raw_core.endswith("全产业链")
+            and not _firm_headed(s, start, a)
+        ):
+            continue  # "绿色铝产业链(重点)项目": a chain's projects; 合盛…全产业链项目 is one
         before = s.before(start).rstrip().rstrip(_OPEN_QUOTES)
         after = s.text[m.end() :]
         category = (
@@ -515,6 +527,53 @@ def _suffix_names(s: _Sent, cls: str) -> Iterator[Mention]:
                 yield Mention(
                     "Enterprise", s.sub(*brand), *brand, rule="project-head" if strong else _UNSURE
                 )
+
+
+# "年产10万吨芯片封装测试项目": a stated capacity opens a project's name, verbs after it included
+_CAPACITY = re.compile(
+    r"年(?:产|产能|处理|加工|生产)?[0-9.一二三四五六七八九十百千万亿]+[万亿]?"
+    r"(?:吨|台|套|件|辆|片|只|颗|块|平方米|立方米|千瓦|兆瓦|吉瓦|千瓦时|GWh|MWh|GW|MW|kW)"
+)
+
+
+def _capacity_start(s: _Sent, start: int, b: int) -> int:
+    """Where a project's name starts when a capacity phrase stands before the words read so
+    far, with no punctuation between: the name reaches back over it (and any firm before it).
+    """
+    head = s.text[: start - s.start]
+    found = None
+    for m in _CAPACITY.finditer(head) if "年" in head else ():
+        found = m
+    if found is None or _rx(r"[,。;:、()“”]").search(head, found.end()):
+        return start
+    cap = s.start + found.start()
+    limit = MAX_LEN["Project"] - (b - cap)
+    if limit < 0:
+        return start
+    return _walk_left(s.toks, cap, s.start, "Project", limit)
+
+
+def _one_word(s: _Sent, a: int, b: int, text: str) -> bool:
+    """Whether `text` at [a, b) is one dictionary word that is not itself a generic one."""
+    return (
+        a in s.starts
+        and b in s.ends
+        and freq(text) > 0
+        and text not in _lex()["generic"]
+        and sum(1 for t in s.toks if a <= t.start < b) == 1
+    )
+
+
+def _firm_headed(s: _Sent, a: int, b: int) -> bool:
+    """Whether a name opens with a firm's: a brand and a strong industry word (华友钴业…).
+
+    >>> from kg.document import Sentence
+    >>> names = ("华友钴业新能源材料", "新能源汽车装备")
+    >>> [_firm_headed(_Sent(Sentence(0, 9, name)), 0, 9) for name in names]
+    [True, False]
+    """
+    m = _patterns()["strong"].search(s.text, a - s.start, b - s.start)
+    return m is not None and m.start() - (a - s.start) >= 2
 
 
 def _enterprise_core_ok(core: str) -> bool:

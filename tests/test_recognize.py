@@ -58,6 +58,14 @@ FOUND = [
     ("县委常委、新材料产业链链长冯怀玉主持召开会议。", "Person", "冯怀玉"),
     ("由市级领导担任产业链链长。", "ChainLeaderRole", "市级领导"),
     ("鲁甸县龙头山镇花椒种植面积增加。", "Region", "龙头山镇"),
+    # a stated capacity opens a project's name, verbs after it included
+    ("年产10万吨芯片封装测试项目开工建设。", "Project", "年产10万吨芯片封装测试项目"),
+    ("鼎信生物年产5万吨牵引系统项目正式投产。", "Project", "鼎信生物年产5万吨牵引系统项目"),
+    # a dictionary word that opens with a generic one (工业) is a name
+    ("全市重点项目工业硅项目开工建设。", "Project", "工业硅项目"),
+    # a firm's chain project is one project
+    ("华友钴业新能源材料产业链项目开工。", "Project", "华友钴业新能源材料产业链项目"),
+    ("合盛硅业绿色硅全产业链项目投产。", "Project", "合盛硅业绿色硅全产业链项目"),
 ]
 
 NOT_FOUND = [
@@ -78,6 +86,9 @@ NOT_FOUND = [
     ("提升产业链韧性和黏性。", "IndustryChain", "提升产业链"),
     ("成为青铜峡市第一家产业链“链主”企业。", "IndustryChain", "青铜峡市第一家产业链"),
     ("招引种苗培育、农资农具、水果综合利用等项目。", "Project", "水果综合利用"),
+    # a chain's (key) projects are a category, not a project
+    ("储能产业链重点项目年产2万吨电池项目开工。", "Project", "储能产业链重点项目"),
+    ("以某某公司为龙头,氢能产业链项目稳步推进。", "Project", "氢能产业链项目"),
 ]
 
 
