@@ -199,6 +199,8 @@ def _stops(tok: Token, consumed: int, cls: str) -> bool:
 
 
 _STOPS: dict[tuple[str, bool, str], bool] = {}
+# function words that jieba may glue to a name's first character (以德润化工 -> 以德|润…)
+_GLUED = frozenset("以与由和及在对向将把从")
 # words with a rule of their own when a name is read leftwards (see `_walk_left`)
 _WALK_SPECIAL = frozenset(")和的") | _WEAK
 _STOPS_MAX = 100_000
@@ -257,6 +259,8 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
         tok = toks[j]
         w = tok.text
         if tok.start < floor or end - tok.start > limit:
+            if tok.start < floor < tok.end and w[: floor - tok.start] in _GLUED:
+                start = floor  # "以德润化工为龙头" cut as 以德|润|化工: the name starts at 德
             break
         if w in _WALK_SPECIAL:
             if w in (")", ")"):
@@ -306,6 +310,21 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
                 and _is_region_word(toks[j - 1].text)
             ):
                 start = toks[j - 1].start  # "云南其亚金属": a place, then a brand opening with 其
+                consumed += 2
+                j -= 2
+                continue
+            elif (
+                cls == "Enterprise"
+                and consumed
+                and w in _WEAK
+                and j > 0
+                and toks[j - 1].start >= floor
+                and len(toks[j - 1].text) == 1
+                and _CJK.match(toks[j - 1].text)
+                and _brand_like(toks[j - 1].text)
+                and (j == 1 or toks[j - 2].start < floor or _stops(toks[j - 2], consumed + 2, cls))
+            ):
+                start = toks[j - 1].start  # "立达科技", "鑫达铝业": a two-character brand
                 consumed += 2
                 j -= 2
                 continue
@@ -1019,6 +1038,8 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
         if leader
         else ()
     ):
+        if t.startswith("为", m.end(1)) and _rx(r"以[^,。;以]{2,40}$").search(m.group(1)):
+            continue  # "以X为龙头": the rule for 以…为龙头 reads it
         for a, b in _list_items(s, s.start + m.end(1), s.start + m.start(1), "Enterprise"):
             yield from _firm(s, a, b, "作为链主", in_list=True)
     for m in (
@@ -1039,7 +1060,9 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
         toks = [t for t in s.toks if t.start >= a and t.end <= s.start + m.end(1)]
         b = a
         for t in toks:
-            if (
+            if len(t.text) == 1 and b - a == 1 and _CJK.match(t.text):
+                pass  # a name has two characters at least: 盛达锂电, though 达 alone is a stop
+            elif (
                 t.text in _lex()["stop_words"]
                 or _PUNCT.match(t.text)
                 or (len(t.text) > 1 and _stops(t, 1, "Enterprise"))
@@ -1048,15 +1071,18 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
             ):
                 break
             b = t.end
-        if b - a >= 2:
-            yield from _firm(s, a, b, "链主X", in_list=len(first) > 1)
+        if b - a >= 2:  # the name starts right after "链主企业": nothing to trim
+            yield from _firm(s, a, b, "链主X", in_list=len(first) > 1, trim=False)
 
 
-def _firm(s: _Sent, a: int, b: int, rule: str, *, in_list: bool = False) -> Iterator[Mention]:
-    """A firm name found by context, after trimming words that are not part of it."""
+def _firm(
+    s: _Sent, a: int, b: int, rule: str, *, in_list: bool = False, trim: bool = True
+) -> Iterator[Mention]:
+    """A firm name found by context, after trimming words that are not part of it (unless the
+    phrasing fixes where it starts: `trim=False`)."""
     text = s.sub(a, b)
     # trim leading stop words and verbs the list splitter left on
-    start = _walk_left(s.toks, b, a, "Enterprise", 26) if a < b else b
+    start = _walk_left(s.toks, b, a, "Enterprise", 26) if a < b and trim else a
     text = s.sub(start, b).strip(" “”\"'")
     if text != s.sub(start, b):
         off = s.sub(start, b).find(text)

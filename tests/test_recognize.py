@@ -66,6 +66,10 @@ FOUND = [
     # a firm's chain project is one project
     ("华友钴业新能源材料产业链项目开工。", "Project", "华友钴业新能源材料产业链项目"),
     ("合盛硅业绿色硅全产业链项目投产。", "Project", "合盛硅业绿色硅全产业链项目"),
+    # two-character brands whose second character is also a common verb (达, 创, 强)
+    ("以远景科技、立达科技为龙头,食品加工产业链加快发展。", "Enterprise", "立达科技"),
+    ("纺织服装产业链以鑫达铝业为龙头,集聚上下游企业。", "Enterprise", "鑫达铝业"),
+    ("集成电路产业链链主企业盛达锂电新增产能11万吨。", "Enterprise", "盛达锂电"),
 ]
 
 NOT_FOUND = [
@@ -89,6 +93,10 @@ NOT_FOUND = [
     # a chain's (key) projects are a category, not a project
     ("储能产业链重点项目年产2万吨电池项目开工。", "Project", "储能产业链重点项目"),
     ("以某某公司为龙头,氢能产业链项目稳步推进。", "Project", "氢能产业链项目"),
+    # a preposition jieba glued to a name, an official's title before a chain
+    ("工程机械产业链以德润化工为龙头。", "Enterprise", "以德润化工"),
+    ("市人大常委会副主任、现代中药产业链链长李斌主持。", "IndustryChain", "市人大常委会副主任"),
+    ("全市产值达500亿元。", "Enterprise", "产值达"),
 ]
 
 
