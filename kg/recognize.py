@@ -301,30 +301,8 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
                 consumed += 1
                 j -= 1
                 continue
-            elif (
-                cls == "Enterprise"
-                and consumed
-                and w in _WEAK
-                and j > 0
-                and len(toks[j - 1].text) > 1
-                and _is_region_word(toks[j - 1].text)
-            ):
-                start = toks[j - 1].start  # "云南其亚金属": a place, then a brand opening with 其
-                consumed += 2
-                j -= 2
-                continue
-            elif (
-                cls == "Enterprise"
-                and consumed
-                and w in _WEAK
-                and j > 0
-                and toks[j - 1].start >= floor
-                and len(toks[j - 1].text) == 1
-                and _CJK.match(toks[j - 1].text)
-                and _brand_like(toks[j - 1].text)
-                and (j == 1 or toks[j - 2].start < floor or _stops(toks[j - 2], consumed + 2, cls))
-            ):
-                start = toks[j - 1].start  # "立达科技", "鑫达铝业": a two-character brand
+            elif cls == "Enterprise" and consumed and w in _WEAK and _weak_pair(toks, j, floor):
+                start = toks[j - 1].start  # 其亚 (云南其亚金属), 立达 (立达科技): a brand
                 consumed += 2
                 j -= 2
                 continue
@@ -380,6 +358,23 @@ def _starts(toks: list[Token]) -> list[int]:
     if last[0] is not toks:
         last = _STARTS[0] = (toks, [t.start for t in toks])
     return last[1]
+
+
+def _weak_pair(toks: list[Token], j: int, floor: int) -> bool:
+    """Whether the weak character `toks[j]` (达, 其, 创…) belongs to a brand with the word
+    before it: a place before it ("云南其亚金属"), or one brand-like character that opens the
+    name ("立达科技", "鑫达铝业")."""
+    if j == 0:
+        return False
+    prev = toks[j - 1]
+    if len(prev.text) > 1:
+        return _is_region_word(prev.text)
+    return (
+        prev.start >= floor
+        and bool(_CJK.match(prev.text))
+        and _brand_like(prev.text)
+        and (j == 1 or toks[j - 2].start < floor or _stops(toks[j - 2], 2, "Enterprise"))
+    )
 
 
 def _core_text(toks: list[Token], start: int, end: int) -> str:
