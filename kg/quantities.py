@@ -13,6 +13,7 @@ year 2022, and the article's main region as subject (全市 names no place itsel
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections import Counter
 
@@ -78,16 +79,24 @@ _SUBJECT_TYPES = {"Region", "Enterprise", "IndustrialPark", "Project", "Industry
 
 
 _LEAD_VERBS = re.compile(r"^(?:实现|完成|达到|新增|累计|共有|拥有|全年|预计|力争|确保)+")
+_COUNTED_THING = re.compile(r"\d+(?:\.\d+)?(?:个|家|户|项|名|条|座|台)")
+_NOT_INDICATOR = re.compile("的|为龙头|为链主")
+# "3518户工业企业": the thing counted after a number
+_COUNTED_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{2,8}?(?=完成|实现|达到|已|共|累计|总投资|投资|$|[^\u4e00-\u9fff])"
+)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
 
 
 def _indicator(clause: str) -> str:
     # "38个重大产业项目完成投资": what is measured comes after the last counted thing
-    clause = re.split(r"\d+(?:\.\d+)?(?:个|家|户|项|名|条|座|台)", clause)[-1]
+    clause = _COUNTED_THING.split(clause)[-1]
     text = _LEAD.sub("", clause)
     text = _VERBS.sub("", text)
     text = _LEAD_VERBS.sub("", text)
     text = text.strip(" ,、:“”")
-    if len(text) < 2 or text in _FUNCTION or re.search("的|为龙头|为链主", text):
+    if len(text) < 2 or text in _FUNCTION or _NOT_INDICATOR.search(text):
         return ""
     return text
 
@@ -105,9 +114,11 @@ def quantities(doc: Document) -> Document:
         top, _ = Counter(m.text for m in regions).most_common(1)[0]
         main = next(m for m in regions if m.text == top)
     year_by_para: dict[int, int] = {}
-    by_start = sorted(doc.mentions, key=lambda m: m.start)
+    by_start = sorted(doc.mentions, key=operator.attrgetter("start"))
     starts = [m.start for m in by_start]
     for sent in doc.sentences:
+        if not _DIGIT.search(sent.text):
+            continue  # no year, no value
         years = [int(y) for y in _YEAR.findall(sent.text)]
         if years:
             year_by_para[sent.paragraph] = years[0]
@@ -135,13 +146,10 @@ def quantities(doc: Document) -> Document:
             if subject is not None and subject.start >= sent.start + clause_start:
                 clause = sent.text[subject.end - sent.start : m.start()]
             indicator = _indicator(clause)
-            counted = re.match(
-                r"[\u4e00-\u9fff]{2,8}?(?=完成|实现|达到|已|共|累计|总投资|投资|$|[^\u4e00-\u9fff])",
-                sent.text[m.end() :],
-            )
+            counted = _COUNTED_AFTER.match(sent.text[m.end() :])
             if not indicator and counted and m.group("unit") in _COUNTS:
                 indicator = counted.group() + "数"  # "3518户工业企业" -> 工业企业数
-            if not indicator or len(indicator) > 24 or not re.search(r"[\u4e00-\u9fff]", indicator):
+            if not indicator or len(indicator) > 24 or not _HAN.search(indicator):
                 continue
             year_m = _YEAR.search(sent.text[: m.start()])
             year = int(year_m.group(1)) if year_m else year_by_para.get(sent.paragraph)

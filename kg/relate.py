@@ -17,6 +17,7 @@ sentences around it.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -42,6 +43,8 @@ SYMBOLS = {
     "L": ("ChainLeaderRole", "\ue00a"),
 }
 _SYMBOL_OF = {cls: sym for key, (cls, sym) in SYMBOLS.items() if key != "G"}
+_SYMBOL_CHARS = frozenset(sym for _, sym in SYMBOLS.values())
+_GROUP = re.compile(r"<([so]):([A-Z](?:\|[A-Z])*)(\+?)>")
 _PLACE_SUFFIXES = ("省", "市", "县", "区", "州")
 _LIST_SEP = "(?:、|和|及|以及|与|,|》《|》、《)?"
 
@@ -57,6 +60,9 @@ class Rule:
     context_object: str = ""
     example: str = ""
     expect: tuple = ()
+    # symbols a sentence must hold for the rule to relate anything: one of each set (an end
+    # that may come from the context needs none)
+    needs: tuple[frozenset[str], ...] = ()
 
 
 def _expand(pattern: str) -> str:
@@ -67,8 +73,17 @@ def _expand(pattern: str) -> str:
         body = f"{one}(?:{_LIST_SEP}{one})*" if plus else one
         return f"(?P<{name}>{body})"
 
-    out = re.sub(r"<([so]):([A-Z](?:\|[A-Z])*)(\+?)>", group, pattern)
+    out = _GROUP.sub(group, pattern)
     return re.sub(r"\{([A-Z])\}", lambda m: SYMBOLS[m.group(1)][1], out)
+
+
+def _needs(pattern: str, context: dict[str, str]) -> tuple[frozenset[str], ...]:
+    """For each end `<s:...>`/`<o:...>` of `pattern` not taken from the context, its symbols."""
+    return tuple(
+        frozenset(SYMBOLS[c][1] for c in m.group(2).split("|"))
+        for m in _GROUP.finditer(pattern)
+        if not context.get(m.group(1))
+    )
 
 
 @functools.cache
@@ -85,9 +100,19 @@ def load_rules() -> tuple[Rule, ...]:
                 context_object=r.get("context_object", ""),
                 example=r.get("example", ""),
                 expect=tuple(tuple(p) for p in r.get("expect", [])),
+                needs=_needs(
+                    r["pattern"],
+                    {"s": r.get("context_subject", ""), "o": r.get("context_object", "")},
+                ),
             )
         )
     return tuple(out)
+
+
+@functools.cache
+def _rules_for(present: frozenset[str]) -> tuple[Rule, ...]:
+    """The rules that can relate something in a sentence holding the symbols `present`."""
+    return tuple(r for r in load_rules() if all(present & need for need in r.needs))
 
 
 def _outermost(mentions: list[Mention]) -> list[Mention]:
@@ -99,33 +124,34 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _chains_inside(m: Mention, mentions: list[Mention]) -> list[Mention]:
+    return [
+        c
+        for c in mentions
+        if c.type == "IndustryChain" and c is not m and m.start <= c.start and c.end <= m.end
+    ]
+
+
 def _abstract(sent: Sentence, mentions: list[Mention]) -> tuple[str, dict[int, Mention]]:
     """The sentence with each outermost mention replaced by its class symbol."""
     parts: list[str] = []
     where: dict[int, Mention] = {}
-    pos = sent.start
+    text, base = sent.text, sent.start
+    pos = base
     length = 0
     for m in _outermost(mentions):
-        chunk = sent.text[pos - sent.start : m.start - sent.start]
+        chunk = text[pos - base : m.start - base]
         parts.append(chunk)
         length += len(chunk)
         sym = SYMBOLS["G"][1] if m.rule == GENERIC else _SYMBOL_OF.get(m.type)
-        inner = [
-            c
-            for c in mentions
-            if c.type == "IndustryChain"
-            and c is not m
-            and m.start <= c.start
-            and c.end <= m.end
-            and m.type == "Project"
-        ]
+        inner = _chains_inside(m, mentions) if m.type == "Project" else []
         if inner:  # "绿色硅全产业链项目": the chain inside the project counts as a chain
             c = inner[0]
-            head = sent.text[m.start - sent.start : c.start - sent.start]
+            head = text[m.start - base : c.start - base]
             parts.append(head)
             where[length + len(head)] = c
             parts.append(SYMBOLS["C"][1] if c.rule != GENERIC else SYMBOLS["G"][1])
-            tail = sent.text[c.end - sent.start : m.end - sent.start]
+            tail = text[c.end - base : m.end - base]
             parts.append(tail)
             length += len(head) + 1 + len(tail)
         elif sym is None:
@@ -136,7 +162,7 @@ def _abstract(sent: Sentence, mentions: list[Mention]) -> tuple[str, dict[int, M
             where[length] = m
             length += 1
         pos = m.end
-    parts.append(sent.text[pos - sent.start :])
+    parts.append(text[pos - base :])
     return "".join(parts), where
 
 
@@ -147,11 +173,10 @@ class _Context:
         self.doc = doc
         self.by_sent: list[list[Mention]] = [[] for _ in doc.sentences]
         starts = [s.start for s in doc.sentences]
-        import bisect
-
+        ends = [s.end for s in doc.sentences]
         for m in doc.mentions:
             i = bisect.bisect_right(starts, m.start) - 1
-            if 0 <= i < len(doc.sentences) and m.end <= doc.sentences[i].end:
+            if i >= 0 and m.end <= ends[i]:
                 self.by_sent[i].append(m)
         self.main: dict[str, Mention | None] = {}
         # mentions inside other mentions (昭阳 in 昭阳经开区) are not what a sentence is about
@@ -162,6 +187,17 @@ class _Context:
             if m.end <= outer_end:
                 self.nested.add(id(m))
             outer_end = max(outer_end, m.end)
+        self.firsts: dict[int, Mention | None] = {}
+
+    def first_of(self, j: int) -> Mention | None:
+        """The first mention of sentence `j` that is not inside another (its subject, maybe)."""
+        if j not in self.firsts:
+            self.firsts[j] = min(
+                (m for m in self.by_sent[j] if id(m) not in self.nested),
+                key=lambda m: m.start,
+                default=None,
+            )
+        return self.firsts[j]
 
     def main_of(self, cls: str) -> Mention | None:
         """The thing of class `cls` the article is about: the one it names most often."""
@@ -196,19 +232,17 @@ class _Context:
                 return cands[-1]
         # further back: the last sentence whose subject is such a thing ("昭通市深入学习…")
         for j in range(i - 1, max(i - 60, -1), -1):
-            sent = self.doc.sentences[j]
-            firsts = sorted(
-                (m for m in self.by_sent[j] if id(m) not in self.nested), key=lambda m: m.start
-            )
-            if firsts and firsts[0].type == cls and firsts[0].start - sent.start <= 12:
-                return firsts[0]
+            first = self.first_of(j)
+            if first and first.type == cls and first.start - self.doc.sentences[j].start <= 12:
+                return first
         return self.main_of(cls)
 
 
 def _group_mentions(m: re.Match, name: str, where: dict[int, Mention]) -> list[Mention]:
-    if name not in m.re.groupindex or m.start(name) < 0:
+    if name not in m.re.groupindex:
         return []
-    return [where[p] for p in range(m.start(name), m.end(name)) if p in where]
+    start, end = m.span(name)  # (-1, -1) when the group took no part in the match
+    return [where[p] for p in range(start, end) if p in where]
 
 
 def _apply_rules(doc: Document, ctx: _Context) -> list[Relation]:
@@ -218,7 +252,7 @@ def _apply_rules(doc: Document, ctx: _Context) -> list[Relation]:
         if not mentions:
             continue
         abstract, where = _abstract(sent, mentions)
-        for rule in load_rules():
+        for rule in _rules_for(_SYMBOL_CHARS.intersection(abstract)):
             for m in rule.regex.finditer(abstract):
                 subs = _group_mentions(m, "s", where)
                 objs = _group_mentions(m, "o", where)

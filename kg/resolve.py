@@ -14,11 +14,17 @@ articles the same normalised label is the same IRI. Different names are never me
 
 from __future__ import annotations
 
+import functools
+
+from kg import iris
 from kg.document import Document, Entity, Mention, Merge
-from kg.iris import entity_iri, normalise_label
 from kg.recognize import GENERIC
 
 __all__ = ["resolve"]
+
+# Articles name the same few things over and over: remember the last few thousand answers.
+normalise_label = functools.lru_cache(maxsize=4096)(iris.normalise_label)
+entity_iri = functools.lru_cache(maxsize=4096)(iris.entity_iri)
 
 _FIRM_SUFFIXES = (
     "股份有限公司",
