@@ -86,3 +86,21 @@ def test_every_relation_has_its_sentence(seed_docs):
             assert doc.text[sent.start : sent.end] == sent.text
             ends = (rel.subject.start, rel.object.start)
             assert any(sent.start <= pos < sent.end for pos in ends), rel
+
+
+def test_extraction_leaves_no_reference_cycles(shared_dir):
+    """extract() pauses the cycle collector: that is only safe while it makes no cycles."""
+    import gc
+
+    paths = sorted((DATA / "corpus").glob("*.txt"))
+    paths += sorted((shared_dir / "corpus" / "dev").glob("*.txt"))
+    extract(read_path(paths[0]))
+    assert gc.isenabled()  # paused while extracting, then back on
+    gc.collect()
+    gc.disable()
+    try:
+        for path in paths:
+            extract(read_path(path))
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
