@@ -1029,7 +1029,9 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
             yield from _firm(s, a, b, "被评为")
     # "X作为Y产业链链主企业", "Y产业链链主(企业)X", "X是Y产业链的龙头企业"
     for m in (
-        _rx(r"([^,。;]{2,40}?)(?:作为|是|为|系)[^,。;]{0,16}?(?:链主|龙头)(?:企业)?").finditer(t)
+        _rx(r"([^,。;]{2,40}?)(?:作为|成为|是|为|系)[^,。;]{0,16}?(?:链主|龙头)(?:企业)?").finditer(
+            t
+        )
         if leader
         else ()
     ):
@@ -1099,7 +1101,12 @@ def _firm(
     if text in firm_suffixes or text[1:] in firm_suffixes:
         return  # "有限公司" alone names no firm
     last = [t for t in s.toks if t.end == b]
-    if last and len(last[0].text) > 1 and pos(last[0].text) in {"v", "vn", "vd"}:
+    if (
+        last
+        and len(last[0].text) > 1
+        and pos(last[0].text) in {"v", "vn", "vd"}
+        and not _strong(last[0].text)  # 三一重工: 重工 is tagged as a verb-noun
+    ):
         return
     if text.endswith(tuple(_NOT_FIRM_HEADS)):
         return
