@@ -482,8 +482,12 @@ def _suffix_names(s: _Sent, cls: str) -> Iterator[Mention]:
             continue
         if cls == "Enterprise" and (nxt in "化内外" or m.group() == "公司" and nxt == "制"):
             continue
-        if cls == "Enterprise" and m.group() == "厂" and s.text[m.start() - 1 : m.start()] in "工":
-            continue
+        if (
+            cls == "Enterprise"
+            and m.group() == "厂"
+            and s.text[m.start() - 1 : m.start()] in "工建设办开"
+        ):
+            continue  # 工厂, 建厂, 设厂: no firm named
         if cls == "IndustrialPark" and s.text[m.end() : m.end() + 2] in ("管委", "管理"):
             pass  # "湘潭经开区管委会": the park is still named
         start = _walk_left(s.toks, a, s.start, cls, MAX_LEN[cls])
@@ -1053,23 +1057,42 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
             a = s.start + m.start(1) + sum(len(x) + 1 for x in first[:k])
             yield from _firm(s, a, a + len(item), "链主X", in_list=True)
         a = s.start + m.end(1) - len(first[-1])
-        # read the name up to the first stop word
-        toks = [t for t in s.toks if t.start >= a and t.end <= s.start + m.end(1)]
-        b = a
-        for t in toks:
-            if len(t.text) == 1 and b - a == 1 and _CJK.match(t.text):
-                pass  # a name has two characters at least: 盛达锂电, though 达 alone is a stop
-            elif (
-                t.text in _lex()["stop_words"]
-                or _PUNCT.match(t.text)
-                or (len(t.text) > 1 and _stops(t, 1, "Enterprise"))
-                or len(t.text) > 1
-                and pos(t.text) in _lex()["verb_pos"]
-            ):
-                break
-            b = t.end
+        b = _name_end(s, a, s.start + m.end(1))
         if b - a >= 2:  # the name starts right after "链主企业": nothing to trim
             yield from _firm(s, a, b, "链主X", in_list=len(first) > 1, trim=False)
+    # "知名民企三一重工在链长协调下": a firm named after the kind of firm it is
+    for m in _APPOSITION.finditer(t) if ("企" in t or "上市公司" in t) else ():
+        a = s.start + m.end()
+        b = _name_end(s, a, a + 12)
+        first_word = s.toks[bisect.bisect_left(_starts(s.toks), a)].text if b > a else ""
+        if b - a >= 2 and (
+            len(first_word) < 2 or _brand_like(first_word) or _is_region_word(first_word)
+        ):
+            yield from _firm(s, a, b, "同位", trim=False)  # not "名单内", "数量"
+
+
+_APPOSITION = re.compile(r"(?:民企|国企|央企|外企|龙头企业|链主企业|上市公司)(?=[^,。;、的])")
+
+
+def _name_end(s: _Sent, a: int, limit: int) -> int:
+    """Where a name that starts at `a` ends, read rightwards to the first stop word, verb or
+    punctuation (and not past `limit`)."""
+    b = a
+    for t in s.toks[bisect.bisect_left(_starts(s.toks), a) :]:
+        if t.end > limit:
+            break
+        if len(t.text) == 1 and b - a == 1 and _CJK.match(t.text):
+            pass  # a name has two characters at least: 盛达锂电, though 达 alone is a stop
+        elif (
+            t.text in _lex()["stop_words"]
+            or _PUNCT.match(t.text)
+            or (len(t.text) > 1 and _stops(t, 1, "Enterprise"))
+            or len(t.text) > 1
+            and pos(t.text) in _lex()["verb_pos"]
+        ):
+            break
+        b = t.end
+    return b
 
 
 def _firm(
