@@ -24,7 +24,7 @@ from pathlib import Path
 from kg.document import Document
 from kg.errors import KGError
 from kg.parallel import Extracted, extract_many
-from kg.pipeline import extract
+from kg.pipeline import batch, extract
 from kg.reader import iter_paths, read_documents
 
 __all__ = ["BuildReport", "extract_paths", "build", "DEFAULT_CORPUS", "DEFAULT_OUT"]
@@ -42,6 +42,7 @@ class BuildReport:
     seconds: float = 0.0
     skipped: list[str] = field(default_factory=list)
     counts: dict = field(default_factory=dict)
+    # Which firm leads which chain, once per pair, with the first file (by name) that says so.
     leads: list[tuple[str, str, str]] = field(default_factory=list)  # firm, chain, file
     files: dict[str, Path] = field(default_factory=dict)
 
@@ -57,15 +58,17 @@ def extract_paths(
     With `keep_going`, an article that cannot be read is reported to `on_skip` and skipped;
     otherwise its error is raised.
     """
-    for path in iter_paths(paths):
-        try:
-            for doc in read_documents(path):
-                yield extract(doc)
-        except KGError as err:
-            if not keep_going:
-                raise
-            if on_skip is not None:
-                on_skip(err)
+    with batch() as done:  # the cycle collector pauses for the whole run
+        for path in iter_paths(paths):
+            try:
+                for doc in read_documents(path):
+                    yield extract(doc)
+                    done()
+            except KGError as err:
+                if not keep_going:
+                    raise
+                if on_skip is not None:
+                    on_skip(err)
 
 
 def _check_not_held(path: Path) -> None:
@@ -106,7 +109,6 @@ def build(
     in `workers` processes or on the Dask cluster at `dask` (see `kg.parallel`); the graph is
     the same either way. `progress` is called with each article's `kg.parallel.Extracted`.
     """
-    from kg import network, plots, views
     from kg import store as kgstore
     from kg.query import run_named
     from kg.serve import check_not_served
@@ -116,7 +118,6 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     store_path = Path(store) if store is not None else out / "store"
     check_not_served(store_path)  # replacing a store under `kg serve` would corrupt its reads
-    _check_not_held(store_path)  # nor may a store another process has open be swapped away
     report = BuildReport()
     merge_log = out / "merge_log.tsv"
     tmp_log = merge_log.with_suffix(".tsv.tmp")
@@ -124,14 +125,18 @@ def build(
     def skip(err: KGError) -> None:
         report.skipped.append(str(err))
 
+    # Worker processes start now, before any store is opened (its threads would make forking
+    # them unsafe: see kg.parallel); they stop when `items` is done with or dropped.
+    items = extract_many(paths, workers=workers, dask=dask, keep_going=keep_going, on_skip=skip)
+    _check_not_held(store_path)  # nor may a store another process has open be swapped away
+    from kg import network, plots, views  # (numpy starts a thread: imported after the fork)
+
     with open(tmp_log, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter="\t")
         writer.writerow(["article", "mention", "class", "entity", "iri", "reason"])
 
         def stream() -> Iterator[Extracted]:
-            for item in extract_many(
-                paths, workers=workers, dask=dask, keep_going=keep_going, on_skip=skip
-            ):
+            for item in items:
                 report.articles += 1
                 report.characters += item.characters
                 writer.writerows(item.merges)
@@ -149,15 +154,12 @@ def build(
     report.files["store"] = store_path
     report.files["merge_log"] = merge_log
 
+    kgstore.release_memory()  # what the loader freed: the report starts from a low point
     ds = kgstore.open_store(store_path)
     report.counts = kgstore.counts(ds)
-    _, rows = run_named(ds, "leading-enterprises")
-    seen = set()
-    for firm, chain, _sentence, _article, file in rows:
-        key = (firm, chain, file or "")
-        if key not in seen:
-            seen.add(key)
-            report.leads.append(key)
+    # One row per pair (not per article, which would grow with the corpus).
+    _, rows = run_named(ds, "leading_pairs")
+    report.leads = [(firm, chain, first or "") for firm, chain, first, _n in rows]
     if exports:
         report.files.update(kgstore.export(ds, out))
         graphml = out / "graph.graphml"

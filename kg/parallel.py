@@ -17,8 +17,10 @@ order, so memory stays flat and every way gives the same graph.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -38,19 +40,29 @@ __all__ = [
     "DASK_TIMEOUT",
 ]
 
-IN_FLIGHT = 4  # articles handed out ahead of the one being written, per worker
+IN_FLIGHT = 4  # chunks handed out ahead of the one being written, per worker
+CHUNK = 8  # articles a worker is given at a time (fewer round trips; memory stays small)
 DASK_TIMEOUT = "10s"  # how long to try to reach a Dask scheduler
 
 
 @dataclass
 class Extracted:
-    """What the build needs of one extracted article: names, size, N-Quads, merge-log rows."""
+    """What the build needs of one extracted article: names, size, N-Quads, merge-log rows.
+
+    The N-Quads travel as UTF-8 (`nquads_utf8`), the form the store's loader reads: a worker's
+    result costs the parent no decoding and no encoding; `nquads` decodes them when asked.
+    """
 
     name: str
     sha256: str
     characters: int
-    nquads: str  # the article's named graph as N-Quads (kg.rdf.document_quads)
+    nquads_utf8: bytes  # the article's named graph as N-Quads (kg.rdf.document_quads), UTF-8
     merges: list[list[str]] = field(default_factory=list)  # rows of out/merge_log.tsv
+
+    @property
+    def nquads(self) -> str:
+        """The article's named graph as N-Quads text."""
+        return self.nquads_utf8.decode("utf-8")
 
 
 def extract_document(doc: Document) -> Extracted:
@@ -69,7 +81,7 @@ def extract_document(doc: Document) -> Extracted:
         name=doc.name,
         sha256=doc.sha256,
         characters=len(doc.text),
-        nquads=document_quads(doc),
+        nquads_utf8=document_quads(doc).encode("utf-8"),
         merges=[[m.doc, m.mention, m.type, m.entity_label, m.iri, m.reason] for m in doc.merges],
     )
 
@@ -128,6 +140,49 @@ def _extract_task(task: str | Document) -> Extracted:
     return extract_document(read_path(task))
 
 
+def _extract_chunk(tasks: list[str | Document]) -> list[Extracted | KGError]:
+    """A worker's share: several tasks, each one's record or the error that stopped it."""
+    out: list[Extracted | KGError] = []
+    for task in tasks:
+        try:
+            out.append(_extract_task(task))
+        except KGError as err:
+            out.append(err)
+    _collect_now_and_then()
+    return out
+
+
+def _collect_now_and_then() -> None:
+    # A worker runs with the cycle collector off (extraction makes no cycles: see
+    # kg.pipeline.batch); what else it makes is collected every COLLECT_CHUNKS chunks.
+    global _CHUNKS
+    _CHUNKS += 1
+    if _CHUNKS % COLLECT_CHUNKS == 0:
+        gc.collect(1)
+
+
+_CHUNKS = 0
+COLLECT_CHUNKS = 16
+
+
+def _chunks(tasks: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    # Files `size` at a time; a read part of a big file goes alone (it is large already).
+    chunk: list[Any] = []
+    for task in tasks:
+        if isinstance(task, Document):
+            if chunk:
+                yield chunk
+                chunk = []
+            yield [task]
+            continue
+        chunk.append(task)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def _in_order(
     submit: Callable[[Any], Future],
     tasks: Iterable[Any],
@@ -162,24 +217,82 @@ def _in_order(
 
 
 def _warm() -> None:
-    # Load the dictionaries and rules once per worker, before its first article.
+    # Load the dictionaries and rules once per worker, before its first article; then keep
+    # what is loaded out of the cycle collector's way, and turn the collector off.
+    _load()
+    _settle()
+
+
+def _load() -> None:
     from kg.pipeline import extract
     from kg.reader import read_text
 
     extract(read_text("以云铝海鑫为龙头,绿色铝产业链链长工作取得新成效。"))
 
 
-def _processes(tasks: Iterable[Any], workers: int, keep_going, on_skip) -> Iterator[Extracted]:
-    # "spawn": a forked child could inherit locks held by the store loader's threads.
+def _settle() -> None:
+    gc.collect()
+    gc.freeze()
+    gc.disable()
+
+
+def _single_threaded() -> bool:
+    """Whether this process runs one thread only, native threads included (Linux: /proc)."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """`workers` processes, started now. Forked from this process once it has loaded the
+    dictionaries and rules, they start at once and share them; forking is safe only while no
+    other thread runs here (a child would inherit the locks another thread holds, such as the
+    store loader's), so otherwise they are spawned and each loads them anew (about 0.6 s)."""
+    if "fork" in multiprocessing.get_all_start_methods() and _single_threaded():
+        _load()
+        gc.collect()
+        gc.freeze()  # the children's collectors leave what they share alone (no page copies)
+        try:
+            context = multiprocessing.get_context("fork")
+            pool = ProcessPoolExecutor(workers, mp_context=context, initializer=gc.disable)
+            pool.submit(int).result()  # fork the workers now, before any thread starts here
+        finally:
+            gc.unfreeze()
+        return pool
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm) as pool:
-        yield from _in_order(
-            lambda task: pool.submit(_extract_task, task),
-            tasks,
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_warm)
+    pool.submit(int).result()  # start the workers now
+    return pool
+
+
+def _processes(tasks: Iterable[Any], workers: int, keep_going, on_skip) -> Iterator[Extracted]:
+    pool = _pool(workers)
+    results = _results(pool, tasks, workers, keep_going, on_skip)
+    # the workers stop when the results are done with, or dropped without being read
+    weakref.finalize(results, pool.shutdown, wait=False, cancel_futures=True)
+    return results
+
+
+def _results(
+    pool: ProcessPoolExecutor, tasks: Iterable[Any], workers: int, keep_going, on_skip
+) -> Iterator[Extracted]:
+    with pool:
+        chunks = _in_order(
+            lambda chunk: pool.submit(_extract_chunk, chunk),
+            _chunks(tasks, CHUNK),
             IN_FLIGHT * workers,
-            keep_going,
-            on_skip,
+            False,
+            None,
         )
+        for chunk in chunks:
+            for item in chunk:
+                if not isinstance(item, KGError):
+                    yield item
+                elif not keep_going:
+                    raise item
+                elif on_skip is not None:
+                    on_skip(item)
 
 
 def _dask(docs: Iterable[Document], address: str, keep_going, on_skip) -> Iterator[Extracted]:
@@ -238,7 +351,17 @@ def extract_many(
     if workers > 1:  # the workers read the files, except the parts of big ones
         return _processes(_file_or_parts(paths, keep_going, on_skip), workers, keep_going, on_skip)
     docs = read_articles(paths, keep_going=keep_going, on_skip=on_skip)
-    return (extract_document(doc) for doc in docs)
+    return _here(docs)
+
+
+def _here(docs: Iterable[Document]) -> Iterator[Extracted]:
+    # One process: the whole run is one batch (the cycle collector paused, see kg.pipeline).
+    from kg.pipeline import batch
+
+    with batch() as done:
+        for doc in docs:
+            yield extract_document(doc)
+            done()
 
 
 def extract_documents(
@@ -255,4 +378,4 @@ def extract_documents(
         return _dask(docs, dask, False, None)
     if workers > 1:
         return _processes(docs, workers, False, None)
-    return (extract_document(doc) for doc in docs)
+    return _here(docs)

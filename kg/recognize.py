@@ -455,16 +455,22 @@ class _Sent:
         self.text = sent.text
         self.start = sent.start
         self.toks = toks if toks is not None else tokenize(sent.text, sent.start)
+        self._starts: set[int] | None = None
+        self._ends: set[int] | None = None
 
-    @functools.cached_property
+    @property
     def starts(self) -> set[int]:
         """Document offsets where a token starts."""
-        return {t.start for t in self.toks}
+        if self._starts is None:  # (functools.cached_property takes a lock: slower)
+            self._starts = {t.start for t in self.toks}
+        return self._starts
 
-    @functools.cached_property
+    @property
     def ends(self) -> set[int]:
         """Document offsets where a token ends."""
-        return {t.end for t in self.toks}
+        if self._ends is None:
+            self._ends = {t.end for t in self.toks}
+        return self._ends
 
     def sub(self, a: int, b: int) -> str:
         return self.text[a - self.start : b - self.start]

@@ -17,6 +17,7 @@ are not dictionary words.
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 from typing import NamedTuple
 
@@ -65,13 +66,13 @@ def _user_words() -> list[str]:
 USER_FREQ = 1000
 
 
-@functools.cache
 def _user_freqs() -> dict[str, int]:
     """Each user word and the frequency it is added with (as jieba's `add_word` would)."""
-    import rjieba
+    tokenizer()
+    return _USER_FREQS
 
-    plain = rjieba.Jieba()
-    return {w: max(plain.suggest_freq(w), USER_FREQ) for w in _user_words()}
+
+_USER_FREQS: dict[str, int] = {}
 
 
 @functools.cache
@@ -80,8 +81,11 @@ def tokenizer():
     import rjieba
 
     tk = rjieba.Jieba()
-    for word, f in _user_freqs().items():
+    # frequencies as the plain dictionary suggests them, before any user word is added
+    freqs = {w: max(tk.suggest_freq(w), USER_FREQ) for w in _user_words()}
+    for word, f in freqs.items():
         tk.add_word(word, f, None)
+    _USER_FREQS.update(freqs)
     return tk
 
 
@@ -92,22 +96,64 @@ _FREQS: dict[str, int] = {}
 
 
 def _load_dictionary() -> dict[str, str]:
-    import jieba
-
     if not _TAGS:
-        tags: dict[str, str] = {}
-        freqs: dict[str, int] = {}
-        path = Path(jieba.__file__).resolve().parent / "dict.txt"
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.split()
-                if len(parts) == 3:
-                    tags[parts[0]] = parts[2]
-                    freqs[parts[0]] = int(parts[1])
-        freqs.update(_user_freqs())
+        tags, freqs = _read_dictionary(_dictionary_path())
+        freqs = {**freqs, **_user_freqs()}
         _FREQS.update(freqs)  # each update is one step for other threads: never half-filled
         _TAGS.update(tags)
     return _TAGS
+
+
+def _dictionary_path() -> Path:
+    """jieba's `dict.txt`, found without importing jieba (which is slow to import)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("jieba is not installed: pip install jieba")
+    return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
+
+
+def _read_dictionary(path: Path) -> tuple[dict[str, str], dict[str, int]]:
+    """Tags and frequencies of the words in `path`, from a cache made at the first reading.
+
+    Parsing the 349,000 lines takes about 0.4 s, loading the cache about 0.1 s: every process
+    (a worker, `kg add`) starts sooner. The cache is named after the file's size and time, so
+    a new jieba makes a new one; it lives in $XDG_CACHE_HOME/chainkg (or ~/.cache/chainkg), and
+    a cache that cannot be written or read is simply not used.
+    """
+    import marshal
+
+    stat = path.stat()
+    cache = _cache_dir() / f"jieba-dict-{stat.st_size}-{stat.st_mtime_ns}.marshal"
+    try:
+        with open(cache, "rb") as fh:
+            tags, freqs = marshal.loads(fh.read())
+        if isinstance(tags, dict) and isinstance(freqs, dict):
+            return tags, freqs
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    tags, freqs = {}, {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+                freqs[parts[0]] = int(parts[1])
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            marshal.dump((tags, freqs), fh)
+        os.replace(tmp, cache)  # whole or not at all, even with several processes at once
+    except OSError:
+        pass
+    return tags, freqs
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "chainkg"
 
 
 def pos(word: str) -> str:

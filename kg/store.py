@@ -14,6 +14,7 @@ Each article is a named graph (its IRI); the ontology is the named graph
 
 from __future__ import annotations
 
+import ctypes
 import io
 import itertools
 import os
@@ -54,6 +55,11 @@ def _with_default_copy(nquads: str, graph: str) -> str:
     return nquads + nquads.replace(f" <{graph}> .\n", " .\n")
 
 
+def _with_default_copy_utf8(nquads: bytes, graph: bytes) -> bytes:
+    # The same on UTF-8 (no multi-byte sequence contains b" <" or b">"): no decoding needed.
+    return nquads + nquads.replace(b" <" + graph + b"> .\n", b" .\n")
+
+
 def _ontology_nquads() -> str:
     graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
     triples = ox.parse(path=ONTOLOGY_FILE, format=ox.RdfFormat.TURTLE)
@@ -63,7 +69,33 @@ def _ontology_nquads() -> str:
 
 # Quads per call of Oxigraph's bulk loader, which holds a call's quads in memory (about 1 kB
 # each) before writing them: a stream cut into calls of this size keeps memory flat.
-LOAD_QUADS = 200_000
+LOAD_QUADS = 100_000
+
+
+def release_memory() -> None:
+    """Give the C heap's free pages back to the system (glibc's ``malloc_trim``; else nothing).
+
+    Oxigraph's bulk loader and queries free what they allocate, but glibc keeps the freed pages,
+    so without this the resident size creeps up call after call with the size of the store.
+
+    >>> release_memory()
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+def _malloc_trim() -> Any:
+    global _TRIM
+    if _TRIM is False:
+        try:
+            _TRIM = ctypes.CDLL(None).malloc_trim  # glibc only (not musl, macOS, Windows)
+        except (OSError, AttributeError, TypeError):
+            _TRIM = None
+    return _TRIM
+
+
+_TRIM: Any = False  # not looked up yet
 
 
 class _QuadStream(io.RawIOBase):
@@ -102,14 +134,16 @@ class _QuadStream(io.RawIOBase):
             if doc is None:
                 self.exhausted = True
                 return 0
-            nquads = getattr(doc, "nquads", None)  # already rendered, as by kg.parallel
-            text = document_quads(doc) if nquads is None else nquads
+            data = getattr(doc, "nquads_utf8", None)  # already rendered, as by kg.parallel
+            if data is None:
+                nquads = getattr(doc, "nquads", None)  # or rendered as text
+                data = (document_quads(doc) if nquads is None else nquads).encode("utf-8")
             self.documents += 1
-            lines = text.count("\n")
+            lines = data.count(b"\n")
             self.quads += lines
             self._in_part += 2 * lines
-            text = _with_default_copy(text, article_iri(doc.name, doc.sha256))
-            self._buffer = memoryview(text.encode("utf-8"))
+            graph = article_iri(doc.name, doc.sha256).encode("utf-8")
+            self._buffer = memoryview(_with_default_copy_utf8(data, graph))
         n = min(len(target), len(self._buffer))
         target[:n] = self._buffer[:n]
         self._buffer = self._buffer[n:]
@@ -162,9 +196,11 @@ def build_store(
     once per graph holding it). The store is built in a temporary sibling directory and swapped
     in by renaming, so a build that fails part-way leaves the previous store as it was.
     Documents are streamed to Oxigraph's bulk loader, one at a time, in calls of about
-    `LOAD_QUADS` quads; a record with ``name``,
+    `LOAD_QUADS` quads; after each call the store is reopened (RocksDB otherwise keeps the index
+    of every file a call wrote, which grows with the store) and freed memory is given back, so
+    memory does not grow with the number of documents. A record with ``name``,
     ``sha256`` and already rendered ``nquads`` (`kg.parallel.Extracted`) may stand for a
-    Document. Returns counts:
+    Document (or ``nquads_utf8``, the same as UTF-8 bytes). Returns counts:
     ``documents``, ``quads`` (in article graphs) and ``ontology_triples``.
     """
     path = Path(path)
@@ -179,9 +215,12 @@ def build_store(
             reader = io.BufferedReader(stream, 1 << 20)  # one reader: closing it closes stream
             while stream.next_part():  # one loader call per part: memory stays flat
                 store.bulk_load(reader, ox.RdfFormat.N_QUADS)
+                store = None  # drop the indexes of the files just written (see the docstring)
+                release_memory()
+                store = ox.Store(str(new))
             store.optimize()  # compact once now so that every later query is faster
         finally:
-            del store  # release the RocksDB lock before the directory is renamed or removed
+            store = None  # release the RocksDB lock before the directory is renamed or removed
         _swap(new, path)
     except BaseException:
         shutil.rmtree(new, ignore_errors=True)
@@ -332,7 +371,10 @@ def counts(source: Any) -> dict[str, Any]:
     prefix = PREFIXES["ckg"]
     entities: dict[str, int] = {}
     records: dict[str, int] = {}
-    for cls, n in run_named(source, "count_types")[1]:
+    inner = oxigraph_store(source)
+    # In a default graph that is the union as a set, each typing triple is there once.
+    per_type = "count_types_set" if inner is not None and has_union_graph(inner) else "count_types"
+    for cls, n in run_named(source, per_type)[1]:
         if not str(cls).startswith(prefix):
             continue
         local = str(cls)[len(prefix) :]

@@ -46,6 +46,7 @@ def test_leading_enterprises_table(seed_build):
         ("云南锂电", "新材料产业链"),
     }
     assert {file for _, _, file in report.leads} == {"000_c9519bf765dc77e1.txt"}
+    assert len(report.leads) == len({(firm, chain) for firm, chain, _ in report.leads})
 
 
 def test_outputs_exist(seed_build):

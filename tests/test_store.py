@@ -13,7 +13,7 @@ from kg.document import Document
 from kg.errors import StoreError, ValidationError
 from kg.iris import article_iri, entity_iri
 from kg.ontology import ONTOLOGY_GRAPH, ontology_graph
-from kg.query import run_sparql
+from kg.query import named_query, run_sparql
 from kg.rdf import document_graph, document_quads
 from kg.store import build_store, counts, export, has_union_graph, open_store, oxigraph_store
 
@@ -218,3 +218,31 @@ def test_export_of_an_in_memory_graph_adds_the_ontology(tmp_path):
     files = export(document_graph(sample_document()), tmp_path)
     merged = Graph().parse(files["ttl"], format="turtle")
     assert len(merged) == len(document_graph(sample_document())) + len(ontology_graph())
+
+
+def _all_quads(path: Path) -> set[str]:
+    store = ox.Store.read_only(str(path))
+    return {str(q) for q in store}
+
+
+@pytest.mark.parametrize("part_quads", [1, 50, 10_000_000])
+def test_loading_in_parts_gives_the_same_store(tmp_path, monkeypatch, part_quads):
+    # Each part is one bulk_load call, after which the store is reopened and memory released.
+    # Without the ontology: its blank nodes get new names in every build, parts or not.
+    docs = [sample_document(f"{name}.txt") for name in "abcde"]
+    build_store(docs, tmp_path / "whole", include_ontology=False)
+    monkeypatch.setattr("kg.store.LOAD_QUADS", part_quads)
+    build_store(docs, tmp_path / "parts", include_ontology=False)
+    whole = _all_quads(tmp_path / "whole")
+    assert len(whole) > 100 and not any("_:" in q for q in whole)
+    assert _all_quads(tmp_path / "parts") == whole
+
+
+def test_counting_things_without_distinct_agrees(tmp_path):
+    # counts() uses count_types_set on a store whose default graph is the union as a set.
+    docs = [sample_document("a.txt"), sample_document("b.txt")]
+    build_store(docs, tmp_path / "store")
+    ds = open_store(tmp_path / "store")
+    assert run_sparql(ds, named_query("count_types_set")) == run_sparql(
+        ds, named_query("count_types")
+    )

@@ -41,9 +41,10 @@ def cmd_add(args: argparse.Namespace) -> int:
     """Add articles to a built store, or replace those whose content changed.
 
     An article is known by its file name. One whose content is already in the store (same
-    hash) changes nothing; a changed one replaces its own facts and nothing else. The whole
-    call is one transaction: if it is interrupted, the store stays as it was. Exports and
-    views are not rewritten: run kg export or kg views afterwards.
+    hash) changes nothing and is not even extracted; a changed one replaces its own facts and
+    nothing else. The whole call is one transaction (one per N articles with --batch N): if it
+    is interrupted, the store stays as it was. Exports, views and out/merge_log.tsv are not
+    rewritten: run kg export or kg views afterwards.
 
     Example: kg add news/2024-05-17.txt --store out/store
     """
