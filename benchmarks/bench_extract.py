@@ -6,7 +6,8 @@
 On articles from benchmarks/generate.py (or the .txt/.md files of `--corpus DIR`):
 
 1. extraction: the pipeline `kg extract` runs (read, normalise, extract: `kg.build.extract_paths`)
-   over `jieba.lcut` of the same files' text, one process, both warm; median of `--repeat`.
+   over `jieba.lcut` of the same files' text, one process, both warm, runs taken in turn;
+   median of `--repeat`.
    Target: at most 1.5.
 2. parallel: `kg.parallel.extract_many` with 2 worker processes over 1, each run in a fresh
    process (start-up included, as a user sees it); median of `--repeat`. Target: at least 1.7
@@ -56,6 +57,18 @@ def _median(fn, repeat: int) -> float:
     return statistics.median(times)
 
 
+def _interleaved(baseline, measured, repeat: int) -> tuple[float, float]:
+    """Medians of `repeat` runs of each, taken in turn: a machine that slows down or speeds up
+    during the benchmark shifts both sides alike."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(repeat):
+        for fn, out in ((baseline, times[0]), (measured, times[1])):
+            started = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - started)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
 def _files(folder: Path, n: int) -> list[Path]:
     return list(iter_paths([folder]))[:n]
 
@@ -74,8 +87,7 @@ def bench_extraction(files: list[Path], repeat: int) -> list[list]:
         for text in texts:
             jieba.lcut(text)
 
-    t_jieba = _median(segment, repeat)
-    t_kg = _median(pipeline, repeat)
+    t_jieba, t_kg = _interleaved(segment, pipeline, repeat)
     return [
         ["jieba.lcut (baseline)", f"{t_jieba:.2f}", f"{chars / t_jieba:,.0f}", "1.00"],
         ["kg extract pipeline", f"{t_kg:.2f}", f"{chars / t_kg:,.0f}", f"{t_kg / t_jieba:.2f}"],

@@ -62,6 +62,44 @@ def test_two_workers_build_the_same_graph(tmp_path, corpus, single):
     assert merge_log == (out / "merge_log.tsv").read_text(encoding="utf-8")
 
 
+def test_spawned_workers_give_the_same_records(monkeypatch, corpus):
+    """A process running other threads spawns its workers (forking would not be safe)."""
+    import kg.parallel
+
+    monkeypatch.setattr(kg.parallel, "_single_threaded", lambda: False)
+    here = [(a.name, a.nquads_utf8, a.merges) for a in extract_many([corpus])]
+    there = [(a.name, a.nquads_utf8, a.merges) for a in extract_many([corpus], workers=2)]
+    assert there == here
+
+
+FORK_CHECK = """
+import hashlib, sys
+from kg import parallel
+
+def digest(records):
+    h = hashlib.sha256()
+    for a in records:
+        h.update(a.name.encode() + a.nquads_utf8 + repr(a.merges).encode())
+    return h.hexdigest()
+
+if __name__ == "__main__":
+    assert parallel._single_threaded()  # so the workers are forked, warm
+    forked = digest(parallel.extract_many([sys.argv[1]], workers=2))
+    print(forked == digest(parallel.extract_many([sys.argv[1]])))
+"""
+
+
+def test_a_fresh_process_forks_workers_that_give_the_same_records(tmp_path, corpus):
+    """`kg build --workers 2` in a fresh process forks its workers once warm: same records."""
+    script = tmp_path / "fork_check.py"
+    script.write_text(FORK_CHECK, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, str(script), str(corpus)], capture_output=True, text=True, timeout=300
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["True"]
+
+
 def test_a_dask_cluster_builds_the_same_graph(tmp_path, corpus, single):
     distributed = pytest.importorskip(
         "distributed", reason="dask.distributed is not installed (pip install 'chainkg[dask]')"

@@ -35,3 +35,20 @@ def test_trigger_words_never_swallow_a_name_suffix():
     words = _user_words()
     assert "产业链" in words and "有限公司" in words
     assert not [w for w in words if w.endswith("产业链") and w not in ("产业链", "全产业链")]
+
+
+def test_dictionary_cache_is_made_used_and_survives_damage(tmp_path, monkeypatch):
+    from kg import segment
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = segment._dictionary_path()
+    tags, freqs = segment._read_dictionary(path)  # parses dict.txt, writes the cache
+    caches = list((tmp_path / "chainkg").glob("jieba-dict-*.marshal"))
+    assert len(caches) == 1 and tags["延伸"] == "v" and freqs["延伸"] > 0
+    assert segment._read_dictionary(path) == (tags, freqs)  # read back from the cache
+    caches[0].write_bytes(b"not marshal data")
+    assert segment._read_dictionary(path) == (tags, freqs)  # a damaged cache is made anew
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # no cache can be made under a file
+    assert segment._read_dictionary(path) == (tags, freqs)
