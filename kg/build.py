@@ -24,8 +24,8 @@ from pathlib import Path
 from kg.document import Document
 from kg.errors import KGError
 from kg.parallel import Extracted, extract_many
-from kg.pipeline import batch, extract
-from kg.reader import iter_paths, read_documents
+from kg.pipeline import extract_all
+from kg.reader import read_articles
 
 __all__ = ["BuildReport", "extract_paths", "build", "DEFAULT_CORPUS", "DEFAULT_OUT"]
 
@@ -58,17 +58,7 @@ def extract_paths(
     With `keep_going`, an article that cannot be read is reported to `on_skip` and skipped;
     otherwise its error is raised.
     """
-    with batch() as done:  # the cycle collector pauses for the whole run
-        for path in iter_paths(paths):
-            try:
-                for doc in read_documents(path):
-                    yield extract(doc)
-                    done()
-            except KGError as err:
-                if not keep_going:
-                    raise
-                if on_skip is not None:
-                    on_skip(err)
+    return extract_all(read_articles(paths, keep_going=keep_going, on_skip=on_skip))
 
 
 def _check_not_held(path: Path) -> None:

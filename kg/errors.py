@@ -1,6 +1,8 @@
 """One family of errors, each with a message a user can act on."""
 
-__all__ = ["KGError", "InputError", "QueryError", "StoreError", "ValidationError"]
+from collections.abc import Callable
+
+__all__ = ["KGError", "InputError", "QueryError", "StoreError", "ValidationError", "skip_or_raise"]
 
 
 class KGError(Exception):
@@ -21,3 +23,20 @@ class StoreError(KGError):
 
 class ValidationError(KGError):
     """The graph violates the SHACL shapes."""
+
+
+def skip_or_raise(
+    err: KGError, keep_going: bool, on_skip: Callable[[KGError], None] | None
+) -> None:
+    """With `keep_going`, report `err` to `on_skip` (if given) and go on; else raise it.
+
+    >>> skip_or_raise(InputError("a.txt: empty file"), True, print)
+    a.txt: empty file
+    """
+    if not keep_going:
+        try:
+            raise err
+        finally:
+            del err  # this frame, in the error's traceback, must not hold the error: no cycle
+    if on_skip is not None:
+        on_skip(err)

@@ -37,7 +37,9 @@ from kg.document import Document
 from kg.errors import InputError, KGError, StoreError
 from kg.iris import article_iri
 from kg.ontology import ONTOLOGY_GRAPH, PREFIXES
-from kg.parallel import Extracted, extract_documents, read_articles
+from kg.parallel import Extracted, extract_documents
+from kg.reader import read_articles
+from kg.store import open_oxigraph
 
 __all__ = ["Change", "add", "remove", "articles", "union_mismatches"]
 
@@ -67,15 +69,7 @@ def _open(path: str | os.PathLike[str]) -> ox.Store:
     if not (path / "CURRENT").is_file():
         raise StoreError(f"no store at {path}: build one first with `kg build`")
     check_not_served(path)
-    try:
-        return ox.Store(str(path))
-    except OSError as err:
-        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
-        if "lock" in reason.lower():
-            raise StoreError(
-                f"the store at {path} is locked by another process; wait for it to finish"
-            ) from None
-        raise StoreError(f"cannot open the store at {path}: {reason}") from None
+    return open_oxigraph(path, when_locked="wait for it to finish")
 
 
 def _graphs_named(store: ox.Store, name: str) -> list[ox.NamedNode]:

@@ -30,6 +30,7 @@ __all__ = [
     "tab_tables",
     "drop_chrome",
     "rejoin_lines",
+    "numbered_lines",
     "break_long_runs",
     "tidy_spaces",
 ]
@@ -102,8 +103,12 @@ def _sub(
     return _splice(text, offsets, edits)
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
-    """Each line with the index of its first character."""
+def numbered_lines(text: str) -> list[tuple[int, str]]:
+    """Each line with the index of its first character.
+
+    >>> numbered_lines("甲乙\\n丙")
+    [(0, '甲乙'), (3, '丙')]
+    """
     out = []
     pos = 0
     for line in text.split("\n"):
@@ -300,7 +305,7 @@ def tab_tables(text: str, offsets: list[int]) -> Mapped:
     """
     if "\t" not in text:
         return text, offsets
-    lines = _lines(text)
+    lines = numbered_lines(text)
     counts = [_tab_cells(line) for _, line in lines]
     edits = []
     i = 0
@@ -345,7 +350,7 @@ def drop_chrome(text: str, offsets: list[int]) -> Mapped:
     '链长制。\\n'
     """
     edits = []
-    for start, line in _lines(text):
+    for start, line in numbered_lines(text):
         stripped = line.strip(" \t")
         if stripped and _is_chrome(stripped):
             edits.append((start, min(start + len(line) + 1, len(text)), ""))
@@ -404,7 +409,7 @@ def rejoin_lines(text: str, offsets: list[int]) -> Mapped:
     edits = []
     current = ""  # the line being built, stripped
     end = 0  # where its content ends in `text`
-    for start, line in _lines(text):
+    for start, line in numbered_lines(text):
         stripped = line.strip(" \t")
         if not stripped:
             continue

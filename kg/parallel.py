@@ -28,12 +28,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.document import Document
-from kg.errors import InputError, KGError
+from kg.errors import InputError, KGError, skip_or_raise
+from kg.reader import read_articles
 
 __all__ = [
     "Extracted",
     "extract_document",
-    "read_articles",
     "extract_many",
     "extract_documents",
     "IN_FLIGHT",
@@ -74,9 +74,14 @@ def extract_document(doc: Document) -> Extracted:
     (True, ['<text>', '云铝海鑫'])
     """
     from kg.pipeline import extract
+
+    return _record(extract(doc))
+
+
+def _record(doc: Document) -> Extracted:
+    """What the build needs of an extracted article."""
     from kg.rdf import document_quads
 
-    doc = extract(doc)
     return Extracted(
         name=doc.name,
         sha256=doc.sha256,
@@ -84,29 +89,6 @@ def extract_document(doc: Document) -> Extracted:
         nquads_utf8=document_quads(doc).encode("utf-8"),
         merges=[[m.doc, m.mention, m.type, m.entity_label, m.iri, m.reason] for m in doc.merges],
     )
-
-
-def read_articles(
-    paths: Iterable[str | os.PathLike[str]],
-    *,
-    keep_going: bool = False,
-    on_skip: Callable[[KGError], None] | None = None,
-) -> Iterator[Document]:
-    """Read (not extract) every article under `paths`, one at a time; big text files in parts.
-
-    With `keep_going`, a file that cannot be read is reported to `on_skip` and skipped;
-    otherwise its error is raised.
-    """
-    from kg.reader import iter_paths, read_documents
-
-    for path in iter_paths(paths):
-        try:
-            yield from read_documents(path)
-        except KGError as err:
-            if not keep_going:
-                raise
-            if on_skip is not None:
-                on_skip(err)
 
 
 def _file_or_parts(paths, keep_going, on_skip) -> Iterator[str | Document]:
@@ -125,10 +107,7 @@ def _file_or_parts(paths, keep_going, on_skip) -> Iterator[str | Document]:
         try:
             yield from read_documents(path)
         except KGError as err:
-            if not keep_going:
-                raise
-            if on_skip is not None:
-                on_skip(err)
+            skip_or_raise(err, keep_going, on_skip)
 
 
 def _extract_task(task: str | Document) -> Extracted:
@@ -197,10 +176,7 @@ def _in_order(
         try:
             item = future.result()
         except KGError as err:
-            if not keep_going:
-                raise
-            if on_skip is not None:
-                on_skip(err)
+            skip_or_raise(err, keep_going, on_skip)
             return
         yield item
 
@@ -287,12 +263,10 @@ def _results(
         )
         for chunk in chunks:
             for item in chunk:
-                if not isinstance(item, KGError):
+                if isinstance(item, KGError):
+                    skip_or_raise(item, keep_going, on_skip)
+                else:
                     yield item
-                elif not keep_going:
-                    raise item
-                elif on_skip is not None:
-                    on_skip(item)
 
 
 def _dask(docs: Iterable[Document], address: str, keep_going, on_skip) -> Iterator[Extracted]:
@@ -356,12 +330,9 @@ def extract_many(
 
 def _here(docs: Iterable[Document]) -> Iterator[Extracted]:
     # One process: the whole run is one batch (the cycle collector paused, see kg.pipeline).
-    from kg.pipeline import batch
+    from kg.pipeline import extract_all
 
-    with batch() as done:
-        for doc in docs:
-            yield extract_document(doc)
-            done()
+    return map(_record, extract_all(docs))
 
 
 def extract_documents(

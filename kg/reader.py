@@ -10,11 +10,11 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from kg.document import Document
-from kg.errors import InputError
+from kg.errors import InputError, KGError, skip_or_raise
 from kg.normalize import normalize
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "read_text",
     "read_path",
     "read_documents",
+    "read_articles",
     "iter_paths",
     "title_of",
     "SUFFIXES",
@@ -366,3 +367,21 @@ def iter_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str])
         else:
             raise InputError(f"{path}: no such file or directory")
     return iter(dict.fromkeys(found))
+
+
+def read_articles(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    keep_going: bool = False,
+    on_skip: Callable[[KGError], None] | None = None,
+) -> Iterator[Document]:
+    """Read (not extract) every article under `paths`, one at a time; big text files in parts.
+
+    With `keep_going`, a file that cannot be read is reported to `on_skip` and skipped;
+    otherwise its error is raised.
+    """
+    for path in iter_paths(paths):
+        try:
+            yield from read_documents(path)
+        except KGError as err:
+            skip_or_raise(err, keep_going, on_skip)

@@ -39,6 +39,7 @@ __all__ = [
     "DEFAULT_STORE",
     "build_store",
     "open_store",
+    "open_oxigraph",
     "oxigraph_store",
     "has_union_graph",
     "union_triples",
@@ -232,23 +233,34 @@ def build_store(
     }
 
 
+def open_oxigraph(
+    path: str | os.PathLike[str],
+    *,
+    read_only: bool = False,
+    when_locked: str = "close it or open read-only",
+) -> ox.Store:
+    """The pyoxigraph Store at `path`; StoreError when there is none or it cannot be opened
+    (`when_locked` says what to do when another process holds its lock)."""
+    path = Path(path)
+    if not _is_store(path):
+        raise StoreError(f"no store at {path}: build one first with `kg build`")
+    try:
+        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except OSError as e:
+        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+        if "lock" in reason.lower():
+            raise StoreError(
+                f"the store at {path} is locked by another process; {when_locked}"
+            ) from None
+        raise StoreError(f"cannot open the store at {path}: {reason}") from None
+
+
 def open_store(path: str | os.PathLike[str] = DEFAULT_STORE, *, read_only: bool = True) -> Dataset:
     """Open a built store as an rdflib Dataset over Oxigraph whose default graph is the union.
 
     Raises StoreError when there is no store at `path` or another process holds its lock.
     """
-    path = Path(path)
-    if not _is_store(path):
-        raise StoreError(f"no store at {path}: build one first with `kg build`")
-    try:
-        inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-    except OSError as e:
-        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
-        if "lock" in reason.lower():
-            raise StoreError(
-                f"the store at {path} is locked by another process; close it or open read-only"
-            ) from e
-        raise StoreError(f"cannot open the store at {path}: {reason}") from e
+    inner = open_oxigraph(path, read_only=read_only)
     ds = Dataset(store=OxigraphStore(store=inner), default_union=not has_union_graph(inner))
     for prefix, iri in PREFIXES.items():
         ds.bind(prefix, iri)

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.document import Document, Mention, Metric, Relation, Sentence
+from kg.normalize import numbered_lines
 
 __all__ = [
     "COLUMNS",
@@ -174,15 +175,6 @@ def column_role(header: str) -> Column:
     return Column("measure", indicator=text, unit=unit, year=year)
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
-    out = []
-    pos = 0
-    for line in text.split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
-
-
 def _row(start: int, line: str) -> Row:
     """The cells of a line with `|` between them (outer bars optional)."""
     lead = len(line) - len(line.lstrip())
@@ -219,7 +211,7 @@ def find_tables(text: str) -> list[Table]:
     """
     if "|" not in text and "｜" not in text:
         return []
-    lines = _lines(text)
+    lines = numbered_lines(text)
     tables: list[Table] = []
     i = 0
     while i < len(lines):
