@@ -57,6 +57,10 @@ def _build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", default=None, help="store folder (default: OUT/store)")
     p.add_argument("--keep-going", action="store_true", help="skip unreadable articles")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    _worker_options(p)
+
+
+def _worker_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--workers", type=int, default=1, metavar="N", help="extract in N processes (default: 1)"
     )
@@ -78,11 +82,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     Example: kg build corpus/ --workers 2
     """
     from kg.build import DEFAULT_CORPUS, build
+    from kg.parallel import check_workers
 
-    if args.workers < 1:
-        raise InputError(f"--workers must be at least 1, not {args.workers}")
-    if args.dask is not None and args.workers != 1:
-        raise InputError("give --workers or --dask, not both")
+    check_workers(args.workers, args.dask)  # before the progress bar is drawn
     bar = None
     if not args.quiet and sys.stderr.isatty():
         from tqdm import tqdm
@@ -135,89 +137,36 @@ def _extract_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", help="articles or folders (default: data/corpus)")
     p.add_argument("--format", choices=["jsonl", "table"], default="jsonl")
     p.add_argument("--keep-going", action="store_true", help="skip unreadable articles")
-
-
-def _records(doc) -> list[dict]:
-    from kg.recognize import GENERIC
-
-    out: list[dict] = []
-    for m in doc.mentions:
-        if m.rule == GENERIC:
-            continue
-        raw_start, raw_end = doc.raw_span(m.start, m.end)
-        out.append(
-            {
-                "kind": "entity",
-                "doc": doc.name,
-                "type": m.type,
-                "text": m.text,
-                "label": m.label,
-                "iri": m.iri,
-                "start": m.start,
-                "end": m.end,
-                "raw_start": raw_start,
-                "raw_end": raw_end,
-            }
-        )
-    for r in doc.relations:
-        out.append(
-            {
-                "kind": "relation",
-                "doc": doc.name,
-                "predicate": r.predicate,
-                "subject": r.subject.label,
-                "subject_text": r.subject.text,
-                "object": r.object.label,
-                "object_text": r.object.text,
-                "sentence": r.sentence.text,
-                "rule": r.rule,
-            }
-        )
-    for q in doc.metrics:
-        out.append(
-            {
-                "kind": "metric",
-                "doc": doc.name,
-                "subject": q.subject.label if q.subject else None,
-                "indicator": q.indicator,
-                "value": q.value,
-                "unit": q.unit,
-                "year": q.year,
-                "text": q.text,
-            }
-        )
-    return out
+    _worker_options(p)
 
 
 @command(_extract_options)
 def cmd_extract(args: argparse.Namespace) -> int:
     """Print what the extractor finds in each article: entities, relations, metrics.
 
+    --workers N extracts in N processes on this machine; --dask ADDRESS on an existing Dask
+    cluster. The output is the same, in the same order, either way.
+
     Example: kg extract data/corpus --format jsonl
+    Example: kg extract archive/ --workers 2 > facts.jsonl
     """
-    from kg.build import DEFAULT_CORPUS, extract_paths
+    from kg import facts
+    from kg.build import DEFAULT_CORPUS
+    from kg.parallel import extract_many
 
     def skip(err: KGError) -> None:
         sys.stderr.write(f"kg: warning: skipped {err}\n")
 
-    for doc in extract_paths(
-        args.paths or [DEFAULT_CORPUS], keep_going=args.keep_going, on_skip=skip
-    ):
-        records = _records(doc)
-        if args.format == "jsonl":
-            for rec in records:
-                _print(json.dumps(rec, ensure_ascii=False))
-        else:
-            _print(f"# {doc.name}")
-            rows = [
-                (
-                    r["kind"],
-                    r.get("type") or r.get("predicate") or r.get("indicator"),
-                    r.get("text") or f"{r.get('subject')} -> {r.get('object')}",
-                )
-                for r in records
-            ]
-            _print(_table(["kind", "what", "text"], rows))
+    rendered = extract_many(
+        args.paths or [DEFAULT_CORPUS],
+        workers=args.workers,
+        dask=args.dask,
+        keep_going=args.keep_going,
+        on_skip=skip,
+        render=facts.as_jsonl if args.format == "jsonl" else facts.as_table,
+    )
+    for text in rendered:
+        sys.stdout.write(text)
     return 0
 
 

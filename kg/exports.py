@@ -26,13 +26,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-import networkx as nx
-import pandas as pd
 import pyoxigraph as ox
 
-from kg.query import named_query, run_named
+if TYPE_CHECKING:  # pandas, networkx and the query engine are imported when used: every
+    import networkx as nx  # `kg` command reads FORMATS, and they take 0.4 s to import
+    import pandas as pd
 
 __all__ = [
     "FORMATS",
@@ -133,11 +133,14 @@ def entities_table(G: nx.Graph) -> pd.DataFrame:
 
     Aliases are the other names the articles use, joined by ``|``.
 
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("e1", label="云铝海鑫", type="Enterprise", aliases="云南云铝海鑫")
     >>> entities_table(G).values.tolist()
     [['e1', 'Enterprise', '云铝海鑫', '云南云铝海鑫']]
     """
+    import pandas as pd
+
     rows = [
         (iri, d.get("type", ""), d.get("label", ""), d.get("aliases", ""))
         for iri, d in G.nodes(data=True)
@@ -152,6 +155,7 @@ def relations_table(G: nx.Graph, files: Mapping[str, str] | None = None) -> pd.D
     `files` maps article IRIs to file names (see `article_files`); the ``file`` column is empty
     without it.
 
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("e", label="云铝海鑫"); G.add_node("c", label="绿色铝产业链")
     >>> _ = G.add_edge("e", "c", key="r1", predicate="leadsChain", label="引领产业链",
@@ -159,6 +163,8 @@ def relations_table(G: nx.Graph, files: Mapping[str, str] | None = None) -> pd.D
     >>> relations_table(G, {"a1": "a.txt"})[["subject_label", "object_label", "file"]].values
     array([['云铝海鑫', '绿色铝产业链', 'a.txt']], dtype=object)
     """
+    import pandas as pd
+
     files = files or {}
     rows = []
     for u, v, key, d in G.edges(keys=True, data=True):
@@ -186,6 +192,8 @@ def relations_table(G: nx.Graph, files: Mapping[str, str] | None = None) -> pd.D
 
 def article_files(source: Any) -> dict[str, str]:
     """Article IRI -> file name, for every article in a store or graph."""
+    from kg.query import run_named
+
     return {article: file or "" for article, file, _title in run_named(source, "article_files")[1]}
 
 
@@ -202,6 +210,10 @@ def metrics_table(source: Any) -> pd.DataFrame:
     >>> metrics_table(document_graph(doc))[["subject_label", "value", "unit", "year"]].values
     array([['威信县', 997.8, '亿元', 2022]], dtype=object)
     """
+    import pandas as pd
+
+    from kg.query import run_named
+
     names, rows = run_named(source, "metric_observations")
     df = pd.DataFrame(rows, columns=names)
     # One row per observation, even when its subject has several Chinese labels.
@@ -245,6 +257,7 @@ def export(
     """
     from kg import network
     from kg import store as kgstore
+    from kg.query import named_query
 
     wanted = list(dict.fromkeys(formats))
     unknown = [f for f in wanted if f not in FORMATS]

@@ -1,7 +1,8 @@
 """Extraction spread over processes or a Dask cluster: the same results, in the same order.
 
 Extraction is a pure function of one article (`extract_document`: a read `Document` in, an
-`Extracted` record out, holding the article's N-Quads and merge-log rows). It runs here
+`Extracted` record out, holding the article's N-Quads and merge-log rows; or whatever another
+`render` function makes of the extracted article, such as `kg.facts.as_jsonl`). It runs here
 (``workers=1``), in a pool of ``workers`` processes that read the files themselves (the parts
 of a big text file are read here and sent), or on an existing Dask cluster
 (``dask="tcp://host:8786"``), to which articles are sent read, so its machines need not see
@@ -31,11 +32,14 @@ from kg.document import Document
 from kg.errors import InputError, KGError, skip_or_raise
 from kg.reader import read_articles
 
+Render = Callable[[Document], Any]  # what is sent back of an extracted article
+
 __all__ = [
     "Extracted",
     "extract_document",
     "extract_many",
     "extract_documents",
+    "check_workers",
     "IN_FLIGHT",
     "DASK_TIMEOUT",
 ]
@@ -73,9 +77,7 @@ def extract_document(doc: Document) -> Extracted:
     >>> "云铝海鑫" in item.nquads, item.merges[0][:2]
     (True, ['<text>', '云铝海鑫'])
     """
-    from kg.pipeline import extract
-
-    return _record(extract(doc))
+    return _render(doc, _record)
 
 
 def _record(doc: Document) -> Extracted:
@@ -110,21 +112,28 @@ def _file_or_parts(paths, keep_going, on_skip) -> Iterator[str | Document]:
             skip_or_raise(err, keep_going, on_skip)
 
 
-def _extract_task(task: str | Document) -> Extracted:
+def _render(doc: Document, render: Render) -> Any:
+    """`render` of the extracted article: what a worker sends back."""
+    from kg.pipeline import extract
+
+    return render(extract(doc))
+
+
+def _extract_task(task: str | Document, render: Render) -> Any:
     """A worker's task: an article file to read and extract, or a read `Document`."""
     if isinstance(task, Document):
-        return extract_document(task)
+        return _render(task, render)
     from kg.reader import read_path
 
-    return extract_document(read_path(task))
+    return _render(read_path(task), render)
 
 
-def _extract_chunk(tasks: list[str | Document]) -> list[Extracted | KGError]:
-    """A worker's share: several tasks, each one's record or the error that stopped it."""
-    out: list[Extracted | KGError] = []
+def _extract_chunk(tasks: list[str | Document], render: Render) -> list[Any]:
+    """A worker's share: several tasks, each one's rendering or the error that stopped it."""
+    out: list[Any] = []
     for task in tasks:
         try:
-            out.append(_extract_task(task))
+            out.append(_extract_task(task, render))
         except KGError as err:
             out.append(err)
     _collect_now_and_then()
@@ -242,20 +251,27 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return pool
 
 
-def _processes(tasks: Iterable[Any], workers: int, keep_going, on_skip) -> Iterator[Extracted]:
+def _processes(
+    tasks: Iterable[Any], workers: int, render: Render, keep_going, on_skip
+) -> Iterator[Any]:
     pool = _pool(workers)
-    results = _results(pool, tasks, workers, keep_going, on_skip)
+    results = _results(pool, tasks, workers, render, keep_going, on_skip)
     # the workers stop when the results are done with, or dropped without being read
     weakref.finalize(results, pool.shutdown, wait=False, cancel_futures=True)
     return results
 
 
 def _results(
-    pool: ProcessPoolExecutor, tasks: Iterable[Any], workers: int, keep_going, on_skip
-) -> Iterator[Extracted]:
+    pool: ProcessPoolExecutor,
+    tasks: Iterable[Any],
+    workers: int,
+    render: Render,
+    keep_going,
+    on_skip,
+) -> Iterator[Any]:
     with pool:
         chunks = _in_order(
-            lambda chunk: pool.submit(_extract_chunk, chunk),
+            lambda chunk: pool.submit(_extract_chunk, chunk, render),
             _chunks(tasks, CHUNK),
             IN_FLIGHT * workers,
             False,
@@ -269,7 +285,9 @@ def _results(
                     yield item
 
 
-def _dask(docs: Iterable[Document], address: str, keep_going, on_skip) -> Iterator[Extracted]:
+def _dask(
+    docs: Iterable[Document], address: str, render: Render, keep_going, on_skip
+) -> Iterator[Any]:
     try:
         from distributed import Client
     except ImportError:
@@ -284,7 +302,7 @@ def _dask(docs: Iterable[Document], address: str, keep_going, on_skip) -> Iterat
     try:
         threads = sum(client.nthreads().values()) or 1
         yield from _in_order(
-            lambda doc: client.submit(extract_document, doc, pure=False),
+            lambda doc: client.submit(_render, doc, render, pure=False),
             docs,
             max(8, IN_FLIGHT * threads),
             keep_going,
@@ -294,7 +312,8 @@ def _dask(docs: Iterable[Document], address: str, keep_going, on_skip) -> Iterat
         client.close()
 
 
-def _check(workers: int, dask: str | None) -> None:
+def check_workers(workers: int, dask: str | None) -> None:
+    """Raise `InputError` unless `workers` >= 1, or `dask` is given with one worker."""
     if workers < 1:
         raise InputError(f"--workers must be at least 1, not {workers}")
     if dask is not None and workers != 1:
@@ -308,31 +327,38 @@ def extract_many(
     dask: str | None = None,
     keep_going: bool = False,
     on_skip: Callable[[KGError], None] | None = None,
-) -> Iterator[Extracted]:
+    render: Render | None = None,
+) -> Iterator[Any]:
     """`extract_document` of every article under `paths`, in reading order: here, in `workers`
     processes, or on the Dask cluster whose scheduler is at `dask` (``tcp://host:8786``).
+
+    With `render`, a function of the extracted `Document` that can be pickled (one defined at
+    the top of a module, such as `kg.facts.as_jsonl`), its result is given for each article
+    instead of an `Extracted` record.
 
     With `keep_going`, an article that cannot be read is reported to `on_skip` and skipped;
     otherwise its error is raised. Raises `InputError` for ``workers < 1`` or both options and
     `KGError` when the Dask scheduler cannot be reached. A script that calls this with
     ``workers > 1`` needs the usual ``if __name__ == "__main__":`` guard of multiprocessing.
     """
-    _check(workers, dask)
+    check_workers(workers, dask)
+    render = render or _record
     if dask is not None:
         # Articles are read here and sent whole: the cluster's machines need not see our files.
         docs = read_articles(paths, keep_going=keep_going, on_skip=on_skip)
-        return _dask(docs, dask, keep_going, on_skip)
+        return _dask(docs, dask, render, keep_going, on_skip)
     if workers > 1:  # the workers read the files, except the parts of big ones
-        return _processes(_file_or_parts(paths, keep_going, on_skip), workers, keep_going, on_skip)
+        tasks = _file_or_parts(paths, keep_going, on_skip)
+        return _processes(tasks, workers, render, keep_going, on_skip)
     docs = read_articles(paths, keep_going=keep_going, on_skip=on_skip)
-    return _here(docs)
+    return _here(docs, render)
 
 
-def _here(docs: Iterable[Document]) -> Iterator[Extracted]:
+def _here(docs: Iterable[Document], render: Render) -> Iterator[Any]:
     # One process: the whole run is one batch (the cycle collector paused, see kg.pipeline).
     from kg.pipeline import extract_all
 
-    return map(_record, extract_all(docs))
+    return map(render, extract_all(docs))
 
 
 def extract_documents(
@@ -344,9 +370,9 @@ def extract_documents(
     >>> [a.characters for a in extract_documents([read_text("链长制。"), read_text("链主。")])]
     [4, 3]
     """
-    _check(workers, dask)
+    check_workers(workers, dask)
     if dask is not None:
-        return _dask(docs, dask, False, None)
+        return _dask(docs, dask, _record, False, None)
     if workers > 1:
-        return _processes(docs, workers, False, None)
-    return _here(docs)
+        return _processes(docs, workers, _record, False, None)
+    return _here(docs, _record)

@@ -217,3 +217,33 @@ def test_kg_build_shows_articles_per_second_on_a_terminal(tmp_path):
         r"extracting: [123] articles \[[0-9:]+, +[0-9.]+(?: articles/s|s/ articles)\]"
     )
     assert any(rate.search(frame) for frame in frames), frames
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "table"])
+def test_kg_extract_with_two_workers_prints_the_same(corpus, fmt):
+    """`kg extract --workers 2` prints what one process prints, in the same order."""
+    outputs = []
+    for workers in ("1", "2"):
+        proc = subprocess.run(
+            [sys.executable, "-m", "kg.cli", "extract", str(corpus), "--format", fmt]
+            + ["--workers", workers],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=300,
+        )
+        assert proc.returncode == 0, proc.stderr
+        outputs.append(proc.stdout)
+    assert outputs[0] == outputs[1]
+    if fmt == "table":
+        names = [line[2:] for line in outputs[0].splitlines() if line.startswith("# ")]
+        assert names == sorted(p.name for p in corpus.iterdir())
+
+
+def test_a_render_function_is_what_workers_send_back(corpus):
+    from kg.facts import facts
+
+    here = list(extract_many([corpus], render=facts))
+    there = list(extract_many([corpus], workers=2, render=facts))
+    assert there == here and len(here) == N_ARTICLES + 3
+    assert any(r["kind"] == "relation" for records in here for r in records)

@@ -1,5 +1,7 @@
 """kg.segment: jieba with the ontology's words, dictionary tags, offsets."""
 
+import marshal
+
 import pytest
 
 from kg.segment import _user_words, pos, tokenize
@@ -42,13 +44,17 @@ def test_dictionary_cache_is_made_used_and_survives_damage(tmp_path, monkeypatch
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     path = segment._dictionary_path()
-    tags, freqs = segment._read_dictionary(path)  # parses dict.txt, writes the cache
+    columns = segment._read_dictionary(path)  # parses dict.txt, writes the cache
     caches = list((tmp_path / "chainkg").glob("jieba-dict-*.marshal"))
-    assert len(caches) == 1 and tags["延伸"] == "v" and freqs["延伸"] > 0
-    assert segment._read_dictionary(path) == (tags, freqs)  # read back from the cache
+    tag, freq = segment._find(columns, "延伸")
+    assert len(caches) == 1 and tag == "v" and freq > 0
+    assert segment._find(columns, "云铝海鑫") == (None, 0)
+    assert segment._read_dictionary(path) == columns  # read back from the cache
     caches[0].write_bytes(b"not marshal data")
-    assert segment._read_dictionary(path) == (tags, freqs)  # a damaged cache is made anew
+    assert segment._read_dictionary(path) == columns  # a damaged cache is made anew
+    caches[0].write_bytes(marshal.dumps(("a\nb", "n", b"")))  # columns of unequal length
+    assert segment._read_dictionary(path) == columns
     blocker = tmp_path / "file"
     blocker.write_text("x")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # no cache can be made under a file
-    assert segment._read_dictionary(path) == (tags, freqs)
+    assert segment._read_dictionary(path) == columns
