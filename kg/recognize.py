@@ -52,6 +52,7 @@ _OPEN_QUOTES = "“‘\"'「"
 _CLOSE_QUOTES = "”’\"'」"
 _UNSURE = "project-head?"  # a firm guessed from a project's name: kept only if written again
 _NOT_FIRM_HEADS = {"活动", "会议", "工作", "情况", "问题", "建设", "发展", "项目", "产业", "行业"}
+_NOT_FIRM_ENDS = tuple(_NOT_FIRM_HEADS)  # for str.endswith
 _WEAK = set("其之此该各本达强建引促聚创争超占同跟让使着过")
 
 
@@ -78,6 +79,7 @@ def _lex() -> dict:
         },
         "suffixes": lex["suffixes"],
         "suffix_chars": {cls: {x[-1] for x in sfx} for cls, sfx in lex["suffixes"].items()},
+        "suffix_sets": {cls: set(sfx) for cls, sfx in lex["suffixes"].items()},
         "stop_pos": set(b["stop_pos"]),
         "verb_pos": set(b["verb_pos"]),
         "inner_verbs": set(b["inner_verbs"]),
@@ -86,7 +88,9 @@ def _lex() -> dict:
         "stop_prefixes": sorted((w for w in b["stop_words"] if len(w) >= 2), key=len, reverse=True),
         "stop_words": set(b["stop_words"]),
         "generic": sorted(b["generic_modifiers"], key=len, reverse=True),
+        "generic_set": set(b["generic_modifiers"]),
         "generic_re": re.compile("(?:" + _alt(b["generic_modifiers"]) + ")"),
+        "stop_prefix_chars": {w[0] for w in b["stop_words"] if len(w) >= 2},
         "stop_prefix_re": re.compile(
             "(?:" + _alt([w for w in b["stop_words"] if len(w) >= 2]) + ")"
         ),
@@ -246,7 +250,6 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
     start = end
     consumed = 0
     starts = _starts(toks)
-    own_suffixes = _lex()["suffixes"].get(cls, ())
     # tokens are in order; find the last token that starts before `end`
     j = bisect.bisect_left(starts, end) - 1
     if j >= 0 and toks[j].end > end:  # a token straddles the suffix: its head is in the name
@@ -254,12 +257,11 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
             start = toks[j].start
             consumed += 1
         j -= 1
-    stops = _STOPS
+    kinds = _KINDS
     while j >= 0:
-        tok = toks[j]
-        w = tok.text
-        if tok.start < floor or end - tok.start > limit:
-            if tok.start < floor < tok.end and w[: floor - tok.start] in _GLUED:
+        w, t_start, t_end = toks[j]
+        if t_start < floor or end - t_start > limit:
+            if t_start < floor < t_end and w[: floor - t_start] in _GLUED:
                 start = floor  # "以德润化工为龙头" cut as 以德|润|化工: the name starts at 德
             break
         if w in _WALK_SPECIAL:
@@ -285,7 +287,7 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
                 and not _stops(toks[j - 1], consumed, cls)
                 and "、" not in (toks[j - 2].text if j > 1 else "")
             ):
-                start = tok.start  # "新能源和汽车制造产业链" is one chain's name
+                start = t_start  # "新能源和汽车制造产业链" is one chain's name
                 consumed += 1
                 j -= 1
                 continue
@@ -297,7 +299,7 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
                 and pos(toks[j - 1].text) in {"n", "vn", "nz", "l", "j", "b", "nt"}
                 and not _stops(toks[j - 1], consumed + 1, cls)
             ):
-                start = tok.start  # "水电硅铝一体化的全产业链": 的 inside the name
+                start = t_start  # "水电硅铝一体化的全产业链": 的 inside the name
                 consumed += 1
                 j -= 1
                 continue
@@ -306,47 +308,92 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
                 consumed += 2
                 j -= 2
                 continue
-        stop = stops.get((w, consumed > 0, cls))
-        if stop is None:
-            stop = _stops(tok, consumed, cls)
-        if stop or consumed and w in own_suffixes:
-            break
-        if cls == "Project" and w.endswith("项目"):
-            break  # "绿色铝产业链重点项目铝合金轮毂项目": one project ends where another starts
-        if (
-            len(w) == 1
-            and pos(w) in {"v", "vg", "d", "u", "ul", "uj", "y"}
-            and j > 0
-            and len(toks[j - 1].text) > 1
-            and pos(toks[j - 1].text) in _lex()["verb_pos"]
-            and _stops(toks[j - 1], 1, cls)
-        ):
-            break  # "搭建起新能源产业链": 起 completes the verb
-        if w in "年月日号" and j > 0 and toks[j - 1].text.isdigit():
-            break  # "2022年6月兰钧…": a date, not part of the name
-        start = tok.start
+        kind = kinds.get((w, consumed > 0, cls))
+        if kind is None:
+            kind = _kind(w, consumed > 0, cls)
+        if kind:
+            if kind == _STOP:
+                break
+            # _ASK: whether the word ends the name depends on the word before it
+            if (
+                len(w) == 1
+                and pos(w) in _VERB_TAILS
+                and j > 0
+                and len(toks[j - 1].text) > 1
+                and pos(toks[j - 1].text) in _lex()["verb_pos"]
+                and _stops(toks[j - 1], 1, cls)
+            ):
+                break  # "搭建起新能源产业链": 起 completes the verb
+            if w in "年月日号" and j > 0 and toks[j - 1].text.isdigit():
+                break  # "2022年6月兰钧…": a date, not part of the name
+        start = t_start
         consumed += 1
         j -= 1
     lx = _lex()
     i = bisect.bisect_left(starts, start)
-    head = "".join([t.text for t in toks[i : bisect.bisect_left(starts, end, i)]])
-    m = lx["stop_prefix_re"].match(head)
-    if m and len(head) > m.end() + 1:
-        start += m.end()
-        i = bisect.bisect_left(starts, start)
+    # the words from `start` to `end` may open with a stop word ("进一步…"): joined only when
+    # their first character can open one
+    if i < len(toks) and toks[i].text[:1] in lx["stop_prefix_chars"]:
+        head = "".join([t.text for t in toks[i : bisect.bisect_left(starts, end, i)]])
+        m = lx["stop_prefix_re"].match(head)
+        if m and len(head) > m.end() + 1:
+            start += m.end()
+            i = bisect.bisect_left(starts, start)
     # a name never opens with a verb ("提升产业链韧性", "预计项目投资")
-    verb_pos = lx["verb_pos"]
-    for tok in toks[i:]:
-        if (
-            tok.start == start
-            and tok.end <= end
-            and len(tok.text) > 1
-            and pos(tok.text) in verb_pos
-        ):
-            start = tok.end
-        elif tok.start > start:
+    verbs = _VERBS
+    for k in range(i, len(toks)):
+        w, t_start, t_end = toks[k]
+        if t_start == start and t_end <= end:
+            verb = verbs.get(w)
+            if verb is None:
+                verb = _is_verb(w)
+            if verb:
+                start = t_end
+                continue
+        if t_start > start:
             break
     return start
+
+
+_VERBS: dict[str, bool] = {}
+
+
+def _is_verb(w: str) -> bool:
+    """Whether `w` is a verb of two characters or more (remembered)."""
+    if len(_VERBS) >= _STOPS_MAX:
+        _VERBS.clear()
+    verb = _VERBS[w] = len(w) > 1 and pos(w) in _lex()["verb_pos"]
+    return verb
+
+
+# what a word read leftwards does to a name (`_kind`): part of it, ends it, or ask the word
+# before it
+_GO, _STOP, _ASK = 0, 1, 2
+_VERB_TAILS = frozenset({"v", "vg", "d", "u", "ul", "uj", "y"})  # 起 in 搭建起, 了, 着
+_KINDS: dict[tuple[str, bool, str], int] = {}
+
+
+def _kind(w: str, consumed: bool, cls: str) -> int:
+    """`_GO`, `_STOP` or `_ASK` for word `w` in `_walk_left`, by the tests there that look at
+    the word alone (a pure function of the word, whether anything is consumed, and the class:
+    remembered)."""
+    if len(_KINDS) >= _STOPS_MAX:  # numbers and Latin words are endless: stay bounded
+        _KINDS.clear()
+    # "绿色铝产业链重点项目铝合金轮毂项目": one project ends where another starts
+    if (
+        _word_stops(w, consumed, cls)
+        or consumed
+        and w in _lex()["suffix_sets"].get(cls, ())
+        or cls == "Project"
+        and w.endswith("项目")
+    ):
+        kind = _STOP
+    elif len(w) == 1 and pos(w) in _VERB_TAILS or w in "年月日号":
+        kind = _ASK
+    else:
+        kind = _GO
+    _KINDS[(w, consumed, cls)] = kind
+    return kind
 
 
 _STARTS: list = [(None, [])]  # the last token list seen and its tokens' start offsets
@@ -408,35 +455,41 @@ def _strip_generic(core: str) -> str:
     return core
 
 
+_PLACE_WORDS = (
+    "全省",
+    "全市",
+    "全州",
+    "全县",
+    "全区",
+    "我省",
+    "我市",
+    "我州",
+    "我县",
+    "我区",
+    "省级",
+    "市级",
+    "县级",
+    "省",
+    "市",
+    "州",
+    "县",
+    "区",
+)
+_PLACE_WORD_OPENINGS = frozenset(g[0] for g in _PLACE_WORDS)
+
+
 def _strip_place(name: str, sent_toks: list[Token], start: int) -> str:
     """Drop a leading place name or place word (云南省新能源产业链 -> 新能源产业链)."""
-    lx = _lex()
-    for g in (
-        "全省",
-        "全市",
-        "全州",
-        "全县",
-        "全区",
-        "我省",
-        "我市",
-        "我州",
-        "我县",
-        "我区",
-        "省级",
-        "市级",
-        "县级",
-        "省",
-        "市",
-        "州",
-        "县",
-        "区",
-    ):
-        if name.startswith(g) and len(name) > len(g) + 3:
-            return _strip_place(name[len(g) :], sent_toks, start + len(g))
-    for tok in sent_toks:
+    if name[:1] in _PLACE_WORD_OPENINGS:  # (most names open with no place word)
+        for g in _PLACE_WORDS:
+            if name.startswith(g) and len(name) > len(g) + 3:
+                return _strip_place(name[len(g) :], sent_toks, start + len(g))
+    # the word at `start` (words do not overlap: at most one starts there)
+    k = bisect.bisect_left(_starts(sent_toks), start)
+    if k < len(sent_toks):
+        tok = sent_toks[k]
         if tok.start == start and _is_region_word(tok.text) and len(name) > len(tok.text) + 3:
             return _strip_place(name[len(tok.text) :], sent_toks, tok.end)
-    del lx
     return name
 
 
@@ -583,8 +636,9 @@ def _one_word(s: _Sent, a: int, b: int, text: str) -> bool:
         a in s.starts
         and b in s.ends
         and freq(text) > 0
-        and text not in _lex()["generic"]
-        and sum(1 for t in s.toks if a <= t.start < b) == 1
+        and text not in _lex()["generic_set"]
+        # words starting in [a, b): starts are sorted
+        and bisect.bisect_left(_starts(s.toks), b) - bisect.bisect_left(_starts(s.toks), a) == 1
     )
 
 
@@ -908,7 +962,9 @@ def _persons(s: _Sent) -> Iterator[Mention]:
             yield Mention("Person", name, a, a + len(name), rule="title")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _person_name(rest: str) -> str:
+    """The person's name that opens `rest` (the five characters after a title), or ""."""
     lx = _lex()
     if len(rest) < 2:
         return ""
@@ -1008,9 +1064,17 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
             yield from _firm(s, a, end, "设立子公司")
     # "由宁德时代投资建设的…项目", "X投资建设的"
     invests = "投" in t or "承建" in t
-    for m in _rx(r"由([^,。;由]{2,16}?)(?:投资建设|投资|投建|承建)").finditer(t) if invests else ():
+    for m in (
+        _rx(r"由([^,。;由]{2,16}?)(?:投资建设|投资|投建|承建)").finditer(t)
+        if invests and "由" in t
+        else ()
+    ):
         yield from _firm(s, s.start + m.start(1), s.start + m.end(1), "投资")
-    for m in _rx(r"([^,。;]{2,16}?)(?:投资建设|投建)的").finditer(t) if invests else ():
+    for m in (
+        _rx(r"([^,。;]{2,16}?)(?:投资建设|投建)的").finditer(t)
+        if "投资建设的" in t or "投建的" in t
+        else ()
+    ):
         a = _walk_left(s.toks, s.start + m.end(1), s.start + m.start(1), "Enterprise", 16)
         yield from _firm(s, a, s.start + m.end(1), "投资")
     # "富乐华落地内江", "X入驻经开区": what settles somewhere is a firm
@@ -1106,13 +1170,12 @@ def _firm(
 ) -> Iterator[Mention]:
     """A firm name found by context, after trimming words that are not part of it (unless the
     phrasing fixes where it starts: `trim=False`)."""
-    text = s.sub(a, b)
     # trim leading stop words and verbs the list splitter left on
     start = _walk_left(s.toks, b, a, "Enterprise", 26) if a < b and trim else a
-    text = s.sub(start, b).strip(" “”\"'")
-    if text != s.sub(start, b):
-        off = s.sub(start, b).find(text)
-        start += off
+    raw = s.sub(start, b)
+    text = raw.strip(" “”\"'")
+    if text != raw:
+        start += raw.find(text)
     b = start + len(text)
     if not (2 <= len(text) <= 26):
         return
@@ -1129,15 +1192,16 @@ def _firm(
     firm_suffixes = _lex()["firm_suffixes"]
     if text in firm_suffixes or text[1:] in firm_suffixes:
         return  # "有限公司" alone names no firm
-    last = [t for t in s.toks if t.end == b]
+    # the word that ends the name: tokens do not overlap, so it is the last to start before b
+    k = bisect.bisect_left(_starts(s.toks), b) - 1
+    last = s.toks[k].text if k >= 0 and s.toks[k].end == b else ""
     if (
-        last
-        and len(last[0].text) > 1
-        and pos(last[0].text) in {"v", "vn", "vd"}
-        and not _strong(last[0].text)  # 三一重工: 重工 is tagged as a verb-noun
+        len(last) > 1
+        and pos(last) in {"v", "vn", "vd"}
+        and not _strong(last)  # 三一重工: 重工 is tagged as a verb-noun
     ):
         return
-    if text.endswith(tuple(_NOT_FIRM_HEADS)):
+    if text.endswith(_NOT_FIRM_ENDS):
         return
     if text.endswith(("项目", "产业", "产业链", "基地", "园区", "行业")):
         return
@@ -1251,7 +1315,8 @@ def _short_firms(s: _Sent) -> Iterator[Mention]:
         a = s.start + m_start
         if a not in s.starts or s.start + m_end not in s.ends:
             continue
-        toks = [t for t in s.toks if t.end <= a]
+        # the words before the one at `a` (words do not overlap: they all end by `a`)
+        toks = s.toks[: bisect.bisect_left(_starts(s.toks), a)]
         start = a
         for t in reversed(toks):
             if a - t.start > 5 or not _CJK.match(t.text) or not _brand_like(t.text):
@@ -1261,12 +1326,12 @@ def _short_firms(s: _Sent) -> Iterator[Mention]:
             start = t.start
         brand = s.sub(start, a)
         if a - start >= 2 and brand not in lx["industry"] and _strip_generic(brand):
-            after = [t for t in s.toks if t.start == s.start + m_end]
+            k = bisect.bisect_left(_starts(s.toks), s.start + m_end)
+            after = s.toks[k].text if k < len(s.toks) and s.toks[k].start == s.start + m_end else ""
             if not is_strong and (
                 start != s.start + _clause_start(s.text, m_start)
-                or not after
-                or len(after[0].text) < 2
-                or pos(after[0].text) not in _lex()["verb_pos"]
+                or len(after) < 2
+                or pos(after) not in _lex()["verb_pos"]
             ):
                 continue  # a weak industry word: the firm opens the clause, a verb follows
             yield Mention(
@@ -1399,6 +1464,8 @@ def _right_edge(s: _Sent, a: int, b: int) -> int:
 
 def _coordinated_firms(s: _Sent, found: list[Mention]) -> Iterator[Mention]:
     """Items coordinated with a firm are firms: "与云天化、上海友升…" once either is known."""
+    if "、" not in s.text:
+        return  # every list run has a 、
     firms = {(m.start, m.end) for m in found if m.type == "Enterprise" and m.rule != _UNSURE}
     if not firms:
         return

@@ -288,6 +288,10 @@ def _paragraph_rules(doc: Document, ctx: _Context, have: set[tuple[int, int]]) -
     topic_para = -1
     for i, sent in enumerate(sents):
         ms = ctx.by_sent[i]
+        if not ms:  # a sentence naming nothing can only open a paragraph about 链主
+            if _LINK_LEADER.search(sent.text):
+                topic_para = sent.paragraph
+            continue
         firms = [m for m in ms if m.type == "Enterprise"]
         chains = _named_chains(ms)
         # a paragraph about 链主 enterprises in general: its topic sentence names no firm
