@@ -17,6 +17,7 @@ suffix ("A、B、C产业链") give one mention per item.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Iterator
@@ -51,6 +52,8 @@ _rx = functools.lru_cache(maxsize=None)(re.compile)
 _OPEN_QUOTES = "“‘\"'「"
 _CLOSE_QUOTES = "”’\"'」"
 _UNSURE = "project-head?"  # a firm guessed from a project's name: kept only if written again
+# a word the dictionary has but barely knows (恒丰: 2) may be a brand; 农资 (21) is a word
+RARE = 10
 _NOT_FIRM_HEADS = {"活动", "会议", "工作", "情况", "问题", "建设", "发展", "项目", "产业", "行业"}
 _NOT_FIRM_ENDS = tuple(_NOT_FIRM_HEADS)  # for str.endswith
 _WEAK = set("其之此该各本达强建引促聚创争超占同跟让使着过")
@@ -203,6 +206,7 @@ def _stops(tok: Token, consumed: int, cls: str) -> bool:
 
 
 _STOPS: dict[tuple[str, bool, str], bool] = {}
+_MONEY = re.compile(r"^[千百万亿]*元$")
 # function words that jieba may glue to a name's first character (以德润化工 -> 以德|润…)
 _GLUED = frozenset("以与由和及在对向将把从")
 # words with a rule of their own when a name is read leftwards (see `_walk_left`)
@@ -226,11 +230,21 @@ def _word_stops(w: str, consumed: bool, cls: str) -> bool:
         return True
     if cls == "Enterprise" and _rx(r"^[0-9.%]+$").match(w):
         return True
+    if cls == "Project" and _MONEY.match(w):
+        return True  # "韩电集团投资50亿元建设智能家电项目": a sum of money is no part of a name
     p = pos(w)
     if len(w) > 1 and p in lx["stop_pos"] or len(w) >= 4 and p == "l":
         return True  # function words, and set phrases such as 发展壮大, 做大做强
     if len(w) == 1 and p in {"p", "c", "u", "uj", "ul", "r", "y", "e"}:
         return True
+    if (
+        len(w) == 4
+        and freq(w) < RARE
+        and pos(w[2:]) in lx["verb_pos"]
+        and w[2:] not in lx["inner_verbs"]
+        and cls != "Enterprise"
+    ):
+        p = "v"  # 全面推行: a rare four-character entry that ends in a verb acts as the verb
     if len(w) > 1 and p in lx["verb_pos"] and w not in lx["inner_verbs"] and cls != "Enterprise":
         return (
             True  # firm names hold verbs (三环锻造, 城市建设投资): only governing verbs stop them
@@ -243,6 +257,33 @@ def _word_stops(w: str, consumed: bool, cls: str) -> bool:
     ):
         return True  # "钢铁产业链链主企业河钢集团": another name's suffix ends this one
     return False
+
+
+# single characters that jieba leaves alone and that mostly act as verbs (强链, 补链, 建厂)
+_VERB_CHARS = frozenset("促抓建推引强补延拓聚做创争达超占")
+
+
+def _brand_pair(toks: list[Token], j: int, start: int, end: int) -> bool:
+    """Whether the one-character token `toks[j]` and a one-character neighbour make a pair
+    that is no ordinary word: a brand. The neighbour is a noun-like character on the left
+    (双创产业园), or one on the right already in the name with more of the name after it
+    (创实玻璃…项目; not 抓实园区, where the pair is all there is)."""
+    tok = toks[j]
+    pairs = []
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is not None and start <= nxt.start == tok.end and nxt.end < end:
+        if pos(nxt.text) not in _lex()["verb_pos"]:
+            pairs.append(tok.text + nxt.text)
+    prev = toks[j - 1] if j > 0 else None
+    if prev is not None and prev.end == tok.start and pos(prev.text) in _NOUN_TAGS:
+        if prev.text not in _lex()["stop_words"]:
+            pairs.append(prev.text + tok.text)
+    return any(
+        len(p) == 2 and _CJK.match(p[0]) and _CJK.match(p[1]) and freq(p) < RARE for p in pairs
+    )
+
+
+_NOUN_TAGS = frozenset({"n", "ng", "nr", "ns", "nz", "nt"})
 
 
 def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) -> int:
@@ -266,7 +307,7 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
             break
         if w in _WALK_SPECIAL:
             if w in (")", ")"):
-                if cls not in {"Enterprise", "Project", "IndustrialPark"}:
+                if cls not in {"Enterprise", "Project", "IndustrialPark", "IndustryChain"}:
                     pass
                 else:
                     k = j - 1
@@ -311,9 +352,11 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
         kind = kinds.get((w, consumed > 0, cls))
         if kind is None:
             kind = _kind(w, consumed > 0, cls)
-        if kind:
-            if kind == _STOP:
+        if kind == _STOP:
+            if not (w in _VERB_CHARS and _brand_pair(toks, j, start, end)):
                 break
+            # 双创产业园, 创实玻璃: the verb character is half of a brand, read on
+        elif kind:
             # _ASK: whether the word ends the name depends on the word before it
             if (
                 len(w) == 1
@@ -551,7 +594,7 @@ def _suffix_names(s: _Sent, cls: str) -> Iterator[Mention]:
             pass  # "湘潭经开区管委会": the park is still named
         start = _walk_left(s.toks, a, s.start, cls, MAX_LEN[cls])
         if cls == "Project":
-            start = _capacity_start(s, start, b)
+            start = _after_lead_verb(s, _capacity_start(s, start, b), a)
         name = s.sub(start, b)
         if not _balanced(name):
             continue
@@ -621,13 +664,26 @@ def _capacity_start(s: _Sent, start: int, b: int) -> int:
     found = None
     for m in _CAPACITY.finditer(head) if "年" in head else ():
         found = m
-    if found is None or _rx(r"[,。;:、()“”]").search(head, found.end()):
-        return start
+    if found is None or _rx(r"[,。;:、()“”]|等(?!离子)").search(head, found.end()):
+        return start  # "年产…皮带轮等16个招商项目": the capacity is a list item's, not this name's
     cap = s.start + found.start()
     limit = MAX_LEN["Project"] - (b - cap)
     if limit < 0:
         return start
     return _walk_left(s.toks, cap, s.start, "Project", limit)
+
+
+# verbs that name a project's work when inside it (扩建项目) but govern it when they open it
+_LEAD_VERBS = frozenset({"建设", "新建", "扩建", "投资", "实施", "推进", "开工", "启动"})
+
+
+def _after_lead_verb(s: _Sent, start: int, a: int) -> int:
+    """Where a project's name starts once a verb opening it is left out: "(投资50亿元)建设智能
+    家电项目" names 智能家电项目; the verb stays when nothing but the suffix would be left."""
+    tok = next((t for t in s.toks if t.start == start), None)
+    if tok is not None and tok.text in _LEAD_VERBS and a - tok.end >= 2:
+        return tok.end
+    return start
 
 
 def _one_word(s: _Sent, a: int, b: int, text: str) -> bool:
@@ -683,7 +739,13 @@ def _list_items(s: _Sent, end: int, floor: int, cls: str, limit: int = 14) -> li
             items.append((a, s.start + cur))
 
     while True:
-        seps = list(_SEPARATORS.finditer(s.text, base, cur))
+        seps = [
+            sep
+            for sep in _SEPARATORS.finditer(s.text, base, cur)
+            if sep.group() in "、,"
+            or s.start + sep.start() in s.starts
+            and s.start + sep.end() in s.ends  # a word of its own: not 涉及, not 及其
+        ]
         if not seps:
             leftmost(base)
             break
@@ -777,7 +839,7 @@ def _chain_mentions(
         return
     # "A、B及C产业链" / "A及B产业链": earlier conjuncts are bare
     conj = _rx(r"(、|以及|及)$").search(before)
-    inner_split = _rx(r"^(.{2,8}?)(以及|及)(.{2,}?)$").search(name[: -len(suffix)])
+    inner_split = _rx(r"^(.{2,8}?)(以及|及(?!其))(.{2,}?)$").search(name[: -len(suffix)])
     if conj:
         items = _list_items(s, start - len(conj.group()), s.start, "IndustryChain")
         yield from _conjuncts(s, items, suffix)
@@ -1042,6 +1104,8 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
         for a, b in _list_items(s, s.start + m.end(1), s.start + m.start(1), "Enterprise"):
             yield from _firm(s, a, b, "签约")
     for m in _rx(r"签约的([^,。;、和]{2,12})").finditer(t) if "签约的" in t else ():
+        if _common_noun_at(s, s.start + m.start(1)):
+            continue  # "签约的项目涵盖汽车部件…": what was signed is named by a common noun
         yield from _firm(s, s.start + m.start(1), s.start + m.end(1), "签约")
     # "江西立讯智造副总经理常红": an organisation before a corporate title
     for m in (
@@ -1165,6 +1229,18 @@ def _name_end(s: _Sent, a: int, limit: int) -> int:
     return b
 
 
+def _common_noun_at(s: _Sent, a: int) -> bool:
+    """Whether the word at document offset `a` is a common noun (项目, 企业), not a name's head."""
+    tok = next((t for t in s.toks if t.start == a), None)
+    return (
+        tok is not None
+        and len(tok.text) > 1
+        and freq(tok.text) > 300
+        and pos(tok.text) in {"n", "vn"}
+        and not _brand_like(tok.text)
+    )
+
+
 def _firm(
     s: _Sent, a: int, b: int, rule: str, *, in_list: bool = False, trim: bool = True
 ) -> Iterator[Mention]:
@@ -1226,6 +1302,11 @@ def _brand_prefix(
     ends = {t.end for t in toks}
     head = s.sub(a, end)
     place = toks[0].text if toks and _is_region_word(toks[0].text) else ""
+    if industry_only and place and len(toks) > 1:
+        w = s.sub(toks[0].end, b)
+        w = next((x for x in _lex()["industry"] if w.startswith(x) and _strong(x)), "")
+        if w and toks[0].end + len(w) in ends:
+            return a, toks[0].end + len(w)  # 云海镁业项目: a place and a firm's industry word
     if industry_only and (place or end - a > 6):
         return None  # 镇雄磷基新材料项目, 磷酸锰铁锂正极材料项目: a place or a product, no firm
     px = _patterns()
@@ -1261,16 +1342,19 @@ def _industry_brand(
     return None
 
 
-def _names_something(s: _Sent, a: int, b: int) -> bool:
+def _names_something(s: _Sent, a: int, b: int, *, rare: bool = False) -> bool:
     """Whether a phrase names a particular thing: it holds a place, a brand-like word or a
-    number, not only ordinary words (农资农具, 水果综合利用)."""
+    number, not only ordinary words (农资农具, 水果综合利用). With `rare`, a brand-like word
+    must be one the dictionary barely knows (科玛, 恒丰; not 农资, 中成药, 智慧)."""
     if _rx(r"[0-9A-Za-z]").search(s.sub(a, b)):
         return True
     run = 0  # single characters that are no word together: 富乐华, 奥士康
     for t in s.toks:
         if not (a <= t.start and t.end <= b):
             continue
-        if _is_region_word(t.text) or len(t.text) > 1 and _brand_like(t.text):
+        if _is_region_word(t.text):
+            return True
+        if len(t.text) > 1 and _brand_like(t.text) and (not rare or freq(t.text) < RARE):
             return True
         run = run + 1 if len(t.text) == 1 and _CJK.match(t.text) and _brand_like(t.text) else 0
         if run >= 2:
@@ -1296,8 +1380,10 @@ def _project_list_items(s: _Sent) -> Iterator[Mention]:
             if _rx(r"[^,。;]*(?:项目)").fullmatch(text):
                 continue  # suffix recogniser has it
             brand = _brand_prefix(s, a, b)
-            if brand is None and not _names_something(s, a, b):
-                continue  # "农资农具、水果综合利用等项目": kinds of project, not projects
+            if brand is not None and not _names_something(s, *brand, rare=True):
+                brand = None  # 农资, 中成药: dictionary words, not brands
+            if brand is None and not _names_something(s, a, b, rare=True):
+                continue  # "农资农具、中药材智慧种植等项目": kinds of project, not projects
             yield Mention("Project", text, a, b, rule="list")
             if brand:
                 ba, bb = brand
@@ -1370,7 +1456,42 @@ def _sentence_mentions(s: _Sent) -> list[Mention]:
     if "等" in text and "项目" in text:
         out.extend(_project_list_items(s))
     out.extend(_short_firms(s))
+    if "产业链" in text and ("::" in text or ":" in text):
+        out.extend(_chains_after_colon(s))
     return out
+
+
+# "调整后的10条产业链是:白酒、能源、装备制造(含机器人)…": the chains are listed after it
+_CHAIN_COLON = re.compile(
+    r"(?:[0-9一二三四五六七八九十两]+[条个]|以下)[^,。;::]{0,8}?产业链(?:分别)?(?:是|为|包括|有)?[::]"
+)
+
+
+def _chains_after_colon(s: _Sent) -> Iterator[Mention]:
+    """Chains listed after "N条产业链(是):", one per item split at 、 (an item's "(含…)"
+    is left out of its name); three items at least, each a short phrase that is no count."""
+    for m in _CHAIN_COLON.finditer(s.text):
+        body = s.text[m.end() :]
+        stop = _rx(r"[。;]|等").search(body)
+        body = body[: stop.start()] if stop else body
+        items = []
+        for part in _rx(r"(?:[^、(]|\([^)]*\))+").finditer(body):
+            head = part.group().split("(")[0]  # 装备制造(含机器人) -> 装备制造
+            name = head.strip()
+            a = s.start + m.end() + part.start() + (len(head) - len(head.lstrip()))
+            items.append((name, a))
+        if len(items) < 3:
+            continue
+        for name, a in items:
+            if (
+                not (2 <= len(name) <= 10)
+                or not _strip_generic(name)
+                or _rx(r"[0-9,,]").search(name)
+            ):
+                continue
+            yield Mention(
+                "IndustryChain", name, a, a + len(name), label=name + "产业链", rule="list"
+            )
 
 
 # which class wins when two mentions overlap; nested firms inside projects and parks are kept
@@ -1480,6 +1601,8 @@ def _coordinated_firms(s: _Sent, found: list[Mention]) -> Iterator[Mention]:
         spans[-1] = (al, _right_edge(s, al, bl))
         if not any(span in firms for span in spans):
             continue
+        if _rx(r"企业[0-9一二三四五六七八九十百千]+[家户个]").search(run.group()):
+            continue  # "…等材料企业18家、总部企业237家、户外用品企业83家": kinds of firm, counted
         if _rx(r"等[^,。;]{0,8}项目").match(s.text[spans[-1][1] - s.start :]):
             continue  # "A、B等工业项目": firms' names used for their projects
         for k, (a, b) in enumerate(spans):
@@ -1495,12 +1618,68 @@ def _propagate(doc: Document, mentions: list[Mention]) -> list[Mention]:
     names = {m.text for m in mentions if m.type == "Enterprise" and len(m.text) >= 2}
     if not names:
         return mentions
+    shorts = {short for name in names for short in _short_names(name)} - names
     extra = [
-        Mention("Enterprise", doc.text[a:b], a, b, rule="same-article")
-        for a, b in _occurrences(doc.text, names)
+        Mention(
+            "Enterprise",
+            doc.text[a:b],
+            a,
+            b,
+            rule="short-name" if doc.text[a:b] in shorts else "same-article",
+        )
+        for a, b in _occurrences(doc.text, names | shorts)
         if doc.sentence_at(a) is not None
     ]
     return mentions + extra
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _short_names(name: str) -> frozenset[str]:
+    """How an article goes on to call a firm it first named in full: without the legal form,
+    a leading place or the last industry word (伯乐智能装备股份有限公司 -> 伯乐智能装备,
+    伯乐智能; 湖北三环锻造有限公司 -> 三环锻造). Only forms of four characters or more that
+    are no dictionary word and open with a brand are kept.
+
+    >>> sorted(_short_names("伯乐智能装备股份有限公司"))
+    ['伯乐智能', '伯乐智能装备']
+    """
+    lx = _lex()
+    legal = next(
+        (x for x in sorted(lx["firm_suffixes"], key=len, reverse=True) if name.endswith(x)), ""
+    )
+    if len(legal) < 2 or len(name) - len(legal) < 4:
+        return frozenset()
+    core = name[: -len(legal)]
+    forms = {core}
+    head = tokenize(core)
+    if head and _is_region_word(head[0].text):
+        forms.add(core[len(head[0].text) :])
+    for form in list(forms):
+        word = next((w for w in lx["industry"] if form.endswith(w) and len(w) < len(form)), "")
+        if word:
+            forms.add(form[: -len(word)])
+    return frozenset(
+        f
+        for f in forms
+        if len(f) >= 4
+        and not freq(f)
+        and not _is_region_word(f)
+        and _strip_generic(f) == f
+        and _opens_with_brand(f)
+    )
+
+
+def _opens_with_brand(text: str) -> bool:
+    """Whether `text`, past a leading place, opens with a brand: a word that is no ordinary
+    one (伯乐, 三环) or two single characters (冠燊), not a common word (能源投资)."""
+    toks = tokenize(text)
+    if toks and _is_region_word(toks[0].text):
+        toks = toks[1:]
+    if not toks or not _CJK.match(toks[0].text):
+        return False
+    if len(toks[0].text) > 1:
+        return _brand_like(toks[0].text)
+    return len(toks) > 1 and len(toks[1].text) == 1 and _CJK.match(toks[1].text) is not None
 
 
 def _occurrences(text: str, words: set[str]) -> list[tuple[int, int]]:
@@ -1540,6 +1719,29 @@ def recognize(doc: Document) -> Document:
         here = _sentence_mentions(sent_)
         here.extend(_coordinated_firms(sent_, here))
         found.extend(here)
-    found = _propagate(doc, found)
+    found = _propagate(doc, _short_titles(found))
     doc.mentions = _resolve_overlaps(found)
     return doc
+
+
+# a title that is only the kind of document: 《方案》 refers back to a full title, or to none
+_BARE_TITLES = frozenset("方案 实施方案 意见 通知 办法 规划 纲要 决定 条例 细则 计划 措施".split())
+
+
+def _short_titles(mentions: list[Mention]) -> list[Mention]:
+    """Bare titles (《方案》) named as the article's last full title of that kind before them
+    (《…优化调整方案》), and dropped where there is none."""
+    if not any(m.type == "Policy" and m.text in _BARE_TITLES for m in mentions):
+        return mentions
+    full = sorted(
+        (m.start, m.label) for m in mentions if m.type == "Policy" and m.text not in _BARE_TITLES
+    )
+    out: list[Mention] = []
+    for m in mentions:
+        if m.type == "Policy" and m.text in _BARE_TITLES:
+            before = [label for start, label in full if start < m.start and label.endswith(m.text)]
+            if not before:
+                continue
+            m = dataclasses.replace(m, label=before[-1], rule="《》 short title")
+        out.append(m)
+    return out

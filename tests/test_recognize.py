@@ -58,6 +58,32 @@ FOUND = [
     ("县委常委、新材料产业链链长冯怀玉主持召开会议。", "Person", "冯怀玉"),
     ("由市级领导担任产业链链长。", "ChainLeaderRole", "市级领导"),
     ("鲁甸县龙头山镇花椒种植面积增加。", "Region", "龙头山镇"),
+    # phrasings from other provinces' news (paraphrased, with names of our own)
+    ("依托双创产业园、食品产业园等平台发展。", "IndustrialPark", "双创产业园"),
+    (
+        "又有创岳玻璃年产60万平方米钢化玻璃加工项目等。",
+        "Project",
+        "创岳玻璃年产60万平方米钢化玻璃加工项目",
+    ),
+    ("柑橘(小水果)产业链方面,招引种苗培育项目。", "IndustryChain", "柑橘(小水果)产业链"),
+    (
+        "调整后的5条产业链是:白酒、能源、化工新材料、装备制造(含机器人)、电子信息。",
+        "IndustryChain",
+        "装备制造",
+    ),
+    ("围绕南岭镁业项目,引进配套企业。", "Enterprise", "南岭镁业"),
+    ("铜铝及其制品产业链新签约项目5个。", "IndustryChain", "铜铝及其制品产业链"),
+    (
+        "主要有精密轴承及其核心部件产业化基地项目。",
+        "Project",
+        "精密轴承及其核心部件产业化基地项目",
+    ),
+    ("吸引华川集团投资30亿元建设智能家电项目。", "Project", "智能家电项目"),
+    (
+        "岳禾智能装备股份有限公司是一家高新技术企业。岳禾智能的上下游聚集了5家企业。",
+        "Enterprise",
+        "岳禾智能",
+    ),
     # a stated capacity opens a project's name, verbs after it included
     ("年产10万吨芯片封装测试项目开工建设。", "Project", "年产10万吨芯片封装测试项目"),
     ("鼎信生物年产5万吨牵引系统项目正式投产。", "Project", "鼎信生物年产5万吨牵引系统项目"),
@@ -104,6 +130,31 @@ NOT_FOUND = [
     ("全市产值达500亿元。", "Enterprise", "产值达"),
     ("培育链主企业名单内企业。", "Enterprise", "名单内"),
     ("外企特斯拉在上海建厂。", "Enterprise", "上海建厂"),
+    # categories, counts and verbs around names (other provinces' phrasings, paraphrased)
+    ("此次签约的项目涵盖汽车部件、新能源和高端制造等产业领域。", "Enterprise", "汽车部件"),
+    (
+        "年产300万只汽车传动皮带轮等16个招商项目正式签约。",
+        "Project",
+        "年产300万只汽车传动皮带轮等16个招商项目",
+    ),
+    ("招引农资农具、中药材智慧种植等项目。", "Enterprise", "农资"),
+    ("招引农资农具、中药材智慧种植等项目。", "Project", "中药材智慧种植"),
+    ("引进关联度强的带动性项目。", "Project", "带动性项目"),
+    ("着力引进核心企业、关键项目和科技人才。", "Project", "关键项目"),
+    ("全面推行产业链“链长制”。", "IndustryChain", "全面推行产业链"),
+    (
+        "吸引华川集团投资30亿元建设智能家电项目。",
+        "Project",
+        "华川集团投资30亿元建设智能家电项目",
+    ),
+    ("要抓实园区建设,抓实项目落地。", "IndustrialPark", "抓实园区"),
+    ("力促一批10亿元以上项目实现突破。", "Project", "以上项目"),
+    ("培育形成以花生产业为主导的百亿级产业集群。", "IndustryCluster", "级产业集群"),
+    ("集聚了蓝翎、环科等材料企业18家、户外休闲用品企业83家。", "Enterprise", "户外"),
+    ("作为当地精密模具产业链的链主企业,它带动了配套企业。", "IndustryChain", "当地精密模具产业链"),
+    ("《方案》明确了目标。", "Policy", "方案"),
+    ("与三家企业集中签约,涉及新材料、生物医药等7条产业链。", "IndustryChain", "涉"),
+    ("举行2022年第三次招商引资项目签约仪式。", "Project", "第三次招商引资项目"),
 ]
 
 
@@ -130,3 +181,9 @@ def test_mentions_point_at_their_text(seed_docs):
 def test_generic_chain_is_kept_for_relations_but_marked(extract_text):
     doc = extract_text("由市级领导担任产业链链长。")
     assert [m.rule for m in doc.mentions if m.type == "IndustryChain"] == [GENERIC]
+
+
+def test_a_bare_title_is_the_full_title_before_it(extract_text):
+    doc = extract_text("《重点产业链链长制优化调整方案》日前印发。《方案》明确了目标。")
+    labels = [m.label for m in doc.mentions if m.type == "Policy"]
+    assert labels == ["重点产业链链长制优化调整方案"] * 2
