@@ -231,7 +231,7 @@ def _word_stops(w: str, consumed: bool, cls: str) -> bool:
     if cls == "Enterprise" and _rx(r"^[0-9.%]+$").match(w):
         return True
     if cls == "Project" and _MONEY.match(w):
-        return True  # "韩电集团投资50亿元建设智能家电项目": a sum of money is no part of a name
+        return True  # "华川集团投资30亿元建设智能家电项目": a sum of money is no part of a name
     p = pos(w)
     if len(w) > 1 and p in lx["stop_pos"] or len(w) >= 4 and p == "l":
         return True  # function words, and set phrases such as 发展壮大, 做大做强
@@ -1308,7 +1308,7 @@ def _brand_prefix(
         w = s.sub(toks[0].end, b)
         w = next((x for x in _lex()["industry"] if w.startswith(x) and _strong(x)), "")
         if w and toks[0].end + len(w) in ends:
-            return a, toks[0].end + len(w)  # 云海镁业项目: a place and a firm's industry word
+            return a, toks[0].end + len(w)  # 南岭镁业项目: a place and a firm's industry word
     if industry_only and (place or end - a > 6):
         return None  # 镇雄磷基新材料项目, 磷酸锰铁锂正极材料项目: a place or a product, no firm
     px = _patterns()
@@ -1638,12 +1638,12 @@ def _propagate(doc: Document, mentions: list[Mention]) -> list[Mention]:
 @functools.lru_cache(maxsize=1 << 12)
 def _short_names(name: str) -> frozenset[str]:
     """How an article goes on to call a firm it first named in full: without the legal form,
-    a leading place or the last industry word (伯乐智能装备股份有限公司 -> 伯乐智能装备,
-    伯乐智能; 湖北三环锻造有限公司 -> 三环锻造). Only forms of four characters or more that
+    a leading place or the last industry word (岳禾智能装备股份有限公司 -> 岳禾智能装备,
+    岳禾智能; 湖北三环锻造有限公司 -> 三环锻造). Only forms of four characters or more that
     are no dictionary word and open with a brand are kept.
 
-    >>> sorted(_short_names("伯乐智能装备股份有限公司"))
-    ['伯乐智能', '伯乐智能装备']
+    >>> sorted(_short_names("岳禾智能装备股份有限公司"))
+    ['岳禾智能', '岳禾智能装备']
     """
     lx = _lex()
     legal = next(
@@ -1673,7 +1673,7 @@ def _short_names(name: str) -> frozenset[str]:
 
 def _opens_with_brand(text: str) -> bool:
     """Whether `text`, past a leading place, opens with a brand: a word that is no ordinary
-    one (伯乐, 三环) or two single characters (冠燊), not a common word (能源投资)."""
+    one (岳禾, 三环) or two single characters (鑫燊), not a common word (能源投资)."""
     toks = tokenize(text)
     if toks and _is_region_word(toks[0].text):
         toks = toks[1:]
