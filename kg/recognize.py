@@ -210,7 +210,7 @@ _MONEY = re.compile(r"^[千百万亿]*元$")
 # function words that jieba may glue to a name's first character (以德润化工 -> 以德|润…)
 _GLUED = frozenset("以与由和及在对向将把从")
 # words with a rule of their own when a name is read leftwards (see `_walk_left`)
-_WALK_SPECIAL = frozenset(")和的") | _WEAK
+_WALK_SPECIAL = frozenset(")和的")
 _STOPS_MAX = 100_000
 
 
@@ -257,33 +257,6 @@ def _word_stops(w: str, consumed: bool, cls: str) -> bool:
     ):
         return True  # "钢铁产业链链主企业河钢集团": another name's suffix ends this one
     return False
-
-
-# single characters that jieba leaves alone and that mostly act as verbs (强链, 补链, 建厂)
-_VERB_CHARS = frozenset("促抓建推引强补延拓聚做创争达超占")
-
-
-def _brand_pair(toks: list[Token], j: int, start: int, end: int) -> bool:
-    """Whether the one-character token `toks[j]` and a one-character neighbour make a pair
-    that is no ordinary word: a brand. The neighbour is a noun-like character on the left
-    (双创产业园), or one on the right already in the name with more of the name after it
-    (创实玻璃…项目; not 抓实园区, where the pair is all there is)."""
-    tok = toks[j]
-    pairs = []
-    nxt = toks[j + 1] if j + 1 < len(toks) else None
-    if nxt is not None and start <= nxt.start == tok.end and nxt.end < end:
-        if pos(nxt.text) not in _lex()["verb_pos"]:
-            pairs.append(tok.text + nxt.text)
-    prev = toks[j - 1] if j > 0 else None
-    if prev is not None and prev.end == tok.start and pos(prev.text) in _NOUN_TAGS:
-        if prev.text not in _lex()["stop_words"]:
-            pairs.append(prev.text + tok.text)
-    return any(
-        len(p) == 2 and _CJK.match(p[0]) and _CJK.match(p[1]) and freq(p) < RARE for p in pairs
-    )
-
-
-_NOUN_TAGS = frozenset({"n", "ng", "nr", "ns", "nz", "nt"})
 
 
 def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) -> int:
@@ -344,18 +317,18 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
                 consumed += 1
                 j -= 1
                 continue
-            elif cls == "Enterprise" and consumed and w in _WEAK and _weak_pair(toks, j, floor):
-                start = toks[j - 1].start  # 其亚 (云南其亚金属), 立达 (立达科技): a brand
-                consumed += 2
-                j -= 2
+        elif w in _BRAND_HALVES:  # a character that ends names, unless it is half a brand
+            taken = _brand_half(toks, j, floor, start, end, cls, consumed)
+            if taken:
+                start = toks[j - taken + 1].start
+                consumed += taken
+                j -= taken
                 continue
         kind = kinds.get((w, consumed > 0, cls))
         if kind is None:
             kind = _kind(w, consumed > 0, cls)
         if kind == _STOP:
-            if not (w in _VERB_CHARS and _brand_pair(toks, j, start, end)):
-                break
-            # 双创产业园, 创实玻璃: the verb character is half of a brand, read on
+            break
         elif kind:
             # _ASK: whether the word ends the name depends on the word before it
             if (
@@ -467,6 +440,49 @@ def _weak_pair(toks: list[Token], j: int, floor: int) -> bool:
     )
 
 
+# single characters that jieba leaves alone and that mostly act as verbs (强链, 补链, 建厂)
+_VERB_CHARS = frozenset("促抓建推引强补延拓聚做创争达超占")
+
+
+def _brand_pair(toks: list[Token], j: int, start: int, end: int) -> bool:
+    """Whether the one-character token `toks[j]` and a one-character neighbour make a pair
+    that is no ordinary word: a brand. The neighbour is a noun-like character on the left
+    (双创产业园), or one on the right already in the name with more of the name after it
+    (创实玻璃…项目; not 抓实园区, where the pair is all there is)."""
+    tok = toks[j]
+    pairs = []
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is not None and start <= nxt.start == tok.end and nxt.end < end:
+        if pos(nxt.text) not in _lex()["verb_pos"]:
+            pairs.append(tok.text + nxt.text)
+    prev = toks[j - 1] if j > 0 else None
+    if prev is not None and prev.end == tok.start and pos(prev.text) in _NOUN_TAGS:
+        if prev.text not in _lex()["stop_words"]:
+            pairs.append(prev.text + tok.text)
+    return any(
+        len(p) == 2 and _CJK.match(p[0]) and _CJK.match(p[1]) and freq(p) < RARE for p in pairs
+    )
+
+
+_NOUN_TAGS = frozenset({"n", "ng", "nr", "ns", "nz", "nt"})
+_BRAND_HALVES = _WEAK | _VERB_CHARS
+
+
+def _brand_half(
+    toks: list[Token], j: int, floor: int, start: int, end: int, cls: str, consumed: int
+) -> int:
+    """How many words, from the one-character stop word `toks[j]` leftwards, a name read
+    leftwards takes because that character is half of a brand: 2 for a firm's brand whose
+    weak character comes second (立达, 其亚), 1 for a verb character beside a brand character
+    (双创产业园, 创岳玻璃…项目), 0 when it ends the name."""
+    w = toks[j].text
+    if cls == "Enterprise" and consumed and w in _WEAK and _weak_pair(toks, j, floor):
+        return 2
+    if w in _VERB_CHARS and _brand_pair(toks, j, start, end):
+        return 1
+    return 0
+
+
 def _core_text(toks: list[Token], start: int, end: int) -> str:
     return "".join(t.text for t in toks if start <= t.start and t.end <= end)
 
@@ -567,6 +583,11 @@ class _Sent:
         if self._ends is None:
             self._ends = {t.end for t in self.toks}
         return self._ends
+
+    def word_at(self, a: int) -> Token | None:
+        """The word that starts at document offset `a`, if one does."""
+        i = bisect.bisect_left(_starts(self.toks), a)
+        return self.toks[i] if i < len(self.toks) and self.toks[i].start == a else None
 
     def sub(self, a: int, b: int) -> str:
         return self.text[a - self.start : b - self.start]
@@ -682,7 +703,7 @@ _LEAD_VERBS = frozenset({"建设", "新建", "扩建", "投资", "实施", "推�
 def _after_lead_verb(s: _Sent, start: int, a: int) -> int:
     """Where a project's name starts once a verb opening it is left out: "(投资50亿元)建设智能
     家电项目" names 智能家电项目; the verb stays when nothing but the suffix would be left."""
-    tok = next((t for t in s.toks if t.start == start), None)
+    tok = s.word_at(start)
     if tok is not None and tok.text in _LEAD_VERBS and a - tok.end >= 2:
         return tok.end
     return start
@@ -1233,7 +1254,7 @@ def _name_end(s: _Sent, a: int, limit: int) -> int:
 
 def _common_noun_at(s: _Sent, a: int) -> bool:
     """Whether the word at document offset `a` is a common noun (项目, 企业), not a name's head."""
-    tok = next((t for t in s.toks if t.start == a), None)
+    tok = s.word_at(a)
     return (
         tok is not None
         and len(tok.text) > 1
