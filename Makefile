@@ -25,6 +25,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_views.py
 	$(PY) benchmarks/bench_queries.py
 	$(PY) benchmarks/bench_extract.py
+	$(PY) benchmarks/bench_build.py
 	$(PY) benchmarks/bench_scale.py
 	$(PY) benchmarks/bench_incremental.py
 

@@ -3,7 +3,8 @@
     python build_graph.py [PATH ...]
 
 Prints the number of entities per class and relations per property, and the table of which
-firms lead which chain with the article each pair comes from. Same as `kg build`.
+firms lead which chain with the article each pair comes from, and writes every export, the
+views and the plots. Same as `kg build --exports`.
 """
 
 import sys
@@ -11,4 +12,4 @@ import sys
 from kg.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main(["build", *sys.argv[1:]]))
+    sys.exit(main(["build", "--exports", *sys.argv[1:]]))

@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             result = measure(report.files["store"], tmp / f"ops-{size}", sizes[-1], args.repeat)
             base = base or result
-            row = [f"{size:,}", f"{report.counts['triples']:,}"]
+            row = [f"{size:,}", f"{report.counts['quads']:,}"]
             for op in OPERATIONS:
                 row.append(f"{result[op] * 1000:,.0f} ({result[op] / base[op]:.2f})")
             rows.append(row)
@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
             f"Milliseconds per article (median of {args.repeat}), and the ratio to the "
             f"{sizes[0]:,}-article store (target: near 1)"
         )
-        headers = ["store articles", "triples", *(f"{op} ms (ratio)" for op in OPERATIONS)]
+        headers = ["store articles", "quads", *(f"{op} ms (ratio)" for op in OPERATIONS)]
         print(format_rows(headers, rows, "table"))
     return 0
 

@@ -55,7 +55,7 @@ def measured(*args, **kwargs):  # the peak once the store is written, before the
 
 store.build_store = measured
 report = build(paths, out=out, workers=int(workers), exports=exports == "1")
-print(report.articles, report.characters, report.counts["triples"], peaks[0])
+print(report.articles, report.characters, report.counts["quads"], peaks[0])
 """
 
 
@@ -106,11 +106,11 @@ def run_build(listing: Path, out: Path, workers: int, exports: bool) -> dict:
     seconds = time.perf_counter() - started
     if child.returncode != 0:
         raise SystemExit(f"the build of {listing} failed with exit code {child.returncode}")
-    articles, characters, triples, store_kb = (int(x) for x in output.split())
+    articles, characters, quads, store_kb = (int(x) for x in output.split())
     return {
         "articles": articles,
         "characters": characters,
-        "triples": triples,
+        "quads": quads,
         "seconds": seconds,
         "peak_mb": usage.ru_maxrss / 1024,  # kilobytes on Linux
         "store_mb": store_kb / 1024,  # the build's own process, when the store was written
@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
                 [
                     f"{result['articles']:,}",
                     f"{result['characters']:,}",
-                    f"{result['triples']:,}",
+                    f"{result['quads']:,}",
                     f"{result['seconds']:.1f}",
                     f"{result['articles'] / result['seconds']:.1f}",
                     f"{result['store_mb']:,.0f} ({result['store_mb'] / base['store_mb']:.2f})",
@@ -190,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
                 ]
             )
             print(f"  {size:,} articles built in {result['seconds']:.1f}s", file=sys.stderr)
-        headers = ["articles", "characters", "triples", "seconds", "articles/s"]
+        headers = ["articles", "characters", "quads", "seconds", "articles/s"]
         headers += ["peak RSS MB, store written (ratio)", "peak RSS MB, whole build (ratio)"]
         headers += ["tree RSS MB"]
         print(format_rows(headers, rows, "table"))

@@ -88,16 +88,20 @@ def build(
     store: str | os.PathLike[str] | None = None,
     keep_going: bool = False,
     progress: Callable[[Extracted], None] | None = None,
-    exports: bool = True,
+    exports: bool = False,
     workers: int = 1,
     dask: str | None = None,
 ) -> BuildReport:
-    """Build the graph of the articles under `paths` into `out/store` and export it.
+    """Build the graph of the articles under `paths` into `out/store`.
 
-    Writes `out/store/` (Oxigraph), `out/graph.ttl`, `out/graph.trig`, `out/graph.graphml` and
-    `out/merge_log.tsv` (which mention became which entity, and why). Articles are extracted
-    in `workers` processes or on the Dask cluster at `dask` (see `kg.parallel`); the graph is
-    the same either way. `progress` is called with each article's `kg.parallel.Extracted`.
+    Writes `out/store/` (Oxigraph) and `out/merge_log.tsv` (which mention became which entity,
+    and why): what every later command reads. With `exports`, also `out/graph.ttl`,
+    `out/graph.trig`, `out/graph.graphml`, the HTML views (`out/views/`) and the plots
+    (`out/plots/`), which `kg export` and `kg views` write on demand: on a large corpus they
+    take many times longer than the build itself. Articles are extracted in `workers`
+    processes or on the Dask cluster at `dask` (see `kg.parallel`) while the store is written;
+    the graph is the same either way. `progress` is called with each article's
+    `kg.parallel.Extracted`.
     """
     from kg import store as kgstore
     from kg.query import run_named
@@ -119,7 +123,6 @@ def build(
     # them unsafe: see kg.parallel); they stop when `items` is done with or dropped.
     items = extract_many(paths, workers=workers, dask=dask, keep_going=keep_going, on_skip=skip)
     _check_not_held(store_path)  # nor may a store another process has open be swapped away
-    from kg import network, plots, views  # (numpy starts a thread: imported after the fork)
 
     with open(tmp_log, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter="\t")
@@ -151,6 +154,8 @@ def build(
     _, rows = run_named(ds, "leading_pairs")
     report.leads = [(firm, chain, first or "") for firm, chain, first, _n in rows]
     if exports:
+        from kg import network, plots, views  # (numpy starts a thread: imported after the fork)
+
         report.files.update(kgstore.export(ds, out))
         graphml = out / "graph.graphml"
         network.write_graphml(network.to_networkx(ds), graphml)

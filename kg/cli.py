@@ -57,6 +57,11 @@ def _build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", default=None, help="store folder (default: OUT/store)")
     p.add_argument("--keep-going", action="store_true", help="skip unreadable articles")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--exports",
+        action="store_true",
+        help="also write graph.ttl, graph.trig, graph.graphml, the views and the plots",
+    )
     _worker_options(p)
 
 
@@ -73,13 +78,16 @@ def _worker_options(p: argparse.ArgumentParser) -> None:
 
 @command(_build_options)
 def cmd_build(args: argparse.Namespace) -> int:
-    """Build the knowledge graph of the articles into a store, with exports.
+    """Build the knowledge graph of the articles into a store (OUT/store, OUT/merge_log.tsv).
 
-    --workers N extracts in N processes on this machine; --dask ADDRESS sends each article to
-    an existing Dask cluster (pip install 'chainkg[dask]'). The graph is the same either way.
+    The store is written while the articles are extracted. --workers N extracts in N
+    processes on this machine; --dask ADDRESS sends each article to an existing Dask cluster
+    (pip install 'chainkg[dask]'). The graph is the same either way. --exports also writes
+    the RDF and GraphML files, the HTML views and the plots (else: kg export, kg views).
 
     Example: kg build data/corpus --out out
     Example: kg build corpus/ --workers 2
+    Example: kg build data/corpus --exports
     """
     from kg.build import DEFAULT_CORPUS, build
     from kg.parallel import check_workers
@@ -98,6 +106,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             store=args.store,
             keep_going=args.keep_going,
             progress=(lambda item: bar.update(1)) if bar is not None else None,
+            exports=args.exports,
             workers=args.workers,
             dask=args.dask,
         )

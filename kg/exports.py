@@ -1,10 +1,10 @@
 """The graph in the formats analysts' tools read: RDF syntaxes, GraphML and CSV tables.
 
 RDF keeps the provenance: ``trig``, ``nq`` and ``jsonld`` keep one named graph per article
-(plus the ontology's), ``ttl`` and ``nt`` merge every graph into one. ``graphml`` is the
-NetworkX projection (Gephi opens it). ``csv`` writes three tables through pandas: entities
-with their aliases, relations with their evidence sentence and article, and metrics with
-indicator, value, unit, year and subject.
+(plus the entity graph and the ontology's), ``ttl`` and ``nt`` merge every graph into one.
+``graphml`` is the NetworkX projection (Gephi opens it). ``csv`` writes three tables through
+pandas: entities with their aliases, relations with their evidence sentence and article, and
+metrics with indicator, value, unit, year and subject.
 
 >>> import tempfile, pathlib
 >>> from kg.pipeline import extract
@@ -24,7 +24,7 @@ array([['云铝海鑫', 'leadsChain', '绿色铝产业链']], dtype=object)
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -107,13 +107,6 @@ def as_store(source: Any) -> ox.Store:
             f"kg.store.open_store, not {type(source).__name__}"
         )
     return store
-
-
-def _named_quads(store: ox.Store) -> Iterator[ox.Quad]:
-    # The named graphs only: the default graph of a built store is empty or holds their union
-    # again (see kg.store.build_store), which a dataset export would repeat.
-    for g in sorted(store.named_graphs(), key=str):
-        yield from store.quads_for_pattern(None, None, None, g)
 
 
 def _write(path: Path, write: Callable[[IO[bytes]], Any]) -> Path:
@@ -257,7 +250,6 @@ def export(
     """
     from kg import network
     from kg import store as kgstore
-    from kg.query import named_query
 
     wanted = list(dict.fromkeys(formats))
     unknown = [f for f in wanted if f not in FORMATS]
@@ -271,7 +263,7 @@ def export(
         written = kgstore.export(store, out)
         files.update({f: written[f] for f in ("ttl", "trig") if f in wanted})
     if "nt" in wanted:
-        merged = store.query(named_query("all_triples"), use_default_graph_as_union=True)
+        merged = kgstore.union_triples(store)
         files["nt"] = _write(
             out / _FILES["nt"], lambda f: ox.serialize(merged, f, ox.RdfFormat.N_TRIPLES)
         )
@@ -279,7 +271,7 @@ def export(
         if fmt in wanted:
             files[fmt] = _write(
                 out / _FILES[fmt],
-                lambda f, syntax=syntax: ox.serialize(_named_quads(store), f, syntax),
+                lambda f, syntax=syntax: ox.serialize(kgstore.dataset_quads(store), f, syntax),
             )
     if "graphml" in wanted:
         path = out / _FILES["graphml"]

@@ -3,9 +3,10 @@
 An article is known by its file name (``ckg:fileName``); its named graph's IRI carries its
 content hash (`kg.iris.article_iri`). Adding an article whose name and hash are already in the
 store changes nothing; adding a changed article replaces its own graph and nothing else;
-removing takes its graph out. The store's default graph, which holds the union of all graphs
-as a set (see `kg.store.build_store`), stays exactly that union: a triple leaves it only when
-no graph that stays holds it.
+removing takes its graph out. The entity graph (`kg.rdf.ENTITY_GRAPH`) stays what the articles
+left make it: an entity's class and labels leave it when no article left names the entity
+(``prov:wasDerivedFrom``), a name (``skos:altLabel``) when no article left uses it
+(``ckg:alias``).
 
 Every `add` or `remove` is one Oxigraph transaction (a single SPARQL update; with `batch`, one
 per batch): a process killed part-way leaves the store as it was before the call (before the
@@ -20,7 +21,7 @@ probe, and an unchanged article (same hash) is not even extracted.
 >>> _ = (tmp / "a.txt").write_text("以云铝海鑫为龙头,绿色铝产业链链长工作取得新成效。", "utf-8")
 >>> add([tmp / "a.txt"], tmp / "store").added, add([tmp / "a.txt"], tmp / "store").unchanged
 (['a.txt'], ['a.txt'])
->>> remove(["a.txt"], tmp / "store").removed, union_mismatches(tmp / "store")
+>>> remove(["a.txt"], tmp / "store").removed, entity_mismatches(tmp / "store")
 (['a.txt'], (0, 0))
 """
 
@@ -41,7 +42,7 @@ from kg.parallel import Extracted, extract_documents
 from kg.reader import read_articles
 from kg.store import open_oxigraph
 
-__all__ = ["Change", "add", "remove", "articles", "union_mismatches"]
+__all__ = ["Change", "add", "remove", "articles", "entity_mismatches"]
 
 _FILE_NAME = ox.NamedNode(PREFIXES["ckg"] + "fileName")
 _TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
@@ -86,49 +87,48 @@ def _graph_size(store: ox.Store, graph: ox.NamedNode) -> int:
     return sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
 
 
-def _triples(item: Extracted) -> tuple[str, str]:
-    """The article's graph IRI as written in N-Quads, and its quads as N-Triples lines."""
-    graph = f"<{article_iri(item.name, item.sha256)}>"
-    ending = f" {graph} .\n"
-    # Every line ends with " <graph> .\n" (kg.rdf escapes newlines inside literals).
-    return graph, item.nquads.replace(ending, " .\n")
+def _blocks(item: Extracted) -> str:
+    """The article's quads as SPARQL ``GRAPH <g> { … }`` blocks: its graph and the entity graph.
 
-
-# The removal, as SPARQL: a triple of a dropped graph leaves the default graph unless a named
-# graph that stays holds it. Graph IRIs are filled in as Oxigraph writes them.
-_LEAVE_UNION = """DELETE { ?s ?p ?o } WHERE {
-  VALUES ?g { %s }
-  GRAPH ?g { ?s ?p ?o }
-  FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER (?other NOT IN (%s)) }
-}"""
+    Every line of `kg.rdf.document_quads` ends with " <graph> .\n" (kg.rdf escapes newlines
+    inside literals), the entity graph's first.
+    """
+    graphs: dict[str, list[str]] = {}
+    for line in item.nquads.splitlines(keepends=True):
+        head, graph = line[:-3].rsplit(" ", 1)  # "<s> <p> <o>", "<g>" of "<s> <p> <o> <g> .\n"
+        graphs.setdefault(graph, []).append(head + " .\n")
+    return "".join(f"GRAPH {g} {{\n{''.join(lines)}}}\n" for g, lines in graphs.items())
 
 
 def _update(store: ox.Store, drop: set[ox.NamedNode], insert: list[Extracted]) -> int:
-    """Drop graphs and insert articles in one transaction, keeping the default-graph union.
+    """Drop graphs and insert articles in one transaction, keeping the entity graph exact.
 
     One SPARQL update request is one Oxigraph transaction, so it is applied whole or not at
-    all; pyoxigraph offers no other way to delete and insert atomically. Inserted triples are
-    N-Triples as `kg.rdf` wrote them (literals escaped, IRIs percent-encoded), so article
-    text can only ever be data. Returns the number of quads dropped from article graphs.
+    all; pyoxigraph offers no other way to delete and insert atomically. The dropped graphs'
+    IRIs are filled into kg/queries/forget_articles.ru as Oxigraph writes them; inserted
+    triples are N-Triples as `kg.rdf` wrote them (literals escaped, IRIs percent-encoded), so
+    article text can only ever be data. Returns the number of quads dropped from article graphs.
     """
     parts: list[str] = []
     dropped = 0
     if drop:
         graphs = sorted(drop, key=str)
         names = [str(g) for g in graphs]
-        parts.append(_LEAVE_UNION % (" ".join(names), ", ".join(names)))
+        parts.append(_forget().format(dropped=" ".join(names), dropped_list=", ".join(names)))
         for graph in graphs:
             dropped += _graph_size(store, graph)
             parts.append(f"DROP SILENT GRAPH {graph}")
     if insert:
-        body = []
-        for item in insert:
-            graph, triples = _triples(item)
-            body.append(f"GRAPH {graph} {{\n{triples}}}\n{triples}")
-        parts.append("INSERT DATA {\n" + "".join(body) + "}")
+        parts.append("INSERT DATA {\n" + "".join(_blocks(item) for item in insert) + "}")
     if parts:
         store.update(" ;\n".join(parts))
     return dropped
+
+
+def _forget() -> str:
+    # The update that takes dropped articles' entities out of the entity graph (see the file).
+    text = (Path(__file__).parent / "queries" / "forget_articles.ru").read_text(encoding="utf-8")
+    return "\n".join(line for line in text.splitlines() if not line.startswith("#"))
 
 
 def add(
@@ -264,19 +264,17 @@ def articles(store: str | os.PathLike[str] | ox.Store) -> list[tuple[str, str]]:
     return sorted(found)
 
 
-def union_mismatches(store: str | os.PathLike[str] | ox.Store) -> tuple[int, int]:
-    """(missing, extra): triples of named graphs absent from the default graph, and triples of
-    the default graph that no named graph holds (kg/queries/union_mismatches.rq). A consistent
-    store gives (0, 0). Reads the whole store: a check for tests and audits.
+def entity_mismatches(store: str | os.PathLike[str] | ox.Store) -> tuple[int, int]:
+    """(missing, extra): what the entity graph lacks of what the articles say of their entities
+    (a class and label of each entity an article names, each name it uses), and what it holds
+    that no article says (kg/queries/entity_mismatches.rq). A consistent store gives (0, 0).
+    Reads the whole store: a check for tests and audits.
 
-    >>> union_mismatches(ox.Store())
+    >>> entity_mismatches(ox.Store())
     (0, 0)
     """
     from kg.query import run_named
-    from kg.store import has_union_graph
 
-    db = store if isinstance(store, ox.Store) else ox.Store.read_only(str(store))
-    if not has_union_graph(db):  # no default graph at all: every named-graph triple is missing
-        return sum(1 for _ in db.quads_for_pattern(None, None, None, None)), 0
-    (missing, extra), *_ = run_named(db, "union_mismatches")[1]
+    db = store if isinstance(store, ox.Store) else open_oxigraph(store, read_only=True)
+    (missing, extra), *_ = run_named(db, "entity_mismatches")[1]
     return int(missing), int(extra)

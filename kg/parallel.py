@@ -60,12 +60,12 @@ class Extracted:
     name: str
     sha256: str
     characters: int
-    nquads_utf8: bytes  # the article's named graph as N-Quads (kg.rdf.document_quads), UTF-8
+    nquads_utf8: bytes  # the article's quads (kg.rdf.document_quads: its graph, entity graph)
     merges: list[list[str]] = field(default_factory=list)  # rows of out/merge_log.tsv
 
     @property
     def nquads(self) -> str:
-        """The article's named graph as N-Quads text."""
+        """The article's quads as N-Quads text."""
         return self.nquads_utf8.decode("utf-8")
 
 

@@ -1,8 +1,13 @@
 """Upload the graph to a shared triplestore over the SPARQL 1.1 Graph Store HTTP Protocol.
 
-Each named graph of the store (one per article, plus the ontology) is sent to the endpoint with
-``PUT ?graph=<article IRI>``, which replaces that graph: pushing again gives the same graphs,
-never duplicates. With `graph`, everything goes into that one graph instead. A graph larger
+Each named graph of the store (one per article, plus the entity graph and the ontology) is sent
+to the endpoint with ``PUT ?graph=<article IRI>``, which replaces that graph: pushing again gives
+the same graphs, never duplicates. The store keeps no copy of their union (queries read the
+named graphs as the default graph); a triplestore that does not (Fuseki and GraphDB by
+default, Oxigraph without ``--union-default-graph``) is also sent that union as its default
+graph, so that queries without ``GRAPH`` answer there as they do locally;
+``union_default_graph=True`` leaves it out for one that does. With `graph`, everything goes
+into that one graph instead. A graph larger
 than `chunk_triples` goes in several requests: the first PUT, the rest POST (append); triples
 with blank nodes all travel in the first request, so a blank node is never split across two.
 A request that fails with a network error, a timeout or a 5xx/408/429 answer is retried with
@@ -18,7 +23,9 @@ service``.
 ...     store.add(ox.Quad(ox.NamedNode(f"http://x/s{i}"), ox.NamedNode("http://x/p"),
 ...                       ox.Literal(i), ox.NamedNode("http://x/a")))
 >>> [(c.graph, c.method, len(c.triples)) for c in plan(store, chunk_triples=2)]
-[('http://x/a', 'PUT', 2), ('http://x/a', 'POST', 1)]
+[(None, 'PUT', 2), (None, 'POST', 1), ('http://x/a', 'PUT', 2), ('http://x/a', 'POST', 1)]
+>>> [c.graph for c in plan(store, union_default_graph=True)]
+['http://x/a']
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ import pyoxigraph as ox
 
 from kg.errors import KGError
 from kg.exports import as_store
+from kg.store import union_triples
 
 __all__ = ["Chunk", "PushReport", "plan", "push", "DEFAULT_CHUNK"]
 
@@ -90,11 +98,15 @@ def _split(triples: list[ox.Triple], graph: str | None, size: int) -> Iterator[C
 
 
 def plan(
-    source: Any, *, graph: str | None = None, chunk_triples: int = DEFAULT_CHUNK
+    source: Any,
+    *,
+    graph: str | None = None,
+    chunk_triples: int = DEFAULT_CHUNK,
+    union_default_graph: bool = False,
 ) -> list[Chunk]:
-    """The requests a push makes, in order: per named graph, or all into `graph`.
-
-    The store's default graph, if it holds anything, goes to the endpoint's default graph.
+    """The requests a push makes, in order: the union of all graphs to the endpoint's default
+    graph (unless `union_default_graph`: the endpoint makes it itself), then each named graph;
+    or everything into `graph`.
     """
     if chunk_triples < 1:
         raise ValueError("chunk_triples must be at least 1")
@@ -102,16 +114,13 @@ def plan(
     names = sorted((g for g in store.named_graphs() if isinstance(g, ox.NamedNode)), key=str)
     chunks: list[Chunk] = []
     if graph is not None:
-        merged: list[ox.Triple] = []
-        for g in [ox.DefaultGraph(), *names]:
-            merged.extend(_graph_triples(store, g))
-        merged = list(dict.fromkeys(merged))
-        merged.sort(key=lambda t: not _has_blank(t))
+        merged = sorted(union_triples(store), key=lambda t: not _has_blank(t))
         chunks.extend(_split(merged, graph, chunk_triples))
     else:
-        default = _graph_triples(store, ox.DefaultGraph())
-        if default:
-            chunks.extend(_split(default, None, chunk_triples))
+        if not union_default_graph:
+            union = sorted(union_triples(store), key=lambda t: not _has_blank(t))
+            if union:
+                chunks.extend(_split(union, None, chunk_triples))
         for g in names:
             chunks.extend(_split(_graph_triples(store, g), g.value, chunk_triples))
     for i, chunk in enumerate(chunks, 1):
@@ -174,10 +183,13 @@ def push(
     user: str | None = None,
     password: str | None = None,
     progress: Callable[[Chunk], None] | None = None,
+    union_default_graph: bool = False,
 ) -> PushReport:
     """Upload the store `source` to the Graph Store endpoint `endpoint`; return a `PushReport`.
 
-    `source` is a store path, a pyoxigraph Store or a graph from `kg.store.open_store`. Each
+    `source` is a store path, a pyoxigraph Store or a graph from `kg.store.open_store`. The
+    endpoint's default graph gets the union of all graphs, unless `union_default_graph` says
+    the endpoint makes that union itself (see `plan`). Each
     failed request is retried up to `retries` times, waiting `backoff`, then twice as long, ...
     seconds; `progress` is called after each request that succeeded. `user` and `password` are
     sent as HTTP basic authentication. Raises KGError when a request fails for good.
@@ -191,7 +203,12 @@ def push(
         headers["Authorization"] = f"Basic {token}"
     started = time.perf_counter()
     report = PushReport(endpoint=endpoint)
-    chunks = plan(source, graph=graph, chunk_triples=chunk_triples)
+    chunks = plan(
+        source,
+        graph=graph,
+        chunk_triples=chunk_triples,
+        union_default_graph=union_default_graph,
+    )
     for chunk in chunks:
         for attempt in range(retries + 1):
             chunk.attempts = attempt + 1

@@ -38,7 +38,7 @@ from rdflib.term import Identifier
 from kg.errors import QueryError, StoreError
 from kg.ontology import PREFIXES
 from kg.rdf import to_oxigraph, to_rdflib
-from kg.store import has_union_graph, oxigraph_store
+from kg.store import oxigraph_store
 
 __all__ = [
     "QUERY_DIR",
@@ -145,7 +145,7 @@ def _run_oxigraph(
         result = store.query(
             sparql,
             prefixes=PREFIXES,
-            use_default_graph_as_union=not has_union_graph(store),
+            use_default_graph_as_union=True,
             substitutions=substitutions or None,
         )
     except SyntaxError as e:

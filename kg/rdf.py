@@ -1,22 +1,39 @@
-"""A Document's facts as RDF: N-Quads in one named graph per article, with provenance.
+"""A Document's facts as RDF: N-Quads of one article, with provenance, in a compact layout.
 
-The model, all in the graph named by the article IRI:
+Every triple lives in one graph only (but for ``ckg:alias``), so the union of the graphs
+(Oxigraph's ``use_default_graph_as_union``, the server's ``--union-default-graph``) holds no
+triple twice and the store needs no stored copy of it:
 
-- the article: ``a ckg:Article``, ``schema:name`` (title), ``ckg:fileName``, ``ckg:sha256``;
-- each entity: ``a ckg:<Class>``, ``skos:prefLabel``/``skos:altLabel`` @zh,
-  ``prov:wasDerivedFrom`` the article;
-- each relation twice: the plain triple ``<subject> ckg:<predicate> <object>`` and a
-  ``ckg:Assertion`` (``rdf:subject``/``rdf:predicate``/``rdf:object``) with ``ckg:evidence``;
-- each mention: ``a ckg:Mention``, ``ckg:mentionOf`` its entity, text and offsets, evidence;
-- each metric: ``a ckg:MetricObservation`` with indicator, value, unit, year, evidence;
-- each evidence sentence: ``a ckg:Sentence``, ``ckg:text``, offsets, ``ckg:inArticle``.
+- the entity graph `ENTITY_GRAPH`, shared by all articles, is the knowledge graph itself: each
+  entity's ``a ckg:<Class>``, ``skos:prefLabel`` @zh and every ``skos:altLabel`` an article
+  uses, and each relation as a plain triple ``<subject> ckg:<predicate> <object>`` (written by
+  every article that states it; the store keeps each triple once);
+- the graph named by the article IRI is its provenance, what the article says:
+
+  - the article: ``a ckg:Article``, ``ckg:fileName``, ``ckg:sha256``, ``schema:name`` (title);
+  - each entity it names: ``prov:wasDerivedFrom`` the article, and ``ckg:alias`` for each name
+    it uses other than the preferred label (the entity graph's altLabels are their union);
+  - each relation it states: an assertion (``rdf:subject``/``rdf:predicate``/``rdf:object``,
+    ``ckg:evidence``, ``ckg:rule``);
+  - each mention: ``ckg:mentionOf`` its entity, ``ckg:evidence`` its sentence, ``ckg:rule``;
+  - each metric: indicator, value, unit, year, qualifier, subject, ``ckg:evidence``;
+  - each evidence sentence: ``ckg:text``, ``ckg:inArticle``, raw offsets.
+
+What can be read off something else is not stored again. A node's span of the normalised text
+is in its IRI (`sentence_iri` ``…/s12-40``, `mention_iri` ``…/m15-19-region``,
+`observation_iri` ``…/o20-27-…``, `assertion_iri` ``…/r12-40-…``: its sentence's), and
+kg/queries/provenance.rq returns it as numbers; the words of a mention or metric are the
+sentence's text at that span; raw offsets of a mention or metric are stored only where they
+are not the sentence's shifted by the same amount; record classes (Sentence, Mention,
+Assertion, MetricObservation) follow from the domains of their properties (RDFS) and are not
+stated.
 
 >>> from kg.document import Document, Mention, Sentence
 >>> doc = Document(name="a.txt", raw="昭通市。", text="昭通市。", offsets=[0, 1, 2, 3, 4])
 >>> doc.sentences = [Sentence(0, 4, "昭通市。")]
 >>> doc.mentions = [Mention("Region", "昭通市", 0, 3)]
->>> len(document_quads(doc).splitlines())  # article 3, entity 3, mention 9, sentence 7
-22
+>>> len(document_quads(doc).splitlines())  # article 3, entity 2 + 1, mention 2, sentence 4
+12
 """
 
 from __future__ import annotations
@@ -33,12 +50,13 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Identifier
 
 from kg import ontology
-from kg.document import Document, Entity, Mention, Sentence
+from kg.document import Document, Entity, Mention, Relation, Sentence
 from kg.errors import ValidationError
-from kg.iris import article_iri, entity_iri, sentence_iri
+from kg.iris import BASE, article_iri, entity_iri, sentence_iri
 from kg.ontology import PREFIXES
 
 __all__ = [
+    "ENTITY_GRAPH",
     "document_quads",
     "document_graph",
     "mention_iri",
@@ -47,6 +65,10 @@ __all__ = [
     "to_rdflib",
     "to_oxigraph",
 ]
+
+#: The named graph of what the articles say about the entities: their classes, labels and
+#: relations, each triple once for all articles.
+ENTITY_GRAPH = BASE + "entities"
 
 _RDF = PREFIXES["rdf"]
 _XSD = PREFIXES["xsd"]
@@ -188,7 +210,8 @@ def _entities(doc: Document) -> dict[str, Entity]:
 
 
 def document_quads(doc: Document) -> str:
-    """N-Quads of one article, all in the named graph whose IRI is the article IRI.
+    """N-Quads of one article: its entities' types and labels in `ENTITY_GRAPH`, then everything
+    else in the named graph whose IRI is the article IRI (see the module docstring).
 
     The output is deterministic: the same document gives the same text.
     Raises `kg.errors.ValidationError` when a mention type or relation predicate is not a term
@@ -196,43 +219,57 @@ def document_quads(doc: Document) -> str:
     """
     t = _ckg()
     art = article_iri(doc.name, doc.sha256)
-    g = _iri(art)
-    a = g
-    out: list[str] = []
-    add = out.append
+    a = _iri(art)
+    out = _Quads(a)
+    add = out.add
 
-    add(f"{a} {_TYPE} {t['Article']} {g} .\n")
-    add(f"{a} {t['fileName']} {_str(doc.name)} {g} .\n")
-    add(f"{a} {t['sha256']} {_str(doc.sha256)} {g} .\n")
+    add(a, _TYPE, t["Article"])
+    add(a, t["fileName"], _str(doc.name))
+    add(a, t["sha256"], _str(doc.sha256))
     if doc.title:
-        add(f"{a} {_NAME} {_str(doc.title)} {g} .\n")
-
-    sentences: dict[tuple[int, int], str] = {}
-
-    def sentence(s: Sentence | None) -> str | None:
-        if s is None:
-            return None
-        key = (s.start, s.end)
-        if key not in sentences:
-            node = _iri(sentence_iri(art, s.start, s.end))
-            sentences[key] = node
-            raw_start, raw_end = doc.raw_span(s.start, s.end)
-            add(f"{node} {_TYPE} {t['Sentence']} {g} .\n")
-            add(f"{node} {t['text']} {_str(s.text)} {g} .\n")
-            add(f"{node} {t['startOffset']} {_int(s.start)} {g} .\n")
-            add(f"{node} {t['endOffset']} {_int(s.end)} {g} .\n")
-            add(f"{node} {t['rawStartOffset']} {_int(raw_start)} {g} .\n")
-            add(f"{node} {t['rawEndOffset']} {_int(raw_end)} {g} .\n")
-            add(f"{node} {t['inArticle']} {a} {g} .\n")
-        return sentences[key]
+        add(a, _NAME, _str(doc.title))
 
     for iri, entity in sorted(_entities(doc).items()):
         e = _iri(iri)
-        add(f"{e} {_TYPE} {_class(entity.type)} {g} .\n")
-        add(f"{e} {_PREF_LABEL} {_str(entity.label)}@zh {g} .\n")
+        out.entity(e, _TYPE, _class(entity.type))
+        out.entity(e, _PREF_LABEL, f"{_str(entity.label)}@zh")
+        add(e, _DERIVED, a)
         for alias in sorted(entity.aliases - {entity.label}):
-            add(f"{e} {_ALT_LABEL} {_str(alias)}@zh {g} .\n")
-        add(f"{e} {_DERIVED} {a} {g} .\n")
+            name = f"{_str(alias)}@zh"
+            out.entity(e, _ALT_LABEL, name)
+            add(e, t["alias"], name)
+
+    sentences: dict[tuple[int, int], str] = {}
+
+    def sentence(s: Sentence) -> str:
+        key = (s.start, s.end)
+        if key not in sentences:
+            node = sentences[key] = _iri(sentence_iri(art, s.start, s.end))
+            raw_start, raw_end = doc.raw_span(s.start, s.end)
+            add(node, t["text"], _str(s.text))
+            add(node, t["inArticle"], a)
+            add(node, t["rawStartOffset"], _int(raw_start))
+            add(node, t["rawEndOffset"], _int(raw_end))
+        return sentences[key]
+
+    def words(node: str, text: str, start: int, end: int, s: Sentence | None) -> None:
+        # The words of a span, unless they are its sentence's at that span (the usual case).
+        if (
+            s is None
+            or not s.start <= start <= end <= s.end
+            or s.text[start - s.start : end - s.start] != text
+        ):
+            add(node, t["text"], _str(text))
+
+    def span(node: str, start: int, end: int, s: Sentence | None) -> None:
+        # The raw offsets of a span, unless they are its sentence's shifted alike (the usual case).
+        raw_start, raw_end = doc.raw_span(start, end)
+        if s is not None:
+            shift = doc.raw_span(s.start, s.end)[0] - s.start
+            if (raw_start, raw_end) == (start + shift, end + shift):
+                return
+        add(node, t["rawStartOffset"], _int(raw_start))
+        add(node, t["rawEndOffset"], _int(raw_end))
 
     sentence_at = doc.sentence_at
     seen: set[str] = set()
@@ -242,20 +279,14 @@ def document_quads(doc: Document) -> str:
             continue
         seen.add(node_iri)
         node = _iri(node_iri)
-        raw_start, raw_end = doc.raw_span(m.start, m.end)
-        add(f"{node} {_TYPE} {t['Mention']} {g} .\n")
-        add(f"{node} {t['mentionOf']} {_iri(_entity_of(m))} {g} .\n")
-        add(f"{node} {t['text']} {_str(m.text)} {g} .\n")
-        add(f"{node} {t['startOffset']} {_int(m.start)} {g} .\n")
-        add(f"{node} {t['endOffset']} {_int(m.end)} {g} .\n")
-        add(f"{node} {t['rawStartOffset']} {_int(raw_start)} {g} .\n")
-        add(f"{node} {t['rawEndOffset']} {_int(raw_end)} {g} .\n")
+        add(node, t["mentionOf"], _iri(_entity_of(m)))
+        evidence = sentence_at(m.start)
+        if evidence is not None:
+            add(node, t["evidence"], sentence(evidence))
         if m.rule:
-            add(f"{node} {t['rule']} {_str(m.rule)} {g} .\n")
-        add(f"{node} {_DERIVED} {a} {g} .\n")
-        evidence = sentence(sentence_at(m.start))
-        if evidence:
-            add(f"{node} {t['evidence']} {evidence} {g} .\n")
+            add(node, t["rule"], _str(m.rule))
+        words(node, m.text, m.start, m.end, evidence)
+        span(node, m.start, m.end, evidence)
 
     for r in doc.relations:
         p = _relation(r.predicate)
@@ -265,15 +296,13 @@ def document_quads(doc: Document) -> str:
             continue
         seen.add(node_iri)
         s, o, node = _iri(s_iri), _iri(o_iri), _iri(node_iri)
-        add(f"{s} {p} {o} {g} .\n")
-        add(f"{node} {_TYPE} {t['Assertion']} {g} .\n")
-        add(f"{node} {_SUBJECT} {s} {g} .\n")
-        add(f"{node} {_PREDICATE} {p} {g} .\n")
-        add(f"{node} {_OBJECT} {o} {g} .\n")
-        add(f"{node} {t['evidence']} {sentence(r.sentence)} {g} .\n")
-        if r.rule:
-            add(f"{node} {t['rule']} {_str(r.rule)} {g} .\n")
-        add(f"{node} {_DERIVED} {a} {g} .\n")
+        out.entity(s, p, o)
+        add(node, _SUBJECT, s)
+        add(node, _PREDICATE, p)
+        add(node, _OBJECT, o)
+        add(node, t["evidence"], sentence(r.sentence))
+        for prop, value in _provenance(r):
+            add(node, t[prop], value)
 
     for metric in doc.metrics:
         value = _decimal(metric.value)
@@ -282,26 +311,50 @@ def document_quads(doc: Document) -> str:
             continue  # a NaN or infinite value is not an observation
         seen.add(node_iri)
         node = _iri(node_iri)
-        raw_start, raw_end = doc.raw_span(metric.start, metric.end)
-        add(f"{node} {_TYPE} {t['MetricObservation']} {g} .\n")
-        add(f"{node} {t['indicator']} {_str(metric.indicator)} {g} .\n")
-        add(f"{node} {t['value']} {value} {g} .\n")
-        add(f"{node} {t['unit']} {_str(metric.unit)} {g} .\n")
+        add(node, t["indicator"], _str(metric.indicator))
+        add(node, t["value"], value)
+        add(node, t["unit"], _str(metric.unit))
         if metric.year is not None:
-            add(f"{node} {t['year']} {_int(metric.year)} {g} .\n")
+            add(node, t["year"], _int(metric.year))
         if metric.qualifier:
-            add(f"{node} {t['qualifier']} {_str(metric.qualifier)} {g} .\n")
+            add(node, t["qualifier"], _str(metric.qualifier))
         if metric.subject is not None:
-            add(f"{node} {t['observedSubject']} {_iri(_entity_of(metric.subject))} {g} .\n")
-        add(f"{node} {t['text']} {_str(metric.text)} {g} .\n")
-        add(f"{node} {t['startOffset']} {_int(metric.start)} {g} .\n")
-        add(f"{node} {t['endOffset']} {_int(metric.end)} {g} .\n")
-        add(f"{node} {t['rawStartOffset']} {_int(raw_start)} {g} .\n")
-        add(f"{node} {t['rawEndOffset']} {_int(raw_end)} {g} .\n")
-        add(f"{node} {t['evidence']} {sentence(metric.sentence)} {g} .\n")
-        add(f"{node} {_DERIVED} {a} {g} .\n")
+            add(node, t["observedSubject"], _iri(_entity_of(metric.subject)))
+        add(node, t["evidence"], sentence(metric.sentence))
+        words(node, metric.text, metric.start, metric.end, metric.sentence)
+        span(node, metric.start, metric.end, metric.sentence)
 
-    return "".join(out)
+    return out.text()
+
+
+def _provenance(r: Relation) -> list[tuple[str, str]]:
+    """How an assertion was made, as (ckg property, N-Quads term) pairs: one line per field
+    (a confidence or a distance would go here)."""
+    found = []
+    if r.rule:
+        found.append(("rule", _str(r.rule)))
+    return found
+
+
+class _Quads:
+    """N-Quads lines of one article: those of the entity graph first, then the article's."""
+
+    def __init__(self, article: str) -> None:
+        self._article = f" {article} .\n"
+        self._entity_graph = f" {_iri(ENTITY_GRAPH)} .\n"
+        self._entities: list[str] = []
+        self._lines: list[str] = []
+
+    def add(self, s: str, p: str, o: str) -> None:
+        """A triple of the article graph."""
+        self._lines.append(f"{s} {p} {o}{self._article}")
+
+    def entity(self, s: str, p: str, o: str) -> None:
+        """A triple of the entity graph."""
+        self._entities.append(f"{s} {p} {o}{self._entity_graph}")
+
+    def text(self) -> str:
+        return "".join(self._entities) + "".join(self._lines)
 
 
 def document_graph(doc: Document | Iterable[Document]) -> Dataset:

@@ -145,20 +145,14 @@ def oxigraph_command() -> str:
     return found
 
 
-def _default_graph_holds_union(store: Path) -> bool:
-    # Stores built by kg.store keep the union of the article graphs in the default graph; the
-    # server's --union-default-graph would then see every triple twice.
-    import pyoxigraph as ox
+def _check_store(store: Path) -> None:
+    # A store this version can serve: the queries see the union of its graphs (the server's
+    # --union-default-graph), which a store built by an older chainkg also copied into its
+    # default graph (kg.store.open_oxigraph says so).
+    from kg.store import open_oxigraph
 
-    try:
-        inner = ox.Store.read_only(str(store))
-    except OSError as e:
-        raise StoreError(f"cannot open the store at {store}: {e}") from e
-    try:
-        default = inner.quads_for_pattern(None, None, None, ox.DefaultGraph())
-        return next(iter(default), None) is not None
-    finally:
-        del inner
+    inner = open_oxigraph(store, read_only=True)
+    del inner
 
 
 def _netloc(host: str, port: int) -> str:
@@ -308,8 +302,8 @@ def serving(
         "--timeout-s",
         str(int(timeout)),
     ]
-    if not _default_graph_holds_union(store):
-        command.append("--union-default-graph")  # else queries would see only the default graph
+    _check_store(store)
+    command.append("--union-default-graph")  # every graph; kg.store keeps no copy of them
     base = f"http://{_netloc(host, port)}/"
     record = {
         "pid": os.getpid(),

@@ -1,7 +1,11 @@
 """The store: an rdflib Dataset over Oxigraph on disk, built in one go and replaced atomically.
 
-Each article is a named graph (its IRI); the ontology is the named graph
-``<https://w3id.org/chainkg/ontology>``. Queries see the union of all graphs.
+Each article is a named graph (its IRI) of provenance, the entities with their classes,
+labels and relations are the graph `kg.rdf.ENTITY_GRAPH` and the ontology is the graph
+``<https://w3id.org/chainkg/ontology>`` (see `kg.rdf` for what each holds). No triple is in two
+of them (but for ``ckg:alias``, the names an article uses), so queries see the union of all
+graphs (``use_default_graph_as_union``) without a stored copy of it: the default graph is
+empty.
 
 >>> import tempfile, pathlib
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "store"
@@ -18,8 +22,10 @@ import ctypes
 import io
 import itertools
 import os
+import queue
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -31,7 +37,6 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.document import Document
 from kg.errors import StoreError
-from kg.iris import article_iri
 from kg.ontology import ONTOLOGY_FILE, ONTOLOGY_GRAPH, PREFIXES, entity_classes, relations
 from kg.rdf import document_quads, to_oxigraph
 
@@ -41,24 +46,14 @@ __all__ = [
     "open_store",
     "open_oxigraph",
     "oxigraph_store",
-    "has_union_graph",
     "union_triples",
+    "dataset_quads",
     "export",
     "counts",
+    "store_bytes",
 ]
 
 DEFAULT_STORE = Path("out/store")
-
-
-def _with_default_copy(nquads: str, graph: str) -> str:
-    # Every line ends with " <graph> .\n" (newlines inside literals are escaped), so dropping
-    # the graph name gives the same statements in the default graph.
-    return nquads + nquads.replace(f" <{graph}> .\n", " .\n")
-
-
-def _with_default_copy_utf8(nquads: bytes, graph: bytes) -> bytes:
-    # The same on UTF-8 (no multi-byte sequence contains b" <" or b">"): no decoding needed.
-    return nquads + nquads.replace(b" <" + graph + b"> .\n", b" .\n")
 
 
 def _ontology_nquads() -> str:
@@ -71,6 +66,8 @@ def _ontology_nquads() -> str:
 # Quads per call of Oxigraph's bulk loader, which holds a call's quads in memory (about 1 kB
 # each) before writing them: a stream cut into calls of this size keeps memory flat.
 LOAD_QUADS = 100_000
+# Articles rendered and waiting for the loader: enough to keep it busy, little memory.
+QUEUED = 64
 
 
 def release_memory() -> None:
@@ -99,56 +96,121 @@ def _malloc_trim() -> Any:
 _TRIM: Any = False  # not looked up yet
 
 
-class _QuadStream(io.RawIOBase):
-    """The N-Quads of the documents as a byte stream, made one document at a time.
+def _nquads_utf8(doc: Any) -> bytes:
+    """A document's N-Quads as UTF-8: rendered already (`kg.parallel.Extracted`), or now."""
+    data = getattr(doc, "nquads_utf8", None)
+    if data is None:
+        nquads = getattr(doc, "nquads", None)
+        data = (document_quads(doc) if nquads is None else nquads).encode("utf-8")
+    return data
 
-    Oxigraph's bulk loader reads it, and an exception raised while making a document reaches
-    the caller as is. Each document's quads come twice: in its named graph and in the default
-    graph, which thus holds the union of all graphs as a set. The stream ends at the first
-    document boundary after `part_quads` lines; `next_part()` then starts the next part.
-    """
 
-    def __init__(
-        self, docs: Iterable[Document], head: str = "", *, part_quads: int = LOAD_QUADS
-    ) -> None:
-        self._docs = iter(docs)
-        self._buffer = memoryview(head.encode("utf-8"))
-        self._part_quads = part_quads
-        self._in_part = 0
-        self.exhausted = False
-        self.documents = 0
+class _Abort(Exception):
+    """The writer stopped: the loader gives up the part it is reading."""
+
+
+_END = object()  # the writer has no more
+_ABORT = object()  # the writer failed
+
+
+class _Part(io.RawIOBase):
+    """What one call of the bulk loader reads: queued articles until about `size` quads have
+    been read and an article ends, or the writer has no more."""
+
+    def __init__(self, items: queue.Queue, size: int) -> None:
+        self._items = items
+        self._size = size
+        self._buffer = memoryview(b"")
         self.quads = 0
-
-    def next_part(self) -> bool:
-        """Start the next part; False when every document has been read."""
-        self._in_part = 0
-        return not self.exhausted
+        self.ended = False  # the writer has no more
+        self.aborted = False  # the writer failed
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, target: Any) -> int:
         while not self._buffer:
-            if self._in_part >= self._part_quads:
-                return 0  # the end of this part
-            doc = next(self._docs, None)
-            if doc is None:
-                self.exhausted = True
+            if self.ended or self.quads >= self._size:
                 return 0
-            data = getattr(doc, "nquads_utf8", None)  # already rendered, as by kg.parallel
-            if data is None:
-                nquads = getattr(doc, "nquads", None)  # or rendered as text
-                data = (document_quads(doc) if nquads is None else nquads).encode("utf-8")
-            self.documents += 1
-            lines = data.count(b"\n")
-            self.quads += lines
-            self._in_part += 2 * lines
-            graph = article_iri(doc.name, doc.sha256).encode("utf-8")
-            self._buffer = memoryview(_with_default_copy_utf8(data, graph))
+            data = self._items.get()
+            if data is _ABORT:
+                self.aborted = True
+                raise _Abort("the build stopped")
+            if data is _END:
+                self.ended = True
+                return 0
+            self.quads += data.count(b"\n")
+            self._buffer = memoryview(data)
         n = min(len(target), len(self._buffer))
         target[:n] = self._buffer[:n]
         self._buffer = self._buffer[n:]
         return n
+
+
+class _Loader:
+    """One thread that writes N-Quads to a new store with Oxigraph's bulk loader while the
+    caller makes them: extraction (Python) and loading (Rust, without the GIL) overlap.
+
+    The stream is cut into calls of about `LOAD_QUADS` quads; after each call the store is
+    reopened (RocksDB otherwise keeps the index of every file a call wrote, which grows with
+    the store) and freed memory is given back, so memory does not grow with the articles.
+    """
+
+    def __init__(self, path: Path, *, target: Path, part_quads: int | None = None) -> None:
+        self._path = path
+        self._target = target  # the store `path` will replace: what a message names
+        self._part_quads = LOAD_QUADS if part_quads is None else part_quads
+        self._items: queue.Queue = queue.Queue(QUEUED)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="kg-store-loader", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        part = _Part(self._items, self._part_quads)
+        store = None
+        try:
+            store = ox.Store(str(self._path))
+            while True:
+                store.bulk_load(io.BufferedReader(part, 1 << 20), ox.RdfFormat.N_QUADS)
+                if part.ended:
+                    break
+                store = None  # drop the indexes of the files just written (see above)
+                release_memory()
+                store = ox.Store(str(self._path))
+                part = _Part(self._items, self._part_quads)
+            store.optimize()  # compact once now so that every later query is faster
+        except BaseException as e:  # noqa: BLE001 - handed to the writer's thread
+            self._error = e
+            if not (part.ended or part.aborted):
+                while self._items.get() not in (_END, _ABORT):
+                    pass  # let the writer finish putting; what it puts is dropped
+        finally:
+            store = None  # release the RocksDB lock before the directory is renamed or removed
+
+    def put(self, data: bytes) -> None:
+        """Queue one article's N-Quads; raises what stopped the loader, if it stopped."""
+        if self._error is not None:
+            raise self._failed()
+        self._items.put(data)
+
+    def close(self) -> None:
+        """Wait until everything queued is written; raises what stopped the loader."""
+        self._items.put(_END)
+        self._thread.join()
+        if self._error is not None:
+            raise self._failed()
+
+    def abort(self) -> None:
+        """Stop the loader without writing what is left, and wait for it."""
+        self._items.put(_ABORT)
+        self._thread.join()
+
+    def _failed(self) -> BaseException:
+        error = self._error
+        if isinstance(error, (OSError, RuntimeError, SyntaxError, ValueError)):
+            reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+            return StoreError(f"writing the store at {self._target} failed: {reason}")
+        return error  # type: ignore[return-value]
 
 
 def _is_store(path: Path) -> bool:
@@ -192,45 +254,60 @@ def build_store(
 ) -> dict[str, int]:
     """Write the documents' quads (and the ontology) to a new store that replaces `path`.
 
-    Each article is a named graph, the ontology is the graph `ONTOLOGY_GRAPH`, and the default
-    graph holds the union of them all (a set: Oxigraph 0.5's own union view repeats a triple
-    once per graph holding it). The store is built in a temporary sibling directory and swapped
-    in by renaming, so a build that fails part-way leaves the previous store as it was.
-    Documents are streamed to Oxigraph's bulk loader, one at a time, in calls of about
-    `LOAD_QUADS` quads; after each call the store is reopened (RocksDB otherwise keeps the index
-    of every file a call wrote, which grows with the store) and freed memory is given back, so
-    memory does not grow with the number of documents. A record with ``name``,
-    ``sha256`` and already rendered ``nquads`` (`kg.parallel.Extracted`) may stand for a
-    Document (or ``nquads_utf8``, the same as UTF-8 bytes). Returns counts:
-    ``documents``, ``quads`` (in article graphs) and ``ontology_triples``.
+    Each article is a named graph, its entities' classes and labels go to
+    `kg.rdf.ENTITY_GRAPH` and the ontology is the graph `ONTOLOGY_GRAPH`. The store is built
+    in a temporary sibling directory and swapped in by renaming, so a build that fails
+    part-way leaves the previous store as it was. Documents are taken one at a time from
+    `docs` (extracted there, or received from worker processes) while one thread writes the
+    ones before them with Oxigraph's bulk loader: the build takes about as long as the slower
+    of the two, not their sum. A record with ``name``, ``sha256`` and already rendered
+    ``nquads`` (`kg.parallel.Extracted`) may stand for a Document (or ``nquads_utf8``, the same
+    as UTF-8 bytes). Returns counts: ``documents``, ``quads`` (written for the articles, in
+    their graphs and the entity graph) and ``ontology_triples``.
     """
     path = Path(path)
     _check_replaceable(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     new = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
+    found = {"documents": 0, "quads": 0, "ontology_triples": 0}
     try:
-        head = _ontology_nquads() if include_ontology else ""
-        store = ox.Store(str(new))
+        loader = _Loader(new, target=path)
         try:
-            stream = _QuadStream(docs, _with_default_copy(head, str(ONTOLOGY_GRAPH)))
-            reader = io.BufferedReader(stream, 1 << 20)  # one reader: closing it closes stream
-            while stream.next_part():  # one loader call per part: memory stays flat
-                store.bulk_load(reader, ox.RdfFormat.N_QUADS)
-                store = None  # drop the indexes of the files just written (see the docstring)
-                release_memory()
-                store = ox.Store(str(new))
-            store.optimize()  # compact once now so that every later query is faster
-        finally:
-            store = None  # release the RocksDB lock before the directory is renamed or removed
+            if include_ontology:
+                head = _ontology_nquads().encode("utf-8")
+                found["ontology_triples"] = head.count(b"\n")
+                loader.put(head)
+            for doc in docs:
+                data = _nquads_utf8(doc)
+                found["documents"] += 1
+                found["quads"] += data.count(b"\n")
+                loader.put(data)
+        except BaseException:
+            loader.abort()
+            raise
+        loader.close()
+        _remove_old_logs(new)
         _swap(new, path)
     except BaseException:
         shutil.rmtree(new, ignore_errors=True)
         raise
-    return {
-        "documents": stream.documents,
-        "quads": stream.quads,
-        "ontology_triples": head.count("\n"),
-    }
+    return found
+
+
+def _remove_old_logs(path: Path) -> None:
+    # RocksDB keeps the info log of every earlier opening (LOG.old.*): of no use to a reader.
+    for old in path.glob("LOG.old.*"):
+        old.unlink(missing_ok=True)
+
+
+def store_bytes(path: str | os.PathLike[str]) -> int:
+    """Bytes the store's files take on disk.
+
+    >>> import tempfile
+    >>> store_bytes(tempfile.mkdtemp())
+    0
+    """
+    return sum(f.stat().st_size for f in Path(path).iterdir() if f.is_file())
 
 
 def open_oxigraph(
@@ -239,13 +316,14 @@ def open_oxigraph(
     read_only: bool = False,
     when_locked: str = "close it or open read-only",
 ) -> ox.Store:
-    """The pyoxigraph Store at `path`; StoreError when there is none or it cannot be opened
-    (`when_locked` says what to do when another process holds its lock)."""
+    """The pyoxigraph Store at `path`; StoreError when there is none, it cannot be opened
+    (`when_locked` says what to do when another process holds its lock) or an older chainkg
+    built it."""
     path = Path(path)
     if not _is_store(path):
         raise StoreError(f"no store at {path}: build one first with `kg build`")
     try:
-        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as e:
         reason = str(e).splitlines()[0] if str(e) else type(e).__name__
         if "lock" in reason.lower():
@@ -253,40 +331,59 @@ def open_oxigraph(
                 f"the store at {path} is locked by another process; {when_locked}"
             ) from None
         raise StoreError(f"cannot open the store at {path}: {reason}") from None
+    _check_layout(store, path)
+    return store
 
 
 def open_store(path: str | os.PathLike[str] = DEFAULT_STORE, *, read_only: bool = True) -> Dataset:
     """Open a built store as an rdflib Dataset over Oxigraph whose default graph is the union.
 
-    Raises StoreError when there is no store at `path` or another process holds its lock.
+    Raises StoreError when there is no store at `path`, another process holds its lock, or it
+    was built by an older chainkg.
     """
     inner = open_oxigraph(path, read_only=read_only)
-    ds = Dataset(store=OxigraphStore(store=inner), default_union=not has_union_graph(inner))
+    ds = Dataset(store=OxigraphStore(store=inner), default_union=True)
     for prefix, iri in PREFIXES.items():
         ds.bind(prefix, iri)
     return ds
 
 
-def has_union_graph(store: ox.Store) -> bool:
-    """Whether the store's default graph holds the union of its graphs (as `build_store` makes).
-
-    >>> has_union_graph(ox.Store())
-    False
-    """
-    default = store.quads_for_pattern(None, None, None, ox.DefaultGraph())
-    return next(iter(default), None) is not None
+def _check_layout(store: ox.Store, path: Path) -> None:
+    # Stores built before issue 14 kept a copy of every graph in the default graph, which
+    # the queries of this version would read twice.
+    if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None):
+        raise StoreError(
+            f"the store at {path} was built by an older chainkg (its default graph holds a copy "
+            "of every graph); build it again with `kg build`"
+        )
 
 
 def union_triples(store: ox.Store) -> Iterator[ox.Triple]:
-    """Every distinct triple of every graph of the store.
+    """Every triple of every graph of the store, each once, streamed.
+
+    In a store built by `build_store` only ``ckg:alias`` (the names an article uses for an
+    entity) can be in several graphs; it is read distinct (kg/queries/distinct_triples.rq),
+    every other triple as it is stored.
 
     >>> list(union_triples(ox.Store()))
     []
     """
-    if has_union_graph(store):
-        return (q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    everything = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
-    return iter(store.query(everything, use_default_graph_as_union=True))
+    from kg.query import named_query  # kg.query imports this module
+
+    repeated = _repeated_predicates()
+    for quad in store.quads_for_pattern(None, None, None, None):
+        if quad.predicate not in repeated:
+            yield quad.triple
+    query = named_query("distinct_triples")
+    for predicate in sorted(repeated, key=str):
+        for s, p, o in store.query(
+            query, substitutions={ox.Variable("p"): predicate}, use_default_graph_as_union=True
+        ):
+            yield ox.Triple(s, p, o)
+
+
+def _repeated_predicates() -> set[ox.NamedNode]:
+    return {ox.NamedNode(PREFIXES["ckg"] + "alias")}
 
 
 def oxigraph_store(obj: Any) -> ox.Store | None:
@@ -346,15 +443,25 @@ def export(source: Any, out_dir: str | os.PathLike[str]) -> dict[str, Path]:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     ttl, trig = out / "graph.ttl", out / "graph.trig"
-    graphs = sorted(store.named_graphs(), key=str)
     extra: list[ox.Quad] = []
     if not store.contains_named_graph(ox.NamedNode(str(ONTOLOGY_GRAPH))):
         extra = list(ox.parse(_ontology_nquads(), format=ox.RdfFormat.N_QUADS))
     triples = itertools.chain(union_triples(store), (q.triple for q in extra))
-    quads = itertools.chain(*(store.quads_for_pattern(None, None, None, g) for g in graphs), extra)
+    quads = itertools.chain(dataset_quads(store), extra)
     _atomic_write(ttl, lambda f: ox.serialize(triples, f, ox.RdfFormat.TURTLE, prefixes=PREFIXES))
     _atomic_write(trig, lambda f: ox.serialize(quads, f, ox.RdfFormat.TRIG, prefixes=PREFIXES))
     return {"ttl": ttl, "trig": trig}
+
+
+def dataset_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """Every quad, graph after graph in the order of their names (the default graph first).
+
+    >>> list(dataset_quads(ox.Store()))
+    []
+    """
+    yield from store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+    for graph in sorted(store.named_graphs(), key=str):
+        yield from store.quads_for_pattern(None, None, None, graph)
 
 
 def _atomic_write(path: Path, write: Any) -> None:
@@ -371,8 +478,8 @@ def counts(source: Any) -> dict[str, Any]:
     """Entities per class, relations per property and provenance records, via SPARQL.
 
     Returns ``{"entities": {class: n}, "relations": {property: n}, "records": {class: n},
-    "triples": n}``; relations count distinct (subject, object) pairs, not their evidence, and
-    triples are the distinct triples of all graphs together.
+    "quads": n}``; relations count distinct (subject, object) pairs, not their evidence, and
+    quads are those stored (in every graph).
     """
     from kg.query import run_named  # kg.query imports this module
 
@@ -383,10 +490,7 @@ def counts(source: Any) -> dict[str, Any]:
     prefix = PREFIXES["ckg"]
     entities: dict[str, int] = {}
     records: dict[str, int] = {}
-    inner = oxigraph_store(source)
-    # In a default graph that is the union as a set, each typing triple is there once.
-    per_type = "count_types_set" if inner is not None and has_union_graph(inner) else "count_types"
-    for cls, n in run_named(source, per_type)[1]:
+    for cls, n in run_named(source, "count_types")[1]:
         if not str(cls).startswith(prefix):
             continue
         local = str(cls)[len(prefix) :]
@@ -396,10 +500,16 @@ def counts(source: Any) -> dict[str, Any]:
         local = str(prop)[len(prefix) :]
         if str(prop).startswith(prefix) and local in wanted_relations:
             found[local] = int(n)
-    n_triples = run_named(source, "count_triples")[1][0][0]
+    inner = oxigraph_store(source)
+    if inner is not None:
+        quads = len(inner)
+    elif isinstance(source, Dataset):
+        quads = sum(1 for _ in source.quads((None, None, None, None)))
+    else:
+        quads = len(source)
     return {
         "entities": dict(sorted(entities.items())),
         "relations": dict(sorted(found.items())),
         "records": dict(sorted(records.items())),
-        "triples": int(n_triples),
+        "quads": quads,
     }

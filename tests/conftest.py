@@ -46,7 +46,7 @@ def seed_build(tmp_path_factory):
     from kg.build import build
 
     out = tmp_path_factory.mktemp("out")
-    return build([DATA / "corpus"], out=out), out
+    return build([DATA / "corpus"], out=out, exports=True), out
 
 
 @pytest.fixture(scope="module")

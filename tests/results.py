@@ -143,6 +143,12 @@ def _parameter_sets(ds: Any, name: str, names: list[tuple[str, str]]) -> Iterato
         for label in labels:
             yield {"subject": label}
         return
+    if [p.kind for p in params] == ["iri"]:  # a fact: every assertion and observation
+        facts = [row[5] for row in run_named(ds, "relation_evidence")[1]]
+        facts += [row[0] for row in run_named(ds, "metric_observations")[1]]
+        for fact in sorted(set(facts)):
+            yield {params[0].name: fact}
+        return
     label_params = [p for p in params if p.kind == "label"]
     other = [p for p in params if p.kind != "label"]
     if not label_params:
@@ -249,7 +255,8 @@ def results(store: Path, report: Any, out: Path) -> dict[str, Any]:
 
     ds = open_store(store)
     counts = dict(report.counts)
-    counts.pop("triples", None)  # distinct triples stored: the layout's, not the graph's
+    for measure in ("triples", "quads"):  # what is stored: the layout's, not the graph's
+        counts.pop(measure, None)
     return {
         "report": _plain({"counts": counts, "leads": report.leads}),
         "queries": _queries(ds),

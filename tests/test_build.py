@@ -16,7 +16,7 @@ GOLDEN = ROOT / "tests" / "data" / "seed_relations.tsv"
 
 RELATIONS = """
 SELECT ?p ?s ?o WHERE {
-  ?a a ckg:Assertion ; rdf:predicate ?p ; rdf:subject ?x ; rdf:object ?y .
+  ?a rdf:predicate ?p ; rdf:subject ?x ; rdf:object ?y .
   ?x skos:prefLabel ?s . ?y skos:prefLabel ?o .
 }
 """

@@ -1,9 +1,9 @@
 """kg.incremental and `kg add` / `kg remove`: change a store article by article, safely.
 
 The reference is always a fresh build: after any adds, replacements and removals the store must
-hold exactly the quads `build_store` writes for the same articles, its default graph must be
-the union of its article graphs, and a process killed with SIGKILL while writing must leave the
-store as it was.
+hold exactly the quads `build_store` writes for the same articles, its entity graph must say
+exactly what its articles say of their entities, and a process killed with SIGKILL while
+writing must leave the store as it was.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import InputError, StoreError
-from kg.incremental import add, articles, remove, union_mismatches
+from kg.incremental import add, articles, remove, entity_mismatches
 from kg.iris import article_iri
 from kg.parallel import extract_many
 from kg.store import build_store
@@ -100,7 +100,7 @@ def test_adding_a_new_article_equals_a_rebuild(tmp_path, base_store, corpus, ext
     assert (change.added, change.replaced, change.unchanged) == ([new.name], [], [])
     want = [*extracted["base"].values(), extracted["new"][new.name]]
     assert _quads(base_store) == _rebuilt(tmp_path, want)
-    assert union_mismatches(base_store) == (0, 0)
+    assert entity_mismatches(base_store) == (0, 0)
 
 
 def test_re_adding_unchanged_articles_changes_nothing(base_store, corpus):
@@ -121,7 +121,7 @@ def test_a_changed_article_replaces_its_own_facts_only(tmp_path, base_store, cor
     assert article_iri(name, old.sha256) not in graphs
     want = [*(i for n, i in extracted["base"].items() if n != name), new]
     assert _quads(base_store) == _rebuilt(tmp_path, want)
-    assert union_mismatches(base_store) == (0, 0)
+    assert entity_mismatches(base_store) == (0, 0)
 
 
 def test_remove_takes_one_article_out(tmp_path, base_store, extracted):
@@ -130,7 +130,7 @@ def test_remove_takes_one_article_out(tmp_path, base_store, extracted):
     assert change.removed == [name] and change.quads_removed > 0
     want = [i for n, i in extracted["base"].items() if n != name]
     assert _quads(base_store) == _rebuilt(tmp_path, want)
-    assert union_mismatches(base_store) == (0, 0)
+    assert entity_mismatches(base_store) == (0, 0)
 
 
 def test_a_mixed_sequence_equals_a_rebuild(tmp_path, base_store, corpus, extracted):
@@ -144,7 +144,7 @@ def test_a_mixed_sequence_equals_a_rebuild(tmp_path, base_store, corpus, extract
     del keep[names[0]]
     keep.update(extracted["new"])
     assert _quads(base_store) == _rebuilt(tmp_path, keep.values())
-    assert union_mismatches(base_store) == (0, 0)
+    assert entity_mismatches(base_store) == (0, 0)
 
 
 HOSTILE_TITLE = '"} ; DROP ALL ; INSERT DATA { <a> <b> <c> } \\u0022 \\ <script>'
@@ -164,9 +164,9 @@ def test_article_text_stays_data(tmp_path, base_store):
     article = ox.NamedNode(article_iri(items[0].name, items[0].sha256))
     name = ox.NamedNode("https://schema.org/name")
     titles = [q.object.value for q in db.quads_for_pattern(article, name, None, None)]
-    assert titles == [HOSTILE_TITLE] * 2  # in the article's graph and in the default graph
+    assert titles == [HOSTILE_TITLE]  # in the article's graph
     assert [name for name, _ in articles(db)].count(hostile.name) == 1
-    assert union_mismatches(db) == (0, 0)
+    assert entity_mismatches(db) == (0, 0)
 
 
 REFUSED = [
@@ -340,7 +340,7 @@ def test_a_kill_while_writing_leaves_the_store_as_it_was(
         args = [str(corpus[key]) for key in given.split("+")]
     _kill_while_writing(op, base_store, tmp_path / "marker", args, delay)
     assert _quads(base_store) == before
-    assert union_mismatches(base_store) == (0, 0)
+    assert entity_mismatches(base_store) == (0, 0)
     assert add([sorted(corpus["new"].iterdir())[0]], base_store).added  # still writable
 
 
@@ -360,7 +360,7 @@ def test_a_kill_between_batches_keeps_whole_articles(tmp_path, base_store, corpu
     replaced = [i for i in items if i is extracted["changed"][i.name]]
     assert 3 <= len(replaced) <= 4  # the batches written before the kill, and no part of one
     assert _quads(base_store) == _rebuilt(tmp_path, items)
-    assert union_mismatches(base_store) == (0, 0)
+    assert entity_mismatches(base_store) == (0, 0)
 
 
 def test_a_finished_add_survives_a_kill_right_after(tmp_path, base_store, corpus):
@@ -385,4 +385,4 @@ def test_a_finished_add_survives_a_kill_right_after(tmp_path, base_store, corpus
     assert child.returncode == -signal.SIGKILL
     names = {name for name, _ in articles(base_store)}
     assert {p.name for p in corpus["new"].iterdir()} <= names
-    assert union_mismatches(base_store) == (0, 0)
+    assert entity_mismatches(base_store) == (0, 0)

@@ -68,6 +68,7 @@ OTHER_PROPERTIES = [
     "rawEndOffset",
     "sha256",
     "fileName",
+    "alias",
 ]
 ANNOTATIONS = ["lexicalSuffix", "layer"]
 ALL_TERMS = [*ENTITY_CLASSES, *RECORD_CLASSES, *RELATIONS, *OTHER_PROPERTIES, *ANNOTATIONS]

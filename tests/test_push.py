@@ -1,6 +1,6 @@
-"""kg.push and `kg push` against a real Oxigraph server started on loopback by the test: the
-pushed graph answers like the local store, pushing again duplicates nothing, a failed request is
-retried and a lasting failure is one clear line."""
+"""kg.push and `kg push` against a real Oxigraph server started on loopback by the test, with
+and without a union default graph: the pushed graph answers like the local store, pushing
+again duplicates nothing, a failed request is retried and a lasting failure is one clear line."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from kg.ontology import PREFIXES
 from kg.push import plan, push
 from kg.query import named_query
 from kg.serve import oxigraph_command
-from kg.store import open_store, oxigraph_store
+from kg.store import open_store, oxigraph_store, union_triples
 
 from .conftest import ROOT
 
@@ -33,8 +33,7 @@ KG = [sys.executable, "-c", "import sys; from kg.cli import main; sys.exit(main(
 HEADER = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 # Named queries whose answers must be the same locally and on the server.
 QUERIES = ["leading-enterprises", "count_types", "count_relations", "relation_evidence"]
-COUNT_ALL = """SELECT (COUNT(*) AS ?n) WHERE {
-  { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"""
+COUNT_NAMED = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
@@ -42,12 +41,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def default_graph_holds_union(store: ox.Store) -> bool:
-    return (
-        next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
-    )
 
 
 @pytest.fixture(scope="module")
@@ -59,11 +52,12 @@ class Remote:
     """A writable `oxigraph serve` on loopback, in its own folder, stopped by `stop`."""
 
     def __init__(self, folder: Path, union: bool) -> None:
+        self.union = union
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         command = [oxigraph_command(), "serve", "--location", str(folder)]
         command += ["--bind", f"127.0.0.1:{self.port}"]
-        if union:  # the local store has no union default graph: let the server make one
+        if union:  # the server's default graph is the union of its named graphs
             command.append("--union-default-graph")
         self.proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 30
@@ -90,7 +84,8 @@ class Remote:
         return [tuple(solution) for solution in results]
 
     def count(self) -> int:
-        return int(self.select(COUNT_ALL)[0][0].value)
+        """Quads in the named graphs."""
+        return int(self.select(COUNT_NAMED)[0][0].value)
 
     def graphs(self) -> set[str]:
         return {g.value for (g,) in self.select(GRAPHS)}
@@ -104,27 +99,45 @@ class Remote:
             self.proc.wait()
 
 
-@pytest.fixture()
-def remote(tmp_path, local):
-    server = Remote(tmp_path / "remote", union=not default_graph_holds_union(local))
+def _remote(tmp_path, union: bool):
+    server = Remote(tmp_path / "remote", union=union)
     try:
         yield server
     finally:
         server.stop()
 
 
+@pytest.fixture()
+def remote(tmp_path):
+    """A triplestore whose default graph is its own (Fuseki's and GraphDB's default)."""
+    yield from _remote(tmp_path, union=False)
+
+
+@pytest.fixture(params=[False, True], ids=["own-default-graph", "union-default-graph"])
+def any_remote(tmp_path, request):
+    """Each kind of triplestore: the default graph its own, or the union of its graphs."""
+    yield from _remote(tmp_path, union=request.param)
+
+
 def local_select(store: ox.Store, query: str) -> list[tuple]:
-    union = not default_graph_holds_union(store)
-    result = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=union)
+    result = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
     return [tuple(solution) for solution in result]
 
 
-def test_plan_is_one_put_per_graph(local):
+def test_plan_is_the_union_then_one_put_per_graph(local):
     chunks = plan(local)
     graphs = [c.graph for c in chunks]
     assert [c.method for c in chunks] == ["PUT"] * len(chunks)
-    assert len(set(graphs)) == len(graphs)
-    assert {g for g in graphs if g} == {g.value for g in local.named_graphs()}
+    assert len(set(graphs)) == len(graphs) and graphs[0] is None
+    assert set(graphs[1:]) == {g.value for g in local.named_graphs()}
+    union = set(union_triples(local))
+    assert set(chunks[0].triples) == union and len(chunks[0].triples) == len(union)
+    assert sum(len(c.triples) for c in chunks[1:]) == len(local)
+
+
+def test_plan_for_a_union_default_graph_is_the_named_graphs(local):
+    chunks = plan(local, union_default_graph=True)
+    assert {c.graph for c in chunks} == {g.value for g in local.named_graphs()}
     assert sum(len(c.triples) for c in chunks) == len(local)
 
 
@@ -147,7 +160,7 @@ def test_plan_chunks(size, n, blank, methods):
         store.add(ox.Quad(s, p, ox.Literal(i), g))
     if n == 0:
         store.add_graph(g)
-    chunks = plan(store, chunk_triples=size)
+    chunks = plan(store, chunk_triples=size, union_default_graph=True)
     assert [c.method for c in chunks] == methods
     assert sum(len(c.triples) for c in chunks) == n
     blank_chunks = {
@@ -156,9 +169,11 @@ def test_plan_chunks(size, n, blank, methods):
     assert blank_chunks <= {0}
 
 
-def test_push_then_the_server_answers_like_the_local_store(local, remote):
-    report = push(local, remote.store)
-    assert report.retries == 0 and report.chunks == len(plan(local))
+def test_push_then_the_server_answers_like_the_local_store(local, any_remote):
+    remote = any_remote
+    report = push(local, remote.store, union_default_graph=remote.union)
+    assert report.retries == 0
+    assert report.chunks == len(plan(local, union_default_graph=remote.union))
     assert remote.count() == len(local)
     assert remote.graphs() == {g.value for g in local.named_graphs()}
     for name in QUERIES:
@@ -180,7 +195,7 @@ def test_one_graph_mode(local, remote):
     push(local, remote.store, graph=graph)
     push(local, remote.store, graph=graph)
     assert remote.graphs() == {graph}
-    distinct = len(set(local_select(local, "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }")))
+    distinct = len(set(union_triples(local)))
     n = remote.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
     assert int(n[0][0].value) == distinct
 
@@ -269,6 +284,15 @@ def test_cli_reports_progress_and_a_summary(seed_build, remote):
     n = len(plan(oxigraph_store(open_store(seed_build[1] / "store"))))
     assert proc.stderr.count("PUT") == n and f"[{n}/{n}]" in proc.stderr
     assert proc.stdout.startswith("Pushed ") and remote.base in proc.stdout
+
+
+def test_cli_leaves_out_the_union_for_a_union_default_graph(seed_build, tmp_path):
+    for server in _remote(tmp_path, union=True):
+        store = str(seed_build[1] / "store")
+        proc = run_kg("push", "--endpoint", server.store, "--store", store, "--union-default-graph")
+        assert proc.returncode == 0, proc.stderr
+        assert "default graph" not in proc.stderr
+        assert server.count() == len(oxigraph_store(open_store(store)))
 
 
 @pytest.mark.parametrize(

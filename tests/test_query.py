@@ -66,7 +66,7 @@ def test_graph_clauses_see_each_article(graph):
 
 def test_python_values(graph):
     query = """SELECT ?value ?year ?unit ?subject ?qualifier WHERE {
-        ?o a ckg:MetricObservation ; ckg:value ?value ; ckg:year ?year ; ckg:unit ?unit ;
+        ?o ckg:value ?value ; ckg:year ?year ; ckg:unit ?unit ;
            ckg:observedSubject ?subject .
         OPTIONAL { ?o ckg:qualifier ?qualifier } } LIMIT 1"""
     _, rows = run_sparql(graph, query)
@@ -83,8 +83,8 @@ def test_python_values(graph):
     ],
 )
 def test_bindings_of_python_values(graph, bindings, want):
-    query = """SELECT DISTINCT ?indicator ?year ?subject WHERE { ?o a ckg:MetricObservation ;
-        ckg:indicator ?indicator ; ckg:year ?year ; ckg:observedSubject ?subject }"""
+    query = """SELECT DISTINCT ?indicator ?year ?subject WHERE {
+        ?o ckg:indicator ?indicator ; ckg:year ?year ; ckg:observedSubject ?subject }"""
     assert len(run_sparql(graph, query, bindings=bindings)[1]) == want
 
 

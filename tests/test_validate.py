@@ -94,7 +94,7 @@ def _drop(predicate: URIRef, subject: URIRef | None = None) -> Callable[[Graph],
 
 
 def _assertions(g: Graph) -> list[URIRef]:
-    return list(g.subjects(RDF.type, CKG.Assertion))
+    return list(g.subjects(RDF.predicate, None))
 
 
 WRONG_GRAPHS = [
@@ -117,10 +117,7 @@ WRONG_GRAPHS = [
         "must be one of the ontology's relations",
     ),
     (
-        lambda g: [
-            g.set((o, CKG.value, Literal("110")))
-            for o in g.subjects(RDF.type, CKG.MetricObservation)
-        ],
+        lambda g: [g.set((o, CKG.value, Literal("110"))) for o in g.subjects(CKG.indicator, None)],
         "ckg:value (xsd:decimal)",
     ),
 ]

@@ -18,6 +18,11 @@ def _push_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--graph", default=None, help="put everything into this one graph IRI")
     p.add_argument("--store", default="out/store", help="store folder (default: out/store)")
     p.add_argument(
+        "--union-default-graph",
+        action="store_true",
+        help="the endpoint's default graph is the union of its named graphs: do not send it",
+    )
+    p.add_argument(
         "--chunk",
         type=int,
         default=DEFAULT_CHUNK,
@@ -37,8 +42,13 @@ def cmd_push(args: argparse.Namespace) -> int:
 
     Uses the SPARQL 1.1 Graph Store HTTP Protocol: each graph is replaced (PUT), so pushing
     again does not duplicate anything; --graph IRI puts everything into one graph instead.
+    The endpoint's default graph gets the union of all graphs, so that queries without GRAPH
+    answer as they do locally; --union-default-graph leaves it out for a triplestore whose
+    default graph is that union already (oxigraph serve --union-default-graph, Fuseki's
+    unionDefaultGraph).
 
     Example: kg push --endpoint http://127.0.0.1:7878/store
+    Example: kg push --endpoint http://127.0.0.1:7878/store --union-default-graph
     """
     from kg.errors import InputError
     from kg.push import push
@@ -68,6 +78,7 @@ def cmd_push(args: argparse.Namespace) -> int:
         user=args.user,
         password=os.environ.get(PASSWORD_VARIABLE),
         progress=progress,
+        union_default_graph=args.union_default_graph,
     )
     sys.stdout.write(
         f"Pushed {len(report.graphs)} graphs ({report.triples:,} triples in {report.chunks} "
