@@ -21,7 +21,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import InputError, StoreError
-from kg.incremental import add, articles, remove, entity_mismatches
+from kg.incremental import add, articles, entity_mismatches, remove
 from kg.iris import article_iri
 from kg.parallel import extract_many
 from kg.store import build_store
