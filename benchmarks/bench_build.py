@@ -157,10 +157,12 @@ def _kind(quad: ox.Quad, relation_iris: set[str]) -> str:
     if g == str(ONTOLOGY_GRAPH):
         return "ontology"
     if g == ENTITY_GRAPH:
-        return "entity"
+        return "relation" if quad.predicate.value in relation_iris else "entity"
     subject = quad.subject.value if isinstance(quad.subject, ox.NamedNode) else ""
     if subject == g:
         return "article"
+    if subject.startswith(g + "/") and "#m" in subject:
+        return "mention"  # a part of its sentence (kg.rdf.mention_iri)
     if subject.startswith(g + "/"):
         return {"s": "sentence", "m": "mention", "r": "assertion", "o": "metric"}.get(
             subject[len(g) + 1 : len(g) + 2], "article"

@@ -15,25 +15,27 @@ triple twice and the store needs no stored copy of it:
     it uses other than the preferred label (the entity graph's altLabels are their union);
   - each relation it states: an assertion (``rdf:subject``/``rdf:predicate``/``rdf:object``,
     ``ckg:evidence``, ``ckg:rule``);
-  - each mention: ``ckg:mentionOf`` its entity, ``ckg:evidence`` its sentence, ``ckg:rule``;
+  - each mention: ``ckg:mentionOf`` its entity; its IRI is a fragment of its sentence's
+    (``…/s12-40#m15-19-region``), which is its evidence;
   - each metric: indicator, value, unit, year, qualifier, subject, ``ckg:evidence``;
-  - each evidence sentence: ``ckg:text``, ``ckg:inArticle``, raw offsets.
+  - each evidence sentence: ``ckg:text``, ``ckg:inArticle``, raw offsets where they differ.
 
 What can be read off something else is not stored again. A node's span of the normalised text
-is in its IRI (`sentence_iri` ``…/s12-40``, `mention_iri` ``…/m15-19-region``,
+is in its IRI (`sentence_iri` ``…/s12-40``, `mention_iri` ``…#m15-19-region``,
 `observation_iri` ``…/o20-27-…``, `assertion_iri` ``…/r12-40-…``: its sentence's), and
-kg/queries/provenance.rq returns it as numbers; the words of a mention or metric are the
-sentence's text at that span; raw offsets of a mention or metric are stored only where they
-are not the sentence's shifted by the same amount; record classes (Sentence, Mention,
-Assertion, MetricObservation) follow from the domains of their properties (RDFS) and are not
-stated.
+kg/queries/provenance.rq returns it as numbers. A sentence's raw offsets (in the original
+file) are stated where reading the file moved it (``ckg:rawStartOffset``) or changed its
+length (``ckg:rawEndOffset``); a mention's or metric's words are its sentence's text at its
+span, and its raw offsets the sentence's shifted alike, unless stated. Record classes
+(Sentence, Mention, Assertion, MetricObservation) follow from the domains of their properties
+(RDFS) and are not stated.
 
 >>> from kg.document import Document, Mention, Sentence
 >>> doc = Document(name="a.txt", raw="昭通市。", text="昭通市。", offsets=[0, 1, 2, 3, 4])
 >>> doc.sentences = [Sentence(0, 4, "昭通市。")]
 >>> doc.mentions = [Mention("Region", "昭通市", 0, 3)]
->>> len(document_quads(doc).splitlines())  # article 3, entity 2 + 1, mention 2, sentence 4
-12
+>>> len(document_quads(doc).splitlines())  # article 3, entity 2 + 1, mention 1, sentence 2
+9
 """
 
 from __future__ import annotations
@@ -154,13 +156,18 @@ def _entity_of(mention: Mention) -> str:
     return mention.iri or entity_iri(mention.type, mention.label)
 
 
-def mention_iri(article: str, mention: Mention) -> str:
-    """IRI of a mention: the article IRI plus its span and class.
+def mention_iri(article: str, mention: Mention, sentence: Sentence | None = None) -> str:
+    """IRI of a mention: a fragment of its sentence's IRI (or, outside every sentence, of the
+    article IRI) naming its span and class.
 
-    >>> mention_iri("https://w3id.org/chainkg/article/a-1", Mention("Region", "云南", 0, 2))
-    'https://w3id.org/chainkg/article/a-1/m0-2-region'
+    >>> a = "https://w3id.org/chainkg/article/a-1"
+    >>> mention_iri(a, Mention("Region", "云南", 3, 5), Sentence(0, 9, ""))
+    'https://w3id.org/chainkg/article/a-1/s0-9#m3-5-region'
+    >>> mention_iri(a, Mention("Region", "云南", 3, 5))
+    'https://w3id.org/chainkg/article/a-1#m3-5-region'
     """
-    return f"{article}/m{mention.start}-{mention.end}-{mention.type.lower()}"
+    where = article if sentence is None else sentence_iri(article, sentence.start, sentence.end)
+    return f"{where}#m{mention.start}-{mention.end}-{mention.type.lower()}"
 
 
 def assertion_iri(
@@ -248,8 +255,11 @@ def document_quads(doc: Document) -> str:
             raw_start, raw_end = doc.raw_span(s.start, s.end)
             add(node, t["text"], _str(s.text))
             add(node, t["inArticle"], a)
-            add(node, t["rawStartOffset"], _int(raw_start))
-            add(node, t["rawEndOffset"], _int(raw_end))
+            # The raw span, where reading the file moved the sentence or changed its length.
+            if raw_start != s.start:
+                add(node, t["rawStartOffset"], _int(raw_start))
+            if raw_end - raw_start != s.end - s.start:
+                add(node, t["rawEndOffset"], _int(raw_end))
         return sentences[key]
 
     def words(node: str, text: str, start: int, end: int, s: Sentence | None) -> None:
@@ -274,17 +284,15 @@ def document_quads(doc: Document) -> str:
     sentence_at = doc.sentence_at
     seen: set[str] = set()
     for m in doc.mentions:
-        node_iri = mention_iri(art, m)
+        evidence = sentence_at(m.start)
+        node_iri = mention_iri(art, m, evidence)
         if node_iri in seen:
             continue
         seen.add(node_iri)
         node = _iri(node_iri)
         add(node, t["mentionOf"], _iri(_entity_of(m)))
-        evidence = sentence_at(m.start)
         if evidence is not None:
-            add(node, t["evidence"], sentence(evidence))
-        if m.rule:
-            add(node, t["rule"], _str(m.rule))
+            sentence(evidence)  # its evidence: the sentence its IRI is a fragment of
         words(node, m.text, m.start, m.end, evidence)
         span(node, m.start, m.end, evidence)
 

@@ -38,7 +38,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from kg.document import Document
 from kg.errors import StoreError
 from kg.ontology import ONTOLOGY_FILE, ONTOLOGY_GRAPH, PREFIXES, entity_classes, relations
-from kg.rdf import document_quads, to_oxigraph
+from kg.rdf import ENTITY_GRAPH, document_quads, to_oxigraph
 
 __all__ = [
     "DEFAULT_STORE",
@@ -94,6 +94,32 @@ def _malloc_trim() -> Any:
 
 
 _TRIM: Any = False  # not looked up yet
+
+
+class _Written:
+    """The entity graph's lines sent to the loader lately: each article writes its entities'
+    classes and labels again, and most were written by an article before. Bounded: when full
+    it starts afresh (a line written twice is stored once anyway)."""
+
+    def __init__(self, size: int = 200_000) -> None:
+        self._size = size
+        self._seen: set[bytes] = set()
+        self._ending = f" <{ENTITY_GRAPH}> .\n".encode()
+
+    def new(self, data: bytes) -> bytes:
+        """`data` without the entity-graph lines sent lately (they come first, kg.rdf)."""
+        cut = data.rfind(self._ending)
+        if cut < 0:
+            return data
+        cut += len(self._ending)
+        if len(self._seen) > self._size:
+            self._seen.clear()
+        fresh = []
+        for line in data[:cut].splitlines(keepends=True):
+            if line not in self._seen:
+                self._seen.add(line)
+                fresh.append(line)
+        return b"".join(fresh) + data[cut:]
 
 
 def _nquads_utf8(doc: Any) -> bytes:
@@ -171,7 +197,10 @@ class _Loader:
         try:
             store = ox.Store(str(self._path))
             while True:
-                store.bulk_load(io.BufferedReader(part, 1 << 20), ox.RdfFormat.N_QUADS)
+                # lenient: no IRI validation; kg.rdf writes them (its output is tested strictly)
+                store.bulk_load(
+                    io.BufferedReader(part, 1 << 20), ox.RdfFormat.N_QUADS, lenient=True
+                )
                 if part.ended:
                     break
                 store = None  # drop the indexes of the files just written (see above)
@@ -262,8 +291,8 @@ def build_store(
     ones before them with Oxigraph's bulk loader: the build takes about as long as the slower
     of the two, not their sum. A record with ``name``, ``sha256`` and already rendered
     ``nquads`` (`kg.parallel.Extracted`) may stand for a Document (or ``nquads_utf8``, the same
-    as UTF-8 bytes). Returns counts: ``documents``, ``quads`` (written for the articles, in
-    their graphs and the entity graph) and ``ontology_triples``.
+    as UTF-8 bytes). Returns counts: ``documents``, ``quads`` (sent to the loader for the
+    articles, in their graphs and the entity graph) and ``ontology_triples``.
     """
     path = Path(path)
     _check_replaceable(path)
@@ -277,8 +306,9 @@ def build_store(
                 head = _ontology_nquads().encode("utf-8")
                 found["ontology_triples"] = head.count(b"\n")
                 loader.put(head)
+            written = _Written()
             for doc in docs:
-                data = _nquads_utf8(doc)
+                data = written.new(_nquads_utf8(doc))
                 found["documents"] += 1
                 found["quads"] += data.count(b"\n")
                 loader.put(data)

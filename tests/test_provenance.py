@@ -55,7 +55,7 @@ def _expected(doc):
     for m in doc.mentions:
         s = doc.sentence_at(m.start)
         if s is not None:
-            yield mention_iri(art, m), row("mention", m.text, m.start, m.end, s)
+            yield mention_iri(art, m, s), row("mention", m.text, m.start, m.end, s)
     for x in doc.metrics:
         if x.value == x.value and abs(x.value) != float("inf"):
             iri = observation_iri(art, x.start, x.end, x.indicator, x.unit)

@@ -108,31 +108,43 @@ def test_relation_is_a_triple_and_an_assertion_with_evidence(predicate, s, o):
 
 
 def test_evidence_sentence_offsets_point_into_both_texts():
+    # The sample's original text has two characters more at its start: every raw start is
+    # stated; the lengths are the same, so no raw end is.
     doc = sample_document()
     g = _graph(doc)
     sent = doc.sentences[2]
     node = URIRef(sentence_iri(str(_article(doc)), sent.start, sent.end))  # the span, in the IRI
-    raw_start, raw_end = (
-        g.value(node, CKG[p]).toPython() for p in ("rawStartOffset", "rawEndOffset")
-    )
-    assert doc.raw[raw_start:raw_end] == str(g.value(node, CKG.text)) == sent.text
+    raw_start = g.value(node, CKG.rawStartOffset).toPython()
     assert raw_start == sent.start + 2
+    assert g.value(node, CKG.rawEndOffset) is None  # the raw start plus the length
+    raw_end = raw_start + sent.end - sent.start
+    assert doc.raw[raw_start:raw_end] == str(g.value(node, CKG.text)) == sent.text
     assert g.value(node, CKG.startOffset) is None  # read off the IRI
+
+
+def test_a_sentence_that_reading_did_not_move_states_no_raw_offsets():
+    doc = sample_document()
+    doc.raw, doc.offsets = doc.text, list(range(len(doc.text) + 1))
+    g = _graph(doc)
+    assert not list(g.subjects(CKG.rawStartOffset, None))
+    assert not list(g.subjects(CKG.rawEndOffset, None))
 
 
 def test_mentions_point_to_their_entity_and_sentence():
     doc = sample_document()
     g = _graph(doc)
+    art = str(_article(doc))
     mentions = set(g.subjects(CKG.mentionOf, None))
-    assert mentions == {URIRef(mention_iri(str(_article(doc)), m)) for m in doc.mentions}
+    assert mentions == {URIRef(mention_iri(art, m, doc.sentence_at(m.start))) for m in doc.mentions}
     for m in doc.mentions:
-        node = URIRef(mention_iri(str(_article(doc)), m))
+        node = URIRef(mention_iri(art, m, doc.sentence_at(m.start)))
         assert (g.value(node, CKG.mentionOf), SKOS.prefLabel, Literal(m.text, lang="zh")) in g
-        sentence = g.value(node, CKG.evidence)
+        sentence = URIRef(str(node).split("#")[0])  # a mention is a part of its sentence
         assert str(g.value(sentence, CKG.text)) == doc.sentence_at(m.start).text
         # the words and raw offsets are the sentence's at the span: not stated again
         assert g.value(node, CKG.text) is None
         assert g.value(node, CKG.rawStartOffset) is None
+        assert g.value(node, CKG.evidence) is None
 
 
 def test_raw_offsets_are_stated_where_the_sentence_does_not_give_them():
@@ -142,11 +154,12 @@ def test_raw_offsets_are_stated_where_the_sentence_does_not_give_them():
     m = doc.mentions[3]  # 冯怀玉, in the second sentence
     doc.offsets = [o + (1 if i > m.start else 0) for i, o in enumerate(doc.offsets)]
     g = _graph(doc)
-    node = URIRef(mention_iri(str(_article(doc)), m))
+    node = URIRef(mention_iri(str(_article(doc)), m, doc.sentence_at(m.start)))
     stated = [g.value(node, CKG[p]).toPython() for p in ("rawStartOffset", "rawEndOffset")]
     assert stated == list(doc.raw_span(m.start, m.end))
-    first = URIRef(mention_iri(str(_article(doc)), doc.mentions[0]))
-    assert g.value(first, CKG.rawStartOffset) is None
+    first = doc.mentions[0]
+    node = URIRef(mention_iri(str(_article(doc)), first, doc.sentence_at(first.start)))
+    assert g.value(node, CKG.rawStartOffset) is None
 
 
 def test_words_that_are_not_the_sentence_s_own_are_stated():
