@@ -73,10 +73,10 @@ def test_validate_passes_on_the_seed_graph(store):
     assert proc.returncode == 0, proc.stderr
 
 
-def test_eval_prints_nine_lines_of_scores():
+def test_eval_prints_ten_lines_of_scores():
     proc = kg("eval", "--gold", str(DATA / "gold"), str(DATA / "corpus"))
     assert proc.returncode == 0, proc.stderr
-    tail = proc.stdout.strip().splitlines()[-9:]
+    tail = proc.stdout.strip().splitlines()[-10:]
     assert tail[0].split()[:4] == ["field", "P", "R", "F1"]
     assert [line.split()[0] for line in tail[1:]] == [
         "leads_chain",
@@ -86,6 +86,7 @@ def test_eval_prints_nine_lines_of_scores():
         "parks",
         "projects",
         "policies",
+        "metrics",
         "overall",
     ]
 
