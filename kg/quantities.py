@@ -1,7 +1,23 @@
-"""Numbers with units in a sentence -> metric observations (indicator, value, unit, year, subject).
+"""Numbers with units in a sentence -> metric observations (subject, indicator, value, unit, year).
 
-"2022年,全市工业总产值实现997.8亿元" gives indicator 工业总产值, value 997.8, unit 亿元,
-year 2022, and the article's main region as subject (全市 names no place itself).
+Each number with a unit (`kg/rules/quantities.toml`) becomes a `Metric`:
+
+- **subject**: the place, park, firm or project the clause is about. A name at the start of the
+  clause (after time phrases such as 2022年 or 目前); else 全市 / 全县 / 我市 … there, read as
+  the article's own place at that level (the nearest place of that level before it in the
+  paragraph, else the best attested in the article's section: its heading, then how often it
+  is named, photo captions left out); else 园区 / 该公司 / 项目 there, read as the nearest such
+  thing named before; else the subject of an earlier clause of the sentence, then the topic of
+  the paragraph (a subject that opened one of its sentences), then the section's own place.
+  "投资1.8亿元的X项目" is X's.
+- **indicator**: the measured noun phrase before the number, without the verbs and adverbs
+  that say how it was reached (实现, 达到, 稳定在, 突破 …) or the subject; for a count, the
+  things counted after it when the number is an object (有3518户工业企业 -> 工业企业数); a rate
+  names its change (同比增长257% after 产值… -> 产值同比增长); a share names its whole
+  (占全部税收的62.6% -> 缴税占全部税收比重).
+- **year**: the last year written before the number in its sentence, else in its paragraph.
+- **qualifier**: bounds (近, 超过, 以上 …) and, for a figure aimed at rather than reached,
+  目标 (力争, 确保, 到2025年 …), 预计 or 计划: "以上(目标)", "预计", "目标".
 
 >>> from kg.reader import read_text
 >>> from kg.pipeline import extract
@@ -13,158 +29,784 @@ year 2022, and the article's main region as subject (全市 names no place itsel
 from __future__ import annotations
 
 import bisect
-import operator
+import functools
 import re
-from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from kg.document import Document, Mention, Metric
+from kg.document import Document, Mention, Metric, Sentence
+from kg.places import place_names
 from kg.recognize import GENERIC
+from kg.segment import Token, pos, rules
 
-__all__ = ["quantities", "UNITS"]
+__all__ = ["quantities", "UNITS", "place_level"]
 
-UNITS = [
-    "万亿元",
-    "亿千瓦时",
-    "万千瓦时",
-    "千瓦时",
-    "亿元",
-    "万元",
-    "元",
-    "万吨",
-    "吨",
-    "个百分点",
-    "%",
-    "万户",
-    "户",
-    "家",
-    "个",
-    "万人次",
-    "万人",
-    "人",
-    "名",
-    "万亩",
-    "亩",
-    "平方公里",
-    "万平方米",
-    "平方米",
-    "公里",
-    "万千瓦",
-    "千瓦",
-    "GW",
-    "MW",
-    "台",
-    "座",
-    "项",
-    "条",
-    "倍",
-    "万株",
-    "株",
-]
+
+def _rules() -> dict:
+    return rules("quantities")
+
+
+UNITS: list[str] = [*_rules()["units"]["amounts"], *_rules()["units"]["counts"]]
+_COUNTS = frozenset(_rules()["units"]["counts"])
+_BARE_WAN = _rules()["units"]["bare_ten_thousand"]
+_Q = _rules()["qualifier"]
 _VALUE = re.compile(
-    r"(?P<qual>近|约|超过|超|逾|突破|达到|达)?(?P<num>\d+(?:\.\d+)?)(?P<unit>"
-    + "|".join(map(re.escape, UNITS))
-    + r")(?P<more>以上|左右|多|余)?"
+    r"(?<![\d.A-Za-z])(?P<qual>"
+    + "|".join(sorted(_Q["before"], key=len, reverse=True))
+    + r")?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?:(?P<range>[到至~～\-—])(?P<num2>\d+(?:\.\d+)?))?"
+    + r"(?P<more0>多|余)?(?P<unit>"
+    + "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True)))
+    + r"|万(?=[,，;；。、)）]|$)|(?P<scale>万|亿)(?P<more1>余|多)(?P<base>"
+    + "|".join(_rules()["units"]["after_bound"])
+    + r"))(?P<more>"
+    + "|".join(_Q["after"])
+    + r")?"
 )
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
-_VERBS = re.compile(
-    r"(?:实现|达到|达|为|超过|突破|完成|增长|增加|下降|提升至|提高到|超|近|约|共计|累计|共|有|"
-    r"占|是|至|了|合计|计划|预计|力争|确保)+$"
-)
-_LEAD = re.compile(
-    r"^(?:其中|全市|全县|全省|全区|全州|我市|我县|我省|同比|今年|去年|目前|截至目前|"
-    r"(?:19|20)\d{2}年(?:以来|底|末|上半年|下半年|前三季度|\d{1,2}月)?|"
-    r"\d{1,2}[-—至]\d{1,2}月|[,、])+"
-)
-_SUBJECT_TYPES = {"Region", "Enterprise", "IndustrialPark", "Project", "IndustryChain"}
-
-
-_LEAD_VERBS = re.compile(r"^(?:实现|完成|达到|新增|累计|共有|拥有|全年|预计|力争|确保)+")
-_COUNTED_THING = re.compile(r"\d+(?:\.\d+)?(?:个|家|户|项|名|条|座|台)")
-_NOT_INDICATOR = re.compile("的|为龙头|为链主")
-# "3518户工业企业": the thing counted after a number
-_COUNTED_AFTER = re.compile(
-    r"[\u4e00-\u9fff]{2,8}?(?=完成|实现|达到|已|共|累计|总投资|投资|$|[^\u4e00-\u9fff])"
-)
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_SEPARATORS = frozenset(_rules()["clause"]["separators"])
+_LEAD = re.compile(_rules()["clause"]["lead"] + r"[,，、]?")
+_GROWTH = re.compile(_rules()["indicator"]["growth"] + "$")
+_TARGET_YEAR = re.compile(_Q["target_year"])
+# A chain is not a subject: 长沙市工程机械产业链供需对接会 reports the city's signings.
+_SUBJECT_TYPES = frozenset({"Region", "IndustrialPark", "Enterprise", "Project", "IndustryCluster"})
+_PLACE_TYPES = frozenset({"Region", "IndustrialPark"})
+# Dictionary tags of words that may be part of a measured noun phrase.
+_NOMINAL_TAGS = frozenset(
+    {"n", "ns", "nt", "nz", "ng", "vn", "an", "b", "j", "l", "a", "i", "s"}
+)
+# Dictionary tags of words trimmed from the end of the text before a number.
+_TRIM_TAGS = frozenset(
+    {"v", "vd", "vi", "vg", "d", "p", "u", "uj", "ul", "uz", "ug", "ud", "c", "r", "f", "ad",
+     "m", "q", "zg", "y", "t", "tg"}
+)
 
 
-def _indicator(clause: str) -> str:
-    # "38个重大产业项目完成投资": what is measured comes after the last counted thing
-    clause = _COUNTED_THING.split(clause)[-1]
-    text = _LEAD.sub("", clause)
-    text = _VERBS.sub("", text)
-    text = _LEAD_VERBS.sub("", text)
-    text = text.strip(" ,、:“”")
-    if len(text) < 2 or text in _FUNCTION or _NOT_INDICATOR.search(text):
+@functools.cache
+def _words(section: str, key: str) -> frozenset[str]:
+    return frozenset(_rules()[section][key])
+
+
+@functools.cache
+def _level_words() -> dict[str, str]:
+    """全市 -> 市: each word for "the article's own place" and the level it names."""
+    return {w: level for level, ws in _rules()["subject"]["levels"].items() for w in ws}
+
+
+@functools.cache
+def _anaphors() -> dict[str, str]:
+    """该公司 -> Enterprise: each word pointing back to a thing and that thing's class."""
+    return {w: type_ for type_, ws in _rules()["subject"]["anaphors"].items() for w in ws}
+
+
+@functools.cache
+def _opener() -> re.Pattern[str]:
+    words = sorted([*_level_words(), *_anaphors()], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+_LEVEL_SUFFIXES = (
+    ("自治区", ("省", "区")),
+    ("特别行政区", ("省",)),
+    ("自治州", ("州",)),
+    ("自治县", ("县",)),
+    ("自治旗", ("旗",)),
+    ("省", ("省",)),
+    ("市", ("市",)),
+    ("州", ("州",)),
+    ("盟", ("盟",)),
+    ("县", ("县",)),
+    ("旗", ("旗",)),
+    ("区", ("区",)),
+    ("镇", ("镇",)),
+    ("乡", ("乡",)),
+)
+
+
+@functools.cache
+def place_level(label: str) -> tuple[str, ...]:
+    """The levels 全X can name a place at: 市 for a city, 省 and 区 for an autonomous region.
+
+    A short form is read as its full name (平湖 -> 平湖市).
+
+    >>> place_level("昭通"), place_level("宁夏"), place_level("龙头山镇"), place_level("某地")
+    (('市',), ('省', '区'), ('镇',), ())
+    """
+    full = place_names().get(label, label)
+    for suffix, levels in _LEVEL_SUFFIXES:
+        if full.endswith(suffix):
+            return levels
+    return ()
+
+
+# --- the article around a sentence ----------------------------------------------------------
+
+
+@dataclass
+class _Article:
+    """What the subject search needs of a document: its mentions, sections and their places."""
+
+    doc: Document
+    mentions: list[Mention] = field(default_factory=list)  # subject types, by start
+    starts: list[int] = field(default_factory=list)
+    sections: list[int] = field(default_factory=list)  # start offset of each section
+    captions: set[int] = field(default_factory=set)  # paragraphs that are photo captions
+    heading_ends: dict[int, int] = field(default_factory=dict)  # section start -> heading end
+    rankings: dict[int, list[tuple[Mention, float]]] = field(default_factory=dict)
+    nested: list[Mention] = field(default_factory=list)  # places inside names (泸州 in 泸州高新区)
+
+    @classmethod
+    def of(cls, doc: Document) -> _Article:
+        art = cls(doc)
+        subjects = [m for m in doc.mentions if m.type in _SUBJECT_TYPES and m.rule != GENERIC]
+        subjects.sort(key=lambda m: (m.start, -m.end))
+        # a name inside a longer name is part of it (重庆 in 重庆高新区): never a subject
+        kept: list[Mention] = []
+        for m in subjects:
+            if kept and m.start < max(k.end for k in kept[-3:]) and not (
+                m.start == kept[-1].start and m.end == kept[-1].end
+            ):
+                if m.type == "Region":
+                    art.nested.append(m)
+                continue
+            kept.append(m)
+        art.mentions = kept
+        art.starts = [m.start for m in kept]
+        by_para: dict[int, list[Sentence]] = {}
+        for sent in doc.sentences:
+            by_para.setdefault(sent.paragraph, []).append(sent)
+        art.sections = [0]
+        for para, sents in by_para.items():
+            text = "".join(s.text for s in sents).strip()
+            if text.startswith("# "):
+                art.sections.append(sents[0].start)
+                art.heading_ends[sents[0].start] = sents[-1].end
+            elif _is_caption(text):
+                art.captions.add(para)
+        if doc.sentences:
+            first = doc.sentences[0]
+            art.heading_ends.setdefault(0, first.end if _is_title(doc, first) else 0)
+        return art
+
+    def is_heading(self, sent: Sentence) -> bool:
+        """A heading or the title: it restates figures the text gives in full."""
+        return sent.text.startswith("#") or sent.start < self.heading_ends.get(0, 0)
+
+    def section_of(self, pos_: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sections, pos_) - 1
+        end = self.sections[i + 1] if i + 1 < len(self.sections) else len(self.doc.text)
+        return self.sections[i], end
+
+    def between(self, a: int, b: int) -> list[Mention]:
+        lo = bisect.bisect_left(self.starts, a)
+        hi = bisect.bisect_left(self.starts, b)
+        return self.mentions[lo:hi]
+
+    def ranking(self, section: int) -> list[tuple[Mention, float]]:
+        """Places of a section, best attested first: (first mention, score)."""
+        if section in self.rankings:
+            return self.rankings[section]
+        start, end = self.section_of(section)
+        heading_end = self.heading_ends.get(start, start)
+        scores: dict[str, float] = {}
+        first: dict[str, Mention] = {}
+        nested = [m for m in self.nested if start <= m.start < end]
+        for m in [*self.between(start, end), *nested]:
+            if m.type not in _PLACE_TYPES:
+                continue
+            sent = self.doc.sentence_at(m.start)
+            if sent is not None and sent.paragraph in self.captions:
+                continue
+            weight = 0.5 if m in nested else 1.0
+            bonus = 3.0 if m.start < heading_end else 0.0
+            scores[m.label] = scores.get(m.label, 0.0) + weight + bonus
+            if m.label not in first or m.start < first[m.label].start:
+                first[m.label] = m
+        order = sorted(scores, key=lambda label: (-scores[label], first[label].start))
+        self.rankings[section] = [(first[label], scores[label]) for label in order]
+        return self.rankings[section]
+
+    def own_place(self, at: int, level: str | None = None) -> Mention | None:
+        """The article's own place around offset `at` (at one level, when given)."""
+        start, _ = self.section_of(at)
+        for section in (start, *(s for s in self.sections if s != start)):
+            for m, _ in self.ranking(section):
+                if level is None or level in place_level(m.label):
+                    return m
+            if level is None:
+                break
+        if level == "区":
+            return self.best_park(at)
+        return None if level is not None else self.best_park(at)
+
+    def best_park(self, at: int) -> Mention | None:
+        start, _ = self.section_of(at)
+        return next((m for m, _ in self.ranking(start) if m.type == "IndustrialPark"), None)
+
+    def main_is_park(self, at: int) -> bool:
+        ranking = self.ranking(self.section_of(at)[0])
+        return bool(ranking) and ranking[0][0].type == "IndustrialPark"
+
+    def nearest_before(self, at: int, accept, *, same_paragraph: int | None = None):
+        """The nearest subject mention before `at` in its section that `accept` takes."""
+        start, _ = self.section_of(at)
+        i = bisect.bisect_left(self.starts, at) - 1
+        while i >= 0 and self.mentions[i].start >= start:
+            m = self.mentions[i]
+            if same_paragraph is not None:
+                sent = self.doc.sentence_at(m.start)
+                if sent is None or sent.paragraph != same_paragraph:
+                    return None
+            if accept(m):
+                return m
+            i -= 1
+        return None
+
+
+_CAPTION_WORDS = re.compile(r"摄|供图|图片|一角|资料图|(?:记者|通讯员)\s*\S+\s*$")
+
+
+def _is_caption(text: str) -> bool:
+    """A short line under a photo: 某公司车间一角。 / 某地风光。记者 某某 摄"""
+    return len(text) <= 40 and ("," not in text and "，" not in text) and bool(
+        _CAPTION_WORDS.search(text) or text.count("。") <= 1 and len(text) <= 16
+    )
+
+
+def _is_title(doc: Document, sent: Sentence) -> bool:
+    return bool(doc.title) and doc.title.strip("# ") in sent.text
+
+
+# --- clauses and their subjects -------------------------------------------------------------
+
+
+@dataclass
+class _Clause:
+    start: int  # offsets in the document
+    end: int
+    body: int  # where the clause proper starts, after its lead (time phrases ...)
+    subject: Mention | None = None
+    subject_end: int = -1  # where the subject's words end (an anaphor may be longer)
+
+
+def _clauses(sent: Sentence) -> list[_Clause]:
+    out, a = [], 0
+    text = sent.text
+    for i, ch in enumerate(text):
+        if ch in _SEPARATORS:
+            out.append((a, i))
+            a = i + 1
+    if a < len(text):
+        out.append((a, len(text)))
+    clauses = []
+    for a, b in out:
+        body = a
+        while body < b:
+            m = _LEAD.match(text, body, b)
+            if not m or m.end() == body:
+                break
+            body = m.end()
+        clauses.append(_Clause(sent.start + a, sent.start + b, sent.start + body))
+    return clauses
+
+
+_LIST_AFTER = re.compile(r"[、和与及]|等")
+_DESCRIBED = re.compile(
+    r"[\u4e00-\u9fff“”]{0,14}?(?:企业|公司|龙头|链主|集团)(?=[\u4e00-\u9fff])"
+    r"|(?:位于|坐落在|坐落于|地处)[^，,。；;]{1,30}?的"
+)
+
+
+
+def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
+    """Fill `clause.subject` when the clause opens with a name or a word standing for one."""
+    text = art.doc.text
+    at = clause.body
+    run = art.between(at, clause.end)
+    if run and run[0].start != at:
+        # 链主型企业风华高科…, 位于某开发区的某公司…: the name after a description of it
+        lead = _DESCRIBED.match(text, at, clause.end)
+        if lead and any(m.start == lead.end() for m in run):
+            at = lead.end()
+            run = [m for m in run if m.start >= at]
+    if run and run[0].start == at:
+        last = run[0]
+        for m in run[1:]:
+            if m.start != last.end:
+                break
+            last = m  # 鲁甸县龙头山镇: the last of adjacent names is the most specific
+        if _LIST_AFTER.match(text, last.end):
+            return  # A、B等项目…: a list is not the subject of a figure
+        clause.subject, clause.subject_end = last, last.end
+        return
+    m = _opener().match(text, at, clause.end)
+    if m is None:
+        return
+    word = m.group()
+    level = _level_words().get(word)
+    if level is not None:
+        place = art.nearest_before(
+            at,
+            lambda x: x.type == "Region" and level in place_level(x.label),
+            same_paragraph=paragraph,
+        ) or art.own_place(at, level)
+        clause.subject, clause.subject_end = place, m.end()
+        return
+    type_ = _anaphors()[word]
+    if type_ == "IndustrialPark":
+        park = art.nearest_before(at, lambda x: x.type == type_, same_paragraph=paragraph)
+        if park is None and art.main_is_park(at):
+            park = art.best_park(at)
+        if park is not None:
+            clause.subject, clause.subject_end = park, m.end()
+        return
+    thing = art.nearest_before(at, lambda x: x.type == type_)
+    if thing is not None:
+        clause.subject, clause.subject_end = thing, m.end()
+
+
+# --- years ----------------------------------------------------------------------------------
+
+_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:[-/.年])\s*\d{1,2}\s*(?:[-/.月])\s*\d{1,2}")
+_BASE_YEAR = re.compile(r"(?:比|较|是|于|同|与|和|相比|对比|为)$")
+_PARTIAL = re.compile(
+    r"以来|上半年|下半年|前三季度|[一二三]季度|\d{1,2}月|\d{1,2}[-—至]\d{1,2}月"
+)
+_THIS_YEAR = re.compile(r"今年|去年")
+_WHOLE_YEAR = re.compile(r"[,，]|全年|年底|年末|度")
+# A part of the year with no year written is this year's: 1—5月全县实现转移就业18.32万人.
+_PERIOD = re.compile(r"(?<![年\d])(?:\d{1,2}[-—至~]\d{1,2}月|上半年|前三季度|[一二三]季度)")
+
+
+def _this_year(doc: Document) -> int | None:
+    """The year 今年 means: the article's date near its top, else the latest year it reports
+    figures for (a whole year reported means the article is from the year after)."""
+    date = _DATE.search(doc.text, 0, 400)
+    if date:
+        return int(date.group(1))
+    latest, whole = None, True
+    for m in _YEAR.finditer(doc.text):
+        before = doc.text[max(0, m.start() - 4) : m.start()]
+        if _TARGET_YEAR.search(before + m.group()) or any(w in before for w in _Q["target"]):
+            continue
+        if _BASE_YEAR.search(before):
+            continue
+        year = int(m.group(1))
+        # "2022年," or "2022年全年" reports a whole year: the article is from a later one
+        is_whole = _WHOLE_YEAR.match(doc.text, m.end()) is not None
+        if latest is None or year > latest:
+            latest, whole = year, is_whole
+        elif year == latest:
+            whole = whole and is_whole
+    if latest is None:
+        return None
+    return latest + 1 if whole else latest
+
+
+def _years(text: str, this_year: int | None) -> list[tuple[int, int]]:
+    """(offset, year) of each year a figure may be of, comparison bases (比2021年) left out."""
+    out = []
+    for m in _YEAR.finditer(text):
+        if not _BASE_YEAR.search(text[max(0, m.start() - 2) : m.start()]):
+            out.append((m.start(), int(m.group(1))))
+    if this_year is not None:
+        for m in _THIS_YEAR.finditer(text):
+            out.append((m.start(), this_year - (m.group() == "去年")))
+        if not out:
+            out += [(m.start(), this_year) for m in _PERIOD.finditer(text)]
+        out.sort()
+    return out
+
+
+# --- indicators -----------------------------------------------------------------------------
+
+_RATES = frozenset({"%", "个百分点", "倍"})
+# One-character words that make a noun of the verb before them: 复工率, 采摘量, 发电量.
+_SUFFIX_CHARS = frozenset("率量额值数费")
+_BASED = re.compile(r"^以[^，,。；;]{1,12}?为(?:主|主导|特色|核心|重点|龙头)的")
+_GROWTH_END = re.compile(
+    "(" + _rules()["indicator"]["growth"] + r")(?:了|达|高达|达到|约|近|超过|超|为|至|到)?$"
+)
+
+
+def _tokens(doc: Document, a: int, b: int) -> list[Token]:
+    """The words between `a` and `b`; a word across `a` is cut there (2024/年产值 from 产值)."""
+    toks = doc.tokens
+    lo = bisect.bisect_left(toks, a, key=lambda t: t.start)
+    hi = bisect.bisect_left(toks, b, key=lambda t: t.start)
+    out = [t for t in toks[lo:hi] if t.end <= b]
+    if lo > 0 and toks[lo - 1].end > a:
+        cut = toks[lo - 1]
+        out.insert(0, Token(doc.text[a : min(cut.end, b)], a, min(cut.end, b)))
+    return out
+
+
+def _is_nominal(word: str) -> bool:
+    if word in _words("indicator", "inner"):
+        return True
+    if word in _words("indicator", "stop") or word in _level_words():
+        return False
+    if word in ("、", "“", "”"):
+        return True
+    if not (_HAN.match(word) or word.isascii() and word.isalnum()):
+        return False
+    if word.isdigit():
+        return False
+    tag = pos(word)
+    return tag in _NOMINAL_TAGS or tag == ""
+
+
+def _is_glue(toks: list[Token], i: int) -> bool:
+    """A one-character word between two nominal words: 专精/特/新/中小企业."""
+    t = toks[i]
+    return (
+        len(t.text) == 1
+        and _HAN.match(t.text) is not None
+        and t.text not in _words("indicator", "stop")
+        and 0 < i < len(toks) - 1
+        and _is_nominal(toks[i + 1].text)
+    )
+
+
+def _trimmable(word: str) -> bool:
+    if word in _words("indicator", "inner") or word in _SUFFIX_CHARS:
+        return False
+    if word in _words("indicator", "trailing") or word in _words("indicator", "stop"):
+        return True
+    if not (_HAN.match(word) or word.isascii() and word.isalpha()):
+        return True  # punctuation and numbers
+    return pos(word) in _TRIM_TAGS
+
+
+def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
+    """The measured noun phrase ending at `b` (verbs and adverbs before `b` trimmed), and
+    whether it is not what the number is of: something was trimmed between them (有3518户),
+    or the phrase is the last item of a list (A、B及C3个集群)."""
+    toks = _tokens(doc, a, b)
+    n = len(toks)
+    while toks and _trimmable(toks[-1].text):
+        toks.pop()
+    trimmed = len(toks) < n
+    i = len(toks)
+    while i > 0:
+        word = toks[i - 1].text
+        if word in _words("indicator", "trailing") and word not in _words("indicator", "inner"):
+            break
+        suffixed = i < len(toks) and toks[i].text in _SUFFIX_CHARS  # 复工/率
+        joined = (  # 稀土新材料和终端应用产品
+            word in ("和", "及", "与") and i < len(toks) and i > 1 and _is_nominal(toks[i - 2].text)
+        )
+        if not (
+            _is_nominal(word) or _is_glue(toks, i - 1) or suffixed and _HAN.match(word) or joined
+        ):
+            break
+        if i > 1 and toks[i - 2].text[-1:].isdigit():
+            break  # 3年冲刺: 年 measures the number before it
+        i -= 1
+    words = toks[i:]
+    while words and words[0].text in ("、", "”"):
+        words = words[1:]
+    listed = i > 0 and toks[i - 1].text in ("、", "和", "及", "与")
+    text = doc.text[words[0].start : words[-1].end] if words else ""
+    return _tidy(text), trimmed or listed
+
+
+def _noun_after(doc: Document, a: int, limit: int) -> str:
+    """The things counted after a number: 3518户工业企业缴税 -> 工业企业."""
+    text = doc.text
+    if text[a : a + 1] == "的":
+        a += 1
+    based = _BASED.match(text, a, limit)
+    if based:
+        a = based.end()
+    toks = _tokens(doc, a, limit)
+    first = toks[0].text if toks else ""
+    if not toks or toks[0].start != a or not (_HAN.match(first) or first.isalpha() or first == "“"):
         return ""
+    words: list[Token] = []
+    for i, t in enumerate(toks):
+        word = t.text
+        if word == "的" and words:
+            words = []  # 8个基础好、前景广的新兴产业: the head is after 的
+            continue
+        if word in ("和", "及", "与") and words and i + 1 < len(toks):
+            if _is_nominal(toks[i + 1].text):
+                words.append(t)
+                continue
+            break
+        if word in _words("indicator", "trailing") or word in _words("indicator", "stop"):
+            break
+        if words and word in _words("indicator", "inner") and pos(word) in ("v", "vn"):
+            break  # 3518户工业企业缴税: what the things do
+        if (
+            pos(word) in ("vn", "v")
+            and word not in _words("indicator", "inner")
+            and not (words and words[-1].text == "、")
+            and not (i + 1 < len(toks) and pos(toks[i + 1].text) in ("n", "ng", "nz"))
+        ):
+            break  # 工业企业升级纳规: what the things do is not what they are
+        if not (_is_nominal(word) or _is_glue(toks, i)) or word in ("“", "”") and not words:
+            break
+        words.append(t)
+    while words and words[-1].text in ("、", "和", "及", "与", "“"):
+        words.pop()
+    found = _tidy(text[words[0].start : words[-1].end]) if words else ""
+    return found if len(found) <= _rules()["indicator"]["max_chars"] else ""
+
+
+def _tidy(text: str) -> str:
+    text = text.strip("、“”\"()（） ")
+    if text.count("“") != text.count("”"):
+        text = text.replace("“", "").replace("”", "")
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", "").replace(")", "")
     return text
 
 
-_FUNCTION = {"等", "其中", "以上", "共", "约", "近"}
-_COUNTS = {"户", "家", "个", "名", "人", "项", "座", "台", "条"}
+def _ends_in_verb(noun: str) -> str:
+    """签约 of 上下游企业签约 (16个项目): an action whose count follows names the count."""
+    for verb in _words("indicator", "inner"):
+        if noun.endswith(verb) and pos(verb) in ("v", "vn") and verb not in ("投资", "生产"):
+            return verb
+    return ""
+
+
+def _clause_start(doc: Document, a: int) -> int:
+    return max(doc.text.rfind(c, 0, a) for c in _SEPARATORS) + 1
+
+
+def _continues(text: str, left: int, a: int) -> bool:
+    """16栋、496户 / 12.78平方公里(19171亩): another figure of the same thing."""
+    return text[left:a] in ("、", "(", "（", "或", "即")
+
+
+def _cut(left: int, end: int, cuts: list[int]) -> int:
+    return max([left, *(c for c in cuts if left <= c <= end)])
+
+
+def _only_trailing(doc: Document, a: int, b: int) -> bool:
+    """Whether nothing but how-words lie between two figures: 从5.5万亿元提升至7万亿元."""
+    toks = _tokens(doc, a, b)
+    return bool(toks) and all(t.text in _words("indicator", "trailing") for t in toks)
+
+
+def _base(indicator: str) -> str:
+    """What a rate or share is of: 产值同比增长 -> 产值, 缴税占全部税收比重 -> 缴税."""
+    share = _rules()["indicator"]["share"]
+    if share in indicator and not indicator.startswith(share):
+        indicator = indicator.split(share)[0]
+    return _GROWTH.sub("", indicator) or indicator
+
+
+def _indicator(
+    doc: Document,
+    span: tuple[int, int, int, int],
+    cuts: list[int],
+    previous: Metric | None,
+    unit: str,
+) -> str:
+    """What the number between `a` and `b` measures, read from `left` (the clause after its
+    subject or the figure before) to `limit` (the clause's end); no name ending at one of
+    `cuts` is part of it (昆钢嘉华、安通2家企业)."""
+    left, a, b, limit = span
+    text = doc.text
+    pre_end, growth = a, ""
+    if unit in _RATES:
+        g = _GROWTH_END.search(text, left, a)
+        if g:
+            growth = g.group(1).removesuffix("了")
+            pre_end = g.start()
+    share = _rules()["indicator"]["share"]
+    k = text.rfind(share, left, pre_end)
+    if unit == "%" and k >= 0 and text[k + 1 : k + 2] != "比":
+        whole = re.sub(r"(?:的|了|达|约|近|超过|超|为|比重|比例|份额)+$", "", text[k + 1 : pre_end])
+        whole = _tidy(re.sub(r"^(?:到|了|据)", "", whole))
+        measured = _noun_before(doc, _cut(left, k, cuts), k)[0]
+        measured = measured or (previous and _base(previous.indicator)) or ""
+        if not whole:
+            return measured  # 某产品占到44%: a share of what the sentence is about
+        if len(whole) > 12:
+            return ""
+        return f"{measured}{share}{whole}比重"
+    noun, displaced = _noun_before(doc, _cut(left, pre_end, cuts), pre_end)
+    same = previous is not None and previous.start >= _clause_start(doc, a)
+    if not noun and same and (_only_trailing(doc, left, pre_end) or _continues(text, left, a)):
+        return _base(previous.indicator) + growth  # 从5.5万亿元提升至7万亿元, 16栋、496户
+    new_item = text[left:a].rstrip().endswith("、")  # 液化厂、2500立方米LNG储罐
+    if unit in _COUNTS:
+        # the things counted follow the number when it has any: 上下游32家配套企业
+        after = _noun_after(doc, b, limit)
+        if after:
+            verb = _ends_in_verb(noun) if not displaced else ""
+            return verb + after + ("" if after.endswith("数") else "数")
+        if "、" in noun or displaced and "、" in text[left:a]:
+            return ""  # A、B及C3个: a count of the items listed, named by nothing
+    if not noun and previous is not None and growth:
+        noun = _base(previous.indicator)
+    if unit not in _COUNTS and (not noun or new_item or displaced and text[b : b + 1] == "的"):
+        noun = _noun_after(doc, b, limit) or ("" if new_item else noun)
+    if not noun:
+        return ""
+    indicator = noun + growth
+    if len(indicator) > _rules()["indicator"]["max_chars"] or not _HAN.search(indicator):
+        return ""
+    return indicator
+
+
+# --- the step -------------------------------------------------------------------------------
+
+
+def _qualifier(m: re.Match[str], before: str) -> str:
+    bound = (m.group("qual") or "") + (m.group("more0") or m.group("more1") or "")
+    bound += m.group("more") or ""
+    if any(w in before for w in _Q["forecast"]):
+        kind = "预计"
+    elif _TARGET_YEAR.search(before) or any(w in before for w in _Q["target"]):
+        kind = "目标"
+    elif any(w in before for w in _Q["plan"]):
+        kind = "计划"
+    else:
+        return bound
+    return f"{bound}({kind})" if bound else kind
+
+
+def _in_quotes(text: str, i: int) -> bool:
+    """Whether offset `i` of `text` is inside “…” (a slogan or name: “51020”现代产业集群)."""
+    return text.count("“", 0, i) > text.count("”", 0, i) and "”" in text[i:]
 
 
 def quantities(doc: Document) -> Document:
     """Pipeline step: fill `doc.metrics`."""
     doc.metrics = []
-    regions = [m for m in doc.mentions if m.type == "Region"]
-    main: Mention | None = None
-    if regions:
-        top, _ = Counter(m.text for m in regions).most_common(1)[0]
-        main = next(m for m in regions if m.text == top)
+    if not _DIGIT.search(doc.text):
+        return doc
+    art = _Article.of(doc)
+    this_year = _this_year(doc)
+    para = section = None
+    place_topic: Mention | None = None  # a place that opened a sentence, until another does
+    topic: Mention | None = None  # whatever opened a sentence of this paragraph last
+    carried: Mention | None = None  # the subject of a sentence that ended with a semicolon
     year_by_para: dict[int, int] = {}
-    by_start = sorted(doc.mentions, key=operator.attrgetter("start"))
-    starts = [m.start for m in by_start]
     for sent in doc.sentences:
-        if not _DIGIT.search(sent.text):
-            continue  # no year, no value
-        years = [int(y) for y in _YEAR.findall(sent.text)]
-        if years:
-            year_by_para[sent.paragraph] = years[0]
-        lo = bisect.bisect_left(starts, sent.start)
-        hi = bisect.bisect_left(starts, sent.end)
-        here = [mm for mm in by_start[lo:hi] if mm.type in _SUBJECT_TYPES and mm.rule != GENERIC]
-        spans = [(mm.start, mm.end) for mm in by_start[lo:hi]]
-        for m in _VALUE.finditer(sent.text):
-            a, b = sent.start + m.start("num"), sent.start + m.end()
-            if any(s <= a < e for s, e in spans):
-                continue  # part of a name: 年产11万吨…项目
-            if m.group("unit") in {"个", "家", "条", "名", "台", "座", "项"} and "." in m.group(
-                "num"
-            ):
-                continue
-            clause_start = max(sent.text.rfind(c, 0, m.start()) for c in ",;:、") + 1
-            clause = sent.text[clause_start : m.start()]
-            subject = None
-            for mm in here:
-                if sent.start + clause_start <= mm.start < a:
-                    subject = mm
-            for mm in here:
-                if subject is None and mm.start < a:
-                    subject = mm
-            if subject is not None and subject.start >= sent.start + clause_start:
-                clause = sent.text[subject.end - sent.start : m.start()]
-            indicator = _indicator(clause)
-            counted = _COUNTED_AFTER.match(sent.text[m.end() :])
-            if not indicator and counted and m.group("unit") in _COUNTS:
-                indicator = counted.group() + "数"  # "3518户工业企业" -> 工业企业数
-            if not indicator or len(indicator) > 24 or not _HAN.search(indicator):
-                continue
-            year_m = _YEAR.search(sent.text[: m.start()])
-            year = int(year_m.group(1)) if year_m else year_by_para.get(sent.paragraph)
-            doc.metrics.append(
-                Metric(
-                    indicator=indicator,
-                    value=float(m.group("num")),
-                    unit=m.group("unit"),
-                    year=year,
-                    text=sent.text[clause_start : m.end()],
-                    start=sent.start + clause_start,
-                    end=b,
-                    sentence=sent,
-                    subject=subject or main,
-                    qualifier=(m.group("qual") or "") + (m.group("more") or ""),
-                )
-            )
+        here = art.section_of(sent.start)[0]
+        if here != section:
+            section, place_topic, topic = here, None, None
+        if sent.paragraph != para:
+            para, topic, carried = sent.paragraph, place_topic, None
+        clauses = _clauses(sent)
+        opened: Mention | None | bool = None
+        for k, clause in enumerate(clauses):
+            _subject_at(art, clause, sent.paragraph)
+            if clause.subject is not None and opened is None:
+                opened = clause.subject if all(c.body == c.end for c in clauses[:k]) else False
+        if _DIGIT.search(sent.text) and not art.is_heading(sent):
+            _sentence_metrics(art, sent, clauses, carried or topic, year_by_para, this_year)
+        if isinstance(opened, Mention):
+            topic = opened
+            if opened.type in _PLACE_TYPES:
+                place_topic = opened
+        last = next((c.subject for c in reversed(clauses) if c.subject is not None), None)
+        carried = (last or carried) if sent.text.rstrip().endswith((";", "；")) else None
     return doc
+
+
+def _sentence_metrics(
+    art: _Article,
+    sent: Sentence,
+    clauses: list[_Clause],
+    topic: Mention | None,
+    year_by_para: dict[int, int],
+    this_year: int | None,
+) -> None:
+    doc = art.doc
+    text = sent.text
+    years = _years(text, this_year)
+    para_year = year_by_para.get(sent.paragraph)
+    if years:
+        year_by_para[sent.paragraph] = years[-1][1]
+    names = art.between(sent.start, sent.end)
+    spans = [(m.start, m.end) for m in doc.mentions if sent.start <= m.start < sent.end]
+    cuts = [m.end for m in names if m.type in _NAME_TYPES]
+    listed = {  # 昆钢嘉华、昭通安通2家企业: the last of a list of names ends at the number
+        m.end
+        for m in doc.mentions
+        if sent.start <= m.start < sent.end and doc.text[m.start - 1 : m.start] in _LIST_MARKS
+    }
+    subject: Mention | None = None
+    previous: Metric | None = None
+    prev_end = sent.start
+    ci = 0
+    for m in _VALUE.finditer(text):
+        a, b = sent.start + m.start(), sent.start + m.end()
+        while ci + 1 < len(clauses) and clauses[ci].end <= a:
+            ci += 1
+        clause = clauses[ci]
+        if prev_end < clause.start:
+            prev_end, previous = clause.start, previous
+        for c in clauses[: ci + 1]:
+            if c.subject is not None and c.subject_end <= a:
+                subject = c.subject
+        num_at = sent.start + m.start("num")
+        unit = m.group("unit")
+        if m.group("scale"):
+            unit = m.group("scale") + m.group("base")
+        value = float(m.group("num").replace(",", ""))
+        skip = (
+            any(s < num_at < e for s, e in spans)  # part of a name: 年产11万吨…项目
+            or unit in _COUNTS
+            and num_at in listed
+            or _in_quotes(text, m.start())
+            or unit in _COUNTS and not value.is_integer()
+            or _PROJECT_NAME.match(text, m.end()) is not None  # 日处理1200吨乳品加工厂项目
+            or unit not in _COUNTS
+            and m.group("more") in ("以上", "以下")
+            and _HAN.match(text, m.end()) is not None  # 3000万元以上项目: a threshold
+            or unit in _COUNTS
+            and any(w in doc.text[clause.start : a] for w in _Q["distributive"])
+        )
+        if skip:
+            prev_end = b
+            continue
+        left = max(prev_end, clause.body, clause.subject_end)
+        indicator = _indicator(doc, (left, a, b, clause.end), cuts, previous, unit)
+        prev_end = b
+        if not indicator:
+            continue
+        before = [y for at, y in years if at < m.start()]
+        year = before[-1] if before else para_year
+        after = _owner_after(names, doc.text, b)
+        if after is not None:
+            subject = after  # 投资1.8亿元的X项目,一期装机容量10兆瓦: X's, both
+        owner = subject or topic or art.own_place(a)
+        start = min(left, a)
+        for number in filter(None, (m.group("num"), m.group("num2"))):
+            metric = Metric(
+                indicator=indicator,
+                value=float(number.replace(",", "")),
+                unit=unit,
+                year=year,
+                text=doc.text[start:b],
+                start=start,
+                end=b,
+                sentence=sent,
+                subject=owner,
+                qualifier=_qualifier(m, text[: m.start()]),
+            )
+            doc.metrics.append(metric)
+        previous = metric
+
+
+_NAME_TYPES = frozenset({"Region", "Enterprise", "IndustrialPark", "Project", "Person"})
+_PROJECT_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}?(?:建设)?项目")
+_LIST_MARKS = frozenset("、和及与")
+
+
+def _owner_after(names: Iterable[Mention], text: str, b: int) -> Mention | None:
+    """投资1.8亿元的X项目: the project or park right after "的" owns the figure."""
+    if text[b : b + 1] != "的":
+        return None
+    for m in names:
+        if m.start == b + 1 and m.type in ("Project", "IndustrialPark"):
+            return m
+    return None
