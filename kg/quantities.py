@@ -77,9 +77,11 @@ _NOMINAL_TAGS = frozenset(
     {"n", "ns", "nt", "nz", "ng", "vn", "an", "b", "j", "l", "a", "i", "s"}
 )
 # Dictionary tags of words trimmed from the end of the text before a number.
+# (Not verbs: the dictionary tags 收入 and 就业 as verbs; the verbs that say how a figure
+# was reached are listed in the rules instead.)
 _TRIM_TAGS = frozenset(
-    {"v", "vd", "vi", "vg", "d", "p", "u", "uj", "ul", "uz", "ug", "ud", "c", "r", "f", "ad",
-     "m", "q", "zg", "y", "t", "tg"}
+    {"d", "p", "u", "uj", "ul", "uz", "ug", "ud", "c", "r", "f", "ad", "m", "q", "zg", "y", "t",
+     "tg"}
 )
 
 
@@ -154,6 +156,7 @@ class _Article:
     captions: set[int] = field(default_factory=set)  # paragraphs that are photo captions
     heading_ends: dict[int, int] = field(default_factory=dict)  # section start -> heading end
     rankings: dict[int, list[tuple[Mention, float]]] = field(default_factory=dict)
+    people: list[Mention] = field(default_factory=list)
     nested: list[Mention] = field(default_factory=list)  # places inside names (泸州 in 泸州高新区)
 
     @classmethod
@@ -172,6 +175,7 @@ class _Article:
                 continue
             kept.append(m)
         art.mentions = kept
+        art.people = sorted((m for m in doc.mentions if m.type == "Person"), key=lambda m: m.start)
         art.starts = [m.start for m in kept]
         by_para: dict[int, list[Sentence]] = {}
         for sent in doc.sentences:
@@ -197,6 +201,11 @@ class _Article:
         i = bisect.bisect_right(self.sections, pos_) - 1
         end = self.sections[i + 1] if i + 1 < len(self.sections) else len(self.doc.text)
         return self.sections[i], end
+
+    def people_between(self, a: int, b: int) -> list[Mention]:
+        lo = bisect.bisect_left(self.people, a, key=lambda m: m.start)
+        hi = bisect.bisect_left(self.people, b, key=lambda m: m.start)
+        return self.people[lo:hi]
 
     def between(self, a: int, b: int) -> list[Mention]:
         lo = bisect.bisect_left(self.starts, a)
@@ -288,6 +297,8 @@ class _Clause:
     body: int  # where the clause proper starts, after its lead (time phrases ...)
     subject: Mention | None = None
     subject_end: int = -1  # where the subject's words end (an anaphor may be longer)
+    unknown: bool = False  # 项目 opens it, but no project was named: whose figure is unknown
+    speaker: bool = False  # the subject is who speaks (某镇镇长某某说)
 
 
 def _clauses(sent: Sentence) -> list[_Clause]:
@@ -312,8 +323,12 @@ def _clauses(sent: Sentence) -> list[_Clause]:
 
 
 _LIST_AFTER = re.compile(r"[、和与及]|等")
+_SPEAKER = re.compile(
+    r"(?:说|表示|介绍|指出|认为|透露|坦言|称|告诉记者)$"
+    r"|书记|镇长|县长|市长|区长|主任|负责人|局长|总经理|董事长"
+)
 _DESCRIBED = re.compile(
-    r"[\u4e00-\u9fff“”]{0,14}?(?:企业|公司|龙头|链主|集团)(?=[\u4e00-\u9fff])"
+    r"[\u4e00-\u9fff“”]{0,14}(?:企业|公司|龙头|链主|集团)(?=[\u4e00-\u9fff])"
     r"|(?:位于|坐落在|坐落于|地处)[^，,。；;]{1,30}?的"
 )
 
@@ -339,10 +354,15 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
         if _LIST_AFTER.match(text, last.end):
             return  # A、B等项目…: a list is not the subject of a figure
         clause.subject, clause.subject_end = last, last.end
+        # 某公司总经理某某说: what the speaker's figures are about, not the paragraph's topic
+        clause.speaker = bool(
+            _SPEAKER.search(text, last.end, clause.end)
+            or art.people_between(last.end, clause.end)
+        )
         return
     m = _opener().match(text, at, clause.end)
-    if m is None:
-        return
+    if m is None or text[m.end() : m.end() + 1] in ("第", "前"):
+        return  # 全省第一块: a rank, not the province
     word = m.group()
     level = _level_words().get(word)
     if level is not None:
@@ -362,8 +382,8 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
             clause.subject, clause.subject_end = park, m.end()
         return
     thing = art.nearest_before(at, lambda x: x.type == type_)
-    if thing is not None:
-        clause.subject, clause.subject_end = thing, m.end()
+    clause.subject, clause.subject_end = thing, m.end()
+    clause.unknown = thing is None
 
 
 # --- years ----------------------------------------------------------------------------------
@@ -443,7 +463,9 @@ def _tokens(doc: Document, a: int, b: int) -> list[Token]:
 
 
 def _is_nominal(word: str) -> bool:
-    if word in _words("indicator", "inner"):
+    if word in _words("indicator", "inner") or word in _words("indicator", "nominal"):
+        return True
+    if word in _SUFFIX_CHARS:
         return True
     if word in _words("indicator", "stop") or word in _level_words():
         return False
@@ -535,19 +557,21 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
                 words.append(t)
                 continue
             break
-        if word in _words("indicator", "trailing") or word in _words("indicator", "stop"):
+        if word in _words("indicator", "stop"):
             break
         if words and word in _words("indicator", "inner") and pos(word) in ("v", "vn"):
             break  # 3518户工业企业缴税: what the things do
+        verbal = pos(word) in ("vn", "v") and word not in _words("indicator", "inner")
         if (
-            pos(word) in ("vn", "v")
-            and word not in _words("indicator", "inner")
+            verbal
             and not (words and words[-1].text == "、")
             and not (i + 1 < len(toks) and pos(toks[i + 1].text) in ("n", "ng", "nz"))
         ):
-            break  # 工业企业升级纳规: what the things do is not what they are
-        if not (_is_nominal(word) or _is_glue(toks, i)) or word in ("“", "”") and not words:
+            break  # 工业企业升级纳规: what the things do is not what they are (创新平台 is)
+        if not (verbal or _is_nominal(word) or _is_glue(toks, i)):
             break
+        if words and pos(word) in ("l", "i") and pos(words[-1].text) in ("n", "ng", "nz"):
+            break  # 先进生产线高速运转: a phrase after the noun says what it does
         words.append(t)
     while words and words[-1].text in ("、", "和", "及", "与", "“"):
         words.pop()
@@ -654,11 +678,21 @@ def _indicator(
     return indicator
 
 
+def _acceptable(indicator: str, unit: str) -> bool:
+    """Whether an indicator names a statistic: not a bare verb (落实4项), not a count of the
+    article's own measures or tasks (4项推进措施)."""
+    core = indicator.removesuffix("数")
+    if unit in _COUNTS and core.endswith(tuple(_words("indicator", "procedural"))):
+        return False
+    return not (pos(core) in ("v", "vd", "vi") and core not in _words("indicator", "inner"))
+
+
 # --- the step -------------------------------------------------------------------------------
 
 
-def _qualifier(m: re.Match[str], before: str) -> str:
-    bound = (m.group("qual") or "") + (m.group("more0") or m.group("more1") or "")
+def _qualifier(m: re.Match[str], before: str, bare: bool = False) -> str:
+    bound = "" if bare else m.group("qual") or ""
+    bound += m.group("more0") or m.group("more1") or ""
     bound += m.group("more") or ""
     if any(w in before for w in _Q["forecast"]):
         kind = "预计"
@@ -683,25 +717,40 @@ def quantities(doc: Document) -> Document:
         return doc
     art = _Article.of(doc)
     this_year = _this_year(doc)
-    para = section = None
-    place_topic: Mention | None = None  # a place that opened a sentence, until another does
+    para = None
+    place_topic: Mention | None = None  # a place that opened a sentence (see below)
     topic: Mention | None = None  # whatever opened a sentence of this paragraph last
     carried: Mention | None = None  # the subject of a sentence that ended with a semicolon
-    year_by_para: dict[int, int] = {}
+    frame: int | None = None  # the year a paragraph opened with (2024年,…), until another
+    para_year: int | None = None  # the last year written in this paragraph
+    headed = any(art.is_heading(s) for s in doc.sentences[1:])
     for sent in doc.sentences:
-        here = art.section_of(sent.start)[0]
-        if here != section:
-            section, place_topic, topic = here, None, None
+        if art.is_heading(sent):
+            place_topic = topic = carried = frame = None
+            continue
         if sent.paragraph != para:
-            para, topic, carried = sent.paragraph, place_topic, None
+            # a place opening a sentence holds until a heading in an article with headings
+            # (a part about one county), else for its paragraph
+            place_topic = place_topic if headed else None
+            para, topic, carried, para_year = sent.paragraph, place_topic, None, None
+            first = True
+        else:
+            first = False
         clauses = _clauses(sent)
         opened: Mention | None | bool = None
         for k, clause in enumerate(clauses):
             _subject_at(art, clause, sent.paragraph)
             if clause.subject is not None and opened is None:
-                opened = clause.subject if all(c.body == c.end for c in clauses[:k]) else False
-        if _DIGIT.search(sent.text) and not art.is_heading(sent):
-            _sentence_metrics(art, sent, clauses, carried or topic, year_by_para, this_year)
+                pure = all(c.body == c.end for c in clauses[:k])
+                opened = clause.subject if pure and not clause.speaker else False
+        if first and clauses and clauses[0].body > clauses[0].start:
+            lead_years = _YEAR.findall(doc.text, clauses[0].start, clauses[0].body)
+            if lead_years:
+                frame = int(lead_years[-1])
+        if _DIGIT.search(sent.text):
+            para_year = _sentence_metrics(
+                art, sent, clauses, carried or topic, para_year or frame, this_year
+            )
         if isinstance(opened, Mention):
             topic = opened
             if opened.type in _PLACE_TYPES:
@@ -716,15 +765,13 @@ def _sentence_metrics(
     sent: Sentence,
     clauses: list[_Clause],
     topic: Mention | None,
-    year_by_para: dict[int, int],
+    para_year: int | None,
     this_year: int | None,
-) -> None:
+) -> int | None:
+    """Add the metrics of one sentence; return the year in force after it."""
     doc = art.doc
     text = sent.text
     years = _years(text, this_year)
-    para_year = year_by_para.get(sent.paragraph)
-    if years:
-        year_by_para[sent.paragraph] = years[-1][1]
     names = art.between(sent.start, sent.end)
     spans = [(m.start, m.end) for m in doc.mentions if sent.start <= m.start < sent.end]
     cuts = [m.end for m in names if m.type in _NAME_TYPES]
@@ -734,20 +781,44 @@ def _sentence_metrics(
         if sent.start <= m.start < sent.end and doc.text[m.start - 1 : m.start] in _LIST_MARKS
     }
     subject: Mention | None = None
+    unknown = False
     previous: Metric | None = None
     prev_end = sent.start
     ci = 0
-    for m in _VALUE.finditer(text):
+    figures = sorted([*_VALUE.finditer(text), *_RANK.finditer(text)], key=lambda m: m.start())
+    for m in figures:
         a, b = sent.start + m.start(), sent.start + m.end()
         while ci + 1 < len(clauses) and clauses[ci].end <= a:
             ci += 1
         clause = clauses[ci]
-        if prev_end < clause.start:
-            prev_end, previous = clause.start, previous
+        prev_end = max(prev_end, clause.start)
         for c in clauses[: ci + 1]:
-            if c.subject is not None and c.subject_end <= a:
-                subject = c.subject
+            if (c.subject is not None or c.unknown) and c.subject_end <= a:
+                subject, unknown = c.subject, c.unknown
+        if m.re is _RANK:
+            # 居全省第5位: the rank of what was measured before it
+            left = max(prev_end, clause.body, clause.subject_end)
+            measured = _noun_before(doc, _cut(left, a, cuts), a)[0]
+            measured = measured or (previous and _base(previous.indicator)) or ""
+            if measured and not _in_quotes(text, m.start()):
+                doc.metrics.append(
+                    Metric(
+                        indicator=f"{measured}{m.group('scope')}位次",
+                        value=float(_numeral(m.group("num"))),
+                        unit="位",
+                        year=_year_before(years, m.start(), para_year),
+                        text=doc.text[min(left, a) : b],
+                        start=min(left, a),
+                        end=b,
+                        sentence=sent,
+                        subject=None if unknown else subject or topic or art.own_place(a),
+                    )
+                )
+            prev_end = b
+            continue
         num_at = sent.start + m.start("num")
+        if m.group("qual") and not _starts_word(doc, a):
+            a = num_at  # 签约16个: the 约 of 签约 bounds nothing
         unit = m.group("unit")
         if m.group("scale"):
             unit = m.group("scale") + m.group("base")
@@ -757,13 +828,16 @@ def _sentence_metrics(
             or unit in _COUNTS
             and num_at in listed
             or _in_quotes(text, m.start())
-            or unit in _COUNTS and not value.is_integer()
-            or _PROJECT_NAME.match(text, m.end()) is not None  # 日处理1200吨乳品加工厂项目
+            or unit in _COUNTS and not unit.startswith("万") and not value.is_integer()
+            or unit not in _COUNTS
+            and _PROJECT_NAME.match(text, m.end()) is not None  # 日处理1200吨乳品加工厂项目
             or unit not in _COUNTS
             and m.group("more") in ("以上", "以下")
             and _HAN.match(text, m.end()) is not None  # 3000万元以上项目: a threshold
             or unit in _COUNTS
             and any(w in doc.text[clause.start : a] for w in _Q["distributive"])
+            or unit in _COUNTS
+            and doc.text[max(0, a - 2) : a].endswith(tuple(_Q["anaphoric"]))
         )
         if skip:
             prev_end = b
@@ -771,14 +845,16 @@ def _sentence_metrics(
         left = max(prev_end, clause.body, clause.subject_end)
         indicator = _indicator(doc, (left, a, b, clause.end), cuts, previous, unit)
         prev_end = b
-        if not indicator:
+        if not indicator or not _acceptable(indicator, unit):
             continue
-        before = [y for at, y in years if at < m.start()]
-        year = before[-1] if before else para_year
+        year = _year_before(years, m.start(), para_year)
+        owning = next((n for n in names if n.end == num_at and n.end not in listed), None)
+        if owning is not None and unit in _COUNTS:
+            subject, unknown = owning, False  # 某产业园15个重点项目: the park's
         after = _owner_after(names, doc.text, b)
         if after is not None:
-            subject = after  # 投资1.8亿元的X项目,一期装机容量10兆瓦: X's, both
-        owner = subject or topic or art.own_place(a)
+            subject, unknown = after, False  # 投资1.8亿元的X项目,一期装机容量10兆瓦: X's, both
+        owner = None if unknown else subject or topic or art.own_place(a)
         start = min(left, a)
         for number in filter(None, (m.group("num"), m.group("num2"))):
             metric = Metric(
@@ -791,15 +867,39 @@ def _sentence_metrics(
                 end=b,
                 sentence=sent,
                 subject=owner,
-                qualifier=_qualifier(m, text[: m.start()]),
+                qualifier=_qualifier(m, text[: m.start()], a == num_at),
             )
             doc.metrics.append(metric)
         previous = metric
+    return years[-1][1] if years else para_year
 
 
 _NAME_TYPES = frozenset({"Region", "Enterprise", "IndustrialPark", "Project", "Person"})
 _PROJECT_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}?(?:建设)?项目")
 _LIST_MARKS = frozenset("、和及与")
+
+
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+_RANK = re.compile(
+    r"(?:位居|位列|居|列|排名|排在|排|跃居|提升至|升至|上升至|稳居|保持)?"
+    r"(?P<scope>全国|全省|全市|全区|全州|全县)(?:同类城市|同类地区)?"
+    r"第(?P<num>\d{1,2}|[一二三四五六七八九十])(?:位|名)?(?=$|[,，;；。、)）])"
+)
+
+
+def _numeral(text: str) -> int:
+    return int(text) if text.isdigit() else _NUMERALS[text]
+
+
+def _year_before(years: list[tuple[int, int]], at: int, default: int | None) -> int | None:
+    before = [y for where, y in years if where < at]
+    return before[-1] if before else default
+
+
+def _starts_word(doc: Document, at: int) -> bool:
+    toks = doc.tokens
+    i = bisect.bisect_left(toks, at, key=lambda t: t.start)
+    return i < len(toks) and toks[i].start == at
 
 
 def _owner_after(names: Iterable[Mention], text: str, b: int) -> Mention | None:
