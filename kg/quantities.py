@@ -366,12 +366,7 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
     word = m.group()
     level = _level_words().get(word)
     if level is not None:
-        place = art.nearest_before(
-            at,
-            lambda x: x.type == "Region" and level in place_level(x.label),
-            same_paragraph=paragraph,
-        ) or art.own_place(at, level)
-        clause.subject, clause.subject_end = place, m.end()
+        clause.subject, clause.subject_end = _level_place(art, at, level, paragraph), m.end()
         return
     type_ = _anaphors()[word]
     if type_ == "IndustrialPark":
@@ -384,6 +379,16 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
     thing = art.nearest_before(at, lambda x: x.type == type_)
     clause.subject, clause.subject_end = thing, m.end()
     clause.unknown = thing is None
+
+
+def _level_place(art: _Article, at: int, level: str, paragraph: int) -> Mention | None:
+    """The place 全县 (level 县) at `at` stands for: the nearest county named before it in
+    the paragraph, else the article's own county."""
+    return art.nearest_before(
+        at,
+        lambda x: x.type == "Region" and level in place_level(x.label),
+        same_paragraph=paragraph,
+    ) or art.own_place(at, level)
 
 
 # --- years ----------------------------------------------------------------------------------
@@ -432,9 +437,9 @@ def _years(text: str, this_year: int | None) -> list[tuple[int, int]]:
             out.append((m.start(), int(m.group(1))))
     if this_year is not None:
         for m in _THIS_YEAR.finditer(text):
-            out.append((m.start(), this_year - (m.group() == "去年")))
-        if not out:
-            out += [(m.start(), this_year) for m in _PERIOD.finditer(text)]
+            if not _BASE_YEAR.search(text[max(0, m.start() - 2) : m.start()]):
+                out.append((m.start(), this_year - (m.group() == "去年")))
+        out += [(m.start(), this_year) for m in _PERIOD.finditer(text)]
         out.sort()
     return out
 
@@ -486,6 +491,7 @@ def _is_glue(toks: list[Token], i: int) -> bool:
         len(t.text) == 1
         and _HAN.match(t.text) is not None
         and t.text not in _words("indicator", "stop")
+        and pos(t.text) not in ("p", "c", "u", "uj", "r")
         and 0 < i < len(toks) - 1
         and _is_nominal(toks[i + 1].text)
     )
@@ -507,14 +513,21 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
     or the phrase is the last item of a list (A、B及C3个集群)."""
     toks = _tokens(doc, a, b)
     n = len(toks)
-    while toks and _trimmable(toks[-1].text):
-        toks.pop()
+    while toks and _trimmable(toks[-1].text) and toks[-1].text not in ("”", ")", "）"):
+        toks.pop()  # (a closing quote or bracket ends a name: “鲲鹏计划”3人, 工作室(站)22个)
     trimmed = len(toks) < n
     i = len(toks)
+    if toks and toks[-1].text in (")", "）"):
+        opening = next((k for k in range(i - 1, -1, -1) if toks[k].text in ("(", "（")), None)
+        i = opening if opening else i - 1
     while i > 0:
         word = toks[i - 1].text
         if word in _words("indicator", "trailing") and word not in _words("indicator", "inner"):
             break
+        head = i == len(toks) and _HAN.match(word) and word not in _words("indicator", "stop")
+        if head and pos(word) in ("v", "vn"):
+            i -= 1  # 收入, 就业, 老旧小区改造: a verb names what is measured when it ends it
+            continue
         suffixed = i < len(toks) and toks[i].text in _SUFFIX_CHARS  # 复工/率
         joined = (  # 稀土新材料和终端应用产品
             word in ("和", "及", "与") and i < len(toks) and i > 1 and _is_nominal(toks[i - 2].text)
@@ -529,7 +542,8 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
     words = toks[i:]
     while words and words[0].text in ("、", "”"):
         words = words[1:]
-    listed = i > 0 and toks[i - 1].text in ("、", "和", "及", "与")
+    # A、B及C3个: the item before is a word, not a figure (19人、“鲲鹏计划”3人)
+    listed = i > 1 and toks[i - 1].text in _LIST_MARKS and _is_nominal(toks[i - 2].text)
     text = doc.text[words[0].start : words[-1].end] if words else ""
     return _tidy(text), trimmed or listed
 
@@ -682,7 +696,8 @@ def _acceptable(indicator: str, unit: str) -> bool:
     """Whether an indicator names a statistic: not a bare verb (落实4项), not a count of the
     article's own measures or tasks (4项推进措施)."""
     core = indicator.removesuffix("数")
-    if unit in _COUNTS and core.endswith(tuple(_words("indicator", "procedural"))):
+    procedural = tuple(_words("indicator", "procedural"))
+    if unit in _COUNTS and (core.endswith(procedural) or core.startswith(procedural)):
         return False
     return not (pos(core) in ("v", "vd", "vi") and core not in _words("indicator", "inner"))
 
@@ -691,6 +706,7 @@ def _acceptable(indicator: str, unit: str) -> bool:
 
 
 def _qualifier(m: re.Match[str], before: str, bare: bool = False) -> str:
+    before = _QUOTED.sub("", before)  # “鲲鹏计划” names a programme, plans nothing
     bound = "" if bare else m.group("qual") or ""
     bound += m.group("more0") or m.group("more1") or ""
     bound += m.group("more") or ""
@@ -703,6 +719,9 @@ def _qualifier(m: re.Match[str], before: str, bare: bool = False) -> str:
     else:
         return bound
     return f"{bound}({kind})" if bound else kind
+
+
+_QUOTED = re.compile(r"“[^“”]*”")
 
 
 def _in_quotes(text: str, i: int) -> bool:
@@ -799,7 +818,7 @@ def _sentence_metrics(
             # 居全省第5位: the rank of what was measured before it
             left = max(prev_end, clause.body, clause.subject_end)
             measured = _noun_before(doc, _cut(left, a, cuts), a)[0]
-            measured = measured or (previous and _base(previous.indicator)) or ""
+            measured = measured or (previous and _GROWTH.sub("", previous.indicator)) or ""
             if measured and not _in_quotes(text, m.start()):
                 doc.metrics.append(
                     Metric(
@@ -851,6 +870,12 @@ def _sentence_metrics(
         owning = next((n for n in names if n.end == num_at and n.end not in listed), None)
         if owning is not None and unit in _COUNTS:
             subject, unknown = owning, False  # 某产业园15个重点项目: the park's
+        level = _level_words().get(text[max(0, m.start() - 2) : m.start()])
+        if level is not None:  # 示范引领全县32万亩…: the county's, wherever it stands
+            subject = _level_place(art, a, level, sent.paragraph) or subject
+            unknown = False
+        elif a == clause.body and subject is None and unit in _COUNTS:
+            subject = art.own_place(a)  # 6个省级开发区入园企业达387户: the place's own
         after = _owner_after(names, doc.text, b)
         if after is not None:
             subject, unknown = after, False  # 投资1.8亿元的X项目,一期装机容量10兆瓦: X's, both
