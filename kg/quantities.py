@@ -73,15 +73,31 @@ _TARGET_YEAR = re.compile(_Q["target_year"])
 _SUBJECT_TYPES = frozenset({"Region", "IndustrialPark", "Enterprise", "Project", "IndustryCluster"})
 _PLACE_TYPES = frozenset({"Region", "IndustrialPark"})
 # Dictionary tags of words that may be part of a measured noun phrase.
-_NOMINAL_TAGS = frozenset(
-    {"n", "ns", "nt", "nz", "ng", "vn", "an", "b", "j", "l", "a", "i", "s"}
-)
+_NOMINAL_TAGS = frozenset({"n", "ns", "nt", "nz", "ng", "vn", "an", "b", "j", "l", "a", "i", "s"})
 # Dictionary tags of words trimmed from the end of the text before a number.
 # (Not verbs: the dictionary tags 收入 and 就业 as verbs; the verbs that say how a figure
 # was reached are listed in the rules instead.)
 _TRIM_TAGS = frozenset(
-    {"d", "p", "u", "uj", "ul", "uz", "ug", "ud", "c", "r", "f", "ad", "m", "q", "zg", "y", "t",
-     "tg"}
+    {
+        "d",
+        "p",
+        "u",
+        "uj",
+        "ul",
+        "uz",
+        "ug",
+        "ud",
+        "c",
+        "r",
+        "f",
+        "ad",
+        "m",
+        "q",
+        "zg",
+        "y",
+        "t",
+        "tg",
+    }
 )
 
 
@@ -156,6 +172,7 @@ class _Article:
     captions: set[int] = field(default_factory=set)  # paragraphs that are photo captions
     heading_ends: dict[int, int] = field(default_factory=dict)  # section start -> heading end
     rankings: dict[int, list[tuple[Mention, float]]] = field(default_factory=dict)
+    title: tuple[int, int] = (-1, -1)  # the sentence that is the article's title
     people: list[Mention] = field(default_factory=list)
     nested: list[Mention] = field(default_factory=list)  # places inside names (泸州 in 泸州高新区)
 
@@ -167,8 +184,10 @@ class _Article:
         # a name inside a longer name is part of it (重庆 in 重庆高新区): never a subject
         kept: list[Mention] = []
         for m in subjects:
-            if kept and m.start < max(k.end for k in kept[-3:]) and not (
-                m.start == kept[-1].start and m.end == kept[-1].end
+            if (
+                kept
+                and m.start < max(k.end for k in kept[-3:])
+                and not (m.start == kept[-1].start and m.end == kept[-1].end)
             ):
                 if m.type == "Region":
                     art.nested.append(m)
@@ -188,14 +207,14 @@ class _Article:
                 art.heading_ends[sents[0].start] = sents[-1].end
             elif _is_caption(text):
                 art.captions.add(para)
-        if doc.sentences:
-            first = doc.sentences[0]
-            art.heading_ends.setdefault(0, first.end if _is_title(doc, first) else 0)
+        title = next((s for s in doc.sentences[:12] if _is_title(doc, s)), None)
+        if title is not None:
+            art.title = (title.start, title.end)
         return art
 
     def is_heading(self, sent: Sentence) -> bool:
         """A heading or the title: it restates figures the text gives in full."""
-        return sent.text.startswith("#") or sent.start < self.heading_ends.get(0, 0)
+        return sent.text.startswith("#") or sent.start == self.title[0]
 
     def section_of(self, pos_: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sections, pos_) - 1
@@ -221,15 +240,17 @@ class _Article:
         scores: dict[str, float] = {}
         first: dict[str, Mention] = {}
         nested = [m for m in self.nested if start <= m.start < end]
+        nested_ids = {id(m) for m in nested}
         for m in [*self.between(start, end), *nested]:
             if m.type not in _PLACE_TYPES:
                 continue
             sent = self.doc.sentence_at(m.start)
             if sent is not None and sent.paragraph in self.captions:
                 continue
-            weight = 0.5 if m in nested else 1.0
-            bonus = 3.0 if m.start < heading_end else 0.0
-            scores[m.label] = scores.get(m.label, 0.0) + weight + bonus
+            inside = id(m) in nested_ids
+            headed = m.start < heading_end or self.title[0] <= m.start < self.title[1]
+            weight = 0.5 if inside else 6.0 if headed else 1.0  # the title names the subject
+            scores[m.label] = scores.get(m.label, 0.0) + weight
             if m.label not in first or m.start < first[m.label].start:
                 first[m.label] = m
         order = sorted(scores, key=lambda label: (-scores[label], first[label].start))
@@ -278,13 +299,16 @@ _CAPTION_WORDS = re.compile(r"摄|供图|图片|一角|资料图|(?:记者|通�
 
 def _is_caption(text: str) -> bool:
     """A short line under a photo: 某公司车间一角。 / 某地风光。记者 某某 摄"""
-    return len(text) <= 40 and ("," not in text and "，" not in text) and bool(
-        _CAPTION_WORDS.search(text) or text.count("。") <= 1 and len(text) <= 16
+    return (
+        len(text) <= 40
+        and ("," not in text and "，" not in text)
+        and bool(_CAPTION_WORDS.search(text) or text.count("。") <= 1 and len(text) <= 16)
     )
 
 
 def _is_title(doc: Document, sent: Sentence) -> bool:
-    return bool(doc.title) and doc.title.strip("# ") in sent.text
+    title = doc.title.strip("# ")
+    return len(title) >= 4 and sent.text.strip("# ").startswith(title)
 
 
 # --- clauses and their subjects -------------------------------------------------------------
@@ -333,7 +357,6 @@ _DESCRIBED = re.compile(
 )
 
 
-
 def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
     """Fill `clause.subject` when the clause opens with a name or a word standing for one."""
     text = art.doc.text
@@ -356,8 +379,7 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
         clause.subject, clause.subject_end = last, last.end
         # 某公司总经理某某说: what the speaker's figures are about, not the paragraph's topic
         clause.speaker = bool(
-            _SPEAKER.search(text, last.end, clause.end)
-            or art.people_between(last.end, clause.end)
+            _SPEAKER.search(text, last.end, clause.end) or art.people_between(last.end, clause.end)
         )
         return
     m = _opener().match(text, at, clause.end)
@@ -395,9 +417,7 @@ def _level_place(art: _Article, at: int, level: str, paragraph: int) -> Mention 
 
 _DATE = re.compile(r"((?:19|20)\d{2})\s*(?:[-/.年])\s*\d{1,2}\s*(?:[-/.月])\s*\d{1,2}")
 _BASE_YEAR = re.compile(r"(?:比|较|是|于|同|与|和|相比|对比|为)$")
-_PARTIAL = re.compile(
-    r"以来|上半年|下半年|前三季度|[一二三]季度|\d{1,2}月|\d{1,2}[-—至]\d{1,2}月"
-)
+_PARTIAL = re.compile(r"以来|上半年|下半年|前三季度|[一二三]季度|\d{1,2}月|\d{1,2}[-—至]\d{1,2}月")
 _THIS_YEAR = re.compile(r"今年|去年")
 _WHOLE_YEAR = re.compile(r"[,，]|全年|年底|年末|度")
 # A part of the year with no year written is this year's: 1—5月全县实现转移就业18.32万人.
@@ -460,7 +480,7 @@ def _tokens(doc: Document, a: int, b: int) -> list[Token]:
     toks = doc.tokens
     lo = bisect.bisect_left(toks, a, key=lambda t: t.start)
     hi = bisect.bisect_left(toks, b, key=lambda t: t.start)
-    out = [t for t in toks[lo:hi] if t.end <= b]
+    out = [t if t.end <= b else Token(doc.text[t.start : b], t.start, b) for t in toks[lo:hi]]
     if lo > 0 and toks[lo - 1].end > a:
         cut = toks[lo - 1]
         out.insert(0, Token(doc.text[a : min(cut.end, b)], a, min(cut.end, b)))
@@ -507,13 +527,45 @@ def _trimmable(word: str) -> bool:
     return pos(word) in _TRIM_TAGS
 
 
+@functools.cache
+def _how_words() -> tuple[str, ...]:
+    """How-words stripped by the letter: the longer ones, and single characters that end no
+    measured noun (not 比 of 占比, 余 of 其余 ...)."""
+    single = set("达为有超逾约共已至到了就也均")
+    words = [w for w in _words("indicator", "trailing") if len(w) > 1 or w in single]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _strip_how(doc: Document, a: int, b: int) -> int:
+    """`b` moved left past one how-word ending there, unless it is the tail of a word the
+    dictionary cut whole (the 约 of 签约)."""
+    for w in _how_words():
+        at = b - len(w)
+        if at > a and doc.text.startswith(w, at) and w not in _words("indicator", "inner"):
+            toks = doc.tokens
+            i = bisect.bisect_right(toks, at, key=lambda t: t.start) - 1
+            if i < 0 or toks[i].start == at:
+                return at
+            if toks[i].end < b and toks[i].text not in _words("indicator", "trailing"):
+                return at  # 比高/达: the dictionary's cut crosses the how-word
+    return b
+
+
 def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
     """The measured noun phrase ending at `b` (verbs and adverbs before `b` trimmed), and
     whether it is not what the number is of: something was trimmed between them (有3518户),
     or the phrase is the last item of a list (A、B及C3个集群)."""
-    toks = _tokens(doc, a, b)
-    n = len(toks)
-    while toks and _trimmable(toks[-1].text) and toks[-1].text not in ("”", ")", "）"):
+    stripped = b
+    while (end := _strip_how(doc, a, stripped)) < stripped:
+        stripped = end  # by the letter first: 占比高达 is cut 占/比高/达 by the dictionary
+    toks = _tokens(doc, a, stripped)
+    n = len(toks) + (stripped < b)
+    while (
+        toks
+        and _trimmable(toks[-1].text)
+        and toks[-1].text not in ("”", ")", "）")
+        and not (toks[-1].text == "比" and len(toks) > 1 and toks[-2].text == "占")  # 占比
+    ):
         toks.pop()  # (a closing quote or bracket ends a name: “鲲鹏计划”3人, 工作室(站)22个)
     trimmed = len(toks) < n
     i = len(toks)
@@ -522,6 +574,9 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
         i = opening if opening else i - 1
     while i > 0:
         word = toks[i - 1].text
+        if word == "比" and i >= 2 and toks[i - 2].text == "占":
+            i -= 2  # 数量占比: the dictionary cuts the noun 占比 in two
+            continue
         if word in _words("indicator", "trailing") and word not in _words("indicator", "inner"):
             break
         head = i == len(toks) and _HAN.match(word) and word not in _words("indicator", "stop")
@@ -594,7 +649,7 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
 
 
 def _tidy(text: str) -> str:
-    text = text.strip("、“”\"()（） ")
+    text = text.strip('、“”"()（） ')
     if text.count("“") != text.count("”"):
         text = text.replace("“", "").replace("”", "")
     if text.count("(") != text.count(")"):
@@ -739,7 +794,7 @@ def quantities(doc: Document) -> Document:
     para = None
     place_topic: Mention | None = None  # a place that opened a sentence (see below)
     topic: Mention | None = None  # whatever opened a sentence of this paragraph last
-    carried: Mention | None = None  # the subject of a sentence that ended with a semicolon
+    carried: _Clause | None = None  # the last subject of a sentence ending with a semicolon
     frame: int | None = None  # the year a paragraph opened with (2024年,…), until another
     para_year: int | None = None  # the last year written in this paragraph
     headed = any(art.is_heading(s) for s in doc.sentences[1:])
@@ -768,14 +823,29 @@ def quantities(doc: Document) -> Document:
                 frame = int(lead_years[-1])
         if _DIGIT.search(sent.text):
             para_year = _sentence_metrics(
-                art, sent, clauses, carried or topic, para_year or frame, this_year
+                art,
+                sent,
+                clauses,
+                (carried.subject, carried.unknown) if carried else (topic, False),
+                para_year or frame,
+                this_year,
             )
         if isinstance(opened, Mention):
             topic = opened
             if opened.type in _PLACE_TYPES:
                 place_topic = opened
-        last = next((c.subject for c in reversed(clauses) if c.subject is not None), None)
-        carried = (last or carried) if sent.text.rstrip().endswith((";", "；")) else None
+        last = next((c for c in reversed(clauses) if c.subject is not None or c.unknown), None)
+        if sent.text.rstrip().endswith((";", "；")) and (last or carried):
+            carried = _Clause(
+                sent.start,
+                sent.start,
+                sent.start,
+                subject=(last or carried).subject,
+                subject_end=sent.start,
+                unknown=(last or carried).unknown,
+            )
+        else:
+            carried = None
     return doc
 
 
@@ -783,11 +853,13 @@ def _sentence_metrics(
     art: _Article,
     sent: Sentence,
     clauses: list[_Clause],
-    topic: Mention | None,
+    topic_of: tuple[Mention | None, bool],
     para_year: int | None,
     this_year: int | None,
 ) -> int | None:
-    """Add the metrics of one sentence; return the year in force after it."""
+    """Add the metrics of one sentence; return the year in force after it. `topic_of` is
+    the subject the sentence inherits, and whether it is unknown (项目 with no project)."""
+    topic, unknown = topic_of
     doc = art.doc
     text = sent.text
     years = _years(text, this_year)
@@ -800,7 +872,6 @@ def _sentence_metrics(
         if sent.start <= m.start < sent.end and doc.text[m.start - 1 : m.start] in _LIST_MARKS
     }
     subject: Mention | None = None
-    unknown = False
     previous: Metric | None = None
     prev_end = sent.start
     ci = 0
@@ -847,7 +918,9 @@ def _sentence_metrics(
             or unit in _COUNTS
             and num_at in listed
             or _in_quotes(text, m.start())
-            or unit in _COUNTS and not unit.startswith("万") and not value.is_integer()
+            or unit in _COUNTS
+            and not unit.startswith("万")
+            and not value.is_integer()
             or unit not in _COUNTS
             and _PROJECT_NAME.match(text, m.end()) is not None  # 日处理1200吨乳品加工厂项目
             or unit not in _COUNTS
@@ -875,7 +948,7 @@ def _sentence_metrics(
             subject = _level_place(art, a, level, sent.paragraph) or subject
             unknown = False
         elif a == clause.body and subject is None and unit in _COUNTS:
-            subject = art.own_place(a)  # 6个省级开发区入园企业达387户: the place's own
+            subject, unknown = art.own_place(a), False  # 6个省级开发区…: the place's own
         after = _owner_after(names, doc.text, b)
         if after is not None:
             subject, unknown = after, False  # 投资1.8亿元的X项目,一期装机容量10兆瓦: X's, both
