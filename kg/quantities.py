@@ -203,7 +203,8 @@ class _Article:
         for para, sents in by_para.items():
             text = "".join(s.text for s in sents).strip()
             if text.startswith("# "):
-                art.sections.append(sents[0].start)
+                if sents[0].start > 0:
+                    art.sections.append(sents[0].start)
                 art.heading_ends[sents[0].start] = sents[-1].end
             elif _is_caption(text):
                 art.captions.add(para)
@@ -299,11 +300,7 @@ _CAPTION_WORDS = re.compile(r"摄|供图|图片|一角|资料图|(?:记者|通�
 
 def _is_caption(text: str) -> bool:
     """A short line under a photo: 某公司车间一角。 / 某地风光。记者 某某 摄"""
-    return (
-        len(text) <= 40
-        and ("," not in text and "，" not in text)
-        and bool(_CAPTION_WORDS.search(text) or text.count("。") <= 1 and len(text) <= 16)
-    )
+    return len(text) <= 40 and "," not in text and bool(_CAPTION_WORDS.search(text))
 
 
 def _is_title(doc: Document, sent: Sentence) -> bool:
@@ -323,6 +320,17 @@ class _Clause:
     subject_end: int = -1  # where the subject's words end (an anaphor may be longer)
     unknown: bool = False  # 项目 opens it, but no project was named: whose figure is unknown
     speaker: bool = False  # the subject is who speaks (某镇镇长某某说)
+
+
+def _skip_lead(text: str, left: int, a: int, offset: int) -> int:
+    """`left` moved past time phrases (某公司今年以来产值…): `text` starts at `offset`."""
+    at = left - offset
+    while at < a - offset:
+        m = _LEAD.match(text, at, a - offset)
+        if not m or m.end() == at:
+            break
+        at = m.end()
+    return at + offset
 
 
 def _clauses(sent: Sentence) -> list[_Clause]:
@@ -427,7 +435,7 @@ _PERIOD = re.compile(r"(?<![年\d])(?:\d{1,2}[-—至~]\d{1,2}月|上半年|前�
 def _this_year(doc: Document) -> int | None:
     """The year 今年 means: the article's date near its top, else the latest year it reports
     figures for (a whole year reported means the article is from the year after)."""
-    date = _DATE.search(doc.text, 0, 400)
+    date = _DATE.search(doc.raw, 0, 600)  # (a date line is page chrome: gone from .text)
     if date:
         return int(date.group(1))
     latest, whole = None, True
@@ -469,7 +477,7 @@ def _years(text: str, this_year: int | None) -> list[tuple[int, int]]:
 _RATES = frozenset({"%", "个百分点", "倍"})
 # One-character words that make a noun of the verb before them: 复工率, 采摘量, 发电量.
 _SUFFIX_CHARS = frozenset("率量额值数费")
-_BASED = re.compile(r"^以[^，,。；;]{1,12}?为(?:主|主导|特色|核心|重点|龙头)的")
+_BASED = re.compile(r"以[^，,。；;]{1,12}?为(?:主|主导|特色|核心|重点|龙头)的")
 _GROWTH_END = re.compile(
     "(" + _rules()["indicator"]["growth"] + r")(?:了|达|高达|达到|约|近|超过|超|为|至|到)?$"
 )
@@ -639,6 +647,8 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
             break  # 工业企业升级纳规: what the things do is not what they are (创新平台 is)
         if not (verbal or _is_nominal(word) or _is_glue(toks, i)):
             break
+        if words and word in _words("indicator", "verbal"):
+            break  # 配套企业协同发展
         if words and pos(word) in ("l", "i") and pos(words[-1].text) in ("n", "ng", "nz"):
             break  # 先进生产线高速运转: a phrase after the noun says what it does
         words.append(t)
@@ -649,7 +659,9 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
 
 
 def _tidy(text: str) -> str:
-    text = text.strip('、“”"()（） ')
+    text = text.strip("、“”\" ")
+    if not text.endswith((")", "）")):
+        text = text.strip("()（）")
     if text.count("“") != text.count("”"):
         text = text.replace("“", "").replace("”", "")
     if text.count("(") != text.count(")"):
@@ -733,7 +745,7 @@ def _indicator(
         if after:
             verb = _ends_in_verb(noun) if not displaced else ""
             return verb + after + ("" if after.endswith("数") else "数")
-        if "、" in noun or displaced and "、" in text[left:a]:
+        if displaced and noun and _LIST_MARKS & set(text[left:a]):
             return ""  # A、B及C3个: a count of the items listed, named by nothing
     if not noun and previous is not None and growth:
         noun = _base(previous.indicator)
@@ -780,8 +792,13 @@ _QUOTED = re.compile(r"“[^“”]*”")
 
 
 def _in_quotes(text: str, i: int) -> bool:
-    """Whether offset `i` of `text` is inside “…” (a slogan or name: “51020”现代产业集群)."""
-    return text.count("“", 0, i) > text.count("”", 0, i) and "”" in text[i:]
+    """Whether offset `i` of `text` is inside a short “…” (a slogan or name: “51020”产业体系),
+    not quoted speech (“今年产值已达到114亿元,……”)."""
+    opening, closing = text.rfind("“", 0, i), text.find("”", i)
+    if opening < 0 or closing < 0 or text.rfind("”", 0, i) > opening:
+        return False
+    quoted = text[opening + 1 : closing]
+    return len(quoted) <= 15 and not any(c in _SEPARATORS for c in quoted)
 
 
 def quantities(doc: Document) -> Document:
@@ -872,6 +889,7 @@ def _sentence_metrics(
         if sent.start <= m.start < sent.end and doc.text[m.start - 1 : m.start] in _LIST_MARKS
     }
     subject: Mention | None = None
+    since = -1  # where the subject in force was named
     previous: Metric | None = None
     prev_end = sent.start
     ci = 0
@@ -883,11 +901,11 @@ def _sentence_metrics(
         clause = clauses[ci]
         prev_end = max(prev_end, clause.start)
         for c in clauses[: ci + 1]:
-            if (c.subject is not None or c.unknown) and c.subject_end <= a:
-                subject, unknown = c.subject, c.unknown
+            if (c.subject is not None or c.unknown) and since < c.subject_end <= a:
+                subject, unknown, since = c.subject, c.unknown, c.subject_end
         if m.re is _RANK:
             # 居全省第5位: the rank of what was measured before it
-            left = max(prev_end, clause.body, clause.subject_end)
+            left = _skip_lead(text, max(prev_end, clause.body, clause.subject_end), a, sent.start)
             measured = _noun_before(doc, _cut(left, a, cuts), a)[0]
             measured = measured or (previous and _GROWTH.sub("", previous.indicator)) or ""
             if measured and not _in_quotes(text, m.start()):
@@ -934,7 +952,7 @@ def _sentence_metrics(
         if skip:
             prev_end = b
             continue
-        left = max(prev_end, clause.body, clause.subject_end)
+        left = _skip_lead(text, max(prev_end, clause.body, clause.subject_end), a, sent.start)
         indicator = _indicator(doc, (left, a, b, clause.end), cuts, previous, unit)
         prev_end = b
         if not indicator or not _acceptable(indicator, unit):
@@ -951,7 +969,7 @@ def _sentence_metrics(
             subject, unknown = art.own_place(a), False  # 6个省级开发区…: the place's own
         after = _owner_after(names, doc.text, b)
         if after is not None:
-            subject, unknown = after, False  # 投资1.8亿元的X项目,一期装机容量10兆瓦: X's, both
+            subject, unknown, since = after, False, b  # 投资1.8亿元的X项目,一期装机…: X's
         owner = None if unknown else subject or topic or art.own_place(a)
         start = min(left, a)
         for number in filter(None, (m.group("num"), m.group("num2"))):
@@ -973,7 +991,7 @@ def _sentence_metrics(
 
 
 _NAME_TYPES = frozenset({"Region", "Enterprise", "IndustrialPark", "Project", "Person"})
-_PROJECT_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}?(?:建设)?项目")
+_PROJECT_NAME = re.compile(r"(?!的)[\u4e00-\u9fffA-Za-z]{2,16}?(?:建设)?项目")
 _LIST_MARKS = frozenset("、和及与")
 
 
@@ -1004,7 +1022,10 @@ def _owner_after(names: Iterable[Mention], text: str, b: int) -> Mention | None:
     """投资1.8亿元的X项目: the project or park right after "的" owns the figure."""
     if text[b : b + 1] != "的":
         return None
-    for m in names:
-        if m.start == b + 1 and m.type in ("Project", "IndustrialPark"):
+    at = b + 1
+    for m in names:  # (in order of their starts)
+        if m.start == at and m.type in ("Project", "IndustrialPark"):
             return m
+        if m.start == at and m.type == "Region":
+            at = m.end  # 的遵义光伏电站项目: a place first, then the project
     return None
