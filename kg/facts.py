@@ -67,6 +67,7 @@ def facts(doc: Document) -> list[dict]:
                 "value": q.value,
                 "unit": q.unit,
                 "year": q.year,
+                "qualifier": q.qualifier,
                 "text": q.text,
             }
         )

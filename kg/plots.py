@@ -107,11 +107,18 @@ def _value(x: float) -> str:
     return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
+def _aim(qualifier: str) -> str:
+    """目标, 预计 or 计划 when a metric's qualifier says it was not (yet) reached, else ''."""
+    return next((w for w in ("目标", "预计", "计划") if w in qualifier), "")
+
+
 def metrics_figure(metrics: pd.DataFrame, *, title: str | None = None) -> Figure:
     """Bars of each indicator's value by year for one subject, one panel per unit.
 
     `metrics` has the columns of `kg.exports.metrics_table` (rows without a year are left
-    out). Each bar is one observation, coloured by year and labelled with its value.
+    out). Each bar is one observation, coloured by year and labelled with its value; a figure
+    aimed at or forecast rather than reached (a `qualifier` with 目标, 预计 or 计划) is hatched
+    and says so in its label.
 
     >>> df = pd.DataFrame({"indicator": ["城镇化率", "城镇化率"], "value": [40.5, 44.0],
     ...                    "unit": ["%", "%"], "year": [2022, 2024]})
@@ -123,6 +130,8 @@ def metrics_figure(metrics: pd.DataFrame, *, title: str | None = None) -> Figure
         raise ValueError("no metric with a year to plot")
     df["year"] = df["year"].astype(int)
     df = df.drop_duplicates(["indicator", "unit", "year", "value"])
+    quals = df["qualifier"] if "qualifier" in df else pd.Series("", index=df.index)
+    df["aim"] = [_aim(q) for q in quals.fillna("")]
     units = sorted(df["unit"].unique(), key=lambda u: (-int((df["unit"] == u).sum()), u))
     years = sorted(df["year"].unique())
     with rc_context(_style()):
@@ -144,10 +153,18 @@ def metrics_figure(metrics: pd.DataFrame, *, title: str | None = None) -> Figure
             )
             y -= gap
             ypos = list(range(len(panel)))
-            ax.barh(ypos, panel["value"], color=[colour[v] for v in panel["year"]], height=0.7)
-            for pos, v, year in zip(ypos, panel["value"], panel["year"], strict=True):
+            bars = ax.barh(
+                ypos, panel["value"], color=[colour[v] for v in panel["year"]], height=0.7
+            )
+            for bar, aim in zip(bars, panel["aim"], strict=True):
+                if aim:
+                    bar.set_hatch("///")
+                    bar.set_alpha(0.6)
+            for pos, v, year, aim in zip(
+                ypos, panel["value"], panel["year"], panel["aim"], strict=True
+            ):
                 ax.annotate(
-                    f"{_value(v)}（{year}）",
+                    f"{_value(v)}（{year}{'，' + aim if aim else ''}）",
                     (v, pos),
                     xytext=(3, 0),
                     textcoords="offset points",

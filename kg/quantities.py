@@ -320,6 +320,7 @@ class _Clause:
     subject_end: int = -1  # where the subject's words end (an anaphor may be longer)
     unknown: bool = False  # 项目 opens it, but no project was named: whose figure is unknown
     speaker: bool = False  # the subject is who speaks (某镇镇长某某说)
+    prefix: str = ""  # 园区 of no park in particular: said before each indicator
 
 
 def _skip_lead(text: str, left: int, a: int, offset: int) -> int:
@@ -405,6 +406,8 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
             park = art.best_park(at)
         if park is not None:
             clause.subject, clause.subject_end = park, m.end()
+        else:  # 园区完成投资…: the parks of the place, together; their figures say so
+            clause.prefix, clause.subject_end = word, m.end()
         return
     thing = art.nearest_before(at, lambda x: x.type == type_)
     clause.subject, clause.subject_end = thing, m.end()
@@ -957,6 +960,10 @@ def _sentence_metrics(
         prev_end = b
         if not indicator or not _acceptable(indicator, unit):
             continue
+        opener = next((c for c in reversed(clauses[: ci + 1]) if c.prefix or c.subject), None)
+        prefix = opener.prefix if opener is not None else ""
+        if prefix and not indicator.startswith(prefix):
+            indicator = prefix + indicator  # 园区…实现工业总产值862.6亿元: 园区工业总产值
         year = _year_before(years, m.start(), para_year)
         owning = next((n for n in names if n.end == num_at and n.end not in listed), None)
         if owning is not None and unit in _COUNTS:

@@ -133,6 +133,25 @@ def test_metrics_figure_has_one_panel_per_unit(rows, panels):
     assert bars == len(df.drop_duplicates())
 
 
+@pytest.mark.parametrize(
+    "qualifier, hatched, label",
+    [
+        ("", False, "35（2023）"),
+        ("以上(目标)", True, "35（2025，目标）"),
+        ("预计", True, "35（2025，预计）"),
+    ],
+)
+def test_metrics_figure_marks_figures_not_reached(qualifier, hatched, label):
+    year = 2023 if not qualifier else 2025
+    df = pd.DataFrame(
+        [("工业增加值", 35.0, "亿元", year, qualifier)],
+        columns=["indicator", "value", "unit", "year", "qualifier"],
+    )
+    ax = plots.metrics_figure(df).axes[0]
+    assert bool(ax.patches[0].get_hatch()) is hatched
+    assert [t.get_text() for t in ax.texts] == [label]
+
+
 def test_metrics_figure_needs_a_year():
     df = pd.DataFrame([("产值", 1.0, "亿元", None)], columns=["indicator", "value", "unit", "year"])
     with pytest.raises(ValueError, match="year"):
