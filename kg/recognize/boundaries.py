@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 
 from kg.document import Sentence
 from kg.recognize.lexicon import (
@@ -437,11 +438,22 @@ class _Sent:
 _SEPARATORS = re.compile("、|以及|及|和|与|,")
 
 
-def _list_items(s: _Sent, end: int, floor: int, cls: str, limit: int = 14) -> list[tuple[int, int]]:
+def _list_items(
+    s: _Sent,
+    end: int,
+    floor: int,
+    cls: str,
+    limit: int = 14,
+    *,
+    reader: Callable[[_Sent, int, int], int | None] | None = None,
+) -> list[tuple[int, int]]:
     """Items of a list "A、B及C" ending at `end` (document offset), leftmost first.
 
     Items are read right to left. An item that is not a plain short phrase (too long, or with
-    punctuation in it) is the leftmost one: its start is found by reading it as a name.
+    punctuation in it) is the leftmost one: its start is found by reading it as a name, with
+    `reader(s, end, floor)` when given (None: no name there), else leftwards to a stop word.
+    With a `reader`, a 和 or 与 left of the list's first 、 is inside the first item
+    (新型显示和智能终端、生物医药等10个产业链).
     """
     not_items = _lex()["not_items"]
     base = max(floor - s.start, 0)
@@ -449,7 +461,11 @@ def _list_items(s: _Sent, end: int, floor: int, cls: str, limit: int = 14) -> li
     cur = end - s.start  # relative end of the current item
 
     def leftmost(lo: int) -> None:
-        a = _walk_left(s.toks, s.start + cur, s.start + lo, cls, limit)
+        if reader is not None:
+            got = reader(s, s.start + cur, s.start + lo)
+            a = s.start + cur if got is None else got
+        else:
+            a = _walk_left(s.toks, s.start + cur, s.start + lo, cls, limit)
         if a < s.start + cur and not s.sub(a, s.start + cur).endswith(not_items):
             items.append((a, s.start + cur))
 
@@ -465,6 +481,14 @@ def _list_items(s: _Sent, end: int, floor: int, cls: str, limit: int = 14) -> li
             leftmost(base)
             break
         sep = seps[-1]
+        if (
+            reader is not None
+            and items
+            and sep.group() in ("和", "与", "及", "以及")
+            and "、" not in s.text[base : sep.start()]
+        ):
+            leftmost(base)  # "新型显示和智能终端、…": the first item holds the 和
+            break
         item = s.text[sep.end() : cur]
         if (
             sep.group() == ","
@@ -505,11 +529,24 @@ def _count(tail: str) -> int | None:
     return None
 
 
-def _enumeration(s: _Sent, end: int, tail: str, cls: str) -> list[tuple[int, int]]:
+def _enumeration(
+    s: _Sent,
+    end: int,
+    tail: str,
+    cls: str,
+    *,
+    reader: Callable[[_Sent, int, int], int | None] | None = None,
+) -> list[tuple[int, int]]:
     """Items of "A、B、C3个…": split at 、 only when that gives the stated count, so
     "绿色能源、绿色硅铝、磷化工及新材料3个…产业集群" has three items, not four."""
-    items = _list_items(s, end, s.start, cls)
+    items = _list_items(s, end, s.start, cls, reader=reader)
     n = _count(tail)
+    if reader is not None and n is not None and len(items) < n:
+        # the count vouches for the items: one that is no industry word (大地, a firm's
+        # brand) is read as a name
+        plain = _list_items(s, end, s.start, cls)
+        if len(items) < len(plain) <= n:
+            return plain
     if n is None or len(items) == n or not items:
         return items
     first = items[0][0]

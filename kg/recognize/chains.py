@@ -8,7 +8,15 @@ from collections.abc import Iterator
 
 from kg.document import Mention
 from kg.places import place_names
-from kg.recognize.boundaries import _enumeration, _list_items, _Sent, _strip_generic, _strip_place
+from kg.recognize.boundaries import (
+    _count,
+    _enumeration,
+    _list_items,
+    _Sent,
+    _strip_generic,
+    _strip_place,
+)
+from kg.recognize.industries import industry_start
 from kg.recognize.lexicon import _CHAIN_LIST_TAIL, GENERIC, _is_region_word, _rx
 
 
@@ -28,10 +36,15 @@ def _chain_mentions(
     name = s.sub(start, b)
     before = s.before(start)
     # "A、B、C等8条(省级重点)产业链": the items come before the count
+    # "A、B、C等三条金铜特色产业链": the items come before the count and the words it counts
     tail = _CHAIN_LIST_TAIL.search(s.before(a))
     list_end = s.start + tail.start() if tail and tail.group() else None
+    if list_end is None or core and start < list_end:
+        tail = _CHAIN_LIST_TAIL.search(before)
+        counted = tail is not None and _count(tail.group()) is not None
+        list_end = s.start + tail.start() if counted else None
     if list_end is not None and list_end > s.start and (not core or start >= list_end):
-        items = _enumeration(s, list_end, tail.group(), "IndustryChain")
+        items = _enumeration(s, list_end, tail.group(), "IndustryChain", reader=industry_start)
         if len(items) >= 2:
             yield from _conjuncts(s, items, suffix)
             return
@@ -47,7 +60,9 @@ def _chain_mentions(
     conj = _rx(r"(、|以及|及)$").search(before)
     inner_split = _rx(r"^(.{2,8}?)(以及|及(?!其))(.{2,}?)$").search(name[: -len(suffix)])
     if conj:
-        items = _list_items(s, start - len(conj.group()), s.start, "IndustryChain")
+        items = _list_items(
+            s, start - len(conj.group()), s.start, "IndustryChain", reader=industry_start
+        )
         yield from _conjuncts(s, items, suffix)
     elif inner_split and "、" not in name:
         first = inner_split.group(1)

@@ -17,6 +17,7 @@ from kg.recognize.boundaries import (
 )
 from kg.recognize.chains import _chain_mentions
 from kg.recognize.firms import _brand_prefix
+from kg.recognize.industries import industry_start
 from kg.recognize.lexicon import (
     _CLUSTER_LIST_TAIL,
     _OPEN_QUOTES,
@@ -34,26 +35,37 @@ def _suffix_names(s: _Sent, cls: str) -> Iterator[Mention]:
     lx = _lex()
     for m in lx["suffix_re"][cls].finditer(s.text):
         a, b = s.start + m.start(), s.start + m.end()
+        suffix = m.group()
+        if a not in s.starts:  # "网络安全产业链": 全产业链 begins inside a word, 产业链 does not
+            shorter = [x for x in lx["suffix_sets"][cls] if suffix.endswith(x) and x != suffix]
+            shorter = [x for x in shorter if b - len(x) in s.starts]
+            if shorter:
+                suffix = max(shorter, key=len)
+                a = b - len(suffix)
         nxt = s.text[m.end() : m.end() + 1]
         if cls == "IndustryCluster" and nxt == "化":
             continue
-        if cls == "Enterprise" and (nxt in "化内外" or m.group() == "公司" and nxt == "制"):
+        if cls == "Enterprise" and (nxt in "化内外" or suffix == "公司" and nxt == "制"):
             continue
         if (
             cls == "Enterprise"
-            and m.group() == "厂"
-            and s.text[m.start() - 1 : m.start()] in "工建设办开"
+            and suffix == "厂"
+            and s.text[a - s.start - 1 : a - s.start] in "工建设办开"
         ):
             continue  # 工厂, 建厂, 设厂: no firm named
         if cls == "IndustrialPark" and s.text[m.end() : m.end() + 2] in ("管委", "管理"):
             pass  # "湘潭经开区管委会": the park is still named
-        start = _walk_left(s.toks, a, s.start, cls, MAX_LEN[cls])
+        if cls == "IndustryChain":  # a chain's name is read by the grammar of industries
+            gram = industry_start(s, a)
+            start = a if gram is None else gram
+        else:
+            start = _walk_left(s.toks, a, s.start, cls, MAX_LEN[cls])
         if cls == "Project":
             start = _after_lead_verb(s, _capacity_start(s, start, b), a)
         name = s.sub(start, b)
         if not _balanced(name):
             continue
-        raw_core = name[: -len(m.group())]
+        raw_core = name[: -len(suffix)]
         core = _strip_generic(raw_core)
         if len(core) < 2 and _one_word(s, start, a, raw_core):
             core = raw_core  # 工业硅项目: a word that merely opens with a generic one (工业)
@@ -77,12 +89,16 @@ def _suffix_names(s: _Sent, cls: str) -> Iterator[Mention]:
         measured = (
             bool(_rx(r"[0-9.]$").search(before))
             and cls != "Project"
-            or bool(_rx(r"^[万亿千百]?(?:元|吨|立方米|平方米|千瓦|亩|公里)").match(name))
+            or bool(
+                _rx(
+                    r"^[万亿千百]?(?:元|吨|立方米|平方米|千瓦|亩|公里)(?![\u4e00-\u9fff]{2})"
+                ).match(name)
+            )
         )
         if measured:
             continue
         if cls == "IndustryChain":
-            yield from _chain_mentions(s, start, a, b, m.group(), core, category)
+            yield from _chain_mentions(s, start, a, b, suffix, core, category)
             continue
         if cls == "IndustryCluster":
             yield from _list_or_single(s, start, a, b, cls, core, category)
@@ -95,9 +111,9 @@ def _suffix_names(s: _Sent, cls: str) -> Iterator[Mention]:
             continue
         if cls == "IndustrialPark" and len(core) < 2:
             continue
-        yield Mention(cls, name, start, b, rule=f"suffix:{m.group()}")
+        yield Mention(cls, name, start, b, rule=f"suffix:{suffix}")
         if cls == "Project":
-            brand = _brand_prefix(s, start, b - len(m.group()), industry_only=True)
+            brand = _brand_prefix(s, start, b - len(suffix), industry_only=True)
             if brand:
                 # a strong industry word (华友钴业) needs no second sighting; a weak one does
                 strong = _strong(s.sub(*brand)[-2:]) or _strong(s.sub(*brand)[-3:])
