@@ -102,7 +102,7 @@ def corefer(doc: Document) -> Document:
     >>> from kg.pipeline import extract
     >>> doc = extract(read_text("以岳禾科技为龙头。岳禾科技新建厂房。"))
     >>> [(m.text, m.rule) for m in doc.mentions if m.type == "Enterprise"]
-    [('岳禾科技', '为龙头'), ('岳禾科技', 'same-article')]
+    [('岳禾科技', '以X为龙头'), ('岳禾科技', 'same-article')]
     """
     doc.mentions = _resolve_overlaps(_propagate(doc, doc.mentions))
     return doc

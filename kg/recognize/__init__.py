@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 
 from kg.document import Document, Mention
-from kg.recognize.boundaries import _Sent
+from kg.recognize.boundaries import _GLUED, _Sent
 from kg.recognize.chains import _chains_after_colon
 from kg.recognize.firms import _coordinated_firms, _firm_list_items, _short_firms
 from kg.recognize.lexicon import _SUFFIX_CLASSES, GENERIC, _lex
@@ -73,5 +73,16 @@ def recognize(doc: Document) -> Document:
         here = _sentence_mentions(sent_)
         here.extend(_coordinated_firms(sent_, here))
         found.extend(here)
-    doc.mentions = _resolve_overlaps(_short_titles(found))
+    doc.mentions = _resolve_overlaps(_unglued(_short_titles(found)))
     return doc
+
+
+def _unglued(mentions: list[Mention]) -> list[Mention]:
+    """Firms read with a preposition jieba glued to their first character ("以东|岭汽车" read
+    as 以东岭汽车 by one phrasing, 东岭汽车 by another): the one without it is the name."""
+    firms = {(m.start, m.end) for m in mentions if m.type == "Enterprise"}
+    return [
+        m
+        for m in mentions
+        if not (m.type == "Enterprise" and m.text[:1] in _GLUED and (m.start + 1, m.end) in firms)
+    ]

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from kg.document import Mention
 from kg.recognize.boundaries import (
@@ -23,6 +25,7 @@ from kg.recognize.lexicon import (
     _NOT_FIRM_ENDS,
     _UNSURE,
     RARE,
+    _alt,
     _brand_like,
     _is_region_word,
     _lex,
@@ -31,146 +34,119 @@ from kg.recognize.lexicon import (
     _strong,
 )
 from kg.recognize.names import _person_name
-from kg.segment import freq, pos
+from kg.segment import freq, pos, rules
+
+# prepositions that open no firm's name, though jieba may glue them to its first character
+# (以 and 和 open some: 以岭, 和邦)
+_PREPOSITIONS = frozenset("对与由向在从把将")
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    """One way a sentence makes a run of words a firm (`kg/rules/phrasings.toml`)."""
+
+    name: str
+    regex: re.Pattern
+    read: str
+    gate: str = ""
+    guard: str = ""
+    limit: int = 16
+    in_list: bool = False
+    example: str = ""
+    expect: tuple[str, ...] = ()
+
+
+_READS = {"items", "before", "name", "walk", "walk-before", "rightwards", "leader-list"}
+_GUARDS = {"", "common_noun", "person_after", "names_something", "brand_first", "not_yi_wei"}
+
+
+@functools.cache
+def phrasings() -> tuple[Phrasing, ...]:
+    """The firm phrasings, their placeholders filled from the lexicon, compiled once."""
+    lx = rules()
+    count = r"(?:[0-9一二三四五六七八九十两]+(?:家|户|个|大))"
+    fill = {
+        "{LEADER}": _alt(lx["enterprise"]["leader_words"]),
+        "{LIST_HEADS}": _lex()["list_heads_alt"],
+        "{COUNT}": count,
+    }
+    out = []
+    for p in rules("phrasings")["phrasing"]:
+        pattern = p["pattern"]
+        for key, value in fill.items():
+            pattern = pattern.replace(key, value)
+        if p["read"] not in _READS or p.get("guard", "") not in _GUARDS:
+            raise ValueError(f"phrasing {p['name']!r}: unknown read or guard")
+        out.append(
+            Phrasing(
+                name=p["name"],
+                regex=re.compile(pattern),
+                read=p["read"],
+                gate=p.get("gate", ""),
+                guard=p.get("guard", ""),
+                limit=p.get("limit", 16),
+                in_list=p.get("in_list", False),
+                example=p.get("example", ""),
+                expect=tuple(p.get("expect", ())),
+            )
+        )
+    return tuple(out)
 
 
 def _firm_list_items(s: _Sent) -> Iterator[Mention]:
+    """Firms where a phrasing of `kg/rules/phrasings.toml` makes them firms."""
     t = s.text
-    leader = "链主" in t or "龙头" in t
-    # "A、B、C等企业", "A、B等13家重点企业", "A和B2家龙头企业", "A、B五大能源企业"
-    for pat in (
-        [_patterns()["firm_list"]] if ("等" in t or "家" in t or "户" in t or "大" in t) else ()
-    ):
-        for m in pat.finditer(s.text):
-            end = s.start + m.start()
-            items = _list_items(s, end, s.start, "Enterprise")
-            if not m.group().startswith("等") and len(items) < 2:
-                continue
-            for a, b in items:
-                rule = "链主list" if "链主" in m.group() else "list"
-                yield from _firm(s, a, b, rule, in_list=len(items) > 1)
-    # "以X、Y为龙头", "以X“链主型”项目为牵引", "X作为链主"
-    for m in (
-        _rx(r"以([^,。;以]{2,40}?)(?:等[^,。;为]{0,6})?为(?:龙头|链主|引领|牵引)").finditer(t)
-        if "以" in t and "为" in t
-        else ()
-    ):
-        end = s.start + m.end(1)
-        for a, b in _list_items(s, end, s.start + m.start(1), "Enterprise"):
-            yield from _firm(s, a, b, "为龙头")
-    for m in _rx(r"以([^,。;以“]{2,12}?)[“\"]?链主型?").finditer(t) if "链主" in t else ():
-        yield from _firm(s, s.start + m.start(1), s.start + m.end(1), "链主型")
-    # "与A、B等企业成功签约", "已签约的A"
-    for m in (
-        _rx(r"与([^,。;与]{2,60}?)(?:等[^,。;]{0,8})?(?:成功|正式)?签(?:约|订|署)").finditer(t)
-        if "签" in t
-        else ()
-    ):
-        for a, b in _list_items(s, s.start + m.end(1), s.start + m.start(1), "Enterprise"):
-            yield from _firm(s, a, b, "签约")
-    for m in _rx(r"签约的([^,。;、和]{2,12})").finditer(t) if "签约的" in t else ():
-        if _common_noun_at(s, s.start + m.start(1)):
-            continue  # "签约的项目涵盖汽车部件…": what was signed is named by a common noun
-        yield from _firm(s, s.start + m.start(1), s.start + m.end(1), "签约")
-    # "江西立讯智造副总经理常红": an organisation before a corporate title
-    for m in (
-        _rx(r"(?:董事长|副董事长|总经理|副总经理|总裁|副总裁|技术经理|创始人)").finditer(t)
-        if ("经理" in t or "董事" in t or "总裁" in t or "创始" in t)
-        else ()
-    ):
-        end = s.start + m.start()
-        a = _walk_left(s.toks, end, s.start, "Enterprise", 16)
-        if a < end and _person_name(s.text[m.end() : m.end() + 5]):
-            yield from _firm(s, a, end, "职务")
-    for m in (
-        _rx(r"(?:先后|已|陆续)?(?:设立|成立|组建)(?:了)?(?:\d+家)?(?:子公司|分公司)").finditer(t)
-        if "公司" in t
-        else ()
-    ):
-        end = s.start + m.start()
-        a = _walk_left(s.toks, end, s.start, "Enterprise", 16)
-        if a < end:
-            yield from _firm(s, a, end, "设立子公司")
-    # "由宁德时代投资建设的…项目", "X投资建设的"
-    invests = "投" in t or "承建" in t
-    for m in (
-        _rx(r"由([^,。;由]{2,16}?)(?:投资建设|投资|投建|承建)").finditer(t)
-        if invests and "由" in t
-        else ()
-    ):
-        yield from _firm(s, s.start + m.start(1), s.start + m.end(1), "投资")
-    for m in (
-        _rx(r"([^,。;]{2,16}?)(?:投资建设|投建)的").finditer(t)
-        if "投资建设的" in t or "投建的" in t
-        else ()
-    ):
-        a = _walk_left(s.toks, s.start + m.end(1), s.start + m.start(1), "Enterprise", 16)
-        yield from _firm(s, a, s.start + m.end(1), "投资")
-    # "富乐华落地内江", "X入驻经开区": what settles somewhere is a firm
-    for m in _patterns()["settles"].finditer(t) if "落" in t or "入驻" in t else ():
-        a = _walk_left(s.toks, s.start + m.end(1), s.start + m.start(1), "Enterprise", 12)
-        if _names_something(s, a, s.start + m.end(1)):
-            yield from _firm(s, a, s.start + m.end(1), "落户")
-    # "作为“链主”企业,卡诺普正带动…"
-    for m in (
-        _rx(
-            r"作为[“\"‘]?(?:链主|龙头)[”\"’]?(?:型)?企业,([^,。;]{2,10}?)(?:正|将|已|在|积极|持续|不断|充分|带动|引领|牵头)"
-        ).finditer(
-            t,
-        )
-        if leader
-        else ()
-    ):
-        yield from _firm(s, s.start + m.start(1), s.start + m.end(1), "作为链主")
-    # "X被评为…企业" / "X创建为…工厂"
-    for m in (
-        _rx(r"([^,。;]{2,40}?)(?:被评为|获评|创建为|荣获)[^,。;]{0,24}?(?:企业|工厂)").finditer(t)
-        if ("评" in t or "创建为" in t or "荣获" in t)
-        else ()
-    ):
-        for a, b in _list_items(s, s.start + m.end(1), s.start + m.start(1), "Enterprise"):
-            yield from _firm(s, a, b, "被评为")
-    # "X作为Y产业链链主企业", "Y产业链链主(企业)X", "X是Y产业链的龙头企业"
-    for m in (
-        _rx(r"([^,。;]{2,40}?)(?:作为|成为|是|为|系)[^,。;]{0,16}?(?:链主|龙头)(?:企业)?").finditer(
-            t
-        )
-        if leader
-        else ()
-    ):
-        if t.startswith("为", m.end(1)) and _rx(r"以[^,。;以]{2,40}$").search(m.group(1)):
-            continue  # "以X为龙头": the rule for 以…为龙头 reads it
-        for a, b in _list_items(s, s.start + m.end(1), s.start + m.start(1), "Enterprise"):
-            yield from _firm(s, a, b, "作为链主", in_list=True)
-    for m in (
-        _rx(
-            r"产业链(?:的)?[“\"‘]?(?:链主|龙头)[”\"’]?(?:企业)?(?:名单|名录)?(?:有|是|为|包括)?[:]?((?:[^,。;、]{2,14}、)*[^,。;、]{2,14})"
-        ).finditer(
-            t,
-        )
-        if leader and "产业链" in t
-        else ()
-    ):
-        first = m.group(1).split("、")
-        for k, item in enumerate(first[:-1]):
-            a = s.start + m.start(1) + sum(len(x) + 1 for x in first[:k])
-            yield from _firm(s, a, a + len(item), "链主X", in_list=True)
-        a = s.start + m.end(1) - len(first[-1])
-        b = _name_end(s, a, s.start + m.end(1))
-        if b - a >= 2:  # the name starts right after "链主企业": nothing to trim
-            yield from _firm(s, a, b, "链主X", in_list=len(first) > 1, trim=False)
-    # "知名民企三一重工在链长协调下": a firm named after the kind of firm it is
-    for m in _APPOSITION.finditer(t) if ("企" in t or "上市公司" in t) else ():
-        a = s.start + m.end()
-        b = _name_end(s, a, a + 12)
-        first_word = s.toks[bisect.bisect_left(_starts(s.toks), a)].text if b > a else ""
-        if b - a >= 2 and (
+    for ph in phrasings():
+        if ph.gate and not any(c in t for c in ph.gate):
+            continue
+        for m in ph.regex.finditer(t):
+            yield from _read(s, ph, m)
+
+
+def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
+    t = s.text
+    xa, xb = (s.start + m.start("x"), s.start + m.end("x")) if "x" in m.re.groupindex else (0, 0)
+    if ph.guard == "not_yi_wei" and t.startswith("为", m.end("x")):
+        if _rx(r"以[^,。;以]{2,40}$").search(m.group("x")):
+            return  # "以X为龙头": the phrasing for 以…为龙头 reads it
+    if ph.guard == "common_noun" and _common_noun_at(s, xa):
+        return  # "签约的项目涵盖汽车部件…": what was signed is named by a common noun
+    if ph.guard == "person_after" and not _person_name(t[m.end() : m.end() + 5]):
+        return
+    if ph.read == "before":
+        # "A、B、C等企业", "A、B等13家重点企业", "A和B2家龙头企业", "A、B五大能源企业"
+        items = _list_items(s, s.start + m.start(), s.start, "Enterprise")
+        if not m.group().startswith("等") and len(items) < 2:
+            return
+        for a, b in items:
+            yield from _firm(s, a, b, ph.name, in_list=len(items) > 1)
+    elif ph.read == "items":
+        for a, b in _list_items(s, xb, xa, "Enterprise"):
+            yield from _firm(s, a, b, ph.name, in_list=ph.in_list)
+    elif ph.read == "name":
+        yield from _firm(s, xa, xb, ph.name)
+    elif ph.read in ("walk", "walk-before"):
+        end = xb if ph.read == "walk" else s.start + m.start()
+        floor = xa if ph.read == "walk" else s.start
+        a = _walk_left(s.toks, end, floor, "Enterprise", ph.limit)
+        if a < end and (ph.guard != "names_something" or _names_something(s, a, end)):
+            yield from _firm(s, a, end, ph.name)
+    elif ph.read == "rightwards":
+        b = _name_end(s, xa, xa + 12)
+        first_word = s.toks[bisect.bisect_left(_starts(s.toks), xa)].text if b > xa else ""
+        if b - xa >= 2 and (
             len(first_word) < 2 or _brand_like(first_word) or _is_region_word(first_word)
         ):
-            yield from _firm(s, a, b, "同位", trim=False)  # not "名单内", "数量"
-
-
-_APPOSITION = re.compile(r"(?:民企|国企|央企|外企|龙头企业|链主企业|上市公司)(?=[^,。;、的])")
+            yield from _firm(s, xa, b, ph.name, trim=False)  # not "名单内", "数量"
+    elif ph.read == "leader-list":
+        first = m.group("x").split("、")
+        for k, item in enumerate(first[:-1]):
+            a = xa + sum(len(x) + 1 for x in first[:k])
+            yield from _firm(s, a, a + len(item), ph.name, in_list=True)
+        a = xb - len(first[-1])
+        b = _name_end(s, a, xb)
+        if b - a >= 2:  # the name starts right after "链主企业": nothing to trim
+            yield from _firm(s, a, b, ph.name, in_list=len(first) > 1, trim=False)
 
 
 def _common_noun_at(s: _Sent, a: int) -> bool:
@@ -197,6 +173,10 @@ def _firm(
     if text != raw:
         start += raw.find(text)
     b = start + len(text)
+    if trim and text[:1] in _PREPOSITIONS and len(text) > 3:
+        tok = s.word_at(start)
+        if tok is not None and len(tok.text) == 2:
+            start, text = start + 1, text[1:]  # "对华|信科技、…等2家企业": 对 governs the list
     if not (2 <= len(text) <= 26):
         return
     if not _CJK.search(text) or _strip_generic(text) == "":

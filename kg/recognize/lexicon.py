@@ -121,6 +121,7 @@ def _lex() -> dict:
         "surnames": set(lex["person"]["surnames"]),
         "compound": set(lex["person"]["compound_surnames"]),
         "role_heads": lex["role"]["heads"],
+        "role_offices": lex["role"]["offices"],
         "strategy_heads": sorted(lex["strategy"]["heads"], key=len, reverse=True),
         "split_connectors": lex["chain"]["split_connectors"],
         # alternations, built once (patterns built from them are cached by `re`)
@@ -154,8 +155,13 @@ def _patterns() -> dict[str, re.Pattern]:
         "strategy_num_quoted": re.compile(r"“(" + num + r"(?:大|个)[^“”]{1,6})”"),
         "strategy_num": re.compile(r"(?<![“\w])(" + num + r"大(?:战略|强市|经济|工程|行动))"),
         "titles": re.compile(r"(?:" + lx["titles_alt"] + r")"),
+        # a role: office words (市委、市政府主要…) and a head (领导), where a 链长 frame can use it
         "role": re.compile(
-            r"[由以]([^,。;由以]{0,10}?(?:" + lx["role_alt"] + r"))(?:同志)?(?:担任|任|兼任)"
+            r"((?:(?:"
+            + _alt(lx["role_offices"])
+            + r")、?)*(?:"
+            + lx["role_alt"]
+            + r"))(?=(?:同志)?(?:和|、|担任|任|兼任|出任|为|作为|挂帅|链长|总链长|分链长))"
         ),
         "firm_list": re.compile(
             r"(?:等" + count + r"?|" + count + r")[^,。;、等]{0,6}?(?:" + heads + r")"

@@ -188,17 +188,18 @@ def _person_name(rest: str) -> str:
 
 
 def _roles(s: _Sent) -> Iterator[Mention]:
-    """Unnamed officials holding the chain-leader role: "由市级领导担任…链长"."""
+    """Unnamed officials holding the chain-leader role: "由市级领导担任…链长",
+    "市委、市政府主要领导和市委副书记担任总链长", "市领导链长": office words and a head, with
+    链长 later in the clause."""
     if "链长" not in s.text:
         return
-    for m in _patterns()["role"].finditer(s.text):
-        tail = s.text[m.end() : m.end() + 14]
-        if _rx(r"^[^,。;]{0,12}?(?<![副总])链长").match(tail):
-            lead = _rx(r"^(?:[0-9一二三四五六七八九十两]+[名位个]|各|每|由)+").match(m.group(1))
-            a = s.start + m.start(1) + (lead.end() if lead else 0)
-            yield Mention(
-                "ChainLeaderRole", s.sub(a, s.start + m.end(1)), a, s.start + m.end(1), rule="role"
-            )
+    t = s.text
+    for m in _patterns()["role"].finditer(t):
+        clause = _rx(r"[^,,。;;]*").match(t, m.end()).group()
+        if not _rx(r"(?<!副)链长").search(clause):
+            continue
+        a, b = s.start + m.start(1), s.start + m.end(1)
+        yield Mention("ChainLeaderRole", m.group(1), a, b, rule="role")
 
 
 # a title that is only the kind of document: 《方案》 refers back to a full title, or to none
