@@ -32,7 +32,9 @@ from kg.recognize.industries import industry_start
 from kg.segment import Token, rules
 from kg.symbols import SYMBOLS, abstract, expand
 
-__all__ = ["Frame", "Position", "load_frames", "frame_relations"]
+__all__ = ["Frame", "Position", "load_frames", "frame_relations", "FRAME_INDUSTRY"]
+
+FRAME_INDUSTRY = "frame-industry"  # Mention.rule of a bare industry a frame reads as its chain
 
 T = SYMBOLS["T"][1]
 _CLAUSE_ENDS = ",,::;;。"
@@ -64,6 +66,7 @@ class Frame:
     search: tuple[str, ...]
     confidence: float
     only_at: tuple[str, ...] = ()
+    bare_industry: bool = False  # an industry written before the trigger can be its chain
     example: str = ""
     expect: tuple = ()
 
@@ -103,6 +106,7 @@ def load_frames() -> tuple[tuple[Frame, ...], tuple[Position, ...], frozenset[st
             search=tuple(f["search"]),
             confidence=f["confidence"],
             only_at=tuple(f.get("only_at", ())),
+            bare_industry=f.get("bare_industry", False),
             example=f.get("example", ""),
             expect=tuple(tuple(p) for p in f.get("expect", [])),
         )
@@ -274,15 +278,12 @@ class _Search:
                     return []
                 chains = [c for c in self.art.by_sent[self.i] if c.type == "IndustryChain"]
                 return _siblings(m, chains, s.text, s.start)
-        a = industry_start(s, t.start, self.floor)
+        a = industry_start(s, t.start, self.floor) if t.frame.bare_industry else None
         if a is not None and any(
             m.start < t.start and a < m.end for m in self.art.by_sent[self.i] if m.type != "Region"
         ):
             a = None  # 以恒远“链主型”: a firm's name, no industry
         if a is not None and a < t.start:
-            text = s.sub(a, t.start)
-            if t.frame.name != "链主" and text.endswith(("产业", "行业")):
-                return []
             return [self._industry(a, t.start)]
         return []
 
@@ -290,7 +291,7 @@ class _Search:
         """A bare industry as the frame's chain (电子元器件 in 电子元器件链主型企业)."""
         text = self.s.sub(a, b)
         label = text + ("链" if text.endswith("产业") else "产业链")
-        return Mention("IndustryChain", text, a, b, label=label, rule="frame-industry")
+        return Mention("IndustryChain", text, a, b, label=label, rule=FRAME_INDUSTRY)
 
     def _after(self, lo: int, hi: int, generic: bool) -> list[Mention]:
         chains = [

@@ -59,6 +59,7 @@ def _user_words() -> list[str]:
         suffixes.update(ontology.suffixes(cls))
     words: set[str] = set(rules()["enterprise"]["list_heads"]) | suffixes
     words.update(rules("industries")["chain"]["heads"])
+    words.update(rules("industries")["chain"]["modifiers"])
     for term in ontology.classes() + ontology.properties():
         for word in [ontology.label(term, "zh"), *ontology.alt_labels(term, "zh")]:
             # a trigger word that ends in a name suffix (引领产业链) would swallow the name

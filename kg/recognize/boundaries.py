@@ -466,6 +466,10 @@ def _list_items(
             a = s.start + cur if got is None else got
         else:
             a = _walk_left(s.toks, s.start + cur, s.start + lo, cls, limit)
+            if a >= s.start + cur and cls == "Enterprise" and items:
+                a = _short_item(s, s.start + lo, s.start + cur)
+            elif cls == "Enterprise" and (lo > base or base > 0):  # a bounded item
+                a = _uncut(s, s.start + lo, a)
         if a < s.start + cur and not s.sub(a, s.start + cur).endswith(not_items):
             items.append((a, s.start + cur))
 
@@ -476,6 +480,7 @@ def _list_items(
             if sep.group() in "、,"
             or s.start + sep.start() in s.starts
             and s.start + sep.end() in s.ends  # a word of its own: not 涉及, not 及其
+            and not (cls == "Enterprise" and _inside_brand(s.text, sep, base, cur))
         ]
         if not seps:
             leftmost(base)
@@ -507,6 +512,48 @@ def _list_items(
             break
     items.reverse()
     return [(a, b) for a, b in items if b > a]
+
+
+def _inside_brand(text: str, sep: re.Match, base: int, cur: int) -> bool:
+    """Whether a 和 or 与 between two firms' names is a character of one of them: it would
+    leave one character alone on a side ("以天和磁材为龙头" is no list of 天 and 磁材)."""
+    if sep.group() not in ("和", "与"):
+        return False
+    left = re.split("[、,,;;]", text[base : sep.start()])[-1]
+    right = re.split("[、,,;;]", text[sep.end() : cur])[0]
+    return len(left.strip()) == 1 or len(right.strip()) == 1
+
+
+def _uncut(s: _Sent, floor: int, start: int) -> int:
+    """Where a firm's name starts when a phrasing bounds it at `floor` and reading it as a name
+    stopped at `start`: at `floor` again when what was cut is one or two characters that are
+    no stop word ("以天和磁材为龙头": 天|和 is the brand's, not words before it)."""
+    cut = s.sub(floor, start)
+    stops = _lex()["stop_words"]
+    if (
+        0 < len(cut) <= 2
+        and cut not in stops
+        and cut[0] not in stops
+        and _CJK.match(cut)
+        and not (len(cut) == 2 and pos(cut) in _lex()["verb_pos"])
+    ):
+        return floor
+    return start
+
+
+def _short_item(s: _Sent, floor: int, end: int) -> int:
+    """Where the first item of a list of firms starts when reading it as a name stops at once
+    (a brand ending in 同 or 达: "包括裕同、大胜达等企业"): after the last word of two characters
+    or more that is a stop word or a verb, at most six characters back."""
+    start = end
+    for tok in reversed(s.toks[: bisect.bisect_left(_starts(s.toks), end)]):
+        w = tok.text
+        if tok.start < floor or end - tok.start > 6 or not _CJK.match(w):
+            break
+        if len(w) > 1 and (w in _lex()["stop_words"] or pos(w) in _lex()["verb_pos"]):
+            break
+        start = tok.start
+    return start
 
 
 _COUNT = re.compile(r"([0-9]+|[一二三四五六七八九十两]+)(?:条|个|大|家|户|项)")

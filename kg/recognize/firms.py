@@ -18,8 +18,10 @@ from kg.recognize.boundaries import (
     _Sent,
     _starts,
     _strip_generic,
+    _uncut,
     _walk_left,
 )
+from kg.recognize.industries import industry_start
 from kg.recognize.lexicon import (
     _CJK,
     _NOT_FIRM_ENDS,
@@ -103,6 +105,22 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
             yield from _read(s, ph, m)
 
 
+def _kinds_of_firm(s: _Sent, items: list[tuple[int, int]]) -> bool:
+    """Whether a list names kinds of firm by what they make, not firms: more than half its
+    items read whole as industry words ("车载控制器、底盘、内外饰等企业", "汽车、机床等产业龙头
+    企业"); a place and an industry word (海兴电力) is a firm's name."""
+    kinds = 0
+    for a, b in items:
+        if industry_start(s, b, a) == a and not _is_region_word(s.toks[_first(s, a)].text):
+            kinds += 1
+    return 2 * kinds > len(items)
+
+
+def _first(s: _Sent, a: int) -> int:
+    """Index of the word at or after document offset `a`."""
+    return min(bisect.bisect_left(_starts(s.toks), a), len(s.toks) - 1)
+
+
 def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
     t = s.text
     xa, xb = (s.start + m.start("x"), s.start + m.end("x")) if "x" in m.re.groupindex else (0, 0)
@@ -116,12 +134,15 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
     if ph.read == "before":
         # "A、B、C等企业", "A、B等13家重点企业", "A和B2家龙头企业", "A、B五大能源企业"
         items = _list_items(s, s.start + m.start(), s.start, "Enterprise")
-        if not m.group().startswith("等") and len(items) < 2:
+        if not m.group().startswith("等") and len(items) < 2 or _kinds_of_firm(s, items):
             return
         for a, b in items:
             yield from _firm(s, a, b, ph.name, in_list=len(items) > 1)
     elif ph.read == "items":
-        for a, b in _list_items(s, xb, xa, "Enterprise"):
+        items = _list_items(s, xb, xa, "Enterprise")
+        if len(items) > 1 and _kinds_of_firm(s, items):
+            return
+        for a, b in items:
             yield from _firm(s, a, b, ph.name, in_list=ph.in_list)
     elif ph.read == "name":
         yield from _firm(s, xa, xb, ph.name)
@@ -168,6 +189,9 @@ def _firm(
     phrasing fixes where it starts: `trim=False`)."""
     # trim leading stop words and verbs the list splitter left on
     start = _walk_left(s.toks, b, a, "Enterprise", 26) if a < b and trim else a
+    start = _uncut(s, a, start)
+    if start >= b and in_list and b - a <= 6:
+        start = a  # "裕同、大胜达等企业": a list item ending in a weak character (同, 达)
     raw = s.sub(start, b)
     text = raw.strip(" “”\"'")
     if text != raw:

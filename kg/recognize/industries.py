@@ -38,7 +38,8 @@ HEAD, MOD, PROCESS, INNER, JOIN, PLACE, STOP = (
 )
 
 _LATIN = re.compile(r"^[0-9]*[A-Za-z][A-Za-z0-9+\-]*$")  # 5G, OLED, LED, PCB
-_NOUNS = frozenset({"n", "nz", "ng", "j", "b", ""})
+_NOUNS = frozenset({"n", "ng", "j", "b", ""})
+_NAMES = frozenset({"nz", "nr", "nrt", "nrfg", "nt"})
 # a noun the dictionary barely knows is specific enough to name a product (芦笋, 枸杞);
 # common nouns (报告, 部门, 体系) are not
 _RARE_NOUN = 300
@@ -87,6 +88,10 @@ def word_kind(w: str) -> str:
     p = pos(w)
     if _is_region_word(w) and len(w) > 1:
         return PLACE
+    if len(w) == 1 and (w in lx["head_chars"] or w in lx["single_heads"]):
+        return HEAD  # 硅, 金 (tagged as a name too)
+    if p in _NAMES:
+        return STOP  # a name the dictionary knows (华新水泥, 嘉华): a firm's, not an industry
     if len(w) > 2 and any(
         w.startswith(h) or w.endswith(h) for h in (w[:2], w[:3], w[-2:], w[-3:]) if h in lx["heads"]
     ):
@@ -95,7 +100,7 @@ def word_kind(w: str) -> str:
         return HEAD  # 金铜, 铜业, 电石
     if len(w) == 1 and (w in lx["head_chars"] or w in lx["single_heads"]):
         return HEAD
-    if len(w) > 1 and p in {"n", "nz"} and freq(w) < _RARE_NOUN and pos(w[-2:]) in _NOUNS:
+    if len(w) > 1 and p == "n" and freq(w) < _RARE_NOUN and pos(w[-2:]) in _NOUNS:
         return HEAD  # a rare noun: a product (芦笋); not 报告, 部门, nor 全面推行, 效果显著
     return STOP
 
