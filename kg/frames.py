@@ -28,13 +28,16 @@ from dataclasses import dataclass
 from kg.document import Document, Mention, Relation
 from kg.recognize import GENERIC
 from kg.recognize.boundaries import _Sent
+from kg.recognize.firms import _names_something
 from kg.recognize.industries import industry_start
-from kg.segment import Token, rules
+from kg.recognize.lexicon import _CJK, _lex
+from kg.segment import Token, pos, rules
 from kg.symbols import SYMBOLS, abstract, expand
 
-__all__ = ["Frame", "Position", "load_frames", "frame_relations", "FRAME_INDUSTRY"]
+__all__ = ["Frame", "Position", "load_frames", "frame_relations", "FRAME_INDUSTRY", "FRAME_SUBJECT"]
 
 FRAME_INDUSTRY = "frame-industry"  # Mention.rule of a bare industry a frame reads as its chain
+FRAME_SUBJECT = "frame-subject"  # Mention.rule of a firm a frame names ("…。这家龙头企业")
 
 T = SYMBOLS["T"][1]
 _CLAUSE_ENDS = ",,::;;。"
@@ -409,7 +412,8 @@ def _subjects(
 
 
 def _previous_firm(art: _Article, i: int) -> Mention | None:
-    """The firm the sentence before is about: its first firm, else the last one before."""
+    """The firm the sentence before is about: its first firm; else the name it opens with,
+    when that is a name (a brand or a place: "恒远电子成立于2001年。这家…企业")."""
     sents = art.doc.sentences
     for j in range(i - 1, max(i - 3, -1), -1):
         if sents[j].paragraph != sents[i].paragraph and j < i - 1:
@@ -417,7 +421,27 @@ def _previous_firm(art: _Article, i: int) -> Mention | None:
         firms = sorted(art.firms(j), key=lambda m: m.start)
         if firms:
             return firms[0]
+    if i == 0:
+        return None
+    prev = art.sent(i - 1)
+    b = _opening_name(prev)
+    if 2 <= b - prev.start and _names_something(prev, prev.start, b):
+        return Mention("Enterprise", prev.sub(prev.start, b), prev.start, b, rule=FRAME_SUBJECT)
     return None
+
+
+def _opening_name(s: _Sent) -> int:
+    """Where the name a sentence opens with ends: before its first verb or function word of
+    two characters or more (brands are often single characters that are also words)."""
+    b = s.start
+    for tok in s.toks:
+        w = tok.text
+        if tok.end - s.start > 8 or not _CJK.match(w):
+            break
+        if len(w) > 1 and (w in _lex()["stop_words"] or pos(w) in _lex()["verb_pos"]):
+            break
+        b = tok.end
+    return b
 
 
 def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relation]:

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.document import Document, Mention, Relation
-from kg.frames import FRAME_INDUSTRY, frame_relations
+from kg.frames import FRAME_INDUSTRY, FRAME_SUBJECT, frame_relations
 from kg.recognize import GENERIC
 from kg.segment import rules
 from kg.symbols import GROUP, SYMBOL_CHARS, SYMBOLS, abstract, expand
@@ -261,13 +261,14 @@ def relate(doc: Document) -> Document:
         if key not in seen:
             seen.add(key)
             doc.relations.append(r)
-    # a bare industry a frame read as its chain (电子元器件链主型企业) is a chain of the article
+    # a bare industry a frame read as its chain (电子元器件链主型企业), a firm it read as its
+    # subject (…。这家龙头企业): mentions of the article
     have_spans = {(m.type, m.start, m.end) for m in doc.mentions}
     added = {
-        (r.object.start, r.object.end): r.object
+        (m.type, m.start, m.end): m
         for r in doc.relations
-        if r.object.rule == FRAME_INDUSTRY
-        and ("IndustryChain", r.object.start, r.object.end) not in have_spans
+        for m in (r.subject, r.object)
+        if m.rule in (FRAME_INDUSTRY, FRAME_SUBJECT) and (m.type, m.start, m.end) not in have_spans
     }
     if added:
         doc.mentions = sorted([*doc.mentions, *added.values()], key=lambda m: (m.start, -m.end))

@@ -116,7 +116,14 @@ FOUND = [
         "链主壮,产业才强。宁川在全省首创链主企业扩大本地采购奖励,对华信科技、长信股份等2家企业奖励300万元。",
         {("华信科技", "*"), ("长信股份", "*")},
     ),
+    # 这家…: the firm is the name the sentence before opens with, though nothing called it a firm
+    (
+        "leadsChain",
+        "东华芯创成立于2001年。这家国内集成电路产业链的龙头企业去年营收增长两成。",
+        {("东华芯创", "集成电路产业链")},
+    ),
     # chain leaders: persons and roles
+    ("chainLeaderOf", "赵一六担任特种钢材产业链链长。", {("赵一六", "特种钢材产业链")}),
     (
         "chainLeaderOf",
         "日前,省政协副主席张立健作为省生物医药及医疗器械产业链链长,带队调研。",
@@ -187,6 +194,7 @@ NOTHING = [
     ),
     ("leadsChain", "东岭是我国工程机械产业发展的领军城市。"),
     ("leadsChain", "鲁东县龙头山镇花椒种植面积从2.8万亩增加到8.4万亩。"),
+    ("leadsChain", "会议强调要抓好落实。这家企业是全省新能源产业链的龙头企业。"),
     # titles and deputies are not chain leaders; 链长制 is no chain leader
     ("chainLeaderOf", "会上,市级各产业链链长分别作了发言。"),
     ("chainLeaderOf", "12个产业链分别设置链长、副链长,由县领导担任。"),

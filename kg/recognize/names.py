@@ -151,12 +151,28 @@ def _regions(s: _Sent) -> Iterator[Mention]:
 
 
 def _persons(s: _Sent) -> Iterator[Mention]:
+    """People named after a title (链长冯怀玉, 副市长王强), or, with no title, as the one who
+    takes a chain leader's post (赵一六担任特种钢材产业链链长)."""
     for m in _patterns()["titles"].finditer(s.text):
         rest = s.text[m.end() : m.end() + 5]
         name = _person_name(rest)
         if name:
             a = s.start + m.end()
             yield Mention("Person", name, a, a + len(name), rule="title")
+    if "链长" not in s.text:
+        return
+    for m in _TAKES_POST.finditer(s.text):
+        name = _person_name(s.text[m.start(1) : m.start(1) + 5])
+        if name and m.start(1) + len(name) == m.end(1):
+            a = s.start + m.start(1)
+            yield Mention("Person", name, a, a + len(name), rule="takes the post")
+
+
+# a name of two or three characters opening a clause, then 担任…链长
+_TAKES_POST = re.compile(
+    r"(?:^|(?<=[,,;;、:“]))([\u4e00-\u9fff]{2,3})(?:同志)?(?:担任|兼任|出任|任)"
+    r"[^,,。;;]{0,24}?(?<!副)链长"
+)
 
 
 @functools.lru_cache(maxsize=1 << 16)
