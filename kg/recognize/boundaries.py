@@ -46,6 +46,7 @@ def _stops(tok: Token, consumed: int, cls: str) -> bool:
 
 
 _STOPS: dict[tuple[str, bool, str], bool] = {}
+_COUNTED = re.compile(r"^[0-9一二三四五六七八九十两]+[大个条家户项批座类]$")
 
 
 _MONEY = re.compile(r"^[千百万亿]*元$")
@@ -71,7 +72,11 @@ def _word_stops(w: str, consumed: bool, cls: str) -> bool:
         return True
     if w in _CLASSIFIER or w.endswith(("个", "条", "家", "户")) and _NUM.match(w[:-1] or "x"):
         return True
+    if cls != "Project" and _COUNTED.match(w):
+        return True  # "宁波、匈牙利三大一体化工业园": a count makes a category, not a name
     if _NUM.match(w) and cls in {"IndustryChain", "IndustryCluster"}:
+        return True
+    if cls == "IndustrialPark" and _rx(r"^[0-9一二三四五六七八九十两]+$").match(w):
         return True
     if cls == "Enterprise" and _rx(r"^[0-9.%]+$").match(w):
         return True

@@ -111,9 +111,27 @@ def _kinds_of_firm(s: _Sent, items: list[tuple[int, int]]) -> bool:
     企业"); a place and an industry word (海兴电力) is a firm's name."""
     kinds = 0
     for a, b in items:
-        if industry_start(s, b, a) == a and not _is_region_word(s.toks[_first(s, a)].text):
+        k = _first(s, a)
+        while k < len(s.toks) - 1 and s.toks[k].end < b and pos(s.toks[k].text) == "v":
+            k += 1  # "为排摸汽车、机床等产业龙头企业": the verb governs the list
+        start = s.toks[k].start
+        if industry_start(s, b, start) == start and not _is_region_word(s.toks[k].text):
             kinds += 1
     return 2 * kinds > len(items)
+
+
+def _loose(s: _Sent, a: int, b: int) -> bool:
+    """Whether a list item holds words no name holds (的, a verb or a function word of two
+    characters or more: "和在谈的X"), so that it must be read as a name; an item bounded by
+    separators is otherwise whole (粮全其美: 其 alone is no reason to cut it)."""
+    lx = _lex()
+    for t in s.toks[bisect.bisect_left(_starts(s.toks), a) :]:
+        if t.start >= b:
+            break
+        w = t.text
+        if w == "的" or len(w) > 1 and (w in lx["stop_words"] or pos(w) in lx["verb_pos"]):
+            return True
+    return False
 
 
 def _first(s: _Sent, a: int) -> int:
@@ -136,14 +154,16 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
         items = _list_items(s, s.start + m.start(), s.start, "Enterprise")
         if not m.group().startswith("等") and len(items) < 2 or _kinds_of_firm(s, items):
             return
-        for a, b in items:
-            yield from _firm(s, a, b, ph.name, in_list=len(items) > 1)
+        for k, (a, b) in enumerate(items):
+            trim = k == 0 or _loose(s, a, b)
+            yield from _firm(s, a, b, ph.name, in_list=len(items) > 1, trim=trim)
     elif ph.read == "items":
         items = _list_items(s, xb, xa, "Enterprise")
         if len(items) > 1 and _kinds_of_firm(s, items):
             return
-        for a, b in items:
-            yield from _firm(s, a, b, ph.name, in_list=ph.in_list)
+        for k, (a, b) in enumerate(items):
+            trim = k == 0 or _loose(s, a, b)
+            yield from _firm(s, a, b, ph.name, in_list=ph.in_list, trim=trim)
     elif ph.read == "name":
         yield from _firm(s, xa, xb, ph.name)
     elif ph.read in ("walk", "walk-before"):
@@ -214,8 +234,10 @@ def _firm(
     if "的" in text or text.endswith(("有", "是", "为", "和", "与")):
         return
     firm_suffixes = _lex()["firm_suffixes"]
-    if text in firm_suffixes or text[1:] in firm_suffixes:
-        return  # "有限公司" alone names no firm
+    if text in firm_suffixes or text[1:] in firm_suffixes or text in _lex()["list_heads_set"]:
+        return  # "有限公司" alone names no firm, nor does "上市公司"
+    if any(sfx.startswith(text) for sfx in firm_suffixes):
+        return  # "有限": a legal form cut short
     # the word that ends the name: tokens do not overlap, so it is the last to start before b
     k = bisect.bisect_left(_starts(s.toks), b) - 1
     last = s.toks[k].text if k >= 0 and s.toks[k].end == b else ""
@@ -223,6 +245,7 @@ def _firm(
         len(last) > 1
         and pos(last) in {"v", "vn", "vd"}
         and not _strong(last)  # 三一重工: 重工 is tagged as a verb-noun
+        and not (in_list and _is_region_word(s.toks[_first(s, start)].text))  # 佛山照明
     ):
         return
     if text.endswith(_NOT_FIRM_ENDS):

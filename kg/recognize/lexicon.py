@@ -64,7 +64,10 @@ _UNSURE = "project-head?"  # a firm guessed from a project's name: kept only if 
 RARE = 10
 
 
-_NOT_FIRM_HEADS = {"活动", "会议", "工作", "情况", "问题", "建设", "发展", "项目", "产业", "行业"}
+_NOT_FIRM_HEADS = {
+    "活动", "会议", "工作", "情况", "问题", "建设", "发展", "项目", "产业", "行业", "机构", "单位",
+    "部门", "组织",
+}  # fmt: skip
 
 
 _NOT_FIRM_ENDS = tuple(_NOT_FIRM_HEADS)  # for str.endswith

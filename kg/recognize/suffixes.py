@@ -16,8 +16,8 @@ from kg.recognize.boundaries import (
     _walk_left,
 )
 from kg.recognize.chains import _chain_mentions
-from kg.recognize.firms import _brand_prefix
-from kg.recognize.industries import industry_start
+from kg.recognize.firms import _brand_prefix, _names_something
+from kg.recognize.industries import HEAD, PROCESS, industry_start, word_kind
 from kg.recognize.lexicon import (
     _CLUSTER_LIST_TAIL,
     _OPEN_QUOTES,
@@ -84,6 +84,8 @@ def _suffix_names(s: _Sent, cls: str) -> Iterator[Mention]:
             before.endswith(("等", "一批", "这", "该", "各", "些"))
             or bool(lx["count_prefix"].match(name))
             or bool(_rx(r"[0-9一二三四五六七八九十两]+(?:个|条|家|户|项|大)$").search(before))
+            or name[:1] in "大个"
+            and bool(_rx(r"[0-9一二三四五六七八九十两]$").search(before))
             or bool(_rx(r"^[0-9]+(?:个|条|家|户|项)(?=$|[,。;、)])").match(after))
         )
         measured = (
@@ -107,6 +109,8 @@ def _suffix_names(s: _Sent, cls: str) -> Iterator[Mention]:
             continue
         if cls == "Project" and core.endswith(("上下游", "配套", "产业", "产业集群")):
             continue
+        if cls == "Project" and not _specific(s, start, a):
+            continue  # "正式合同项目", "补链强链项目": what kind of project, not which
         if cls == "Enterprise" and not _enterprise_core_ok(core):
             continue
         if cls == "IndustrialPark" and len(core) < 2:
@@ -157,6 +161,19 @@ def _after_lead_verb(s: _Sent, start: int, a: int) -> int:
     if tok is not None and tok.text in _LEAD_VERBS and a - tok.end >= 2:
         return tok.end
     return start
+
+
+def _specific(s: _Sent, a: int, b: int) -> bool:
+    """Whether the words of [a, b) name a particular project: a place, a firm's brand, a
+    number or a Latin name, or what it makes (an industry word: 光伏, 乙烯)."""
+    if _names_something(s, a, b):
+        return True
+    for t in s.toks[bisect.bisect_left(_starts(s.toks), a) :]:
+        if t.start >= b:
+            break
+        if word_kind(t.text) in (HEAD, PROCESS):
+            return True
+    return False
 
 
 def _one_word(s: _Sent, a: int, b: int, text: str) -> bool:
