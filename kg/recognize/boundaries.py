@@ -627,6 +627,8 @@ def _name_end(s: _Sent, a: int, limit: int) -> int:
             or (len(t.text) > 1 and _stops(t, 1, "Enterprise"))
             or len(t.text) > 1
             and pos(t.text) in _lex()["verb_pos"]
+            or b - a >= 2
+            and pos(t.text) in {"m", "t", "q"}  # "华信科技年营收": a time or a count after it
         ):
             break
         b = t.end

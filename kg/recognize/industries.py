@@ -44,6 +44,7 @@ _NAMES = frozenset({"nz", "nr", "nrt", "nrfg", "nt"})
 # common nouns (报告, 部门, 体系) are not
 _RARE_NOUN = 300
 _LIMIT = 16
+_DETERMINERS = frozenset("这那该各每本此")
 
 
 @functools.cache
@@ -83,6 +84,13 @@ def word_kind(w: str) -> str:
         return HEAD
     if w in _lex()["stop_words"] or w in _lex()["all_suffixes"] or not _CJK.match(w):
         return STOP  # a function word, punctuation, or another name's suffix (…产业链和…)
+    if (
+        w[0] in _DETERMINERS
+        or w[0] in "一二三四五六七八九十两几0123456789"  # 一批, 三大: counts
+        or len(w) > 1
+        and (pos(w) in _lex()["verb_pos"] or pos(w) == "vn")
+    ):
+        return STOP  # 该县, 各; 建设 (a verb, though a generic word before a project's name)
     if w in _lex()["generic_set"]:
         return MOD  # 重点, 省级: a name of them alone is generic (kg.recognize.boundaries)
     p = pos(w)

@@ -99,6 +99,8 @@ def _suffix_names(s: _Sent, cls: str) -> Iterator[Mention]:
         )
         if measured:
             continue
+        if cls == "IndustryChain" and category and _HEADED.match(after):
+            category = before.endswith("等")  # "一批锂电产业链龙头企业": 一批 counts the firms
         if cls == "IndustryChain":
             yield from _chain_mentions(s, start, a, b, suffix, core, category)
             continue
@@ -161,6 +163,12 @@ def _after_lead_verb(s: _Sent, start: int, a: int) -> int:
     if tok is not None and tok.text in _LEAD_VERBS and a - tok.end >= 2:
         return tok.end
     return start
+
+
+# what a chain's name may stand before as a modifier: a kind of firm or project it holds
+_HEADED = re.compile(
+    r"(?:的)?[“\"‘]?(?:链主|龙头|领军|核心|重点|骨干|配套)?[”\"’]?(?:型)?(?:企业|项目)"
+)
 
 
 def _specific(s: _Sent, a: int, b: int) -> bool:
