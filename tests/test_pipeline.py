@@ -58,6 +58,7 @@ def test_steps_are_named_in_order():
         "sentences",
         "segment",
         "recognize",
+        "corefer",
         "tables",
         "relate",
         "quantities",
