@@ -478,6 +478,7 @@ def _years(text: str, this_year: int | None) -> list[tuple[int, int]]:
 # --- indicators -----------------------------------------------------------------------------
 
 _RATES = frozenset({"%", "个百分点", "倍"})
+_INDUSTRY = "产业"
 # One-character words that make a noun of the verb before them: 复工率, 采摘量, 发电量.
 _SUFFIX_CHARS = frozenset("率量额值数费")
 _BASED = re.compile(r"以[^，,。；;]{1,12}?为(?:主|主导|特色|核心|重点|龙头)的")
@@ -639,6 +640,10 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
             break
         if word in _words("indicator", "stop"):
             break
+        if words and word in _words("indicator", "trailing") and word not in _words(
+            "indicator", "inner"
+        ):
+            break  # 147户规上企业实现产值…: what the things reached is another figure
         if words and word in _words("indicator", "inner") and pos(word) in ("v", "vn"):
             break  # 3518户工业企业缴税: what the things do
         verbal = pos(word) in ("vn", "v") and word not in _words("indicator", "inner")
@@ -756,6 +761,11 @@ def _indicator(
         noun = _noun_after(doc, b, limit) or ("" if new_item else noun)
     if not noun:
         return ""
+    if previous is not None and noun.endswith(_INDUSTRY) and not growth:
+        # 甲产业产值达A、乙产业达B: 乙产业产值, the measure said once for both
+        head, sep, measure = previous.indicator.rpartition(_INDUSTRY)
+        if sep and measure and not _GROWTH.search(measure) and previous.unit == unit:
+            noun += measure
     indicator = noun + growth
     if len(indicator) > _rules()["indicator"]["max_chars"] or not _HAN.search(indicator):
         return ""
@@ -769,7 +779,7 @@ def _acceptable(indicator: str, unit: str) -> bool:
     procedural = tuple(_words("indicator", "procedural"))
     if unit in _COUNTS and (core.endswith(procedural) or core.startswith(procedural)):
         return False
-    return not (pos(core) in ("v", "vd", "vi") and core not in _words("indicator", "inner"))
+    return not (pos(core) in ("v", "vn", "vd", "vi") and core not in _words("indicator", "inner"))
 
 
 # --- the step -------------------------------------------------------------------------------

@@ -284,6 +284,27 @@ CASES = [
         "亿元",
         {"indicator": "产值", "year": 2024},
     ),
+    (
+        "a measure said once for parallel industries",
+        "2021年,遵义市绿色化工产业产值达180.7亿元、新能源电池产业达43.5亿元。",
+        43.5,
+        "亿元",
+        {"indicator": "新能源电池产业产值", "subject": "遵义市"},
+    ),
+    (
+        "what the things counted reached is another figure",
+        "1-4月,遵义市其中147户规上企业实现产值48.7亿元。",
+        147,
+        "户",
+        {"indicator": "规上企业数"},
+    ),
+    (
+        "园区 of no park in particular is said in the indicator",
+        CITY + "2022年以来,园区完成固定资产投资202亿元,实现工业总产值862.6亿元。",
+        862.6,
+        "亿元",
+        {"indicator": "园区工业总产值", "subject": "遵义市", "year": 2022},
+    ),
     # --- the year -----------------------------------------------------------------------------
     (
         "a paragraph opening with a year frames the next paragraphs",
@@ -348,6 +369,13 @@ CASES = [
         169,
         "亿元",
         {"indicator": "工业投资", "qualifier": "预计"},
+    ),
+    (
+        "有望: a forecast",
+        "遵义市全年产值有望突破300亿元。",
+        300,
+        "亿元",
+        {"indicator": "产值", "qualifier": "突破(预计)"},
     ),
     (
         "计划: a plan",
