@@ -640,8 +640,10 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
             break
         if word in _words("indicator", "stop"):
             break
-        if words and word in _words("indicator", "trailing") and word not in _words(
-            "indicator", "inner"
+        if (
+            words
+            and word in _words("indicator", "trailing")
+            and word not in _words("indicator", "inner")
         ):
             break  # 147户规上企业实现产值…: what the things reached is another figure
         if words and word in _words("indicator", "inner") and pos(word) in ("v", "vn"):
@@ -667,7 +669,7 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
 
 
 def _tidy(text: str) -> str:
-    text = text.strip("、“”\" ")
+    text = text.strip('、“”" ')
     if not text.endswith((")", "）")):
         text = text.strip("()（）")
     if text.count("“") != text.count("”"):
