@@ -431,16 +431,21 @@ _BASE_YEAR = re.compile(r"(?:比|较|是|于|同|与|和|相比|对比|为)$")
 _PARTIAL = re.compile(r"以来|上半年|下半年|前三季度|[一二三]季度|\d{1,2}月|\d{1,2}[-—至]\d{1,2}月")
 _THIS_YEAR = re.compile(r"今年|去年")
 _WHOLE_YEAR = re.compile(r"[,，]|全年|年底|年末|度")
+_DATED = re.compile(r"\d{1,2}月|上半年|下半年|前三季度|[一二三四]季度")
 # A part of the year with no year written is this year's: 1—5月全县实现转移就业18.32万人.
 _PERIOD = re.compile(r"(?<![年\d])(?:\d{1,2}[-—至~]\d{1,2}月|上半年|前三季度|[一二三]季度)")
 
 
 def _this_year(doc: Document) -> int | None:
-    """The year 今年 means: the article's date near its top, else the latest year it reports
+    """The year 今年 means: the article's date near its top, else the latest year it names a
+    month or a part of (2024年12月26日, 2024年前三季度), else the latest year it reports
     figures for (a whole year reported means the article is from the year after)."""
     date = _DATE.search(doc.raw, 0, 600)  # (a date line is page chrome: gone from .text)
     if date:
         return int(date.group(1))
+    dated = [int(m.group(1)) for m in _YEAR.finditer(doc.text) if _DATED.match(doc.text, m.end())]
+    if dated:
+        return max(dated)
     latest, whole = None, True
     for m in _YEAR.finditer(doc.text):
         before = doc.text[max(0, m.start() - 4) : m.start()]
@@ -630,6 +635,11 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
     words: list[Token] = []
     for i, t in enumerate(toks):
         word = t.text
+        if word == "”" and words and words[0].text == "“":
+            words.append(t)  # 10个“某产业园”重点打造: the quoted name is the thing counted,
+            if i + 1 < len(toks) and toks[i + 1].text in _words("indicator", "heads"):
+                words.append(toks[i + 1])  # or names its kind: 24家“链主”企业
+            break
         if word == "的" and words:
             words = []  # 8个基础好、前景广的新兴产业: the head is after 的
             continue
@@ -669,7 +679,8 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
 
 
 def _tidy(text: str) -> str:
-    text = text.strip('、“”" ')
+    """A phrase without a dangling 、 or half a pair of quotes or brackets."""
+    text = text.strip('、" ')
     if not text.endswith((")", "）")):
         text = text.strip("()（）")
     if text.count("“") != text.count("”"):
@@ -677,6 +688,18 @@ def _tidy(text: str) -> str:
     if text.count("(") != text.count(")"):
         text = text.replace("(", "").replace(")", "")
     return text
+
+
+def _count_word(things: str, unit: str) -> str:
+    """数, or 户数 / 人数 when the unit says what is counted and the things do not
+    (1.77万户群众 -> 群众户数; 3518户工业企业 -> 工业企业数)."""
+    if things.endswith("数"):
+        return ""
+    if unit.endswith("户") and not things.endswith(tuple(_words("indicator", "bodies"))):
+        return "户数"
+    if unit.endswith("人") and not things.endswith(tuple(_words("indicator", "people"))):
+        return "人数"
+    return "数"
 
 
 def _ends_in_verb(noun: str) -> str:
@@ -754,9 +777,11 @@ def _indicator(
         after = _noun_after(doc, b, limit)
         if after:
             verb = _ends_in_verb(noun) if not displaced else ""
-            return verb + after + ("" if after.endswith("数") else "数")
+            return verb + after + _count_word(after, unit)
         if displaced and noun and _LIST_MARKS & set(text[left:a]):
             return ""  # A、B及C3个: a count of the items listed, named by nothing
+        if _LIST_MARKS & set(noun) and _HAN.match(text, b):
+            return ""  # 绿色能源、磷化工及新材料3个千亿级…: the same, the head unread
     if not noun and previous is not None and growth:
         noun = _base(previous.indicator)
     if unit not in _COUNTS and (not noun or new_item or displaced and text[b : b + 1] == "的"):

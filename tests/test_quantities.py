@@ -268,7 +268,7 @@ CASES = [
         "湄潭县已培养“三名”人才19人、“星火计划”3人。",
         3,
         "人",
-        {"indicator": "星火计划", "subject": "湄潭县", "qualifier": ""},
+        {"indicator": "“星火计划”", "subject": "湄潭县", "qualifier": ""},
     ),
     (
         "the things after 以…为主的",
@@ -305,6 +305,34 @@ CASES = [
         "亿元",
         {"indicator": "园区工业总产值", "subject": "遵义市", "year": 2022},
     ),
+    (
+        "households counted in 户",
+        "遵义市有效防止1.2万户群众返贫致贫。",
+        1.2,
+        "万户",
+        {"indicator": "群众户数"},
+    ),
+    (
+        "people counted in 人 by what they do",
+        "遵义市旅游业带动10万余人就业。",
+        10,
+        "万人",
+        {"indicator": "就业人数", "qualifier": "余"},
+    ),
+    (
+        "a quoted name counted",
+        "遵义经开区被列入全省10个“绿色化工园区”重点打造。",
+        10,
+        "个",
+        {"indicator": "“绿色化工园区”数"},
+    ),
+    (
+        "a quoted name and its kind counted",
+        "当天,24家“链主”企业亮出121条配套需求。",
+        24,
+        "家",
+        {"indicator": "“链主”企业数"},
+    ),
     # --- the year -----------------------------------------------------------------------------
     (
         "a paragraph opening with a year frames the next paragraphs",
@@ -319,6 +347,14 @@ CASES = [
         140,
         "亿元",
         {"year": 2023},
+    ),
+    (
+        "今年 is the latest year the article dates a day or a quarter of",
+        "2024年12月26日,遵义物流中心开园。2025年,是十四五收官之年。\n\n"
+        "前三季度遵义市农村居民人均可支配收入增长8.2%。",
+        8.2,
+        "%",
+        {"year": 2024},
     ),
     (
         "今年 after a whole year reported is the year after",
@@ -425,6 +461,12 @@ NOT_METRICS = [
     ("one per chain", "每条产业链明确1名市领导担任链长、2至4个产业主要承载地。", 4, "个"),
     ("counted again", "遵义市将在上述8个产业实施链长制。", 8, "个"),
     ("a count of the items listed", "着力构建绿色能源、磷化工及新材料3个千亿级产业集群。", 3, "个"),
+    (
+        "a count of the items listed, head unread",
+        "出台绿色能源、磷化工及新材料3个千亿级方案。",
+        3,
+        "个",
+    ),
     ("the firms listed, counted", "遵义市星河公司、蓝湾公司2家企业通过验收。", 2, "家"),
     ("the article's own measures", "针对问题,遵义市落实4项推进措施。", 4, "项"),
     ("a number in quotes", "遵义市构建“51020个”现代产业体系。", 51020, "个"),
