@@ -990,6 +990,23 @@ def _sentence_metrics(
             and doc.text[max(0, a - 2) : a].endswith(tuple(_Q["anaphoric"]))
         )
         if skip:
+            year = _year_before(years, m.start(), para_year)
+            capacity = _capacity(names, (num_at, sent.start + m.end()), unit, value)
+            if capacity is not None:
+                indicator, project = capacity
+                doc.metrics.append(
+                    Metric(
+                        indicator,
+                        value,
+                        unit,
+                        year,
+                        project.text,
+                        project.start,
+                        project.end,
+                        sent,
+                        subject=project,
+                    )
+                )
             prev_end = b
             continue
         left = _skip_lead(text, max(prev_end, clause.body, clause.subject_end), a, sent.start)
@@ -1045,6 +1062,33 @@ _RANK = re.compile(
     r"(?P<scope>全国|全省|全市|全区|全州|全县)(?:同类城市|同类地区)?"
     r"第(?P<num>\d{1,2}|[一二三四五六七八九十])(?:位|名)?(?=$|[,，;；。、)）])"
 )
+
+
+_CAPACITY = re.compile(r"(?P<rate>年产|日产|日处理|年处理|年加工|日加工)?(?:能力)?$")
+_PRODUCT = re.compile(
+    r"[\u4e00-\u9fffA-Za-z]{2,12}?(?=(?:生产线|加工厂|建设|扩建|技改|一期|二期)*项目)"
+)
+
+
+def _capacity(
+    names: list[Mention], span: tuple[int, int], unit: str, value: float
+) -> tuple[str, Mention] | None:
+    """A capacity inside a project's name is the project's: 某地40万吨铝合金扁锭项目 -> the
+    project's 铝合金扁锭产能; 日处理1200吨乳品加工厂项目 -> its 日处理能力."""
+    num_at, end = span
+    if unit in _COUNTS or unit in _RATES or not value:
+        return None
+    project = next((p for p in names if p.type == "Project" and p.start < num_at < p.end), None)
+    if project is None or end > project.end:
+        return None
+    text = project.text
+    rate = _CAPACITY.search(text, 0, num_at - project.start)
+    product = _PRODUCT.match(text, end - project.start)
+    if rate is None or product is None:
+        return None
+    if rate.group("rate") and rate.group("rate") != "年产":
+        return rate.group("rate") + "能力", project  # 日处理能力
+    return product.group() + "产能", project  # (年产 is what 产能 means)
 
 
 def _numeral(text: str) -> int:

@@ -333,6 +333,20 @@ CASES = [
         "家",
         {"indicator": "“链主”企业数"},
     ),
+    (
+        "a capacity inside a project's name is the project's",
+        "遵义星河40万吨铝合金扁锭项目建成投产。",
+        40,
+        "万吨",
+        {"indicator": "铝合金扁锭产能", "subject": "星河40万吨铝合金扁锭项目"},
+    ),
+    (
+        "年产 inside a project's name",
+        "星河新材料有限公司年产11万吨磷酸铁锂项目正式投产。",
+        11,
+        "万吨",
+        {"indicator": "磷酸铁锂产能"},
+    ),
     # --- the year -----------------------------------------------------------------------------
     (
         "a paragraph opening with a year frames the next paragraphs",
@@ -455,7 +469,6 @@ def test_metric(extract_text, text, value, unit, expected):
 
 # (id, text, value, unit): numbers that are no statistic
 NOT_METRICS = [
-    ("inside a name", "星河新材料有限公司年产11万吨磷酸铁锂项目正式投产。", 11, "万吨"),
     ("a capacity naming a project", "甘味乳业日处理1200吨乳品加工厂建设项目开工。", 1200, "吨"),
     ("a threshold", "遵义市谋划储备了3000万元以上工业重点项目238个。", 3000, "万元"),
     ("one per chain", "每条产业链明确1名市领导担任链长、2至4个产业主要承载地。", 4, "个"),
