@@ -345,8 +345,8 @@ _KIND_TABLE: list[dict[str, Any]] = [
         "query": "metrics",
         "slot": "subject",
         "about": "what was metric M of X (in year Y)",
-        "zh": "威信县2022年工业总产值是多少?",
-        "en": "What was the industrial output of 威信县 in 2022?",
+        "zh": "2022年昭通市工业总产值是多少?",
+        "en": "What was the industrial output of 昭通市 in 2022?",
         "patterns": [
             r"(?P<s>.+?)(?:是多少|有多少|为多少|多少|达到多少|达多少|是几|有几|几何|多大)"
             r"(?:亿元|万元|元|个|家|户|人|吨|万吨|亩|万亩)?",
