@@ -1,23 +1,39 @@
 """Numbers with units in a sentence -> metric observations (subject, indicator, value, unit, year).
 
-Each number with a unit (`kg/rules/quantities.toml`) becomes a `Metric`:
+Each number with a unit (`kg/rules/quantities.toml`), and each rank (居全省第5位, unit 位),
+becomes a `Metric`:
 
-- **subject**: the place, park, firm or project the clause is about. A name at the start of the
-  clause (after time phrases such as 2022年 or 目前); else 全市 / 全县 / 我市 … there, read as
-  the article's own place at that level (the nearest place of that level before it in the
-  paragraph, else the best attested in the article's section: its heading, then how often it
-  is named, photo captions left out); else 园区 / 该公司 / 项目 there, read as the nearest such
-  thing named before; else the subject of an earlier clause of the sentence, then the topic of
-  the paragraph (a subject that opened one of its sentences), then the section's own place.
-  "投资1.8亿元的X项目" is X's.
-- **indicator**: the measured noun phrase before the number, without the verbs and adverbs
-  that say how it was reached (实现, 达到, 稳定在, 突破 …) or the subject; for a count, the
-  things counted after it when the number is an object (有3518户工业企业 -> 工业企业数); a rate
-  names its change (同比增长257% after 产值… -> 产值同比增长); a share names its whole
-  (占全部税收的62.6% -> 缴税占全部税收比重).
-- **year**: the last year written before the number in its sentence, else in its paragraph.
+- **subject**: the place, park, firm or project the clause is about. A name opening the
+  clause, after time phrases (2022年, 目前) or a description (链主型企业X, 位于…的X); else
+  全市 / 全县 / 我省 … there, read as the place of that level named last in the paragraph,
+  else the article's own (the best attested in its section: the title first, then how often
+  it is named, photo captions left out); else 该公司 / 项目 / 园区 there, read as the nearest
+  such thing named before (no project named: the subject is unknown, None; 园区 of no park in
+  particular stays in the indicator: 园区工业总产值). A figure's own owner comes first: the
+  project after 的 (投资1.8亿元的X项目), a name right before a count (X集团108家供应商),
+  全县 right before the figure. Otherwise the subject of an earlier clause of the sentence,
+  of the sentence before when it ended with a semicolon, the paragraph's topic (a name that
+  opened one of its sentences; a place holds on to the next heading in an article with
+  headings), then the section's own place. A speaker's name (某公司总经理说) is the subject of
+  what is said, never the paragraph's topic.
+- **indicator**: the measured noun phrase before the number, without the how-words that say
+  how it was reached (实现, 达到, 稳定在, 突破 …, listed), the subject or names; for a count,
+  the things counted after it (有3518户工业企业 -> 工业企业数; 1.2万户群众 -> 群众户数; an
+  action before the count names it: 签约16个项目 -> 签约项目数); a rate names its change
+  (同比增长25.7% after 产值… -> 产值同比增长); a share names its whole (占全部税收的62.6%
+  -> 缴税占全部税收比重); a figure with nothing of its own before it continues the one before
+  (从5500亿元提升至7000亿元, 16栋、496户, 12.78平方公里(19171亩)). A capacity inside a
+  project's name is the project's (某地40万吨铝合金扁锭项目 -> 铝合金扁锭产能).
+- **year**: the last year written before the number in its sentence (not a comparison base:
+  是2021年的2.3倍), 今年 / 去年 and parts of a year (1—5月, 上半年) read against the
+  article's date, else the paragraph's, else the year a paragraph opened with (2024年,…).
 - **qualifier**: bounds (近, 超过, 以上 …) and, for a figure aimed at rather than reached,
-  目标 (力争, 确保, 到2025年 …), 预计 or 计划: "以上(目标)", "预计", "目标".
+  目标 (力争, 确保, 到2025年), 预计 (预计, 有望) or 计划: "以上(目标)", "预计", "目标".
+
+Not statistics: numbers inside names, in a short quoted name (“51020”), in a heading or the
+title (which restate the text), thresholds (3000万元以上项目), one per item (每条产业链1名),
+things counted again (上述8个), the items of a list counted (A、B及C3个), an article's own
+measures (落实4项推进措施).
 
 >>> from kg.reader import read_text
 >>> from kg.pipeline import extract
@@ -48,7 +64,6 @@ def _rules() -> dict:
 
 UNITS: list[str] = [*_rules()["units"]["amounts"], *_rules()["units"]["counts"]]
 _COUNTS = frozenset(_rules()["units"]["counts"])
-_BARE_WAN = _rules()["units"]["bare_ten_thousand"]
 _Q = _rules()["qualifier"]
 _VALUE = re.compile(
     r"(?<![\d.A-Za-z])(?P<qual>"
@@ -56,7 +71,9 @@ _VALUE = re.compile(
     + r")?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?:(?P<range>[到至~～\-—])(?P<num2>\d+(?:\.\d+)?))?"
     + r"(?P<more0>多|余)?(?P<unit>"
     + "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True)))
-    + r"|万(?=[,，;；。、)）]|$)|(?P<scale>万|亿)(?P<more1>余|多)(?P<base>"
+    + r"|"
+    + _rules()["units"]["bare_ten_thousand"]
+    + r"(?=[,，;；。、)）]|$)|(?P<scale>万|亿)(?P<more1>余|多)(?P<base>"
     + "|".join(_rules()["units"]["after_bound"])
     + r"))(?P<more>"
     + "|".join(_Q["after"])
@@ -77,28 +94,7 @@ _NOMINAL_TAGS = frozenset({"n", "ns", "nt", "nz", "ng", "vn", "an", "b", "j", "l
 # Dictionary tags of words trimmed from the end of the text before a number.
 # (Not verbs: the dictionary tags 收入 and 就业 as verbs; the verbs that say how a figure
 # was reached are listed in the rules instead.)
-_TRIM_TAGS = frozenset(
-    {
-        "d",
-        "p",
-        "u",
-        "uj",
-        "ul",
-        "uz",
-        "ug",
-        "ud",
-        "c",
-        "r",
-        "f",
-        "ad",
-        "m",
-        "q",
-        "zg",
-        "y",
-        "t",
-        "tg",
-    }
-)
+_TRIM_TAGS = frozenset("d p u uj ul uz ug ud c r f ad m q zg y t tg".split())
 
 
 @functools.cache
@@ -267,9 +263,7 @@ class _Article:
                     return m
             if level is None:
                 break
-        if level == "区":
-            return self.best_park(at)
-        return None if level is not None else self.best_park(at)
+        return self.best_park(at) if level in (None, "区") else None  # 全区 of a park
 
     def best_park(self, at: int) -> Mention | None:
         start, _ = self.section_of(at)
@@ -428,7 +422,6 @@ def _level_place(art: _Article, at: int, level: str, paragraph: int) -> Mention 
 
 _DATE = re.compile(r"((?:19|20)\d{2})\s*(?:[-/.年])\s*\d{1,2}\s*(?:[-/.月])\s*\d{1,2}")
 _BASE_YEAR = re.compile(r"(?:比|较|是|于|同|与|和|相比|对比|为)$")
-_PARTIAL = re.compile(r"以来|上半年|下半年|前三季度|[一二三]季度|\d{1,2}月|\d{1,2}[-—至]\d{1,2}月")
 _THIS_YEAR = re.compile(r"今年|去年")
 _WHOLE_YEAR = re.compile(r"[,，]|全年|年底|年末|度")
 _DATED = re.compile(r"\d{1,2}月|上半年|下半年|前三季度|[一二三四]季度")
