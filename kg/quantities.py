@@ -1026,14 +1026,18 @@ def _sentence_metrics(
             subject, unknown, since = after, False, b  # 投资1.8亿元的X项目,一期装机…: X's
         owner = None if unknown else subject or topic or art.own_place(a)
         start = min(left, a)
-        for number in filter(None, (m.group("num"), m.group("num2"))):
+        # 80到100家: both ends, the second from its own number on (each its own observation)
+        ends = [(m.group("num"), start)]
+        if m.group("num2"):
+            ends.append((m.group("num2"), sent.start + m.start("num2")))
+        for number, at in ends:
             metric = Metric(
                 indicator=indicator,
                 value=float(number.replace(",", "")),
                 unit=unit,
                 year=year,
-                text=doc.text[start:b],
-                start=start,
+                text=doc.text[at:b],
+                start=at,
                 end=b,
                 sentence=sent,
                 subject=owner,

@@ -498,6 +498,14 @@ def test_not_a_metric(extract_text, text, value, unit):
     ]
 
 
+def test_both_ends_of_a_range_are_observations_of_their_own(extract_text):
+    doc = extract_text("柳州高新区未来拟引进上下游供应链企业80到100家。")
+    low, high = sorted((m for m in doc.metrics if m.unit == "家"), key=lambda m: m.value)
+    assert (low.value, high.value) == (80, 100)
+    assert (low.start, low.end) != (high.start, high.end)  # two observation IRIs, not one
+    assert doc.text[high.start : high.end] == "100家"
+
+
 def test_project_word_with_no_project_named_gives_no_subject(extract_text):
     """项目总投资… when no project is named: whose it is is unknown, not the firm before."""
     doc = extract_text("星河牧业有限公司是龙头企业。项目总投资10亿元,分两期建设。")
