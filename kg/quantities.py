@@ -83,6 +83,7 @@ _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _DIGIT = re.compile(r"\d")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SEPARATORS = frozenset(_rules()["clause"]["separators"])
+_SEPARATOR = re.compile("[" + re.escape(_rules()["clause"]["separators"]) + "]")
 _LEAD = re.compile(_rules()["clause"]["lead"] + r"[,，、]?")
 _GROWTH = re.compile(_rules()["indicator"]["growth"] + "$")
 _TARGET_YEAR = re.compile(_Q["target_year"])
@@ -170,6 +171,10 @@ class _Article:
     rankings: dict[int, list[tuple[Mention, float]]] = field(default_factory=dict)
     title: tuple[int, int] = (-1, -1)  # the sentence that is the article's title
     people: list[Mention] = field(default_factory=list)
+    every: list[Mention] = field(default_factory=list)  # all mentions, by start
+    every_starts: list[int] = field(default_factory=list)
+    headed: bool = False  # whether the article has headings (# …) in it
+    people_starts: list[int] = field(default_factory=list)
     nested: list[Mention] = field(default_factory=list)  # places inside names (泸州 in 泸州高新区)
 
     @classmethod
@@ -190,7 +195,10 @@ class _Article:
                 continue
             kept.append(m)
         art.mentions = kept
-        art.people = sorted((m for m in doc.mentions if m.type == "Person"), key=lambda m: m.start)
+        art.every = sorted(doc.mentions, key=lambda m: m.start)
+        art.every_starts = [m.start for m in art.every]
+        art.people = [m for m in art.every if m.type == "Person"]
+        art.people_starts = [m.start for m in art.people]
         art.starts = [m.start for m in kept]
         by_para: dict[int, list[Sentence]] = {}
         for sent in doc.sentences:
@@ -204,6 +212,7 @@ class _Article:
                 art.heading_ends[sents[0].start] = sents[-1].end
             elif _is_caption(text):
                 art.captions.add(para)
+        art.headed = bool(art.heading_ends)
         title = next((s for s in doc.sentences[:12] if _is_title(doc, s)), None)
         if title is not None:
             art.title = (title.start, title.end)
@@ -211,7 +220,7 @@ class _Article:
 
     def is_heading(self, sent: Sentence) -> bool:
         """A heading or the title: it restates figures the text gives in full."""
-        return sent.text.startswith("#") or sent.start == self.title[0]
+        return sent.start == self.title[0] or sent.text.startswith("#")
 
     def section_of(self, pos_: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sections, pos_) - 1
@@ -219,14 +228,17 @@ class _Article:
         return self.sections[i], end
 
     def people_between(self, a: int, b: int) -> list[Mention]:
-        lo = bisect.bisect_left(self.people, a, key=lambda m: m.start)
-        hi = bisect.bisect_left(self.people, b, key=lambda m: m.start)
-        return self.people[lo:hi]
+        lo = bisect.bisect_left(self.people_starts, a)
+        return self.people[lo : bisect.bisect_left(self.people_starts, b, lo)]
+
+    def all_between(self, a: int, b: int) -> list[Mention]:
+        """Every mention (of any class) starting between `a` and `b`."""
+        lo = bisect.bisect_left(self.every_starts, a)
+        return self.every[lo : bisect.bisect_left(self.every_starts, b, lo)]
 
     def between(self, a: int, b: int) -> list[Mention]:
         lo = bisect.bisect_left(self.starts, a)
-        hi = bisect.bisect_left(self.starts, b)
-        return self.mentions[lo:hi]
+        return self.mentions[lo : bisect.bisect_left(self.starts, b, lo)]
 
     def ranking(self, section: int) -> list[tuple[Mention, float]]:
         """Places of a section, best attested first: (first mention, score)."""
@@ -331,10 +343,9 @@ def _skip_lead(text: str, left: int, a: int, offset: int) -> int:
 def _clauses(sent: Sentence) -> list[_Clause]:
     out, a = [], 0
     text = sent.text
-    for i, ch in enumerate(text):
-        if ch in _SEPARATORS:
-            out.append((a, i))
-            a = i + 1
+    for sep in _SEPARATOR.finditer(text):
+        out.append((a, sep.start()))
+        a = sep.end()
     if a < len(text):
         out.append((a, len(text)))
     clauses = []
@@ -358,6 +369,39 @@ _DESCRIBED = re.compile(
     r"[\u4e00-\u9fff“”]{0,14}(?:企业|公司|龙头|链主|集团)(?=[\u4e00-\u9fff])"
     r"|(?:位于|坐落在|坐落于|地处)[^，,。；;]{1,30}?的"
 )
+
+
+def _opening(art: _Article, sent: Sentence) -> list[_Clause]:
+    """The clauses of a sentence up to the first that is more than a time phrase, subjects
+    read: all a sentence with no figure in it needs (what it opens with)."""
+    text = sent.text
+    if not (art.between(sent.start, sent.end) or _opener().search(text)):
+        return []
+    out, a = [], 0
+    while a <= len(text):
+        sep = _SEPARATOR.search(text, a)
+        b = sep.start() if sep else len(text)
+        body = a
+        while body < b and (m := _LEAD.match(text, body, b)) and m.end() > body:
+            body = m.end()
+        clause = _Clause(sent.start + a, sent.start + b, sent.start + body)
+        out.append(clause)
+        if body < b:
+            if _may_open(art, text, body, sent.start):
+                _subject_at(art, clause, sent.paragraph)
+            break
+        if sep is None:
+            break
+        a = sep.end()
+    return out
+
+
+def _may_open(art: _Article, text: str, body: int, offset: int) -> bool:
+    """Whether a clause whose body starts at `body` of `text` (at `offset`) can open with a
+    subject at all: a name starts there, or a word standing for one, or a description."""
+    at = offset + body
+    names = art.between(at, at + 1)
+    return bool(names) or bool(_opener().match(text, body) or _DESCRIBED.match(text, body))
 
 
 def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
@@ -485,11 +529,19 @@ _GROWTH_END = re.compile(
 )
 
 
+def _token_starts(doc: Document) -> list[int]:
+    """The start of each of `doc.tokens`, listed once per document."""
+    memo = doc.__dict__.get("_token_starts")
+    if memo is None or memo[0] is not doc.tokens:
+        memo = doc.__dict__["_token_starts"] = (doc.tokens, [t.start for t in doc.tokens])
+    return memo[1]
+
+
 def _tokens(doc: Document, a: int, b: int) -> list[Token]:
     """The words between `a` and `b`; a word across `a` is cut there (2024/年产值 from 产值)."""
-    toks = doc.tokens
-    lo = bisect.bisect_left(toks, a, key=lambda t: t.start)
-    hi = bisect.bisect_left(toks, b, key=lambda t: t.start)
+    toks, starts = doc.tokens, _token_starts(doc)
+    lo = bisect.bisect_left(starts, a)
+    hi = bisect.bisect_left(starts, b, lo)
     out = [t if t.end <= b else Token(doc.text[t.start : b], t.start, b) for t in toks[lo:hi]]
     if lo > 0 and toks[lo - 1].end > a:
         cut = toks[lo - 1]
@@ -538,22 +590,27 @@ def _trimmable(word: str) -> bool:
 
 
 @functools.cache
-def _how_words() -> tuple[str, ...]:
+def _how_words() -> tuple[frozenset[str], int]:
     """How-words stripped by the letter: the longer ones, and single characters that end no
-    measured noun (not 比 of 占比, 余 of 其余 ...)."""
+    measured noun (not 比 of 占比, 余 of 其余 ...); and the longest one's length."""
     single = set("达为有超逾约共已至到了就也均")
-    words = [w for w in _words("indicator", "trailing") if len(w) > 1 or w in single]
-    return tuple(sorted(words, key=len, reverse=True))
+    words = frozenset(
+        w
+        for w in _words("indicator", "trailing")
+        if (len(w) > 1 or w in single) and w not in _words("indicator", "inner")
+    )
+    return words, max(map(len, words))
 
 
 def _strip_how(doc: Document, a: int, b: int) -> int:
     """`b` moved left past one how-word ending there, unless it is the tail of a word the
     dictionary cut whole (the 约 of 签约)."""
-    for w in _how_words():
-        at = b - len(w)
-        if at > a and doc.text.startswith(w, at) and w not in _words("indicator", "inner"):
+    words, longest = _how_words()
+    for size in range(min(longest, b - a - 1), 0, -1):
+        at = b - size
+        if doc.text[at:b] in words:
             toks = doc.tokens
-            i = bisect.bisect_right(toks, at, key=lambda t: t.start) - 1
+            i = bisect.bisect_right(_token_starts(doc), at) - 1
             if i < 0 or toks[i].start == at:
                 return at
             if toks[i].end < b and toks[i].text not in _words("indicator", "trailing"):
@@ -703,10 +760,6 @@ def _ends_in_verb(noun: str) -> str:
     return ""
 
 
-def _clause_start(doc: Document, a: int) -> int:
-    return max(doc.text.rfind(c, 0, a) for c in _SEPARATORS) + 1
-
-
 def _continues(text: str, left: int, a: int) -> bool:
     """16栋、496户 / 12.78平方公里(19171亩): another figure of the same thing."""
     return text[left:a] in ("、", "(", "（", "或", "即")
@@ -732,7 +785,7 @@ def _base(indicator: str) -> str:
 
 def _indicator(
     doc: Document,
-    span: tuple[int, int, int, int],
+    span: tuple[int, int, int, int, int],
     cuts: list[int],
     previous: Metric | None,
     unit: str,
@@ -740,7 +793,7 @@ def _indicator(
     """What the number between `a` and `b` measures, read from `left` (the clause after its
     subject or the figure before) to `limit` (the clause's end); no name ending at one of
     `cuts` is part of it (昆钢嘉华、安通2家企业)."""
-    left, a, b, limit = span
+    opening, left, a, b, limit = span
     text = doc.text
     pre_end, growth = a, ""
     if unit in _RATES:
@@ -761,7 +814,7 @@ def _indicator(
             return ""
         return f"{measured}{share}{whole}比重"
     noun, displaced = _noun_before(doc, _cut(left, pre_end, cuts), pre_end)
-    same = previous is not None and previous.start >= _clause_start(doc, a)
+    same = previous is not None and previous.start >= opening
     if not noun and same and (_only_trailing(doc, left, pre_end) or _continues(text, left, a)):
         return _base(previous.indicator) + growth  # 从5.5万亿元提升至7万亿元, 16栋、496户
     new_item = text[left:a].rstrip().endswith("、")  # 液化厂、2500立方米LNG储罐
@@ -805,23 +858,45 @@ def _acceptable(indicator: str, unit: str) -> bool:
 # --- the step -------------------------------------------------------------------------------
 
 
-def _qualifier(m: re.Match[str], before: str, bare: bool = False) -> str:
-    before = _QUOTED.sub("", before)  # “鲲鹏计划” names a programme, plans nothing
+def _aims(text: str) -> list[tuple[int, str]]:
+    """Where a sentence says a figure is aimed at (目标), forecast (预计) or planned (计划):
+    (offset, kind) of each trigger outside quotes (“鲲鹏计划” names a programme, plans nothing)."""
+    if not _AIM.search(text):
+        return []
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    return [
+        (m.start(), _AIM_KIND[m.lastgroup])
+        for m in _AIM.finditer(text)
+        if not any(a <= m.start() < b for a, b in quoted)
+    ]
+
+
+def _qualifier(m: re.Match[str], aims: list[tuple[int, str]], bare: bool = False) -> str:
+    """Bounds of a figure (近, 超过, 以上 …), then what kind of aim it is, if any, by the
+    strongest trigger before it in its sentence (预计 over 目标 over 计划)."""
     bound = "" if bare else m.group("qual") or ""
     bound += m.group("more0") or m.group("more1") or ""
     bound += m.group("more") or ""
-    if any(w in before for w in _Q["forecast"]):
-        kind = "预计"
-    elif _TARGET_YEAR.search(before) or any(w in before for w in _Q["target"]):
-        kind = "目标"
-    elif any(w in before for w in _Q["plan"]):
-        kind = "计划"
-    else:
+    kinds = {kind for at, kind in aims if at < m.start()}
+    kind = next((k for k in ("预计", "目标", "计划") if k in kinds), "")
+    if not kind:
         return bound
     return f"{bound}({kind})" if bound else kind
 
 
 _QUOTED = re.compile(r"“[^“”]*”")
+_AIM = re.compile(
+    "(?P<forecast>"
+    + "|".join(_Q["forecast"])
+    + ")|(?P<target>"
+    + _Q["target_year"]
+    + "|"
+    + "|".join(_Q["target"])
+    + ")|(?P<plan>"
+    + "|".join(_Q["plan"])
+    + ")"
+)
+_AIM_KIND = {"forecast": "预计", "target": "目标", "plan": "计划"}
 
 
 def _in_quotes(text: str, i: int) -> bool:
@@ -847,8 +922,13 @@ def quantities(doc: Document) -> Document:
     carried: _Clause | None = None  # the last subject of a sentence ending with a semicolon
     frame: int | None = None  # the year a paragraph opened with (2024年,…), until another
     para_year: int | None = None  # the last year written in this paragraph
-    headed = any(art.is_heading(s) for s in doc.sentences[1:])
+    headed = art.headed
+    # where a topic can matter: every paragraph of an article with headings, else those
+    # with a figure in them
+    figured = {s.paragraph for s in doc.sentences if _DIGIT.search(s.text)}
     for sent in doc.sentences:
+        if not headed and sent.paragraph not in figured:
+            continue
         if art.is_heading(sent):
             place_topic = topic = carried = frame = None
             continue
@@ -860,18 +940,26 @@ def quantities(doc: Document) -> Document:
             first = True
         else:
             first = False
-        clauses = _clauses(sent)
-        opened: Mention | None | bool = None
-        for k, clause in enumerate(clauses):
-            _subject_at(art, clause, sent.paragraph)
-            if clause.subject is not None and opened is None:
-                pure = all(c.body == c.end for c in clauses[:k])
-                opened = clause.subject if pure and not clause.speaker else False
-        if first and clauses and clauses[0].body > clauses[0].start:
-            lead_years = _YEAR.findall(doc.text, clauses[0].start, clauses[0].body)
+        figures = _DIGIT.search(sent.text) is not None
+        semicolon = sent.text.rstrip().endswith((";", "；"))
+        if figures or semicolon:
+            clauses = _clauses(sent)
+            for clause in clauses:
+                _subject_at(art, clause, sent.paragraph)
+        else:  # no figure: the sentence only opens a topic, read no further than that
+            clauses = _opening(art, sent)
+        opened: Mention | None = None
+        for clause in clauses:
+            if clause.subject is not None or clause.body < clause.end:
+                opened = clause.subject if not clause.speaker else None
+                break  # (the first clause that is more than a time phrase)
+        if first:  # 2024年,…: the year the paragraph opens with frames the ones after
+            lead_years = _YEAR.findall(
+                doc.text, sent.start, _skip_lead(sent.text, sent.start, sent.end, sent.start)
+            )
             if lead_years:
                 frame = int(lead_years[-1])
-        if _DIGIT.search(sent.text):
+        if figures:
             para_year = _sentence_metrics(
                 art,
                 sent,
@@ -880,12 +968,12 @@ def quantities(doc: Document) -> Document:
                 para_year or frame,
                 this_year,
             )
-        if isinstance(opened, Mention):
+        if opened is not None:
             topic = opened
             if opened.type in _PLACE_TYPES:
                 place_topic = opened
         last = next((c for c in reversed(clauses) if c.subject is not None or c.unknown), None)
-        if sent.text.rstrip().endswith((";", "；")) and (last or carried):
+        if semicolon and (last or carried):
             carried = _Clause(
                 sent.start,
                 sent.start,
@@ -913,29 +1001,33 @@ def _sentence_metrics(
     doc = art.doc
     text = sent.text
     years = _years(text, this_year)
+    figures = sorted([*_VALUE.finditer(text), *_RANK.finditer(text)], key=lambda m: m.start())
+    if not figures:
+        return years[-1][1] if years else para_year
+    aims = _aims(text)
     names = art.between(sent.start, sent.end)
-    spans = [(m.start, m.end) for m in doc.mentions if sent.start <= m.start < sent.end]
+    every = art.all_between(sent.start, sent.end)
+    spans = ([m.start for m in every], [m.end for m in every])
     cuts = [m.end for m in names if m.type in _NAME_TYPES]
     listed = {  # 昆钢嘉华、昭通安通2家企业: the last of a list of names ends at the number
-        m.end
-        for m in doc.mentions
-        if sent.start <= m.start < sent.end and doc.text[m.start - 1 : m.start] in _LIST_MARKS
+        m.end for m in every if doc.text[m.start - 1 : m.start] in _LIST_MARKS
     }
     subject: Mention | None = None
     since = -1  # where the subject in force was named
     previous: Metric | None = None
     prev_end = sent.start
-    ci = 0
-    figures = sorted([*_VALUE.finditer(text), *_RANK.finditer(text)], key=lambda m: m.start())
+    ci = cj = 0  # the clause of the figure; the next clause whose subject is not yet in force
     for m in figures:
         a, b = sent.start + m.start(), sent.start + m.end()
         while ci + 1 < len(clauses) and clauses[ci].end <= a:
             ci += 1
         clause = clauses[ci]
         prev_end = max(prev_end, clause.start)
-        for c in clauses[: ci + 1]:
-            if (c.subject is not None or c.unknown) and since < c.subject_end <= a:
+        while cj <= ci and clauses[cj].subject_end <= a:
+            c = clauses[cj]
+            if (c.subject is not None or c.unknown) and since < c.subject_end:
                 subject, unknown, since = c.subject, c.unknown, c.subject_end
+            cj += 1
         if m.re is _RANK:
             # 居全省第5位: the rank of what was measured before it
             left = _skip_lead(text, max(prev_end, clause.body, clause.subject_end), a, sent.start)
@@ -964,8 +1056,9 @@ def _sentence_metrics(
         if m.group("scale"):
             unit = m.group("scale") + m.group("base")
         value = float(m.group("num").replace(",", ""))
+        counted = unit in _COUNTS
         skip = (
-            any(s < num_at < e for s, e in spans)  # part of a name: 年产11万吨…项目
+            _inside(spans, num_at)  # part of a name: 年产11万吨…项目
             or unit in _COUNTS
             and num_at in listed
             or _in_quotes(text, m.start())
@@ -979,8 +1072,8 @@ def _sentence_metrics(
             and _HAN.match(text, m.end()) is not None  # 3000万元以上项目: a threshold
             or unit in _COUNTS
             and any(w in doc.text[clause.start : a] for w in _Q["distributive"])
-            or unit in _COUNTS
-            and doc.text[max(0, a - 2) : a].endswith(tuple(_Q["anaphoric"]))
+            or counted
+            and doc.text[max(0, a - 2) : a].endswith(_ANAPHORIC)
         )
         if skip:
             year = _year_before(years, m.start(), para_year)
@@ -1003,7 +1096,8 @@ def _sentence_metrics(
             prev_end = b
             continue
         left = _skip_lead(text, max(prev_end, clause.body, clause.subject_end), a, sent.start)
-        indicator = _indicator(doc, (left, a, b, clause.end), cuts, previous, unit)
+        span = (clause.start, left, a, b, clause.end)
+        indicator = _indicator(doc, span, cuts, previous, unit)
         prev_end = b
         if not indicator or not _acceptable(indicator, unit):
             continue
@@ -1041,7 +1135,7 @@ def _sentence_metrics(
                 end=b,
                 sentence=sent,
                 subject=owner,
-                qualifier=_qualifier(m, text[: m.start()], a == num_at),
+                qualifier=_qualifier(m, aims, a == num_at),
             )
             doc.metrics.append(metric)
         previous = metric
@@ -1049,6 +1143,7 @@ def _sentence_metrics(
 
 
 _NAME_TYPES = frozenset({"Region", "Enterprise", "IndustrialPark", "Project", "Person"})
+_ANAPHORIC = tuple(_Q["anaphoric"])
 _PROJECT_NAME = re.compile(r"(?!的)[\u4e00-\u9fffA-Za-z]{2,16}?(?:建设)?项目")
 _LIST_MARKS = frozenset("、和及与")
 
@@ -1097,10 +1192,17 @@ def _year_before(years: list[tuple[int, int]], at: int, default: int | None) -> 
     return before[-1] if before else default
 
 
+def _inside(spans: tuple[list[int], list[int]], at: int) -> bool:
+    """Whether offset `at` is strictly inside one of the spans (starts, ends; by start)."""
+    starts, ends = spans
+    i = bisect.bisect_left(starts, at)
+    return any(ends[k] > at for k in range(i) if starts[k] < at)
+
+
 def _starts_word(doc: Document, at: int) -> bool:
-    toks = doc.tokens
-    i = bisect.bisect_left(toks, at, key=lambda t: t.start)
-    return i < len(toks) and toks[i].start == at
+    starts = _token_starts(doc)
+    i = bisect.bisect_left(starts, at)
+    return i < len(starts) and starts[i] == at
 
 
 def _owner_after(names: Iterable[Mention], text: str, b: int) -> Mention | None:
