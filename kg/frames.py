@@ -245,6 +245,7 @@ class _Search:
         self.floor, self.ceiling = floor, ceiling  # the part of the sentence this frame owns
 
     def run(self, subjects_start: int) -> tuple[list[Mention], str]:
+        self.named_before = False  # a fused 该产业链 names the chain of the sentences before
         for step in self.t.frame.search:
             if step in _BEYOND_SENTENCE:
                 scope = self._scope()
@@ -254,7 +255,7 @@ class _Search:
                     return [], ""
             found = getattr(self, "_" + step)(subjects_start)
             if found:
-                return found, step
+                return found, "previous" if self.named_before else step
         return [], ""
 
     def _scope(self) -> tuple[int, int] | None:
@@ -277,6 +278,9 @@ class _Search:
         end = s.start + len(before)
         for m in self.art.by_sent[self.i]:
             if m.type == "IndustryChain" and m.end == end:
+                if m.rule == GENERIC and m.text[:1] in "该这本此":
+                    self.named_before = True  # "该产业链链主": the chain named before
+                    return self._previous(0)
                 if m.rule == GENERIC and self.t.frame.predicate == "leadsChain":
                     return []
                 chains = [c for c in self.art.by_sent[self.i] if c.type == "IndustryChain"]
