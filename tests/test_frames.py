@@ -155,6 +155,12 @@ FOUND = [
         "铜产业链链长由市委常委、常务副市长刘一明担任,链主企业为江川铜业。",
         {("江川铜业", "铜产业链")},
     ),
+    # 该产业链: the chain named before
+    (
+        "leadsChain",
+        "东岭新能源电池产业链发展迅速。该产业链链主为华信科技。",
+        {("华信科技", "新能源电池产业链")},
+    ),
     # chain leaders: persons and roles
     (
         "chainLeaderOf",
