@@ -45,8 +45,8 @@ _NAMES = frozenset({"nz", "nr", "nrt", "nrfg", "nt"})
 _RARE_NOUN = 300
 _LIMIT = 16
 _DETERMINERS = frozenset("这那该各每本此")
-_OPEN_QUOTES = frozenset("“‘「\"")
-_CLOSE_QUOTES = frozenset("”’」\"")
+_OPEN_QUOTES = frozenset('“‘「"')
+_CLOSE_QUOTES = frozenset('”’」"')
 
 
 @functools.cache
@@ -159,7 +159,8 @@ def industry_start(s: _Sent, end: int, floor: int | None = None) -> int | None:
             while k >= 0 and toks[k].text not in ("(", "(") and j - k <= 8:
                 k -= 1
             inner = "".join(t.text for t in toks[k + 1 : j])
-            if k >= 0 and toks[k].text in ("(", "(") and 0 < len(inner) <= 8:
+            numbered = inner.strip("一二三四五六七八九十0123456789") == ""  # (一): a list marker
+            if k >= 0 and toks[k].text in ("(", "(") and 0 < len(inner) <= 8 and not numbered:
                 start, j = toks[k].start, k - 1  # 柑橘(小水果)
                 taken.append(MOD)
                 continue
