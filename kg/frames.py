@@ -187,11 +187,8 @@ class _Article:
         first = i
         while first > 0 and sents[first - 1].paragraph == para:
             first -= 1
-        candidates = []
-        if first < i and len(sents[first].text) <= 30:
-            candidates.append(first)
-        if first > 0 and len(sents[first - 1].text) <= 30:
-            candidates.append(first - 1)
+        candidates = [j for j in (first, first - 1) if 0 <= j and (j < i or j < first)]
+        candidates = [j for j in candidates if _is_heading(sents[j].text)]
         for j in candidates:
             cs = self.chains(j)
             if cs:
@@ -207,6 +204,11 @@ class _Article:
                 cs = self.chains(i)
                 return cs[:1]
         return []
+
+
+def _is_heading(text: str) -> bool:
+    """Whether a line reads as a heading: short, and not ended like a sentence."""
+    return len(text) <= 25 and not text.endswith(("。", "!", "?", ";", "！", "？", "；"))
 
 
 def _siblings(first: Mention, chains: list[Mention], text: str, base: int) -> list[Mention]:
@@ -245,6 +247,9 @@ class _Search:
         self.floor, self.ceiling = floor, ceiling  # the part of the sentence this frame owns
 
     def run(self, subjects_start: int) -> tuple[list[Mention], str]:
+        self.named_before = False  # a fused 该产业链 names the chain of the sentences before
+        if self._led_is_no_chain():
+            return [], ""
         for step in self.t.frame.search:
             if step in _BEYOND_SENTENCE:
                 scope = self._scope()
@@ -254,7 +259,7 @@ class _Search:
                     return [], ""
             found = getattr(self, "_" + step)(subjects_start)
             if found:
-                return found, step
+                return found, "previous" if self.named_before else step
         return [], ""
 
     def _scope(self) -> tuple[int, int] | None:
@@ -277,6 +282,9 @@ class _Search:
         end = s.start + len(before)
         for m in self.art.by_sent[self.i]:
             if m.type == "IndustryChain" and m.end == end:
+                if m.rule == GENERIC and m.text[:1] in "该这本此":
+                    self.named_before = True  # "该产业链链主": the chain named before
+                    return self._previous(0)
                 if m.rule == GENERIC and self.t.frame.predicate == "leadsChain":
                     return []
                 chains = [c for c in self.art.by_sent[self.i] if c.type == "IndustryChain"]
@@ -324,6 +332,19 @@ class _Search:
 
     def _generic_ok(self) -> bool:
         return self.t.frame.predicate == "chainLeaderOf"
+
+    def _led_is_no_chain(self) -> bool:
+        """Whether the trigger's own clause names what the subjects lead, and it is a cluster
+        ("以X为链主的新能源汽车产业集群"): then they lead no chain."""
+        lo, hi = _clause_span(self.s.text, self.s.start, self.t.start, self.t.end)
+        after = [
+            m
+            for m in self.art.by_sent[self.i]
+            if self.t.end <= m.start < min(hi, self.ceiling)
+            and m.type in ("IndustryChain", "IndustryCluster")
+            and m.rule != GENERIC
+        ]
+        return bool(after) and min(after, key=lambda m: m.start).type == "IndustryCluster"
 
     def _clause(self, subjects_start: int) -> list[Mention]:
         lo, hi = _clause_span(

@@ -155,6 +155,33 @@ FOUND = [
         "铜产业链链长由市委常委、常务副市长刘一明担任,链主企业为江川铜业。",
         {("江川铜业", "铜产业链")},
     ),
+    (
+        "leadsChain",
+        "恒远光能、华信科技等6家企业被认定为首批市级产业链“链主”企业。",
+        {("恒远光能", "*"), ("华信科技", "*")},
+    ),
+    # a chain named by a heading, firms and leaders listed under it
+    (
+        "leadsChain",
+        "(一)新能源电池产业链\n以宁泰新能源为链主,重点发展正极材料、电解液等配套环节。",
+        {("宁泰新能源", "新能源电池产业链")},
+    ),
+    (
+        "leadsChain",
+        "二、集成电路产业链\n链主企业:华芯微电子。链长:副市长刘建国。",
+        {("华芯微电子", "集成电路产业链")},
+    ),
+    (
+        "chainLeaderOf",
+        "二、集成电路产业链\n链主企业:华芯微电子。链长:副市长刘建国。",
+        {("刘建国", "集成电路产业链")},
+    ),
+    # 该产业链: the chain named before
+    (
+        "leadsChain",
+        "东岭新能源电池产业链发展迅速。该产业链链主为华信科技。",
+        {("华信科技", "新能源电池产业链")},
+    ),
     # chain leaders: persons and roles
     (
         "chainLeaderOf",
@@ -238,6 +265,12 @@ NOTHING = [
     ("leadsChain", "东岭是我国工程机械产业发展的领军城市。"),
     ("leadsChain", "鲁东县龙头山镇花椒种植面积从2.8万亩增加到8.4万亩。"),
     ("leadsChain", "会议强调要抓好落实。这家企业是全省新能源产业链的龙头企业。"),
+    # what the firm leads is named, and it is a cluster, not a chain
+    (
+        "leadsChain",
+        "会上签订新能源产业链合作协议。全市已形成以宁泰汽车为链主的新能源汽车产业集群。",
+    ),
+    ("leadsChain", "东岭市农业产业化龙头企业达到120家,其中国家级5家。"),
     # titles and deputies are not chain leaders; 链长制 is no chain leader
     ("chainLeaderOf", "会上,市级各产业链链长分别作了发言。"),
     ("chainLeaderOf", "12个产业链分别设置链长、副链长,由县领导担任。"),

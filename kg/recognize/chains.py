@@ -25,7 +25,8 @@ def _conjuncts(s: _Sent, items: list[tuple[int, int]], suffix: str) -> Iterator[
     for ia, ib in items:
         text = s.sub(ia, ib)
         if _strip_generic(text):
-            label = _strip_place(text + suffix, s.toks, ia)
+            whole = text + suffix[-1] if text.endswith("产业") else text + suffix  # 汽车产业链
+            label = _strip_place(whole, s.toks, ia)
             yield Mention("IndustryChain", text, ia, ib, label=label, rule="list")
 
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from kg.document import Mention
 from kg.recognize.boundaries import (
-    _clause_start,
     _list_items,
     _name_end,
     _right_edge,
@@ -118,6 +117,13 @@ def _kinds_of_firm(s: _Sent, items: list[tuple[int, int]]) -> bool:
         if industry_start(s, b, start) == start and not _is_region_word(s.toks[k].text):
             kinds += 1
     return 2 * kinds > len(items)
+
+
+@functools.cache
+def _other_suffixes() -> tuple[str, ...]:
+    """The name suffixes of the classes other than firms (…产业园, …项目, …产业集群)."""
+    lx = _lex()
+    return tuple(sorted({x for c, v in lx["suffixes"].items() if c != "Enterprise" for x in v}))
 
 
 def _loose(s: _Sent, a: int, b: int) -> bool:
@@ -250,8 +256,10 @@ def _firm(
         return
     if text.endswith(_NOT_FIRM_ENDS):
         return
-    if text.endswith(("项目", "产业", "产业链", "基地", "园区", "行业")):
-        return
+    if text.endswith(("项目", "产业", "产业链", "基地", "园区", "行业")) or text.endswith(
+        _other_suffixes()
+    ):
+        return  # "东岭绿色铝产业园已入驻企业26家": a park's name is no firm's
     yield Mention("Enterprise", text, start, b, rule=rule)
 
 
@@ -333,14 +341,32 @@ def _names_something(s: _Sent, a: int, b: int, *, rare: bool = False) -> bool:
     return False
 
 
+def _acting(s: _Sent, start: int, end: int) -> bool:
+    """Whether the brand and weak industry word at [start, end) stand where a firm acts or is
+    spoken of: after a clause's start or a word that introduces it (在, 据, 走进, 支持), and
+    before a verb or a noun said of firms (订单, 车间, 负责人; also after 的 or 相关)."""
+    lx = _lex()
+    if not _patterns()["actor_cue"].search(s.text, 0, start - s.start):
+        return False
+    k = bisect.bisect_left(_starts(s.toks), end)
+    after = s.toks[k].text if k < len(s.toks) and s.toks[k].start == end else ""
+    if after in ("的", "相关") and k + 1 < len(s.toks):
+        after = s.toks[k + 1].text
+    if after in lx["firm_predicates"]:
+        return True
+    # a verb, or an adverb opening the predicate (将, 正在, 计划)
+    return len(after) >= 2 and pos(after) in lx["verb_pos"] | {"vn", "d"} or after in ("将", "已")
+
+
 def _short_firms(s: _Sent) -> Iterator[Mention]:
     """A brand plus an industry word names a firm: 合盛铝业, 山江建材, 华新水泥."""
     lx = _lex()
     px = _patterns()
-    hits = [(m.start(), m.end(), True) for m in px["strong"].finditer(s.text)]
-    # a brand and any industry word opening a sentence or clause is its subject: 大运汽车牵引…
-    hits += [(m.start(1), m.end(1), False) for m in px["weak_opening"].finditer(s.text)]
-    for m_start, m_end, is_strong in hits:
+    hits = [(m.start(), m.end(), True, -1) for m in px["strong"].finditer(s.text)]
+    # a brand and any industry word opening a clause, or after a word that introduces the one
+    # acting, is a firm: 大运汽车牵引…, 走进华信科技生产车间
+    hits += [(m.start(), m.end(), False, -1) for m in px["weak"].finditer(s.text)]
+    for m_start, m_end, is_strong, _ in hits:
         a = s.start + m_start
         if a not in s.starts or s.start + m_end not in s.ends:
             continue
@@ -355,14 +381,8 @@ def _short_firms(s: _Sent) -> Iterator[Mention]:
             start = t.start
         brand = s.sub(start, a)
         if a - start >= 2 and brand not in lx["industry"] and _strip_generic(brand):
-            k = bisect.bisect_left(_starts(s.toks), s.start + m_end)
-            after = s.toks[k].text if k < len(s.toks) and s.toks[k].start == s.start + m_end else ""
-            if not is_strong and (
-                start != s.start + _clause_start(s.text, m_start)
-                or len(after) < 2
-                or pos(after) not in _lex()["verb_pos"]
-            ):
-                continue  # a weak industry word: the firm opens the clause, a verb follows
+            if not is_strong and not _acting(s, start, s.start + m_end):
+                continue  # a weak industry word: the firm must be the one acting
             yield Mention(
                 "Enterprise",
                 s.sub(start, s.start + m_end),

@@ -45,6 +45,8 @@ _NAMES = frozenset({"nz", "nr", "nrt", "nrfg", "nt"})
 _RARE_NOUN = 300
 _LIMIT = 16
 _DETERMINERS = frozenset("这那该各每本此")
+_OPEN_QUOTES = frozenset('“‘「"')
+_CLOSE_QUOTES = frozenset('”’」"')
 
 
 @functools.cache
@@ -139,12 +141,26 @@ def industry_start(s: _Sent, end: int, floor: int | None = None) -> int | None:
             start, j = t_start, j - 1  # "水电硅铝一体化的全产业链"; dropped unless a head comes
             taken.append(JOIN)
             continue
+        if w == "产业":
+            if taken:
+                break  # "食品产业和新能源产业链": 产业 ends the name before it
+            start, j = t_start, j - 1  # "新材料产业" as a list item; never inside a name
+            continue
+        if w in _CLOSE_QUOTES and not taken:
+            k = j - 1
+            while k >= 0 and toks[k].text not in _OPEN_QUOTES and j - k <= 6:
+                k -= 1
+            if k >= 0 and toks[k].text in _OPEN_QUOTES and toks[k].start >= floor:
+                if industry_start(s, t_start, toks[k].end) == toks[k].end:
+                    return toks[k].start  # “硅光伏”全产业链: a quoted industry
+            break
         if w in (")", ")"):
             k = j - 1
             while k >= 0 and toks[k].text not in ("(", "(") and j - k <= 8:
                 k -= 1
             inner = "".join(t.text for t in toks[k + 1 : j])
-            if k >= 0 and toks[k].text in ("(", "(") and 0 < len(inner) <= 8:
+            numbered = inner.strip("一二三四五六七八九十0123456789") == ""  # (一): a list marker
+            if k >= 0 and toks[k].text in ("(", "(") and 0 < len(inner) <= 8 and not numbered:
                 start, j = toks[k].start, k - 1  # 柑橘(小水果)
                 taken.append(MOD)
                 continue

@@ -66,7 +66,8 @@ RARE = 10
 
 _NOT_FIRM_HEADS = {
     "活动", "会议", "工作", "情况", "问题", "建设", "发展", "项目", "产业", "行业", "机构", "单位",
-    "部门", "组织",
+    "部门", "组织", "政府", "管委会", "委员会", "党委", "党工委", "办公室", "办公厅", "人大",
+    "政协",
 }  # fmt: skip
 
 
@@ -117,6 +118,8 @@ def _lex() -> dict:
         "count_prefix": re.compile(b["count_prefix"]),
         "industry": sorted(lex["enterprise"]["industry_words"], key=len, reverse=True),
         "list_heads": sorted(lex["enterprise"]["list_heads"], key=len, reverse=True),
+        "actor_cues": lex["enterprise"]["actor_cues"],
+        "firm_predicates": frozenset(lex["enterprise"]["firm_predicates"]),
         "region_sfx": sorted(lex["region"]["suffixes"], key=len, reverse=True),
         "not_regions": set(lex["region"]["not_regions"]),
         "titles": sorted(lex["person"]["titles"], key=len, reverse=True),
@@ -173,7 +176,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "strong": re.compile(lx["strong_alt"]),
         "industry_head": re.compile("(?:" + _alt(lx["industry"]) + ")"),
         "industry_tail": re.compile("(?:" + _alt(lx["industry"]) + ")$"),
-        "weak_opening": re.compile(r"(?:^|(?<=[,;:]))[^,;:]{2,5}?(" + lx["weak_alt"] + ")"),
+        "weak": re.compile("(?:" + lx["weak_alt"] + ")"),
+        # what may stand before a brand and a weak industry word: a clause's start, or a word
+        # that introduces the one acting or spoken of (在, 据, 走进, 支持…)
+        "actor_cue": re.compile(r"(?:^|[,;:]|" + _alt(lx["actor_cues"]) + r")$"),
     }
 
 
