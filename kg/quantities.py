@@ -817,6 +817,16 @@ def _indicator(
     same = previous is not None and previous.start >= opening
     if not noun and same and (_only_trailing(doc, left, pre_end) or _continues(text, left, a)):
         return _base(previous.indicator) + growth  # 从5.5万亿元提升至7万亿元, 16栋、496户
+    if not noun and previous is None and left == opening and (
+        left == pre_end or _only_trailing(doc, left, pre_end)
+    ):
+        # 设备的投入,就达到了230万元: what is measured closes the clause before
+        sent_start = doc.sentence_at(opening).start if doc.sentence_at(opening) else opening
+        cut = max(text.rfind(c, sent_start, opening - 1) for c in _SEPARATORS)
+        start = max(cut + 1, sent_start, opening - 24)
+        if start < opening - 1 and not _VALUE.search(text, start, opening):
+            start = _skip_lead(text[start:opening], start, opening, start)
+            noun = _noun_before(doc, start, opening - 1)[0]
     new_item = text[left:a].rstrip().endswith("、")  # 液化厂、2500立方米LNG储罐
     if unit in _COUNTS:
         # the things counted follow the number when it has any: 上下游32家配套企业
@@ -1008,7 +1018,14 @@ def _sentence_metrics(
     names = art.between(sent.start, sent.end)
     every = art.all_between(sent.start, sent.end)
     spans = ([m.start for m in every], [m.end for m in every])
-    cuts = [m.end for m in names if m.type in _NAME_TYPES]
+    # names end what a figure measures (星河公司、蓝湾公司2家企业), but a place inside a noun
+    # phrase does not (年均日照3000小时, where the dictionary knows a city 日照)
+    cuts = [
+        m.end
+        for m in names
+        if m.type in _NAME_TYPES
+        and (m.type != "Region" or doc.text[m.start - 1 : m.start] in _LIST_MARKS)
+    ]
     listed = {  # 昆钢嘉华、昭通安通2家企业: the last of a list of names ends at the number
         m.end for m in every if doc.text[m.start - 1 : m.start] in _LIST_MARKS
     }

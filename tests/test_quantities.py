@@ -347,6 +347,21 @@ CASES = [
         "万吨",
         {"indicator": "磷酸铁锂产能"},
     ),
+    (
+        "a place inside a noun phrase does not end it",
+        "遵义市年均黄山旅游人次达95万人次。",
+        95,
+        "万人次",
+        {"indicator": "年均黄山旅游人次", "subject": "遵义市"},
+    ),
+    (
+        "what is measured closes the clause before the figure",
+        "星河电子有限公司总经理说:“仅2024年自动化生产设备的投入,就达到了230万元左右,"
+        "所以产值会更高。”",
+        230,
+        "万元",
+        {"indicator": "投入", "subject": "星河电子有限公司", "qualifier": "左右"},
+    ),
     # --- the year -----------------------------------------------------------------------------
     (
         "a paragraph opening with a year frames the next paragraphs",
