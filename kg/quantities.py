@@ -9,8 +9,8 @@ becomes a `Metric`:
   else the article's own (the best attested in its section: the title first, then how often
   it is named, photo captions left out); else 该公司 / 项目 / 园区 there, read as the nearest
   such thing named before (no project named: the subject is unknown, None; 园区 of no park in
-  particular stays in the indicator: 园区工业总产值). A figure's own owner comes first: the
-  project after 的 (投资1.8亿元的X项目), a name right before a count (X集团108家供应商),
+  particular stays in the indicator: 园区营业收入). A figure's own owner comes first: the
+  project after 的 (投资2.6亿元的X项目), a name right before a count (X集团86家协作商),
   全县 right before the figure. Otherwise the subject of an earlier clause of the sentence,
   of the sentence before when it ended with a semicolon, the paragraph's topic (a name that
   opened one of its sentences; a place holds on to the next heading in an article with
@@ -18,28 +18,28 @@ becomes a `Metric`:
   what is said, never the paragraph's topic.
 - **indicator**: the measured noun phrase before the number, without the how-words that say
   how it was reached (实现, 达到, 稳定在, 突破 …, listed), the subject or names; for a count,
-  the things counted after it (有3518户工业企业 -> 工业企业数; 1.2万户群众 -> 群众户数; an
-  action before the count names it: 签约16个项目 -> 签约项目数); a rate names its change
-  (同比增长25.7% after 产值… -> 产值同比增长); a share names its whole (占全部税收的62.6%
-  -> 缴税占全部税收比重); a figure with nothing of its own before it continues the one before
-  (从5500亿元提升至7000亿元, 16栋、496户, 12.78平方公里(19171亩)). A capacity inside a
-  project's name is the project's (某地40万吨铝合金扁锭项目 -> 铝合金扁锭产能).
+  the things counted after it (有2760户规上企业 -> 规上企业数; 1.2万户群众 -> 群众户数; an
+  action before the count names it: 签约9个项目 -> 签约项目数); a rate names its change
+  (同比增长21.4% after 营收… -> 营收同比增长); a share names its whole (占全部税收的41.3%
+  -> 纳税占全部税收比重); a figure with nothing of its own before it continues the one before
+  (从800亿元提升至1200亿元, 12栋、380套, 8.6平方公里(12900亩)). A capacity inside a
+  project's name is the project's (某地6万吨负极材料项目 -> 负极材料产能).
 - **year**: the last year written before the number in its sentence (not a comparison base:
-  是2021年的2.3倍), 今年 / 去年 and parts of a year (1—5月, 上半年) read against the
+  是2021年的1.6倍), 今年 / 去年 and parts of a year (1—4月, 上半年) read against the
   article's date, else the paragraph's, else the year a paragraph opened with (2024年,…).
 - **qualifier**: bounds (近, 超过, 以上 …) and, for a figure aimed at rather than reached,
   目标 (力争, 确保, 到2025年), 预计 (预计, 有望) or 计划: "以上(目标)", "预计", "目标".
 
-Not statistics: numbers inside names, in a short quoted name (“51020”), in a heading or the
-title (which restate the text), thresholds (3000万元以上项目), one per item (每条产业链1名),
-things counted again (上述8个), the items of a list counted (A、B及C3个), an article's own
-measures (落实4项推进措施).
+Not statistics: numbers inside names, in a short quoted name (“4321”), in a heading or the
+title (which restate the text), thresholds (5000万元以上项目), one per item (每个园区1名),
+things counted again (上述6个), the items of a list counted (A、B及C3个), an article's own
+measures (落实5项推进措施).
 
 >>> from kg.reader import read_text
 >>> from kg.pipeline import extract
->>> m = extract(read_text("2022年,昭通市工业总产值实现997.8亿元。")).metrics[0]
+>>> m = extract(read_text("2023年,遵义市工业营业收入完成1200.5亿元。")).metrics[0]
 >>> (m.indicator, m.value, m.unit, m.year, m.subject.text)
-('工业总产值', 997.8, '亿元', 2022, '昭通市')
+('工业营业收入', 1200.5, '亿元', 2023, '遵义市')
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ _SEPARATOR = re.compile("[" + re.escape(_rules()["clause"]["separators"]) + "]")
 _LEAD = re.compile(_rules()["clause"]["lead"] + r"[,，、]?")
 _GROWTH = re.compile(_rules()["indicator"]["growth"] + "$")
 _TARGET_YEAR = re.compile(_Q["target_year"])
-# A chain is not a subject: 长沙市工程机械产业链供需对接会 reports the city's signings.
+# A chain is not a subject: 某市某产业链对接会上的签约 are the city's.
 _SUBJECT_TYPES = frozenset({"Region", "IndustrialPark", "Enterprise", "Project", "IndustryCluster"})
 _PLACE_TYPES = frozenset({"Region", "IndustrialPark"})
 # Dictionary tags of words that may be part of a measured noun phrase.
@@ -143,9 +143,9 @@ _LEVEL_SUFFIXES = (
 def place_level(label: str) -> tuple[str, ...]:
     """The levels 全X can name a place at: 市 for a city, 省 and 区 for an autonomous region.
 
-    A short form is read as its full name (平湖 -> 平湖市).
+    A short form is read as its full name (柳州 -> 柳州市).
 
-    >>> place_level("昭通"), place_level("宁夏"), place_level("龙头山镇"), place_level("某地")
+    >>> place_level("柳州"), place_level("广西"), place_level("某某镇"), place_level("某地")
     (('市',), ('省', '区'), ('镇',), ())
     """
     full = place_names().get(label, label)
@@ -175,14 +175,14 @@ class _Article:
     every_starts: list[int] = field(default_factory=list)
     headed: bool = False  # whether the article has headings (# …) in it
     people_starts: list[int] = field(default_factory=list)
-    nested: list[Mention] = field(default_factory=list)  # places inside names (泸州 in 泸州高新区)
+    nested: list[Mention] = field(default_factory=list)  # places inside names (柳州 in 柳州高新区)
 
     @classmethod
     def of(cls, doc: Document) -> _Article:
         art = cls(doc)
         subjects = [m for m in doc.mentions if m.type in _SUBJECT_TYPES and m.rule != GENERIC]
         subjects.sort(key=lambda m: (m.start, -m.end))
-        # a name inside a longer name is part of it (重庆 in 重庆高新区): never a subject
+        # a name inside a longer name is part of it (柳州 in 柳州高新区): never a subject
         kept: list[Mention] = []
         for m in subjects:
             if (
@@ -410,7 +410,7 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
     at = clause.body
     run = art.between(at, clause.end)
     if run and run[0].start != at:
-        # 链主型企业风华高科…, 位于某开发区的某公司…: the name after a description of it
+        # 链主型企业某某公司…, 位于某开发区的某公司…: the name after a description of it
         lead = _DESCRIBED.match(text, at, clause.end)
         if lead and any(m.start == lead.end() for m in run):
             at = lead.end()
@@ -420,7 +420,7 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
         for m in run[1:]:
             if m.start != last.end:
                 break
-            last = m  # 鲁甸县龙头山镇: the last of adjacent names is the most specific
+            last = m  # 某县某镇: the last of adjacent names is the most specific
         if _LIST_AFTER.match(text, last.end):
             return  # A、B等项目…: a list is not the subject of a figure
         clause.subject, clause.subject_end = last, last.end
@@ -469,13 +469,13 @@ _BASE_YEAR = re.compile(r"(?:比|较|是|于|同|与|和|相比|对比|为)$")
 _THIS_YEAR = re.compile(r"今年|去年")
 _WHOLE_YEAR = re.compile(r"[,，]|全年|年底|年末|度")
 _DATED = re.compile(r"\d{1,2}月|上半年|下半年|前三季度|[一二三四]季度")
-# A part of the year with no year written is this year's: 1—5月全县实现转移就业18.32万人.
+# A part of the year with no year written is this year's: 1—4月全县新增就业1835人.
 _PERIOD = re.compile(r"(?<![年\d])(?:\d{1,2}[-—至~]\d{1,2}月|上半年|前三季度|[一二三]季度)")
 
 
 def _this_year(doc: Document) -> int | None:
     """The year 今年 means: the article's date near its top, else the latest year it names a
-    month or a part of (2024年12月26日, 2024年前三季度), else the latest year it reports
+    month or a part of (2024年11月18日, 2024年前三季度), else the latest year it reports
     figures for (a whole year reported means the article is from the year after)."""
     date = _DATE.search(doc.raw, 0, 600)  # (a date line is page chrome: gone from .text)
     if date:
@@ -521,7 +521,7 @@ def _years(text: str, this_year: int | None) -> list[tuple[int, int]]:
 
 _RATES = frozenset({"%", "个百分点", "倍"})
 _INDUSTRY = "产业"
-# One-character words that make a noun of the verb before them: 复工率, 采摘量, 发电量.
+# One-character words that make a noun of the verb before them: 开工率, 采摘量, 发电量.
 _SUFFIX_CHARS = frozenset("率量额值数费")
 _BASED = re.compile(r"以[^，,。；;]{1,12}?为(?:主|主导|特色|核心|重点|龙头)的")
 _GROWTH_END = re.compile(
@@ -620,7 +620,7 @@ def _strip_how(doc: Document, a: int, b: int) -> int:
 
 def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
     """The measured noun phrase ending at `b` (verbs and adverbs before `b` trimmed), and
-    whether it is not what the number is of: something was trimmed between them (有3518户),
+    whether it is not what the number is of: something was trimmed between them (有2760户),
     or the phrase is the last item of a list (A、B及C3个集群)."""
     stripped = b
     while (end := _strip_how(doc, a, stripped)) < stripped:
@@ -633,7 +633,7 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
         and toks[-1].text not in ("”", ")", "）")
         and not (toks[-1].text == "比" and len(toks) > 1 and toks[-2].text == "占")  # 占比
     ):
-        toks.pop()  # (a closing quote or bracket ends a name: “鲲鹏计划”3人, 工作室(站)22个)
+        toks.pop()  # (a closing quote or bracket ends a name: “星火计划”5人, 工作室(站)14个)
     trimmed = len(toks) < n
     i = len(toks)
     if toks and toks[-1].text in (")", "）"):
@@ -648,10 +648,10 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
             break
         head = i == len(toks) and _HAN.match(word) and word not in _words("indicator", "stop")
         if head and pos(word) in ("v", "vn"):
-            i -= 1  # 收入, 就业, 老旧小区改造: a verb names what is measured when it ends it
+            i -= 1  # 收入, 就业, 旧城改造: a verb names what is measured when it ends it
             continue
-        suffixed = i < len(toks) and toks[i].text in _SUFFIX_CHARS  # 复工/率
-        joined = (  # 稀土新材料和终端应用产品
+        suffixed = i < len(toks) and toks[i].text in _SUFFIX_CHARS  # 开工/率
+        joined = (  # 茶饮料和茶食品
             word in ("和", "及", "与") and i < len(toks) and i > 1 and _is_nominal(toks[i - 2].text)
         )
         if not (
@@ -664,14 +664,14 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
     words = toks[i:]
     while words and words[0].text in ("、", "”"):
         words = words[1:]
-    # A、B及C3个: the item before is a word, not a figure (19人、“鲲鹏计划”3人)
+    # A、B及C3个: the item before is a word, not a figure (12人、“星火计划”5人)
     listed = i > 1 and toks[i - 1].text in _LIST_MARKS and _is_nominal(toks[i - 2].text)
     text = doc.text[words[0].start : words[-1].end] if words else ""
     return _tidy(text), trimmed or listed
 
 
 def _noun_after(doc: Document, a: int, limit: int) -> str:
-    """The things counted after a number: 3518户工业企业缴税 -> 工业企业."""
+    """The things counted after a number: 2760户规上企业纳税 -> 规上企业."""
     text = doc.text
     if text[a : a + 1] == "的":
         a += 1
@@ -688,10 +688,10 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
         if word == "”" and words and words[0].text == "“":
             words.append(t)  # 10个“某产业园”重点打造: the quoted name is the thing counted,
             if i + 1 < len(toks) and toks[i + 1].text in _words("indicator", "heads"):
-                words.append(toks[i + 1])  # or names its kind: 24家“链主”企业
+                words.append(toks[i + 1])  # or names its kind: 17家“龙头”企业
             break
         if word == "的" and words:
-            words = []  # 8个基础好、前景广的新兴产业: the head is after 的
+            words = []  # 6个基础好、前景广的特色产业: the head is after 的
             continue
         if word in ("和", "及", "与") and words and i + 1 < len(toks):
             if _is_nominal(toks[i + 1].text):
@@ -705,25 +705,28 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
             and word in _words("indicator", "trailing")
             and word not in _words("indicator", "inner")
         ):
-            break  # 147户规上企业实现产值…: what the things reached is another figure
+            break  # 92户重点企业实现营收…: what the things reached is another figure
         if words and word in _words("indicator", "inner") and pos(word) in ("v", "vn"):
-            break  # 3518户工业企业缴税: what the things do
+            break  # 2760户规上企业纳税: what the things do
         verbal = pos(word) in ("vn", "v") and word not in _words("indicator", "inner")
         if (
             verbal
             and not (words and words[-1].text == "、")
             and not (i + 1 < len(toks) and pos(toks[i + 1].text) in ("n", "ng", "nz"))
         ):
-            break  # 工业企业升级纳规: what the things do is not what they are (创新平台 is)
+            break  # 规上企业升级改造: what the things do is not what they are (创新平台 is)
         if not (verbal or _is_nominal(word) or _is_glue(toks, i)):
             break
         if words and word in _words("indicator", "verbal"):
-            break  # 配套企业协同发展
+            break  # 19家配套企业协同推进
         if words and pos(word) in ("l", "i") and pos(words[-1].text) in ("n", "ng", "nz"):
-            break  # 先进生产线高速运转: a phrase after the noun says what it does
+            break  # 智能生产线满负荷运转: a phrase after the noun says what it does
         words.append(t)
     while words and words[-1].text in ("、", "和", "及", "与", "“"):
         words.pop()
+    if len(words) > 1 and words[-1].text[-1] in _SUFFIX_CHARS:
+        # 86家本地协作商开工率…: the things, not their rate (开工率, or 开工/率)
+        del words[-2 if len(words) > 2 and words[-1].text in _SUFFIX_CHARS else -1 :]
     found = _tidy(text[words[0].start : words[-1].end]) if words else ""
     return found if len(found) <= _rules()["indicator"]["max_chars"] else ""
 
@@ -742,7 +745,7 @@ def _tidy(text: str) -> str:
 
 def _count_word(things: str, unit: str) -> str:
     """数, or 户数 / 人数 when the unit says what is counted and the things do not
-    (1.77万户群众 -> 群众户数; 3518户工业企业 -> 工业企业数)."""
+    (1.2万户群众 -> 群众户数; 2760户规上企业 -> 规上企业数)."""
     if things.endswith("数"):
         return ""
     if unit.endswith("户") and not things.endswith(tuple(_words("indicator", "bodies"))):
@@ -753,7 +756,7 @@ def _count_word(things: str, unit: str) -> str:
 
 
 def _ends_in_verb(noun: str) -> str:
-    """签约 of 上下游企业签约 (16个项目): an action whose count follows names the count."""
+    """签约 of 参会企业签约 (9个项目): an action whose count follows names the count."""
     for verb in _words("indicator", "inner"):
         if noun.endswith(verb) and pos(verb) in ("v", "vn") and verb not in ("投资", "生产"):
             return verb
@@ -761,7 +764,7 @@ def _ends_in_verb(noun: str) -> str:
 
 
 def _continues(text: str, left: int, a: int) -> bool:
-    """16栋、496户 / 12.78平方公里(19171亩): another figure of the same thing."""
+    """12栋、380套 / 8.6平方公里(12900亩): another figure of the same thing."""
     return text[left:a] in ("、", "(", "（", "或", "即")
 
 
@@ -770,13 +773,13 @@ def _cut(left: int, end: int, cuts: list[int]) -> int:
 
 
 def _only_trailing(doc: Document, a: int, b: int) -> bool:
-    """Whether nothing but how-words lie between two figures: 从5.5万亿元提升至7万亿元."""
+    """Whether nothing but how-words lie between two figures: 从800亿元提升至1200亿元."""
     toks = _tokens(doc, a, b)
     return bool(toks) and all(t.text in _words("indicator", "trailing") for t in toks)
 
 
 def _base(indicator: str) -> str:
-    """What a rate or share is of: 产值同比增长 -> 产值, 缴税占全部税收比重 -> 缴税."""
+    """What a rate or share is of: 营收同比增长 -> 营收, 纳税占全部税收比重 -> 纳税."""
     share = _rules()["indicator"]["share"]
     if share in indicator and not indicator.startswith(share):
         indicator = indicator.split(share)[0]
@@ -792,7 +795,7 @@ def _indicator(
 ) -> str:
     """What the number between `a` and `b` measures, read from `left` (the clause after its
     subject or the figure before) to `limit` (the clause's end); no name ending at one of
-    `cuts` is part of it (昆钢嘉华、安通2家企业)."""
+    `cuts` is part of it (星河公司、蓝湾公司2家企业)."""
     opening, left, a, b, limit = span
     text = doc.text
     pre_end, growth = a, ""
@@ -809,27 +812,30 @@ def _indicator(
         measured = _noun_before(doc, _cut(left, k, cuts), k)[0]
         measured = measured or (previous and _base(previous.indicator)) or ""
         if not whole:
-            return measured  # 某产品占到44%: a share of what the sentence is about
+            return measured  # 某产品占到31%: a share of what the sentence is about
         if len(whole) > 12:
             return ""
         return f"{measured}{share}{whole}比重"
     noun, displaced = _noun_before(doc, _cut(left, pre_end, cuts), pre_end)
     same = previous is not None and previous.start >= opening
     if not noun and same and (_only_trailing(doc, left, pre_end) or _continues(text, left, a)):
-        return _base(previous.indicator) + growth  # 从5.5万亿元提升至7万亿元, 16栋、496户
-    if not noun and previous is None and left == opening and (
-        left == pre_end or _only_trailing(doc, left, pre_end)
+        return _base(previous.indicator) + growth  # 从800亿元提升至1200亿元, 12栋、380套
+    if (
+        not noun
+        and previous is None
+        and _skip_lead(text, opening, a, 0) >= left  # (nothing but time words before)
+        and (left == pre_end or _only_trailing(doc, left, pre_end))
     ):
-        # 设备的投入,就达到了230万元: what is measured closes the clause before
+        # 检测的费用,已经达到180万元: what is measured closes the clause before
         sent_start = doc.sentence_at(opening).start if doc.sentence_at(opening) else opening
         cut = max(text.rfind(c, sent_start, opening - 1) for c in _SEPARATORS)
         start = max(cut + 1, sent_start, opening - 24)
         if start < opening - 1 and not _VALUE.search(text, start, opening):
             start = _skip_lead(text[start:opening], start, opening, start)
             noun = _noun_before(doc, start, opening - 1)[0]
-    new_item = text[left:a].rstrip().endswith("、")  # 液化厂、2500立方米LNG储罐
+    new_item = text[left:a].rstrip().endswith("、")  # 加工厂、800立方米储罐
     if unit in _COUNTS:
-        # the things counted follow the number when it has any: 上下游32家配套企业
+        # the things counted follow the number when it has any: 本地19家配套企业
         after = _noun_after(doc, b, limit)
         if after:
             verb = _ends_in_verb(noun) if not displaced else ""
@@ -837,7 +843,7 @@ def _indicator(
         if displaced and noun and _LIST_MARKS & set(text[left:a]):
             return ""  # A、B及C3个: a count of the items listed, named by nothing
         if _LIST_MARKS & set(noun) and _HAN.match(text, b):
-            return ""  # 绿色能源、磷化工及新材料3个千亿级…: the same, the head unread
+            return ""  # 白酒、茶及辣椒3个百亿级…: the same, the head unread
     if not noun and previous is not None and growth:
         noun = _base(previous.indicator)
     if unit not in _COUNTS and (not noun or new_item or displaced and text[b : b + 1] == "的"):
@@ -856,8 +862,8 @@ def _indicator(
 
 
 def _acceptable(indicator: str, unit: str) -> bool:
-    """Whether an indicator names a statistic: not a bare verb (落实4项), not a count of the
-    article's own measures or tasks (4项推进措施)."""
+    """Whether an indicator names a statistic: not a bare verb (落实5项), not a count of the
+    article's own measures or tasks (5项推进措施)."""
     core = indicator.removesuffix("数")
     procedural = tuple(_words("indicator", "procedural"))
     if unit in _COUNTS and (core.endswith(procedural) or core.startswith(procedural)):
@@ -870,7 +876,7 @@ def _acceptable(indicator: str, unit: str) -> bool:
 
 def _aims(text: str) -> list[tuple[int, str]]:
     """Where a sentence says a figure is aimed at (目标), forecast (预计) or planned (计划):
-    (offset, kind) of each trigger outside quotes (“鲲鹏计划” names a programme, plans nothing)."""
+    (offset, kind) of each trigger outside quotes (“星火计划” names a programme, plans nothing)."""
     if not _AIM.search(text):
         return []
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
@@ -910,8 +916,8 @@ _AIM_KIND = {"forecast": "预计", "target": "目标", "plan": "计划"}
 
 
 def _in_quotes(text: str, i: int) -> bool:
-    """Whether offset `i` of `text` is inside a short “…” (a slogan or name: “51020”产业体系),
-    not quoted speech (“今年产值已达到114亿元,……”)."""
+    """Whether offset `i` of `text` is inside a short “…” (a slogan or name: “4321”产业体系),
+    not quoted speech (“今年销售额已达到41亿元,……”)."""
     opening, closing = text.rfind("“", 0, i), text.find("”", i)
     if opening < 0 or closing < 0 or text.rfind("”", 0, i) > opening:
         return False
@@ -1019,14 +1025,14 @@ def _sentence_metrics(
     every = art.all_between(sent.start, sent.end)
     spans = ([m.start for m in every], [m.end for m in every])
     # names end what a figure measures (星河公司、蓝湾公司2家企业), but a place inside a noun
-    # phrase does not (年均日照3000小时, where the dictionary knows a city 日照)
+    # phrase does not (年均黄山旅游人次, where the dictionary knows 黄山 as a place)
     cuts = [
         m.end
         for m in names
         if m.type in _NAME_TYPES
         and (m.type != "Region" or doc.text[m.start - 1 : m.start] in _LIST_MARKS)
     ]
-    listed = {  # 昆钢嘉华、昭通安通2家企业: the last of a list of names ends at the number
+    listed = {  # 星河公司、蓝湾公司2家企业: the last of a list of names ends at the number
         m.end for m in every if doc.text[m.start - 1 : m.start] in _LIST_MARKS
     }
     subject: Mention | None = None
@@ -1083,7 +1089,7 @@ def _sentence_metrics(
             and not unit.startswith("万")
             and not value.is_integer()
             or unit not in _COUNTS
-            and _PROJECT_NAME.match(text, m.end()) is not None  # 日处理1200吨乳品加工厂项目
+            and _PROJECT_NAME.match(text, m.end()) is not None  # 日处理600吨果蔬加工厂项目
             or unit not in _COUNTS
             and m.group("more") in ("以上", "以下")
             and _HAN.match(text, m.end()) is not None  # 3000万元以上项目: a threshold
@@ -1121,7 +1127,7 @@ def _sentence_metrics(
         opener = next((c for c in reversed(clauses[: ci + 1]) if c.prefix or c.subject), None)
         prefix = opener.prefix if opener is not None else ""
         if prefix and not indicator.startswith(prefix):
-            indicator = prefix + indicator  # 园区…实现工业总产值862.6亿元: 园区工业总产值
+            indicator = prefix + indicator  # 园区…实现营业收入518.9亿元: 园区营业收入
         year = _year_before(years, m.start(), para_year)
         owning = next((n for n in names if n.end == num_at and n.end not in listed), None)
         if owning is not None and unit in _COUNTS:
@@ -1134,10 +1140,10 @@ def _sentence_metrics(
             subject, unknown = art.own_place(a), False  # 6个省级开发区…: the place's own
         after = _owner_after(names, doc.text, b)
         if after is not None:
-            subject, unknown, since = after, False, b  # 投资1.8亿元的X项目,一期装机…: X's
+            subject, unknown, since = after, False, b  # 投资2.6亿元的X项目,二期装机…: X's
         owner = None if unknown else subject or topic or art.own_place(a)
         start = min(left, a)
-        # 80到100家: both ends, the second from its own number on (each its own observation)
+        # 30到50家: both ends, the second from its own number on (each its own observation)
         ends = [(m.group("num"), start)]
         if m.group("num2"):
             ends.append((m.group("num2"), sent.start + m.start("num2")))
@@ -1183,7 +1189,7 @@ def _capacity(
     names: list[Mention], span: tuple[int, int], unit: str, value: float
 ) -> tuple[str, Mention] | None:
     """A capacity inside a project's name is the project's: 某地40万吨铝合金扁锭项目 -> the
-    project's 铝合金扁锭产能; 日处理1200吨乳品加工厂项目 -> its 日处理能力."""
+    project's 铝合金扁锭产能; 日处理600吨果蔬加工厂项目 -> its 日处理能力."""
     num_at, end = span
     if unit in _COUNTS or unit in _RATES or not value:
         return None
@@ -1223,7 +1229,7 @@ def _starts_word(doc: Document, at: int) -> bool:
 
 
 def _owner_after(names: Iterable[Mention], text: str, b: int) -> Mention | None:
-    """投资1.8亿元的X项目: the project or park right after "的" owns the figure."""
+    """投资2.6亿元的X项目: the project or park right after "的" owns the figure."""
     if text[b : b + 1] != "的":
         return None
     at = b + 1
