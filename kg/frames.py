@@ -96,8 +96,9 @@ class _Trigger:
 
 
 @functools.cache
-def load_frames() -> tuple[tuple[Frame, ...], tuple[Position, ...], frozenset[str]]:
-    """The frames, positions and generic verbs of `kg/rules/frames.toml`, compiled once."""
+def load_frames() -> tuple[tuple[Frame, ...], tuple[Position, ...], re.Pattern]:
+    """The frames, positions and generic verbs (as one pattern) of `kg/rules/frames.toml`,
+    compiled once."""
     data = rules("frames")
     frames = tuple(
         Frame(
@@ -127,7 +128,8 @@ def load_frames() -> tuple[tuple[Frame, ...], tuple[Position, ...], frozenset[st
         )
         for p in data["position"]
     )
-    return frames, positions, frozenset(data["guard"]["generic_verbs"])
+    verbs = sorted(data["guard"]["generic_verbs"], key=len, reverse=True)
+    return frames, positions, re.compile("|".join(map(re.escape, verbs)))
 
 
 def _triggers(s: _Sent, mentions: list[Mention]) -> list[_Trigger]:
@@ -233,10 +235,18 @@ def _siblings(first: Mention, chains: list[Mention], text: str, base: int) -> li
 
 def _clause_span(text: str, base: int, a: int, b: int) -> tuple[int, int]:
     """The clause of `text` (document offsets from `base`) holding the span [a, b)."""
-    lo = max(text.rfind(c, 0, a - base) for c in _CLAUSE_ENDS) + 1
-    his = [text.find(c, b - base) for c in _CLAUSE_ENDS]
-    hi = min((h for h in his if h >= 0), default=len(text))
+    ends = _clause_ends(text)
+    k = bisect.bisect_left(ends, a - base)
+    lo = ends[k - 1] + 1 if k > 0 else 0
+    k = bisect.bisect_left(ends, b - base)
+    hi = ends[k] if k < len(ends) else len(text)
     return base + lo, base + hi
+
+
+@functools.lru_cache(maxsize=256)
+def _clause_ends(text: str) -> list[int]:
+    """Where the clauses of `text` end (the offsets of their punctuation)."""
+    return [k for k, c in enumerate(text) if c in _CLAUSE_ENDS]
 
 
 class _Search:
@@ -393,30 +403,35 @@ class _Search:
                         label="产业链", rule=GENERIC)]  # fmt: skip
 
 
-def _guarded(abstract_: str, m: re.Match, generic: frozenset[str]) -> bool:
+def _guarded(abstract_: str, m: re.Match, generic: re.Pattern) -> bool:
     """Whether the text a position reaches over to its trigger holds a verb that makes the
     trigger a kind of firm ("X将培育链主企业")."""
-    span = abstract_[m.start() : m.end()]
-    return any(v in span for v in generic)
+    return generic.search(abstract_, m.start(), m.end()) is not None
 
 
 def _subjects(
-    abstract_: str, where: dict, tpos: int, t: _Trigger
+    abstract_: str, where: dict, tpos: int, t: _Trigger, matches: dict[str, list[re.Match]]
 ) -> tuple[list[Mention], Position | None, int]:
     """The subjects of trigger `t` (at `tpos` in the abstract sentence), the position that
-    gave them, and where in the abstract the match starts."""
+    gave them, and where in the abstract the match starts. `matches` keeps each position's
+    matches over this sentence, found once for all its triggers."""
     _, positions, generic = load_frames()
+    has_subject = not t.frame.subjects.isdisjoint(abstract_)
     for pos_ in positions:
         if t.frame.name not in pos_.frames:
             continue
         if t.frame.only_at and pos_.name not in t.frame.only_at:
             continue
-        for m in pos_.regex.finditer(abstract_):
+        if not has_subject and not pos_.previous:
+            continue
+        found = matches.get(pos_.name)
+        if found is None:
+            found = matches[pos_.name] = list(pos_.regex.finditer(abstract_))
+        for m in found:
             if not (m.start() <= tpos < m.end()) or abstract_[tpos] != T:
                 continue
-            # the trigger of this match must be `t`: the one symbol T inside the match at tpos
-            t_in = [k for k in range(m.start(), m.end()) if abstract_[k] == T]
-            if tpos not in t_in or len(t_in) != 1:
+            # the trigger of this match must be `t`: the one symbol T inside the match, at tpos
+            if abstract_.count(T, m.start(), m.end()) != 1:
                 continue
             if _guarded(abstract_, m, generic):
                 continue
@@ -480,9 +495,10 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
         abstract_, where = abstract(sent, mentions, [(t.start, t.end, T, t) for t in triggers])
         tpos_of = {id(v): k for k, v in where.items() if isinstance(v, _Trigger)}
         filled: list[tuple[_Trigger, list[Mention], Position, int]] = []
+        matches: dict[str, list[re.Match]] = {}
         for t in triggers:
             tpos = tpos_of[id(t)]
-            subs, pos_, mstart = _subjects(abstract_, where, tpos, t)
+            subs, pos_, mstart = _subjects(abstract_, where, tpos, t, matches)
             if pos_ is not None and pos_.previous:
                 firm = _previous_firm(art, i)
                 subs = [firm] if firm is not None else []
@@ -524,11 +540,8 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
 
 
 def _has_trigger_char(text: str) -> bool:
-    return (
-        "链" in text
-        or "龙" in text
-        or "核" in text
-        or "领" in text
-        or "牵" in text
-        or ("引" in text)
-    )
+    """Whether a trigger word may be in `text` (a quick test before the patterns)."""
+    return _GATE.search(text) is not None
+
+
+_GATE = re.compile("链主|链长|龙头|核心|领军|牵头|引领|牵引")
