@@ -27,9 +27,9 @@ from dataclasses import dataclass
 
 from kg.document import Document, Mention, Relation
 from kg.recognize import GENERIC
-from kg.recognize.boundaries import _Sent
+from kg.recognize.boundaries import _Sent, _starts
 from kg.recognize.firms import _names_something
-from kg.recognize.industries import industry_start
+from kg.recognize.industries import PLACE, STOP, industry_start, word_kind
 from kg.recognize.lexicon import _CJK, _lex
 from kg.segment import Token, pos, rules
 from kg.symbols import SYMBOLS, abstract, expand
@@ -52,6 +52,7 @@ STEP_CONFIDENCE = {
     "title": 0.6,
     "generic": 0.8,
 }
+_ENDS_OF = ("产业", "行业", "领域", "板块")  # what may follow a bare industry a frame reads
 _BEYOND_SENTENCE = frozenset({"previous", "next", "heading", "title", "generic"})
 _SCOPE = re.compile("产业|行业|领域")
 _SYMBOL_OF_TYPE = {cls: sym for key, (cls, sym) in SYMBOLS.items() if key not in "GT"}
@@ -361,9 +362,31 @@ class _Search:
             self.s.text, self.s.start, min(subjects_start, self.t.start), self.t.end
         )
         lo, hi = max(lo, self.floor), min(hi, self.ceiling)
-        return self._after(self.t.end, hi, self._generic_ok()) or self._before(
-            lo, min(subjects_start, self.t.start), self._generic_ok()
+        return (
+            self._after(self.t.end, hi, self._generic_ok())
+            or self._industry_after(hi)
+            or self._before(lo, min(subjects_start, self.t.start), self._generic_ok())
         )
+
+    def _industry_after(self, hi: int) -> list[Mention]:
+        """A bare industry the trigger is said of ("以X为链主的肉食品加工产业"): industry words
+        right after 的, ending the clause or followed by 产业 or 行业."""
+        if not self.t.frame.bare_industry:
+            return []
+        s, t = self.s, self.t
+        if s.text[t.end - s.start : t.end - s.start + 1] != "的":
+            return []
+        a = t.end + 1
+        b = a
+        for tok in s.toks[bisect.bisect_left(_starts(s.toks), a) :]:
+            if tok.start != b or tok.end > hi or word_kind(tok.text) in (PLACE, STOP):
+                break
+            b = tok.end
+        rest = s.text[b - s.start : hi - s.start]
+        if b - a < 2 or industry_start(s, b, a) != a or rest and not rest.startswith(_ENDS_OF):
+            return []
+        end = b + 2 if rest.startswith(("产业", "行业")) else b
+        return [self._industry(a, end)]
 
     def _sentence(self, subjects_start: int) -> list[Mention]:
         return self._after(self.t.end, self.ceiling, False) or self._before(

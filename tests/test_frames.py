@@ -176,6 +176,8 @@ FOUND = [
         "二、集成电路产业链\n链主企业:华芯微电子。链长:副市长刘建国。",
         {("刘建国", "集成电路产业链")},
     ),
+    # a bare industry as the chain of a 链主 (以X为链主的肉食品加工产业)
+    ("leadsChain", "加快形成以宏远为链主的肉食品加工产业。", {("宏远", "肉食品加工产业链")}),
     # 该产业链: the chain named before
     (
         "leadsChain",
