@@ -15,7 +15,7 @@ Each relation records how its slots were filled (`Relation.how`) and a confidenc
 >>> from kg.pipeline import extract
 >>> doc = extract(read_text("以华信科技为龙头,绿色铝产业链加快发展。"))
 >>> [(r.subject.text, r.object.text, r.how, r.confidence) for r in doc.relations]
-[('华信科技', '绿色铝产业链', '以X为T; chain: sentence', 0.68)]
+[('华信科技', '绿色铝产业链', '以X为T (clause); chain: sentence', 0.68)]
 """
 
 from __future__ import annotations
@@ -434,9 +434,9 @@ def _guarded(abstract_: str, m: re.Match, generic: re.Pattern) -> bool:
 
 def _subjects(
     abstract_: str, where: dict, tpos: int, t: _Trigger, matches: dict[str, list[re.Match]]
-) -> tuple[list[Mention], Position | None, int]:
+) -> tuple[list[Mention], Position | None, tuple[int, int]]:
     """The subjects of trigger `t` (at `tpos` in the abstract sentence), the position that
-    gave them, and where in the abstract the match starts. `matches` keeps each position's
+    gave them, and where in the abstract the match stands. `matches` keeps each position's
     matches over this sentence, found once for all its triggers."""
     _, positions, generic = load_frames()
     has_subject = not t.frame.subjects.isdisjoint(abstract_)
@@ -459,15 +459,15 @@ def _subjects(
             if _guarded(abstract_, m, generic):
                 continue
             if pos_.previous:
-                return [], pos_, m.start()
+                return [], pos_, m.span()
             if "s" not in m.re.groupindex:
                 continue
             a, b = m.span("s")
             subs = [where[k] for k in range(a, b) if k in where and isinstance(where[k], Mention)]
             subs = [x for x in subs if _SYMBOL_OF_TYPE.get(x.type) in t.frame.subjects]
             if subs:
-                return subs, pos_, m.start()
-    return [], None, -1
+                return subs, pos_, m.span()
+    return [], None, (-1, -1)
 
 
 def _previous_firm(art: _Article, i: int) -> Mention | None:
@@ -517,17 +517,22 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
             continue
         abstract_, where = abstract(sent, mentions, [(t.start, t.end, T, t) for t in triggers])
         tpos_of = {id(v): k for k, v in where.items() if isinstance(v, _Trigger)}
-        filled: list[tuple[_Trigger, list[Mention], Position, int]] = []
+        filled: list[tuple[_Trigger, list[Mention], Position, str]] = []
         matches: dict[str, list[re.Match]] = {}
         for t in triggers:
             tpos = tpos_of[id(t)]
-            subs, pos_, mstart = _subjects(abstract_, where, tpos, t, matches)
+            subs, pos_, mspan = _subjects(abstract_, where, tpos, t, matches)
             if pos_ is not None and pos_.previous:
                 firm = _previous_firm(art, i)
                 subs = [firm] if firm is not None else []
             if subs:
-                filled.append((t, subs, pos_, mstart))
-        for t, subs, pos_, _ in filled:
+                if pos_.previous:
+                    reach = "the sentence before"
+                else:
+                    span = abstract_[mspan[0] : mspan[1]]
+                    reach = "sentence" if any(c in span for c in _CLAUSE_ENDS) else "clause"
+                filled.append((t, subs, pos_, reach))
+        for t, subs, pos_, reach in filled:
             # the part of the sentence this frame owns: between the frames of its kind before
             # and after it ("以A为龙头,X产业链…,以B为龙头,Y产业链")
             same = [f for f in filled if f[0].frame.predicate == t.frame.predicate]
@@ -545,7 +550,7 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
             if not chains:
                 continue
             confidence = round(t.frame.confidence * pos_.confidence * STEP_CONFIDENCE[step], 2)
-            how = f"{pos_.name}; chain: {step}"
+            how = f"{pos_.name} ({reach}); chain: {step}"
             for subj in subs:
                 for chain in chains:
                     out.append(
