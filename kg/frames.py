@@ -511,6 +511,8 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
         mentions = by_sent[i]
         if not _has_trigger_char(sent.text):
             continue
+        if not any(m.type in _SUBJECT_TYPES for m in mentions) and not _THIS.search(sent.text):
+            continue  # no firm, person or role to fill a frame, and none named before (这家)
         s = art.sent(i)
         triggers = _triggers(s, mentions)
         if not triggers:
@@ -572,4 +574,6 @@ def _has_trigger_char(text: str) -> bool:
     return _GATE.search(text) is not None
 
 
+_SUBJECT_TYPES = frozenset({"Enterprise", "Person", "ChainLeaderRole"})
+_THIS = re.compile("这家|该企业|该公司|这个企业|这一企业")
 _GATE = re.compile("链主|链长|龙头|核心|领军|牵头|引领|牵引")
