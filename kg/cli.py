@@ -100,12 +100,11 @@ def cmd_build(args: argparse.Namespace) -> int:
             progress=(lambda item: bar.update(1)) if bar is not None else None,
             workers=args.workers,
             dask=args.dask,
+            on_skip=lambda err: sys.stderr.write(f"kg: warning: skipped {err}\n"),
         )
     finally:
         if bar is not None:
             bar.close()
-    for message in report.skipped:
-        sys.stderr.write(f"kg: warning: skipped {message}\n")
     _print_report(report)
     return 0
 
@@ -378,6 +377,9 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `kg` with `argv`; return the exit code (0 ok, 1 error, 2 usage)."""
     args = parser().parse_args(argv)
+    from kg import locks
+
+    locks.COMMAND = " ".join(["kg", *(sys.argv[1:] if argv is None else argv)])
     try:
         return COMMANDS[args.command](args)
     except QueryError as err:

@@ -268,8 +268,9 @@ def export(
     out.mkdir(parents=True, exist_ok=True)
     files: dict[str, Path] = {}
     if "ttl" in wanted or "trig" in wanted:
-        written = kgstore.export(store, out)
-        files.update({f: written[f] for f in ("ttl", "trig") if f in wanted})
+        files.update(
+            kgstore.export(store, out, formats=[f for f in wanted if f in ("ttl", "trig")])
+        )
     if "nt" in wanted:
         merged = store.query(named_query("all_triples"), use_default_graph_as_union=True)
         files["nt"] = _write(

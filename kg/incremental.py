@@ -26,6 +26,7 @@ probe, and an unchanged article (same hash) is not even extracted.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -70,6 +71,18 @@ def _open(path: str | os.PathLike[str]) -> ox.Store:
         raise StoreError(f"no store at {path}: build one first with `kg build`")
     check_not_served(path)
     return open_oxigraph(path, when_locked="wait for it to finish")
+
+
+def _locked(path: str | os.PathLike[str]) -> contextlib.AbstractContextManager[None]:
+    """The store's lock (`kg.locks`): no build may swap the store away while it is changed."""
+    from kg.locks import hold, store_lock
+    from kg.serve import check_not_served
+
+    path = Path(path)
+    if not (path / "CURRENT").is_file():
+        return contextlib.nullcontext()  # `_open` says there is no store
+    check_not_served(path)  # the clearer message when `kg serve` is what holds the lock
+    return hold(store_lock(path), f"the store at {path}")
 
 
 def _graphs_named(store: ox.Store, name: str) -> list[ox.NamedNode]:
@@ -158,13 +171,14 @@ def add(
         if on_skip is not None:
             on_skip(err)
 
-    db = _open(store)
-    try:
-        docs = read_articles(paths, keep_going=keep_going, on_skip=skip)
-        items = extract_documents(_new_or_changed(db, docs, change), workers=workers)
-        _add(db, items, change, batch, progress)
-    finally:
-        del db  # release the RocksDB lock now, not when the garbage collector gets to it
+    with _locked(store):
+        db = _open(store)
+        try:
+            docs = read_articles(paths, keep_going=keep_going, on_skip=skip)
+            items = extract_documents(_new_or_changed(db, docs, change), workers=workers)
+            _add(db, items, change, batch, progress)
+        finally:
+            del db  # release the RocksDB lock now, not when the garbage collector gets to it
     return change
 
 
@@ -232,19 +246,20 @@ def remove(
     anything.
     """
     path = Path(store)
-    db = _open(path)
     change = Change()
-    try:
-        drop: set[ox.NamedNode] = set()
-        for name in names:
-            graphs = _article_graphs(db, name)
-            if not graphs:
-                raise InputError(f"{name}: no such article in the store at {path}")
-            change.removed.append(name)
-            drop.update(graphs)
-        change.quads_removed = _update(db, drop, [])
-    finally:
-        del db
+    with _locked(path):
+        db = _open(path)
+        try:
+            drop: set[ox.NamedNode] = set()
+            for name in names:
+                graphs = _article_graphs(db, name)
+                if not graphs:
+                    raise InputError(f"{name}: no such article in the store at {path}")
+                change.removed.append(name)
+                drop.update(graphs)
+            change.quads_removed = _update(db, drop, [])
+        finally:
+            del db
     return change
 
 

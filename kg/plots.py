@@ -220,8 +220,8 @@ def chain_leader_figure(G: nx.MultiDiGraph, *, max_chains: int = 40) -> Figure:
     rows = _chain_rows(G)
     rows.sort(key=lambda r: -(len(r["leaders"]) + len(r["enterprises"])))
     rest, rows = rows[max_chains:], sorted(rows[:max_chains], key=lambda r: r["chain"])
-    heights = [max(len(r["leaders"]), len(r["enterprises"]), 1) for r in rows] or [1]
-    total = sum(heights) + 0.6 * len(heights)
+    heights = [max(len(r["leaders"]), len(r["enterprises"]), 1) for r in rows]
+    total = sum(heights) + 0.6 * len(heights) if rows else 1.6  # room for the "none" line
     with rc_context(_style()):
         fig = Figure(figsize=(9, 1.4 + 0.42 * total))
         ax = fig.add_axes((0.01, 0.01, 0.98, 0.98 - 0.5 / (1.4 + 0.42 * total)))
