@@ -183,6 +183,9 @@ def _query_options(p: argparse.ArgumentParser) -> None:
         help="a parameter of the named query (repeatable), e.g. chain=绿色铝产业链",
     )
     p.add_argument("--list", action="store_true", help="list the named queries and parameters")
+    p.add_argument(
+        "--all", action="store_true", help="with --list: also the queries kg runs for itself"
+    )
     p.add_argument("--store", default="out/store", help="store folder (default: out/store)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
@@ -257,8 +260,10 @@ def cmd_query(args: argparse.Namespace) -> int:
         raise InputError("--param goes with --named NAME")
     if sum([args.sparql is not None, args.named is not None, args.list]) != 1:
         raise InputError("give one of: a SPARQL query (or a file), --named NAME, or --list")
+    if args.all and not args.list:
+        raise InputError("--all goes with --list")
     if args.list:
-        _print(_query_list(list_queries(), args.format))
+        _print(_query_list(list_queries(internal=args.all), args.format))
         return 0
     if args.named is not None:
         text = named_query(args.named)
@@ -354,6 +359,15 @@ def _load_command_modules() -> None:
         importlib.import_module(f"kg.commands.{info.name}")
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("chainkg")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of `kg` with every registered command."""
     _load_command_modules()
@@ -361,6 +375,7 @@ def parser() -> argparse.ArgumentParser:
         prog="kg",
         description="chainkg: a knowledge graph of industrial chains and chain leaders (链长制).",
     )
+    p.add_argument("--version", action="version", version=f"kg (chainkg) {_version()}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, fn in COMMANDS.items():
         doc = (fn.__doc__ or "").strip()
