@@ -26,6 +26,7 @@ __all__ = [
     "unify_unicode",
     "fold_radicals",
     "RADICALS",
+    "strip_markdown",
     "strip_markdown_links",
     "strip_pinyin",
     "to_simplified",
@@ -196,6 +197,19 @@ def fold_radicals(text: str, offsets: list[int]) -> Mapped:
     '以金川铝材为龙头,绿色铝产业链链长工作取得新成效。'
     """
     return _FOLD_RADICALS(text), offsets
+
+
+def strip_markdown(text: str, offsets: list[int]) -> Mapped:
+    """Remove Markdown's inline markup (emphasis, code, links, images, inline HTML, escapes),
+    found by markdown-it-py (`kg.markdown`); block markers and line breaks stay.
+
+    >>> s = "以**云铝海鑫**为龙头,以*合盛铝业*、旗滨玻璃为龙头"
+    >>> strip_markdown(s, list(range(len(s) + 1)))[0]
+    '以云铝海鑫为龙头,以合盛铝业、旗滨玻璃为龙头'
+    """
+    from kg.markdown import markup_edits
+
+    return _splice(text, offsets, markup_edits(text))
 
 
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
@@ -513,13 +527,22 @@ STEPS: list[Step] = [
 ]
 
 
-def normalize(raw: str) -> Mapped:
+def normalize(raw: str, *, markdown: bool = False) -> Mapped:
     """Normalise an article's text; return it with `offsets[i]` = index in `raw` of `text[i]`.
+
+    With `markdown`, the text is Markdown: its inline markup goes too (`strip_markdown`, after
+    `unify_unicode` has made every line break `\\n`).
 
     >>> normalize("鶴慶溢鑫鋁業(yè)有限公司（云南）")[0]
     '鹤庆溢鑫铝业有限公司(云南)'
+    >>> normalize("以**云铝海鑫**为龙头", markdown=True)[0]
+    '以云铝海鑫为龙头'
     """
     text, offsets = raw, list(range(len(raw) + 1))
-    for step in STEPS:
+    steps = STEPS
+    if markdown:
+        at = STEPS.index(unify_unicode) + 1
+        steps = [*STEPS[:at], strip_markdown, *STEPS[at:]]
+    for step in steps:
         text, offsets = step(text, offsets)
     return text, offsets

@@ -285,3 +285,36 @@ def test_every_assigned_radical_is_folded():
         "".join(RADICALS.values()),
         list(range(len(s) + 1)),
     )
+
+
+# Markdown articles (issue 12 item 6): inline markup goes, block markers and lines stay.
+MARKDOWN_DOCUMENTS = [
+    ("以**云铝海鑫**为龙头,绿色铝产业链", "以云铝海鑫为龙头,绿色铝产业链"),
+    ("以*合盛铝业*、旗滨玻璃为龙头", "以合盛铝业、旗滨玻璃为龙头"),
+    ("以 __云铝海鑫__ 与 _云南锂电_ 为龙头", "以 云铝海鑫 与 云南锂电 为龙头"),
+    ("以***云铝海鑫***为龙头", "以云铝海鑫为龙头"),
+    ("~~旧名~~新名,`代码`", "旧名新名,代码"),
+    ('印发[《实施意见》](http://example.cn/a.html "标题")。', "印发《实施意见》。"),
+    # [公告] refers to nothing: a bracket as written; a definition is a line of its own
+    ("见[通知][1]与[公告]。\n\n[1]: http://a.cn", "见通知与[公告]。\n\n[1]: http://a.cn"),
+    ("![车间一角](642a5967copy.jpg)云南能投。", "云南能投。"),
+    ("访问<http://a.cn>。", "访问http://a.cn。"),
+    ("甲<br>乙<span>丙</span>", "甲乙丙"),
+    ("3\\*4 &amp; 5", "3*4 & 5"),
+    ("# **标题**\n正文。", "# 标题\n正文。"),
+    ("| 企业名称 | 产业链 |\n|---|---|\n| **云铝海鑫** | 绿色铝产业链 |", None),
+    ("- 以**云铝海鑫**为龙头\n- 第二项", "- 以云铝海鑫为龙头\n- 第二项"),
+    ("> 引用 _强调_", "> 引用 强调"),
+    ("    以**云铝海鑫**为龙头,段首缩进", "以云铝海鑫为龙头,段首缩进"),
+    ("2 * 3 * 4 = 24,a_b_c,x*", "2 * 3 * 4 = 24,a_b_c,x*"),  # no emphasis: not flanking
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), MARKDOWN_DOCUMENTS)
+def test_markdown_inline_markup_is_removed(raw, expected):
+    text, offsets = normalize(raw, markdown=True)
+    if expected is None:  # a table: its rows stay rows, the cell loses its markup
+        assert text.splitlines()[-1] == "| 云铝海鑫 | 绿色铝产业链 |"
+    else:
+        assert text == expected
+    _check_map(raw, text, offsets)

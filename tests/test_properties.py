@@ -102,6 +102,27 @@ def test_the_offset_map_points_into_the_original(raw):
             assert name.startswith(("CJK", "KANGXI RADICAL")), hex(ord(raw[at]))
 
 
+MARKDOWN_FRAGMENTS = ["**", "*", "_", "__", "`", "~~", "[", "](", ")", "![", "<b>", "\\", "&amp;"]
+markdown_texts = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS + MARKDOWN_FRAGMENTS), st.text(max_size=12)), max_size=40
+).map("".join)
+
+
+@PROPERTY
+@given(markdown_texts)
+@example(raw='以**云铝海鑫**为龙头,以*合盛铝业*、`旗滨`为[龙头](x "t")\\*')
+def test_markdown_markup_leaves_an_exact_offset_map(raw):
+    # issue 12 item 6: Markdown is read by markdown-it-py; what is left maps back exactly
+    text, offsets = normalize(raw, markdown=True)
+    assert len(offsets) == len(text) + 1
+    assert offsets == sorted(offsets)
+    assert all(0 <= o <= len(raw) for o in offsets)
+    for ch, at in zip(text, offsets, strict=False):
+        if "\u4e00" <= ch <= "\u9fff" and raw[at] != ch:
+            name = unicodedata.name(raw[at], "")
+            assert name.startswith(("CJK", "KANGXI RADICAL")), hex(ord(raw[at]))
+
+
 def check_offsets(doc):
     text = doc.text
     assert len(doc.offsets) == len(text) + 1
