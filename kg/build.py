@@ -27,6 +27,7 @@ from kg.document import Document
 from kg.errors import KGError
 from kg.parallel import Extracted, extract_many
 from kg.pipeline import extract_all
+from kg.progress import NO_PROGRESS, Progress, first_part
 from kg.reader import read_articles
 
 __all__ = ["BuildReport", "extract_paths", "build", "DEFAULT_CORPUS", "DEFAULT_OUT"]
@@ -123,6 +124,7 @@ def build(
     workers: int = 1,
     dask: str | None = None,
     on_skip: Callable[[KGError], None] | None = None,
+    phases: Progress | None = None,
 ) -> BuildReport:
     """Build the graph of the articles under `paths` into `out/store` and export it.
 
@@ -131,6 +133,7 @@ def build(
     `out/plots/`. Articles are extracted in `workers` processes or on the Dask cluster at
     `dask` (see `kg.parallel`); the graph is the same either way. `progress` is called with
     each article's `kg.parallel.Extracted`, `on_skip` with each article skipped (`keep_going`).
+    `phases` hears of each phase (extracting, storing, exporting, views, plots) and its steps.
 
     Everything is written to staging folders first (``out/.build-*`` and a sibling of the
     store) and moved into place by renaming once all of it is done, so a failed or killed
@@ -141,7 +144,12 @@ def build(
     """
     from kg.errors import InputError
     from kg.locks import hold, out_lock, store_lock
+    from kg.reader import iter_paths
     from kg.serve import check_not_served
+
+    phases = phases or NO_PROGRESS
+    paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    n_files = sum(1 for _ in iter_paths(paths))  # checked now: a missing path is refused at once
 
     started = time.perf_counter()
     out = Path(out)
@@ -161,6 +169,7 @@ def build(
 
         def skip(err: KGError) -> None:
             report.skipped.append(str(err))
+            phases.advance()
             if on_skip is not None:
                 on_skip(err)
 
@@ -173,7 +182,8 @@ def build(
             tempfile.mkdtemp(prefix=f".{store_path.name}.new-", dir=store_path.parent)
         )
         try:
-            _build_staged(items, stage, store_stage / "store", report, progress, exports)
+            phases.phase("extracting", n_files, "articles")
+            _build_staged(items, stage, store_stage / "store", report, progress, exports, phases)
             if not report.articles and report.skipped:
                 raise InputError(
                     f"no article could be read ({len(report.skipped)} skipped); "
@@ -198,6 +208,7 @@ def _build_staged(
     report: BuildReport,
     progress: Callable[[Extracted], None] | None,
     exports: bool,
+    phases: Progress,
 ) -> None:
     """Write the store to `store_path` and the other outputs to `stage`; fill `report`."""
     from kg import store as kgstore
@@ -215,9 +226,14 @@ def _build_staged(
                 writer.writerows(item.merges)
                 if progress is not None:
                     progress(item)
+                if first_part(item.name):
+                    phases.advance()
                 yield item
+            # the loader writes what it still holds, then the store is compacted
+            phases.phase("storing", 2, "steps")
 
         kgstore.build_store(stream(), store_path)
+        phases.advance()
     report.files["store"] = store_path
     report.files["merge_log"] = merge_log
     if not report.articles and report.skipped:
@@ -230,11 +246,18 @@ def _build_staged(
     # One row per pair (not per article, which would grow with the corpus).
     _, rows = run_named(ds, "leading_pairs")
     report.leads = [(firm, chain, first or "") for firm, chain, first, _n in rows]
+    phases.advance()
     if exports:
-        report.files.update(kgstore.export(ds, stage))
+        phases.phase("exporting", 3, "files")
+        for fmt in ("ttl", "trig"):
+            report.files.update(kgstore.export(ds, stage, formats=[fmt]))
+            phases.advance()
         graphml = stage / "graph.graphml"
         network.write_graphml(network.to_networkx(ds), graphml)
         report.files["graphml"] = graphml
-        report.files["views"] = views.write_views(ds, stage / "views")[-1].path  # index.html
-        report.files["plots"] = plots.write_out_plots(ds, stage)  # after the views: links them
+        phases.advance()
+        index = views.write_views(ds, stage / "views", phases=phases)[-1].path
+        report.files["views"] = index
+        # after the views: their index links the plots
+        report.files["plots"] = plots.write_out_plots(ds, stage, phases=phases)
     del ds  # closed before its folder is renamed
