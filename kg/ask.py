@@ -35,6 +35,7 @@ __all__ = [  # noqa: F822 - KINDS is compiled on first use by the module __getat
     "Asker",
     "ask",
     "normalise_question",
+    "EMPTY_QUESTION",
 ]
 
 EVIDENCE = ("sentence", "article", "file")
@@ -174,8 +175,8 @@ _KIND_TABLE: list[dict[str, Any]] = [
         "types": ["IndustryChain"],
         "optional": True,
         "about": "who is the chain leader (链长) of chain X",
-        "zh": "新材料产业链的链长是谁?",
-        "en": "Who is the chain leader of 新材料产业链?",
+        "zh": "谁担任产业链链长?",
+        "en": "Who are the chain leaders?",
         "patterns": [
             r"{X}(?:的)?(?<!副)链长(?:{ASK}|由谁担任|由谁来?当|是哪位领导|是哪位|由哪位领导担任|"
             r"由谁负责)",
@@ -222,8 +223,8 @@ _KIND_TABLE: list[dict[str, Any]] = [
         "types": ["IndustryCluster"],
         "optional": True,
         "about": "which chains belong to cluster X",
-        "zh": "新能源产业集群包括哪些产业链?",
-        "en": "Which chains belong to the 新能源 cluster?",
+        "zh": "哪些产业链属于哪些产业集群?",
+        "en": "Which chains belong to which clusters?",
         "patterns": [
             r"(?=.*集群){X}(?:包括|包含|涵盖|下设|有|拥有|由)(?:了)?(?:{WHICH}|"
             r"几条){CHAIN}(?:组成)?",
@@ -834,7 +835,7 @@ class Asker:
         plan = self.understand(question)
         answer = Answer(plan)
         if not plan.normalised:
-            answer.message = f"The question is empty; ask one, e.g. {_LISTING_EXAMPLE}"
+            answer.message = EMPTY_QUESTION
             return answer
         if plan.status == "not-understood":
             answer.message = (
@@ -877,7 +878,10 @@ class Asker:
 
 
 _EMPTY = "it holds no entity at all (built from no article?); build it with `kg build PATH`."
-_LISTING_EXAMPLE = "绿色铝产业链的龙头企业有哪些? or Which firms lead the 绿色铝 chain?"
+EMPTY_QUESTION = (
+    "The question is empty; ask one, e.g. 绿色铝产业链的龙头企业有哪些? "
+    "or Which firms lead the 绿色铝 chain?"
+)
 
 _CLASS_NAMES = {
     "Enterprise": "enterprise",
