@@ -150,7 +150,7 @@ def test_keep_going_with_only_bad_files_warns_and_keeps_the_old_build(built, tmp
     bad.mkdir()
     (bad / "empty.txt").write_bytes(b"")
     (bad / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
-    proc = kg("build", str(bad), "--out", str(out), "--keep-going")
+    proc = kg("build", str(bad), "--out", str(out), "--keep-going", "--quiet")
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     lines = proc.stderr.strip().splitlines()
     assert [line.split(":")[1] for line in lines] == [" warning", " warning", " error"], lines
