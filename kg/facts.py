@@ -55,6 +55,8 @@ def facts(doc: Document) -> list[dict]:
                 "object_text": r.object.text,
                 "sentence": r.sentence.text,
                 "rule": r.rule,
+                "how": r.how,
+                "confidence": r.confidence,
             }
         )
     for q in doc.metrics:

@@ -19,8 +19,12 @@ import functools
 from kg import iris
 from kg.document import Document, Entity, Mention, Merge
 from kg.recognize import GENERIC
+from kg.recognize.boundaries import _strip_generic
+from kg.recognize.lexicon import _CJK, _UNSURE, _brand_like, _is_region_word, _lex
+from kg.recognize.overlaps import _resolve_overlaps
+from kg.segment import freq, tokenize
 
-__all__ = ["resolve"]
+__all__ = ["corefer", "resolve"]
 
 # Articles name the same few things over and over: remember the last few thousand answers.
 normalise_label = functools.lru_cache(maxsize=4096)(iris.normalise_label)
@@ -84,6 +88,117 @@ def _canonical(doc: Document) -> None:
         m.label = label
         m.iri = entity_iri(m.type, label)
         doc.merges.append(Merge(doc.name, m.text, m.type, label, m.iri, reason))
+
+
+# --- mention-level coreference ----------------------------------------------------------
+
+
+def corefer(doc: Document) -> Document:
+    """Pipeline step: a firm named once is that firm wherever else the article writes its
+    name, in full or in a short form (岳禾智能装备股份有限公司 … 岳禾智能); a firm guessed
+    from a project's name is kept only when the article writes it twice.
+
+    >>> from kg.reader import read_text
+    >>> from kg.pipeline import extract
+    >>> doc = extract(read_text("以岳禾科技为龙头。岳禾科技新建厂房。"))
+    >>> [(m.text, m.rule) for m in doc.mentions if m.type == "Enterprise"]
+    [('岳禾科技', '以X为龙头'), ('岳禾科技', 'same-article')]
+    """
+    doc.mentions = _resolve_overlaps(_propagate(doc, doc.mentions))
+    return doc
+
+
+def _propagate(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    mentions = [m for m in mentions if m.rule != _UNSURE or doc.text.count(m.text) >= 2]
+    names = {m.text for m in mentions if m.type == "Enterprise" and len(m.text) >= 2}
+    if not names:
+        return mentions
+    shorts = {short for name in names for short in _short_names(name)} - names
+    extra = [
+        Mention(
+            "Enterprise",
+            doc.text[a:b],
+            a,
+            b,
+            rule="short-name" if doc.text[a:b] in shorts else "same-article",
+        )
+        for a, b in _occurrences(doc.text, names | shorts)
+        if doc.sentence_at(a) is not None
+    ]
+    return mentions + extra
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _short_names(name: str) -> frozenset[str]:
+    """How an article goes on to call a firm it first named in full: without the legal form,
+    a leading place or the last industry word (岳禾智能装备股份有限公司 -> 岳禾智能装备,
+    岳禾智能; 湖北三环锻造有限公司 -> 三环锻造). Only forms of four characters or more that
+    are no dictionary word and open with a brand are kept.
+
+    >>> sorted(_short_names("岳禾智能装备股份有限公司"))
+    ['岳禾智能', '岳禾智能装备']
+    """
+    lx = _lex()
+    legal = next(
+        (x for x in sorted(lx["firm_suffixes"], key=len, reverse=True) if name.endswith(x)), ""
+    )
+    if len(legal) < 2 or len(name) - len(legal) < 4:
+        return frozenset()
+    core = name[: -len(legal)]
+    forms = {core}
+    head = tokenize(core)
+    if head and _is_region_word(head[0].text):
+        forms.add(core[len(head[0].text) :])
+    for form in list(forms):
+        word = next((w for w in lx["industry"] if form.endswith(w) and len(w) < len(form)), "")
+        if word:
+            forms.add(form[: -len(word)])
+    return frozenset(
+        f
+        for f in forms
+        if len(f) >= 4
+        and not freq(f)
+        and not _is_region_word(f)
+        and _strip_generic(f) == f
+        and _opens_with_brand(f)
+    )
+
+
+def _opens_with_brand(text: str) -> bool:
+    """Whether `text`, past a leading place, opens with a brand: a word that is no ordinary
+    one (岳禾, 三环) or two single characters (鑫燊), not a common word (能源投资)."""
+    toks = tokenize(text)
+    if toks and _is_region_word(toks[0].text):
+        toks = toks[1:]
+    if not toks or not _CJK.match(toks[0].text):
+        return False
+    if len(toks[0].text) > 1:
+        return _brand_like(toks[0].text)
+    return len(toks) > 1 and len(toks[1].text) == 1 and _CJK.match(toks[1].text) is not None
+
+
+def _occurrences(text: str, words: set[str]) -> list[tuple[int, int]]:
+    """Where `words` occur in `text`, read left to right, the longest at each place, without
+    overlaps (as a regular expression of the words, longest first, would find them).
+
+    >>> _occurrences("合盛硅业与合盛", {"合盛", "合盛硅业"})
+    [(0, 4), (5, 7)]
+    """
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.append((at, at + len(word)))
+            at = text.find(word, at + 1)
+    found.sort(key=lambda ab: (ab[0], -ab[1]))
+    out: list[tuple[int, int]] = []
+    for a, b in found:
+        if not out or a >= out[-1][1]:
+            out.append((a, b))
+    return out
+
+
+# --- entities -----------------------------------------------------------------------------
 
 
 def resolve(doc: Document) -> Document:
