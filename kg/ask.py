@@ -830,7 +830,7 @@ class Asker:
 
     def ask(self, question: str) -> Answer:
         """Answer `question`: see the module docstring."""
-        from kg.query import bind_parameters, named_query, result_columns, run_sparql
+        from kg.query import named_query
 
         plan = self.understand(question)
         answer = Answer(plan)
@@ -858,7 +858,31 @@ class Asker:
                 else f"No known name is close; some are: {names}."
             )
             return answer
-        seen: set[tuple[Any, ...]] = set()
+        self._run(plan, answer)
+        if not answer.rows and plan.links and plan.kind is not None and plan.kind.slot:
+            # a brand that is also part of other names (合盛: a project's brand; 合盛铝业):
+            # the names that hold it answer when the brand alone does not
+            tried = {link.label for link in plan.links}
+            wider = self.linker.link(plan.name or "", types=plan.kind.types or None, partial=True)
+            more = [link for link in wider if link.label not in tried][:5]
+            if more:
+                plan.links = plan.links + more
+                plan.bindings = [
+                    {**params, plan.kind.slot: link.label}
+                    for link in more
+                    for params in plan.bindings[:1]
+                ]
+                self._run(plan, answer)
+        answer.message = _understood(plan, len(answer.rows))
+        if not answer.rows and not len(self.linker):
+            answer.message += f" {_EMPTY[0].upper()}{_EMPTY[1:]}"
+        return answer
+
+    def _run(self, plan: Plan, answer: Answer) -> None:
+        """Run the plan's query once per binding, adding rows not seen yet to `answer`."""
+        from kg.query import bind_parameters, result_columns, run_sparql
+
+        seen = {tuple(row.get(c) for c in (*answer.columns, *EVIDENCE)) for row in answer.rows}
         for params in plan.bindings:
             bindings = bind_parameters(plan.query, params)
             variables, rows = run_sparql(self.graph, answer.sparql, bindings=bindings)
@@ -871,10 +895,6 @@ class Asker:
                 if key not in seen:
                     seen.add(key)
                     answer.rows.append({c: record.get(c) for c in (*columns, *EVIDENCE)})
-        answer.message = _understood(plan, len(answer.rows))
-        if not answer.rows and not len(self.linker):
-            answer.message += f" {_EMPTY[0].upper()}{_EMPTY[1:]}"
-        return answer
 
 
 _EMPTY = "it holds no entity at all (built from no article?); build it with `kg build PATH`."

@@ -18,11 +18,12 @@ import functools
 
 from kg import iris
 from kg.document import Document, Entity, Mention, Merge
+from kg.places import is_place
 from kg.recognize import GENERIC
 from kg.recognize.boundaries import _strip_generic
 from kg.recognize.lexicon import _CJK, _UNSURE, _brand_like, _is_region_word, _lex
 from kg.recognize.overlaps import _resolve_overlaps
-from kg.segment import freq, tokenize
+from kg.segment import freq, rules, tokenize
 
 __all__ = ["corefer", "resolve"]
 
@@ -41,13 +42,52 @@ _FIRM_SUFFIXES = (
 )
 
 
-def _full_name_of(short: str, longer: list[str]) -> str | None:
-    """The one longer firm name that contains `short`, or None when there are none or several."""
-    hosts = [n for n in longer if short in n and n != short]
-    # prefer names that are the short name plus a company suffix or place prefix
-    if len(hosts) == 1:
-        return hosts[0]
-    return None
+def _full_name_of(short: str, longer: list[str], derived: set[str]) -> str | None:
+    """The one longer firm name that `short` is a short form of, or None when there are none
+    or several. A short form is the longer name without its legal form, a leading place or a
+    group's name (华宁新材料 of 云南华宁新材料股份有限公司, 万润 of 中节能万润), or one the
+    article was read to use for it
+    (`derived`: 岳禾智能 for 岳禾智能装备股份有限公司); a shared brand alone is not (合盛 is
+    not 合盛铝业: the group has other firms).
+
+    >>> _full_name_of("华宁新材料", ["云南华宁新材料股份有限公司"], set())
+    '云南华宁新材料股份有限公司'
+    >>> _full_name_of("合盛", ["合盛铝业"], set()) is None
+    True
+    """
+    hosts = [n for n in longer if short in n and n != short and _short_form(short, n, derived)]
+    return hosts[0] if len(hosts) == 1 else None
+
+
+def _short_form(short: str, name: str, derived: set[str]) -> bool:
+    """Whether `short` is how an article may call the firm `name`: its core (no legal form,
+    no leading place) ends with it (万润 of 中节能万润), or, for a full legal name, is it and
+    an industry word (云铝海鑫 of 云南云铝海鑫铝业有限公司)."""
+    if short in derived:
+        return True
+    core = _core_name(name)
+    if core.endswith(short):
+        return True
+    legal = any(name.endswith(sfx) for sfx in _FIRM_SUFFIXES[:-2])  # 有限公司…, not 集团, 公司
+    return legal and core.startswith(short) and core[len(short) :] in _industry_words()
+
+
+@functools.cache
+def _industry_words() -> frozenset[str]:
+    return frozenset(rules()["enterprise"]["industry_words"])
+
+
+def _core_name(name: str) -> str:
+    """A firm's name without its legal form and a leading place: 云南华宁新材料股份有限公司 ->
+    华宁新材料."""
+    for sfx in _FIRM_SUFFIXES:
+        if name.endswith(sfx) and len(name) > len(sfx) + 1:
+            name = name[: -len(sfx)]
+            break
+    for k in (3, 2):
+        if len(name) > k + 1 and is_place(name[:k]):
+            return name[k:]
+    return name
 
 
 _REGION_SUFFIXES = ("省", "市", "县", "区", "州", "镇", "乡")
@@ -69,7 +109,13 @@ def _canonical(doc: Document) -> None:
         key=len,
         reverse=True,
     )
-    full = {n: _full_name_of(n, firms) for n in firms}
+    derived = {
+        normalise_label(m.label)
+        for m in doc.mentions
+        if m.type == "Enterprise" and m.rule == "short-name"
+    }
+    full = {n: _full_name_of(n, firms, derived) for n in firms}
+    projects = {normalise_label(m.label) for m in doc.mentions if m.type == "Project"}
     regions = _region_full_names(
         {normalise_label(m.label) for m in doc.mentions if m.type == "Region"}
     )
@@ -85,6 +131,8 @@ def _canonical(doc: Document) -> None:
                 host = full.get(host)
         if m.type == "Region" and label in regions:
             label, reason = regions[label], f"short name of {regions[label]}"
+        if m.type == "Project" and label + "项目" in projects:
+            label, reason = label + "项目", f"short name of {label}项目"  # 合盛水电硅(项目)
         m.label = label
         m.iri = entity_iri(m.type, label)
         doc.merges.append(Merge(doc.name, m.text, m.type, label, m.iri, reason))
@@ -104,7 +152,17 @@ def corefer(doc: Document) -> Document:
     >>> [(m.text, m.rule) for m in doc.mentions if m.type == "Enterprise"]
     [('岳禾科技', '以X为龙头'), ('岳禾科技', 'same-article')]
     """
-    doc.mentions = _resolve_overlaps(_propagate(doc, doc.mentions))
+    mentions = _resolve_overlaps(_propagate(doc, doc.mentions))
+    firms = [(m.start, m.end) for m in mentions if m.type == "Enterprise"]
+    # a place inside a firm's name (宁德 in 宁德时代) is no mention of that place
+    doc.mentions = [
+        m
+        for m in mentions
+        if not (
+            m.type == "Region"
+            and any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in firms)
+        )
+    ]
     return doc
 
 

@@ -33,6 +33,8 @@ FOUND = [
     ("据华信科技相关负责人介绍,项目进展顺利。", "华信科技"),
     ("华信科技计划投资20亿元扩建生产线。", "华信科技"),
     ("支持华信科技扩大生产。", "华信科技"),
+    # the other party of a signing, when it opens the clause
+    ("宁川时代与东岭市签约。", "宁川时代"),
     # a preposition jieba glues to a name's first character is no part of it
     ("对华信科技、长信股份等2家企业奖励300万元。", "华信科技"),
 ]
@@ -46,6 +48,8 @@ NOT_FOUND = [
     ("北大东湖研究院、东湖资源库中心等一批科研机构成功落户科学城。", "科研机构"),
     ("园区已入驻东川广富畜产品有限公司、华阳牛业科技集团有限等2家企业。", "有限"),
     ("聚集华信科技、长信股份等一批龙头企业、上市公司于麾下。", "上市公司"),
+    # a government is no firm
+    ("东岭市政府与华信科技签署协议。", "东岭市政府"),
     # an ordinary word before the industry word is no brand
     ("在智能科技的推动下,产业升级加快。", "智能科技"),
     ("为新能源汽车发展提供保障。", "新能源汽车"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -9,7 +10,7 @@ from collections.abc import Iterator
 
 from kg.document import Mention
 from kg.places import place_names
-from kg.recognize.boundaries import _Sent, _walk_left
+from kg.recognize.boundaries import _Sent, _starts, _walk_left
 from kg.recognize.lexicon import _CJK, _POLICY, _lex, _patterns, _rx
 from kg.segment import freq, pos
 
@@ -40,6 +41,7 @@ _ETHNIC = re.compile(
 
 
 _TOWN = ("街道", "镇", "乡")
+_LEVELS = frozenset("省市县区州旗盟镇乡")
 
 
 @functools.cache
@@ -93,6 +95,9 @@ def _regions(s: _Sent) -> Iterator[Mention]:
     taken: set[int] = set()
     for a, b in _place_spans(s):
         taken.add(a + s.start)
+        k = bisect.bisect_left(_starts(toks), s.start + b)
+        if k < len(toks) and toks[k].start == s.start + b and toks[k].text in _LEVELS:
+            b += 1  # "江城县": a short name and its level written as a word of its own
         yield Mention("Region", s.text[a:b], s.start + a, s.start + b, rule="place")
     if not ("镇" in s.text or "乡" in s.text or "街道" in s.text):
         return
