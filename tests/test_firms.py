@@ -48,6 +48,8 @@ NOT_FOUND = [
     ("北大东湖研究院、东湖资源库中心等一批科研机构成功落户科学城。", "科研机构"),
     ("园区已入驻东川广富畜产品有限公司、华阳牛业科技集团有限等2家企业。", "有限"),
     ("聚集华信科技、长信股份等一批龙头企业、上市公司于麾下。", "上市公司"),
+    # a park where firms settle is no firm
+    ("目前,东岭绿色铝产业园已入驻企业26家。", "东岭绿色铝产业园"),
     # a government is no firm
     ("东岭市政府与华信科技签署协议。", "东岭市政府"),
     # an ordinary word before the industry word is no brand

@@ -119,6 +119,13 @@ def _kinds_of_firm(s: _Sent, items: list[tuple[int, int]]) -> bool:
     return 2 * kinds > len(items)
 
 
+@functools.cache
+def _other_suffixes() -> tuple[str, ...]:
+    """The name suffixes of the classes other than firms (…产业园, …项目, …产业集群)."""
+    lx = _lex()
+    return tuple(sorted({x for c, v in lx["suffixes"].items() if c != "Enterprise" for x in v}))
+
+
 def _loose(s: _Sent, a: int, b: int) -> bool:
     """Whether a list item holds words no name holds (的, a verb or a function word of two
     characters or more: "和在谈的X"), so that it must be read as a name; an item bounded by
@@ -249,8 +256,10 @@ def _firm(
         return
     if text.endswith(_NOT_FIRM_ENDS):
         return
-    if text.endswith(("项目", "产业", "产业链", "基地", "园区", "行业")):
-        return
+    if text.endswith(("项目", "产业", "产业链", "基地", "园区", "行业")) or text.endswith(
+        _other_suffixes()
+    ):
+        return  # "东岭绿色铝产业园已入驻企业26家": a park's name is no firm's
     yield Mention("Enterprise", text, start, b, rule=rule)
 
 
