@@ -326,8 +326,8 @@ _KIND_TABLE: list[dict[str, Any]] = [
         "slot": "enterprise",
         "types": ["Enterprise"],
         "about": "which projects does firm X have",
-        "zh": "合盛铝业有哪些项目?",
-        "en": "Which projects does 合盛铝业 have?",
+        "zh": "云铝海鑫有哪些项目?",
+        "en": "Which projects does 云铝海鑫 have?",
         "patterns": [
             r"{X}(?:有|建设|投资|承建|实施|在建|负责|开发|推进|建了|开工|牵头|参与)(?:了|着)?"
             r"(?:{WHICH})(?:个)?(?:重点)?项目",
