@@ -15,7 +15,7 @@ Each relation records how its slots were filled (`Relation.how`) and a confidenc
 >>> from kg.pipeline import extract
 >>> doc = extract(read_text("以华信科技为龙头,绿色铝产业链加快发展。"))
 >>> [(r.subject.text, r.object.text, r.how, r.confidence) for r in doc.relations]
-[('华信科技', '绿色铝产业链', '以X为T; chain: sentence', 0.68)]
+[('华信科技', '绿色铝产业链', '以X为T (clause); chain: sentence', 0.68)]
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ from dataclasses import dataclass
 
 from kg.document import Document, Mention, Relation
 from kg.recognize import GENERIC
-from kg.recognize.boundaries import _Sent
+from kg.recognize.boundaries import _Sent, _starts
 from kg.recognize.firms import _names_something
-from kg.recognize.industries import industry_start
+from kg.recognize.industries import PLACE, STOP, industry_start, word_kind
 from kg.recognize.lexicon import _CJK, _lex
 from kg.segment import Token, pos, rules
 from kg.symbols import SYMBOLS, abstract, expand
@@ -52,6 +52,7 @@ STEP_CONFIDENCE = {
     "title": 0.6,
     "generic": 0.8,
 }
+_ENDS_OF = ("产业", "行业", "领域", "板块")  # what may follow a bare industry a frame reads
 _BEYOND_SENTENCE = frozenset({"previous", "next", "heading", "title", "generic"})
 _SCOPE = re.compile("产业|行业|领域")
 _SYMBOL_OF_TYPE = {cls: sym for key, (cls, sym) in SYMBOLS.items() if key not in "GT"}
@@ -96,8 +97,9 @@ class _Trigger:
 
 
 @functools.cache
-def load_frames() -> tuple[tuple[Frame, ...], tuple[Position, ...], frozenset[str]]:
-    """The frames, positions and generic verbs of `kg/rules/frames.toml`, compiled once."""
+def load_frames() -> tuple[tuple[Frame, ...], tuple[Position, ...], re.Pattern]:
+    """The frames, positions and generic verbs (as one pattern) of `kg/rules/frames.toml`,
+    compiled once."""
     data = rules("frames")
     frames = tuple(
         Frame(
@@ -127,7 +129,8 @@ def load_frames() -> tuple[tuple[Frame, ...], tuple[Position, ...], frozenset[st
         )
         for p in data["position"]
     )
-    return frames, positions, frozenset(data["guard"]["generic_verbs"])
+    verbs = sorted(data["guard"]["generic_verbs"], key=len, reverse=True)
+    return frames, positions, re.compile("|".join(map(re.escape, verbs)))
 
 
 def _triggers(s: _Sent, mentions: list[Mention]) -> list[_Trigger]:
@@ -233,10 +236,18 @@ def _siblings(first: Mention, chains: list[Mention], text: str, base: int) -> li
 
 def _clause_span(text: str, base: int, a: int, b: int) -> tuple[int, int]:
     """The clause of `text` (document offsets from `base`) holding the span [a, b)."""
-    lo = max(text.rfind(c, 0, a - base) for c in _CLAUSE_ENDS) + 1
-    his = [text.find(c, b - base) for c in _CLAUSE_ENDS]
-    hi = min((h for h in his if h >= 0), default=len(text))
+    ends = _clause_ends(text)
+    k = bisect.bisect_left(ends, a - base)
+    lo = ends[k - 1] + 1 if k > 0 else 0
+    k = bisect.bisect_left(ends, b - base)
+    hi = ends[k] if k < len(ends) else len(text)
     return base + lo, base + hi
+
+
+@functools.lru_cache(maxsize=256)
+def _clause_ends(text: str) -> list[int]:
+    """Where the clauses of `text` end (the offsets of their punctuation)."""
+    return [k for k, c in enumerate(text) if c in _CLAUSE_ENDS]
 
 
 class _Search:
@@ -351,9 +362,31 @@ class _Search:
             self.s.text, self.s.start, min(subjects_start, self.t.start), self.t.end
         )
         lo, hi = max(lo, self.floor), min(hi, self.ceiling)
-        return self._after(self.t.end, hi, self._generic_ok()) or self._before(
-            lo, min(subjects_start, self.t.start), self._generic_ok()
+        return (
+            self._after(self.t.end, hi, self._generic_ok())
+            or self._industry_after(hi)
+            or self._before(lo, min(subjects_start, self.t.start), self._generic_ok())
         )
+
+    def _industry_after(self, hi: int) -> list[Mention]:
+        """A bare industry the trigger is said of ("以X为链主的肉食品加工产业"): industry words
+        right after 的, ending the clause or followed by 产业 or 行业."""
+        if not self.t.frame.bare_industry:
+            return []
+        s, t = self.s, self.t
+        if s.text[t.end - s.start : t.end - s.start + 1] != "的":
+            return []
+        a = t.end + 1
+        b = a
+        for tok in s.toks[bisect.bisect_left(_starts(s.toks), a) :]:
+            if tok.start != b or tok.end > hi or word_kind(tok.text) in (PLACE, STOP):
+                break
+            b = tok.end
+        rest = s.text[b - s.start : hi - s.start]
+        if b - a < 2 or industry_start(s, b, a) != a or rest and not rest.startswith(_ENDS_OF):
+            return []
+        end = b + 2 if rest.startswith(("产业", "行业")) else b
+        return [self._industry(a, end)]
 
     def _sentence(self, subjects_start: int) -> list[Mention]:
         return self._after(self.t.end, self.ceiling, False) or self._before(
@@ -393,43 +426,48 @@ class _Search:
                         label="产业链", rule=GENERIC)]  # fmt: skip
 
 
-def _guarded(abstract_: str, m: re.Match, generic: frozenset[str]) -> bool:
+def _guarded(abstract_: str, m: re.Match, generic: re.Pattern) -> bool:
     """Whether the text a position reaches over to its trigger holds a verb that makes the
     trigger a kind of firm ("X将培育链主企业")."""
-    span = abstract_[m.start() : m.end()]
-    return any(v in span for v in generic)
+    return generic.search(abstract_, m.start(), m.end()) is not None
 
 
 def _subjects(
-    abstract_: str, where: dict, tpos: int, t: _Trigger
-) -> tuple[list[Mention], Position | None, int]:
+    abstract_: str, where: dict, tpos: int, t: _Trigger, matches: dict[str, list[re.Match]]
+) -> tuple[list[Mention], Position | None, tuple[int, int]]:
     """The subjects of trigger `t` (at `tpos` in the abstract sentence), the position that
-    gave them, and where in the abstract the match starts."""
+    gave them, and where in the abstract the match stands. `matches` keeps each position's
+    matches over this sentence, found once for all its triggers."""
     _, positions, generic = load_frames()
+    has_subject = not t.frame.subjects.isdisjoint(abstract_)
     for pos_ in positions:
         if t.frame.name not in pos_.frames:
             continue
         if t.frame.only_at and pos_.name not in t.frame.only_at:
             continue
-        for m in pos_.regex.finditer(abstract_):
+        if not has_subject and not pos_.previous:
+            continue
+        found = matches.get(pos_.name)
+        if found is None:
+            found = matches[pos_.name] = list(pos_.regex.finditer(abstract_))
+        for m in found:
             if not (m.start() <= tpos < m.end()) or abstract_[tpos] != T:
                 continue
-            # the trigger of this match must be `t`: the one symbol T inside the match at tpos
-            t_in = [k for k in range(m.start(), m.end()) if abstract_[k] == T]
-            if tpos not in t_in or len(t_in) != 1:
+            # the trigger of this match must be `t`: the one symbol T inside the match, at tpos
+            if abstract_.count(T, m.start(), m.end()) != 1:
                 continue
             if _guarded(abstract_, m, generic):
                 continue
             if pos_.previous:
-                return [], pos_, m.start()
+                return [], pos_, m.span()
             if "s" not in m.re.groupindex:
                 continue
             a, b = m.span("s")
             subs = [where[k] for k in range(a, b) if k in where and isinstance(where[k], Mention)]
             subs = [x for x in subs if _SYMBOL_OF_TYPE.get(x.type) in t.frame.subjects]
             if subs:
-                return subs, pos_, m.start()
-    return [], None, -1
+                return subs, pos_, m.span()
+    return [], None, (-1, -1)
 
 
 def _previous_firm(art: _Article, i: int) -> Mention | None:
@@ -479,16 +517,22 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
             continue
         abstract_, where = abstract(sent, mentions, [(t.start, t.end, T, t) for t in triggers])
         tpos_of = {id(v): k for k, v in where.items() if isinstance(v, _Trigger)}
-        filled: list[tuple[_Trigger, list[Mention], Position, int]] = []
+        filled: list[tuple[_Trigger, list[Mention], Position, str]] = []
+        matches: dict[str, list[re.Match]] = {}
         for t in triggers:
             tpos = tpos_of[id(t)]
-            subs, pos_, mstart = _subjects(abstract_, where, tpos, t)
+            subs, pos_, mspan = _subjects(abstract_, where, tpos, t, matches)
             if pos_ is not None and pos_.previous:
                 firm = _previous_firm(art, i)
                 subs = [firm] if firm is not None else []
             if subs:
-                filled.append((t, subs, pos_, mstart))
-        for t, subs, pos_, _ in filled:
+                if pos_.previous:
+                    reach = "the sentence before"
+                else:
+                    span = abstract_[mspan[0] : mspan[1]]
+                    reach = "sentence" if any(c in span for c in _CLAUSE_ENDS) else "clause"
+                filled.append((t, subs, pos_, reach))
+        for t, subs, pos_, reach in filled:
             # the part of the sentence this frame owns: between the frames of its kind before
             # and after it ("以A为龙头,X产业链…,以B为龙头,Y产业链")
             same = [f for f in filled if f[0].frame.predicate == t.frame.predicate]
@@ -506,7 +550,7 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
             if not chains:
                 continue
             confidence = round(t.frame.confidence * pos_.confidence * STEP_CONFIDENCE[step], 2)
-            how = f"{pos_.name}; chain: {step}"
+            how = f"{pos_.name} ({reach}); chain: {step}"
             for subj in subs:
                 for chain in chains:
                     out.append(
@@ -524,11 +568,8 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
 
 
 def _has_trigger_char(text: str) -> bool:
-    return (
-        "链" in text
-        or "龙" in text
-        or "核" in text
-        or "领" in text
-        or "牵" in text
-        or ("引" in text)
-    )
+    """Whether a trigger word may be in `text` (a quick test before the patterns)."""
+    return _GATE.search(text) is not None
+
+
+_GATE = re.compile("链主|链长|龙头|核心|领军|牵头|引领|牵引")

@@ -153,16 +153,17 @@ def corefer(doc: Document) -> Document:
     [('岳禾科技', '以X为龙头'), ('岳禾科技', 'same-article')]
     """
     mentions = _resolve_overlaps(_propagate(doc, doc.mentions))
-    firms = [(m.start, m.end) for m in mentions if m.type == "Enterprise"]
-    # a place inside a firm's name (宁德 in 宁德时代) is no mention of that place
-    doc.mentions = [
-        m
-        for m in mentions
-        if not (
-            m.type == "Region"
-            and any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in firms)
-        )
-    ]
+    # a place inside a firm's name (宁德 in 宁德时代) is no mention of that place; mentions are
+    # sorted by start (then longest first), so the firm holding a place comes just before it
+    out: list[Mention] = []
+    firm_end, firm_start = -1, -1
+    for m in mentions:
+        if m.type == "Enterprise" and m.end > firm_end:
+            firm_start, firm_end = m.start, m.end
+        elif m.type == "Region" and firm_start <= m.start and m.end <= firm_end:
+            continue
+        out.append(m)
+    doc.mentions = out
     return doc
 
 

@@ -6,8 +6,10 @@ A pair's object "*" stands for any chain, as in gold files; a generic chain read
 import pytest
 
 from kg.frames import load_frames
+from kg.segment import rules
 
 FRAMES, POSITIONS, _ = load_frames()
+GUARD = rules("frames")["guard"]
 
 
 def pairs(doc, predicate):
@@ -22,6 +24,11 @@ def holds(expected, got):
     return all(
         any(s == gs and (o == "*" and go == "*" or o == go) for gs, go in got) for s, o in expected
     )
+
+
+def test_guard_example(extract_text):
+    got = pairs(extract_text(GUARD["example"]), "leadsChain")
+    assert sorted(got) == sorted(map(tuple, GUARD["expect"]))
 
 
 @pytest.mark.parametrize("frame", FRAMES, ids=lambda f: f.name)
@@ -176,6 +183,8 @@ FOUND = [
         "二、集成电路产业链\n链主企业:华芯微电子。链长:副市长刘建国。",
         {("刘建国", "集成电路产业链")},
     ),
+    # a bare industry as the chain of a 链主 (以X为链主的肉食品加工产业)
+    ("leadsChain", "加快形成以宏远为链主的肉食品加工产业。", {("宏远", "肉食品加工产业链")}),
     # 该产业链: the chain named before
     (
         "leadsChain",
@@ -292,7 +301,7 @@ def test_frames_give_nothing(extract_text, predicate, text):
 def test_provenance_says_how_each_slot_was_filled(extract_text):
     doc = extract_text("围绕新能源汽车产业链,我市招大引强。东岭汽车等链主企业发挥引领作用。")
     (rel,) = [r for r in doc.relations if r.predicate == "leadsChain"]
-    assert rel.how == "X等T; chain: previous"
+    assert rel.how == "X等T (clause); chain: previous"
     assert rel.rule == "frame:链主"
     assert 0 < rel.confidence < 1
 

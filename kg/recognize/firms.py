@@ -49,7 +49,7 @@ class Phrasing:
     name: str
     regex: re.Pattern
     read: str
-    gate: str = ""
+    gate: tuple[tuple[str, ...], ...] = ()
     guard: str = ""
     limit: int = 16
     in_list: bool = False
@@ -83,7 +83,7 @@ def phrasings() -> tuple[Phrasing, ...]:
                 name=p["name"],
                 regex=re.compile(pattern),
                 read=p["read"],
-                gate=p.get("gate", ""),
+                gate=tuple(tuple(group) for group in p.get("gate", ())),
                 guard=p.get("guard", ""),
                 limit=p.get("limit", 16),
                 in_list=p.get("in_list", False),
@@ -94,12 +94,34 @@ def phrasings() -> tuple[Phrasing, ...]:
     return tuple(out)
 
 
+@functools.cache
+def _gates() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
+    """One pattern finding every gate word of the phrasings, and for each word the gate words
+    inside it (企业 holds 企)."""
+    words = {w for ph in phrasings() for group in ph.gate for w in group}
+    inside = {w: frozenset(v for v in words if v in w) for w in words}
+    return re.compile(_alt(sorted(words))), inside
+
+
+def _gate_words(text: str) -> frozenset[str]:
+    """The phrasings' gate words that `text` holds."""
+    regex, inside = _gates()
+    found: set[str] = set()
+    for w in regex.findall(text):
+        found |= inside[w]
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def _active(present: frozenset[str]) -> tuple[Phrasing, ...]:
+    """The phrasings whose every gate group has a word among `present`."""
+    return tuple(ph for ph in phrasings() if all(present.intersection(g) for g in ph.gate))
+
+
 def _firm_list_items(s: _Sent) -> Iterator[Mention]:
     """Firms where a phrasing of `kg/rules/phrasings.toml` makes them firms."""
     t = s.text
-    for ph in phrasings():
-        if ph.gate and not any(c in t for c in ph.gate):
-            continue
+    for ph in _active(_gate_words(t)):
         for m in ph.regex.finditer(t):
             yield from _read(s, ph, m)
 
@@ -117,6 +139,12 @@ def _kinds_of_firm(s: _Sent, items: list[tuple[int, int]]) -> bool:
         if industry_start(s, b, start) == start and not _is_region_word(s.toks[k].text):
             kinds += 1
     return 2 * kinds > len(items)
+
+
+@functools.cache
+def _legal_prefixes() -> frozenset[str]:
+    """Every beginning of a legal form (有, 有限, 股份有…): a name cut short."""
+    return frozenset(sfx[:k] for sfx in _lex()["firm_suffixes"] for k in range(1, len(sfx) + 1))
 
 
 @functools.cache
@@ -242,7 +270,7 @@ def _firm(
     firm_suffixes = _lex()["firm_suffixes"]
     if text in firm_suffixes or text[1:] in firm_suffixes or text in _lex()["list_heads_set"]:
         return  # "有限公司" alone names no firm, nor does "上市公司"
-    if any(sfx.startswith(text) for sfx in firm_suffixes):
+    if text in _legal_prefixes():
         return  # "有限": a legal form cut short
     # the word that ends the name: tokens do not overlap, so it is the last to start before b
     k = bisect.bisect_left(_starts(s.toks), b) - 1
@@ -346,7 +374,9 @@ def _acting(s: _Sent, start: int, end: int) -> bool:
     spoken of: after a clause's start or a word that introduces it (在, 据, 走进, 支持), and
     before a verb or a noun said of firms (订单, 车间, 负责人; also after 的 or 相关)."""
     lx = _lex()
-    if not _patterns()["actor_cue"].search(s.text, 0, start - s.start):
+    if start > s.start and not _patterns()["actor_cue"].search(
+        s.text, max(0, start - s.start - 4), start - s.start
+    ):
         return False
     k = bisect.bisect_left(_starts(s.toks), end)
     after = s.toks[k].text if k < len(s.toks) and s.toks[k].start == end else ""

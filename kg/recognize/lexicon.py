@@ -179,7 +179,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "weak": re.compile("(?:" + lx["weak_alt"] + ")"),
         # what may stand before a brand and a weak industry word: a clause's start, or a word
         # that introduces the one acting or spoken of (在, 据, 走进, 支持…)
-        "actor_cue": re.compile(r"(?:^|[,;:]|" + _alt(lx["actor_cues"]) + r")$"),
+        "actor_cue": re.compile(r"(?:[,;:]|" + _alt(lx["actor_cues"]) + r")$"),
     }
 
 
