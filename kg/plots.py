@@ -35,6 +35,7 @@ from matplotlib.patches import Patch
 
 from kg.errors import KGError
 from kg.ontology import label as term_label
+from kg.progress import NO_PROGRESS, Progress
 
 __all__ = [
     "CJK_FONTS",
@@ -237,8 +238,8 @@ def chain_leader_figure(G: nx.MultiDiGraph, *, max_chains: int = 40) -> Figure:
     rows = _chain_rows(G)
     rows.sort(key=lambda r: -(len(r["leaders"]) + len(r["enterprises"])))
     rest, rows = rows[max_chains:], sorted(rows[:max_chains], key=lambda r: r["chain"])
-    heights = [max(len(r["leaders"]), len(r["enterprises"]), 1) for r in rows] or [1]
-    total = sum(heights) + 0.6 * len(heights)
+    heights = [max(len(r["leaders"]), len(r["enterprises"]), 1) for r in rows]
+    total = sum(heights) + 0.6 * len(heights) if rows else 1.6  # room for the "none" line
     with rc_context(_style()):
         fig = Figure(figsize=(9, 1.4 + 0.42 * total))
         ax = fig.add_axes((0.01, 0.01, 0.98, 0.98 - 0.5 / (1.4 + 0.42 * total)))
@@ -315,7 +316,11 @@ def _file_name(label: str, iri: str, taken: set[str]) -> str:
 
 
 def write_plots(
-    source: Any, out_dir: str | os.PathLike[str], *, max_subjects: int | None = 60
+    source: Any,
+    out_dir: str | os.PathLike[str],
+    *,
+    max_subjects: int | None = 60,
+    phases: Progress | None = None,
 ) -> dict[str, Path]:
     """Write ``chain_leaders.png`` and one ``metrics-<subject>.png`` per subject to `out_dir`.
 
@@ -323,7 +328,8 @@ def write_plots(
     year get a metrics figure, those with the most such metrics first, at most `max_subjects`
     of them (None: all; a figure takes about a quarter of a second). Figures of subjects no
     longer plotted are removed. Returns the files by name: ``chain_leaders`` and
-    ``metrics-<subject>``. Raises KGError when no CJK font is installed.
+    ``metrics-<subject>``. Raises KGError when no CJK font is installed. `phases` hears of the
+    phase "plots" and each figure.
     """
     from kg.exports import metrics_table
     from kg.network import to_networkx
@@ -332,37 +338,43 @@ def write_plots(
     if isinstance(source, (str, os.PathLike)):
         source = open_store(source)
     cjk_font()  # fail before drawing anything
+    phases = phases or NO_PROGRESS
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     files: dict[str, Path] = {}
-    path = out / CHAIN_LEADER_FILE
-    chain_leader_figure(to_networkx(source)).savefig(path)
-    files["chain_leaders"] = path
     metrics = metrics_table(source)
     metrics = metrics[(metrics["subject"] != "") & metrics["year"].notna()]
     groups = sorted(metrics.groupby("subject", sort=True), key=lambda item: -len(item[1]))[
         : max_subjects if max_subjects is not None else None
     ]
+    phases.phase("plots", 1 + len(groups), "figures")
+    path = out / CHAIN_LEADER_FILE
+    chain_leader_figure(to_networkx(source)).savefig(path)
+    files["chain_leaders"] = path
+    phases.advance()
     taken: set[str] = set()
     for iri, df in sorted(groups, key=lambda item: (item[1]["subject_label"].iloc[0], item[0])):
         label = df["subject_label"].iloc[0] or iri.rsplit("/", 1)[-1]
         name = _file_name(label, iri, taken)
         metrics_figure(df, title=label).savefig(out / name)
         files[name.removesuffix(".png")] = out / name
+        phases.advance()
     for stale in out.glob("metrics-*.png"):
         if stale.name not in taken:
             stale.unlink()  # a subject of an earlier build that is gone now
     return files
 
 
-def write_out_plots(source: Any, out: str | os.PathLike[str]) -> Path:
+def write_out_plots(
+    source: Any, out: str | os.PathLike[str], *, phases: Progress | None = None
+) -> Path:
     """What a build does: `write_plots` into ``OUT/plots`` and link them from the views index.
 
     The link is made only when ``OUT/views/index.html`` exists, so call this after the views
     are written. Returns the plots folder.
     """
     folder = Path(out) / "plots"
-    write_plots(source, folder)
+    write_plots(source, folder, phases=phases)
     link_plots(Path(out) / "views" / "index.html", plot_paths(folder))
     return folder
 

@@ -25,6 +25,7 @@ ASK_QUERIES = {
     "leading-enterprises": [("chain", "label", False)],
     "chains-led-by": [("enterprise", "label", True)],
     "chain-leaders": [("chain", "label", False)],
+    "chains-of-leader": [("leader", "label", True)],
     "cluster-chains": [("cluster", "label", False)],
     "located-in": [("place", "label", True), ("kind", "class", False)],
     "projects-of-enterprise": [("enterprise", "label", True)],
@@ -52,6 +53,8 @@ RESULTS = [
     ("chain-leaders", {}, "leader", {"市级领导"}),
     ("chain-leaders", {}, "leader_type", {"ChainLeaderRole"}),
     ("chain-leaders", {"chain": "新材料产业链"}, "leader", set()),
+    ("chains-of-leader", {"leader": "市级领导"}, "chain", {"产业链"}),
+    ("chains-of-leader", {"leader": "张三"}, "chain", set()),
     ("cluster-chains", {}, "chain", set()),
     ("located-in", {"place": "昭阳区"}, "thing", {"云南昭通40万吨铝合金扁锭项目"}),
     ("located-in", {"place": "昭阳"}, "place_label", {"昭阳区"}),  # 昭阳 is an alias of 昭阳区

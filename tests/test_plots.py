@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import warnings
 
 import networkx as nx
@@ -114,6 +115,15 @@ def test_chain_figure_caps_the_number_of_chains():
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert sum(t.startswith("产业链") and t != "产业链 chain" for t in texts) == 5
     assert any("7 more chains" in t for t in texts)
+
+
+@pytest.mark.parametrize("edges", [[], [("某项目", "developedBy", "云铝海鑫")]])
+def test_chain_figure_without_chain_leader_facts_says_so(edges):
+    # issue 12 item 1: an article without leading-firm or chain-leader facts crashed the build
+    fig = plots.chain_leader_figure(_chain_graph(edges))
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert any("no chain-leader relations" in t for t in texts)
+    fig.savefig(io.BytesIO(), format="png")
 
 
 METRIC_PANELS = [
