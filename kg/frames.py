@@ -67,6 +67,7 @@ class Frame:
     subjects: frozenset[str]  # symbols of the subject classes
     trigger: re.Pattern
     fused: re.Pattern | None
+    gate: tuple[str, ...]  # words one of which a sentence must hold for the trigger
     search: tuple[str, ...]
     confidence: float
     only_at: tuple[str, ...] = ()
@@ -108,6 +109,7 @@ def load_frames() -> tuple[tuple[Frame, ...], tuple[Position, ...], re.Pattern]:
             subjects=frozenset(SYMBOLS[c][1] for c in f["subjects"].split("|")),
             trigger=re.compile(f["trigger"]),
             fused=re.compile(f["fused"]) if "fused" in f else None,
+            gate=tuple(f["gate"]),
             search=tuple(f["search"]),
             confidence=f["confidence"],
             only_at=tuple(f.get("only_at", ())),
@@ -136,13 +138,21 @@ def load_frames() -> tuple[tuple[Frame, ...], tuple[Position, ...], re.Pattern]:
 def _triggers(s: _Sent, mentions: list[Mention]) -> list[_Trigger]:
     """Trigger words of the sentence, outside every mention, earliest and longest first."""
     frames, _, _ = load_frames()
-    covered = [(m.start, m.end) for m in mentions]
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in spans]
+    reach = [0] * len(spans)  # the furthest end among the spans up to each one
+    for k, (_, end) in enumerate(spans):
+        reach[k] = max(end, reach[k - 1]) if k else end
     found: list[_Trigger] = []
+    text = s.text
     for frame in frames:
+        if not any(w in text for w in frame.gate):
+            continue
         regexes = [frame.fused, frame.trigger] if frame.fused else [frame.trigger]
-        for m in (m for regex in regexes for m in regex.finditer(s.text)):
+        for m in (m for regex in regexes for m in regex.finditer(text)):
             a, b = s.start + m.start(), s.start + m.end()
-            if any(ms < b and a < me for ms, me in covered):
+            k = bisect.bisect_left(starts, b) - 1  # spans that start before b
+            if k >= 0 and reach[k] > a:
                 continue  # 龙头山镇, 链主企业 inside a name
             industry = None
             if "industry" in m.re.groupindex and m.group("industry"):
@@ -166,15 +176,17 @@ class _Article:
     def __init__(self, doc: Document, by_sent: list[list[Mention]]) -> None:
         self.doc = doc
         self.by_sent = by_sent
-        self.toks = doc.tokens
-        self._starts = [t[1] for t in doc.tokens]
+        toks = doc.tokens
+        if toks and not isinstance(toks[0], Token):  # read back from JSON: plain lists
+            toks = [Token(*t) for t in toks]
+        self.toks = toks
+        self._starts = [t[1] for t in toks]
 
     def sent(self, i: int) -> _Sent:
         sent = self.doc.sentences[i]
         lo = bisect.bisect_left(self._starts, sent.start)
-        hi = bisect.bisect_left(self._starts, sent.end)
-        toks = [t if isinstance(t, Token) else Token(*t) for t in self.toks[lo:hi]]
-        return _Sent(sent, toks if self.toks else None)
+        hi = bisect.bisect_left(self._starts, sent.end, lo)
+        return _Sent(sent, self.toks[lo:hi] if self.toks else None)
 
     def chains(self, i: int) -> list[Mention]:
         return [m for m in self.by_sent[i] if m.type == "IndustryChain" and m.rule != GENERIC]
@@ -534,10 +546,12 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
                     span = abstract_[mspan[0] : mspan[1]]
                     reach = "sentence" if any(c in span for c in _CLAUSE_ENDS) else "clause"
                 filled.append((t, subs, pos_, reach))
+        kinds = {predicate: [f for f in filled if f[0].frame.predicate == predicate]
+                 for predicate in {f[0].frame.predicate for f in filled}}  # fmt: skip
         for t, subs, pos_, reach in filled:
             # the part of the sentence this frame owns: between the frames of its kind before
             # and after it ("以A为龙头,X产业链…,以B为龙头,Y产业链")
-            same = [f for f in filled if f[0].frame.predicate == t.frame.predicate]
+            same = kinds[t.frame.predicate]
             j = next(n for n, f in enumerate(same) if f[0] is t)
             ceiling = sent.end
             if j + 1 < len(same):

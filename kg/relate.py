@@ -27,7 +27,7 @@ from kg.document import Document, Mention, Relation
 from kg.frames import FRAME_INDUSTRY, FRAME_SUBJECT, frame_relations
 from kg.recognize import GENERIC
 from kg.segment import rules
-from kg.symbols import GROUP, SYMBOL_CHARS, SYMBOLS, abstract, expand
+from kg.symbols import GROUP, SYMBOL_CHARS, SYMBOLS, abstract, expand, symbol_of
 
 __all__ = ["relate", "Rule", "load_rules", "SYMBOLS"]
 
@@ -172,8 +172,8 @@ def _apply_rules(doc: Document, ctx: _Context) -> list[Relation]:
     out: list[Relation] = []
     for i, sent in enumerate(doc.sentences):
         mentions = ctx.by_sent[i]
-        if not mentions:
-            continue
+        if not mentions or not _rules_for(frozenset(map(symbol_of, mentions))):
+            continue  # no rule can relate what the sentence names (a superset of its symbols)
         abstract_, where = abstract(sent, mentions)
         for rule in _rules_for(_SYMBOL_CHARS.intersection(abstract_)):
             for m in rule.regex.finditer(abstract_):
