@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean readme
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,11 @@ test: $(STAMP)
 	$(PY) -m pytest -q
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check kg tests build_graph.py
+	$(VENV)/bin/ruff check kg tests tools build_graph.py
+
+# Rerun the README's transcripts and rewrite them (tests/test_readme.py fails when one is stale).
+readme: $(STAMP)
+	$(PY) tools/update_readme.py
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_views.py

@@ -35,6 +35,7 @@ __all__ = [  # noqa: F822 - KINDS is compiled on first use by the module __getat
     "Asker",
     "ask",
     "normalise_question",
+    "EMPTY_QUESTION",
 ]
 
 EVIDENCE = ("sentence", "article", "file")
@@ -100,7 +101,8 @@ _KIND_TABLE: list[dict[str, Any]] = [
         "en": "Which firms lead which chains?",
         "patterns": [
             r"{WHICH}{FIRM}(?:分别)?(?:是|为|担任|作为)?{WHICH}{CHAIN}的?{LEAD}{FIRM}?",
-            r"{WHICH}{FIRM}(?:分别)?(?:牵头|引领|领衔|带动)(?:了)?{WHICH}{CHAIN}",
+            r"{WHICH}{FIRM}(?:分别)?(?:牵头|引领|领衔|领军|带领|带动)(?:了)?{WHICH}{CHAIN}",
+            r"{WHICH}{FIRM}(?:是|为|属于|作为|担任)(?:了)?(?:产业链的?)?{LEAD}{FIRM}?",
             r"(?:所有|全部|各|列出)?(?:的)?{LEAD}{FIRM}?(?:和|与|及|以及)(?:其|它们的)?(?:所在|"
             r"对应|所属)?"
             r"的?(?:产业)?(?:链|链条)",
@@ -123,7 +125,7 @@ _KIND_TABLE: list[dict[str, Any]] = [
         "en": "Which chains does 云铝海鑫 lead?",
         "patterns": [
             r"{X}(?:是|为|作为|担任|属于)?{WHICH}{CHAIN}(?:的|上的|中的|里的)?{LEAD}{FIRM}?",
-            r"{X}(?:牵头|引领|领衔|带动|主导)(?:了)?{WHICH}{CHAIN}",
+            r"{X}(?:牵头|引领|领衔|领军|领跑|带领|带动|主导)(?:了)?{WHICH}{CHAIN}",
             r"{X}(?:在|是)?{WHICH}{CHAIN}(?:里|中|上)?(?:是|当|担任|作为)?(?:了)?{LEAD}{FIRM}?",
             r"{X}(?:作为|担任)?{LEAD}{FIRM}?的(?:产业)?(?:链|链条){ASK}",
             r"(?:which|what) {E_CHAIN} (?:does|do|did) {THE}{X} (?:lead|head|anchor|drive)",
@@ -151,7 +153,7 @@ _KIND_TABLE: list[dict[str, Any]] = [
             r"{X}(?:的|之)?{LEAD}(?:企业|公司|单位)?{ASK}",
             r"{WHICH}{FIRM}(?:是|为|属于|担任|作为)?{X}(?:的)?{LEAD}{FIRM}?",
             r"(?:谁|哪个|哪家|哪位)(?:是|为|担任|作为)?{X}的?{LEAD}{FIRM}?",
-            r"(?:{WHICH}{FIRM}|谁|哪家|哪个)(?:在)?(?:牵头|引领|领衔|带动)(?:了|着)?{X}",
+            r"(?:{WHICH}{FIRM}|谁|哪家|哪个)(?:在)?(?:牵头|引领|领衔|领军|带领|带动)(?:了|着)?{X}",
             r"{X}(?:由|是由)(?:{WHICH}{FIRM}|谁)(?:牵头|引领|领衔|带动|担任龙头|担任链主)(?:的)?",
             r"{X}(?:以|是以)(?:{WHICH}{FIRM}|谁)为{LEAD}{FIRM}?",
             r"(?:which|what) {E_FIRMS} (?:are |is )?(?:{E_LEADS}|the {E_LEADING} {E_FIRMS} (?:of|"
@@ -173,8 +175,8 @@ _KIND_TABLE: list[dict[str, Any]] = [
         "types": ["IndustryChain"],
         "optional": True,
         "about": "who is the chain leader (链长) of chain X",
-        "zh": "新材料产业链的链长是谁?",
-        "en": "Who is the chain leader of 新材料产业链?",
+        "zh": "谁担任产业链链长?",
+        "en": "Who are the chain leaders?",
         "patterns": [
             r"{X}(?:的)?(?<!副)链长(?:{ASK}|由谁担任|由谁来?当|是哪位领导|是哪位|由哪位领导担任|"
             r"由谁负责)",
@@ -192,14 +194,37 @@ _KIND_TABLE: list[dict[str, Any]] = [
         ],
     },
     {
+        "name": "leader-chains",
+        "query": "chains-of-leader",
+        "slot": "leader",
+        "types": ["Person", "ChainLeaderRole"],
+        "about": "which chains does chain leader X (a person or a post) lead",
+        "zh": "市级领导是哪条产业链的链长?",
+        "en": "Which chains does 市级领导 lead as chain leader?",
+        "patterns": [
+            r"{X}(?:是|为|任|担任|当|作为|出任)(?:了)?{WHICH}{CHAIN}的?(?<!副)链长",
+            r"{X}(?:是|为|任|担任|当|作为|出任)(?:了)?(?:{WHICH}|几条)(?:条|个)?(?:产业)?"
+            r"(?:链|链条)的?(?<!副)链长",
+            r"{X}(?:任|担任|当|出任)(?:了)?(?<!副)链长的(?:产业)?(?:链|链条){ASK}",
+            r"{X}(?:负责|分管|牵头抓)(?:了)?{WHICH}{CHAIN}",
+            r"(?:which|what) {E_CHAIN} (?:is|are|was|were) {THE}{X} (?:the |a )?{E_CLEADER} "
+            r"(?:of|for)",
+            r"(?:which|what) {E_CHAIN} (?:does|do|did) {THE}{X} (?:lead|head|chair|run) as "
+            r"(?:the |a )?{E_CLEADER}",
+            r"(?:which|what) {E_CHAIN} (?:has|have|had) {THE}{X} as (?:its |their |the )?"
+            r"{E_CLEADER}",
+            r"{THE}{E_CHAIN} (?:led|headed|chaired) by (?:the )?{E_CLEADER} {THE}{X}",
+        ],
+    },
+    {
         "name": "cluster-chains",
         "query": "cluster-chains",
         "slot": "cluster",
         "types": ["IndustryCluster"],
         "optional": True,
         "about": "which chains belong to cluster X",
-        "zh": "新能源产业集群包括哪些产业链?",
-        "en": "Which chains belong to the 新能源 cluster?",
+        "zh": "哪些产业链属于哪些产业集群?",
+        "en": "Which chains belong to which clusters?",
         "patterns": [
             r"(?=.*集群){X}(?:包括|包含|涵盖|下设|有|拥有|由)(?:了)?(?:{WHICH}|"
             r"几条){CHAIN}(?:组成)?",
@@ -301,8 +326,8 @@ _KIND_TABLE: list[dict[str, Any]] = [
         "slot": "enterprise",
         "types": ["Enterprise"],
         "about": "which projects does firm X have",
-        "zh": "合盛铝业有哪些项目?",
-        "en": "Which projects does 合盛铝业 have?",
+        "zh": "云铝海鑫有哪些项目?",
+        "en": "Which projects does 云铝海鑫 have?",
         "patterns": [
             r"{X}(?:有|建设|投资|承建|实施|在建|负责|开发|推进|建了|开工|牵头|参与)(?:了|着)?"
             r"(?:{WHICH})(?:个)?(?:重点)?项目",
@@ -345,8 +370,8 @@ _KIND_TABLE: list[dict[str, Any]] = [
         "query": "metrics",
         "slot": "subject",
         "about": "what was metric M of X (in year Y)",
-        "zh": "威信县2022年工业总产值是多少?",
-        "en": "What was the industrial output of 威信县 in 2022?",
+        "zh": "2022年昭通市工业总产值是多少?",
+        "en": "What was the industrial output of 昭通市 in 2022?",
         "patterns": [
             r"(?P<s>.+?)(?:是多少|有多少|为多少|多少|达到多少|达多少|是几|有几|几何|多大)"
             r"(?:亿元|万元|元|个|家|户|人|吨|万吨|亩|万亩)?",
@@ -409,6 +434,7 @@ _PUNCT = re.compile(r"[\s?!.。!?~～…]+$")
 # Words that may make up a name that means "every": 各产业链, each chain, all clusters.
 _GENERIC = re.compile(
     r"^(?:各个|各条|各|每条|每个|每一条|所有|全部|这些|它们|相关|有关|哪些|哪条|哪个|什么|的|"
+    r"是|为|属于|作为|担任|都|"
     r"产业链|链条|链|产业集群|集群|企业|公司|地方|地区|"
     r"each|every|all|which|what|the|their|its|of|and|industrial|industry|chains?|clusters?|"
     r"firms?|companies|company|enterprises?|\s)*$"
@@ -626,6 +652,7 @@ _LISTING = (
     "chain-leading-firms",
     "firm-chains",
     "chain-leaders",
+    "leader-chains",
     "cluster-chains",
     "in-place",
     "firm-projects",
@@ -803,10 +830,13 @@ class Asker:
 
     def ask(self, question: str) -> Answer:
         """Answer `question`: see the module docstring."""
-        from kg.query import bind_parameters, named_query, result_columns, run_sparql
+        from kg.query import named_query
 
         plan = self.understand(question)
         answer = Answer(plan)
+        if not plan.normalised:
+            answer.message = EMPTY_QUESTION
+            return answer
         if plan.status == "not-understood":
             answer.message = (
                 f"I did not understand the question {question.strip()!r}. "
@@ -817,6 +847,9 @@ class Asker:
         answer.sparql = named_query(plan.query)
         if plan.status == "unknown-entity":
             what = " or ".join(_CLASS_NAMES.get(t, t) for t in plan.expected) or "entity"
+            if not len(self.linker):
+                answer.message = f"The graph knows no {what} named {plan.name!r}: {_EMPTY}"
+                return answer
             names = ", ".join(plan.suggestions) or "none"
             close = any(set(s) & set(plan.name or "") for s in plan.suggestions)
             answer.message = f"The graph knows no {what} named {plan.name!r}. " + (
@@ -825,7 +858,31 @@ class Asker:
                 else f"No known name is close; some are: {names}."
             )
             return answer
-        seen: set[tuple[Any, ...]] = set()
+        self._run(plan, answer)
+        if not answer.rows and plan.links and plan.kind is not None and plan.kind.slot:
+            # a brand that is also part of other names (合盛: a project's brand; 合盛铝业):
+            # the names that hold it answer when the brand alone does not
+            tried = {link.label for link in plan.links}
+            wider = self.linker.link(plan.name or "", types=plan.kind.types or None, partial=True)
+            more = [link for link in wider if link.label not in tried][:5]
+            if more:
+                plan.links = plan.links + more
+                plan.bindings = [
+                    {**params, plan.kind.slot: link.label}
+                    for link in more
+                    for params in plan.bindings[:1]
+                ]
+                self._run(plan, answer)
+        answer.message = _understood(plan, len(answer.rows))
+        if not answer.rows and not len(self.linker):
+            answer.message += f" {_EMPTY[0].upper()}{_EMPTY[1:]}"
+        return answer
+
+    def _run(self, plan: Plan, answer: Answer) -> None:
+        """Run the plan's query once per binding, adding rows not seen yet to `answer`."""
+        from kg.query import bind_parameters, result_columns, run_sparql
+
+        seen = {tuple(row.get(c) for c in (*answer.columns, *EVIDENCE)) for row in answer.rows}
         for params in plan.bindings:
             bindings = bind_parameters(plan.query, params)
             variables, rows = run_sparql(self.graph, answer.sparql, bindings=bindings)
@@ -838,9 +895,13 @@ class Asker:
                 if key not in seen:
                     seen.add(key)
                     answer.rows.append({c: record.get(c) for c in (*columns, *EVIDENCE)})
-        answer.message = _understood(plan, len(answer.rows))
-        return answer
 
+
+_EMPTY = "it holds no entity at all (built from no article?); build it with `kg build PATH`."
+EMPTY_QUESTION = (
+    "The question is empty; ask one, e.g. 绿色铝产业链的龙头企业有哪些? "
+    "or Which firms lead the 绿色铝 chain?"
+)
 
 _CLASS_NAMES = {
     "Enterprise": "enterprise",

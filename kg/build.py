@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,12 +27,14 @@ from kg.document import Document
 from kg.errors import KGError
 from kg.parallel import Extracted, extract_many
 from kg.pipeline import extract_all
+from kg.progress import NO_PROGRESS, Progress, first_part
 from kg.reader import read_articles
 
 __all__ = ["BuildReport", "extract_paths", "build", "DEFAULT_CORPUS", "DEFAULT_OUT"]
 
 DEFAULT_CORPUS = Path("data/corpus")
 DEFAULT_OUT = Path("out")
+STAGE_PREFIX = ".build-"  # out/.build-*: where a build writes before moving its outputs in
 
 
 @dataclass
@@ -81,6 +85,34 @@ def _check_not_held(path: Path) -> None:
     del held  # release the lock at once
 
 
+def _remove_stale(out: Path, store_path: Path) -> None:
+    """Remove what killed builds left: staging folders of the output and of the store.
+
+    Called with both locks held, so no other build is using them.
+    """
+    leftovers = [*out.glob(f"{STAGE_PREFIX}*")]
+    for kind in ("new", "old"):
+        leftovers += store_path.parent.glob(f".{store_path.name}.{kind}-*")
+    for path in leftovers:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _commit(stage: Path, out: Path, staged_store: Path, store_path: Path) -> None:
+    """Move the staged store and outputs into place (renames only: nothing is rewritten)."""
+    from kg import store as kgstore
+    from kg.serve import check_not_served
+
+    check_not_served(store_path)  # a server started since: do not swap its files away
+    kgstore.swap_in(staged_store, store_path)
+    for item in sorted(stage.iterdir()):
+        target = out / item.name
+        if item.is_dir():
+            kgstore.swap_in(item, target)
+        else:
+            os.replace(item, target)
+
+
 def build(
     paths: Iterable[str | os.PathLike[str]] = (DEFAULT_CORPUS,),
     *,
@@ -91,6 +123,8 @@ def build(
     exports: bool = False,
     workers: int = 1,
     dask: str | None = None,
+    on_skip: Callable[[KGError], None] | None = None,
+    phases: Progress | None = None,
 ) -> BuildReport:
     """Build the graph of the articles under `paths` into `out/store`.
 
@@ -101,30 +135,90 @@ def build(
     take many times longer than the build itself. Articles are extracted in `workers`
     processes or on the Dask cluster at `dask` (see `kg.parallel`) while the store is written;
     the graph is the same either way. `progress` is called with each article's
-    `kg.parallel.Extracted`.
+    `kg.parallel.Extracted`, `on_skip` with each article skipped (`keep_going`). `phases`
+    hears of each phase (extracting, storing, exporting, views, plots) and its steps.
+
+    Everything is written to staging folders first (``out/.build-*`` and a sibling of the
+    store) and moved into place by renaming once all of it is done, so a failed or killed
+    build leaves the previous outputs as they were. A build holds locks on its store and its
+    output folder (`kg.locks`): a second build of either is refused with StoreError. With
+    `keep_going`, a build in which no article could be read is refused too (InputError),
+    rather than replacing the store with an empty one.
     """
-    from kg import store as kgstore
-    from kg.query import run_named
+    from kg.errors import InputError
+    from kg.locks import hold, out_lock, store_lock
+    from kg.reader import iter_paths
     from kg.serve import check_not_served
+
+    phases = phases or NO_PROGRESS
+    paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    n_files = sum(1 for _ in iter_paths(paths))  # checked now: a missing path is refused at once
 
     started = time.perf_counter()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     store_path = Path(store) if store is not None else out / "store"
+    store_path.parent.mkdir(parents=True, exist_ok=True)
     check_not_served(store_path)  # replacing a store under `kg serve` would corrupt its reads
-    report = BuildReport()
-    merge_log = out / "merge_log.tsv"
-    tmp_log = merge_log.with_suffix(".tsv.tmp")
+    with (
+        hold(out_lock(out), f"the output folder {out}"),
+        hold(store_lock(store_path), f"the store at {store_path}"),
+    ):
+        from kg import store as kgstore
 
-    def skip(err: KGError) -> None:
-        report.skipped.append(str(err))
+        kgstore.check_replaceable(store_path)
+        _remove_stale(out, store_path)
+        report = BuildReport()
 
-    # Worker processes start now, before any store is opened (its threads would make forking
-    # them unsafe: see kg.parallel); they stop when `items` is done with or dropped.
-    items = extract_many(paths, workers=workers, dask=dask, keep_going=keep_going, on_skip=skip)
-    _check_not_held(store_path)  # nor may a store another process has open be swapped away
+        def skip(err: KGError) -> None:
+            report.skipped.append(str(err))
+            phases.advance()
+            if on_skip is not None:
+                on_skip(err)
 
-    with open(tmp_log, "w", encoding="utf-8", newline="") as fh:
+        # Worker processes start now, before any store is opened (its threads would make
+        # forking them unsafe: see kg.parallel); they stop when `items` is done with or dropped.
+        items = extract_many(paths, workers=workers, dask=dask, keep_going=keep_going, on_skip=skip)
+        _check_not_held(store_path)  # nor may a store another process has open be swapped away
+        stage = Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=out))
+        store_stage = Path(
+            tempfile.mkdtemp(prefix=f".{store_path.name}.new-", dir=store_path.parent)
+        )
+        try:
+            phases.phase("extracting", n_files, "articles")
+            _build_staged(items, stage, store_stage / "store", report, progress, exports, phases)
+            if not report.articles and report.skipped:
+                raise InputError(
+                    f"no article could be read ({len(report.skipped)} skipped); "
+                    f"nothing was built and {out} was left as it was"
+                )
+            _commit(stage, out, store_stage / "store", store_path)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+            shutil.rmtree(store_stage, ignore_errors=True)
+    report.files = {
+        name: (store_path if name == "store" else out / path.relative_to(stage))
+        for name, path in report.files.items()
+    }
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _build_staged(
+    items: Iterable[Extracted],
+    stage: Path,
+    store_path: Path,
+    report: BuildReport,
+    progress: Callable[[Extracted], None] | None,
+    exports: bool,
+    phases: Progress,
+) -> None:
+    """Write the store to `store_path` and the other outputs to `stage`; fill `report`."""
+    from kg import store as kgstore
+    from kg.query import run_named
+
+    merge_log = stage / "merge_log.tsv"
+    with open(merge_log, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter="\t")
         writer.writerow(["article", "mention", "class", "entity", "iri", "reason"])
 
@@ -135,32 +229,38 @@ def build(
                 writer.writerows(item.merges)
                 if progress is not None:
                     progress(item)
+                if first_part(item.name):
+                    phases.advance()
                 yield item
+            # the loader writes what it still holds, then the store is compacted
+            phases.phase("storing", 2, "steps")
 
-        try:
-            kgstore.build_store(stream(), store_path)
-        except BaseException:
-            fh.close()
-            tmp_log.unlink(missing_ok=True)
-            raise
-    os.replace(tmp_log, merge_log)
+        kgstore.build_store(stream(), store_path)
+        phases.advance()
     report.files["store"] = store_path
     report.files["merge_log"] = merge_log
-
+    if not report.articles and report.skipped:
+        return  # refused by the caller: nothing to count or export
     kgstore.release_memory()  # what the loader freed: the report starts from a low point
     ds = kgstore.open_store(store_path)
     report.counts = kgstore.counts(ds)
     # One row per pair (not per article, which would grow with the corpus).
     _, rows = run_named(ds, "leading_pairs")
     report.leads = [(firm, chain, first or "") for firm, chain, first, _n in rows]
+    phases.advance()
     if exports:
         from kg import network, plots, views  # (numpy starts a thread: imported after the fork)
 
-        report.files.update(kgstore.export(ds, out))
-        graphml = out / "graph.graphml"
+        phases.phase("exporting", 3, "files")
+        for fmt in ("ttl", "trig"):
+            report.files.update(kgstore.export(ds, stage, formats=[fmt]))
+            phases.advance()
+        graphml = stage / "graph.graphml"
         network.write_graphml(network.to_networkx(ds), graphml)
         report.files["graphml"] = graphml
-        report.files["views"] = views.write_views(ds, out / "views")[-1].path  # index.html
-        report.files["plots"] = plots.write_out_plots(ds, out)  # after the views: links them
-    report.seconds = time.perf_counter() - started
-    return report
+        phases.advance()
+        index = views.write_views(ds, stage / "views", phases=phases)[-1].path
+        report.files["views"] = index
+        # after the views: their index links the plots
+        report.files["plots"] = plots.write_out_plots(ds, stage, phases=phases)
+    del ds  # closed before its folder is renamed

@@ -7,13 +7,17 @@ Every command's help is its docstring. Errors a user can act on are printed as o
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any, TextIO
 
 from kg.errors import InputError, KGError, QueryError, ValidationError
+from kg.progress import Progress, first_part
 
 __all__ = ["main", "COMMANDS"]
 
@@ -48,6 +52,93 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 _print, _table = echo, table
 
 
+class Reporter(Progress):
+    """Progress as a person sees it on standard error: on a terminal a bar per phase with its
+    total, rate and time left; in a pipe one line per finished phase; nothing with --quiet.
+    Warnings go through `warn`, so that they do not tear a bar."""
+
+    def __init__(self, *, quiet: bool = False, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.quiet = quiet
+        self.bars = not quiet and self.stream.isatty()
+        self._name: str | None = None
+        self._bar: Any = None
+        self._n = 0
+        self._unit = ""
+        self._started = 0.0
+
+    def phase(self, name: str, total: int | None = None, unit: str = "steps") -> None:
+        self._finish()
+        self._name, self._n, self._unit, self._started = name, 0, unit, time.perf_counter()
+        if self.bars:
+            from tqdm import tqdm
+
+            sized = _columns(self.stream) > 0
+            self._bar = tqdm(
+                total=total,
+                desc=name,
+                unit=f" {unit}",
+                file=self.stream,
+                leave=False,
+                # a terminal that reports no size (0 x 0) would hide the bar: assume 80 x 24
+                ncols=None if sized else 80,
+                nrows=None if sized else 24,
+            )
+
+    def advance(self, n: int = 1) -> None:
+        self._n += n
+        if self._bar is not None:
+            self._bar.update(n)
+
+    def warn(self, line: str) -> None:
+        """Write one line (a warning) without tearing the bar being drawn."""
+        if self._bar is not None:
+            self._bar.clear()
+        self.stream.write(line + "\n")
+        self.stream.flush()
+        if self._bar is not None:
+            self._bar.refresh()
+
+    def close(self, *, finished: bool = True) -> None:
+        """End the last phase: its line is written only if it `finished`."""
+        if finished:
+            self._finish()
+        elif self._bar is not None:
+            self._bar.close()
+        self._name, self._bar = None, None
+
+    def _finish(self) -> None:
+        if self._name is None:
+            return
+        if self._bar is not None:
+            self._bar.refresh()  # the phase's last count is drawn once before the bar goes
+            self._bar.close()
+        elif not self.quiet:
+            seconds = time.perf_counter() - self._started
+            self.stream.write(f"kg: {self._name}: {self._n:,} {self._unit} in {seconds:.1f}s\n")
+            self.stream.flush()
+        self._name, self._bar = None, None
+
+
+def _columns(stream: TextIO) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return 0
+
+
+@contextlib.contextmanager
+def reporting(args: argparse.Namespace) -> Iterator[Reporter]:
+    """A `Reporter` for a command run with `args` (its --quiet), closed when the block ends."""
+    reporter = Reporter(quiet=getattr(args, "quiet", False))
+    try:
+        yield reporter
+    except BaseException:
+        reporter.close(finished=False)
+        raise
+    reporter.close()
+
+
 # --------------------------------------------------------------------------- build
 
 
@@ -56,7 +147,6 @@ def _build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", default="out", help="output folder (default: out)")
     p.add_argument("--store", default=None, help="store folder (default: OUT/store)")
     p.add_argument("--keep-going", action="store_true", help="skip unreadable articles")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument(
         "--exports",
         action="store_true",
@@ -93,28 +183,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kg.parallel import check_workers
 
     check_workers(args.workers, args.dask)  # before the progress bar is drawn
-    bar = None
-    if not args.quiet and sys.stderr.isatty():
-        from tqdm import tqdm
-
-        # Articles and articles per second as they are extracted; removed when the build ends.
-        bar = tqdm(unit=" articles", desc="extracting", file=sys.stderr, leave=False)
-    try:
+    with reporting(args) as reporter:
         report = build(
             args.paths or [DEFAULT_CORPUS],
             out=args.out,
             store=args.store,
             keep_going=args.keep_going,
-            progress=(lambda item: bar.update(1)) if bar is not None else None,
             exports=args.exports,
             workers=args.workers,
             dask=args.dask,
+            on_skip=lambda err: reporter.warn(f"kg: warning: skipped {err}"),
+            phases=reporter,
         )
-    finally:
-        if bar is not None:
-            bar.close()
-    for message in report.skipped:
-        sys.stderr.write(f"kg: warning: skipped {message}\n")
     _print_report(report)
     return 0
 
@@ -159,24 +239,48 @@ def cmd_extract(args: argparse.Namespace) -> int:
     Example: kg extract data/corpus --format jsonl
     Example: kg extract archive/ --workers 2 > facts.jsonl
     """
-    from kg import facts
     from kg.build import DEFAULT_CORPUS
-    from kg.parallel import extract_many
+    from kg.parallel import check_workers, extract_many
+    from kg.reader import iter_paths
 
-    def skip(err: KGError) -> None:
-        sys.stderr.write(f"kg: warning: skipped {err}\n")
+    check_workers(args.workers, args.dask)
+    paths = args.paths or [DEFAULT_CORPUS]
+    n_files = sum(1 for _ in iter_paths(paths))
+    with reporting(args) as reporter:
 
-    rendered = extract_many(
-        args.paths or [DEFAULT_CORPUS],
-        workers=args.workers,
-        dask=args.dask,
-        keep_going=args.keep_going,
-        on_skip=skip,
-        render=facts.as_jsonl if args.format == "jsonl" else facts.as_table,
-    )
-    for text in rendered:
-        sys.stdout.write(text)
+        def skip(err: KGError) -> None:
+            reporter.advance()
+            reporter.warn(f"kg: warning: skipped {err}")
+
+        reporter.phase("extracting", n_files, "articles")
+        rendered = extract_many(
+            paths,
+            workers=args.workers,
+            dask=args.dask,
+            keep_going=args.keep_going,
+            on_skip=skip,
+            render=named_jsonl if args.format == "jsonl" else named_table,
+        )
+        for name, text in rendered:
+            sys.stdout.write(text)
+            if first_part(name):
+                reporter.advance()
     return 0
+
+
+def named_jsonl(doc) -> tuple[str, str]:
+    """An extracted article's name and its facts as JSON lines (`kg.facts.as_jsonl`), sent back
+    by the workers of `kg extract`: the name counts the article in the progress bar."""
+    from kg import facts
+
+    return doc.name, facts.as_jsonl(doc)
+
+
+def named_table(doc) -> tuple[str, str]:
+    """An extracted article's name and its facts as a text table (`kg.facts.as_table`)."""
+    from kg import facts
+
+    return doc.name, facts.as_table(doc)
 
 
 # --------------------------------------------------------------------------- query
@@ -193,6 +297,9 @@ def _query_options(p: argparse.ArgumentParser) -> None:
         help="a parameter of the named query (repeatable), e.g. chain=绿色铝产业链",
     )
     p.add_argument("--list", action="store_true", help="list the named queries and parameters")
+    p.add_argument(
+        "--all", action="store_true", help="with --list: also the queries kg runs for itself"
+    )
     p.add_argument("--store", default="out/store", help="store folder (default: out/store)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
@@ -267,8 +374,10 @@ def cmd_query(args: argparse.Namespace) -> int:
         raise InputError("--param goes with --named NAME")
     if sum([args.sparql is not None, args.named is not None, args.list]) != 1:
         raise InputError("give one of: a SPARQL query (or a file), --named NAME, or --list")
+    if args.all and not args.list:
+        raise InputError("--all goes with --list")
     if args.list:
-        _print(_query_list(list_queries(), args.format))
+        _print(_query_list(list_queries(internal=args.all), args.format))
         return 0
     if args.named is not None:
         text = named_query(args.named)
@@ -364,6 +473,15 @@ def _load_command_modules() -> None:
         importlib.import_module(f"kg.commands.{info.name}")
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("chainkg")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of `kg` with every registered command."""
     _load_command_modules()
@@ -371,6 +489,7 @@ def parser() -> argparse.ArgumentParser:
         prog="kg",
         description="chainkg: a knowledge graph of industrial chains and chain leaders (链长制).",
     )
+    p.add_argument("--version", action="version", version=f"kg (chainkg) {_version()}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, fn in COMMANDS.items():
         doc = (fn.__doc__ or "").strip()
@@ -381,12 +500,19 @@ def parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         _SETUP[name](sp)
+        if not any("--quiet" in a.option_strings for a in sp._actions):
+            sp.add_argument(
+                "--quiet", action="store_true", help="no progress bars or progress lines"
+            )
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `kg` with `argv`; return the exit code (0 ok, 1 error, 2 usage)."""
     args = parser().parse_args(argv)
+    from kg import locks
+
+    locks.COMMAND = " ".join(["kg", *(sys.argv[1:] if argv is None else argv)])
     try:
         return COMMANDS[args.command](args)
     except QueryError as err:

@@ -54,6 +54,8 @@ class Relation:
     object: Mention
     sentence: Sentence
     rule: str = ""
+    how: str = ""  # how a relation frame filled its slots ("以X为T; chain: sentence")
+    confidence: float = 1.0  # how sure the rule is, from 0 to 1
 
 
 @dataclass

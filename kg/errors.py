@@ -2,7 +2,15 @@
 
 from collections.abc import Callable
 
-__all__ = ["KGError", "InputError", "QueryError", "StoreError", "ValidationError", "skip_or_raise"]
+__all__ = [
+    "KGError",
+    "InputError",
+    "QueryError",
+    "ReadOnlyError",
+    "StoreError",
+    "ValidationError",
+    "skip_or_raise",
+]
 
 
 class KGError(Exception):
@@ -15,6 +23,10 @@ class InputError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query is malformed or names something unknown."""
+
+
+class ReadOnlyError(KGError):
+    """A SPARQL update was given where only queries are run (the store is read-only there)."""
 
 
 class StoreError(KGError):

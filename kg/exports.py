@@ -30,6 +30,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from kg.progress import NO_PROGRESS, Progress
+
 if TYPE_CHECKING:  # pandas, networkx and the query engine are imported when used: every
     import networkx as nx  # `kg` command reads FORMATS, and they take 0.4 s to import
     import pandas as pd
@@ -241,12 +243,13 @@ def export(
     out_dir: str | os.PathLike[str],
     *,
     formats: Iterable[str] = FORMATS,
+    phases: Progress | None = None,
 ) -> dict[str, Path]:
     """Write the graph of a store in each of `formats` (see `FORMATS`) to `out_dir`.
 
     `source` is a store path, a pyoxigraph Store or a graph from `kg.store.open_store`. Returns
     the written files by format (``csv`` gives one entry per table). Turtle and TriG are written
-    together by `kg.store.export`.
+    together by `kg.store.export`. `phases` hears of the phase "exporting" and each format.
     """
     from kg import network
     from kg import store as kgstore
@@ -259,24 +262,31 @@ def export(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     files: dict[str, Path] = {}
-    if "ttl" in wanted or "trig" in wanted:
-        written = kgstore.export(store, out)
-        files.update({f: written[f] for f in ("ttl", "trig") if f in wanted})
+    phases = phases or NO_PROGRESS
+    phases.phase("exporting", len(wanted), "formats")
+    for fmt in ("ttl", "trig"):
+        if fmt in wanted:
+            files.update(kgstore.export(store, out, formats=[fmt]))
+            phases.advance()
     if "nt" in wanted:
         merged = kgstore.union_triples(store)
         files["nt"] = _write(
             out / _FILES["nt"], lambda f: ox.serialize(merged, f, ox.RdfFormat.N_TRIPLES)
         )
+        phases.advance()
     for fmt, syntax in (("nq", ox.RdfFormat.N_QUADS), ("jsonld", ox.RdfFormat.JSON_LD)):
         if fmt in wanted:
             files[fmt] = _write(
                 out / _FILES[fmt],
                 lambda f, syntax=syntax: ox.serialize(kgstore.dataset_quads(store), f, syntax),
             )
+            phases.advance()
     if "graphml" in wanted:
         path = out / _FILES["graphml"]
         _write(path, lambda f: network.write_graphml(network.to_networkx(store), f))
         files["graphml"] = path
+        phases.advance()
     if "csv" in wanted:
         files.update(write_csv(store, out))
+        phases.advance()
     return files

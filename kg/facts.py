@@ -55,6 +55,8 @@ def facts(doc: Document) -> list[dict]:
                 "object_text": r.object.text,
                 "sentence": r.sentence.text,
                 "rule": r.rule,
+                "how": r.how,
+                "confidence": r.confidence,
             }
         )
     for q in doc.metrics:
@@ -67,6 +69,7 @@ def facts(doc: Document) -> list[dict]:
                 "value": q.value,
                 "unit": q.unit,
                 "year": q.year,
+                "qualifier": q.qualifier,
                 "text": q.text,
             }
         )

@@ -167,8 +167,21 @@ def docx_text(data: bytes, *, name: str) -> str:
 # ---------------------------------------------------------------- PDF
 
 
+# A single space that a PDF's text layer puts between Chinese characters, Chinese punctuation
+# and digits (where the glyphs of two fonts meet: "引擎 , 是", "2022 年", "“ 六大战略 ”"): the
+# printed page shows none. Two or more spaces are kept: they are gaps on the page.
+_HAN = "\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’…—"
+_LAYOUT_SPACE = re.compile(
+    rf"(?<=[{_HAN}]) (?=[{_HAN}0-9,.;:!?()%])|(?<=[0-9,.;:!?()%]) (?=[{_HAN}])"
+)
+
+
 def pdf_text(data: bytes, *, name: str) -> str:
-    """The text layer of a PDF, page by page (pypdf); a PDF of scanned images is refused."""
+    """The text layer of a PDF, page by page (pypdf); a PDF of scanned images is refused.
+
+    A single space the text layer puts between Chinese characters, punctuation and digits is
+    left out (see `_LAYOUT_SPACE`).
+    """
     from pypdf import PdfReader
 
     try:
@@ -181,7 +194,7 @@ def pdf_text(data: bytes, *, name: str) -> str:
         raise
     except Exception as err:  # noqa: BLE001 - pypdf raises many kinds on a broken file
         raise InputError(f"{name}: not a readable PDF ({_reason(err)})") from None
-    text = "\n\n".join(p.strip() for p in pages)
+    text = _LAYOUT_SPACE.sub("", "\n\n".join(p.strip() for p in pages))
     if not text.strip():
         raise InputError(f"{name}: the PDF has no text layer (scanned pages?); run OCR on it first")
     return text

@@ -27,6 +27,7 @@ probe, and an unchanged article (same hash) is not even extracted.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ from kg.errors import InputError, KGError, StoreError
 from kg.iris import article_iri
 from kg.ontology import ONTOLOGY_GRAPH, PREFIXES
 from kg.parallel import Extracted, extract_documents
+from kg.progress import NO_PROGRESS, Progress, first_part
 from kg.reader import read_articles
 from kg.store import open_oxigraph
 
@@ -71,6 +73,18 @@ def _open(path: str | os.PathLike[str]) -> ox.Store:
         raise StoreError(f"no store at {path}: build one first with `kg build`")
     check_not_served(path)
     return open_oxigraph(path, when_locked="wait for it to finish")
+
+
+def _locked(path: str | os.PathLike[str]) -> contextlib.AbstractContextManager[None]:
+    """The store's lock (`kg.locks`): no build may swap the store away while it is changed."""
+    from kg.locks import hold, store_lock
+    from kg.serve import check_not_served
+
+    path = Path(path)
+    if not (path / "CURRENT").is_file():
+        return contextlib.nullcontext()  # `_open` says there is no store
+    check_not_served(path)  # the clearer message when `kg serve` is what holds the lock
+    return hold(store_lock(path), f"the store at {path}")
 
 
 def _graphs_named(store: ox.Store, name: str) -> list[ox.NamedNode]:
@@ -140,6 +154,7 @@ def add(
     workers: int = 1,
     batch: int | None = None,
     progress: Callable[[Extracted], None] | None = None,
+    phases: Progress | None = None,
 ) -> Change:
     """Add the articles under `paths` to the built store at `store`, or replace changed ones.
 
@@ -147,28 +162,46 @@ def add(
     even extracted. All articles go in one transaction, or one per `batch` articles when
     `batch` is given (bounding memory for large additions: a kill then keeps the batches
     already written). Extraction runs in `workers` processes; `progress` is called per
-    extracted article.
+    extracted article. `phases` hears of the phases "extracting" (each article read, extracted
+    or found unchanged) and "writing" (the last transaction).
     """
+    from kg.reader import iter_paths
+
     if batch is not None and batch < 1:
         raise InputError(f"--batch must be at least 1, not {batch}")
     change = Change()
+    phases = phases or NO_PROGRESS
+    paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    n_files = sum(1 for _ in iter_paths(paths))  # (a folder's broken links are counted too)
 
     def skip(err: KGError) -> None:
         change.skipped.append(str(err))
+        phases.advance()
         if on_skip is not None:
             on_skip(err)
 
-    db = _open(store)
-    try:
-        docs = read_articles(paths, keep_going=keep_going, on_skip=skip)
-        items = extract_documents(_new_or_changed(db, docs, change), workers=workers)
-        _add(db, items, change, batch, progress)
-    finally:
-        del db  # release the RocksDB lock now, not when the garbage collector gets to it
+    def extracted(item: Extracted) -> None:
+        if first_part(item.name):
+            phases.advance()
+        if progress is not None:
+            progress(item)
+
+    with _locked(store):
+        db = _open(store)
+        try:
+            phases.phase("extracting", n_files, "articles")
+            docs = read_articles(paths, keep_going=keep_going, on_skip=skip)
+            fresh = _new_or_changed(db, docs, change, phases)
+            items = extract_documents(fresh, workers=workers)
+            _add(db, items, change, batch, extracted, phases)
+        finally:
+            del db  # release the RocksDB lock now, not when the garbage collector gets to it
     return change
 
 
-def _new_or_changed(db: ox.Store, docs: Iterable[Document], change: Change) -> Iterator[Document]:
+def _new_or_changed(
+    db: ox.Store, docs: Iterable[Document], change: Change, phases: Progress
+) -> Iterator[Document]:
     """The read articles that are not in the store with this content: only they are extracted."""
     seen: set[str] = set()
     for doc in docs:
@@ -180,6 +213,8 @@ def _new_or_changed(db: ox.Store, docs: Iterable[Document], change: Change) -> I
         seen.add(doc.name)
         if ox.NamedNode(article_iri(doc.name, doc.sha256)) in _graphs_named(db, doc.name):
             change.unchanged.append(doc.name)
+            if first_part(doc.name):
+                phases.advance()
         else:
             yield doc
 
@@ -190,6 +225,7 @@ def _add(
     change: Change,
     batch: int | None,
     progress: Callable[[Extracted], None] | None,
+    phases: Progress,
 ) -> None:
     drop: set[ox.NamedNode] = set()
     pending: list[Extracted] = []
@@ -209,7 +245,9 @@ def _add(
         pending.append(item)
         if batch is not None and len(pending) >= batch:
             flush()
+    phases.phase("writing", 1, "transactions")
     flush()
+    phases.advance()
 
 
 def _article_graphs(db: ox.Store, article: str) -> list[ox.NamedNode]:
@@ -232,19 +270,20 @@ def remove(
     anything.
     """
     path = Path(store)
-    db = _open(path)
     change = Change()
-    try:
-        drop: set[ox.NamedNode] = set()
-        for name in names:
-            graphs = _article_graphs(db, name)
-            if not graphs:
-                raise InputError(f"{name}: no such article in the store at {path}")
-            change.removed.append(name)
-            drop.update(graphs)
-        change.quads_removed = _update(db, drop, [])
-    finally:
-        del db
+    with _locked(path):
+        db = _open(path)
+        try:
+            drop: set[ox.NamedNode] = set()
+            for name in names:
+                graphs = _article_graphs(db, name)
+                if not graphs:
+                    raise InputError(f"{name}: no such article in the store at {path}")
+                change.removed.append(name)
+                drop.update(graphs)
+            change.quads_removed = _update(db, drop, [])
+        finally:
+            del db
     return change
 
 

@@ -171,12 +171,15 @@ class Linker:
             self._indexed = True
         return self._index
 
-    def link(self, text: str, *, types: Sequence[str] | None = None) -> list[Link]:
+    def link(
+        self, text: str, *, types: Sequence[str] | None = None, partial: bool = False
+    ) -> list[Link]:
         """The entities `text` most likely names, best first; [] when none is close enough.
 
         Only entities of `types` (class local names) are considered when given. Several links
         come back when names tie: the same score for an exact or short name, or within a few
-        points for a partial one (旗滨 -> 旗滨玻璃 and 旗滨光伏).
+        points for a partial one (旗滨 -> 旗滨玻璃 and 旗滨光伏). With `partial`, the names
+        that hold `text` come too, after an exact match (合盛 -> 合盛, then 合盛铝业).
         """
         from rapidfuzz import fuzz, process
 
@@ -202,7 +205,7 @@ class Linker:
         if len(q_core) >= 2:
             for i in by_core.get(q_core, ()):
                 offer(i, 95.0, "short name")
-        if not best:
+        if not best or partial:
             bare = len(q) >= 2 and q == q_core  # a bare short name, not 新能源产业集群
             for i, n in enumerate(norms):
                 if bare and q in n:
@@ -221,6 +224,8 @@ class Linker:
         ranked = sorted(best.values(), key=lambda k: (-k.score, len(k.label), k.label, k.iri))
         top = ranked[0].score
         margin = 0.0 if top >= 95 else _NEAR
+        if partial:
+            return ranked
         return [k for k in ranked if k.score >= top - margin]
 
     def suggest(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from collections.abc import Callable
 
 __all__ = [
@@ -23,6 +24,9 @@ __all__ = [
     "CHROME_PREFIXES",
     "MAX_SENTENCE",
     "unify_unicode",
+    "fold_radicals",
+    "RADICALS",
+    "strip_markdown",
     "strip_markdown_links",
     "strip_pinyin",
     "to_simplified",
@@ -163,6 +167,49 @@ def unify_unicode(text: str, offsets: list[int]) -> Mapped:
     """
     text, offsets = _sub(text, offsets, _INVISIBLE)
     return _UNIFY(text), offsets
+
+
+# CJK Radicals Supplement (U+2E80-U+2EFF) -> the unified ideograph each stands for, as pairs of
+# characters: Unicode's EquivalentUnifiedIdeograph.txt (UCD 15.0, Debian's unicode-data package)
+# for this block, checked against that file by tests/test_normalize.py. A PDF's text layer holds
+# them where the font draws a radical's glyph for a character (⻰头 for 龙头, 链⻓ for 链长).
+_SUPPLEMENT_PAIRS = (
+    "⺁厂⺂乛⺃乚⺄乙⺅亻⺆冂⺇𠘨⺈刀⺉刂⺊卜⺋㔾⺌小⺍小⺎兀⺏尣⺐尢⺑𡯂⺒巳⺓幺⺔彑⺕𫜹⺖忄⺗心⺘扌⺙攵⺛旡⺜日⺝月⺞歺⺟母⺠民⺡氵"
+    "⺢氺⺣灬⺤爫⺥爫⺦丬⺧牛⺨犭⺩王⺪𤴔⺫目⺬示⺭礻⺮𥫗⺯糹⺰纟⺱罓⺲罒⺳㓁⺴冗⺵𦉫⺶羊⺷𦍌⺸𦍋⺹耂⺺肀⺻聿⺼肉⺽𦥑⺾艹⺿艹⻀艹⻁虎"
+    "⻂衤⻃覀⻄西⻅见⻆角⻇𧢲⻈讠⻉贝⻊𧾷⻋车⻌辶⻍辶⻎辶⻏邑⻐钅⻑長⻒镸⻓长⻔门⻕𨸏⻖阝⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻞𩙿⻟飠⻠饣⻡𩠐"
+    "⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻫斉⻬齐⻭歯⻮齿⻯竜⻰龙⻱龜⻲亀⻳龟"
+)
+RADICALS: dict[str, str] = {
+    **dict(zip(_SUPPLEMENT_PAIRS[::2], _SUPPLEMENT_PAIRS[1::2], strict=True)),
+    # Kangxi Radicals (U+2F00-U+2FD5): NFKC gives each one's ideograph (⾊ -> 色)
+    **{chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)},
+}
+_FOLD_RADICALS = _char_map(RADICALS)
+
+
+def fold_radicals(text: str, offsets: list[int]) -> Mapped:
+    """Write CJK radicals as the ideographs they stand for: Kangxi Radicals by NFKC, the CJK
+    Radicals Supplement by Unicode's equivalents (NFKC leaves most of that block alone).
+    One character for one, so the offset map is unchanged.
+
+    >>> s = "以金川铝材为⻰头,绿⾊铝产业链链⻓⼯作取得新成效。"
+    >>> fold_radicals(s, list(range(len(s) + 1)))[0]
+    '以金川铝材为龙头,绿色铝产业链链长工作取得新成效。'
+    """
+    return _FOLD_RADICALS(text), offsets
+
+
+def strip_markdown(text: str, offsets: list[int]) -> Mapped:
+    """Remove Markdown's inline markup (emphasis, code, links, images, inline HTML, escapes),
+    found by markdown-it-py (`kg.markdown`); block markers and line breaks stay.
+
+    >>> s = "以**云铝海鑫**为龙头,以*合盛铝业*、旗滨玻璃为龙头"
+    >>> strip_markdown(s, list(range(len(s) + 1)))[0]
+    '以云铝海鑫为龙头,以合盛铝业、旗滨玻璃为龙头'
+    """
+    from kg.markdown import markup_edits
+
+    return _splice(text, offsets, markup_edits(text))
 
 
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
@@ -467,6 +514,7 @@ def tidy_spaces(text: str, offsets: list[int]) -> Mapped:
 
 STEPS: list[Step] = [
     unify_unicode,
+    fold_radicals,  # before OpenCC, which makes the traditional forms (⼾ -> 戶) simplified
     strip_markdown_links,
     strip_pinyin,  # before OpenCC, so that it sees whole words such as 業發展
     to_simplified,
@@ -479,13 +527,22 @@ STEPS: list[Step] = [
 ]
 
 
-def normalize(raw: str) -> Mapped:
+def normalize(raw: str, *, markdown: bool = False) -> Mapped:
     """Normalise an article's text; return it with `offsets[i]` = index in `raw` of `text[i]`.
+
+    With `markdown`, the text is Markdown: its inline markup goes too (`strip_markdown`, after
+    `unify_unicode` has made every line break `\\n`).
 
     >>> normalize("鶴慶溢鑫鋁業(yè)有限公司（云南）")[0]
     '鹤庆溢鑫铝业有限公司(云南)'
+    >>> normalize("以**云铝海鑫**为龙头", markdown=True)[0]
+    '以云铝海鑫为龙头'
     """
     text, offsets = raw, list(range(len(raw) + 1))
-    for step in STEPS:
+    steps = STEPS
+    if markdown:
+        at = STEPS.index(unify_unicode) + 1
+        steps = [*STEPS[:at], strip_markdown, *STEPS[at:]]
+    for step in steps:
         text, offsets = step(text, offsets)
     return text, offsets

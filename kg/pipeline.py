@@ -18,7 +18,7 @@ from kg.document import Document
 from kg.quantities import quantities
 from kg.recognize import recognize
 from kg.relate import relate
-from kg.resolve import resolve
+from kg.resolve import corefer, resolve
 from kg.segment import segment
 from kg.sentences import split_sentences
 from kg.tables import read_tables, table_facts
@@ -29,6 +29,7 @@ STEPS: list[tuple[str, Callable[[Document], Document]]] = [
     ("sentences", split_sentences),
     ("segment", segment),
     ("recognize", recognize),
+    ("corefer", corefer),  # a firm named once is that firm wherever it is written again
     ("tables", read_tables),  # table rows: their own sentences, cells as mentions
     ("relate", relate),
     ("quantities", quantities),

@@ -35,6 +35,7 @@ from matplotlib.patches import Patch
 
 from kg.errors import KGError
 from kg.ontology import label as term_label
+from kg.progress import NO_PROGRESS, Progress
 
 __all__ = [
     "CJK_FONTS",
@@ -107,11 +108,18 @@ def _value(x: float) -> str:
     return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
+def _aim(qualifier: str) -> str:
+    """目标, 预计 or 计划 when a metric's qualifier says it was not (yet) reached, else ''."""
+    return next((w for w in ("目标", "预计", "计划") if w in qualifier), "")
+
+
 def metrics_figure(metrics: pd.DataFrame, *, title: str | None = None) -> Figure:
     """Bars of each indicator's value by year for one subject, one panel per unit.
 
     `metrics` has the columns of `kg.exports.metrics_table` (rows without a year are left
-    out). Each bar is one observation, coloured by year and labelled with its value.
+    out). Each bar is one observation, coloured by year and labelled with its value; a figure
+    aimed at or forecast rather than reached (a `qualifier` with 目标, 预计 or 计划) is hatched
+    and says so in its label.
 
     >>> df = pd.DataFrame({"indicator": ["城镇化率", "城镇化率"], "value": [40.5, 44.0],
     ...                    "unit": ["%", "%"], "year": [2022, 2024]})
@@ -123,6 +131,8 @@ def metrics_figure(metrics: pd.DataFrame, *, title: str | None = None) -> Figure
         raise ValueError("no metric with a year to plot")
     df["year"] = df["year"].astype(int)
     df = df.drop_duplicates(["indicator", "unit", "year", "value"])
+    quals = df["qualifier"] if "qualifier" in df else pd.Series("", index=df.index)
+    df["aim"] = [_aim(q) for q in quals.fillna("")]
     units = sorted(df["unit"].unique(), key=lambda u: (-int((df["unit"] == u).sum()), u))
     years = sorted(df["year"].unique())
     with rc_context(_style()):
@@ -144,10 +154,18 @@ def metrics_figure(metrics: pd.DataFrame, *, title: str | None = None) -> Figure
             )
             y -= gap
             ypos = list(range(len(panel)))
-            ax.barh(ypos, panel["value"], color=[colour[v] for v in panel["year"]], height=0.7)
-            for pos, v, year in zip(ypos, panel["value"], panel["year"], strict=True):
+            bars = ax.barh(
+                ypos, panel["value"], color=[colour[v] for v in panel["year"]], height=0.7
+            )
+            for bar, aim in zip(bars, panel["aim"], strict=True):
+                if aim:
+                    bar.set_hatch("///")
+                    bar.set_alpha(0.6)
+            for pos, v, year, aim in zip(
+                ypos, panel["value"], panel["year"], panel["aim"], strict=True
+            ):
                 ax.annotate(
-                    f"{_value(v)}（{year}）",
+                    f"{_value(v)}（{year}{'，' + aim if aim else ''}）",
                     (v, pos),
                     xytext=(3, 0),
                     textcoords="offset points",
@@ -220,8 +238,8 @@ def chain_leader_figure(G: nx.MultiDiGraph, *, max_chains: int = 40) -> Figure:
     rows = _chain_rows(G)
     rows.sort(key=lambda r: -(len(r["leaders"]) + len(r["enterprises"])))
     rest, rows = rows[max_chains:], sorted(rows[:max_chains], key=lambda r: r["chain"])
-    heights = [max(len(r["leaders"]), len(r["enterprises"]), 1) for r in rows] or [1]
-    total = sum(heights) + 0.6 * len(heights)
+    heights = [max(len(r["leaders"]), len(r["enterprises"]), 1) for r in rows]
+    total = sum(heights) + 0.6 * len(heights) if rows else 1.6  # room for the "none" line
     with rc_context(_style()):
         fig = Figure(figsize=(9, 1.4 + 0.42 * total))
         ax = fig.add_axes((0.01, 0.01, 0.98, 0.98 - 0.5 / (1.4 + 0.42 * total)))
@@ -298,7 +316,11 @@ def _file_name(label: str, iri: str, taken: set[str]) -> str:
 
 
 def write_plots(
-    source: Any, out_dir: str | os.PathLike[str], *, max_subjects: int | None = 60
+    source: Any,
+    out_dir: str | os.PathLike[str],
+    *,
+    max_subjects: int | None = 60,
+    phases: Progress | None = None,
 ) -> dict[str, Path]:
     """Write ``chain_leaders.png`` and one ``metrics-<subject>.png`` per subject to `out_dir`.
 
@@ -306,7 +328,8 @@ def write_plots(
     year get a metrics figure, those with the most such metrics first, at most `max_subjects`
     of them (None: all; a figure takes about a quarter of a second). Figures of subjects no
     longer plotted are removed. Returns the files by name: ``chain_leaders`` and
-    ``metrics-<subject>``. Raises KGError when no CJK font is installed.
+    ``metrics-<subject>``. Raises KGError when no CJK font is installed. `phases` hears of the
+    phase "plots" and each figure.
     """
     from kg.exports import metrics_table
     from kg.network import to_networkx
@@ -315,37 +338,43 @@ def write_plots(
     if isinstance(source, (str, os.PathLike)):
         source = open_store(source)
     cjk_font()  # fail before drawing anything
+    phases = phases or NO_PROGRESS
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     files: dict[str, Path] = {}
-    path = out / CHAIN_LEADER_FILE
-    chain_leader_figure(to_networkx(source)).savefig(path)
-    files["chain_leaders"] = path
     metrics = metrics_table(source)
     metrics = metrics[(metrics["subject"] != "") & metrics["year"].notna()]
     groups = sorted(metrics.groupby("subject", sort=True), key=lambda item: -len(item[1]))[
         : max_subjects if max_subjects is not None else None
     ]
+    phases.phase("plots", 1 + len(groups), "figures")
+    path = out / CHAIN_LEADER_FILE
+    chain_leader_figure(to_networkx(source)).savefig(path)
+    files["chain_leaders"] = path
+    phases.advance()
     taken: set[str] = set()
     for iri, df in sorted(groups, key=lambda item: (item[1]["subject_label"].iloc[0], item[0])):
         label = df["subject_label"].iloc[0] or iri.rsplit("/", 1)[-1]
         name = _file_name(label, iri, taken)
         metrics_figure(df, title=label).savefig(out / name)
         files[name.removesuffix(".png")] = out / name
+        phases.advance()
     for stale in out.glob("metrics-*.png"):
         if stale.name not in taken:
             stale.unlink()  # a subject of an earlier build that is gone now
     return files
 
 
-def write_out_plots(source: Any, out: str | os.PathLike[str]) -> Path:
+def write_out_plots(
+    source: Any, out: str | os.PathLike[str], *, phases: Progress | None = None
+) -> Path:
     """What a build does: `write_plots` into ``OUT/plots`` and link them from the views index.
 
     The link is made only when ``OUT/views/index.html`` exists, so call this after the views
     are written. Returns the plots folder.
     """
     folder = Path(out) / "plots"
-    write_plots(source, folder)
+    write_plots(source, folder, phases=phases)
     link_plots(Path(out) / "views" / "index.html", plot_paths(folder))
     return folder
 

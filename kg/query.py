@@ -35,7 +35,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Identifier
 
-from kg.errors import QueryError, StoreError
+from kg.errors import QueryError, ReadOnlyError, StoreError
 from kg.ontology import PREFIXES
 from kg.rdf import to_oxigraph, to_rdflib
 from kg.store import oxigraph_store
@@ -49,6 +49,8 @@ __all__ = [
     "format_rows",
     "query",
     "list_queries",
+    "is_internal",
+    "check_read_only",
     "query_info",
     "bind_parameters",
     "result_columns",
@@ -137,10 +139,81 @@ def _first_line(error: Exception) -> str:
     return text.splitlines()[0] if text else type(error).__name__
 
 
+# What a SPARQL request starts with once its prologue (comments, BASE, PREFIX) is skipped.
+_PROLOGUE = re.compile(
+    r"(?:\s+|#[^\n]*\n?|BASE\s*<[^>]*>|PREFIX\s+[^\s:]*:\s*<[^>]*>)*", re.IGNORECASE
+)
+_UPDATE = re.compile(
+    r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE
+)
+
+
+def check_read_only(sparql: str) -> None:
+    """Raise ReadOnlyError when `sparql` is an update (INSERT DATA, DELETE, LOAD, ...).
+
+    >>> check_read_only("PREFIX ex: <http://e/> SELECT * WHERE { ?s ?p ?o }")
+    >>> check_read_only("# add one\\nINSERT DATA { <http://e/a> <http://e/b> 1 }")
+    Traceback (most recent call last):
+    ...
+    kg.errors.ReadOnlyError: SPARQL updates (INSERT) are not run: ...
+    """
+    m = _UPDATE.match(sparql, _PROLOGUE.match(sparql).end())
+    if m is not None:
+        raise ReadOnlyError(
+            f"SPARQL updates ({m.group(0).upper()}) are not run: the store is read-only to "
+            "queries; it changes only through kg build, kg add and kg remove"
+        )
+
+
+# What hides prefixed names: comments, strings and IRIs (masked, their length kept).
+_NOT_NAMES = re.compile(
+    r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>'
+)
+_PREFIXED = re.compile(r"(?<![\w?$:.\-])([A-Za-z][\w.\-]*)?:(?=[\w%\\:]|\s|$)")
+_DECLARED = re.compile(r"PREFIX\s+([A-Za-z][\w.\-]*)?:", re.IGNORECASE)
+
+
+def _unknown_prefix(sparql: str) -> tuple[str, str] | None:
+    """The first prefix `sparql` uses without declaring it (nor being predeclared), and where.
+
+    >>> _unknown_prefix('SELECT * { ?s foo:bar "a:b" ; skos:prefLabel ?o }')
+    ('foo', 'line 1, column 15')
+    >>> _unknown_prefix("PREFIX ex: <http://e/> SELECT * { ?s ex:p <http://x/y> }") is None
+    True
+    """
+    masked = _NOT_NAMES.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), sparql)
+    declared = set(PREFIXES) | {m.group(1) or "" for m in _DECLARED.finditer(masked)}
+    for m in _PREFIXED.finditer(masked):
+        prefix = m.group(1) or ""
+        if prefix in declared or prefix == "_":  # _: is a blank node
+            continue
+        if masked[max(0, m.start() - 6) : m.start()].upper().endswith("PREFIX"):
+            continue
+        line = masked.count("\n", 0, m.start()) + 1
+        column = m.start() - (masked.rfind("\n", 0, m.start()) + 1) + 1
+        return prefix, f"line {line}, column {column}"
+    return None
+
+
+def _syntax_error(sparql: str, error: Exception) -> QueryError:
+    message = _first_line(error)
+    unknown = _unknown_prefix(sparql)
+    if unknown is not None:
+        prefix, where = unknown
+        known = ", ".join(sorted(PREFIXES))
+        return QueryError(
+            f"unknown prefix '{prefix}:' at {where}; declare it with "
+            f"PREFIX {prefix}: <…> or use a predeclared one: {known}"
+        )
+    return QueryError(f"malformed SPARQL: {message}")
+
+
 def _run_oxigraph(
     store: ox.Store, sparql: str, bindings: Mapping[str, Any]
 ) -> tuple[list[str], list[Row]]:
     substitutions = {ox.Variable(k): to_oxigraph(_rdflib_term(v)) for k, v in bindings.items()}
+    check_read_only(sparql)
     try:
         result = store.query(
             sparql,
@@ -149,7 +222,7 @@ def _run_oxigraph(
             substitutions=substitutions or None,
         )
     except SyntaxError as e:
-        raise QueryError(f"malformed SPARQL: {_first_line(e)}") from e
+        raise _syntax_error(sparql, e) from e
     except OSError as e:
         raise StoreError(f"the store could not be read: {_first_line(e)}") from e
     except RuntimeError as e:
@@ -169,10 +242,11 @@ def _run_oxigraph(
 
 
 def _run_rdflib(g: Graph, sparql: str, bindings: Mapping[str, Any]) -> tuple[list[str], list[Row]]:
+    check_read_only(sparql)
     try:
         prepared = prepareQuery(sparql, initNs=PREFIXES)
     except Exception as e:  # pyparsing and rdflib raise several types for a bad query
-        raise QueryError(f"malformed SPARQL: {_first_line(e)}") from e
+        raise _syntax_error(sparql, e) from e
     if isinstance(g, Dataset) and not g.default_union:
         g = Dataset(store=g.store, default_union=True)  # the union of the named graphs
     result = g.query(prepared, initBindings={k: _rdflib_term(v) for k, v in bindings.items()})
@@ -360,13 +434,25 @@ def query_info(name: str) -> NamedQuery:
     return NamedQuery(name, description, tuple(params))
 
 
-def list_queries() -> list[NamedQuery]:
-    """Every named query with its description and parameters, sorted by name.
+def is_internal(name: str) -> bool:
+    """Whether a named query is one kg runs for itself (counts, exports, the network), not one
+    to ask the graph with: by convention its name has an underscore, as ``count_types``.
 
-    >>> "leading-enterprises" in [q.name for q in list_queries()]
-    True
+    >>> is_internal("count_types"), is_internal("leading-enterprises")
+    (True, False)
     """
-    return [query_info(name) for name in query_names()]
+    return "_" in name
+
+
+def list_queries(*, internal: bool = False) -> list[NamedQuery]:
+    """The named queries to ask the graph with, with description and parameters, sorted by
+    name; with `internal`, those kg runs for itself too (see `is_internal`).
+
+    >>> names = [q.name for q in list_queries()]
+    >>> "leading-enterprises" in names, "count_types" in names
+    (True, False)
+    """
+    return [query_info(name) for name in query_names() if internal or not is_internal(name)]
 
 
 def _iri(value: str) -> URIRef:

@@ -27,11 +27,13 @@ __all__ = [
     "title_of",
     "SUFFIXES",
     "TEXT_SUFFIXES",
+    "MARKDOWN_SUFFIXES",
     "BIG_FILE_BYTES",
     "PART_CHARS",
 ]
 
 TEXT_SUFFIXES = (".txt", ".md")
+MARKDOWN_SUFFIXES = (".md", ".markdown")  # read as Markdown: inline markup removed
 SUFFIXES = (*TEXT_SUFFIXES, ".html", ".htm", ".docx", ".pdf")  # what a folder contributes
 
 # A text file larger than this is read in parts of about PART_CHARS characters, cut at paragraph
@@ -171,13 +173,20 @@ def title_of(text: str) -> str:
     return ""
 
 
-def read_text(text: str, *, name: str = "<text>") -> Document:
+def read_text(text: str, *, name: str = "<text>", markdown: bool | None = None) -> Document:
     """Normalise an article's text into a `Document` (nothing extracted yet).
+
+    `markdown` says whether the text is Markdown, whose inline markup is then removed (see
+    `kg.markdown`); by default, whether `name` ends in ``.md`` (a part ``NAME.md#2`` too).
 
     >>> read_text("以云铝海鑫为龙头，绿色铝产业链链长工作取得新成效。").text
     '以云铝海鑫为龙头,绿色铝产业链链长工作取得新成效。'
+    >>> read_text("以**云铝海鑫**为龙头。", name="a.md").text
+    '以云铝海鑫为龙头。'
     """
-    clean, offsets = normalize(text)
+    if markdown is None:
+        markdown = name.split("#", 1)[0].lower().endswith(MARKDOWN_SUFFIXES)
+    clean, offsets = normalize(text, markdown=markdown)
     return Document(name=name, raw=text, text=clean, offsets=offsets, title=title_of(clean))
 
 

@@ -23,30 +23,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kg.document import Document, Mention, Relation, Sentence
+from kg.document import Document, Mention, Relation
+from kg.frames import FRAME_INDUSTRY, FRAME_SUBJECT, frame_relations
 from kg.recognize import GENERIC
 from kg.segment import rules
+from kg.symbols import GROUP, SYMBOL_CHARS, SYMBOLS, abstract, expand, symbol_of
 
 __all__ = ["relate", "Rule", "load_rules", "SYMBOLS"]
 
-SYMBOLS = {
-    "E": ("Enterprise", "\ue001"),
-    "C": ("IndustryChain", "\ue002"),
-    "G": ("IndustryChain", "\ue00b"),  # a generic chain
-    "K": ("IndustryCluster", "\ue003"),
-    "P": ("IndustrialPark", "\ue004"),
-    "J": ("Project", "\ue005"),
-    "Y": ("Policy", "\ue006"),
-    "S": ("Strategy", "\ue007"),
-    "R": ("Region", "\ue008"),
-    "H": ("Person", "\ue009"),
-    "L": ("ChainLeaderRole", "\ue00a"),
-}
-_SYMBOL_OF = {cls: sym for key, (cls, sym) in SYMBOLS.items() if key != "G"}
-_SYMBOL_CHARS = frozenset(sym for _, sym in SYMBOLS.values())
-_GROUP = re.compile(r"<([so]):([A-Z](?:\|[A-Z])*)(\+?)>")
+_SYMBOL_CHARS = SYMBOL_CHARS
 _PLACE_SUFFIXES = ("省", "市", "县", "区", "州")
-_LIST_SEP = "(?:、|和|及|以及|与|,|》《|》、《)?"
 
 
 @dataclass(frozen=True)
@@ -65,23 +51,11 @@ class Rule:
     needs: tuple[frozenset[str], ...] = ()
 
 
-def _expand(pattern: str) -> str:
-    def group(m: re.Match) -> str:
-        name, classes, plus = m.group(1), m.group(2), m.group(3)
-        chars = "".join(SYMBOLS[c][1] for c in classes.split("|"))
-        one = f"[{chars}]"
-        body = f"{one}(?:{_LIST_SEP}{one})*" if plus else one
-        return f"(?P<{name}>{body})"
-
-    out = _GROUP.sub(group, pattern)
-    return re.sub(r"\{([A-Z])\}", lambda m: SYMBOLS[m.group(1)][1], out)
-
-
 def _needs(pattern: str, context: dict[str, str]) -> tuple[frozenset[str], ...]:
     """For each end `<s:...>`/`<o:...>` of `pattern` not taken from the context, its symbols."""
     return tuple(
         frozenset(SYMBOLS[c][1] for c in m.group(2).split("|"))
-        for m in _GROUP.finditer(pattern)
+        for m in GROUP.finditer(pattern)
         if not context.get(m.group(1))
     )
 
@@ -95,7 +69,7 @@ def load_rules() -> tuple[Rule, ...]:
             Rule(
                 predicate=r["predicate"],
                 name=r["name"],
-                regex=re.compile(_expand(r["pattern"])),
+                regex=re.compile(expand(r["pattern"])),
                 context_subject=r.get("context_subject", ""),
                 context_object=r.get("context_object", ""),
                 example=r.get("example", ""),
@@ -113,57 +87,6 @@ def load_rules() -> tuple[Rule, ...]:
 def _rules_for(present: frozenset[str]) -> tuple[Rule, ...]:
     """The rules that can relate something in a sentence holding the symbols `present`."""
     return tuple(r for r in load_rules() if all(present & need for need in r.needs))
-
-
-def _outermost(mentions: list[Mention]) -> list[Mention]:
-    out: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
-        if out and m.start < out[-1].end:
-            continue
-        out.append(m)
-    return out
-
-
-def _chains_inside(m: Mention, mentions: list[Mention]) -> list[Mention]:
-    return [
-        c
-        for c in mentions
-        if c.type == "IndustryChain" and c is not m and m.start <= c.start and c.end <= m.end
-    ]
-
-
-def _abstract(sent: Sentence, mentions: list[Mention]) -> tuple[str, dict[int, Mention]]:
-    """The sentence with each outermost mention replaced by its class symbol."""
-    parts: list[str] = []
-    where: dict[int, Mention] = {}
-    text, base = sent.text, sent.start
-    pos = base
-    length = 0
-    for m in _outermost(mentions):
-        chunk = text[pos - base : m.start - base]
-        parts.append(chunk)
-        length += len(chunk)
-        sym = SYMBOLS["G"][1] if m.rule == GENERIC else _SYMBOL_OF.get(m.type)
-        inner = _chains_inside(m, mentions) if m.type == "Project" else []
-        if inner:  # "绿色硅全产业链项目": the chain inside the project counts as a chain
-            c = inner[0]
-            head = text[m.start - base : c.start - base]
-            parts.append(head)
-            where[length + len(head)] = c
-            parts.append(SYMBOLS["C"][1] if c.rule != GENERIC else SYMBOLS["G"][1])
-            tail = text[c.end - base : m.end - base]
-            parts.append(tail)
-            length += len(head) + 1 + len(tail)
-        elif sym is None:
-            parts.append(m.text)
-            length += len(m.text)
-        else:
-            parts.append(sym)
-            where[length] = m
-            length += 1
-        pos = m.end
-    parts.append(text[pos - base :])
-    return "".join(parts), where
 
 
 class _Context:
@@ -249,11 +172,11 @@ def _apply_rules(doc: Document, ctx: _Context) -> list[Relation]:
     out: list[Relation] = []
     for i, sent in enumerate(doc.sentences):
         mentions = ctx.by_sent[i]
-        if not mentions:
-            continue
-        abstract, where = _abstract(sent, mentions)
-        for rule in _rules_for(_SYMBOL_CHARS.intersection(abstract)):
-            for m in rule.regex.finditer(abstract):
+        if not mentions or not _rules_for(frozenset(map(symbol_of, mentions))):
+            continue  # no rule can relate what the sentence names (a superset of its symbols)
+        abstract_, where = abstract(sent, mentions)
+        for rule in _rules_for(_SYMBOL_CHARS.intersection(abstract_)):
+            for m in rule.regex.finditer(abstract_):
                 subs = _group_mentions(m, "s", where)
                 objs = _group_mentions(m, "o", where)
                 pos = sent.start + m.start()
@@ -277,46 +200,36 @@ def _named_chains(mentions: list[Mention]) -> list[Mention]:
 
 
 _LINK_LEADER = re.compile(r"链主")
-# firms the sentence itself calls 链主 ("以立讯“链主型”项目为牵引", "A、B等链主企业")
-_LEADER_RULES = {"链主型", "链主list"}
 
 
-def _paragraph_rules(doc: Document, ctx: _Context, have: set[tuple[int, int]]) -> list[Relation]:
-    """leadsChain pairs that need the paragraph, not just the sentence."""
+def _topic_paragraphs(doc: Document, ctx: _Context, have: set[tuple[int, int]]) -> list[Relation]:
+    """A paragraph about 链主 firms in general (its topic sentence names no firm), whose next
+    sentences each open with a firm and name its chain: that firm leads that chain."""
     out: list[Relation] = []
-    sents = doc.sentences
     topic_para = -1
-    for i, sent in enumerate(sents):
+    for i, sent in enumerate(doc.sentences):
         ms = ctx.by_sent[i]
-        if not ms:  # a sentence naming nothing can only open a paragraph about 链主
-            if _LINK_LEADER.search(sent.text):
-                topic_para = sent.paragraph
-            continue
         firms = [m for m in ms if m.type == "Enterprise"]
-        chains = _named_chains(ms)
-        # a paragraph about 链主 enterprises in general: its topic sentence names no firm
         if _LINK_LEADER.search(sent.text) and not firms:
             topic_para = sent.paragraph
             continue
+        chains = _named_chains(ms)
         if sent.paragraph == topic_para and firms and chains:
             first = min(firms, key=lambda m: m.start)
             if first.start - sent.start <= 1:
                 after = [c for c in chains if c.start > first.end]
                 if after and (first.start, after[0].start) not in have:
-                    out.append(Relation("leadsChain", first, after[0], sent, rule="链主段落"))
-        # a firm called 链主 in a sentence that names no chain: the chain is nearby
-        leaders = [m for m in firms if m.rule in _LEADER_RULES]
-        if leaders and not chains:
-            near = None
-            for j in (i + 1, i + 2, i - 1):
-                if 0 <= j < len(sents) and sents[j].paragraph == sent.paragraph:
-                    cs = _named_chains(ctx.by_sent[j])
-                    if cs:
-                        near = cs[0]
-                        break
-            if near is not None:
-                for firm in leaders:
-                    out.append(Relation("leadsChain", firm, near, sent, rule="链主附近"))
+                    out.append(
+                        Relation(
+                            "leadsChain",
+                            first,
+                            after[0],
+                            sent,
+                            rule="链主段落",
+                            how="the paragraph's topic is 链主 firms; chain: sentence",
+                            confidence=0.6,
+                        )
+                    )
     return out
 
 
@@ -337,9 +250,9 @@ def _nested_rules(doc: Document) -> list[Relation]:
 def relate(doc: Document) -> Document:
     """Pipeline step: fill `doc.relations` from the rules, without duplicates."""
     ctx = _Context(doc)
-    found = _apply_rules(doc, ctx)
+    found = _apply_rules(doc, ctx) + frame_relations(doc, ctx.by_sent)
     have = {(r.subject.start, r.object.start) for r in found if r.predicate == "leadsChain"}
-    found += _paragraph_rules(doc, ctx, have)
+    found += _topic_paragraphs(doc, ctx, have)
     found += _nested_rules(doc)
     seen: set[tuple] = set()
     doc.relations = []
@@ -348,4 +261,15 @@ def relate(doc: Document) -> Document:
         if key not in seen:
             seen.add(key)
             doc.relations.append(r)
+    # a bare industry a frame read as its chain (电子元器件链主型企业), a firm it read as its
+    # subject (…。这家龙头企业): mentions of the article
+    have_spans = {(m.type, m.start, m.end) for m in doc.mentions}
+    added = {
+        (m.type, m.start, m.end): m
+        for r in doc.relations
+        for m in (r.subject, r.object)
+        if m.rule in (FRAME_INDUSTRY, FRAME_SUBJECT) and (m.type, m.start, m.end) not in have_spans
+    }
+    if added:
+        doc.mentions = sorted([*doc.mentions, *added.values()], key=lambda m: (m.start, -m.end))
     return doc

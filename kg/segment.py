@@ -50,13 +50,16 @@ class Token(NamedTuple):
 
 def _user_words() -> list[str]:
     """Words jieba must keep whole: the ontology's labels, trigger words (skos:altLabel) and
-    name suffixes (ckg:lexicalSuffix), and the heads of firm lists."""
+    name suffixes (ckg:lexicalSuffix), the heads of firm lists, and industry words
+    (`kg/rules/industries.toml`: 磁材 and 算力 are one word each in a chain's name)."""
     from kg import ontology
 
     suffixes: set[str] = set()
     for cls in ontology.entity_classes():
         suffixes.update(ontology.suffixes(cls))
     words: set[str] = set(rules()["enterprise"]["list_heads"]) | suffixes
+    words.update(rules("industries")["chain"]["heads"])
+    words.update(rules("industries")["chain"]["modifiers"])
     for term in ontology.classes() + ontology.properties():
         for word in [ontology.label(term, "zh"), *ontology.alt_labels(term, "zh")]:
             # a trigger word that ends in a name suffix (引领产业链) would swallow the name

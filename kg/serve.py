@@ -36,7 +36,8 @@ from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from kg.errors import KGError, StoreError
+from kg.errors import InputError, KGError, StoreError
+from kg.locks import hold, store_lock
 
 __all__ = [
     "LOCK_FILE",
@@ -47,6 +48,7 @@ __all__ = [
     "check_not_served",
     "is_loopback",
     "oxigraph_command",
+    "check_port_number",
 ]
 
 LOCK_FILE = "kg-serve.lock"
@@ -155,6 +157,18 @@ def _check_store(store: Path) -> None:
     del inner
 
 
+def check_port_number(port: int, option: str = "--port") -> None:
+    """Raise InputError unless `port` is a TCP port number a server can listen on (1-65535).
+
+    >>> check_port_number(99999)
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: --port must be between 1 and 65535, not 99999
+    """
+    if isinstance(port, bool) or not isinstance(port, int) or not 1 <= port <= 65535:
+        raise InputError(f"{option} must be between 1 and 65535, not {port}")
+
+
 def _netloc(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
@@ -162,6 +176,9 @@ def _netloc(host: str, port: int) -> str:
 def _check_port(host: str, port: int) -> None:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as s:
+        # As the servers themselves bind (Rust's std and http.server both set SO_REUSEADDR):
+        # connections of a server stopped a moment ago, in TIME_WAIT, do not make the port busy.
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind((host, port))
         except OSError as e:
@@ -283,6 +300,11 @@ def serving(
     waited for, the views server is shut down and the lock is removed.
     """
     store = Path(store)
+    check_port_number(port, "--port")
+    if views_port is not None:
+        check_port_number(views_port, "--views-port")
+    if isinstance(timeout, bool) or not isinstance(timeout, int) or timeout < 1:
+        raise InputError(f"--timeout must be a whole number of seconds, at least 1, not {timeout}")
     if not (store / "CURRENT").is_file():
         raise StoreError(f"no store at {store}: build one first with `kg build`")
     record = served_by(store)
@@ -291,6 +313,7 @@ def serving(
     views_dir = Path(views) if views is not None else store.parent / "views"
     serve_views = views_dir.is_dir()
     views_port = port + 1 if views_port is None else views_port
+    check_port_number(views_port, "--views-port")
     _check_port(host, port)
     command = [
         oxigraph_command(),
@@ -316,7 +339,10 @@ def serving(
     thread: threading.Thread | None = None
     process: subprocess.Popen | None = None
     owned = False
-    with tempfile.TemporaryDirectory(prefix="kg-serve-") as tmp:
+    with (
+        hold(store_lock(store), f"the store at {store}"),  # no build swaps it away meanwhile
+        tempfile.TemporaryDirectory(prefix="kg-serve-") as tmp,
+    ):
         log = Path(tmp) / "oxigraph.log"
         try:
             if serve_views:

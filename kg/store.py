@@ -51,6 +51,8 @@ __all__ = [
     "export",
     "counts",
     "store_bytes",
+    "check_replaceable",
+    "swap_in",
 ]
 
 DEFAULT_STORE = Path("out/store")
@@ -246,7 +248,8 @@ def _is_store(path: Path) -> bool:
     return (path / "CURRENT").is_file()
 
 
-def _check_replaceable(path: Path) -> None:
+def check_replaceable(path: Path) -> None:
+    """Raise StoreError unless `path` is free, an empty folder or a store a build may replace."""
     if not path.exists():
         return
     if not path.is_dir():
@@ -258,9 +261,12 @@ def _check_replaceable(path: Path) -> None:
         )
 
 
-def _swap(new: Path, path: Path) -> None:
-    # Rename the old store aside, the new one in, then delete the old: at every moment either
-    # the old or the new store is at `path`, and a failure restores the old one.
+def swap_in(new: Path, path: Path) -> None:
+    """Put the folder `new` at `path` (a sibling), replacing what is there.
+
+    The old folder is renamed aside, the new one in, then the old is deleted: at every moment
+    either the old or the new folder is at `path`, and a failure restores the old one.
+    """
     if not path.exists():
         new.rename(path)
         return
@@ -295,7 +301,7 @@ def build_store(
     articles, in their graphs and the entity graph) and ``ontology_triples``.
     """
     path = Path(path)
-    _check_replaceable(path)
+    check_replaceable(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     new = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
     found = {"documents": 0, "quads": 0, "ontology_triples": 0}
@@ -317,7 +323,7 @@ def build_store(
             raise
         loader.close()
         _remove_old_logs(new)
-        _swap(new, path)
+        swap_in(new, path)
     except BaseException:
         shutil.rmtree(new, ignore_errors=True)
         raise
@@ -462,13 +468,17 @@ def _graph_id(g: Any) -> Any:
     return g.identifier if isinstance(g, Graph) else g
 
 
-def export(source: Any, out_dir: str | os.PathLike[str]) -> dict[str, Path]:
-    """Write ``graph.ttl`` (all graphs merged, plain triples) and ``graph.trig`` (named graphs).
+def export(
+    source: Any, out_dir: str | os.PathLike[str], *, formats: Iterable[str] = ("ttl", "trig")
+) -> dict[str, Path]:
+    """Write ``graph.ttl`` (all graphs merged, plain triples) and ``graph.trig`` (named graphs),
+    or only those of `formats`.
 
     `source` is a store path, a pyoxigraph Store or an rdflib Dataset/Graph. The ontology is
     included even when the store was built without it. Returns the paths by format:
     ``{"ttl": ..., "trig": ...}``.
     """
+    wanted = set(formats)
     store = _as_oxigraph(source)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -478,9 +488,16 @@ def export(source: Any, out_dir: str | os.PathLike[str]) -> dict[str, Path]:
         extra = list(ox.parse(_ontology_nquads(), format=ox.RdfFormat.N_QUADS))
     triples = itertools.chain(union_triples(store), (q.triple for q in extra))
     quads = itertools.chain(dataset_quads(store), extra)
-    _atomic_write(ttl, lambda f: ox.serialize(triples, f, ox.RdfFormat.TURTLE, prefixes=PREFIXES))
-    _atomic_write(trig, lambda f: ox.serialize(quads, f, ox.RdfFormat.TRIG, prefixes=PREFIXES))
-    return {"ttl": ttl, "trig": trig}
+    written: dict[str, Path] = {}
+    if "ttl" in wanted:
+        _atomic_write(
+            ttl, lambda f: ox.serialize(triples, f, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        )
+        written["ttl"] = ttl
+    if "trig" in wanted:
+        _atomic_write(trig, lambda f: ox.serialize(quads, f, ox.RdfFormat.TRIG, prefixes=PREFIXES))
+        written["trig"] = trig
+    return written
 
 
 def dataset_quads(store: ox.Store) -> Iterator[ox.Quad]:

@@ -41,6 +41,7 @@ import networkx as nx
 from kg import analytics
 from kg.errors import KGError
 from kg.ontology import label as term_label
+from kg.progress import NO_PROGRESS, Progress
 
 __all__ = [
     "CLASS_STYLE",
@@ -648,12 +649,14 @@ def write_views(
     size_by: analytics.Measure = "degree",
     colour_by: str = "class",
     progress: Callable[[View], None] | None = None,
+    phases: Progress | None = None,
 ) -> list[View]:
     """Write graph.html, chain_leaders.html, one page per chain and index.html to `out_dir`.
 
     `source` is a store path, an rdflib graph (e.g. `kg.store.open_store`) or a NetworkX graph
     from `kg.network.to_networkx`. Sizes and communities are computed once on the whole graph,
-    so a node has the same size on every page. Returns the views, index last.
+    so a node has the same size on every page. Returns the views, index last. `progress` is
+    called with each view written; `phases` hears of the phase "views" and each page.
     """
     from kg.network import to_networkx
 
@@ -705,12 +708,16 @@ def write_views(
         if stale.name not in wanted:
             stale.unlink()
     views: list[View] = []
+    phases = phases or NO_PROGRESS
+    phases.phase("views", len(pages) + 1, "pages")
     for graph, file, title, description in pages:
         views.append(write_view(graph, out / file, title=title, description=description, **common))
+        phases.advance()
         if progress is not None:
             progress(views[-1])
     index = out / "index.html"
     _write(index, render_index(views))
+    phases.advance()
     views.append(View("index.html", "chainkg 视图", "全部视图", 0, 0, index))
     return views
 

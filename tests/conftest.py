@@ -41,6 +41,14 @@ def dev_docs(shared_dir):
 
 
 @pytest.fixture(scope="session")
+def dev2_docs(shared_dir):
+    """The second set of development articles (30, from 24 provinces), extracted once."""
+    from kg.build import extract_paths
+
+    return list(extract_paths(sorted((shared_dir / "corpus" / "dev2").glob("*.txt"))))
+
+
+@pytest.fixture(scope="session")
 def seed_build(tmp_path_factory):
     """A full build of the bundled articles: (report, out folder)."""
     from kg.build import build

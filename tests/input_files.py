@@ -114,3 +114,59 @@ def png() -> bytes:
     pixels = zlib.compress(b"\x00\xff\x00\x00")
     chunks = chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
     return b"\x89PNG\r\n\x1a\n" + chunks
+
+
+# A news report of our own invention, as a web page: five firms lead three chains. Chromium's
+# "print to PDF" draws it with a CJK font whose text layer writes some characters as CJK
+# radicals (⻰ for 龙, ⻓ for 长, ⾊ for 色) and breaks lines wherever the page width ends.
+PRINTED_ARTICLE = [
+    "金沙市产业链链长制工作推进会召开",
+    "会议指出,以金川铝材为龙头,绿色铝产业链链长工作取得新成效,以滇中新材、彩云锂能等企业为龙头,"
+    "新材料产业链发展势头强劲。以乌蒙硅业、星河玻璃为龙头,绿色硅全产业链项目稳步推进。",
+    "会议要求,各链长要长期坚持,见实效、出亮点,推动全市工业高质量发展。2023年,全市规模以上"
+    "工业增加值增长8.5%,新开工项目120个。",
+]
+PRINTED_LEADS = {
+    ("金川铝材", "绿色铝产业链"),
+    ("滇中新材", "新材料产业链"),
+    ("彩云锂能", "新材料产业链"),
+    ("乌蒙硅业", "绿色硅全产业链"),
+    ("星河玻璃", "绿色硅全产业链"),
+}
+
+
+def chromium_pdf(chromium: str, folder, paragraphs: list[str] = PRINTED_ARTICLE) -> bytes:
+    """A PDF printed by headless Chromium (`--print-to-pdf`) from a page of `paragraphs`, the
+    first as its heading, in a narrow column so that lines break inside sentences."""
+    import html
+    import subprocess
+    from pathlib import Path
+
+    folder = Path(folder)
+    body = f"<h1>{html.escape(paragraphs[0])}</h1>" + "".join(
+        f"<p>{html.escape(p)}</p>" for p in paragraphs[1:]
+    )
+    page = folder / "article.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>'
+        f"{html.escape(paragraphs[0])}</title><style>body {{ width: 420px; font-size: 15px }}"
+        f"</style></head><body>{body}</body></html>",
+        encoding="utf-8",
+    )
+    pdf = folder / "article.pdf"
+    subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--user-data-dir={folder / 'profile'}",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return pdf.read_bytes()

@@ -471,3 +471,38 @@ def test_kg_ask_without_a_store(tmp_path):
     proc = kg("ask", "绿色铝的龙头企业有哪些", "--store", str(tmp_path / "none"))
     assert proc.returncode == 1
     assert len(proc.stderr.strip().splitlines()) == 1 and "kg build" in proc.stderr
+
+
+# --------------------------------------------------------------------------- issue 12 item 9
+
+
+@pytest.fixture(scope="module")
+def empty_store(tmp_path_factory) -> str:
+    from kg.store import build_store
+
+    path = tmp_path_factory.mktemp("empty") / "store"
+    build_store([], path)
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    "question, status, words",
+    [
+        ("云铝海鑫是哪条产业链的龙头?", 1, ["knows no enterprise", "holds no entity", "kg build"]),
+        ("哪些企业是哪些产业链的龙头?", 0, ["holds no answer", "holds no entity", "kg build"]),
+    ],
+)
+def test_an_empty_store_says_so(empty_store, question, status, words):
+    proc = kg("ask", question, "--store", empty_store)
+    assert proc.returncode == status and "Traceback" not in proc.stderr
+    text = proc.stdout + proc.stderr
+    assert all(w in text for w in words), text
+    assert "some are: none" not in text
+
+
+@pytest.mark.parametrize("question", ["", "  ", "?", "？ ", "请问?"])
+def test_an_empty_question_is_one_line(store_path, question):
+    proc = kg("ask", question, "--store", store_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "question is empty" in lines[0], proc.stderr

@@ -182,7 +182,7 @@ def read_all(tmp_path_factory):
     folder = tmp_path_factory.mktemp("readable")
     for p in [GOOD, *(p.values for p in READ_CORRECTLY)]:
         write_case(folder, p[0], p[1])
-    extracted = kg("extract", str(folder), "--format", "jsonl")
+    extracted = kg("extract", str(folder), "--format", "jsonl", "--quiet")
     out = folder.parent / f"{folder.name}-out"
     built = kg("build", str(folder), "--out", str(out), "--quiet")
     return extracted, built, out / "store"

@@ -73,10 +73,10 @@ def test_validate_passes_on_the_seed_graph(store):
     assert proc.returncode == 0, proc.stderr
 
 
-def test_eval_prints_nine_lines_of_scores():
+def test_eval_prints_ten_lines_of_scores():
     proc = kg("eval", "--gold", str(DATA / "gold"), str(DATA / "corpus"))
     assert proc.returncode == 0, proc.stderr
-    tail = proc.stdout.strip().splitlines()[-9:]
+    tail = proc.stdout.strip().splitlines()[-10:]
     assert tail[0].split()[:4] == ["field", "P", "R", "F1"]
     assert [line.split()[0] for line in tail[1:]] == [
         "leads_chain",
@@ -86,6 +86,7 @@ def test_eval_prints_nine_lines_of_scores():
         "parks",
         "projects",
         "policies",
+        "metrics",
         "overall",
     ]
 
@@ -154,3 +155,55 @@ def test_failed_build_leaves_the_store_intact(tmp_path):
         "query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--store", str(out / "store")
     ).stdout
     assert before == after
+
+
+# ---------------------------------------------------------------- issue 12 item 12
+
+
+def test_version():
+    from importlib.metadata import version
+
+    proc = kg("--version")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == f"kg (chainkg) {version('chainkg')}"
+
+
+@pytest.mark.parametrize(
+    "formats, files",
+    [
+        (["ttl"], {"graph.ttl"}),
+        (["trig"], {"graph.trig"}),
+        (["nq", "ttl"], {"graph.nq", "graph.ttl"}),
+        (["csv"], {"entities.csv", "relations.csv", "metrics.csv"}),
+    ],
+)
+def test_export_writes_only_what_was_asked(store, tmp_path, formats, files):
+    args = [a for f in formats for a in ("--format", f)]
+    proc = kg("export", *args, "--out", str(tmp_path / "x"), "--store", store)
+    assert proc.returncode == 0, proc.stderr
+    assert {p.name for p in (tmp_path / "x").iterdir()} == files
+
+
+def test_query_list_shows_the_queries_to_ask_with_and_all_with_all():
+    shown = kg("query", "--list").stdout
+    everything = kg("query", "--list", "--all").stdout
+    for internal in ("count_types", "network_edges", "leading_pairs", "all_triples"):
+        assert f"\n{internal}\n" not in f"\n{shown}\n"
+        assert f"\n{internal}\n" in f"\n{everything}\n"
+    for named in ("leading-enterprises", "about", "metrics", "entity-names", "find-entities"):
+        assert f"\n{named}\n" in f"\n{shown}\n"
+
+
+@pytest.mark.parametrize(
+    "sparql, words",
+    [
+        ("INSERT DATA { <http://e/a> <http://e/b> 1 }", ["read-only", "INSERT", "kg add"]),
+        ("PREFIX ex: <http://e/>\n# then\n DELETE WHERE { ?s ex:p ?o }", ["read-only", "DELETE"]),
+        ("DROP ALL", ["read-only", "DROP"]),
+        ("SELECT * WHERE { ?s foo:bar ?o }", ["unknown prefix 'foo:'", "column 21", "ckg"]),
+        ('SELECT * WHERE {\n ?s ?p "云铝海鑫" . ?s ex:p ?o }', ["unknown prefix 'ex:'", "line 2"]),
+    ],
+)
+def test_updates_and_unknown_prefixes_are_named(store, sparql, words):
+    line = one_line_error(kg("query", sparql, "--store", store))
+    assert all(w in line for w in words), line

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.document import Document, Mention, Relation, Sentence
+from kg.document import Document, Mention, Metric, Relation, Sentence
 from kg.errors import InputError
 from kg.evaluate import (
     FIELDS,
@@ -14,6 +14,7 @@ from kg.evaluate import (
     gold_for,
     load_gold,
     normalise,
+    normalise_unit,
     predictions,
     score_corpus,
     score_document,
@@ -22,7 +23,7 @@ from kg.evaluate import (
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-GOLD_DIRS = [ROOT / "data" / "gold", SHARED / "gold" / "dev"]
+GOLD_DIRS = [ROOT / "data" / "gold", SHARED / "gold" / "dev", SHARED / "gold" / "dev2"]
 
 # Which mention type stands for each end of a gold string when gold is turned into predictions.
 # Written out here, not imported from kg.evaluate, on purpose: an independent oracle, so that
@@ -40,13 +41,14 @@ PAIR_TYPES = {
 }
 
 
-def make_doc(entities=(), relations=(), *, name="a.txt"):
-    """A Document holding the given mentions and relations, offsets into a made-up text.
+def make_doc(entities=(), relations=(), metrics=(), *, name="a.txt"):
+    """A Document holding the given mentions, relations and metrics, offsets into a made-up text.
 
     `entities`: (type, text, label); `relations`: (predicate, subject, object), each end a
-    (type, text, label) triple.
+    (type, text, label) triple; `metrics`: (subject, indicator, value, unit, year), the subject
+    a (type, text, label) triple or None.
     """
-    parts, mentions, rels = [], [], []
+    parts, mentions, rels, stats = [], [], [], []
 
     def mention(type_, text, label):
         start = sum(len(p) + 1 for p in parts)
@@ -59,6 +61,11 @@ def make_doc(entities=(), relations=(), *, name="a.txt"):
         s, o = mention(*subject), mention(*object_)
         sentence = Sentence(s.start, o.end, f"{s.text}。{o.text}")
         rels.append(Relation(predicate, s, o, sentence))
+    for subject, indicator, value, unit, year in metrics:
+        s = subject and mention(*subject)
+        m = mention("Metric", f"{indicator}{value}{unit}", "")
+        sentence = Sentence(m.start, m.end, m.text)
+        stats.append(Metric(indicator, value, unit, year, m.text, m.start, m.end, sentence, s))
     text = "。".join(parts)
     return Document(
         name=name,
@@ -67,6 +74,7 @@ def make_doc(entities=(), relations=(), *, name="a.txt"):
         offsets=list(range(len(text) + 1)),
         mentions=mentions,
         relations=rels,
+        metrics=stats,
     )
 
 
@@ -74,12 +82,17 @@ def doc_from_gold(gold, *, with_optional=False):
     """Predictions that are the gold strings themselves, each a mention with that text/label."""
     sources = [gold, gold["optional"]] if with_optional else [gold]
     entities, relations = [], []
+    metrics = []
     for source in sources:
         for field, type_ in ENTITY_TYPES.items():
-            entities += [(type_, s, s) for s in source[field]]
+            entities += [(type_, s, s) for s in source.get(field, ())]
         for field, (predicate, s_type, o_type) in PAIR_TYPES.items():
-            relations += [(predicate, (s_type, s, s), (o_type, o, o)) for s, o in source[field]]
-    return make_doc(entities, relations)
+            pairs = source.get(field, ())
+            relations += [(predicate, (s_type, s, s), (o_type, o, o)) for s, o in pairs]
+        for subject, indicator, value, unit, year, _ in source.get("metrics", ()):
+            end = None if subject == "*" else ("Region", subject, subject)
+            metrics.append((end, indicator, value, unit, year))
+    return make_doc(entities, relations, metrics)
 
 
 # --- normalise / strings_match -------------------------------------------------------------
@@ -211,7 +224,7 @@ def test_optional_items_count_neither_for_nor_against(pred, expected):
 def test_distinct_entity_predictions(type_, field, mentions, n_pred):
     pred = predictions(make_doc([(type_, text, label) for text, label in mentions]))
     assert len(pred[field]) == n_pred
-    assert score_document(pred, {})[field].n_pred == n_pred
+    assert score_document(pred, {field: []})[field].n_pred == n_pred
 
 
 @pytest.mark.parametrize(
@@ -242,7 +255,7 @@ def test_distinct_pair_predictions(pairs, n_pred):
     ]
     pred = predictions(make_doc(relations=relations))
     assert len(pred["leads_chain"]) == n_pred
-    assert score_document(pred, {})["leads_chain"].n_pred == n_pred
+    assert score_document(pred, {"leads_chain": []})["leads_chain"].n_pred == n_pred
 
 
 def test_predictions_carry_label_and_texts():
@@ -328,6 +341,176 @@ def test_gold_counts_each_normalised_form_once():
     assert score_document({}, gold)["parks"] == FieldScore(0, 0, 0, 1)
 
 
+# --- metrics ---------------------------------------------------------------------------------
+
+CITY = ("Region", "青岚市", "青岚市")
+GOLD_METRIC = ["青岚市", "规模以上工业增加值", 120.5, "亿元", 2023]
+
+
+@pytest.mark.parametrize(
+    "subject, indicator, value, unit, year, matches",
+    [
+        (CITY, "规模以上工业增加值", 120.5, "亿元", 2023, True),  # equal on every part
+        (("Region", "青岚", "青岚市"), "规模以上工业增加值", 120.5, "亿元", 2023, True),  # label
+        (("Region", "青岚", "青岚"), "规模以上工业增加值", 120.5, "亿元", 2023, True),  # 2 of 3
+        (("Region", "白沙县", "白沙县"), "规模以上工业增加值", 120.5, "亿元", 2023, False),
+        (None, "规模以上工业增加值", 120.5, "亿元", 2023, False),  # no subject: only `*`
+        (CITY, "工业增加值", 120.5, "亿元", 2023, True),  # predicted inside gold: no length rule
+        (CITY, "全市规模以上工业增加值总量", 120.5, "亿元", 2023, True),  # gold inside predicted
+        (CITY, "工业总产值", 120.5, "亿元", 2023, False),  # neither contains the other
+        (CITY, "", 120.5, "亿元", 2023, False),  # an empty indicator names nothing
+        (CITY, "规模以上工业增加值", 120.4, "亿元", 2023, False),  # value
+        (CITY, "规模以上工业增加值", 120.5, "万元", 2023, False),  # scale is part of the unit
+        (CITY, "规模以上工业增加值", 120.5, "億元", 2023, True),  # traditional script
+        (CITY, "规模以上工业增加值", 120.5, "亿元", 2022, False),  # year
+        (CITY, "规模以上工业增加值", 120.5, "亿元", None, False),  # gold has a year, pred none
+    ],
+)
+def test_metric_matching(subject, indicator, value, unit, year, matches):
+    pred = predictions(make_doc(metrics=[(subject, indicator, value, unit, year)]))
+    scores = score_document(pred, {"metrics": [GOLD_METRIC]})
+    assert scores["metrics"] == FieldScore(int(matches), 1, int(matches), 1)
+
+
+@pytest.mark.parametrize(
+    "gold, pred, matches",
+    [
+        # gold year null: any predicted year
+        (
+            ["青岚市", "粮食总产量", 80, "万吨", None],
+            (CITY, "粮食总产量", 80.0, "万吨", 2024),
+            True,
+        ),
+        # gold subject `*` (the article never says where): any subject, or none
+        (["*", "粮食总产量", 80, "万吨", None], (None, "粮食总产量", 80, "万吨", None), True),
+        (["*", "粮食总产量", 80, "万吨", None], (CITY, "粮食总产量", 80, "万吨", None), True),
+        # units after normalise_unit
+        (["青岚市", "产能", 30, "万吨/年", None], (CITY, "年产能", 30, "万吨", None), True),
+        (["青岚市", "出口增长", 12, "%", None], (CITY, "出口增长", 12, "％", None), True),
+        (["青岚市", "装机", 2, "GW", None], (CITY, "装机", 2, "gw", None), True),
+        (["青岚市", "占比提高", 2, "个百分点", None], (CITY, "占比提高", 2, "百分点", None), True),
+        (["青岚市", "占比提高", 2, "个百分点", None], (CITY, "占比提高", 2, "%", None), False),
+        # the object form: year may be absent, other keys are not scored
+        (
+            {"subject": "青岚市", "indicator": "粮食总产量", "value": 80, "unit": "万吨"},
+            (CITY, "粮食总产量", 80, "万吨", 2024),
+            True,
+        ),
+        (
+            {
+                "subject": "青岚市",
+                "indicator": "粮食总产量",
+                "value": 80,
+                "unit": "万吨",
+                "year": 2024,
+                "text": "粮食总产量达80万吨",
+                "qualifier": "超过",
+            },
+            (CITY, "粮食总产量", 80, "万吨", 2024),
+            True,
+        ),
+        # alt_subject: a second reading of whose figure it is
+        (
+            {
+                "subject": "一批光伏项目",
+                "alt_subject": "青岚市",
+                "indicator": "总投资",
+                "value": 20.5,
+                "unit": "亿元",
+                "year": None,
+            },
+            (CITY, "总投资", 20.5, "亿元", None),
+            True,
+        ),
+    ],
+)
+def test_metric_gold_forms(gold, pred, matches):
+    scores = score_document(predictions(make_doc(metrics=[pred])), {"metrics": [gold]})
+    assert scores["metrics"] == FieldScore(int(matches), 1, int(matches), 1)
+
+
+@pytest.mark.parametrize(
+    "pred, expected",
+    [
+        # matched only by an optional item: out of the denominator
+        (
+            [(CITY, "规模以上工业增加值", 120.5, "亿元", 2023), (CITY, "增速", 8, "%", 2023)],
+            FieldScore(1, 1, 1, 1, 1),
+        ),
+        # an unmatched optional item costs no recall
+        ([(CITY, "规模以上工业增加值", 120.5, "亿元", 2023)], FieldScore(1, 1, 1, 1, 0)),
+        # matching neither: a false positive
+        (
+            [(CITY, "规模以上工业增加值", 120.5, "亿元", 2023), (CITY, "税收", 9, "亿元", 2023)],
+            FieldScore(1, 2, 1, 1, 0),
+        ),
+    ],
+)
+def test_optional_metrics_count_neither_for_nor_against(pred, expected):
+    gold = {"metrics": [GOLD_METRIC], "optional": {"metrics": [["青岚市", "增速", 8, "%", 2023]]}}
+    assert score_document(predictions(make_doc(metrics=pred)), gold)["metrics"] == expected
+
+
+@pytest.mark.parametrize(
+    "gold, scored",
+    [
+        ({"chains": ["纺织产业链"]}, {"chains"}),  # no metrics key: metrics not scored
+        ({"chains": ["纺织产业链"], "metrics": []}, {"chains", "metrics"}),  # []: "none here"
+        ({"metrics": [GOLD_METRIC]}, {"metrics"}),  # no entity keys: entities not scored
+        ({}, set()),
+    ],
+)
+def test_only_annotated_fields_are_scored(gold, scored):
+    doc = make_doc(
+        [("IndustryChain", "纺织产业链", "纺织产业链"), ("Enterprise", "星河化工", "星河化工")],
+        metrics=[(CITY, "税收", 9, "亿元", 2023)],
+    )
+    scores = score_document(predictions(doc), gold)
+    assert set(scores) == scored
+    assert set(errors(predictions(doc), gold)) == scored
+
+
+def test_metric_predictions_are_distinct_by_normalised_parts():
+    doc = make_doc(
+        metrics=[
+            (("Region", "青岚", "青岚市"), "税收", 9, "亿元", 2023),
+            (("Region", "青岚市", "青岚市"), "税收", 9.0, "億元", 2023),  # the same statistic
+            (("Region", "青岚市", "青岚市"), "税收", 9, "亿元", 2022),  # another year
+            (None, "税收", 9, "亿元", 2023),  # no subject
+        ]
+    )
+    pred = predictions(doc)["metrics"]
+    assert len(pred) == 3
+    assert pred[0] == (("青岚市", {"青岚", "青岚市"}), "税收", 9, "亿元", 2023)
+
+
+def test_metric_errors_are_listed_as_tuples():
+    pred = predictions(make_doc(metrics=[(CITY, "税收", 9, "亿元", 2023)]))
+    wrong = errors(pred, {"metrics": [GOLD_METRIC]})["metrics"]
+    assert wrong == {
+        "false_positives": [("青岚市", "税收", 9, "亿元", 2023)],
+        "false_negatives": [("青岚市", "规模以上工业增加值", 120.5, "亿元", 2023)],
+        "optional": [],
+    }
+
+
+@pytest.mark.parametrize(
+    "unit, expected",
+    [
+        ("億元", "亿元"),
+        ("％", "%"),
+        ("万吨/年", "万吨"),
+        ("GWh", "gwh"),
+        ("百分点", "个百分点"),
+        ("萬輛", "万辆"),
+        ("平方千米", "平方公里"),
+        ("亿元", "亿元"),
+    ],
+)
+def test_normalise_unit(unit, expected):
+    assert normalise_unit(unit) == expected
+
+
 # --- files and corpus -------------------------------------------------------------------------
 
 
@@ -347,7 +530,7 @@ def test_gold_for(tmp_path, doc_name, gold_name):
         assert gold is None
     else:
         assert gold == load_gold(tmp_path / gold_name)
-        assert gold["chains"] == ["电子信息"] and gold["parks"] == []
+        assert gold["chains"] == ["电子信息"] and "parks" not in gold  # absent: not scored
 
 
 @pytest.mark.parametrize(
@@ -360,6 +543,15 @@ def test_gold_for(tmp_path, doc_name, gold_name):
         '{"leads_chain": [["只有一端"]]}',
         '{"optional": ["a"]}',
         '{"optional": {"parks": "x"}}',
+        '{"metrics": "x"}',
+        '{"metrics": [["青岚市", "税收", 9, "亿元"]]}',
+        '{"metrics": [["青岚市", "税收", "9", "亿元", 2023]]}',
+        '{"metrics": [["青岚市", "税收", 9, "亿元", "2023"]]}',
+        '{"metrics": [["青岚市", "税收", true, "亿元", 2023]]}',
+        '{"metrics": [{"subject": "青岚市", "indicator": "税收", "value": 9}]}',
+        '{"metrics": [{"subject": "青岚市", "indicator": "税收", "value": 9, "unit": "亿元", '
+        '"alt_subject": 3}]}',
+        '{"optional": {"metrics": [[1, 2, 3, 4, 5]]}}',
     ],
 )
 def test_load_gold_rejects_malformed_files(tmp_path, content):
@@ -387,14 +579,14 @@ def test_score_corpus_micro_averages_and_lists_skipped(tmp_path):
     assert per_doc["b.txt"]["chains"] == FieldScore(0, 1, 0, 1)
     assert per_doc["c.txt"] == {}  # no gold: listed, not scored
     assert total["chains"] == FieldScore(1, 2, 1, 3)
-    assert total["parks"] == FieldScore()
+    assert "parks" not in total  # no gold file has it: not scored, not a perfect 1.0
 
 
-def test_format_scores_has_nine_lines():
+def test_format_scores_has_ten_lines():
     total = {field: FieldScore() for field in FIELDS}
     total["chains"] = FieldScore(1, 2, 1, 4, 1)
     lines = format_scores(total).splitlines()
-    assert len(lines) == 1 + len(FIELDS) + 1 == 9
+    assert len(lines) == 1 + len(FIELDS) + 1 == 10
     assert lines[0].split()[:4] == ["field", "P", "R", "F1"]
     assert [line.split()[0] for line in lines[1:]] == [*FIELDS, "overall"]
     assert lines[FIELDS.index("chains") + 1].split()[1:] == "0.500 0.250 0.333 1 2 1 4 1".split()
@@ -421,4 +613,5 @@ def gold_files():
 def test_gold_scores_perfectly_against_itself(path, with_optional):
     gold = load_gold(path)
     scores = score_document(predictions(doc_from_gold(gold, with_optional=with_optional)), gold)
-    assert {field: s.f1 for field, s in scores.items()} == dict.fromkeys(FIELDS, 1.0)
+    annotated = [field for field in FIELDS if field in gold]
+    assert {field: s.f1 for field, s in scores.items()} == dict.fromkeys(annotated, 1.0)

@@ -167,7 +167,7 @@ def test_relations_csv_has_one_row_per_edge(exported, store):
 
 METRICS = [
     # subject, indicator, value, unit, year
-    ("威信县", "工业总产值", 997.8, "亿元", 2022),
+    ("昭通市", "工业总产值", 997.8, "亿元", 2022),
     ("云铝海鑫", "产值", 110.0, "亿元", 2022),
     ("昭通市", "城镇化率", 44.0, "%", 2024),
 ]

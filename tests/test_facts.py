@@ -16,7 +16,7 @@ TEXT = "以云铝海鑫为龙头,绿色铝产业链链长工作取得新成效�
 KINDS = [
     ("entity", {"doc", "type", "text", "label", "iri", "start", "end", "raw_start", "raw_end"}),
     ("relation", {"doc", "predicate", "subject", "object", "sentence", "rule"}),
-    ("metric", {"doc", "subject", "indicator", "value", "unit", "year", "text"}),
+    ("metric", {"doc", "subject", "indicator", "value", "unit", "year", "qualifier", "text"}),
 ]
 
 

@@ -3,12 +3,15 @@ text layer (pypdf); broken files of each kind refused with one line naming them.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from kg.errors import InputError
 from kg.formats import FORMATS, docx_text, html_text, pdf_text, to_text
+from kg.normalize import RADICALS
 from kg.pipeline import extract
-from kg.reader import iter_paths, read_path
+from kg.reader import iter_paths, read_path, read_text
 
 from . import input_files as make
 
@@ -116,6 +119,47 @@ def test_pdf_lines_broken_by_layout_are_rejoined(tmp_path):
     doc = extract(read_path(path))
     assert "绿色铝产业链链长工作取得新成效。" in doc.text
     assert LEAD_FACT in facts(doc)
+
+
+@pytest.fixture(scope="module")
+def printed_pdf(tmp_path_factory) -> bytes:
+    """Our own article as a web page printed to PDF by Debian's headless Chromium."""
+    from kg.views import CHROMIUM
+
+    if not CHROMIUM.is_file():
+        reason = f"{CHROMIUM} is absent: install Debian's chromium package (.ci/run does)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}; CI must run the PDF tests")
+        pytest.skip(reason)
+    return make.chromium_pdf(str(CHROMIUM), tmp_path_factory.mktemp("printed"))
+
+
+def test_a_pdf_printed_by_chromium_gives_every_leading_firm(printed_pdf, tmp_path):
+    # issue 12 item 5: its text layer writes 龙 as ⻰ (CJK Radicals Supplement) and 色 as ⾊
+    # (Kangxi Radicals), and breaks lines inside sentences
+    layer = pdf_text(printed_pdf, name="article.pdf")
+    assert any(0x2E80 <= ord(c) <= 0x2FDF for c in layer), "no radical left to fold"
+    assert "\n" in layer.split("。")[0], "no line broken inside a sentence"
+    path = tmp_path / "article.pdf"
+    path.write_bytes(printed_pdf)
+    doc = extract(read_path(path))
+    assert not any(0x2E80 <= ord(c) <= 0x2FDF for c in doc.text)
+    leads = {
+        (r.subject.label, r.object.label) for r in doc.relations if r.predicate == "leadsChain"
+    }
+    assert leads == make.PRINTED_LEADS
+
+
+def test_a_pdf_printed_by_chromium_reads_as_its_text(printed_pdf, tmp_path):
+    path = tmp_path / "article.pdf"
+    path.write_bytes(printed_pdf)
+    from_pdf = extract(read_path(path))
+    from_text = extract(read_text("\n".join(make.PRINTED_ARTICLE), name="article.txt"))
+    assert from_pdf.text.replace("\n", "") == from_text.text.replace("\n", "")
+    assert facts(from_pdf) == facts(from_text)
+    for m in from_pdf.mentions:  # offsets still point at the mention in the PDF's text layer
+        raw = from_pdf.raw[from_pdf.offsets[m.start] : from_pdf.offsets[m.end - 1] + 1]
+        assert "".join(RADICALS.get(c, c) for c in raw.replace("\n", "")) == m.text
 
 
 # ---------------------------------------------------------------- refusals, as data

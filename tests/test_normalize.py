@@ -7,7 +7,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-from kg.normalize import normalize
+from kg.normalize import RADICALS, fold_radicals, normalize
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = sorted(SHARED.glob("seeds/*.txt")) + sorted(SHARED.glob("corpus/dev/*.txt"))
@@ -157,15 +157,37 @@ def _check_map(raw: str, text: str, offsets: list[int]) -> None:
         src = raw[offsets[i]]
         if ch == src:
             continue
-        forms = {unicodedata.normalize("NFKC", src), t2s(src), "\n" if src == "\r" else src}
+        folded = RADICALS.get(src, src)
+        forms = {unicodedata.normalize("NFKC", src), t2s(src), folded, t2s(folded)}
+        forms.add("\n" if src == "\r" else src)
         if src in " \t\u00a0\u3000":
             forms.add(" ")
         ok = ch in forms or ("\u4e00" <= ch <= "\u9fff" and "\u4e00" <= src <= "\u9fff")
         assert ok, (i, ch, src, text[max(0, i - 10) : i + 10])
 
 
+# Text a PDF printed by Chromium gives (issue 12 item 5): CJK Radicals Supplement and Kangxi
+# Radicals written for the characters they look like, and lines broken inside sentences.
+RADICAL_TEXT = [
+    ("以金川铝材为\u2ef0头", "以金川铝材为龙头"),  # ⻰ CJK RADICAL C-SIMPLIFIED DRAGON
+    ("链\u2ed3制", "链长制"),  # ⻓ C-SIMPLIFIED LONG
+    ("要\u2ec5实效", "要见实效"),  # ⻅ C-SIMPLIFIED SEE
+    ("绿\u2f8a硅全产业链", "绿色硅全产业链"),  # ⾊ KANGXI RADICAL COLOR
+    ("\u2f2f业", "工业"),  # ⼯ KANGXI RADICAL WORK
+    ("\u2f3e口", "户口"),  # ⼾ KANGXI RADICAL DOOR: NFKC 戶, then simplified
+    ("\u2ef3山", "龟山"),  # ⻳: NFKC already
+    (
+        "会议指出,以金川铝材为\u2ef0头,绿色铝产业链链\u2ed3工作取得新成效,以滇中新材为\u2ef0头,绿\n"
+        "\u2f8a硅全产业链项目稳步推进。",
+        "会议指出,以金川铝材为龙头,绿色铝产业链链长工作取得新成效,以滇中新材为龙头,绿色硅全产业链"
+        "项目稳步推进。",
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("raw", "expected"), UNICODE + TRADITIONAL + PINYIN + WIDTH + SPACES + MARKDOWN
+    ("raw", "expected"),
+    UNICODE + TRADITIONAL + PINYIN + WIDTH + SPACES + MARKDOWN + RADICAL_TEXT,
 )
 def test_normalize_cases(raw, expected):
     text, offsets = normalize(raw)
@@ -224,3 +246,75 @@ def test_corpus_offsets(path):
 def test_corpus_idempotent(path):
     text, _ = normalize(path.read_text(encoding="utf-8"))
     assert normalize(text)[0] == text
+
+
+UCD = Path("/usr/share/unicode/EquivalentUnifiedIdeograph.txt")  # Debian's unicode-data
+
+
+def _equivalents() -> dict[str, str]:
+    found = {}
+    for line in UCD.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        points, target = (part.strip() for part in line.split(";"))
+        first, _, last = points.partition("..")
+        for code in range(int(first, 16), int(last or first, 16) + 1):
+            found[chr(code)] = chr(int(target, 16))
+    return found
+
+
+@pytest.mark.skipif(not UCD.is_file(), reason=f"{UCD} is absent (apt-get install unicode-data)")
+def test_radicals_are_unicodes_equivalent_ideographs():
+    radicals = {k: v for k, v in _equivalents().items() if 0x2E80 <= ord(k) <= 0x2FDF}
+    assert RADICALS == radicals
+
+
+def test_every_assigned_radical_is_folded():
+    for code in [*range(0x2E80, 0x2F00), *range(0x2F00, 0x2FE0)]:
+        ch = chr(code)
+        name = unicodedata.name(ch, "")
+        if not name or ch not in RADICALS:
+            continue
+        # an ideograph (U+2B739 in Unicode 15's extension C, which Python 3.11 does not know yet)
+        assert "RADICAL" in name and 0x3400 <= ord(RADICALS[ch]) <= 0x323AF, name
+    assert len([c for c in RADICALS if "\u2f00" <= c]) == 214  # all Kangxi radicals
+    assert len(RADICALS) - 214 >= 110  # the Supplement: all with an equivalent ideograph
+    s = "".join(RADICALS)
+    assert fold_radicals(s, list(range(len(s) + 1))) == (
+        "".join(RADICALS.values()),
+        list(range(len(s) + 1)),
+    )
+
+
+# Markdown articles (issue 12 item 6): inline markup goes, block markers and lines stay.
+MARKDOWN_DOCUMENTS = [
+    ("以**云铝海鑫**为龙头,绿色铝产业链", "以云铝海鑫为龙头,绿色铝产业链"),
+    ("以*合盛铝业*、旗滨玻璃为龙头", "以合盛铝业、旗滨玻璃为龙头"),
+    ("以 __云铝海鑫__ 与 _云南锂电_ 为龙头", "以 云铝海鑫 与 云南锂电 为龙头"),
+    ("以***云铝海鑫***为龙头", "以云铝海鑫为龙头"),
+    ("~~旧名~~新名,`代码`", "旧名新名,代码"),
+    ('印发[《实施意见》](http://example.cn/a.html "标题")。', "印发《实施意见》。"),
+    # [公告] refers to nothing: a bracket as written; a definition is a line of its own
+    ("见[通知][1]与[公告]。\n\n[1]: http://a.cn", "见通知与[公告]。\n\n[1]: http://a.cn"),
+    ("![车间一角](642a5967copy.jpg)云南能投。", "云南能投。"),
+    ("访问<http://a.cn>。", "访问http://a.cn。"),
+    ("甲<br>乙<span>丙</span>", "甲乙丙"),
+    ("3\\*4 &amp; 5", "3*4 & 5"),
+    ("# **标题**\n正文。", "# 标题\n正文。"),
+    ("| 企业名称 | 产业链 |\n|---|---|\n| **云铝海鑫** | 绿色铝产业链 |", None),
+    ("- 以**云铝海鑫**为龙头\n- 第二项", "- 以云铝海鑫为龙头\n- 第二项"),
+    ("> 引用 _强调_", "> 引用 强调"),
+    ("    以**云铝海鑫**为龙头,段首缩进", "以云铝海鑫为龙头,段首缩进"),
+    ("2 * 3 * 4 = 24,a_b_c,x*", "2 * 3 * 4 = 24,a_b_c,x*"),  # no emphasis: not flanking
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), MARKDOWN_DOCUMENTS)
+def test_markdown_inline_markup_is_removed(raw, expected):
+    text, offsets = normalize(raw, markdown=True)
+    if expected is None:  # a table: its rows stay rows, the cell loses its markup
+        assert text.splitlines()[-1] == "| 云铝海鑫 | 绿色铝产业链 |"
+    else:
+        assert text == expected
+    _check_map(raw, text, offsets)

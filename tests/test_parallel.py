@@ -212,9 +212,11 @@ def test_kg_build_shows_articles_per_second_on_a_terminal(tmp_path):
     os.close(fd)
     assert os.waitstatus_to_exitcode(status) == 0
     frames = data.decode("utf-8", "replace").replace("\r", "\n").splitlines()
-    # tqdm shows the rate as "N articles/s", or as "Ns/ articles" while it is below one.
+    # tqdm shows the rate as "N articles/s", or as "Ns/ articles" while it is below one, after
+    # the count of the total and the time left: "| 2/3 [00:01<00:00, 1.9 articles/s]".
     rate = re.compile(
-        r"extracting: [123] articles \[[0-9:]+, +[0-9.]+(?: articles/s|s/ articles)\]"
+        r"extracting: +\d+%\|[^|]*\| [123]/3 \[[0-9:]+<[0-9:]+, +[0-9.]+"
+        r"(?: articles/s|s/ articles)\]"
     )
     assert any(rate.search(frame) for frame in frames), frames
 

@@ -1,7 +1,8 @@
 """The whole extractor against gold annotations: the quality floors are asserted here.
 
-Bundled articles: data/gold. Development articles from other provinces: ../shared/gold/dev
-(read from ../shared, never copied into the repository).
+Bundled articles: data/gold. Development articles from other provinces: ../shared/gold/dev and
+../shared/gold/dev2 (read from ../shared, never copied into the repository); statistics
+(`metrics`) are annotated in data/gold and dev2 only.
 """
 
 import pytest
@@ -12,45 +13,51 @@ from kg.reader import read_path
 
 from .conftest import DATA
 
-SEED_FLOORS = {
-    "leads_chain": 1.0,
-    "enterprises": 0.9,
-    "chains": 0.9,
-    "parks": 0.9,
-    "policies": 0.9,
-    "projects": 0.85,
-}
-DEV_FLOORS = {
-    "leads_chain": 0.8,
-    "chain_leaders": 0.9,
-    "enterprises": 0.8,
-    "chains": 0.8,
-    "parks": 0.85,
-    "projects": 0.75,
-    "policies": 0.95,
-}
+# (articles, field, F1 floor, precision floor): what the extractor reaches now, so that a
+# change that loses quality fails here. dev2's halves: the odd-numbered articles are the ones
+# whose errors were read while the rules were written, the even ones were only scored.
+FLOORS = [
+    ("seeds", "leads_chain", 1.0, 1.0),
+    ("seeds", "chain_leaders", 1.0, 1.0),
+    ("seeds", "enterprises", 0.98, 0.95),
+    ("seeds", "chains", 1.0, 1.0),
+    ("seeds", "parks", 0.93, 0.95),
+    ("seeds", "projects", 1.0, 1.0),
+    ("seeds", "policies", 1.0, 1.0),
+    ("dev", "leads_chain", 1.0, 1.0),
+    ("dev", "chain_leaders", 1.0, 1.0),
+    ("dev", "enterprises", 0.87, 0.9),
+    ("dev", "chains", 0.98, 0.95),
+    ("dev", "parks", 1.0, 1.0),
+    ("dev", "projects", 1.0, 1.0),
+    ("dev", "policies", 1.0, 1.0),
+    ("dev2", "leads_chain", 0.83, 0.9),
+    ("dev2", "chain_leaders", 0.86, 0.9),
+    ("dev2", "enterprises", 0.82, 0.9),
+    ("dev2", "chains", 0.88, 0.88),
+    ("dev2", "parks", 0.92, 0.95),
+    ("dev2", "projects", 0.91, 0.85),
+    ("dev2", "policies", 1.0, 1.0),
+    ("seeds", "metrics", 0.87, 0.9),
+    ("dev2", "metrics", 0.66, 0.67),
+]
 
 
 @pytest.fixture(scope="module")
-def seed_scores(seed_docs):
-    total, _ = evaluate.score_corpus(seed_docs, DATA / "gold")
-    return total
+def scores(seed_docs, dev_docs, dev2_docs, shared_dir):
+    return {
+        "seeds": evaluate.score_corpus(seed_docs, DATA / "gold")[0],
+        "dev": evaluate.score_corpus(dev_docs, shared_dir / "gold" / "dev")[0],
+        "dev2": evaluate.score_corpus(dev2_docs, shared_dir / "gold" / "dev2")[0],
+    }
 
 
-@pytest.fixture(scope="module")
-def dev_scores(dev_docs, shared_dir):
-    total, _ = evaluate.score_corpus(dev_docs, shared_dir / "gold" / "dev")
-    return total
-
-
-@pytest.mark.parametrize("field, floor", SEED_FLOORS.items())
-def test_seed_quality(seed_scores, field, floor):
-    assert seed_scores[field].f1 >= floor, evaluate.format_scores(seed_scores)
-
-
-@pytest.mark.parametrize("field, floor", DEV_FLOORS.items())
-def test_dev_quality(dev_scores, field, floor):
-    assert dev_scores[field].f1 >= floor, evaluate.format_scores(dev_scores)
+@pytest.mark.parametrize("articles, field, f1, precision", FLOORS)
+def test_quality(scores, articles, field, f1, precision):
+    got = scores[articles][field]
+    table = evaluate.format_scores(scores[articles])
+    assert got.f1 >= f1, f"{articles}: {field} F1 {got.f1:.3f} < {f1}\n{table}"
+    assert got.precision >= precision, f"{articles}: {field} P {got.precision:.3f}\n{table}"
 
 
 def test_steps_are_named_in_order():
@@ -58,6 +65,7 @@ def test_steps_are_named_in_order():
         "sentences",
         "segment",
         "recognize",
+        "corefer",
         "tables",
         "relate",
         "quantities",

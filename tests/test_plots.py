@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import warnings
 
 import networkx as nx
@@ -116,6 +117,15 @@ def test_chain_figure_caps_the_number_of_chains():
     assert any("7 more chains" in t for t in texts)
 
 
+@pytest.mark.parametrize("edges", [[], [("某项目", "developedBy", "云铝海鑫")]])
+def test_chain_figure_without_chain_leader_facts_says_so(edges):
+    # issue 12 item 1: an article without leading-firm or chain-leader facts crashed the build
+    fig = plots.chain_leader_figure(_chain_graph(edges))
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert any("no chain-leader relations" in t for t in texts)
+    fig.savefig(io.BytesIO(), format="png")
+
+
 METRIC_PANELS = [
     # (indicator, value, unit, year) rows -> panels (one per unit)
     ([("城镇化率", 40.5, "%", 2022), ("城镇化率", 44.0, "%", 2024)], 1),
@@ -131,6 +141,25 @@ def test_metrics_figure_has_one_panel_per_unit(rows, panels):
     assert len(fig.axes) == panels
     bars = sum(len(ax.patches) for ax in fig.axes)
     assert bars == len(df.drop_duplicates())
+
+
+@pytest.mark.parametrize(
+    "qualifier, hatched, label",
+    [
+        ("", False, "35（2023）"),
+        ("以上(目标)", True, "35（2025，目标）"),
+        ("预计", True, "35（2025，预计）"),
+    ],
+)
+def test_metrics_figure_marks_figures_not_reached(qualifier, hatched, label):
+    year = 2023 if not qualifier else 2025
+    df = pd.DataFrame(
+        [("工业增加值", 35.0, "亿元", year, qualifier)],
+        columns=["indicator", "value", "unit", "year", "qualifier"],
+    )
+    ax = plots.metrics_figure(df).axes[0]
+    assert bool(ax.patches[0].get_hatch()) is hatched
+    assert [t.get_text() for t in ax.texts] == [label]
 
 
 def test_metrics_figure_needs_a_year():

@@ -87,6 +87,7 @@ def test_normalize_never_crashes_on_any_unicode(raw):
 @PROPERTY
 @given(texts)
 @example(raw="\U0002f8fa")  # a compatibility ideograph: NFKC, then traditional to simplified
+@example(raw="\u2ef0头\u2f8a")  # radicals: ⻰ (CJK Radicals Supplement) -> 龙, ⾊ (Kangxi) -> 色
 def test_the_offset_map_points_into_the_original(raw):
     text, offsets = normalize(raw)
     assert len(offsets) == len(text) + 1
@@ -94,10 +95,32 @@ def test_the_offset_map_points_into_the_original(raw):
     assert all(0 <= o <= len(raw) for o in offsets)
     # every CJK character of the normalised text comes from a character of the original
     # that is it, its traditional form (OpenCC maps one character to one) or a compatibility
-    # form of either (NFKC: U+2F8FA -> 汎, then OpenCC: 泛)
+    # form of either (NFKC: U+2F8FA -> 汎, then OpenCC: 泛), or a radical written for it
     for ch, at in zip(text, offsets, strict=False):
         if "\u4e00" <= ch <= "\u9fff" and raw[at] != ch:
-            assert unicodedata.name(raw[at], "").startswith("CJK"), hex(ord(raw[at]))
+            name = unicodedata.name(raw[at], "")
+            assert name.startswith(("CJK", "KANGXI RADICAL")), hex(ord(raw[at]))
+
+
+MARKDOWN_FRAGMENTS = ["**", "*", "_", "__", "`", "~~", "[", "](", ")", "![", "<b>", "\\", "&amp;"]
+markdown_texts = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS + MARKDOWN_FRAGMENTS), st.text(max_size=12)), max_size=40
+).map("".join)
+
+
+@PROPERTY
+@given(markdown_texts)
+@example(raw='以**云铝海鑫**为龙头,以*合盛铝业*、`旗滨`为[龙头](x "t")\\*')
+def test_markdown_markup_leaves_an_exact_offset_map(raw):
+    # issue 12 item 6: Markdown is read by markdown-it-py; what is left maps back exactly
+    text, offsets = normalize(raw, markdown=True)
+    assert len(offsets) == len(text) + 1
+    assert offsets == sorted(offsets)
+    assert all(0 <= o <= len(raw) for o in offsets)
+    for ch, at in zip(text, offsets, strict=False):
+        if "\u4e00" <= ch <= "\u9fff" and raw[at] != ch:
+            name = unicodedata.name(raw[at], "")
+            assert name.startswith(("CJK", "KANGXI RADICAL")), hex(ord(raw[at]))
 
 
 def check_offsets(doc):

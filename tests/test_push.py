@@ -5,6 +5,7 @@ again duplicates nothing, a failed request is retried and a lasting failure is o
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -319,3 +320,25 @@ def test_oxigraph_server_is_installed():
 def test_report_is_json_friendly(local, remote):
     report = push(local, remote.store)
     assert json.dumps(report.__dict__)
+
+
+@pytest.mark.parametrize("password, warned", [(None, True), ("secret", False), ("", False)])
+def test_user_without_a_password_is_warned(seed_build, password, warned):
+    # issue 12 item 12: --user without $KG_PUSH_PASSWORD silently sent an empty password
+    env = {k: v for k, v in os.environ.items() if k != "KG_PUSH_PASSWORD"}
+    if password is not None:
+        env["KG_PUSH_PASSWORD"] = password
+    proc = subprocess.run(
+        [*KG, "push", "--endpoint", f"http://127.0.0.1:{free_port()}/store", "--user", "ana"]
+        + ["--store", str(seed_build[1] / "store"), "--retries", "0"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    lines = proc.stderr.strip().splitlines()
+    warning = [line for line in lines if line.startswith("kg: warning:")]
+    assert bool(warning) == warned, proc.stderr
+    if warned:
+        assert "KG_PUSH_PASSWORD" in warning[0] and "--user ana" in warning[0]

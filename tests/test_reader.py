@@ -182,3 +182,29 @@ def test_folder_documentation_is_not_an_article(tmp_path):
     (tmp_path / "SOURCES.md").write_text("# Sources", encoding="utf-8")
     assert [p.name for p in iter_paths([tmp_path])] == ["a.txt"]
     assert [p.name for p in iter_paths([tmp_path / "README.md"])] == ["README.md"]
+
+
+# ---------------------------------------------------------------- Markdown (issue 12 item 6)
+
+MARKDOWN_ARTICLE = (
+    "# 昭通：**链长制**工作推进\n\n"
+    "以**云铝海鑫**为龙头,绿色铝产业链链长工作取得新成效。\n"
+    "以*合盛铝业*、旗滨玻璃为龙头,绿色硅全产业链项目稳步推进。\n"
+)
+
+
+def test_a_markdown_article_loses_its_markup_and_keeps_its_facts(tmp_path):
+    from kg.pipeline import extract
+
+    path = tmp_path / "article.md"
+    path.write_text(MARKDOWN_ARTICLE, encoding="utf-8")
+    doc = extract(read_path(path))
+    assert doc.title == "昭通:链长制工作推进"
+    assert {(r.subject.label, r.object.label) for r in doc.relations} == {
+        ("云铝海鑫", "绿色铝产业链"),
+        ("合盛铝业", "绿色硅全产业链"),
+        ("旗滨玻璃", "绿色硅全产业链"),
+    }
+    for m in doc.mentions:  # raw offsets point at the name in the file, inside its markup
+        a, b = doc.raw_span(m.start, m.end)
+        assert doc.raw[a:b] == m.text

@@ -189,3 +189,20 @@ def test_a_bare_title_is_the_full_title_before_it(extract_text):
     doc = extract_text("《重点产业链链长制优化调整方案》日前印发。《方案》明确了目标。")
     labels = [m.label for m in doc.mentions if m.type == "Policy"]
     assert labels == ["重点产业链链长制优化调整方案"] * 2
+
+
+CATEGORIES = [
+    # (text, class, span): a count makes a category; a project names something in particular
+    (
+        "已在全球建成东川、宁波、匈牙利三大一体化化工工业园。",
+        "IndustrialPark",
+        "匈牙利三大一体化化工工业园",
+    ),
+    ("今年1-3月,新签约正式合同项目40个,签约正式合同项目占比高。", "Project", "正式合同项目"),
+]
+
+
+@pytest.mark.parametrize("text, cls, mention", CATEGORIES)
+def test_categories_name_nothing(extract_text, text, cls, mention):
+    found = {m.text for m in extract_text(text).mentions if m.type == cls}
+    assert not any(mention.endswith(f) and len(f) > 3 for f in found), sorted(found)

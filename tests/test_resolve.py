@@ -46,3 +46,19 @@ def test_chain_label_drops_place_prefix(extract_text):
 def test_merge_log_covers_every_mention(seed_docs):
     for doc in seed_docs:
         assert len(doc.merges) >= len(doc.mentions)
+
+
+def test_a_place_keeps_its_level_in_its_name(extract_text):
+    doc = extract_text("东川县位于云南南部。东川县新能源产业链发展迅速。昭通市场繁荣。")
+    assert {m.label for m in doc.mentions if m.type == "Region"} == {"东川县", "云南", "昭通"}
+
+
+def test_a_place_inside_a_firms_name_is_no_place(extract_text):
+    doc = extract_text("以宁德时代为龙头。宁德时代与东岭市签约。")
+    assert "宁德" not in {m.text for m in doc.mentions if m.type == "Region"}
+
+
+def test_a_shared_brand_does_not_make_one_firm(extract_text):
+    doc = extract_text("合泰水电硅项目投产。合泰水电硅等大项目进展顺利。以合泰铝业为龙头。")
+    developers = {(r.subject.label, r.object.label) for r in doc.relations}
+    assert developers == {("合泰水电硅项目", "合泰")}  # one project, its brand: no 合泰铝业

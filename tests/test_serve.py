@@ -81,8 +81,8 @@ def out(seed_build, tmp_path):
 class Served:
     """A `kg serve` process started by a test, with the addresses it printed."""
 
-    def __init__(self, store: Path, *args: str) -> None:
-        self.port, self.views_port = free_port(), free_port()
+    def __init__(self, store: Path, *args: str, port: int | None = None) -> None:
+        self.port, self.views_port = port or free_port(), free_port()
         self.store = store
         self.proc = subprocess.Popen(
             [*KG, "serve", "--store", str(store), "--port", str(self.port)]
@@ -261,6 +261,54 @@ def test_a_busy_port_is_a_one_line_error(out):
     assert not (out / "store" / LOCK_FILE).exists()
 
 
+BAD_OPTIONS = [
+    (["--port", "99999"], "--port must be between 1 and 65535"),
+    (["--port", "0"], "--port must be between 1 and 65535"),
+    (["--port", "-1"], "--port must be between 1 and 65535"),
+    (["--views-port", "70000"], "--views-port must be between 1 and 65535"),
+    (["--timeout", "0"], "--timeout must be a whole number of seconds, at least 1"),
+    (["--timeout", "-5"], "--timeout must be a whole number of seconds, at least 1"),
+]
+
+
+@pytest.mark.parametrize("options, message", BAD_OPTIONS)
+def test_bad_options_are_a_one_line_error_at_once(out, options, message):
+    # issue 12 item 4: these gave an internal error, a 30 s hang or the server's own usage line
+    started = time.monotonic()
+    proc = run_kg("serve", "--store", str(out / "store"), *options)
+    assert time.monotonic() - started < 15
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().splitlines() == [f"kg: error: {message}, not {options[1]}"]
+    assert not (out / "store" / LOCK_FILE).exists()
+
+
+def _port_in_time_wait() -> int:
+    """A port whose last connection this side closed first: it waits in TIME_WAIT, as the
+    port of a server stopped a moment ago does, though nothing listens on it."""
+    with socket.socket() as listener:
+        # SO_REUSEADDR as the Oxigraph server (Rust's std) sets it: its TIME_WAIT sockets
+        # carry the flag, and only a bind that sets it too may take the port then.
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        client = socket.create_connection(("127.0.0.1", port))
+        accepted, _ = listener.accept()
+        accepted.close()  # the server side closes first
+        client.recv(1)
+        client.close()
+    return port
+
+
+def test_a_port_just_freed_can_be_served_again(out):
+    server = Served(out / "store", port=_port_in_time_wait())
+    try:
+        server.wait_ready()
+        assert sparql(server.address("SPARQL endpoint"), LEADS)
+    finally:
+        server.stop()
+
+
 def test_a_missing_store_is_a_one_line_error(tmp_path):
     proc = run_kg("serve", "--store", str(tmp_path / "none"), "--port", str(free_port()))
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
@@ -282,3 +330,13 @@ def test_a_missing_store_is_a_one_line_error(tmp_path):
 )
 def test_is_loopback(host, loopback):
     assert is_loopback(host) is loopback
+
+
+def test_serving_a_store_being_built_is_refused(out):
+    from kg.locks import hold, store_lock
+
+    with hold(store_lock(out / "store"), "the store"):
+        proc = run_kg("serve", "--store", str(out / "store"), "--port", str(free_port()))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1 and "in use by" in proc.stderr
+    assert not (out / "store" / LOCK_FILE).exists()

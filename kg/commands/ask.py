@@ -27,10 +27,13 @@ def cmd_ask(args: argparse.Namespace) -> int:
     Example: kg ask "绿色铝产业链的龙头企业有哪些?"
     Example: kg ask "Which chains does 云铝海鑫 lead?" --show-sparql
     """
-    from kg.ask import Asker, format_answer
+    from kg.ask import EMPTY_QUESTION, Asker, format_answer, normalise_question
+    from kg.errors import InputError
     from kg.store import open_store
 
     question = " ".join(args.question)
+    if not normalise_question(question):  # said before the store is opened, with no store too
+        raise InputError(EMPTY_QUESTION)
     answer = Asker(open_store(args.store)).ask(question)
     if args.format == "json":
         sys.stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False, default=str) + "\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.cli import command
+from kg.cli import command, reporting
 
 
 def _export_options(p: argparse.ArgumentParser) -> None:
@@ -33,7 +33,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     """
     from kg.exports import FORMATS, export
 
-    files = export(args.store, args.out, formats=args.format or FORMATS)
+    with reporting(args) as reporter:
+        files = export(args.store, args.out, formats=args.format or FORMATS, phases=reporter)
     for name, path in files.items():
         sys.stdout.write(f"{name:>14}: {path}\n")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.cli import command
+from kg.cli import command, reporting
 
 
 def _add_options(p: argparse.ArgumentParser) -> None:
@@ -50,15 +50,16 @@ def cmd_add(args: argparse.Namespace) -> int:
     """
     from kg.incremental import add
 
-    change = add(
-        args.paths,
-        args.store,
-        keep_going=args.keep_going,
-        workers=args.workers,
-        batch=args.batch,
-    )
-    for message in change.skipped:
-        sys.stderr.write(f"kg: warning: skipped {message}\n")
+    with reporting(args) as reporter:
+        change = add(
+            args.paths,
+            args.store,
+            keep_going=args.keep_going,
+            workers=args.workers,
+            batch=args.batch,
+            on_skip=lambda err: reporter.warn(f"kg: warning: skipped {err}"),
+            phases=reporter,
+        )
     for verb, names in (("added", change.added), ("replaced", change.replaced)):
         for name in names:
             sys.stdout.write(f"{verb:>9}: {name}\n")

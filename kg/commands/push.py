@@ -57,6 +57,13 @@ def cmd_push(args: argparse.Namespace) -> int:
         raise InputError(f"--chunk must be at least 1, not {args.chunk}")
     if args.retries < 0:
         raise InputError(f"--retries must be 0 or more, not {args.retries}")
+    password = os.environ.get(PASSWORD_VARIABLE)
+    if args.user is not None and password is None:
+        sys.stderr.write(
+            f"kg: warning: --user {args.user} is given but ${PASSWORD_VARIABLE} is not set; "
+            "sending an empty password (set it in the environment: "
+            f"export {PASSWORD_VARIABLE}=...)\n"
+        )
 
     def progress(chunk) -> None:
         if args.quiet:
@@ -76,7 +83,7 @@ def cmd_push(args: argparse.Namespace) -> int:
         retries=args.retries,
         timeout=args.timeout,
         user=args.user,
-        password=os.environ.get(PASSWORD_VARIABLE),
+        password=password,
         progress=progress,
         union_default_graph=args.union_default_graph,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kg.cli import command, echo, table
+from kg.cli import command, echo, reporting, table
 
 _MEASURES = ["degree", "betweenness"]
 
@@ -31,7 +31,14 @@ def cmd_views(args: argparse.Namespace) -> int:
     """
     from kg.views import write_views
 
-    views = write_views(args.store, args.out, size_by=args.size_by, colour_by=args.colour_by)
+    with reporting(args) as reporter:
+        views = write_views(
+            args.store,
+            args.out,
+            size_by=args.size_by,
+            colour_by=args.colour_by,
+            phases=reporter,
+        )
     rows = [(v.file, v.title, v.nodes, v.edges) for v in views if v.file != "index.html"]
     _print(_table(["file", "view", "nodes", "edges"], rows))
     _print()

@@ -1,0 +1,67 @@
+"""Which of overlapping mentions is kept."""
+
+from __future__ import annotations
+
+import bisect
+
+from kg.document import Mention
+
+# which class wins when two mentions overlap; nested firms inside projects and parks are kept
+_PRIORITY = {
+    "Policy": 0,
+    "Strategy": 1,
+    "Project": 2,
+    "IndustrialPark": 3,
+    "IndustryCluster": 4,
+    "IndustryChain": 5,
+    "Enterprise": 6,
+    "Person": 7,
+    "ChainLeaderRole": 7,
+    "Region": 8,
+}
+
+
+_NESTABLE = {
+    ("Project", "Enterprise"),
+    ("Project", "Region"),
+    ("IndustrialPark", "Region"),
+    ("Enterprise", "Region"),
+    ("Project", "IndustrialPark"),
+    ("IndustryChain", "Region"),
+    ("Policy", "Region"),
+    ("Policy", "IndustryChain"),
+    ("Policy", "Strategy"),
+    ("Project", "IndustryChain"),
+    ("IndustrialPark", "Enterprise"),
+}
+
+
+def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the best of overlapping mentions: longer first, then by class priority."""
+
+    uniq: dict[tuple[str, int, int], Mention] = {}
+    for m in mentions:
+        uniq.setdefault((m.type, m.start, m.end), m)
+    ranked = sorted(uniq.values(), key=lambda m: (-(m.end - m.start), _PRIORITY[m.type], m.start))
+    starts: list[int] = []  # kept mentions, sorted by start
+    kept: list[Mention] = []
+    longest = 0
+    for m in ranked:
+        ok = True
+        # kept mentions that can overlap m start before m.end and end after m.start
+        lo = bisect.bisect_left(starts, m.start - longest)
+        hi = bisect.bisect_left(starts, m.end)
+        for k in kept[lo:hi]:
+            if m.end <= k.start or k.end <= m.start:
+                continue
+            inside = k.start <= m.start and m.end <= k.end
+            if inside and (k.type, m.type) in _NESTABLE:
+                continue
+            ok = False
+            break
+        if ok:
+            pos_ = bisect.bisect_left(starts, m.start)
+            starts.insert(pos_, m.start)
+            kept.insert(pos_, m)
+            longest = max(longest, m.end - m.start)
+    return sorted(kept, key=lambda m: (m.start, -m.end))

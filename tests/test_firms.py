@@ -1,0 +1,68 @@
+"""Firms found where the sentence makes them firms (kg.recognize.firms). Every phrasing in
+kg/rules/phrasings.toml carries its example and the firms it gives; the names are our own."""
+
+import pytest
+
+from kg.recognize.firms import phrasings
+
+
+def firms(doc) -> set[str]:
+    return {m.text for m in doc.mentions if m.type == "Enterprise"}
+
+
+@pytest.mark.parametrize("phrasing", phrasings(), ids=lambda p: p.name)
+def test_phrasing_example(extract_text, phrasing):
+    assert phrasing.example and phrasing.expect, "every phrasing needs an example"
+    found = firms(extract_text(phrasing.example))
+    assert set(phrasing.expect) <= found, sorted(found)
+
+
+FOUND = [
+    # (text, firm): list items bounded by separators are read whole
+    ("斯宁克、温州照明、海东电力等一批行业龙头企业纷纷落户。", "温州照明"),
+    ("斯宁克、粮全其美、紫川食品等一批行业龙头企业纷纷落户。", "粮全其美"),
+    ("累计落地企业20家,包括裕同、大胜达等行业龙头企业。", "裕同"),
+    ("累计落地企业20家,包括裕同、大胜达等行业龙头企业。", "大胜达"),
+    # a 和 that would leave one character alone is a character of the name
+    ("以天和磁材为龙头,延伸永磁材料产业链。", "天和磁材"),
+    ("以天和新材、韵川强磁为龙头企业,形成稀土永磁材料产业链。", "天和新材"),
+    # a brand and a weak industry word (科技, 新材) where a firm acts or is spoken of
+    ("今年以来,华信科技订单饱满。", "华信科技"),
+    ("记者走进华信科技生产车间,工人们正在忙碌。", "华信科技"),
+    ("在宁泰新材的车间里,机器轰鸣。", "宁泰新材"),
+    ("据华信科技相关负责人介绍,项目进展顺利。", "华信科技"),
+    ("华信科技计划投资20亿元扩建生产线。", "华信科技"),
+    ("支持华信科技扩大生产。", "华信科技"),
+    # the other party of a signing, when it opens the clause
+    ("宁川时代与东岭市签约。", "宁川时代"),
+    # a preposition jieba glues to a name's first character is no part of it
+    ("对华信科技、长信股份等2家企业奖励300万元。", "华信科技"),
+]
+
+NOT_FOUND = [
+    # lists that name kinds of firm by what they make
+    ("包括车载控制器、电驱、汽车座椅、底盘、内外饰等企业,实现隔墙供应。", "底盘"),
+    ("为排摸汽车、机床等产业龙头企业的零部件需求,举行对接会。", "机床"),
+    ("为排摸汽车、机床等产业龙头企业的零部件需求,举行对接会。", "排摸汽车"),
+    # kinds of organisation, legal forms and list heads are no firm's name
+    ("北大东湖研究院、东湖资源库中心等一批科研机构成功落户科学城。", "科研机构"),
+    ("园区已入驻东川广富畜产品有限公司、华阳牛业科技集团有限等2家企业。", "有限"),
+    ("聚集华信科技、长信股份等一批龙头企业、上市公司于麾下。", "上市公司"),
+    # a park where firms settle is no firm
+    ("目前,东岭绿色铝产业园已入驻企业26家。", "东岭绿色铝产业园"),
+    # a government is no firm
+    ("东岭市政府与华信科技签署协议。", "东岭市政府"),
+    # an ordinary word before the industry word is no brand
+    ("在智能科技的推动下,产业升级加快。", "智能科技"),
+    ("为新能源汽车发展提供保障。", "新能源汽车"),
+]
+
+
+@pytest.mark.parametrize("text, firm", FOUND)
+def test_finds(extract_text, text, firm):
+    assert firm in firms(extract_text(text))
+
+
+@pytest.mark.parametrize("text, firm", NOT_FOUND)
+def test_does_not_find(extract_text, text, firm):
+    assert firm not in firms(extract_text(text))

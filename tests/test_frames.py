@@ -1,0 +1,312 @@
+"""Relation frames (kg.frames): who leads which chain. Every frame and position in
+kg/rules/frames.toml carries its example; the tables here add phrasings, reworded with names of
+our own, that must give their pairs, and generic statements that must give nothing.
+A pair's object "*" stands for any chain, as in gold files; a generic chain reads as "*"."""
+
+import pytest
+
+from kg.frames import load_frames
+from kg.segment import rules
+
+FRAMES, POSITIONS, _ = load_frames()
+GUARD = rules("frames")["guard"]
+
+
+def pairs(doc, predicate):
+    return {
+        (r.subject.text, r.object.label if r.object.rule != "generic" else "*")
+        for r in doc.relations
+        if r.predicate == predicate
+    } | {(r.subject.text, r.object.text) for r in doc.relations if r.predicate == predicate}
+
+
+def holds(expected, got):
+    return all(
+        any(s == gs and (o == "*" and go == "*" or o == go) for gs, go in got) for s, o in expected
+    )
+
+
+def test_guard_example(extract_text):
+    got = pairs(extract_text(GUARD["example"]), "leadsChain")
+    assert sorted(got) == sorted(map(tuple, GUARD["expect"]))
+
+
+@pytest.mark.parametrize("frame", FRAMES, ids=lambda f: f.name)
+def test_frame_example(extract_text, frame):
+    got = pairs(extract_text(frame.example), frame.predicate)
+    assert holds(frame.expect, got), sorted(got)
+
+
+@pytest.mark.parametrize("position", POSITIONS, ids=lambda p: p.name)
+def test_position_example(extract_text, position):
+    predicate = next(f.predicate for f in FRAMES if f.name == position.frames[0])
+    got = pairs(extract_text(position.example), predicate)
+    assert holds(position.expect, got), sorted(got)
+
+
+FOUND = [
+    # (predicate, text, pairs it gives)
+    (
+        "leadsChain",
+        "新能源和汽车制造产业链是基础最好的产业链,集聚了以东岭汽车、宁川商用车为龙头的4家整车企业。",
+        {("东岭汽车", "新能源和汽车制造产业链"), ("宁川商用车", "新能源和汽车制造产业链")},
+    ),
+    (
+        "leadsChain",
+        "集成电路产业链以华芯微电为龙头,集聚上下游企业120余家。",
+        {("华芯微电", "集成电路产业链")},
+    ),
+    (
+        "leadsChain",
+        "加快构建以恒宁时代为链主的新能源电池产业链。",
+        {("恒宁时代", "新能源电池产业链")},
+    ),
+    (
+        "leadsChain",
+        "会议明确由副县长吴岭担任竹木产业链链长,确定林泉竹业、竹川家居为链主企业。",
+        {("林泉竹业", "竹木产业链"), ("竹川家居", "竹木产业链")},
+    ),
+    # several frames in one sentence, each with its own chain
+    (
+        "leadsChain",
+        "以宁川铝业为龙头,绿色铝产业链成效明显,以东泰新材、华岭锂电等企业为龙头,新材料产业链势头强劲。",
+        {("宁川铝业", "绿色铝产业链"), ("东泰新材", "新材料产业链"), ("华岭锂电", "新材料产业链")},
+    ),
+    (
+        "leadsChain",
+        "其中以恒川磁材、东升强磁为龙头企业,形成了金属钕——永磁材料——永磁电机等稀土永磁材料产业链;",
+        {("恒川磁材", "稀土永磁材料产业链"), ("东升强磁", "稀土永磁材料产业链")},
+    ),
+    # the chain far after the trigger, and a coordinated pair of chains
+    (
+        "leadsChain",
+        "以宁泰化学为龙头,依托国家工程实验室,谋划推进一批项目,打造一体化聚氨酯、烯烃产业链。",
+        {("宁泰化学", "一体化聚氨酯"), ("宁泰化学", "烯烃产业链")},
+    ),
+    (
+        "leadsChain",
+        "围绕东川万润、华显科技等核心企业,依托技术中心,打通液晶显示、OLED产业链。",
+        {
+            ("东川万润", "液晶显示"),
+            ("东川万润", "OLED产业链"),
+            ("华显科技", "液晶显示"),
+            ("华显科技", "OLED产业链"),
+        },
+    ),
+    # a quoted 链主 and the firms introduced as 为代表的
+    (
+        "leadsChain",
+        "形成了以东岭汽车为“链主”、零部件企业集聚的新能源汽车产业链。",
+        {("东岭汽车", "新能源汽车产业链")},
+    ),
+    # a 链主 firm whose chain is in the sentence before, or after
+    (
+        "leadsChain",
+        "围绕新能源汽车产业链,我市持续招大引强。东岭汽车、宁川汽车等链主企业发挥引领作用。",
+        {("东岭汽车", "新能源汽车产业链"), ("宁川汽车", "新能源汽车产业链")},
+    ),
+    (
+        "leadsChain",
+        "以立川“链主型”项目为牵引,成立招商专班。搭建起新能源产业链上下游企业供需对接平台。",
+        {("立川", "新能源产业链")},
+    ),
+    # a paragraph about 链主 firms whose sentences each open with a firm and name its chain
+    (
+        "leadsChain",
+        "去年,“链主”企业充分发挥引领带动作用。东钢集团聚焦特钢材料产业链下游深加工环节,"
+        "吸引29家链上企业参与对接。东重集团与华电开展战略合作,可带动产业链实现收入200亿元。",
+        {("东钢集团", "特钢材料产业链")},
+    ),
+    # a 链主 with no chain named anywhere leads a chain all the same
+    (
+        "leadsChain",
+        "链主壮,产业才强。宁川在全省首创链主企业扩大本地采购奖励,对华信科技、长信股份等2家企业奖励300万元。",
+        {("华信科技", "*"), ("长信股份", "*")},
+    ),
+    # 这家…: the firm is the name the sentence before opens with, though nothing called it a firm
+    (
+        "leadsChain",
+        "东华芯创成立于2001年。这家国内集成电路产业链的龙头企业去年营收增长两成。",
+        {("东华芯创", "集成电路产业链")},
+    ),
+    # more ways of saying it, as news from other places words them
+    (
+        "leadsChain",
+        "全市确定了25家链主企业,其中华信科技为新能源汽车产业链链主。",
+        {("华信科技", "新能源汽车产业链")},
+    ),
+    (
+        "leadsChain",
+        "在链主企业华信科技的带动下,新材料产业链集聚企业60余家。",
+        {("华信科技", "新材料产业链")},
+    ),
+    ("leadsChain", "该县以华信科技为龙头,着力打造茶叶全产业链。", {("华信科技", "茶叶全产业链")}),
+    (
+        "leadsChain",
+        "集聚了以华信科技为代表的一批锂电产业链龙头企业。",
+        {("华信科技", "锂电产业链")},
+    ),
+    (
+        "leadsChain",
+        "华信科技作为新能源产业链的龙头,年产值超百亿元。",
+        {("华信科技", "新能源产业链")},
+    ),
+    ("leadsChain", "推动链主企业华信科技与配套企业对接。", {("华信科技", "*")}),
+    (
+        "leadsChain",
+        "目前全市共认定链主企业28家,其中新材料产业链链主企业华信科技年营收突破百亿。",
+        {("华信科技", "新材料产业链")},
+    ),
+    (
+        "leadsChain",
+        "铜产业链链长由市委常委、常务副市长刘一明担任,链主企业为江川铜业。",
+        {("江川铜业", "铜产业链")},
+    ),
+    (
+        "leadsChain",
+        "恒远光能、华信科技等6家企业被认定为首批市级产业链“链主”企业。",
+        {("恒远光能", "*"), ("华信科技", "*")},
+    ),
+    # a chain named by a heading, firms and leaders listed under it
+    (
+        "leadsChain",
+        "(一)新能源电池产业链\n以宁泰新能源为链主,重点发展正极材料、电解液等配套环节。",
+        {("宁泰新能源", "新能源电池产业链")},
+    ),
+    (
+        "leadsChain",
+        "二、集成电路产业链\n链主企业:华芯微电子。链长:副市长刘建国。",
+        {("华芯微电子", "集成电路产业链")},
+    ),
+    (
+        "chainLeaderOf",
+        "二、集成电路产业链\n链主企业:华芯微电子。链长:副市长刘建国。",
+        {("刘建国", "集成电路产业链")},
+    ),
+    # a bare industry as the chain of a 链主 (以X为链主的肉食品加工产业)
+    ("leadsChain", "加快形成以宏远为链主的肉食品加工产业。", {("宏远", "肉食品加工产业链")}),
+    # 该产业链: the chain named before
+    (
+        "leadsChain",
+        "东岭新能源电池产业链发展迅速。该产业链链主为华信科技。",
+        {("华信科技", "新能源电池产业链")},
+    ),
+    # chain leaders: persons and roles
+    (
+        "chainLeaderOf",
+        "宁川市新能源产业链链长、副市长王立新带队赴华信科技调研。",
+        {("王立新", "新能源产业链")},
+    ),
+    (
+        "chainLeaderOf",
+        "市委书记张三平任集成电路产业链链长,华信科技为链主企业。",
+        {("张三平", "集成电路产业链")},
+    ),
+    ("chainLeaderOf", "赵一六担任特种钢材产业链链长。", {("赵一六", "特种钢材产业链")}),
+    (
+        "chainLeaderOf",
+        "日前,省政协副主席张立健作为省生物医药及医疗器械产业链链长,带队调研。",
+        {("张立健", "医疗器械产业链"), ("张立健", "生物医药产业链")},
+    ),
+    (
+        "chainLeaderOf",
+        "围绕集成电路产业链,市长张一鸣担任链长,统筹推进相关工作。",
+        {("张一鸣", "集成电路产业链")},
+    ),
+    ("chainLeaderOf", "每条产业链由一名市领导担任链长。", {("市领导", "每条产业链")}),
+    (
+        "chainLeaderOf",
+        "东川在园区设立22个产业链推进办公室,由20位市级领导担任「链长」。",
+        {("市级领导", "*")},
+    ),
+    (
+        "chainLeaderOf",
+        "东湖省成立以省领导担任链长的重点产业链倍增计划工作专班。",
+        {("省领导", "*")},
+    ),
+    (
+        "chainLeaderOf",
+        "副市长郑一明任链长的生物医药产业链,今年新签约项目12个。",
+        {("郑一明", "生物医药产业链")},
+    ),
+    # a role that leads each of the chains the sentence goes on to name
+    (
+        "chainLeaderOf",
+        "省级领导担任链长,重点推进新型显示、生物医药等10个新兴产业链发展。",
+        {("省级领导", "新型显示"), ("省级领导", "生物医药")},
+    ),
+    (
+        "chainLeaderOf",
+        "市委、市政府主要领导和市委副书记担任总链长,每条产业链明确1名市领导担任链长。",
+        {("市委、市政府主要领导", "*"), ("市委副书记", "*"), ("市领导", "*")},
+    ),
+    ("chainLeaderOf", "东湖省由省长挂帅担任总链长。", {("省长", "*")}),
+    ("chainLeaderOf", "成立由省级领导同志为链长的工作专班。", {("省级领导", "*")}),
+    ("chainLeaderOf", "筛选一批重点产业,由管委会领导担任产业链链长。", {("管委会领导", "*")}),
+    ("chainLeaderOf", "市委书记王一五担任全市产业链总链长。", {("王一五", "*")}),
+]
+
+
+@pytest.mark.parametrize("predicate, text, expected", FOUND)
+def test_frames_find(extract_text, predicate, text, expected):
+    got = pairs(extract_text(text), predicate)
+    assert holds(expected, got), sorted(got)
+
+
+NOTHING = [
+    # generic statements: the trigger names a kind of firm, no firm in particular
+    ("leadsChain", "培育龙头企业作为链主,推动产业链上下游协同。"),
+    ("leadsChain", "在链主企业带动下,新能源汽车产业号召力不断增强。"),
+    ("leadsChain", "主动围绕链主企业开展产业链招商。"),
+    ("leadsChain", "“链主”企业选取产业链上主导作用强的领航企业担任。"),
+    ("leadsChain", "要充分发挥龙头企业作用,延伸新材料产业链。"),
+    ("leadsChain", "宁川新材表示,将培育更多链主企业,做强新材料产业链。"),
+    # a leading firm of an industry, or of nothing named, leads no chain
+    ("leadsChain", "在新能源产业上,以东风科技、华车电机为龙头,打造海上风电特色产业基地。"),
+    ("leadsChain", "1-3月,日川和立宁2家龙头企业新增产值超58亿元。"),
+    ("leadsChain", "引培龙头企业强链,新增国家级农业龙头企业2户。"),
+    ("leadsChain", "宁川前进牧业有限公司是省内乳制品行业的龙头企业。"),
+    ("leadsChain", "东川智芯中心、华米西区总部等知名龙头企业完成项目装修工作。"),
+    (
+        "leadsChain",
+        "电子信息产业链加快发展。在健康产业方面,以岭健集团为龙头,加速推进项目建设。",
+    ),
+    ("leadsChain", "东岭是我国工程机械产业发展的领军城市。"),
+    ("leadsChain", "鲁东县龙头山镇花椒种植面积从2.8万亩增加到8.4万亩。"),
+    ("leadsChain", "会议强调要抓好落实。这家企业是全省新能源产业链的龙头企业。"),
+    # what the firm leads is named, and it is a cluster, not a chain
+    (
+        "leadsChain",
+        "会上签订新能源产业链合作协议。全市已形成以宁泰汽车为链主的新能源汽车产业集群。",
+    ),
+    ("leadsChain", "东岭市农业产业化龙头企业达到120家,其中国家级5家。"),
+    # titles and deputies are not chain leaders; 链长制 is no chain leader
+    ("chainLeaderOf", "会上,市级各产业链链长分别作了发言。"),
+    ("chainLeaderOf", "12个产业链分别设置链长、副链长,由县领导担任。"),
+    ("chainLeaderOf", "市委书记李长平主持全市产业链链长制工作推进会议。"),
+    ("chainLeaderOf", "副市长赵一六担任新能源产业链副链长。"),
+    ("chainLeaderOf", "市人大常委会主任、工程机械产业链链长文一勋出席,副市长彭一涛参加。"),
+]
+
+
+@pytest.mark.parametrize("predicate, text", NOTHING)
+def test_frames_give_nothing(extract_text, predicate, text):
+    got = pairs(extract_text(text), predicate)
+    if "文一勋" in text:  # the chain leader is the one so called, not the others present
+        assert got and all(s == "文一勋" for s, _ in got), sorted(got)
+    else:
+        assert not got, sorted(got)
+
+
+def test_provenance_says_how_each_slot_was_filled(extract_text):
+    doc = extract_text("围绕新能源汽车产业链,我市招大引强。东岭汽车等链主企业发挥引领作用。")
+    (rel,) = [r for r in doc.relations if r.predicate == "leadsChain"]
+    assert rel.how == "X等T (clause); chain: previous"
+    assert rel.rule == "frame:链主"
+    assert 0 < rel.confidence < 1
+
+
+def test_a_nearer_chain_is_more_certain(extract_text):
+    fused = extract_text("光伏产业链链主企业凯宁光电新增产能。").relations[0]
+    far = extract_text("围绕光伏产业链,招大引强。凯宁光电等链主企业发挥作用。").relations[0]
+    assert fused.confidence > far.confidence
