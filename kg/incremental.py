@@ -108,8 +108,9 @@ def _blocks(item: Extracted) -> str:
     inside literals), the entity graph's first.
     """
     graphs: dict[str, list[str]] = {}
-    for line in item.nquads.splitlines(keepends=True):
-        head, graph = line[:-3].rsplit(" ", 1)  # "<s> <p> <o>", "<g>" of "<s> <p> <o> <g> .\n"
+    # "\n" only: str.splitlines would also cut at U+2028 or U+0085 inside a literal
+    for line in item.nquads.split("\n")[:-1]:
+        head, graph = line[:-2].rsplit(" ", 1)  # "<s> <p> <o>", "<g>" of "<s> <p> <o> <g> ."
         graphs.setdefault(graph, []).append(head + " .\n")
     return "".join(f"GRAPH {g} {{\n{''.join(lines)}}}\n" for g, lines in graphs.items())
 
@@ -240,7 +241,7 @@ def _add(
             progress(item)
         existing = _graphs_named(db, item.name)
         (change.replaced if existing else change.added).append(item.name)
-        change.quads_added += len(set(item.nquads.splitlines()))
+        change.quads_added += len(set(item.nquads.split("\n"))) - 1
         drop.update(existing)
         pending.append(item)
         if batch is not None and len(pending) >= batch:

@@ -124,21 +124,21 @@ def built(tmp_path):
     """A finished build of one article: (out folder, its store's quads, its other outputs)."""
     (tmp_path / "a.txt").write_text(ONE_ARTICLE, encoding="utf-8")
     out = tmp_path / "out"
-    proc = kg("build", str(tmp_path / "a.txt"), "--out", str(out))
+    proc = kg("build", str(tmp_path / "a.txt"), "--out", str(out), "--exports")
     assert proc.returncode == 0, proc.stderr
     return out, _quads(out / "store"), _outputs(out)
 
 
 def test_an_article_without_chain_leader_facts_builds_with_its_plots(tmp_path):
     (tmp_path / "a.txt").write_text(NO_CHAIN_LEADER, encoding="utf-8")
-    proc = kg("build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"))
+    proc = kg("build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--exports")
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "out" / "plots" / "chain_leaders.png").stat().st_size > 1000
 
 
 def test_the_bundled_article_without_leading_firms_builds(tmp_path):
     article = DATA / "corpus" / "003_02231d40f04a8be0.txt"
-    proc = kg("build", str(article), "--out", str(tmp_path / "out"))
+    proc = kg("build", str(article), "--out", str(tmp_path / "out"), "--exports")
     assert proc.returncode == 0, proc.stderr
     assert "Built 1 articles" in proc.stdout
     assert (tmp_path / "out" / "plots" / "chain_leaders.png").is_file()
@@ -172,7 +172,7 @@ def test_a_build_failing_after_its_store_is_written_changes_nothing(built, tmp_p
 
     monkeypatch.setattr(plots, "write_out_plots", broken)
     with pytest.raises(KGError, match="plots"):
-        kgbuild.build([tmp_path / "b.txt"], out=out)
+        kgbuild.build([tmp_path / "b.txt"], out=out, exports=True)
     assert _quads(out / "store") == quads and _outputs(out) == outputs
     assert _staging_left(out) == []
 
@@ -228,7 +228,7 @@ def test_two_builds_into_one_folder_at_once(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     first = subprocess.Popen(
-        [sys.executable, "-m", "kg.cli", "build", str(corpus), "--out", str(out)],
+        [sys.executable, "-m", "kg.cli", "build", str(corpus), "--out", str(out), "--exports"],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

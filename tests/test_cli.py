@@ -187,7 +187,7 @@ def test_export_writes_only_what_was_asked(store, tmp_path, formats, files):
 def test_query_list_shows_the_queries_to_ask_with_and_all_with_all():
     shown = kg("query", "--list").stdout
     everything = kg("query", "--list", "--all").stdout
-    for internal in ("count_types", "network_edges", "leading_pairs", "all_triples"):
+    for internal in ("count_types", "network_edges", "leading_pairs", "distinct_triples"):
         assert f"\n{internal}\n" not in f"\n{shown}\n"
         assert f"\n{internal}\n" in f"\n{everything}\n"
     for named in ("leading-enterprises", "about", "metrics", "entity-names", "find-entities"):

@@ -386,3 +386,16 @@ def test_a_finished_add_survives_a_kill_right_after(tmp_path, base_store, corpus
     names = {name for name, _ in articles(base_store)}
     assert {p.name for p in corpus["new"].iterdir()} <= names
     assert entity_mismatches(base_store) == (0, 0)
+
+
+def test_a_literal_with_a_unicode_line_separator_stays_one_triple():
+    # Only "\n" ends an N-Quads line: U+2028 and U+0085 inside a literal are text.
+    from kg.incremental import _blocks
+    from kg.parallel import Extracted
+
+    graph = "<https://w3id.org/chainkg/article/a-0>"
+    title = "标题\u2028第二行\x85"
+    line = f'{graph} <https://schema.org/name> "{title}" {graph} .\n'
+    db = ox.Store()
+    db.update("INSERT DATA {\n" + _blocks(Extracted("a.txt", "0" * 64, 1, line.encode())) + "}")
+    assert [q.object.value for q in db] == [title]

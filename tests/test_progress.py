@@ -51,7 +51,9 @@ def on_a_terminal(*args: str, timeout: float = 300) -> tuple[int, str, str]:
 
 
 def test_a_build_on_a_terminal_draws_a_bar_with_a_total_and_time_left_per_phase(tmp_path):
-    code, stdout, terminal = on_a_terminal("build", str(DATA / "corpus"), "--out", str(tmp_path))
+    code, stdout, terminal = on_a_terminal(
+        "build", str(DATA / "corpus"), "--out", str(tmp_path), "--exports"
+    )
     assert code == 0, terminal
     assert stdout.startswith("Built 3 articles")
     for phase in BUILD_PHASES:
@@ -64,7 +66,7 @@ def test_a_build_on_a_terminal_draws_a_bar_with_a_total_and_time_left_per_phase(
 
 
 def test_a_build_in_a_pipe_writes_one_line_per_phase(tmp_path):
-    proc = kg("build", str(DATA / "corpus"), "--out", str(tmp_path))
+    proc = kg("build", str(DATA / "corpus"), "--out", str(tmp_path), "--exports")
     assert proc.returncode == 0, proc.stderr
     lines = proc.stderr.strip().splitlines()
     assert [line.split(":")[1].strip() for line in lines] == BUILD_PHASES, lines
@@ -162,7 +164,7 @@ def test_the_library_reports_every_phase_to_its_end(tmp_path):
     from kg.build import build
 
     steps = Steps()
-    build([DATA / "corpus"], out=tmp_path, phases=steps)
+    build([DATA / "corpus"], out=tmp_path, phases=steps, exports=True)
     assert list(steps.seen) == BUILD_PHASES
     for name, (total, done) in steps.seen.items():
         assert total and done == total, (name, total, done)
