@@ -215,9 +215,11 @@ def _build_staged(
 ) -> None:
     """Write the store to `store_path` and the other outputs to `stage`; fill `report`."""
     from kg import store as kgstore
-    from kg.query import run_named
 
     merge_log = stage / "merge_log.tsv"
+    # Which firm leads which chain: the first file (by name) of each pair, as the articles go
+    # by (kg/queries/leading_pairs.rq gives the same from the store); bounded by the pairs.
+    first_file: dict[tuple[str, str], str] = {}
     with open(merge_log, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter="\t")
         writer.writerow(["article", "mention", "class", "entity", "iri", "reason"])
@@ -227,6 +229,9 @@ def _build_staged(
                 report.articles += 1
                 report.characters += item.characters
                 writer.writerows(item.merges)
+                for pair in item.leads:
+                    if pair not in first_file or item.name < first_file[pair]:
+                        first_file[pair] = item.name
                 if progress is not None:
                     progress(item)
                 if first_part(item.name):
@@ -244,9 +249,9 @@ def _build_staged(
     kgstore.release_memory()  # what the loader freed: the report starts from a low point
     ds = kgstore.open_store(store_path)
     report.counts = kgstore.counts(ds)
-    # One row per pair (not per article, which would grow with the corpus).
-    _, rows = run_named(ds, "leading_pairs")
-    report.leads = [(firm, chain, first or "") for firm, chain, first, _n in rows]
+    # One row per pair (not per article, which would grow with the corpus), by chain and firm.
+    pairs = sorted(first_file.items(), key=lambda item: (item[0][1], item[0][0]))
+    report.leads = [(firm, chain, file) for (firm, chain), file in pairs]
     phases.advance()
     if exports:
         from kg import network, plots, views  # (numpy starts a thread: imported after the fork)

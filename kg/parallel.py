@@ -51,7 +51,8 @@ DASK_TIMEOUT = "10s"  # how long to try to reach a Dask scheduler
 
 @dataclass
 class Extracted:
-    """What the build needs of one extracted article: names, size, N-Quads, merge-log rows.
+    """What the build needs of one extracted article: names, size, N-Quads, merge-log rows and
+    the (firm, chain) pairs it states, for the build's report.
 
     The N-Quads travel as UTF-8 (`nquads_utf8`), the form the store's loader reads: a worker's
     result costs the parent no decoding and no encoding; `nquads` decodes them when asked.
@@ -62,6 +63,7 @@ class Extracted:
     characters: int
     nquads_utf8: bytes  # the article's quads (kg.rdf.document_quads: its graph, entity graph)
     merges: list[list[str]] = field(default_factory=list)  # rows of out/merge_log.tsv
+    leads: list[tuple[str, str]] = field(default_factory=list)  # kg.rdf.leading_pairs
 
     @property
     def nquads(self) -> str:
@@ -82,7 +84,7 @@ def extract_document(doc: Document) -> Extracted:
 
 def _record(doc: Document) -> Extracted:
     """What the build needs of an extracted article."""
-    from kg.rdf import document_quads
+    from kg.rdf import document_quads, leading_pairs
 
     return Extracted(
         name=doc.name,
@@ -90,6 +92,7 @@ def _record(doc: Document) -> Extracted:
         characters=len(doc.text),
         nquads_utf8=document_quads(doc).encode("utf-8"),
         merges=[[m.doc, m.mention, m.type, m.entity_label, m.iri, m.reason] for m in doc.merges],
+        leads=leading_pairs(doc),
     )
 
 

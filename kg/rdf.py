@@ -45,7 +45,7 @@ import math
 import re
 from collections.abc import Iterable
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
@@ -60,6 +60,7 @@ from kg.ontology import PREFIXES
 __all__ = [
     "ENTITY_GRAPH",
     "document_quads",
+    "leading_pairs",
     "document_graph",
     "mention_iri",
     "assertion_iri",
@@ -93,9 +94,16 @@ _ESCAPES.update({ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r")
 _ESCAPES[ord("\t")] = "\\t"
 
 
+@lru_cache(maxsize=8192)  # articles name the same entities over and over
 def _iri(value: str) -> str:
     if _BAD_IRI.search(value):
         value = _BAD_IRI.sub(lambda m: "".join(f"%{b:02X}" for b in m.group(0).encode()), value)
+    return f"<{value}>"
+
+
+def _node(value: str) -> str:
+    # An IRI made of the article IRI (kg.iris percent-encodes its file name), digits, class or
+    # property names and hex digests: nothing to encode.
     return f"<{value}>"
 
 
@@ -226,7 +234,7 @@ def document_quads(doc: Document) -> str:
     """
     t = _ckg()
     art = article_iri(doc.name, doc.sha256)
-    a = _iri(art)
+    a = _node(art)
     out = _Quads(a)
     add = out.add
 
@@ -251,7 +259,7 @@ def document_quads(doc: Document) -> str:
     def sentence(s: Sentence) -> str:
         key = (s.start, s.end)
         if key not in sentences:
-            node = sentences[key] = _iri(sentence_iri(art, s.start, s.end))
+            node = sentences[key] = _node(sentence_iri(art, s.start, s.end))
             raw_start, raw_end = doc.raw_span(s.start, s.end)
             add(node, t["text"], _str(s.text))
             add(node, t["inArticle"], a)
@@ -289,7 +297,7 @@ def document_quads(doc: Document) -> str:
         if node_iri in seen:
             continue
         seen.add(node_iri)
-        node = _iri(node_iri)
+        node = _node(node_iri)
         add(node, t["mentionOf"], _iri(_entity_of(m)))
         if evidence is not None:
             sentence(evidence)  # its evidence: the sentence its IRI is a fragment of
@@ -303,7 +311,7 @@ def document_quads(doc: Document) -> str:
         if node_iri in seen:
             continue
         seen.add(node_iri)
-        s, o, node = _iri(s_iri), _iri(o_iri), _iri(node_iri)
+        s, o, node = _iri(s_iri), _iri(o_iri), _node(node_iri)
         out.entity(s, p, o)
         add(node, _SUBJECT, s)
         add(node, _PREDICATE, p)
@@ -318,7 +326,7 @@ def document_quads(doc: Document) -> str:
         if value is None or node_iri in seen:
             continue  # a NaN or infinite value is not an observation
         seen.add(node_iri)
-        node = _iri(node_iri)
+        node = _node(node_iri)
         add(node, t["indicator"], _str(metric.indicator))
         add(node, t["value"], value)
         add(node, t["unit"], _str(metric.unit))
@@ -335,6 +343,24 @@ def document_quads(doc: Document) -> str:
     return out.text()
 
 
+def leading_pairs(doc: Document) -> list[tuple[str, str]]:
+    """(firm, chain) of each ``leadsChain`` relation of the article, labelled as the entity
+    graph labels them (what kg/queries/leading_pairs.rq groups by).
+
+    >>> from kg.document import Document
+    >>> leading_pairs(Document(name="a.txt", raw="", text="", offsets=[0]))
+    []
+    """
+    found = [r for r in doc.relations if r.predicate == "leadsChain"]
+    if not found:
+        return []
+    entities = _entities(doc)
+    return [
+        (entities[_entity_of(r.subject)].label, entities[_entity_of(r.object)].label)
+        for r in found
+    ]
+
+
 def _provenance(r: Relation) -> list[tuple[str, str]]:
     """How an assertion was made, as (ckg property, N-Quads term) pairs: one line per field
     (a confidence or a distance would go here)."""
@@ -348,18 +374,21 @@ class _Quads:
     """N-Quads lines of one article: those of the entity graph first, then the article's."""
 
     def __init__(self, article: str) -> None:
-        self._article = f" {article} .\n"
-        self._entity_graph = f" {_iri(ENTITY_GRAPH)} .\n"
         self._entities: list[str] = []
         self._lines: list[str] = []
+        ending, entity_ending = f" {article} .\n", f" {_node(ENTITY_GRAPH)} .\n"
+        append, append_entity = self._lines.append, self._entities.append
 
-    def add(self, s: str, p: str, o: str) -> None:
-        """A triple of the article graph."""
-        self._lines.append(f"{s} {p} {o}{self._article}")
+        # closures, not methods: called for every quad of every article
+        def add(s: str, p: str, o: str) -> None:
+            """A triple of the article graph."""
+            append(f"{s} {p} {o}{ending}")
 
-    def entity(self, s: str, p: str, o: str) -> None:
-        """A triple of the entity graph."""
-        self._entities.append(f"{s} {p} {o}{self._entity_graph}")
+        def entity(s: str, p: str, o: str) -> None:
+            """A triple of the entity graph."""
+            append_entity(f"{s} {p} {o}{entity_ending}")
+
+        self.add, self.entity = add, entity
 
     def text(self) -> str:
         return "".join(self._entities) + "".join(self._lines)
