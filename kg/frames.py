@@ -329,19 +329,14 @@ class _Search:
         return Mention("IndustryChain", text, a, b, label=label, rule=FRAME_INDUSTRY)
 
     def _after(self, lo: int, hi: int, generic: bool) -> list[Mention]:
-        chains = [
-            m
-            for m in self.art.by_sent[self.i]
-            if m.type == "IndustryChain" and lo <= m.start and m.end <= hi
-        ]
-        named = [m for m in chains if m.rule != GENERIC]
-        pick = named or (chains if generic else [])
-        if not pick:
-            return []
-        first = min(pick, key=lambda m: m.start)
-        return _siblings(first, named or chains, self.s.text, self.s.start)
+        """The first chain in [lo, hi) and those coordinated with it."""
+        return self._nearest(lo, hi, generic, min)
 
     def _before(self, lo: int, hi: int, generic: bool) -> list[Mention]:
+        """The last chain in [lo, hi) and those coordinated with it."""
+        return self._nearest(lo, hi, generic, max)
+
+    def _nearest(self, lo: int, hi: int, generic: bool, which) -> list[Mention]:
         chains = [
             m
             for m in self.art.by_sent[self.i]
@@ -351,8 +346,8 @@ class _Search:
         pick = named or (chains if generic else [])
         if not pick:
             return []
-        last = max(pick, key=lambda m: m.start)
-        return _siblings(last, named or chains, self.s.text, self.s.start)
+        chosen = which(pick, key=lambda m: m.start)
+        return _siblings(chosen, named or chains, self.s.text, self.s.start)
 
     def _generic_ok(self) -> bool:
         return self.t.frame.predicate == "chainLeaderOf"
