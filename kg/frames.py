@@ -40,6 +40,7 @@ FRAME_INDUSTRY = "frame-industry"  # Mention.rule of a bare industry a frame rea
 FRAME_SUBJECT = "frame-subject"  # Mention.rule of a firm a frame names ("…。这家龙头企业")
 
 T = SYMBOLS["T"][1]
+_T = re.compile(T)
 _CLAUSE_ENDS = ",,::;;。"
 # how much each step of the chain search is worth (the subjects' position has its own)
 STEP_CONFIDENCE = {
@@ -67,7 +68,7 @@ class Frame:
     subjects: frozenset[str]  # symbols of the subject classes
     trigger: re.Pattern
     fused: re.Pattern | None
-    gate: tuple[str, ...]  # words one of which a sentence must hold for the trigger
+    gate: re.Pattern  # words one of which a sentence must hold for the trigger
     search: tuple[str, ...]
     confidence: float
     only_at: tuple[str, ...] = ()
@@ -109,7 +110,7 @@ def load_frames() -> tuple[tuple[Frame, ...], tuple[Position, ...], re.Pattern]:
             subjects=frozenset(SYMBOLS[c][1] for c in f["subjects"].split("|")),
             trigger=re.compile(f["trigger"]),
             fused=re.compile(f["fused"]) if "fused" in f else None,
-            gate=tuple(f["gate"]),
+            gate=re.compile("|".join(map(re.escape, f["gate"]))),
             search=tuple(f["search"]),
             confidence=f["confidence"],
             only_at=tuple(f.get("only_at", ())),
@@ -146,7 +147,7 @@ def _triggers(s: _Sent, mentions: list[Mention]) -> list[_Trigger]:
     found: list[_Trigger] = []
     text = s.text
     for frame in frames:
-        if not any(w in text for w in frame.gate):
+        if frame.gate.search(text) is None:
             continue
         regexes = [frame.fused, frame.trigger] if frame.fused else [frame.trigger]
         for m in (m for regex in regexes for m in regex.finditer(text)):
@@ -328,19 +329,14 @@ class _Search:
         return Mention("IndustryChain", text, a, b, label=label, rule=FRAME_INDUSTRY)
 
     def _after(self, lo: int, hi: int, generic: bool) -> list[Mention]:
-        chains = [
-            m
-            for m in self.art.by_sent[self.i]
-            if m.type == "IndustryChain" and lo <= m.start and m.end <= hi
-        ]
-        named = [m for m in chains if m.rule != GENERIC]
-        pick = named or (chains if generic else [])
-        if not pick:
-            return []
-        first = min(pick, key=lambda m: m.start)
-        return _siblings(first, named or chains, self.s.text, self.s.start)
+        """The first chain in [lo, hi) and those coordinated with it."""
+        return self._nearest(lo, hi, generic, min)
 
     def _before(self, lo: int, hi: int, generic: bool) -> list[Mention]:
+        """The last chain in [lo, hi) and those coordinated with it."""
+        return self._nearest(lo, hi, generic, max)
+
+    def _nearest(self, lo: int, hi: int, generic: bool, which) -> list[Mention]:
         chains = [
             m
             for m in self.art.by_sent[self.i]
@@ -350,8 +346,8 @@ class _Search:
         pick = named or (chains if generic else [])
         if not pick:
             return []
-        last = max(pick, key=lambda m: m.start)
-        return _siblings(last, named or chains, self.s.text, self.s.start)
+        chosen = which(pick, key=lambda m: m.start)
+        return _siblings(chosen, named or chains, self.s.text, self.s.start)
 
     def _generic_ok(self) -> bool:
         return self.t.frame.predicate == "chainLeaderOf"
@@ -359,6 +355,8 @@ class _Search:
     def _led_is_no_chain(self) -> bool:
         """Whether the trigger's own clause names what the subjects lead, and it is a cluster
         ("以X为链主的新能源汽车产业集群"): then they lead no chain."""
+        if not any(m.type == "IndustryCluster" for m in self.art.by_sent[self.i]):
+            return False
         lo, hi = _clause_span(self.s.text, self.s.start, self.t.start, self.t.end)
         after = [
             m
@@ -444,19 +442,27 @@ def _guarded(abstract_: str, m: re.Match, generic: re.Pattern) -> bool:
     return generic.search(abstract_, m.start(), m.end()) is not None
 
 
+@functools.cache
+def _positions_of(frame_name: str) -> tuple[Position, ...]:
+    """The positions a frame's subjects may stand at, in order."""
+    frames, positions, _ = load_frames()
+    frame = next(f for f in frames if f.name == frame_name)
+    return tuple(
+        p
+        for p in positions
+        if frame.name in p.frames and (not frame.only_at or p.name in frame.only_at)
+    )
+
+
 def _subjects(
     abstract_: str, where: dict, tpos: int, t: _Trigger, matches: dict[str, list[re.Match]]
 ) -> tuple[list[Mention], Position | None, tuple[int, int]]:
     """The subjects of trigger `t` (at `tpos` in the abstract sentence), the position that
     gave them, and where in the abstract the match stands. `matches` keeps each position's
     matches over this sentence, found once for all its triggers."""
-    _, positions, generic = load_frames()
+    _, _, generic = load_frames()
     has_subject = not t.frame.subjects.isdisjoint(abstract_)
-    for pos_ in positions:
-        if t.frame.name not in pos_.frames:
-            continue
-        if t.frame.only_at and pos_.name not in t.frame.only_at:
-            continue
+    for pos_ in _positions_of(t.frame.name):
         if not has_subject and not pos_.previous:
             continue
         found = matches.get(pos_.name)
@@ -520,9 +526,9 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
     art = _Article(doc, by_sent)
     out: list[Relation] = []
     for i, sent in enumerate(doc.sentences):
+        if _GATE.search(sent.text) is None:
+            continue  # no trigger word here
         mentions = by_sent[i]
-        if not _has_trigger_char(sent.text):
-            continue
         if not any(m.type in _SUBJECT_TYPES for m in mentions) and not _THIS.search(sent.text):
             continue  # no firm, person or role to fill a frame, and none named before (这家)
         s = art.sent(i)
@@ -530,7 +536,8 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
         if not triggers:
             continue
         abstract_, where = abstract(sent, mentions, [(t.start, t.end, T, t) for t in triggers])
-        tpos_of = {id(v): k for k, v in where.items() if isinstance(v, _Trigger)}
+        # the triggers stand in the abstract sentence in their order
+        tpos_of = {id(t): m.start() for t, m in zip(triggers, _T.finditer(abstract_), strict=True)}
         filled: list[tuple[_Trigger, list[Mention], Position, str]] = []
         matches: dict[str, list[re.Match]] = {}
         for t in triggers:
@@ -546,12 +553,14 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
                     span = abstract_[mspan[0] : mspan[1]]
                     reach = "sentence" if any(c in span for c in _CLAUSE_ENDS) else "clause"
                 filled.append((t, subs, pos_, reach))
-        kinds = {predicate: [f for f in filled if f[0].frame.predicate == predicate]
-                 for predicate in {f[0].frame.predicate for f in filled}}  # fmt: skip
         for t, subs, pos_, reach in filled:
             # the part of the sentence this frame owns: between the frames of its kind before
             # and after it ("以A为龙头,X产业链…,以B为龙头,Y产业链")
-            same = kinds[t.frame.predicate]
+            same = (
+                [f for f in filled if f[0].frame.predicate == t.frame.predicate]
+                if len(filled) > 1
+                else filled
+            )
             j = next(n for n, f in enumerate(same) if f[0] is t)
             ceiling = sent.end
             if j + 1 < len(same):
@@ -583,11 +592,6 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
     return out
 
 
-def _has_trigger_char(text: str) -> bool:
-    """Whether a trigger word may be in `text` (a quick test before the patterns)."""
-    return _GATE.search(text) is not None
-
-
 _SUBJECT_TYPES = frozenset({"Enterprise", "Person", "ChainLeaderRole"})
 _THIS = re.compile("这家|该企业|该公司|这个企业|这一企业")
-_GATE = re.compile("链主|链长|龙头|核心|领军|牵头|引领|牵引")
+_GATE = re.compile("链主|链长|龙头|核心|领军|牵头|引领|牵引")  # a trigger word may be here

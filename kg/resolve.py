@@ -14,7 +14,9 @@ articles the same normalised label is the same IRI. Different names are never me
 
 from __future__ import annotations
 
+import bisect
 import functools
+from itertools import accumulate
 
 from kg import iris
 from kg.document import Document, Entity, Mention, Merge
@@ -22,7 +24,7 @@ from kg.places import is_place
 from kg.recognize import GENERIC
 from kg.recognize.boundaries import _strip_generic
 from kg.recognize.lexicon import _CJK, _UNSURE, _brand_like, _is_region_word, _lex
-from kg.recognize.overlaps import _resolve_overlaps
+from kg.recognize.overlaps import _NESTABLE, _resolve_overlaps
 from kg.segment import freq, rules, tokenize
 
 __all__ = ["corefer", "resolve"]
@@ -152,7 +154,7 @@ def corefer(doc: Document) -> Document:
     >>> [(m.text, m.rule) for m in doc.mentions if m.type == "Enterprise"]
     [('岳禾科技', '以X为龙头'), ('岳禾科技', 'same-article')]
     """
-    mentions = _resolve_overlaps(_propagate(doc, doc.mentions))
+    mentions = _merged(*_propagate(doc, doc.mentions))
     # a place inside a firm's name (宁德 in 宁德时代) is no mention of that place; mentions are
     # sorted by start (then longest first), so the firm holding a place comes just before it
     out: list[Mention] = []
@@ -167,11 +169,40 @@ def corefer(doc: Document) -> Document:
     return doc
 
 
-def _propagate(doc: Document, mentions: list[Mention]) -> list[Mention]:
+def _merged(kept: list[Mention], extra: list[Mention]) -> list[Mention]:
+    """The recognised mentions `kept` (free of overlaps, by start) with the occurrences
+    `extra` added, overlaps settled: where no added one overlaps anything but a mention it
+    repeats, they are merged as they are; else every overlap is settled at once."""
+    have = {(m.type, m.start, m.end) for m in kept}
+    extra = [m for m in extra if (m.type, m.start, m.end) not in have]
+    if not extra:
+        return kept
+    extra.sort(key=lambda m: (m.start, -m.end))
+    starts = [m.start for m in kept]
+    reach = list(accumulate((m.end for m in kept), max))
+    last_end = -1
+    for m in extra:
+        if m.start < last_end:
+            return _resolve_overlaps(kept + extra)
+        last_end = m.end
+        j = bisect.bisect_left(starts, m.end) - 1
+        while j >= 0 and reach[j] > m.start:
+            k = kept[j]
+            if k.end > m.start and not (
+                k.start <= m.start and m.end <= k.end and (k.type, m.type) in _NESTABLE
+            ):
+                return _resolve_overlaps(kept + extra)  # settle every overlap at once
+            j -= 1
+    return sorted([*kept, *extra], key=lambda m: (m.start, -m.end))
+
+
+def _propagate(doc: Document, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """The recognised mentions kept (a firm guessed from a project's name only when written
+    twice) and every other occurrence of a firm's name or short name."""
     mentions = [m for m in mentions if m.rule != _UNSURE or doc.text.count(m.text) >= 2]
     names = {m.text for m in mentions if m.type == "Enterprise" and len(m.text) >= 2}
     if not names:
-        return mentions
+        return mentions, []
     shorts = {short for name in names for short in _short_names(name)} - names
     extra = [
         Mention(
@@ -184,7 +215,7 @@ def _propagate(doc: Document, mentions: list[Mention]) -> list[Mention]:
         for a, b in _occurrences(doc.text, names | shorts)
         if doc.sentence_at(a) is not None
     ]
-    return mentions + extra
+    return mentions, extra
 
 
 @functools.lru_cache(maxsize=1 << 12)

@@ -369,15 +369,23 @@ def _names_something(s: _Sent, a: int, b: int, *, rare: bool = False) -> bool:
     return False
 
 
+_NOT_BRAND_TAGS = frozenset({"p", "c", "u", "uj", "r", "q"})
+
+
 def _acting(s: _Sent, start: int, end: int) -> bool:
     """Whether the brand and weak industry word at [start, end) stand where a firm acts or is
     spoken of: after a clause's start or a word that introduces it (在, 据, 走进, 支持), and
     before a verb or a noun said of firms (订单, 车间, 负责人; also after 的 or 相关)."""
-    lx = _lex()
     if start > s.start and not _patterns()["actor_cue"].search(
         s.text, max(0, start - s.start - 4), start - s.start
     ):
         return False
+    return _acts_after(s, end)
+
+
+def _acts_after(s: _Sent, end: int) -> bool:
+    """Whether a verb, an adverb or a noun said of firms follows `end` (see `_acting`)."""
+    lx = _lex()
     k = bisect.bisect_left(_starts(s.toks), end)
     after = s.toks[k].text if k < len(s.toks) and s.toks[k].start == end else ""
     if after in ("的", "相关") and k + 1 < len(s.toks):
@@ -396,17 +404,20 @@ def _short_firms(s: _Sent) -> Iterator[Mention]:
     # a brand and any industry word opening a clause, or after a word that introduces the one
     # acting, is a firm: 大运汽车牵引…, 走进华信科技生产车间
     hits += [(m.start(), m.end(), False, -1) for m in px["weak"].finditer(s.text)]
+    toks = s.toks
     for m_start, m_end, is_strong, _ in hits:
         a = s.start + m_start
         if a not in s.starts or s.start + m_end not in s.ends:
             continue
+        if not is_strong and not _acts_after(s, s.start + m_end):
+            continue  # a weak industry word: the firm must be the one acting, a verb after it
         # the words before the one at `a` (words do not overlap: they all end by `a`)
-        toks = s.toks[: bisect.bisect_left(_starts(s.toks), a)]
         start = a
-        for t in reversed(toks):
+        for j in range(bisect.bisect_left(_starts(toks), a) - 1, -1, -1):
+            t = toks[j]
             if a - t.start > 5 or not _CJK.match(t.text) or not _brand_like(t.text):
                 break
-            if t.text in lx["stop_words"] or pos(t.text) in {"p", "c", "u", "uj", "r", "q"}:
+            if t.text in lx["stop_words"] or pos(t.text) in _NOT_BRAND_TAGS:
                 break
             start = t.start
         brand = s.sub(start, a)

@@ -69,7 +69,7 @@ def _suffix_names(s: _Sent, cls: str) -> Iterator[Mention]:
         core = _strip_generic(raw_core)
         if len(core) < 2 and _one_word(s, start, a, raw_core):
             core = raw_core  # 工业硅项目: a word that merely opens with a generic one (工业)
-        if core and not _rx(r"[^\W_]").search(core):
+        if core and not _WORD_CHAR.search(core):
             core = ""  # "龙头企业-产业链-产业集群": punctuation names nothing
         if cls == "Project" and (
             raw_core.endswith(("重点", "重大"))
@@ -78,28 +78,23 @@ def _suffix_names(s: _Sent, cls: str) -> Iterator[Mention]:
             and not _firm_headed(s, start, a)
         ):
             continue  # "绿色铝产业链(重点)项目": a chain's projects; 合盛…全产业链项目 is one
-        before = s.before(start).rstrip().rstrip(_OPEN_QUOTES)
-        after = s.text[m.end() :]
+        # what stands just before the name (a count, 等, 这) and after it; read near the name,
+        # never the whole sentence
+        before = s.text[max(0, start - s.start - 12) : start - s.start]
+        before = before.rstrip().rstrip(_OPEN_QUOTES)
+        at_end = m.end()
         category = (
             before.endswith(("等", "一批", "这", "该", "各", "些"))
             or bool(lx["count_prefix"].match(name))
-            or bool(_rx(r"[0-9一二三四五六七八九十两]+(?:个|条|家|户|项|大)$").search(before))
+            or bool(_COUNTED_BEFORE.search(before))
             or name[:1] in "大个"
-            and bool(_rx(r"[0-9一二三四五六七八九十两]$").search(before))
-            or bool(_rx(r"^[0-9]+(?:个|条|家|户|项)(?=$|[,。;、)])").match(after))
+            and bool(_NUMERAL_BEFORE.search(before))
+            or bool(_COUNTED_AFTER.match(s.text, at_end))
         )
-        measured = (
-            bool(_rx(r"[0-9.]$").search(before))
-            and cls != "Project"
-            or bool(
-                _rx(
-                    r"^[万亿千百]?(?:元|吨|立方米|平方米|千瓦|亩|公里)(?![\u4e00-\u9fff]{2})"
-                ).match(name)
-            )
-        )
+        measured = _MEASURE_BEFORE.search(before) and cls != "Project" or _UNIT_NAME.match(name)
         if measured:
             continue
-        if cls == "IndustryChain" and category and _HEADED.match(after):
+        if cls == "IndustryChain" and category and _HEADED.match(s.text, at_end):
             category = before.endswith("等")  # "一批锂电产业链龙头企业": 一批 counts the firms
         if cls == "IndustryChain":
             yield from _chain_mentions(s, start, a, b, suffix, core, category)
@@ -165,6 +160,12 @@ def _after_lead_verb(s: _Sent, start: int, a: int) -> int:
     return start
 
 
+_WORD_CHAR = re.compile(r"[^\W_]")
+_COUNTED_BEFORE = re.compile(r"[0-9一二三四五六七八九十两]+(?:个|条|家|户|项|大)$")
+_NUMERAL_BEFORE = re.compile(r"[0-9一二三四五六七八九十两]$")
+_COUNTED_AFTER = re.compile(r"[0-9]+(?:个|条|家|户|项)(?=$|[,。;、)])")
+_MEASURE_BEFORE = re.compile(r"[0-9.]$")
+_UNIT_NAME = re.compile(r"[万亿千百]?(?:元|吨|立方米|平方米|千瓦|亩|公里)(?![\u4e00-\u9fff]{2})")
 # what a chain's name may stand before as a modifier: a kind of firm or project it holds
 _HEADED = re.compile(
     r"(?:的)?[“\"‘]?(?:链主|龙头|领军|核心|重点|骨干|配套)?[”\"’]?(?:型)?(?:企业|项目)"
