@@ -98,27 +98,27 @@ _NOMINAL_TAGS = frozenset({"n", "ns", "nt", "nz", "ng", "vn", "an", "b", "j", "l
 _TRIM_TAGS = frozenset("d p u uj ul uz ug ud c r f ad m q zg y t tg".split())
 
 
-@functools.cache
-def _words(section: str, key: str) -> frozenset[str]:
-    return frozenset(_rules()[section][key])
+# The indicator's word lists, as sets: looked up for every word near a figure.
+_I = _rules()["indicator"]
+_TRAILING = frozenset(_I["trailing"])
+_INNER = frozenset(_I["inner"])
+_NOMINAL_WORDS = frozenset(_I["nominal"])
+_STOP = frozenset(_I["stop"])
+_HEADS = frozenset(_I["heads"])
+_VERBAL = frozenset(_I["verbal"])
+_BODIES = tuple(_I["bodies"])
+_PEOPLE = tuple(_I["people"])
+_PROCEDURAL = tuple(_I["procedural"])
+_SHARE = _I["share"]
+_MAX_CHARS = _I["max_chars"]
 
-
-@functools.cache
-def _level_words() -> dict[str, str]:
-    """全市 -> 市: each word for "the article's own place" and the level it names."""
-    return {w: level for level, ws in _rules()["subject"]["levels"].items() for w in ws}
-
-
-@functools.cache
-def _anaphors() -> dict[str, str]:
-    """该公司 -> Enterprise: each word pointing back to a thing and that thing's class."""
-    return {w: type_ for type_, ws in _rules()["subject"]["anaphors"].items() for w in ws}
-
-
-@functools.cache
-def _opener() -> re.Pattern[str]:
-    words = sorted([*_level_words(), *_anaphors()], key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+# 全市 -> 市: each word for "the article's own place" and the level it names.
+_LEVEL_WORDS = {w: level for level, ws in _rules()["subject"]["levels"].items() for w in ws}
+# 该公司 -> Enterprise: each word pointing back to a thing and that thing's class.
+_ANAPHORS = {w: type_ for type_, ws in _rules()["subject"]["anaphors"].items() for w in ws}
+_OPENER = re.compile(
+    "|".join(map(re.escape, sorted([*_LEVEL_WORDS, *_ANAPHORS], key=len, reverse=True)))
+)
 
 
 _LEVEL_SUFFIXES = (
@@ -375,7 +375,7 @@ def _opening(art: _Article, sent: Sentence) -> list[_Clause]:
     """The clauses of a sentence up to the first that is more than a time phrase, subjects
     read: all a sentence with no figure in it needs (what it opens with)."""
     text = sent.text
-    if not (art.between(sent.start, sent.end) or _opener().search(text)):
+    if not (art.between(sent.start, sent.end) or _OPENER.search(text)):
         return []
     out, a = [], 0
     while a <= len(text):
@@ -401,7 +401,7 @@ def _may_open(art: _Article, text: str, body: int, offset: int) -> bool:
     subject at all: a name starts there, or a word standing for one, or a description."""
     at = offset + body
     names = art.between(at, at + 1)
-    return bool(names) or bool(_opener().match(text, body) or _DESCRIBED.match(text, body))
+    return bool(names) or bool(_OPENER.match(text, body) or _DESCRIBED.match(text, body))
 
 
 def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
@@ -429,15 +429,15 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
             _SPEAKER.search(text, last.end, clause.end) or art.people_between(last.end, clause.end)
         )
         return
-    m = _opener().match(text, at, clause.end)
+    m = _OPENER.match(text, at, clause.end)
     if m is None or text[m.end() : m.end() + 1] in ("第", "前"):
         return  # 全省第一块: a rank, not the province
     word = m.group()
-    level = _level_words().get(word)
+    level = _LEVEL_WORDS.get(word)
     if level is not None:
         clause.subject, clause.subject_end = _level_place(art, at, level, paragraph), m.end()
         return
-    type_ = _anaphors()[word]
+    type_ = _ANAPHORS[word]
     if type_ == "IndustrialPark":
         park = art.nearest_before(at, lambda x: x.type == type_, same_paragraph=paragraph)
         if park is None and art.main_is_park(at):
@@ -550,11 +550,11 @@ def _tokens(doc: Document, a: int, b: int) -> list[Token]:
 
 
 def _is_nominal(word: str) -> bool:
-    if word in _words("indicator", "inner") or word in _words("indicator", "nominal"):
+    if word in _INNER or word in _NOMINAL_WORDS:
         return True
     if word in _SUFFIX_CHARS:
         return True
-    if word in _words("indicator", "stop") or word in _level_words():
+    if word in _STOP or word in _LEVEL_WORDS:
         return False
     if word in ("、", "“", "”"):
         return True
@@ -572,7 +572,7 @@ def _is_glue(toks: list[Token], i: int) -> bool:
     return (
         len(t.text) == 1
         and _HAN.match(t.text) is not None
-        and t.text not in _words("indicator", "stop")
+        and t.text not in _STOP
         and pos(t.text) not in ("p", "c", "u", "uj", "r")
         and 0 < i < len(toks) - 1
         and _is_nominal(toks[i + 1].text)
@@ -580,40 +580,36 @@ def _is_glue(toks: list[Token], i: int) -> bool:
 
 
 def _trimmable(word: str) -> bool:
-    if word in _words("indicator", "inner") or word in _SUFFIX_CHARS:
+    if word in _INNER or word in _SUFFIX_CHARS:
         return False
-    if word in _words("indicator", "trailing") or word in _words("indicator", "stop"):
+    if word in _TRAILING or word in _STOP:
         return True
     if not (_HAN.match(word) or word.isascii() and word.isalpha()):
         return True  # punctuation and numbers
     return pos(word) in _TRIM_TAGS
 
 
-@functools.cache
-def _how_words() -> tuple[frozenset[str], int]:
-    """How-words stripped by the letter: the longer ones, and single characters that end no
-    measured noun (not 比 of 占比, 余 of 其余 ...); and the longest one's length."""
-    single = set("达为有超逾约共已至到了就也均")
-    words = frozenset(
-        w
-        for w in _words("indicator", "trailing")
-        if (len(w) > 1 or w in single) and w not in _words("indicator", "inner")
-    )
-    return words, max(map(len, words))
+# How-words stripped by the letter: the longer ones, and single characters that end no
+# measured noun (not 比 of 占比, 余 of 其余 ...); and the longest one's length.
+_HOW_WORDS = frozenset(
+    w
+    for w in _TRAILING
+    if (len(w) > 1 or w in set("达为有超逾约共已至到了就也均")) and w not in _INNER
+)
+_HOW_LONGEST = max(map(len, _HOW_WORDS))
 
 
 def _strip_how(doc: Document, a: int, b: int) -> int:
     """`b` moved left past one how-word ending there, unless it is the tail of a word the
     dictionary cut whole (the 约 of 签约)."""
-    words, longest = _how_words()
-    for size in range(min(longest, b - a - 1), 0, -1):
+    for size in range(min(_HOW_LONGEST, b - a - 1), 0, -1):
         at = b - size
-        if doc.text[at:b] in words:
+        if doc.text[at:b] in _HOW_WORDS:
             toks = doc.tokens
             i = bisect.bisect_right(_token_starts(doc), at) - 1
             if i < 0 or toks[i].start == at:
                 return at
-            if toks[i].end < b and toks[i].text not in _words("indicator", "trailing"):
+            if toks[i].end < b and toks[i].text not in _TRAILING:
                 return at  # 比高/达: the dictionary's cut crosses the how-word
     return b
 
@@ -644,9 +640,9 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
         if word == "比" and i >= 2 and toks[i - 2].text == "占":
             i -= 2  # 数量占比: the dictionary cuts the noun 占比 in two
             continue
-        if word in _words("indicator", "trailing") and word not in _words("indicator", "inner"):
+        if word in _TRAILING and word not in _INNER:
             break
-        head = i == len(toks) and _HAN.match(word) and word not in _words("indicator", "stop")
+        head = i == len(toks) and _HAN.match(word) and word not in _STOP
         if head and pos(word) in ("v", "vn"):
             i -= 1  # 收入, 就业, 旧城改造: a verb names what is measured when it ends it
             continue
@@ -687,7 +683,7 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
         word = t.text
         if word == "”" and words and words[0].text == "“":
             words.append(t)  # 10个“某产业园”重点打造: the quoted name is the thing counted,
-            if i + 1 < len(toks) and toks[i + 1].text in _words("indicator", "heads"):
+            if i + 1 < len(toks) and toks[i + 1].text in _HEADS:
                 words.append(toks[i + 1])  # or names its kind: 17家“龙头”企业
             break
         if word == "的" and words:
@@ -698,17 +694,13 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
                 words.append(t)
                 continue
             break
-        if word in _words("indicator", "stop"):
+        if word in _STOP:
             break
-        if (
-            words
-            and word in _words("indicator", "trailing")
-            and word not in _words("indicator", "inner")
-        ):
+        if words and word in _TRAILING and word not in _INNER:
             break  # 92户重点企业实现营收…: what the things reached is another figure
-        if words and word in _words("indicator", "inner") and pos(word) in ("v", "vn"):
+        if words and word in _INNER and pos(word) in ("v", "vn"):
             break  # 2760户规上企业纳税: what the things do
-        verbal = pos(word) in ("vn", "v") and word not in _words("indicator", "inner")
+        verbal = pos(word) in ("vn", "v") and word not in _INNER
         if (
             verbal
             and not (words and words[-1].text == "、")
@@ -717,7 +709,7 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
             break  # 规上企业升级改造: what the things do is not what they are (创新平台 is)
         if not (verbal or _is_nominal(word) or _is_glue(toks, i)):
             break
-        if words and word in _words("indicator", "verbal"):
+        if words and word in _VERBAL:
             break  # 19家配套企业协同推进
         if words and pos(word) in ("l", "i") and pos(words[-1].text) in ("n", "ng", "nz"):
             break  # 智能生产线满负荷运转: a phrase after the noun says what it does
@@ -728,7 +720,7 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
         # 86家本地协作商开工率…: the things, not their rate (开工率, or 开工/率)
         del words[-2 if len(words) > 2 and words[-1].text in _SUFFIX_CHARS else -1 :]
     found = _tidy(text[words[0].start : words[-1].end]) if words else ""
-    return found if len(found) <= _rules()["indicator"]["max_chars"] else ""
+    return found if len(found) <= _MAX_CHARS else ""
 
 
 def _tidy(text: str) -> str:
@@ -748,16 +740,16 @@ def _count_word(things: str, unit: str) -> str:
     (1.2万户群众 -> 群众户数; 2760户规上企业 -> 规上企业数)."""
     if things.endswith("数"):
         return ""
-    if unit.endswith("户") and not things.endswith(tuple(_words("indicator", "bodies"))):
+    if unit.endswith("户") and not things.endswith(_BODIES):
         return "户数"
-    if unit.endswith("人") and not things.endswith(tuple(_words("indicator", "people"))):
+    if unit.endswith("人") and not things.endswith(_PEOPLE):
         return "人数"
     return "数"
 
 
 def _ends_in_verb(noun: str) -> str:
     """签约 of 参会企业签约 (9个项目): an action whose count follows names the count."""
-    for verb in _words("indicator", "inner"):
+    for verb in _INNER:
         if noun.endswith(verb) and pos(verb) in ("v", "vn") and verb not in ("投资", "生产"):
             return verb
     return ""
@@ -775,14 +767,13 @@ def _cut(left: int, end: int, cuts: list[int]) -> int:
 def _only_trailing(doc: Document, a: int, b: int) -> bool:
     """Whether nothing but how-words lie between two figures: 从800亿元提升至1200亿元."""
     toks = _tokens(doc, a, b)
-    return bool(toks) and all(t.text in _words("indicator", "trailing") for t in toks)
+    return bool(toks) and all(t.text in _TRAILING for t in toks)
 
 
 def _base(indicator: str) -> str:
     """What a rate or share is of: 营收同比增长 -> 营收, 纳税占全部税收比重 -> 纳税."""
-    share = _rules()["indicator"]["share"]
-    if share in indicator and not indicator.startswith(share):
-        indicator = indicator.split(share)[0]
+    if _SHARE in indicator and not indicator.startswith(_SHARE):
+        indicator = indicator.split(_SHARE)[0]
     return _GROWTH.sub("", indicator) or indicator
 
 
@@ -804,8 +795,7 @@ def _indicator(
         if g:
             growth = g.group(1).removesuffix("了")
             pre_end = g.start()
-    share = _rules()["indicator"]["share"]
-    k = text.rfind(share, left, pre_end)
+    k = text.rfind(_SHARE, left, pre_end)
     if unit == "%" and k >= 0 and text[k + 1 : k + 2] != "比":
         whole = re.sub(r"(?:的|了|达|约|近|超过|超|为|比重|比例|份额)+$", "", text[k + 1 : pre_end])
         whole = _tidy(re.sub(r"^(?:到|了|据)", "", whole))
@@ -815,7 +805,7 @@ def _indicator(
             return measured  # 某产品占到31%: a share of what the sentence is about
         if len(whole) > 12:
             return ""
-        return f"{measured}{share}{whole}比重"
+        return f"{measured}{_SHARE}{whole}比重"
     noun, displaced = _noun_before(doc, _cut(left, pre_end, cuts), pre_end)
     same = previous is not None and previous.start >= opening
     if not noun and same and (_only_trailing(doc, left, pre_end) or _continues(text, left, a)):
@@ -856,7 +846,7 @@ def _indicator(
         if sep and measure and not _GROWTH.search(measure) and previous.unit == unit:
             noun += measure
     indicator = noun + growth
-    if len(indicator) > _rules()["indicator"]["max_chars"] or not _HAN.search(indicator):
+    if len(indicator) > _MAX_CHARS or not _HAN.search(indicator):
         return ""
     return indicator
 
@@ -865,10 +855,9 @@ def _acceptable(indicator: str, unit: str) -> bool:
     """Whether an indicator names a statistic: not a bare verb (落实5项), not a count of the
     article's own measures or tasks (5项推进措施)."""
     core = indicator.removesuffix("数")
-    procedural = tuple(_words("indicator", "procedural"))
-    if unit in _COUNTS and (core.endswith(procedural) or core.startswith(procedural)):
+    if unit in _COUNTS and (core.endswith(_PROCEDURAL) or core.startswith(_PROCEDURAL)):
         return False
-    return not (pos(core) in ("v", "vn", "vd", "vi") and core not in _words("indicator", "inner"))
+    return not (pos(core) in ("v", "vn", "vd", "vi") and core not in _INNER)
 
 
 # --- the step -------------------------------------------------------------------------------
@@ -1132,7 +1121,7 @@ def _sentence_metrics(
         owning = next((n for n in names if n.end == num_at and n.end not in listed), None)
         if owning is not None and unit in _COUNTS:
             subject, unknown = owning, False  # 某产业园15个重点项目: the park's
-        level = _level_words().get(text[max(0, m.start() - 2) : m.start()])
+        level = _LEVEL_WORDS.get(text[max(0, m.start() - 2) : m.start()])
         if level is not None:  # 示范引领全县32万亩…: the county's, wherever it stands
             subject = _level_place(art, a, level, sent.paragraph) or subject
             unknown = False
