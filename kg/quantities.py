@@ -47,7 +47,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from kg.document import Document, Mention, Metric, Sentence
@@ -914,6 +914,78 @@ def _in_quotes(text: str, i: int) -> bool:
     return len(quoted) <= 15 and not any(c in _SEPARATORS for c in quoted)
 
 
+def _opened(clauses: list[_Clause]) -> Mention | None:
+    """What a sentence opens with: the subject of its first clause that is more than a time
+    phrase (not a speaker's name: 某镇镇长某某说)."""
+    for clause in clauses:
+        if clause.subject is not None or clause.body < clause.end:
+            return clause.subject if not clause.speaker else None
+    return None
+
+
+class _Topics:
+    """What the sentences read so far opened with: the topic (whatever opened a sentence of the
+    paragraph last) and the place topic (a place that did, kept until a heading in an article
+    with headings). Most figures name their own subject, so a sentence with no figure is read
+    only when a figure after it needs the topic."""
+
+    def __init__(self, art: _Article) -> None:
+        self.art = art
+        self.topic: Mention | None = None  # as of the sentences read, then `unread`
+        self.unread: list[Sentence] = []
+        self.place: Mention | None = None  # as of the sentences read, then `place_unread`
+        self.place_unread: list[Sentence] = []
+        self.memo: dict[int, Mention | None] = {}  # sentence start -> what it opens with
+
+    def reset(self) -> None:
+        """A heading: nothing opened before it holds."""
+        self.topic = self.place = None
+        self.unread, self.place_unread = [], []
+
+    def new_paragraph(self) -> None:
+        # a place opening a sentence holds until a heading in an article with headings
+        # (a part about one county), else for its paragraph
+        if self.art.headed:
+            self.topic = self.place = self._latest(self.place_unread, self.place, places=True)
+            self.place_unread = []
+        else:
+            self.topic = None
+        self.unread = []
+
+    def skip(self, sent: Sentence) -> None:
+        """A sentence with no figure, read only if needed."""
+        self.unread.append(sent)
+        if self.art.headed:
+            self.place_unread.append(sent)
+
+    def read(self, opened: Mention | None) -> None:
+        """A sentence read, which opened with `opened`."""
+        if opened is None:
+            return
+        self.topic, self.unread = opened, []
+        if opened.type in _PLACE_TYPES:
+            self.place, self.place_unread = opened, []
+
+    def current(self) -> Mention | None:
+        """The topic: what the sentences so far opened with last."""
+        self.topic = self._latest(self.unread, self.topic)
+        self.unread = []
+        return self.topic
+
+    def _latest(
+        self, unread: list[Sentence], known: Mention | None, *, places: bool = False
+    ) -> Mention | None:
+        """What the last of `unread` that opens with something (a place) opens with, else
+        `known`."""
+        for sent in reversed(unread):
+            opened = self.memo.get(sent.start, self)
+            if opened is self:
+                opened = self.memo[sent.start] = _opened(_opening(self.art, sent))
+            if opened is not None and (not places or opened.type in _PLACE_TYPES):
+                return opened
+        return known
+
+
 def quantities(doc: Document) -> Document:
     """Pipeline step: fill `doc.metrics`."""
     doc.metrics = []
@@ -922,61 +994,55 @@ def quantities(doc: Document) -> Document:
     art = _Article.of(doc)
     this_year = _this_year(doc)
     para = None
-    place_topic: Mention | None = None  # a place that opened a sentence (see below)
-    topic: Mention | None = None  # whatever opened a sentence of this paragraph last
+    topics = _Topics(art)
     carried: _Clause | None = None  # the last subject of a sentence ending with a semicolon
     frame: int | None = None  # the year a paragraph opened with (2024年,…), until another
     para_year: int | None = None  # the last year written in this paragraph
     headed = art.headed
     # where a topic can matter: every paragraph of an article with headings, else those
     # with a figure in them
-    figured = {s.paragraph for s in doc.sentences if _DIGIT.search(s.text)}
-    for sent in doc.sentences:
+    figures_in = [_DIGIT.search(s.text) is not None for s in doc.sentences]
+    figured = {s.paragraph for s, f in zip(doc.sentences, figures_in, strict=True) if f}
+    for sent, figures in zip(doc.sentences, figures_in, strict=True):
         if not headed and sent.paragraph not in figured:
             continue
         if art.is_heading(sent):
-            place_topic = topic = carried = frame = None
+            topics.reset()
+            carried = frame = None
             continue
         if sent.paragraph != para:
-            # a place opening a sentence holds until a heading in an article with headings
-            # (a part about one county), else for its paragraph
-            place_topic = place_topic if headed else None
-            para, topic, carried, para_year = sent.paragraph, place_topic, None, None
+            topics.new_paragraph()
+            para, carried, para_year = sent.paragraph, None, None
             first = True
         else:
             first = False
-        figures = _DIGIT.search(sent.text) is not None
         semicolon = sent.text.rstrip().endswith((";", "；"))
-        if figures or semicolon:
+        if not (figures or semicolon):  # it may only open a topic: read when needed
+            topics.skip(sent)
+            carried = None
+        else:
             clauses = _clauses(sent)
             for clause in clauses:
                 _subject_at(art, clause, sent.paragraph)
-        else:  # no figure: the sentence only opens a topic, read no further than that
-            clauses = _opening(art, sent)
-        opened: Mention | None = None
-        for clause in clauses:
-            if clause.subject is not None or clause.body < clause.end:
-                opened = clause.subject if not clause.speaker else None
-                break  # (the first clause that is more than a time phrase)
         if first:  # 2024年,…: the year the paragraph opens with frames the ones after
             lead_years = _YEAR.findall(
                 doc.text, sent.start, _skip_lead(sent.text, sent.start, sent.end, sent.start)
             )
             if lead_years:
                 frame = int(lead_years[-1])
+        if not (figures or semicolon):
+            continue
         if figures:
             para_year = _sentence_metrics(
                 art,
                 sent,
                 clauses,
-                (carried.subject, carried.unknown) if carried else (topic, False),
+                (lambda c=carried: c.subject) if carried else topics.current,
+                carried is not None and carried.unknown,
                 para_year or frame,
                 this_year,
             )
-        if opened is not None:
-            topic = opened
-            if opened.type in _PLACE_TYPES:
-                place_topic = opened
+        topics.read(_opened(clauses))
         last = next((c for c in reversed(clauses) if c.subject is not None or c.unknown), None)
         if semicolon and (last or carried):
             carried = _Clause(
@@ -996,13 +1062,14 @@ def _sentence_metrics(
     art: _Article,
     sent: Sentence,
     clauses: list[_Clause],
-    topic_of: tuple[Mention | None, bool],
+    topic: Callable[[], Mention | None],
+    unknown: bool,
     para_year: int | None,
     this_year: int | None,
 ) -> int | None:
-    """Add the metrics of one sentence; return the year in force after it. `topic_of` is
-    the subject the sentence inherits, and whether it is unknown (项目 with no project)."""
-    topic, unknown = topic_of
+    """Add the metrics of one sentence; return the year in force after it. `topic` gives the
+    subject the sentence inherits (asked only when no clause names one), `unknown` whether it
+    is unknown (项目 with no project)."""
     doc = art.doc
     text = sent.text
     years = _years(text, this_year)
@@ -1056,7 +1123,7 @@ def _sentence_metrics(
                         start=min(left, a),
                         end=b,
                         sentence=sent,
-                        subject=None if unknown else subject or topic or art.own_place(a),
+                        subject=None if unknown else subject or topic() or art.own_place(a),
                     )
                 )
             prev_end = b
@@ -1130,7 +1197,7 @@ def _sentence_metrics(
         after = _owner_after(names, doc.text, b)
         if after is not None:
             subject, unknown, since = after, False, b  # 投资2.6亿元的X项目,二期装机…: X's
-        owner = None if unknown else subject or topic or art.own_place(a)
+        owner = None if unknown else subject or topic() or art.own_place(a)
         start = min(left, a)
         # 30到50家: both ends, the second from its own number on (each its own observation)
         ends = [(m.group("num"), start)]
