@@ -504,6 +504,10 @@ def _this_year(doc: Document) -> int | None:
 
 def _years(text: str, this_year: int | None) -> list[tuple[int, int]]:
     """(offset, year) of each year a figure may be of, comparison bases (比2021年) left out."""
+    # (each phrase read here has 年, 月 or 季度 in it: most sentences are passed over by a
+    # test of those, _PERIOD having no first character for the regex engine to skip to)
+    if "年" not in text and "月" not in text and "季度" not in text:
+        return []
     out = []
     for m in _YEAR.finditer(text):
         if not _BASE_YEAR.search(text[max(0, m.start() - 2) : m.start()]):
@@ -512,7 +516,8 @@ def _years(text: str, this_year: int | None) -> list[tuple[int, int]]:
         for m in _THIS_YEAR.finditer(text):
             if not _BASE_YEAR.search(text[max(0, m.start() - 2) : m.start()]):
                 out.append((m.start(), this_year - (m.group() == "去年")))
-        out += [(m.start(), this_year) for m in _PERIOD.finditer(text)]
+        if "月" in text or "半年" in text or "季度" in text:
+            out += [(m.start(), this_year) for m in _PERIOD.finditer(text)]
         out.sort()
     return out
 
@@ -1073,10 +1078,12 @@ def _sentence_metrics(
     doc = art.doc
     text = sent.text
     years = _years(text, this_year)
-    figures = sorted([*_VALUE.finditer(text), *_RANK.finditer(text)], key=lambda m: m.start())
+    figures = list(_VALUE.finditer(text))
+    if "第" in text:  # (a rank has it: a quick test, _RANK having no first character to skip to)
+        figures = sorted([*figures, *_RANK.finditer(text)], key=lambda m: m.start())
     if not figures:
         return years[-1][1] if years else para_year
-    aims = _aims(text)
+    aims: list[tuple[int, str]] | None = None  # (read once a figure is kept)
     names = art.between(sent.start, sent.end)
     every = art.all_between(sent.start, sent.end)
     spans = ([m.start for m in every], [m.end for m in every])
@@ -1198,6 +1205,8 @@ def _sentence_metrics(
         if after is not None:
             subject, unknown, since = after, False, b  # 投资2.6亿元的X项目,二期装机…: X's
         owner = None if unknown else subject or topic() or art.own_place(a)
+        if aims is None:
+            aims = _aims(text)
         start = min(left, a)
         # 30到50家: both ends, the second from its own number on (each its own observation)
         ends = [(m.group("num"), start)]
