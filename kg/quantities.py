@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -157,6 +158,8 @@ def place_level(label: str) -> tuple[str, ...]:
 
 # --- the article around a sentence ----------------------------------------------------------
 
+_START, _END = operator.attrgetter("start"), operator.attrgetter("end")
+
 
 @dataclass
 class _Article:
@@ -181,31 +184,38 @@ class _Article:
     def of(cls, doc: Document) -> _Article:
         art = cls(doc)
         subjects = [m for m in doc.mentions if m.type in _SUBJECT_TYPES and m.rule != GENERIC]
-        subjects.sort(key=lambda m: (m.start, -m.end))
+        subjects.sort(key=_END, reverse=True)
+        subjects.sort(key=_START)  # (by start, the longer first)
         # a name inside a longer name is part of it (柳州 in 柳州高新区): never a subject
         kept: list[Mention] = []
+        ends: list[int] = []  # (theirs)
         for m in subjects:
             if (
-                kept
-                and m.start < max(k.end for k in kept[-3:])
+                ends
+                and m.start < max(ends[-3:])
                 and not (m.start == kept[-1].start and m.end == kept[-1].end)
             ):
                 if m.type == "Region":
                     art.nested.append(m)
                 continue
             kept.append(m)
+            ends.append(m.end)
         art.mentions = kept
-        art.every = sorted(doc.mentions, key=lambda m: m.start)
+        art.every = sorted(doc.mentions, key=_START)
         art.every_starts = [m.start for m in art.every]
         art.people = [m for m in art.every if m.type == "Person"]
         art.people_starts = [m.start for m in art.people]
         art.starts = [m.start for m in kept]
         by_para: dict[int, list[Sentence]] = {}
         for sent in doc.sentences:
-            by_para.setdefault(sent.paragraph, []).append(sent)
+            group = by_para.get(sent.paragraph)
+            if group is None:
+                by_para[sent.paragraph] = [sent]
+            else:
+                group.append(sent)
         art.sections = [0]
         for para, sents in by_para.items():
-            text = "".join(s.text for s in sents).strip()
+            text = "".join([s.text for s in sents]).strip()
             if text.startswith("# "):
                 if sents[0].start > 0:
                     art.sections.append(sents[0].start)
