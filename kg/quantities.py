@@ -512,8 +512,9 @@ def _this_year(doc: Document) -> int | None:
     return latest + 1 if whole else latest
 
 
-def _years(text: str, this_year: int | None) -> list[tuple[int, int]]:
-    """(offset, year) of each year a figure may be of, comparison bases (比2021年) left out."""
+def _years(text: str, this_year: Callable[[], int | None]) -> list[tuple[int, int]]:
+    """(offset, year) of each year a figure may be of, comparison bases (比2021年) left out.
+    `this_year()` is the year 今年 means, asked only when a sentence says 今年 or the like."""
     # (each phrase read here has 年, 月 or 季度 in it: most sentences are passed over by a
     # test of those, _PERIOD having no first character for the regex engine to skip to)
     if "年" not in text and "月" not in text and "季度" not in text:
@@ -522,12 +523,14 @@ def _years(text: str, this_year: int | None) -> list[tuple[int, int]]:
     for m in _YEAR.finditer(text):
         if not _BASE_YEAR.search(text[max(0, m.start() - 2) : m.start()]):
             out.append((m.start(), int(m.group(1))))
-    if this_year is not None:
-        for m in _THIS_YEAR.finditer(text):
-            if not _BASE_YEAR.search(text[max(0, m.start() - 2) : m.start()]):
-                out.append((m.start(), this_year - (m.group() == "去年")))
-        if "月" in text or "半年" in text or "季度" in text:
-            out += [(m.start(), this_year) for m in _PERIOD.finditer(text)]
+    relative = []  # (offset, whether the year before this one)
+    for m in _THIS_YEAR.finditer(text):
+        if not _BASE_YEAR.search(text[max(0, m.start() - 2) : m.start()]):
+            relative.append((m.start(), m.group() == "去年"))
+    if "月" in text or "半年" in text or "季度" in text:
+        relative += [(m.start(), False) for m in _PERIOD.finditer(text)]
+    if relative and (year := this_year()) is not None:
+        out += [(at, year - before) for at, before in relative]
         out.sort()
     return out
 
@@ -1007,7 +1010,7 @@ def quantities(doc: Document) -> Document:
     if not _DIGIT.search(doc.text):
         return doc
     art = _Article.of(doc)
-    this_year = _this_year(doc)
+    this_year = functools.cache(lambda: _this_year(doc))  # (asked for by few articles)
     para = None
     topics = _Topics(art)
     carried: _Clause | None = None  # the last subject of a sentence ending with a semicolon
@@ -1080,7 +1083,7 @@ def _sentence_metrics(
     topic: Callable[[], Mention | None],
     unknown: bool,
     para_year: int | None,
-    this_year: int | None,
+    this_year: Callable[[], int | None],
 ) -> int | None:
     """Add the metrics of one sentence; return the year in force after it. `topic` gives the
     subject the sentence inherits (asked only when no clause names one), `unknown` whether it
