@@ -172,6 +172,7 @@ class _Article:
     captions: set[int] = field(default_factory=set)  # paragraphs that are photo captions
     heading_ends: dict[int, int] = field(default_factory=dict)  # section start -> heading end
     rankings: dict[int, list[tuple[Mention, float]]] = field(default_factory=dict)
+    places: dict[tuple[int, str | None], Mention | None] = field(default_factory=dict)
     title: tuple[int, int] = (-1, -1)  # the sentence that is the article's title
     people: list[Mention] = field(default_factory=list)
     every: list[Mention] = field(default_factory=list)  # all mentions, by start
@@ -263,9 +264,10 @@ class _Article:
         for m in [*self.between(start, end), *nested]:
             if m.type not in _PLACE_TYPES:
                 continue
-            sent = self.doc.sentence_at(m.start)
-            if sent is not None and sent.paragraph in self.captions:
-                continue
+            if self.captions:
+                sent = self.doc.sentence_at(m.start)
+                if sent is not None and sent.paragraph in self.captions:
+                    continue
             inside = id(m) in nested_ids
             headed = m.start < heading_end or self.title[0] <= m.start < self.title[1]
             weight = 0.5 if inside else 6.0 if headed else 1.0  # the title names the subject
@@ -279,13 +281,19 @@ class _Article:
     def own_place(self, at: int, level: str | None = None) -> Mention | None:
         """The article's own place around offset `at` (at one level, when given)."""
         start, _ = self.section_of(at)
+        key = (start, level)
+        if key not in self.places:  # (asked for figure after figure)
+            self.places[key] = self._own_place(start, level)
+        return self.places[key]
+
+    def _own_place(self, start: int, level: str | None) -> Mention | None:
         for section in (start, *(s for s in self.sections if s != start)):
             for m, _ in self.ranking(section):
                 if level is None or level in place_level(m.label):
                     return m
             if level is None:
                 break
-        return self.best_park(at) if level in (None, "区") else None  # 全区 of a park
+        return self.best_park(start) if level in (None, "区") else None  # 全区 of a park
 
     def best_park(self, at: int) -> Mention | None:
         start, _ = self.section_of(at)
