@@ -67,6 +67,9 @@ UNITS: list[str] = [*_rules()["units"]["amounts"], *_rules()["units"]["counts"]]
 _COUNTS = frozenset(_rules()["units"]["counts"])
 _Q = _rules()["qualifier"]
 _VALUE = re.compile(
+    # (a look at the first character before all else: the regex engine tries the pattern at
+    # every character of a sentence, and most start neither a number nor a bound before one)
+    r"(?=[\d" + "".join(sorted({re.escape(w[0]) for w in _Q["before"]})) + "])"
     r"(?<![\d.A-Za-z])(?P<qual>"
     + "|".join(sorted(_Q["before"], key=len, reverse=True))
     + r")?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?:(?P<range>[到至~～\-—])(?P<num2>\d+(?:\.\d+)?))?"
@@ -559,7 +562,8 @@ def _token_starts(doc: Document) -> list[int]:
     """The start of each of `doc.tokens`, listed once per document."""
     memo = doc.__dict__.get("_token_starts")
     if memo is None or memo[0] is not doc.tokens:
-        memo = doc.__dict__["_token_starts"] = (doc.tokens, [t.start for t in doc.tokens])
+        starts = list(map(operator.itemgetter(1), doc.tokens))  # (Token.start)
+        memo = doc.__dict__["_token_starts"] = (doc.tokens, starts)
     return memo[1]
 
 
@@ -568,7 +572,10 @@ def _tokens(doc: Document, a: int, b: int) -> list[Token]:
     toks, starts = doc.tokens, _token_starts(doc)
     lo = bisect.bisect_left(starts, a)
     hi = bisect.bisect_left(starts, b, lo)
-    out = [t if t.end <= b else Token(doc.text[t.start : b], t.start, b) for t in toks[lo:hi]]
+    out = toks[lo:hi]
+    if out and out[-1].end > b:  # (words do not overlap: only the last may run past `b`)
+        last = out[-1]
+        out[-1] = Token(doc.text[last.start : b], last.start, b)
     if lo > 0 and toks[lo - 1].end > a:
         cut = toks[lo - 1]
         out.insert(0, Token(doc.text[a : min(cut.end, b)], a, min(cut.end, b)))
