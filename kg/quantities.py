@@ -90,7 +90,8 @@ _SEPARATORS = frozenset(_rules()["clause"]["separators"])
 _SEPARATOR = re.compile("[" + re.escape(_rules()["clause"]["separators"]) + "]")
 _LEAD = re.compile(_rules()["clause"]["lead"] + r"[,，、]?")
 _GROWTH = re.compile(_rules()["indicator"]["growth"] + "$")
-_TARGET_YEAR = re.compile(_Q["target_year"])
+_TARGET_YEAR_PATTERN = r"(?<!截)(?:" + "|".join(_Q["target_year"]) + r")(?:20\d{2})年"
+_TARGET_YEAR = re.compile(_TARGET_YEAR_PATTERN)
 # A chain is not a subject: 某市某产业链对接会上的签约 are the city's.
 _SUBJECT_TYPES = frozenset({"Region", "IndustrialPark", "Enterprise", "Project", "IndustryCluster"})
 _PLACE_TYPES = frozenset({"Region", "IndustrialPark"})
@@ -383,8 +384,13 @@ def _clauses(sent: Sentence) -> list[_Clause]:
 
 _LIST_AFTER = re.compile(r"[、和与及]|等")
 _SPEAKER = re.compile(
-    r"(?:说|表示|介绍|指出|认为|透露|坦言|称|告诉记者)$"
-    r"|书记|镇长|县长|市长|区长|主任|负责人|局长|总经理|董事长"
+    # (说$|表示$|…, not (?:说|表示|…)$: each alternative opening with a character of its own,
+    # the regex engine skips to where one of them is)
+    "|".join(
+        f"{verb}$"
+        for verb in ("说", "表示", "介绍", "指出", "认为", "透露", "坦言", "称", "告诉记者")
+    )
+    + "|书记|镇长|县长|市长|区长|主任|负责人|局长|总经理|董事长"
 )
 _DESCRIBED = re.compile(
     r"[\u4e00-\u9fff“”]{0,14}(?:企业|公司|龙头|链主|集团)(?=[\u4e00-\u9fff])"
@@ -923,18 +929,21 @@ def _qualifier(m: re.Match[str], aims: list[tuple[int, str]], bare: bool = False
 
 
 _QUOTED = re.compile(r"“[^“”]*”")
+_AIM_KIND = {"forecast": "预计", "target": "目标", "plan": "计划"}
 _AIM = re.compile(
-    "(?P<forecast>"
+    # (the first character first, as in _VALUE: most characters start no aim)
+    "(?=["
+    + "".join(sorted({re.escape(w[0]) for k in (*_AIM_KIND, "target_year") for w in _Q[k]}))
+    + "])(?:(?P<forecast>"
     + "|".join(_Q["forecast"])
     + ")|(?P<target>"
-    + _Q["target_year"]
+    + _TARGET_YEAR_PATTERN
     + "|"
     + "|".join(_Q["target"])
     + ")|(?P<plan>"
     + "|".join(_Q["plan"])
-    + ")"
+    + "))"
 )
-_AIM_KIND = {"forecast": "预计", "target": "目标", "plan": "计划"}
 
 
 def _in_quotes(text: str, i: int) -> bool:
