@@ -636,11 +636,14 @@ _HOW_WORDS = frozenset(
     if (len(w) > 1 or w in set("达为有超逾约共已至到了就也均")) and w not in _INNER
 )
 _HOW_LONGEST = max(map(len, _HOW_WORDS))
+_HOW_ENDS = frozenset(w[-1] for w in _HOW_WORDS)
 
 
 def _strip_how(doc: Document, a: int, b: int) -> int:
     """`b` moved left past one how-word ending there, unless it is the tail of a word the
     dictionary cut whole (the 约 of 签约)."""
+    if doc.text[b - 1 : b] not in _HOW_ENDS:
+        return b
     for size in range(min(_HOW_LONGEST, b - a - 1), 0, -1):
         at = b - size
         if doc.text[at:b] in _HOW_WORDS:
@@ -764,6 +767,8 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
 
 def _tidy(text: str) -> str:
     """A phrase without a dangling 、 or half a pair of quotes or brackets."""
+    if text.isalnum():  # (no punctuation at all: most phrases)
+        return text
     text = text.strip('、" ')
     if not text.endswith((")", "）")):
         text = text.strip("()（）")
@@ -800,7 +805,11 @@ def _continues(text: str, left: int, a: int) -> bool:
 
 
 def _cut(left: int, end: int, cuts: list[int]) -> int:
-    return max([left, *(c for c in cuts if left <= c <= end)])
+    """`left` moved to the last of `cuts` up to `end`."""
+    for c in cuts:
+        if left < c <= end:
+            left = c
+    return left
 
 
 def _only_trailing(doc: Document, a: int, b: int) -> bool:
@@ -1123,7 +1132,6 @@ def _sentence_metrics(
     aims: list[tuple[int, str]] | None = None  # (read once a figure is kept)
     names = art.between(sent.start, sent.end)
     every = art.all_between(sent.start, sent.end)
-    spans = ([m.start for m in every], [m.end for m in every])
     # names end what a figure measures (星河公司、蓝湾公司2家企业), but a place inside a noun
     # phrase does not (年均黄山旅游人次, where the dictionary knows 黄山 as a place)
     cuts = [
@@ -1181,7 +1189,7 @@ def _sentence_metrics(
         value = float(m.group("num").replace(",", ""))
         counted = unit in _COUNTS
         skip = (
-            _inside(spans, num_at)  # part of a name: 年产11万吨…项目
+            _inside(every, num_at)  # part of a name: 年产11万吨…项目
             or unit in _COUNTS
             and num_at in listed
             or _in_quotes(text, m.start())
@@ -1313,15 +1321,22 @@ def _numeral(text: str) -> int:
 
 
 def _year_before(years: list[tuple[int, int]], at: int, default: int | None) -> int | None:
-    before = [y for where, y in years if where < at]
-    return before[-1] if before else default
+    year = default
+    for where, y in years:  # (by offset)
+        if where >= at:
+            break
+        year = y
+    return year
 
 
-def _inside(spans: tuple[list[int], list[int]], at: int) -> bool:
-    """Whether offset `at` is strictly inside one of the spans (starts, ends; by start)."""
-    starts, ends = spans
-    i = bisect.bisect_left(starts, at)
-    return any(ends[k] > at for k in range(i) if starts[k] < at)
+def _inside(names: list[Mention], at: int) -> bool:
+    """Whether offset `at` is strictly inside one of `names` (by start)."""
+    for m in names:
+        if m.start >= at:
+            break
+        if m.end > at:
+            return True
+    return False
 
 
 def _starts_word(doc: Document, at: int) -> bool:
