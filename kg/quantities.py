@@ -588,6 +588,11 @@ def _tokens(doc: Document, a: int, b: int) -> list[Token]:
     return out
 
 
+# (the two tests below are asked of the same words again and again: their answers are kept
+# for the words seen last)
+
+
+@functools.lru_cache(maxsize=4096)
 def _is_nominal(word: str) -> bool:
     if word in _INNER or word in _NOMINAL_WORDS:
         return True
@@ -618,6 +623,7 @@ def _is_glue(toks: list[Token], i: int) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _trimmable(word: str) -> bool:
     if word in _INNER or word in _SUFFIX_CHARS:
         return False
@@ -927,9 +933,10 @@ def _aims(text: str) -> list[tuple[int, str]]:
 def _qualifier(m: re.Match[str], aims: list[tuple[int, str]], bare: bool = False) -> str:
     """Bounds of a figure (近, 超过, 以上 …), then what kind of aim it is, if any, by the
     strongest trigger before it in its sentence (预计 over 目标 over 计划)."""
-    bound = "" if bare else m.group("qual") or ""
-    bound += m.group("more0") or m.group("more1") or ""
-    bound += m.group("more") or ""
+    qual, more0, more1, more = m.group("qual", "more0", "more1", "more")
+    bound = ("" if bare else qual or "") + (more0 or more1 or "") + (more or "")
+    if not aims:
+        return bound
     kinds = {kind for at, kind in aims if at < m.start()}
     kind = next((k for k in ("预计", "目标", "计划") if k in kinds), "")
     if not kind:
