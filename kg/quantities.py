@@ -188,37 +188,51 @@ class _Article:
     @classmethod
     def of(cls, doc: Document) -> _Article:
         art = cls(doc)
-        subjects = [m for m in doc.mentions if m.type in _SUBJECT_TYPES and m.rule != GENERIC]
-        subjects.sort(key=_END, reverse=True)
-        subjects.sort(key=_START)  # (by start, the longer first)
+        # all mentions by start, the longer first: as the steps before leave them, which is
+        # cheaper to check than to sort again
+        every, starts = doc.mentions, [m.start for m in doc.mentions]
+        keys = list(zip(starts, map(operator.neg, [m.end for m in every]), strict=True))
+        if not all(map(operator.le, keys, keys[1:])):
+            every = sorted(every, key=_END, reverse=True)
+            every.sort(key=_START)
+            starts = [m.start for m in every]
+        art.every, art.every_starts = every, starts
+        art.people = [m for m in every if m.type == "Person"]
+        art.people_starts = [m.start for m in art.people]
+        subjects = [m for m in art.every if m.type in _SUBJECT_TYPES and m.rule != GENERIC]
         # a name inside a longer name is part of it (柳州 in 柳州高新区): never a subject
         kept: list[Mention] = []
-        ends: list[int] = []  # (theirs)
+        e1 = e2 = e3 = -1  # the ends of the last three kept, the latest first
         for m in subjects:
-            if (
-                ends
-                and m.start < max(ends[-3:])
-                and not (m.start == kept[-1].start and m.end == kept[-1].end)
+            start = m.start
+            if (start < e1 or start < e2 or start < e3) and not (
+                start == kept[-1].start and m.end == kept[-1].end
             ):
                 if m.type == "Region":
                     art.nested.append(m)
                 continue
             kept.append(m)
-            ends.append(m.end)
+            e1, e2, e3 = m.end, e1, e2
         art.mentions = kept
-        art.every = sorted(doc.mentions, key=_START)
-        art.every_starts = [m.start for m in art.every]
-        art.people = [m for m in art.every if m.type == "Person"]
-        art.people_starts = [m.start for m in art.people]
         art.starts = [m.start for m in kept]
-        by_para: dict[int, list[Sentence]] = {}
-        for sent in doc.sentences:
-            group = by_para.get(sent.paragraph)
-            if group is None:
-                by_para[sent.paragraph] = [sent]
-            else:
-                group.append(sent)
         art.sections = [0]
+        # Headings and photo captions: only a paragraph with # or a caption's word in it may
+        # be one, and a sentence's text is a piece of the document's, so the document's text
+        # tells which paragraphs to look at.
+        maybe: set[int] | None = None  # (None: all)
+        if "#" not in doc.text:
+            maybe = set()
+            for word in _CAPTION_HINTS:
+                at = doc.text.find(word)
+                while at >= 0:
+                    sent = doc.sentence_at(at)
+                    if sent is not None:
+                        maybe.add(sent.paragraph)
+                    at = doc.text.find(word, at + 1)
+        by_para: dict[int, list[Sentence]] = {}
+        for sent in doc.sentences if maybe is None or maybe else ():
+            if maybe is None or sent.paragraph in maybe:
+                by_para.setdefault(sent.paragraph, []).append(sent)
         for para, sents in by_para.items():
             text = "".join([s.text for s in sents]).strip()
             if text.startswith("# "):
@@ -323,7 +337,10 @@ class _Article:
         return None
 
 
-_CAPTION_WORDS = re.compile(r"摄|供图|图片|一角|资料图|(?:记者|通讯员)\s*\S+\s*$")
+_CAPTION_MARKS = ("摄", "供图", "图片", "一角", "资料图")
+_BYLINES = ("记者", "通讯员")
+_CAPTION_WORDS = re.compile("|".join(_CAPTION_MARKS) + "|(?:" + "|".join(_BYLINES) + r")\s*\S+\s*$")
+_CAPTION_HINTS = _CAPTION_MARKS + _BYLINES  # (one is in every caption)
 
 
 def _is_caption(text: str) -> bool:
