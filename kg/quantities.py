@@ -356,7 +356,7 @@ def _is_title(doc: Document, sent: Sentence) -> bool:
 # --- clauses and their subjects -------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Clause:
     start: int  # offsets in the document
     end: int
@@ -380,15 +380,15 @@ def _skip_lead(text: str, left: int, a: int, offset: int) -> int:
 
 
 def _clauses(sent: Sentence) -> list[_Clause]:
-    out, a = [], 0
     text = sent.text
-    for sep in _SEPARATOR.finditer(text):
-        out.append((a, sep.start()))
-        a = sep.end()
-    if a < len(text):
-        out.append((a, len(text)))
+    pieces = _SEPARATOR.split(text)  # (separators are one character each)
+    if not pieces[-1]:
+        pieces.pop()  # (the text ends with one)
     clauses = []
-    for a, b in out:
+    b = -1
+    for piece in pieces:
+        a = b + 1
+        b = a + len(piece)
         body = a
         while body < b:
             m = _LEAD.match(text, body, b)
@@ -1099,7 +1099,7 @@ def quantities(doc: Document) -> Document:
             clauses = _clauses(sent)
             for clause in clauses:
                 _subject_at(art, clause, sent.paragraph)
-        if first:  # 2024年,…: the year the paragraph opens with frames the ones after
+        if first and "年" in sent.text:  # 2024年,…: the year a paragraph opens with frames
             lead_years = _YEAR.findall(
                 doc.text, sent.start, _skip_lead(sent.text, sent.start, sent.end, sent.start)
             )
