@@ -124,6 +124,7 @@ _ANAPHORS = {w: type_ for type_, ws in _rules()["subject"]["anaphors"].items() f
 _OPENER = re.compile(
     "|".join(map(re.escape, sorted([*_LEVEL_WORDS, *_ANAPHORS], key=len, reverse=True)))
 )
+_OPENER_FIRST = frozenset(w[0] for w in [*_LEVEL_WORDS, *_ANAPHORS])  # (tested before it)
 
 
 _LEVEL_SUFFIXES = (
@@ -399,7 +400,7 @@ def _clauses(sent: Sentence) -> list[_Clause]:
     return clauses
 
 
-_LIST_AFTER = re.compile(r"[、和与及]|等")
+_LIST_AFTER = frozenset("、和与及等")
 _SPEAKER = re.compile(
     # (说$|表示$|…, not (?:说|表示|…)$: each alternative opening with a character of its own,
     # the regex engine skips to where one of them is)
@@ -445,7 +446,12 @@ def _may_open(art: _Article, text: str, body: int, offset: int) -> bool:
     subject at all: a name starts there, or a word standing for one, or a description."""
     at = offset + body
     names = art.between(at, at + 1)
-    return bool(names) or bool(_OPENER.match(text, body) or _DESCRIBED.match(text, body))
+    return (
+        bool(names)
+        or text[body : body + 1] in _OPENER_FIRST
+        and _OPENER.match(text, body) is not None
+        or _DESCRIBED.match(text, body) is not None
+    )
 
 
 def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
@@ -465,7 +471,7 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
             if m.start != last.end:
                 break
             last = m  # 某县某镇: the last of adjacent names is the most specific
-        if _LIST_AFTER.match(text, last.end):
+        if text[last.end : last.end + 1] in _LIST_AFTER:
             return  # A、B等项目…: a list is not the subject of a figure
         clause.subject, clause.subject_end = last, last.end
         # 某公司总经理某某说: what the speaker's figures are about, not the paragraph's topic
@@ -473,7 +479,7 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
             _SPEAKER.search(text, last.end, clause.end) or art.people_between(last.end, clause.end)
         )
         return
-    m = _OPENER.match(text, at, clause.end)
+    m = _OPENER.match(text, at, clause.end) if text[at : at + 1] in _OPENER_FIRST else None
     if m is None or text[m.end() : m.end() + 1] in ("第", "前"):
         return  # 全省第一块: a rank, not the province
     word = m.group()
