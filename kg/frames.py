@@ -329,19 +329,14 @@ class _Search:
         return Mention("IndustryChain", text, a, b, label=label, rule=FRAME_INDUSTRY)
 
     def _after(self, lo: int, hi: int, generic: bool) -> list[Mention]:
-        chains = [
-            m
-            for m in self.art.by_sent[self.i]
-            if m.type == "IndustryChain" and lo <= m.start and m.end <= hi
-        ]
-        named = [m for m in chains if m.rule != GENERIC]
-        pick = named or (chains if generic else [])
-        if not pick:
-            return []
-        first = min(pick, key=lambda m: m.start)
-        return _siblings(first, named or chains, self.s.text, self.s.start)
+        """The first chain in [lo, hi) and those coordinated with it."""
+        return self._nearest(lo, hi, generic, min)
 
     def _before(self, lo: int, hi: int, generic: bool) -> list[Mention]:
+        """The last chain in [lo, hi) and those coordinated with it."""
+        return self._nearest(lo, hi, generic, max)
+
+    def _nearest(self, lo: int, hi: int, generic: bool, which) -> list[Mention]:
         chains = [
             m
             for m in self.art.by_sent[self.i]
@@ -351,8 +346,8 @@ class _Search:
         pick = named or (chains if generic else [])
         if not pick:
             return []
-        last = max(pick, key=lambda m: m.start)
-        return _siblings(last, named or chains, self.s.text, self.s.start)
+        chosen = which(pick, key=lambda m: m.start)
+        return _siblings(chosen, named or chains, self.s.text, self.s.start)
 
     def _generic_ok(self) -> bool:
         return self.t.frame.predicate == "chainLeaderOf"
@@ -530,12 +525,11 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
     """The relations of every frame in `doc` (`by_sent`: each sentence's mentions)."""
     art = _Article(doc, by_sent)
     out: list[Relation] = []
-    with_subjects = {i for i, ms in enumerate(by_sent) if any(m.type in _SUBJECT_TYPES for m in ms)}
     for i, sent in enumerate(doc.sentences):
+        if _GATE.search(sent.text) is None:
+            continue  # no trigger word here
         mentions = by_sent[i]
-        if not _has_trigger_char(sent.text):
-            continue
-        if i not in with_subjects and not _THIS.search(sent.text):
+        if not any(m.type in _SUBJECT_TYPES for m in mentions) and not _THIS.search(sent.text):
             continue  # no firm, person or role to fill a frame, and none named before (这家)
         s = art.sent(i)
         triggers = _triggers(s, mentions)
@@ -559,12 +553,14 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
                     span = abstract_[mspan[0] : mspan[1]]
                     reach = "sentence" if any(c in span for c in _CLAUSE_ENDS) else "clause"
                 filled.append((t, subs, pos_, reach))
-        kinds = {predicate: [f for f in filled if f[0].frame.predicate == predicate]
-                 for predicate in {f[0].frame.predicate for f in filled}}  # fmt: skip
         for t, subs, pos_, reach in filled:
             # the part of the sentence this frame owns: between the frames of its kind before
             # and after it ("以A为龙头,X产业链…,以B为龙头,Y产业链")
-            same = kinds[t.frame.predicate]
+            same = (
+                [f for f in filled if f[0].frame.predicate == t.frame.predicate]
+                if len(filled) > 1
+                else filled
+            )
             j = next(n for n, f in enumerate(same) if f[0] is t)
             ceiling = sent.end
             if j + 1 < len(same):
@@ -596,11 +592,6 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
     return out
 
 
-def _has_trigger_char(text: str) -> bool:
-    """Whether a trigger word may be in `text` (a quick test before the patterns)."""
-    return _GATE.search(text) is not None
-
-
 _SUBJECT_TYPES = frozenset({"Enterprise", "Person", "ChainLeaderRole"})
 _THIS = re.compile("这家|该企业|该公司|这个企业|这一企业")
-_GATE = re.compile("链主|链长|龙头|核心|领军|牵头|引领|牵引")
+_GATE = re.compile("链主|链长|龙头|核心|领军|牵头|引领|牵引")  # a trigger word may be here

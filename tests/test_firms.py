@@ -35,6 +35,9 @@ FOUND = [
     ("支持华信科技扩大生产。", "华信科技"),
     # the other party of a signing, when it opens the clause
     ("宁川时代与东岭市签约。", "宁川时代"),
+    # a name read rightwards ends before how it acts
+    ("电子元器件链主型企业恒远电子成功导入新客户。", "恒远电子"),
+    ("链主企业华信科技率先实现突破。", "华信科技"),
     # a preposition jieba glues to a name's first character is no part of it
     ("对华信科技、长信股份等2家企业奖励300万元。", "华信科技"),
 ]

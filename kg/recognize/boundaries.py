@@ -629,10 +629,26 @@ def _name_end(s: _Sent, a: int, limit: int) -> int:
             and pos(t.text) in _lex()["verb_pos"]
             or b - a >= 2
             and pos(t.text) in {"m", "t", "q"}  # "华信科技年营收": a time or a count after it
+            or b - a >= 2
+            and len(t.text) > 1
+            and _adverbial(s, t)  # "恒远电子成功导入": how it acts, after its name
         ):
             break
         b = t.end
     return b
+
+
+def _adverbial(s: _Sent, tok: Token) -> bool:
+    """Whether `tok` says how something acts: an adverb, or an adjective before a verb
+    (成功导入, 率先实现)."""
+    p = pos(tok.text)
+    if p in ("d", "ad"):
+        return True
+    if p != "a":
+        return False
+    k = bisect.bisect_left(_starts(s.toks), tok.end)
+    nxt = s.toks[k].text if k < len(s.toks) else ""
+    return len(nxt) > 1 and pos(nxt) in _lex()["verb_pos"]
 
 
 def _clause_start(text: str, pos: int) -> int:
