@@ -46,8 +46,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from kg.document import Document, Mention, Metric, Sentence
@@ -66,6 +67,9 @@ UNITS: list[str] = [*_rules()["units"]["amounts"], *_rules()["units"]["counts"]]
 _COUNTS = frozenset(_rules()["units"]["counts"])
 _Q = _rules()["qualifier"]
 _VALUE = re.compile(
+    # (a look at the first character before all else: the regex engine tries the pattern at
+    # every character of a sentence, and most start neither a number nor a bound before one)
+    r"(?=[\d" + "".join(sorted({re.escape(w[0]) for w in _Q["before"]})) + "])"
     r"(?<![\d.A-Za-z])(?P<qual>"
     + "|".join(sorted(_Q["before"], key=len, reverse=True))
     + r")?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?:(?P<range>[到至~～\-—])(?P<num2>\d+(?:\.\d+)?))?"
@@ -86,7 +90,8 @@ _SEPARATORS = frozenset(_rules()["clause"]["separators"])
 _SEPARATOR = re.compile("[" + re.escape(_rules()["clause"]["separators"]) + "]")
 _LEAD = re.compile(_rules()["clause"]["lead"] + r"[,，、]?")
 _GROWTH = re.compile(_rules()["indicator"]["growth"] + "$")
-_TARGET_YEAR = re.compile(_Q["target_year"])
+_TARGET_YEAR_PATTERN = r"(?<!截)(?:" + "|".join(_Q["target_year"]) + r")(?:20\d{2})年"
+_TARGET_YEAR = re.compile(_TARGET_YEAR_PATTERN)
 # A chain is not a subject: 某市某产业链对接会上的签约 are the city's.
 _SUBJECT_TYPES = frozenset({"Region", "IndustrialPark", "Enterprise", "Project", "IndustryCluster"})
 _PLACE_TYPES = frozenset({"Region", "IndustrialPark"})
@@ -98,27 +103,28 @@ _NOMINAL_TAGS = frozenset({"n", "ns", "nt", "nz", "ng", "vn", "an", "b", "j", "l
 _TRIM_TAGS = frozenset("d p u uj ul uz ug ud c r f ad m q zg y t tg".split())
 
 
-@functools.cache
-def _words(section: str, key: str) -> frozenset[str]:
-    return frozenset(_rules()[section][key])
+# The indicator's word lists, as sets: looked up for every word near a figure.
+_I = _rules()["indicator"]
+_TRAILING = frozenset(_I["trailing"])
+_INNER = frozenset(_I["inner"])
+_NOMINAL_WORDS = frozenset(_I["nominal"])
+_STOP = frozenset(_I["stop"])
+_HEADS = frozenset(_I["heads"])
+_VERBAL = frozenset(_I["verbal"])
+_BODIES = tuple(_I["bodies"])
+_PEOPLE = tuple(_I["people"])
+_PROCEDURAL = tuple(_I["procedural"])
+_SHARE = _I["share"]
+_MAX_CHARS = _I["max_chars"]
 
-
-@functools.cache
-def _level_words() -> dict[str, str]:
-    """全市 -> 市: each word for "the article's own place" and the level it names."""
-    return {w: level for level, ws in _rules()["subject"]["levels"].items() for w in ws}
-
-
-@functools.cache
-def _anaphors() -> dict[str, str]:
-    """该公司 -> Enterprise: each word pointing back to a thing and that thing's class."""
-    return {w: type_ for type_, ws in _rules()["subject"]["anaphors"].items() for w in ws}
-
-
-@functools.cache
-def _opener() -> re.Pattern[str]:
-    words = sorted([*_level_words(), *_anaphors()], key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+# 全市 -> 市: each word for "the article's own place" and the level it names.
+_LEVEL_WORDS = {w: level for level, ws in _rules()["subject"]["levels"].items() for w in ws}
+# 该公司 -> Enterprise: each word pointing back to a thing and that thing's class.
+_ANAPHORS = {w: type_ for type_, ws in _rules()["subject"]["anaphors"].items() for w in ws}
+_OPENER = re.compile(
+    "|".join(map(re.escape, sorted([*_LEVEL_WORDS, *_ANAPHORS], key=len, reverse=True)))
+)
+_OPENER_FIRST = frozenset(w[0] for w in [*_LEVEL_WORDS, *_ANAPHORS])  # (tested before it)
 
 
 _LEVEL_SUFFIXES = (
@@ -157,6 +163,8 @@ def place_level(label: str) -> tuple[str, ...]:
 
 # --- the article around a sentence ----------------------------------------------------------
 
+_START, _END = operator.attrgetter("start"), operator.attrgetter("end")
+
 
 @dataclass
 class _Article:
@@ -169,6 +177,7 @@ class _Article:
     captions: set[int] = field(default_factory=set)  # paragraphs that are photo captions
     heading_ends: dict[int, int] = field(default_factory=dict)  # section start -> heading end
     rankings: dict[int, list[tuple[Mention, float]]] = field(default_factory=dict)
+    places: dict[tuple[int, str | None], Mention | None] = field(default_factory=dict)
     title: tuple[int, int] = (-1, -1)  # the sentence that is the article's title
     people: list[Mention] = field(default_factory=list)
     every: list[Mention] = field(default_factory=list)  # all mentions, by start
@@ -180,32 +189,53 @@ class _Article:
     @classmethod
     def of(cls, doc: Document) -> _Article:
         art = cls(doc)
-        subjects = [m for m in doc.mentions if m.type in _SUBJECT_TYPES and m.rule != GENERIC]
-        subjects.sort(key=lambda m: (m.start, -m.end))
+        # all mentions by start, the longer first: as the steps before leave them, which is
+        # cheaper to check than to sort again
+        every, starts = doc.mentions, [m.start for m in doc.mentions]
+        keys = list(zip(starts, map(operator.neg, [m.end for m in every]), strict=True))
+        if not all(map(operator.le, keys, keys[1:])):
+            every = sorted(every, key=_END, reverse=True)
+            every.sort(key=_START)
+            starts = [m.start for m in every]
+        art.every, art.every_starts = every, starts
+        art.people = [m for m in every if m.type == "Person"]
+        art.people_starts = [m.start for m in art.people]
+        subjects = [m for m in art.every if m.type in _SUBJECT_TYPES and m.rule != GENERIC]
         # a name inside a longer name is part of it (柳州 in 柳州高新区): never a subject
         kept: list[Mention] = []
+        e1 = e2 = e3 = -1  # the ends of the last three kept, the latest first
         for m in subjects:
-            if (
-                kept
-                and m.start < max(k.end for k in kept[-3:])
-                and not (m.start == kept[-1].start and m.end == kept[-1].end)
+            start = m.start
+            if (start < e1 or start < e2 or start < e3) and not (
+                start == kept[-1].start and m.end == kept[-1].end
             ):
                 if m.type == "Region":
                     art.nested.append(m)
                 continue
             kept.append(m)
+            e1, e2, e3 = m.end, e1, e2
         art.mentions = kept
-        art.every = sorted(doc.mentions, key=lambda m: m.start)
-        art.every_starts = [m.start for m in art.every]
-        art.people = [m for m in art.every if m.type == "Person"]
-        art.people_starts = [m.start for m in art.people]
         art.starts = [m.start for m in kept]
-        by_para: dict[int, list[Sentence]] = {}
-        for sent in doc.sentences:
-            by_para.setdefault(sent.paragraph, []).append(sent)
         art.sections = [0]
+        # Headings and photo captions: only a paragraph with # or a caption's word in it may
+        # be one, and a sentence's text is a piece of the document's, so the document's text
+        # tells which paragraphs to look at.
+        maybe: set[int] | None = None  # (None: all)
+        if "#" not in doc.text:
+            maybe = set()
+            for word in _CAPTION_HINTS:
+                at = doc.text.find(word)
+                while at >= 0:
+                    sent = doc.sentence_at(at)
+                    if sent is not None:
+                        maybe.add(sent.paragraph)
+                    at = doc.text.find(word, at + 1)
+        by_para: dict[int, list[Sentence]] = {}
+        for sent in doc.sentences if maybe is None or maybe else ():
+            if maybe is None or sent.paragraph in maybe:
+                by_para.setdefault(sent.paragraph, []).append(sent)
         for para, sents in by_para.items():
-            text = "".join(s.text for s in sents).strip()
+            text = "".join([s.text for s in sents]).strip()
             if text.startswith("# "):
                 if sents[0].start > 0:
                     art.sections.append(sents[0].start)
@@ -253,9 +283,10 @@ class _Article:
         for m in [*self.between(start, end), *nested]:
             if m.type not in _PLACE_TYPES:
                 continue
-            sent = self.doc.sentence_at(m.start)
-            if sent is not None and sent.paragraph in self.captions:
-                continue
+            if self.captions:
+                sent = self.doc.sentence_at(m.start)
+                if sent is not None and sent.paragraph in self.captions:
+                    continue
             inside = id(m) in nested_ids
             headed = m.start < heading_end or self.title[0] <= m.start < self.title[1]
             weight = 0.5 if inside else 6.0 if headed else 1.0  # the title names the subject
@@ -269,13 +300,19 @@ class _Article:
     def own_place(self, at: int, level: str | None = None) -> Mention | None:
         """The article's own place around offset `at` (at one level, when given)."""
         start, _ = self.section_of(at)
+        key = (start, level)
+        if key not in self.places:  # (asked for figure after figure)
+            self.places[key] = self._own_place(start, level)
+        return self.places[key]
+
+    def _own_place(self, start: int, level: str | None) -> Mention | None:
         for section in (start, *(s for s in self.sections if s != start)):
             for m, _ in self.ranking(section):
                 if level is None or level in place_level(m.label):
                     return m
             if level is None:
                 break
-        return self.best_park(at) if level in (None, "区") else None  # 全区 of a park
+        return self.best_park(start) if level in (None, "区") else None  # 全区 of a park
 
     def best_park(self, at: int) -> Mention | None:
         start, _ = self.section_of(at)
@@ -301,7 +338,10 @@ class _Article:
         return None
 
 
-_CAPTION_WORDS = re.compile(r"摄|供图|图片|一角|资料图|(?:记者|通讯员)\s*\S+\s*$")
+_CAPTION_MARKS = ("摄", "供图", "图片", "一角", "资料图")
+_BYLINES = ("记者", "通讯员")
+_CAPTION_WORDS = re.compile("|".join(_CAPTION_MARKS) + "|(?:" + "|".join(_BYLINES) + r")\s*\S+\s*$")
+_CAPTION_HINTS = _CAPTION_MARKS + _BYLINES  # (one is in every caption)
 
 
 def _is_caption(text: str) -> bool:
@@ -317,7 +357,7 @@ def _is_title(doc: Document, sent: Sentence) -> bool:
 # --- clauses and their subjects -------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Clause:
     start: int  # offsets in the document
     end: int
@@ -341,15 +381,15 @@ def _skip_lead(text: str, left: int, a: int, offset: int) -> int:
 
 
 def _clauses(sent: Sentence) -> list[_Clause]:
-    out, a = [], 0
     text = sent.text
-    for sep in _SEPARATOR.finditer(text):
-        out.append((a, sep.start()))
-        a = sep.end()
-    if a < len(text):
-        out.append((a, len(text)))
+    pieces = _SEPARATOR.split(text)  # (separators are one character each)
+    if not pieces[-1]:
+        pieces.pop()  # (the text ends with one)
     clauses = []
-    for a, b in out:
+    b = -1
+    for piece in pieces:
+        a = b + 1
+        b = a + len(piece)
         body = a
         while body < b:
             m = _LEAD.match(text, body, b)
@@ -360,10 +400,15 @@ def _clauses(sent: Sentence) -> list[_Clause]:
     return clauses
 
 
-_LIST_AFTER = re.compile(r"[、和与及]|等")
+_LIST_AFTER = frozenset("、和与及等")
 _SPEAKER = re.compile(
-    r"(?:说|表示|介绍|指出|认为|透露|坦言|称|告诉记者)$"
-    r"|书记|镇长|县长|市长|区长|主任|负责人|局长|总经理|董事长"
+    # (说$|表示$|…, not (?:说|表示|…)$: each alternative opening with a character of its own,
+    # the regex engine skips to where one of them is)
+    "|".join(
+        f"{verb}$"
+        for verb in ("说", "表示", "介绍", "指出", "认为", "透露", "坦言", "称", "告诉记者")
+    )
+    + "|书记|镇长|县长|市长|区长|主任|负责人|局长|总经理|董事长"
 )
 _DESCRIBED = re.compile(
     r"[\u4e00-\u9fff“”]{0,14}(?:企业|公司|龙头|链主|集团)(?=[\u4e00-\u9fff])"
@@ -375,7 +420,7 @@ def _opening(art: _Article, sent: Sentence) -> list[_Clause]:
     """The clauses of a sentence up to the first that is more than a time phrase, subjects
     read: all a sentence with no figure in it needs (what it opens with)."""
     text = sent.text
-    if not (art.between(sent.start, sent.end) or _opener().search(text)):
+    if not (art.between(sent.start, sent.end) or _OPENER.search(text)):
         return []
     out, a = [], 0
     while a <= len(text):
@@ -401,7 +446,12 @@ def _may_open(art: _Article, text: str, body: int, offset: int) -> bool:
     subject at all: a name starts there, or a word standing for one, or a description."""
     at = offset + body
     names = art.between(at, at + 1)
-    return bool(names) or bool(_opener().match(text, body) or _DESCRIBED.match(text, body))
+    return (
+        bool(names)
+        or text[body : body + 1] in _OPENER_FIRST
+        and _OPENER.match(text, body) is not None
+        or _DESCRIBED.match(text, body) is not None
+    )
 
 
 def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
@@ -421,7 +471,7 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
             if m.start != last.end:
                 break
             last = m  # 某县某镇: the last of adjacent names is the most specific
-        if _LIST_AFTER.match(text, last.end):
+        if text[last.end : last.end + 1] in _LIST_AFTER:
             return  # A、B等项目…: a list is not the subject of a figure
         clause.subject, clause.subject_end = last, last.end
         # 某公司总经理某某说: what the speaker's figures are about, not the paragraph's topic
@@ -429,15 +479,15 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
             _SPEAKER.search(text, last.end, clause.end) or art.people_between(last.end, clause.end)
         )
         return
-    m = _opener().match(text, at, clause.end)
+    m = _OPENER.match(text, at, clause.end) if text[at : at + 1] in _OPENER_FIRST else None
     if m is None or text[m.end() : m.end() + 1] in ("第", "前"):
         return  # 全省第一块: a rank, not the province
     word = m.group()
-    level = _level_words().get(word)
+    level = _LEVEL_WORDS.get(word)
     if level is not None:
         clause.subject, clause.subject_end = _level_place(art, at, level, paragraph), m.end()
         return
-    type_ = _anaphors()[word]
+    type_ = _ANAPHORS[word]
     if type_ == "IndustrialPark":
         park = art.nearest_before(at, lambda x: x.type == type_, same_paragraph=paragraph)
         if park is None and art.main_is_park(at):
@@ -502,17 +552,25 @@ def _this_year(doc: Document) -> int | None:
     return latest + 1 if whole else latest
 
 
-def _years(text: str, this_year: int | None) -> list[tuple[int, int]]:
-    """(offset, year) of each year a figure may be of, comparison bases (比2021年) left out."""
+def _years(text: str, this_year: Callable[[], int | None]) -> list[tuple[int, int]]:
+    """(offset, year) of each year a figure may be of, comparison bases (比2021年) left out.
+    `this_year()` is the year 今年 means, asked only when a sentence says 今年 or the like."""
+    # (each phrase read here has 年, 月 or 季度 in it: most sentences are passed over by a
+    # test of those, _PERIOD having no first character for the regex engine to skip to)
+    if "年" not in text and "月" not in text and "季度" not in text:
+        return []
     out = []
     for m in _YEAR.finditer(text):
         if not _BASE_YEAR.search(text[max(0, m.start() - 2) : m.start()]):
             out.append((m.start(), int(m.group(1))))
-    if this_year is not None:
-        for m in _THIS_YEAR.finditer(text):
-            if not _BASE_YEAR.search(text[max(0, m.start() - 2) : m.start()]):
-                out.append((m.start(), this_year - (m.group() == "去年")))
-        out += [(m.start(), this_year) for m in _PERIOD.finditer(text)]
+    relative = []  # (offset, whether the year before this one)
+    for m in _THIS_YEAR.finditer(text):
+        if not _BASE_YEAR.search(text[max(0, m.start() - 2) : m.start()]):
+            relative.append((m.start(), m.group() == "去年"))
+    if "月" in text or "半年" in text or "季度" in text:
+        relative += [(m.start(), False) for m in _PERIOD.finditer(text)]
+    if relative and (year := this_year()) is not None:
+        out += [(at, year - before) for at, before in relative]
         out.sort()
     return out
 
@@ -533,7 +591,8 @@ def _token_starts(doc: Document) -> list[int]:
     """The start of each of `doc.tokens`, listed once per document."""
     memo = doc.__dict__.get("_token_starts")
     if memo is None or memo[0] is not doc.tokens:
-        memo = doc.__dict__["_token_starts"] = (doc.tokens, [t.start for t in doc.tokens])
+        starts = list(map(operator.itemgetter(1), doc.tokens))  # (Token.start)
+        memo = doc.__dict__["_token_starts"] = (doc.tokens, starts)
     return memo[1]
 
 
@@ -542,19 +601,27 @@ def _tokens(doc: Document, a: int, b: int) -> list[Token]:
     toks, starts = doc.tokens, _token_starts(doc)
     lo = bisect.bisect_left(starts, a)
     hi = bisect.bisect_left(starts, b, lo)
-    out = [t if t.end <= b else Token(doc.text[t.start : b], t.start, b) for t in toks[lo:hi]]
+    out = toks[lo:hi]
+    if out and out[-1].end > b:  # (words do not overlap: only the last may run past `b`)
+        last = out[-1]
+        out[-1] = Token(doc.text[last.start : b], last.start, b)
     if lo > 0 and toks[lo - 1].end > a:
         cut = toks[lo - 1]
         out.insert(0, Token(doc.text[a : min(cut.end, b)], a, min(cut.end, b)))
     return out
 
 
+# (the two tests below are asked of the same words again and again: their answers are kept
+# for the words seen last)
+
+
+@functools.lru_cache(maxsize=4096)
 def _is_nominal(word: str) -> bool:
-    if word in _words("indicator", "inner") or word in _words("indicator", "nominal"):
+    if word in _INNER or word in _NOMINAL_WORDS:
         return True
     if word in _SUFFIX_CHARS:
         return True
-    if word in _words("indicator", "stop") or word in _level_words():
+    if word in _STOP or word in _LEVEL_WORDS:
         return False
     if word in ("、", "“", "”"):
         return True
@@ -572,48 +639,48 @@ def _is_glue(toks: list[Token], i: int) -> bool:
     return (
         len(t.text) == 1
         and _HAN.match(t.text) is not None
-        and t.text not in _words("indicator", "stop")
+        and t.text not in _STOP
         and pos(t.text) not in ("p", "c", "u", "uj", "r")
         and 0 < i < len(toks) - 1
         and _is_nominal(toks[i + 1].text)
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _trimmable(word: str) -> bool:
-    if word in _words("indicator", "inner") or word in _SUFFIX_CHARS:
+    if word in _INNER or word in _SUFFIX_CHARS:
         return False
-    if word in _words("indicator", "trailing") or word in _words("indicator", "stop"):
+    if word in _TRAILING or word in _STOP:
         return True
     if not (_HAN.match(word) or word.isascii() and word.isalpha()):
         return True  # punctuation and numbers
     return pos(word) in _TRIM_TAGS
 
 
-@functools.cache
-def _how_words() -> tuple[frozenset[str], int]:
-    """How-words stripped by the letter: the longer ones, and single characters that end no
-    measured noun (not 比 of 占比, 余 of 其余 ...); and the longest one's length."""
-    single = set("达为有超逾约共已至到了就也均")
-    words = frozenset(
-        w
-        for w in _words("indicator", "trailing")
-        if (len(w) > 1 or w in single) and w not in _words("indicator", "inner")
-    )
-    return words, max(map(len, words))
+# How-words stripped by the letter: the longer ones, and single characters that end no
+# measured noun (not 比 of 占比, 余 of 其余 ...); and the longest one's length.
+_HOW_WORDS = frozenset(
+    w
+    for w in _TRAILING
+    if (len(w) > 1 or w in set("达为有超逾约共已至到了就也均")) and w not in _INNER
+)
+_HOW_LONGEST = max(map(len, _HOW_WORDS))
+_HOW_ENDS = frozenset(w[-1] for w in _HOW_WORDS)
 
 
 def _strip_how(doc: Document, a: int, b: int) -> int:
     """`b` moved left past one how-word ending there, unless it is the tail of a word the
     dictionary cut whole (the 约 of 签约)."""
-    words, longest = _how_words()
-    for size in range(min(longest, b - a - 1), 0, -1):
+    if doc.text[b - 1 : b] not in _HOW_ENDS:
+        return b
+    for size in range(min(_HOW_LONGEST, b - a - 1), 0, -1):
         at = b - size
-        if doc.text[at:b] in words:
+        if doc.text[at:b] in _HOW_WORDS:
             toks = doc.tokens
             i = bisect.bisect_right(_token_starts(doc), at) - 1
             if i < 0 or toks[i].start == at:
                 return at
-            if toks[i].end < b and toks[i].text not in _words("indicator", "trailing"):
+            if toks[i].end < b and toks[i].text not in _TRAILING:
                 return at  # 比高/达: the dictionary's cut crosses the how-word
     return b
 
@@ -644,9 +711,9 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
         if word == "比" and i >= 2 and toks[i - 2].text == "占":
             i -= 2  # 数量占比: the dictionary cuts the noun 占比 in two
             continue
-        if word in _words("indicator", "trailing") and word not in _words("indicator", "inner"):
+        if word in _TRAILING and word not in _INNER:
             break
-        head = i == len(toks) and _HAN.match(word) and word not in _words("indicator", "stop")
+        head = i == len(toks) and _HAN.match(word) and word not in _STOP
         if head and pos(word) in ("v", "vn"):
             i -= 1  # 收入, 就业, 旧城改造: a verb names what is measured when it ends it
             continue
@@ -687,7 +754,7 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
         word = t.text
         if word == "”" and words and words[0].text == "“":
             words.append(t)  # 10个“某产业园”重点打造: the quoted name is the thing counted,
-            if i + 1 < len(toks) and toks[i + 1].text in _words("indicator", "heads"):
+            if i + 1 < len(toks) and toks[i + 1].text in _HEADS:
                 words.append(toks[i + 1])  # or names its kind: 17家“龙头”企业
             break
         if word == "的" and words:
@@ -698,17 +765,13 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
                 words.append(t)
                 continue
             break
-        if word in _words("indicator", "stop"):
+        if word in _STOP:
             break
-        if (
-            words
-            and word in _words("indicator", "trailing")
-            and word not in _words("indicator", "inner")
-        ):
+        if words and word in _TRAILING and word not in _INNER:
             break  # 92户重点企业实现营收…: what the things reached is another figure
-        if words and word in _words("indicator", "inner") and pos(word) in ("v", "vn"):
+        if words and word in _INNER and pos(word) in ("v", "vn"):
             break  # 2760户规上企业纳税: what the things do
-        verbal = pos(word) in ("vn", "v") and word not in _words("indicator", "inner")
+        verbal = pos(word) in ("vn", "v") and word not in _INNER
         if (
             verbal
             and not (words and words[-1].text == "、")
@@ -717,7 +780,7 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
             break  # 规上企业升级改造: what the things do is not what they are (创新平台 is)
         if not (verbal or _is_nominal(word) or _is_glue(toks, i)):
             break
-        if words and word in _words("indicator", "verbal"):
+        if words and word in _VERBAL:
             break  # 19家配套企业协同推进
         if words and pos(word) in ("l", "i") and pos(words[-1].text) in ("n", "ng", "nz"):
             break  # 智能生产线满负荷运转: a phrase after the noun says what it does
@@ -728,11 +791,13 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
         # 86家本地协作商开工率…: the things, not their rate (开工率, or 开工/率)
         del words[-2 if len(words) > 2 and words[-1].text in _SUFFIX_CHARS else -1 :]
     found = _tidy(text[words[0].start : words[-1].end]) if words else ""
-    return found if len(found) <= _rules()["indicator"]["max_chars"] else ""
+    return found if len(found) <= _MAX_CHARS else ""
 
 
 def _tidy(text: str) -> str:
     """A phrase without a dangling 、 or half a pair of quotes or brackets."""
+    if text.isalnum():  # (no punctuation at all: most phrases)
+        return text
     text = text.strip('、" ')
     if not text.endswith((")", "）")):
         text = text.strip("()（）")
@@ -748,16 +813,16 @@ def _count_word(things: str, unit: str) -> str:
     (1.2万户群众 -> 群众户数; 2760户规上企业 -> 规上企业数)."""
     if things.endswith("数"):
         return ""
-    if unit.endswith("户") and not things.endswith(tuple(_words("indicator", "bodies"))):
+    if unit.endswith("户") and not things.endswith(_BODIES):
         return "户数"
-    if unit.endswith("人") and not things.endswith(tuple(_words("indicator", "people"))):
+    if unit.endswith("人") and not things.endswith(_PEOPLE):
         return "人数"
     return "数"
 
 
 def _ends_in_verb(noun: str) -> str:
     """签约 of 参会企业签约 (9个项目): an action whose count follows names the count."""
-    for verb in _words("indicator", "inner"):
+    for verb in _INNER:
         if noun.endswith(verb) and pos(verb) in ("v", "vn") and verb not in ("投资", "生产"):
             return verb
     return ""
@@ -769,20 +834,23 @@ def _continues(text: str, left: int, a: int) -> bool:
 
 
 def _cut(left: int, end: int, cuts: list[int]) -> int:
-    return max([left, *(c for c in cuts if left <= c <= end)])
+    """`left` moved to the last of `cuts` up to `end`."""
+    for c in cuts:
+        if left < c <= end:
+            left = c
+    return left
 
 
 def _only_trailing(doc: Document, a: int, b: int) -> bool:
     """Whether nothing but how-words lie between two figures: 从800亿元提升至1200亿元."""
     toks = _tokens(doc, a, b)
-    return bool(toks) and all(t.text in _words("indicator", "trailing") for t in toks)
+    return bool(toks) and all(t.text in _TRAILING for t in toks)
 
 
 def _base(indicator: str) -> str:
     """What a rate or share is of: 营收同比增长 -> 营收, 纳税占全部税收比重 -> 纳税."""
-    share = _rules()["indicator"]["share"]
-    if share in indicator and not indicator.startswith(share):
-        indicator = indicator.split(share)[0]
+    if _SHARE in indicator and not indicator.startswith(_SHARE):
+        indicator = indicator.split(_SHARE)[0]
     return _GROWTH.sub("", indicator) or indicator
 
 
@@ -804,8 +872,7 @@ def _indicator(
         if g:
             growth = g.group(1).removesuffix("了")
             pre_end = g.start()
-    share = _rules()["indicator"]["share"]
-    k = text.rfind(share, left, pre_end)
+    k = text.rfind(_SHARE, left, pre_end)
     if unit == "%" and k >= 0 and text[k + 1 : k + 2] != "比":
         whole = re.sub(r"(?:的|了|达|约|近|超过|超|为|比重|比例|份额)+$", "", text[k + 1 : pre_end])
         whole = _tidy(re.sub(r"^(?:到|了|据)", "", whole))
@@ -815,7 +882,7 @@ def _indicator(
             return measured  # 某产品占到31%: a share of what the sentence is about
         if len(whole) > 12:
             return ""
-        return f"{measured}{share}{whole}比重"
+        return f"{measured}{_SHARE}{whole}比重"
     noun, displaced = _noun_before(doc, _cut(left, pre_end, cuts), pre_end)
     same = previous is not None and previous.start >= opening
     if not noun and same and (_only_trailing(doc, left, pre_end) or _continues(text, left, a)):
@@ -856,7 +923,7 @@ def _indicator(
         if sep and measure and not _GROWTH.search(measure) and previous.unit == unit:
             noun += measure
     indicator = noun + growth
-    if len(indicator) > _rules()["indicator"]["max_chars"] or not _HAN.search(indicator):
+    if len(indicator) > _MAX_CHARS or not _HAN.search(indicator):
         return ""
     return indicator
 
@@ -865,10 +932,9 @@ def _acceptable(indicator: str, unit: str) -> bool:
     """Whether an indicator names a statistic: not a bare verb (落实5项), not a count of the
     article's own measures or tasks (5项推进措施)."""
     core = indicator.removesuffix("数")
-    procedural = tuple(_words("indicator", "procedural"))
-    if unit in _COUNTS and (core.endswith(procedural) or core.startswith(procedural)):
+    if unit in _COUNTS and (core.endswith(_PROCEDURAL) or core.startswith(_PROCEDURAL)):
         return False
-    return not (pos(core) in ("v", "vn", "vd", "vi") and core not in _words("indicator", "inner"))
+    return not (pos(core) in ("v", "vn", "vd", "vi") and core not in _INNER)
 
 
 # --- the step -------------------------------------------------------------------------------
@@ -890,9 +956,10 @@ def _aims(text: str) -> list[tuple[int, str]]:
 def _qualifier(m: re.Match[str], aims: list[tuple[int, str]], bare: bool = False) -> str:
     """Bounds of a figure (近, 超过, 以上 …), then what kind of aim it is, if any, by the
     strongest trigger before it in its sentence (预计 over 目标 over 计划)."""
-    bound = "" if bare else m.group("qual") or ""
-    bound += m.group("more0") or m.group("more1") or ""
-    bound += m.group("more") or ""
+    qual, more0, more1, more = m.group("qual", "more0", "more1", "more")
+    bound = ("" if bare else qual or "") + (more0 or more1 or "") + (more or "")
+    if not aims:
+        return bound
     kinds = {kind for at, kind in aims if at < m.start()}
     kind = next((k for k in ("预计", "目标", "计划") if k in kinds), "")
     if not kind:
@@ -901,18 +968,21 @@ def _qualifier(m: re.Match[str], aims: list[tuple[int, str]], bare: bool = False
 
 
 _QUOTED = re.compile(r"“[^“”]*”")
+_AIM_KIND = {"forecast": "预计", "target": "目标", "plan": "计划"}
 _AIM = re.compile(
-    "(?P<forecast>"
+    # (the first character first, as in _VALUE: most characters start no aim)
+    "(?=["
+    + "".join(sorted({re.escape(w[0]) for k in (*_AIM_KIND, "target_year") for w in _Q[k]}))
+    + "])(?:(?P<forecast>"
     + "|".join(_Q["forecast"])
     + ")|(?P<target>"
-    + _Q["target_year"]
+    + _TARGET_YEAR_PATTERN
     + "|"
     + "|".join(_Q["target"])
     + ")|(?P<plan>"
     + "|".join(_Q["plan"])
-    + ")"
+    + "))"
 )
-_AIM_KIND = {"forecast": "预计", "target": "目标", "plan": "计划"}
 
 
 def _in_quotes(text: str, i: int) -> bool:
@@ -925,69 +995,135 @@ def _in_quotes(text: str, i: int) -> bool:
     return len(quoted) <= 15 and not any(c in _SEPARATORS for c in quoted)
 
 
+def _opened(clauses: list[_Clause]) -> Mention | None:
+    """What a sentence opens with: the subject of its first clause that is more than a time
+    phrase (not a speaker's name: 某镇镇长某某说)."""
+    for clause in clauses:
+        if clause.subject is not None or clause.body < clause.end:
+            return clause.subject if not clause.speaker else None
+    return None
+
+
+class _Topics:
+    """What the sentences read so far opened with: the topic (whatever opened a sentence of the
+    paragraph last) and the place topic (a place that did, kept until a heading in an article
+    with headings). Most figures name their own subject, so a sentence with no figure is read
+    only when a figure after it needs the topic."""
+
+    def __init__(self, art: _Article) -> None:
+        self.art = art
+        self.topic: Mention | None = None  # as of the sentences read, then `unread`
+        self.unread: list[Sentence] = []
+        self.place: Mention | None = None  # as of the sentences read, then `place_unread`
+        self.place_unread: list[Sentence] = []
+        self.memo: dict[int, Mention | None] = {}  # sentence start -> what it opens with
+
+    def reset(self) -> None:
+        """A heading: nothing opened before it holds."""
+        self.topic = self.place = None
+        self.unread, self.place_unread = [], []
+
+    def new_paragraph(self) -> None:
+        # a place opening a sentence holds until a heading in an article with headings
+        # (a part about one county), else for its paragraph
+        if self.art.headed:
+            self.topic = self.place = self._latest(self.place_unread, self.place, places=True)
+            self.place_unread = []
+        else:
+            self.topic = None
+        self.unread = []
+
+    def skip(self, sent: Sentence) -> None:
+        """A sentence with no figure, read only if needed."""
+        self.unread.append(sent)
+        if self.art.headed:
+            self.place_unread.append(sent)
+
+    def read(self, opened: Mention | None) -> None:
+        """A sentence read, which opened with `opened`."""
+        if opened is None:
+            return
+        self.topic, self.unread = opened, []
+        if opened.type in _PLACE_TYPES:
+            self.place, self.place_unread = opened, []
+
+    def current(self) -> Mention | None:
+        """The topic: what the sentences so far opened with last."""
+        self.topic = self._latest(self.unread, self.topic)
+        self.unread = []
+        return self.topic
+
+    def _latest(
+        self, unread: list[Sentence], known: Mention | None, *, places: bool = False
+    ) -> Mention | None:
+        """What the last of `unread` that opens with something (a place) opens with, else
+        `known`."""
+        for sent in reversed(unread):
+            opened = self.memo.get(sent.start, self)
+            if opened is self:
+                opened = self.memo[sent.start] = _opened(_opening(self.art, sent))
+            if opened is not None and (not places or opened.type in _PLACE_TYPES):
+                return opened
+        return known
+
+
 def quantities(doc: Document) -> Document:
     """Pipeline step: fill `doc.metrics`."""
     doc.metrics = []
     if not _DIGIT.search(doc.text):
         return doc
     art = _Article.of(doc)
-    this_year = _this_year(doc)
+    this_year = functools.cache(lambda: _this_year(doc))  # (asked for by few articles)
     para = None
-    place_topic: Mention | None = None  # a place that opened a sentence (see below)
-    topic: Mention | None = None  # whatever opened a sentence of this paragraph last
+    topics = _Topics(art)
     carried: _Clause | None = None  # the last subject of a sentence ending with a semicolon
     frame: int | None = None  # the year a paragraph opened with (2024年,…), until another
     para_year: int | None = None  # the last year written in this paragraph
     headed = art.headed
     # where a topic can matter: every paragraph of an article with headings, else those
     # with a figure in them
-    figured = {s.paragraph for s in doc.sentences if _DIGIT.search(s.text)}
-    for sent in doc.sentences:
+    figures_in = [_DIGIT.search(s.text) is not None for s in doc.sentences]
+    figured = {s.paragraph for s, f in zip(doc.sentences, figures_in, strict=True) if f}
+    for sent, figures in zip(doc.sentences, figures_in, strict=True):
         if not headed and sent.paragraph not in figured:
             continue
         if art.is_heading(sent):
-            place_topic = topic = carried = frame = None
+            topics.reset()
+            carried = frame = None
             continue
         if sent.paragraph != para:
-            # a place opening a sentence holds until a heading in an article with headings
-            # (a part about one county), else for its paragraph
-            place_topic = place_topic if headed else None
-            para, topic, carried, para_year = sent.paragraph, place_topic, None, None
+            topics.new_paragraph()
+            para, carried, para_year = sent.paragraph, None, None
             first = True
         else:
             first = False
-        figures = _DIGIT.search(sent.text) is not None
         semicolon = sent.text.rstrip().endswith((";", "；"))
-        if figures or semicolon:
+        if not (figures or semicolon):  # it may only open a topic: read when needed
+            topics.skip(sent)
+            carried = None
+        else:
             clauses = _clauses(sent)
             for clause in clauses:
                 _subject_at(art, clause, sent.paragraph)
-        else:  # no figure: the sentence only opens a topic, read no further than that
-            clauses = _opening(art, sent)
-        opened: Mention | None = None
-        for clause in clauses:
-            if clause.subject is not None or clause.body < clause.end:
-                opened = clause.subject if not clause.speaker else None
-                break  # (the first clause that is more than a time phrase)
-        if first:  # 2024年,…: the year the paragraph opens with frames the ones after
+        if first and "年" in sent.text:  # 2024年,…: the year a paragraph opens with frames
             lead_years = _YEAR.findall(
                 doc.text, sent.start, _skip_lead(sent.text, sent.start, sent.end, sent.start)
             )
             if lead_years:
                 frame = int(lead_years[-1])
+        if not (figures or semicolon):
+            continue
         if figures:
             para_year = _sentence_metrics(
                 art,
                 sent,
                 clauses,
-                (carried.subject, carried.unknown) if carried else (topic, False),
+                (lambda c=carried: c.subject) if carried else topics.current,
+                carried is not None and carried.unknown,
                 para_year or frame,
                 this_year,
             )
-        if opened is not None:
-            topic = opened
-            if opened.type in _PLACE_TYPES:
-                place_topic = opened
+        topics.read(_opened(clauses))
         last = next((c for c in reversed(clauses) if c.subject is not None or c.unknown), None)
         if semicolon and (last or carried):
             carried = _Clause(
@@ -1007,23 +1143,25 @@ def _sentence_metrics(
     art: _Article,
     sent: Sentence,
     clauses: list[_Clause],
-    topic_of: tuple[Mention | None, bool],
+    topic: Callable[[], Mention | None],
+    unknown: bool,
     para_year: int | None,
-    this_year: int | None,
+    this_year: Callable[[], int | None],
 ) -> int | None:
-    """Add the metrics of one sentence; return the year in force after it. `topic_of` is
-    the subject the sentence inherits, and whether it is unknown (项目 with no project)."""
-    topic, unknown = topic_of
+    """Add the metrics of one sentence; return the year in force after it. `topic` gives the
+    subject the sentence inherits (asked only when no clause names one), `unknown` whether it
+    is unknown (项目 with no project)."""
     doc = art.doc
     text = sent.text
     years = _years(text, this_year)
-    figures = sorted([*_VALUE.finditer(text), *_RANK.finditer(text)], key=lambda m: m.start())
+    figures = list(_VALUE.finditer(text))
+    if "第" in text:  # (a rank has it: a quick test, _RANK having no first character to skip to)
+        figures = sorted([*figures, *_RANK.finditer(text)], key=lambda m: m.start())
     if not figures:
         return years[-1][1] if years else para_year
-    aims = _aims(text)
+    aims: list[tuple[int, str]] | None = None  # (read once a figure is kept)
     names = art.between(sent.start, sent.end)
     every = art.all_between(sent.start, sent.end)
-    spans = ([m.start for m in every], [m.end for m in every])
     # names end what a figure measures (星河公司、蓝湾公司2家企业), but a place inside a noun
     # phrase does not (年均黄山旅游人次, where the dictionary knows 黄山 as a place)
     cuts = [
@@ -1067,7 +1205,7 @@ def _sentence_metrics(
                         start=min(left, a),
                         end=b,
                         sentence=sent,
-                        subject=None if unknown else subject or topic or art.own_place(a),
+                        subject=None if unknown else subject or topic() or art.own_place(a),
                     )
                 )
             prev_end = b
@@ -1081,7 +1219,7 @@ def _sentence_metrics(
         value = float(m.group("num").replace(",", ""))
         counted = unit in _COUNTS
         skip = (
-            _inside(spans, num_at)  # part of a name: 年产11万吨…项目
+            _inside(every, num_at)  # part of a name: 年产11万吨…项目
             or unit in _COUNTS
             and num_at in listed
             or _in_quotes(text, m.start())
@@ -1132,7 +1270,7 @@ def _sentence_metrics(
         owning = next((n for n in names if n.end == num_at and n.end not in listed), None)
         if owning is not None and unit in _COUNTS:
             subject, unknown = owning, False  # 某产业园15个重点项目: the park's
-        level = _level_words().get(text[max(0, m.start() - 2) : m.start()])
+        level = _LEVEL_WORDS.get(text[max(0, m.start() - 2) : m.start()])
         if level is not None:  # 示范引领全县32万亩…: the county's, wherever it stands
             subject = _level_place(art, a, level, sent.paragraph) or subject
             unknown = False
@@ -1141,7 +1279,9 @@ def _sentence_metrics(
         after = _owner_after(names, doc.text, b)
         if after is not None:
             subject, unknown, since = after, False, b  # 投资2.6亿元的X项目,二期装机…: X's
-        owner = None if unknown else subject or topic or art.own_place(a)
+        owner = None if unknown else subject or topic() or art.own_place(a)
+        if aims is None:
+            aims = _aims(text)
         start = min(left, a)
         # 30到50家: both ends, the second from its own number on (each its own observation)
         ends = [(m.group("num"), start)]
@@ -1211,15 +1351,22 @@ def _numeral(text: str) -> int:
 
 
 def _year_before(years: list[tuple[int, int]], at: int, default: int | None) -> int | None:
-    before = [y for where, y in years if where < at]
-    return before[-1] if before else default
+    year = default
+    for where, y in years:  # (by offset)
+        if where >= at:
+            break
+        year = y
+    return year
 
 
-def _inside(spans: tuple[list[int], list[int]], at: int) -> bool:
-    """Whether offset `at` is strictly inside one of the spans (starts, ends; by start)."""
-    starts, ends = spans
-    i = bisect.bisect_left(starts, at)
-    return any(ends[k] > at for k in range(i) if starts[k] < at)
+def _inside(names: list[Mention], at: int) -> bool:
+    """Whether offset `at` is strictly inside one of `names` (by start)."""
+    for m in names:
+        if m.start >= at:
+            break
+        if m.end > at:
+            return True
+    return False
 
 
 def _starts_word(doc: Document, at: int) -> bool:
