@@ -13,7 +13,7 @@ turn (a machine that slows down shifts every side alike):
    The baseline is the code at `--baseline` (by default main as issue 14 last merged it, with
    the store of before; unpacked with `git archive`), run the same way, except that its build
    is timed without the exports, views and plots its `kg build` also wrote
-   (`kg.build.build(exports=False)`): those took minutes on 1,000 articles and are now
+   (`kg.run.build.build(exports=False)`): those took minutes on 1,000 articles and are now
    `kg export` / `kg views` (`kg build --exports`).
 2. the store: quads per 1,000 characters of article and bytes on disk per article, in total
    and by kind of triple (article records, entities, sentences, mentions, assertions, plain
@@ -44,10 +44,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import pyoxigraph as ox  # noqa: E402
 from generate import generate  # noqa: E402
 
+from kg.graph.rdf import ENTITY_GRAPH  # noqa: E402
+from kg.graph.store import store_bytes  # noqa: E402
 from kg.ontology import ONTOLOGY_GRAPH, relations  # noqa: E402
-from kg.query import format_rows  # noqa: E402
-from kg.rdf import ENTITY_GRAPH  # noqa: E402
-from kg.store import store_bytes  # noqa: E402
+from kg.rows import format_rows  # noqa: E402
 
 #: main when issue 14 last merged it: the extraction of now, the store of before (a copy of
 #: every graph in the default graph). Move it on when main is merged again.
@@ -56,7 +56,7 @@ BASELINE = "0f5af79"
 # The baseline's build without its default exports (its `kg build` wrote them all).
 BASELINE_BUILD = """
 import sys
-from kg.build import build
+from kg.run.build import build
 folder, out, workers = sys.argv[1:]
 report = build([folder], out=out, exports=False, workers=int(workers))
 print(report.articles, report.characters)
@@ -164,7 +164,7 @@ def _kind(quad: ox.Quad, relation_iris: set[str]) -> str:
     if subject == g:
         return "article"
     if subject.startswith(g + "/") and "#m" in subject:
-        return "mention"  # a part of its sentence (kg.rdf.mention_iri)
+        return "mention"  # a part of its sentence (kg.graph.rdf.mention_iri)
     if subject.startswith(g + "/"):
         return {"s": "sentence", "m": "mention", "r": "assertion", "o": "metric"}.get(
             subject[len(g) + 1 : len(g) + 2], "article"
@@ -208,7 +208,7 @@ def bench_store(
     for side, cwd in sides.items():
         out = tmp / f"store-{side}"
         shutil.rmtree(out, ignore_errors=True)
-        # kg.build.build(exports=False) of each side's own code: the same call, both stores
+        # kg.run.build.build(exports=False) of each side's own code: the same call, both stores
         printed = _run([sys.executable, "-c", BASELINE_BUILD, str(folder), str(out), "1"], cwd)
         articles, characters = (int(x) for x in printed.split()[-2:])
         found[side] = {

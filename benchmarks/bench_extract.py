@@ -5,7 +5,8 @@
 
 On articles from benchmarks/generate.py (or the .txt/.md files of `--corpus DIR`):
 
-1. extraction: the pipeline `kg extract` runs (read, normalise, extract: `kg.build.extract_paths`)
+1. extraction: the pipeline `kg extract` runs (read, normalise, extract:
+`kg.run.build.extract_paths`)
    over `jieba.lcut` of the same files' text, one process, both warm, runs taken in turn;
    median of `--repeat`.
    Target: at most 1.5.
@@ -13,10 +14,10 @@ On articles from benchmarks/generate.py (or the .txt/.md files of `--corpus DIR`
    output included, as a user sees it), runs taken in turn; median of `--repeat`. Target: at
    least 1.7 on 2 cores. For context: two separate `kg extract` processes given half the files
    each (what the two cores allow in this run), the records a build receives from 2 workers
-   over 1 (`kg.parallel.extract_many`: each article's N-Quads, about 450 kB, and merge-log
-   rows), and a whole store build (`kg.build.build(exports=False)`) with 1 and 2 workers, once
+   over 1 (`kg.run.parallel.extract_many`: each article's N-Quads, about 450 kB, and merge-log
+   rows), and a whole store build (`kg.run.build.build(exports=False)`) with 1 and 2 workers, once
    each: there the store's single writer bounds the gain.
-3. loading: quads per second written by `kg.store.build_store` from extracted articles over
+3. loading: quads per second written by `kg.graph.store.build_store` from extracted articles over
    pyoxigraph's `Store.bulk_load` of the very N-Quads it writes (the articles' graphs and the
    entity graph, then `optimize`, as build_store does); median of `--repeat`. Target: at
    least 0.5.
@@ -40,13 +41,12 @@ import jieba  # noqa: E402
 import pyoxigraph as ox  # noqa: E402
 from generate import generate  # noqa: E402
 
-from kg.build import build, extract_paths  # noqa: E402
-from kg.parallel import extract_many  # noqa: E402
-from kg.query import format_rows  # noqa: E402
-from kg.reader import iter_paths  # noqa: E402
-
 # The store's own helper, so that the baseline loads exactly the bytes build_store writes.
-from kg.store import _ontology_nquads, build_store  # noqa: E402
+from kg.graph.store import _ontology_nquads, build_store  # noqa: E402
+from kg.reading.reader import iter_paths  # noqa: E402
+from kg.rows import format_rows  # noqa: E402
+from kg.run.build import build, extract_paths  # noqa: E402
+from kg.run.parallel import extract_many  # noqa: E402
 
 
 def _median(fn, repeat: int) -> float:
@@ -97,7 +97,7 @@ def bench_extraction(files: list[Path], repeat: int) -> list[list]:
 
 RECORDS = """
 import sys
-from kg.parallel import extract_many
+from kg.run.parallel import extract_many
 
 listing, workers = sys.argv[1:]
 paths = open(listing, encoding="utf-8").read().split("\\n")
@@ -190,7 +190,7 @@ def bench_loading(files: list[Path], repeat: int, tmp: Path) -> tuple[list[list]
     rows = [
         ["pyoxigraph bulk_load (baseline)", f"{t_raw:.2f}", f"{quads / t_raw:,.0f}", "1.00"],
         [
-            "kg.store.build_store",
+            "kg.graph.store.build_store",
             f"{t_ours:.2f}",
             f"{quads / t_ours:,.0f}",
             f"{t_raw / t_ours:.2f}",

@@ -2,15 +2,15 @@
 
     .venv/bin/python benchmarks/bench_incremental.py [--sizes 100,1000,4000] [--repeat 5]
 
-Stores of each size are built (`kg.build.build`, 2 workers, no exports) from articles of
+Stores of each size are built (`kg.run.build.build`, 2 workers, no exports) from articles of
 benchmarks/generate.py. On each store, for `--repeat` articles not in it (median):
 
 - open: opening the store for writing and closing it, which every operation includes;
-- add: `kg.incremental.add` of one new article (open the store, read and extract the article,
+- add: `kg.run.incremental.add` of one new article (open the store, read and extract the article,
   one transaction, close): what `kg add FILE` does after Python has started;
 - unchanged: adding the same article again (found by its hash: no write);
 - replace: adding a changed version of it (its old facts out, the new in);
-- remove: `kg.incremental.remove` of it.
+- remove: `kg.run.incremental.remove` of it.
 
 Target: the time per article does not grow with the size of the store (ratio near 1).
 """
@@ -30,10 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pyoxigraph as ox  # noqa: E402
 from generate import article  # noqa: E402
 
-from kg.build import build  # noqa: E402
-from kg.incremental import add, remove  # noqa: E402
-from kg.parallel import extract_many  # noqa: E402
-from kg.query import format_rows  # noqa: E402
+from kg.rows import format_rows  # noqa: E402
+from kg.run.build import build  # noqa: E402
+from kg.run.incremental import add, remove  # noqa: E402
+from kg.run.parallel import extract_many  # noqa: E402
 
 OPERATIONS = ("open", "add", "unchanged", "replace", "remove")
 

@@ -1,14 +1,15 @@
-"""The cost of `kg.query` over raw pyoxigraph, for every named query of `kg ask`, on ~300k triples.
+"""The cost of `kg.graph.query` over raw pyoxigraph, for every named query of `kg ask`, on ~300k
+triples.
 
     .venv/bin/python benchmarks/bench_queries.py [--articles 600] [--repeat 7] [--rdflib]
 
 A synthetic corpus of chain-leader articles (leading firms, chain leaders, clusters, parks,
 projects, policies, strategies, signings, statistics; names drawn with a skewed popularity, so
-some entities recur in many articles) is made as `kg.document.Document`s and written with
-`kg.store.build_store` into a temporary store. Then, for each named query with parameters as a
+some entities recur in many articles) is made as `kg.reading.document.Document`s and written with
+`kg.graph.store.build_store` into a temporary store. Then, for each named query with parameters as a
 question would bind them, the median of `--repeat` runs of
 
-- `kg.query(store, name, **params)`: parameters bound, rows converted, a pandas DataFrame;
+- `kg.graph.query(store, name, **params)`: parameters bound, rows converted, a pandas DataFrame;
 - raw pyoxigraph: `Store.query` of the same text with the same substitutions, every solution
   read (`tuple(solution)`);
 
@@ -34,13 +35,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pyoxigraph as ox  # noqa: E402
 
 import kg  # noqa: E402
-from kg.ask import Asker  # noqa: E402
-from kg.document import Document, Mention, Metric, Relation, Sentence  # noqa: E402
+from kg.apps.ask import Asker  # noqa: E402
+from kg.graph.named import bind_parameters, named_query  # noqa: E402
+from kg.graph.rdf import to_oxigraph  # noqa: E402
+from kg.graph.store import build_store, open_store, oxigraph_store  # noqa: E402
 from kg.iris import entity_iri  # noqa: E402
 from kg.ontology import PREFIXES  # noqa: E402
-from kg.query import bind_parameters, format_rows, named_query  # noqa: E402
-from kg.rdf import to_oxigraph  # noqa: E402
-from kg.store import build_store, open_store, oxigraph_store  # noqa: E402
+from kg.reading.document import Document, Mention, Metric, Relation, Sentence  # noqa: E402
+from kg.rows import format_rows  # noqa: E402
 
 _SYLLABLES = (
     "云铝海鑫合盛旗滨晶华宏泰远鸿恒瑞金葵新安天达昌兴隆盛丰源德润嘉禾中晟锂电星辉华润博创"
@@ -277,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         counts = build_store(synthetic_documents(args.articles), Path(tmp) / "store")
         ds = open_store(Path(tmp) / "store")
         store = oxigraph_store(ds)
-        union = True  # kg.store keeps no copy of the union: queries read every graph
+        union = True  # kg.graph.store keeps no copy of the union: queries read every graph
         triples = len(store)
         print(
             f"{counts['documents']} synthetic articles, {counts['quads']:,} quads written, "
@@ -290,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
             memory = Dataset(default_union=True)
             memory.parse(data=_trig(store), format="trig")
         pools = _Pools(random.Random(0))
-        columns = ["query", "parameters", "rows", "raw ms", "kg.query ms", "ratio"]
+        columns = ["query", "parameters", "rows", "raw ms", "kg.graph.query ms", "ratio"]
         if memory is not None:
             columns += ["rdflib ms", "rdflib/raw"]
         table, ratios = [], []
@@ -300,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
             raw = _raw(store, named_query(name), subs, union)
             rows = raw()
             t_raw = _median(raw, args.repeat)
-            t_kg = _median(lambda n=name, p=params: kg.query(ds, n, **p), args.repeat)
+            t_kg = _median(lambda n=name, p=params: kg.graph.query(ds, n, **p), args.repeat)
             ratios.append(t_kg / t_raw)
             shown = ", ".join(f"{k}={v}" for k, v in params.items())
             row = [
@@ -312,14 +314,14 @@ def main(argv: list[str] | None = None) -> int:
                 f"{t_kg / t_raw:.2f}",
             ]
             if memory is not None:
-                t_rdf = _median(lambda n=name, p=params: kg.query(memory, n, **p), 1)
+                t_rdf = _median(lambda n=name, p=params: kg.graph.query(memory, n, **p), 1)
                 row += [f"{t_rdf * 1e3:.1f}", f"{t_rdf / t_raw:.1f}"]
             table.append(row)
         print()
         print(format_rows(columns, table))
         print()
         print(
-            f"kg.query / raw pyoxigraph: median {statistics.median(ratios):.2f}, "
+            f"kg.graph.query / raw pyoxigraph: median {statistics.median(ratios):.2f}, "
             f"max {max(ratios):.2f} (target <= 1.5)"
         )
         _bench_ask(ds, store, union, pools, args.repeat)

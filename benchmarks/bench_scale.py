@@ -4,13 +4,13 @@
     .venv/bin/python benchmarks/bench_scale.py --articles 10000      # the full run, ~15 min
 
 benchmarks/generate.py writes `--articles` articles (about 2,000 characters each) with their
-gold annotations, one at a time. The store is then built (`kg.build.build`, as `kg build` runs
+gold annotations, one at a time. The store is then built (`kg.run.build.build`, as `kg build` runs
 it; `--exports` adds the exports, views and plots) from the first N/10, N/2 and N articles, each
 in its own process, whose peak resident memory is read from the kernel when it ends (`wait4`;
 with `--workers`, the sum over the process tree is also sampled every 0.1 s). Targets: peak RSS
 at most 2 GiB at N = 10,000, and flat: the ratio to the smallest build stays near 1.
 
-Recall (`kg.evaluate`, micro-averaged over the seven fields) is measured on the first 200
+Recall (`kg.extraction.evaluate`, micro-averaged over the seven fields) is measured on the first 200
 articles (the small run) and on all N; target: within 0.02 of each other. Scoring streams the
 articles through two processes and never holds the corpus.
 """
@@ -32,14 +32,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate  # noqa: E402
 
-from kg.query import format_rows  # noqa: E402
+from kg.rows import format_rows  # noqa: E402
 
 SMALL_RUN = 200
 
 CHILD = """
 import resource, sys
-from kg import store
-from kg.build import build
+from kg.graph import store
+from kg.run.build import build
 
 listing, out, workers, exports = sys.argv[1:]
 paths = open(listing, encoding="utf-8").read().split("\\n")
@@ -119,8 +119,8 @@ def run_build(listing: Path, out: Path, workers: int, exports: bool) -> dict:
 
 
 def _score_chunk(job: tuple[list[str], str]) -> dict:
-    from kg import evaluate
-    from kg.build import extract_paths
+    from kg.extraction import evaluate
+    from kg.run.build import extract_paths
 
     paths, gold_dir = job
     total: dict = {}
@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         if len(paths) < n:
             raise SystemExit(f"{root / 'corpus'} holds {len(paths)} articles, fewer than {n}")
 
-        print(f"\nBuilds (kg.build.build, workers={args.workers}, exports={args.exports})")
+        print(f"\nBuilds (kg.run.build.build, workers={args.workers}, exports={args.exports})")
         rows, base = [], None
         for size in sizes:
             listing = tmp / f"paths-{size}.txt"

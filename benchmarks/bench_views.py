@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_views.py [--sizes 200,500,1000,2000] [--repeat 3]
 
-For each size a synthetic chain-leader graph (the shape `kg.network.to_networkx` gives) is
+For each size a synthetic chain-leader graph (the shape `kg.graph.network.to_networkx` gives) is
 rendered twice: laid out in the browser (physics, stopped once stable) and laid out by
 NetworkX beforehand (no physics). Each page is opened from disk with every network request
 refused; "draw" is the time from navigation start to the first drawing of the finished layout
@@ -24,7 +24,7 @@ import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg import views  # noqa: E402
+from kg.apps import views  # noqa: E402
 
 
 def synthetic_graph(n: int, *, seed: int = 0) -> nx.MultiDiGraph:

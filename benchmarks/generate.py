@@ -3,11 +3,11 @@
     .venv/bin/python benchmarks/generate.py --articles 1000 --out /tmp/gen [--seed 0]
 
 Each article recombines sentence patterns of the kinds the extractor handles (the phrasings of
-kg/rules/relations.toml: 以X为龙头, 确定X为…链主企业, …链长由X担任, X落户P, 由E投资建设的J,
-R出台《Y》, R与E签约, metrics with years) with generated firm, chain, park, project, policy and
-person names, between sentences that name nothing. Writes ``OUT/corpus/gen_NNNNNN.txt`` and
-``OUT/gold/gen_NNNNNN.json`` (the fields of data/gold/*.json: leads_chain, chain_leaders,
-enterprises, chains, parks, projects, policies).
+kg/extraction/rules/relations.toml: 以X为龙头, 确定X为…链主企业, …链长由X担任, X落户P,
+由E投资建设的J, R出台《Y》, R与E签约, metrics with years) with generated firm, chain, park,
+project, policy and person names, between sentences that name nothing. Writes
+``OUT/corpus/gen_NNNNNN.txt`` and ``OUT/gold/gen_NNNNNN.json`` (the fields of data/gold/*.json:
+leads_chain, chain_leaders, enterprises, chains, parks, projects, policies).
 
 Article i depends only on (seed, i), so the corpus is the same on every run and any article can
 be made alone; articles are written one at a time and never held together in memory.

@@ -15,16 +15,20 @@ __version__ = "0.1.0"
 def __getattr__(name: str):
     # Lazy: importing kg must stay cheap (jieba and rdflib load on first use).
     if name in {"read_text", "read_path"}:
-        from kg import reader
+        # start-up: importing kg stays cheap (jieba and rdflib load on first use)
+        from kg.reading import reader
 
         return getattr(reader, name)
     if name == "extract":
-        from kg.pipeline import extract
+        # start-up: importing kg stays cheap (jieba and rdflib load on first use)
+        from kg.run.pipeline import extract
 
         return extract
     if name == "query":
-        # The submodule kg.query is callable too, so kg.query(...) works however it was reached.
-        from kg.query import query
+        # The submodule kg.graph.query is callable too, so kg.graph.query(...) works however it was
+        # reached.
+        # start-up: importing kg stays cheap (jieba and rdflib load on first use)
+        from kg.graph.query import query
 
         return query
     raise AttributeError(name)

@@ -2,6 +2,6 @@
 
 import sys
 
-from kg.cli import main
+from kg.cli.main import main
 
 sys.exit(main())

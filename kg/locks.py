@@ -30,7 +30,7 @@ OUT_LOCK = ".kg-build.lock"
 #: How a lock file names its holder's command; the CLI sets it to the command line it runs.
 COMMAND: str | None = None
 
-# Descriptors of the locks this process holds. A forked child (a worker of kg.parallel) closes
+# Descriptors of the locks this process holds. A forked child (a worker of kg.run.parallel) closes
 # its copies at once: a flock belongs to the open file, so a child that outlived a killed
 # parent would otherwise keep the lock.
 _HELD: set[int] = set()

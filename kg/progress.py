@@ -1,8 +1,8 @@
 """How long jobs report their progress: phases, each with a total, advanced step by step.
 
-The library never prints: `kg.build.build`, `kg.incremental.add`, `kg.exports.export`,
-`kg.views.write_views` and `kg.plots.write_plots` take a `Progress` and tell it when a phase
-starts (its name, how many steps it has, in what unit) and when a step is done. The base class
+The library never prints: `kg.run.build.build`, `kg.run.incremental.add`, `kg.graph.exports.export`,
+`kg.apps.views.write_views` and `kg.apps.plots.write_plots` take a `Progress` and tell it when a
+phase starts (its name, how many steps it has, in what unit) and when a step is done. The base class
 ignores all of it; the `kg` command draws a bar per phase on a terminal and writes one line
 per finished phase to a pipe (`kg.cli`).
 

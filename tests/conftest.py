@@ -27,7 +27,7 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_docs():
     """The bundled articles, read and extracted once."""
-    from kg.build import extract_paths
+    from kg.run.build import extract_paths
 
     return list(extract_paths([DATA / "corpus"]))
 
@@ -35,7 +35,7 @@ def seed_docs():
 @pytest.fixture(scope="session")
 def dev_docs(shared_dir):
     """The development articles from other provinces, read and extracted once."""
-    from kg.build import extract_paths
+    from kg.run.build import extract_paths
 
     return list(extract_paths(sorted((shared_dir / "corpus" / "dev").glob("*.txt"))))
 
@@ -43,7 +43,7 @@ def dev_docs(shared_dir):
 @pytest.fixture(scope="session")
 def dev2_docs(shared_dir):
     """The second set of development articles (30, from 24 provinces), extracted once."""
-    from kg.build import extract_paths
+    from kg.run.build import extract_paths
 
     return list(extract_paths(sorted((shared_dir / "corpus" / "dev2").glob("*.txt"))))
 
@@ -51,7 +51,7 @@ def dev2_docs(shared_dir):
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory):
     """A full build of the bundled articles: (report, out folder)."""
-    from kg.build import build
+    from kg.run.build import build
 
     out = tmp_path_factory.mktemp("out")
     return build([DATA / "corpus"], out=out, exports=True), out
@@ -60,7 +60,7 @@ def seed_build(tmp_path_factory):
 @pytest.fixture(scope="module")
 def seed_store(seed_build):
     """The store of `seed_build`, opened once per test module."""
-    from kg.store import open_store
+    from kg.graph.store import open_store
 
     return open_store(seed_build[1] / "store")
 
@@ -68,7 +68,7 @@ def seed_store(seed_build):
 @pytest.fixture()
 def extract_text():
     """A function that reads and extracts a string: extract_text("…") -> Document."""
-    from kg.pipeline import extract
-    from kg.reader import read_text
+    from kg.reading.reader import read_text
+    from kg.run.pipeline import extract
 
     return lambda text, name="case.txt": extract(read_text(text, name=name))

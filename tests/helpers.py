@@ -1,6 +1,6 @@
 """Helpers shared by the tests that are plain functions, not fixtures: running the `kg` command.
 
-`python -m kg.cli` sees the plug-in commands of kg/commands/ (its ``__main__`` block re-imports
+`python -m kg.cli` sees the plug-in commands of kg/cli/ (its ``__main__`` block re-imports
 the module), so every command runs through it as a real process in the repository's folder.
 """
 

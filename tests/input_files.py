@@ -76,7 +76,7 @@ def pdf_report(lines: list[str] | None = None) -> bytes:
     from matplotlib.backends.backend_pdf import PdfPages
     from matplotlib.figure import Figure
 
-    from kg.plots import cjk_font
+    from kg.apps.plots import cjk_font
 
     lines = lines if lines is not None else ["昭通市工业经济运行情况", LEAD]
     out = io.BytesIO()

@@ -126,7 +126,7 @@ def _canonical(rows: list[Any]) -> list[Any]:
 
 
 def _parameter_sets(ds: Any, name: str, names: list[tuple[str, str]]) -> Iterator[dict]:
-    from kg.query import query_info, run_named
+    from kg.graph.query import query_info, run_named
 
     params = query_info(name).parameters
     if not params:
@@ -184,7 +184,7 @@ def _parameter_sets(ds: Any, name: str, names: list[tuple[str, str]]) -> Iterato
 
 def _queries(ds: Any) -> dict[str, Any]:
     import kg
-    from kg.query import query_names, run_named
+    from kg.graph.query import query_names, run_named
 
     names = [(row[1], row[3]) for row in run_named(ds, "entity-names")[1]]
     out: dict[str, Any] = {}
@@ -193,14 +193,14 @@ def _queries(ds: Any) -> dict[str, Any]:
             continue
         for params in _parameter_sets(ds, name, names):
             key = json.dumps(params, ensure_ascii=False, sort_keys=True)
-            frame = kg.query(ds, name, **params)
+            frame = kg.graph.query(ds, name, **params)
             out.setdefault(name, {})[key] = {"columns": list(frame.columns), "rows": _rows(frame)}
     return out
 
 
 def _questions(ds: Any) -> Iterator[tuple[str, str]]:
     """(template, question) pairs: the fixed questions, then each template with every name."""
-    from kg.query import run_named
+    from kg.graph.query import run_named
 
     for question in _ONCE:
         yield question, question
@@ -210,7 +210,7 @@ def _questions(ds: Any) -> Iterator[tuple[str, str]]:
 
 
 def _answers(ds: Any) -> dict[str, Any]:
-    from kg.ask import Asker
+    from kg.apps.ask import Asker
 
     asker = Asker(ds)
     out: dict[str, dict[str, Any]] = {}
@@ -235,8 +235,8 @@ def _graph(G: Any) -> dict[str, Any]:
 
 
 def _views(ds: Any) -> dict[str, Any]:
-    from kg import views
-    from kg.network import to_networkx
+    from kg.apps import views
+    from kg.graph.network import to_networkx
 
     evidence, files = views.entity_evidence(ds)
     G = to_networkx(ds)
@@ -249,14 +249,14 @@ def _views(ds: Any) -> dict[str, Any]:
 
 
 def _stats(ds: Any) -> list[Any]:
-    from kg import analytics
-    from kg.network import to_networkx
+    from kg.graph import analytics
+    from kg.graph.network import to_networkx
 
     return _plain(analytics.tables(to_networkx(ds)))
 
 
 def _exports(ds: Any, out: Path) -> dict[str, Any]:
-    from kg.exports import export
+    from kg.graph.exports import export
 
     files = export(ds, out / "exports", formats=["csv", "graphml"])
     return {
@@ -266,7 +266,7 @@ def _exports(ds: Any, out: Path) -> dict[str, Any]:
 
 def results(store: Path, report: Any, out: Path) -> dict[str, Any]:
     """Every result a user sees of the built store at `store` (see the module docstring)."""
-    from kg.store import open_store
+    from kg.graph.store import open_store
 
     ds = open_store(store)
     counts = dict(report.counts)
@@ -284,7 +284,7 @@ def results(store: Path, report: Any, out: Path) -> dict[str, Any]:
 
 def build_results(corpus: Path, out: Path) -> dict[str, Any]:
     """Build the store of `corpus` under `out` and return its `results`."""
-    from kg.build import build
+    from kg.run.build import build
 
     report = build([corpus], out=out, exports=False)
     return results(out / "store", report, out)

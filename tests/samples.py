@@ -1,10 +1,11 @@
-"""A small article built by hand (no extractor), shared by the tests of kg.rdf, kg.store and
-kg.query: chain leaders as a role and as a person, a leading enterprise, a park, one metric."""
+"""A small article built by hand (no extractor), shared by the tests of kg.graph.rdf, kg.graph.store
+and kg.graph.query: chain leaders as a role and as a person, a leading enterprise, a park, one
+metric."""
 
 from __future__ import annotations
 
-from kg.document import Document, Entity, Mention, Metric, Relation, Sentence
 from kg.iris import entity_iri
+from kg.reading.document import Document, Entity, Mention, Metric, Relation, Sentence
 
 __all__ = ["TEXT", "MENTIONS", "RELATIONS", "sample_document"]
 

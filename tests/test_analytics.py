@@ -1,17 +1,18 @@
-"""Network analytics (kg/analytics.py): hand-made graphs, the bundled build, `kg stats`."""
+"""Network analytics (kg/graph/analytics.py): hand-made graphs, the bundled build, `kg stats`."""
 
 from __future__ import annotations
 
 import networkx as nx
 import pytest
 
-from kg import analytics
+from kg.graph import analytics
 
 from .helpers import kg
 
 
 def graph(nodes: dict[str, str], edges: list[tuple[str, str, str]]) -> nx.MultiDiGraph:
-    """A graph shaped like `kg.network.to_networkx`: node -> class, (subject, relation, object)."""
+    """A graph shaped like `kg.graph.network.to_networkx`: node -> class, (subject, relation,
+    object)."""
     G = nx.MultiDiGraph()
     for node, cls in nodes.items():
         G.add_node(node, label=node, type=cls, aliases="")
@@ -130,8 +131,9 @@ def test_empty_graph_gives_empty_tables():
 
 
 def test_counts_agree_with_the_store(seed_build):
-    from kg.network import to_networkx
-    from kg.store import counts, open_store
+    from kg.graph.network import to_networkx
+    from kg.graph.query import counts
+    from kg.graph.store import open_store
 
     ds = open_store(seed_build[1] / "store")
     G = to_networkx(ds)
@@ -141,8 +143,8 @@ def test_counts_agree_with_the_store(seed_build):
 
 
 def test_bundled_leaders_and_groups(seed_build):
-    from kg.network import to_networkx
-    from kg.store import open_store
+    from kg.graph.network import to_networkx
+    from kg.graph.store import open_store
 
     G = to_networkx(open_store(seed_build[1] / "store"))
     label = {n: d["label"] for n, d in G.nodes(data=True)}

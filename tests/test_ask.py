@@ -1,4 +1,4 @@
-"""kg.ask, kg.linking and `kg ask`: questions in Chinese and English over real graphs.
+"""kg.apps.ask, kg.apps.linking and `kg ask`: questions in Chinese and English over real graphs.
 
 The cases of tests/data/ask_cases.tsv run over the graph of the bundled articles (and, for the
 kinds of fact those articles never state, over a small article built here). Paraphrases are then
@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.ask import KINDS, Asker, format_answer, normalise_question
-from kg.linking import Linker, Name, core_name
-from kg.query import query, run_sparql
-from kg.store import open_store
+from kg.apps.ask import KINDS, Asker, format_answer, normalise_question
+from kg.apps.linking import Linker, Name, core_name
+from kg.graph.query import query, run_sparql
+from kg.graph.store import open_store
 
 from .helpers import kg
 
@@ -52,7 +52,7 @@ def seed_asker(seed_store):
 
 @pytest.fixture(scope="module")
 def extra_asker(tmp_path_factory):
-    from kg.build import build
+    from kg.run.build import build
 
     folder = tmp_path_factory.mktemp("extra")
     (folder / "extra.txt").write_text(EXTRA_ARTICLE, encoding="utf-8")
@@ -436,9 +436,8 @@ def test_kg_ask_prints_table_evidence_and_sparql(store_path):
     proc = kg("ask", "Which chains does 合盛 lead?", "--store", store_path, "--show-sparql")
     assert proc.returncode == 0, proc.stderr
     assert "绿色硅全产业链" in proc.stdout and "Evidence" in proc.stdout
-    assert (
-        "kg/queries/chains-led-by.rq" in proc.stdout and "?enterprise = '合盛铝业'" in proc.stdout
-    )
+    assert "kg/graph/queries/chains-led-by.rq" in proc.stdout
+    assert "?enterprise = '合盛铝业'" in proc.stdout
 
 
 def test_kg_ask_json(store_path):
@@ -478,7 +477,7 @@ def test_kg_ask_without_a_store(tmp_path):
 
 @pytest.fixture(scope="module")
 def empty_store(tmp_path_factory) -> str:
-    from kg.store import build_store
+    from kg.graph.store import build_store
 
     path = tmp_path_factory.mktemp("empty") / "store"
     build_store([], path)

@@ -147,8 +147,8 @@ LEADS = """SELECT ?file ?firm WHERE {
 
 
 def leads_in_store(store: Path) -> set[tuple[str, str]]:
-    from kg.query import run_sparql
-    from kg.store import open_store
+    from kg.graph.query import run_sparql
+    from kg.graph.store import open_store
 
     _, rows = run_sparql(open_store(store), LEADS)
     return {(str(file), str(firm)) for file, firm in rows}
@@ -211,7 +211,8 @@ def test_read_correctly(read_all, name, data, firm):
 
 
 def test_a_big_text_is_streamed_with_flat_memory(tmp_path):
-    """A 5 MB text is read in parts (kg.reader.read_documents) with the memory of a 1.5 MB one.
+    """A 5 MB text is read in parts (kg.reading.reader.read_documents) with the memory of a 1.5 MB
+    one.
 
     The 50 MB run is `benchmarks/bench_bigfile.py`: it takes minutes, not seconds.
     """

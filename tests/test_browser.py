@@ -15,7 +15,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg import views
+from kg.apps import views
 
 from .conftest import ROOT
 
@@ -170,8 +170,8 @@ def _check_view(browser, view: views.View, V: nx.Graph) -> None:
 
 
 def _graph_of(seed_build, file: str) -> nx.MultiDiGraph:
-    from kg.network import to_networkx
-    from kg.store import open_store
+    from kg.graph.network import to_networkx
+    from kg.graph.store import open_store
 
     ds = open_store(seed_build[1] / "store")
     evidence, files = views.entity_evidence(ds)

@@ -1,4 +1,4 @@
-"""The main job on the bundled articles (kg.build): a golden test of the seed graph.
+"""The main job on the bundled articles (kg.run.build): a golden test of the seed graph.
 
 The golden file lists every relation of the seed graph as `predicate<TAB>subject<TAB>object`.
 After a deliberate change to the extractor, regenerate it and review the diff:
@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from kg.errors import KGError
-from kg.query import run_sparql
-from kg.store import open_store
+from kg.graph.query import run_sparql
+from kg.graph.store import open_store
 
 from .conftest import DATA, ROOT
 from .helpers import kg, one_line_error
@@ -161,8 +161,8 @@ def test_keep_going_with_only_bad_files_warns_and_keeps_the_old_build(built, tmp
 
 
 def test_a_build_failing_after_its_store_is_written_changes_nothing(built, tmp_path, monkeypatch):
-    from kg import build as kgbuild
-    from kg import plots
+    from kg.apps import plots
+    from kg.run import build as kgbuild
 
     out, quads, outputs = built
     (tmp_path / "b.txt").write_text(NO_CHAIN_LEADER, encoding="utf-8")

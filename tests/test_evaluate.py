@@ -1,12 +1,12 @@
-"""Tests for kg.evaluate: lenient matching, the counting conventions, and gold self-agreement."""
+"""Tests for kg.extraction.evaluate: lenient matching, the counting conventions, and gold
+self-agreement."""
 
 from pathlib import Path
 
 import pytest
 
-from kg.document import Document, Mention, Metric, Relation, Sentence
 from kg.errors import InputError
-from kg.evaluate import (
+from kg.extraction.evaluate import (
     FIELDS,
     FieldScore,
     errors,
@@ -20,14 +20,15 @@ from kg.evaluate import (
     score_document,
     strings_match,
 )
+from kg.reading.document import Document, Mention, Metric, Relation, Sentence
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 GOLD_DIRS = [ROOT / "data" / "gold", SHARED / "gold" / "dev", SHARED / "gold" / "dev2"]
 
 # Which mention type stands for each end of a gold string when gold is turned into predictions.
-# Written out here, not imported from kg.evaluate, on purpose: an independent oracle, so that
-# a wrong field-to-class mapping in the library fails the gold self-agreement tests.
+# Written out here, not imported from kg.extraction.evaluate, on purpose: an independent oracle, so
+# that a wrong field-to-class mapping in the library fails the gold self-agreement tests.
 ENTITY_TYPES = {
     "enterprises": "Enterprise",
     "chains": "IndustryChain",

@@ -1,5 +1,5 @@
-"""kg.exports and `kg export`: every syntax parses back to the store's content; CSV tables hold
-what an analyst needs (aliases, evidence and article, metrics with year and subject)."""
+"""kg.graph.exports and `kg export`: every syntax parses back to the store's content; CSV tables
+hold what an analyst needs (aliases, evidence and article, metrics with year and subject)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset
 
-from kg.exports import FORMATS, export, metrics_table
-from kg.network import to_networkx
-from kg.store import open_store, oxigraph_store
+from kg.graph.exports import FORMATS, export, metrics_table
+from kg.graph.network import to_networkx
+from kg.graph.store import open_store, oxigraph_store
 
 from .helpers import kg
 

@@ -1,4 +1,5 @@
-"""kg.facts: what `kg extract` prints of an article, as records, JSON lines and a table."""
+"""kg.extraction.facts: what `kg extract` prints of an article, as records, JSON lines and a
+table."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ import json
 
 import pytest
 
-from kg.facts import as_jsonl, as_table, facts
-from kg.pipeline import extract
-from kg.reader import read_text
+from kg.extraction.facts import as_jsonl, as_table, facts
+from kg.reading.reader import read_text
+from kg.run.pipeline import extract
 
 TEXT = "以云铝海鑫为龙头,绿色铝产业链链长工作取得新成效。2022年全市工业总产值997.8亿元。"
 

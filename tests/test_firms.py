@@ -1,9 +1,10 @@
-"""Firms found where the sentence makes them firms (kg.recognize.firms). Every phrasing in
-kg/rules/phrasings.toml carries its example and the firms it gives; the names are our own."""
+"""Firms found where the sentence makes them firms (kg.extraction.recognize.firms). Every phrasing
+in kg/extraction/rules/phrasings.toml carries its example and the firms it gives; the names are our
+own."""
 
 import pytest
 
-from kg.recognize.firms import phrasings
+from kg.extraction.recognize.firms import phrasings
 
 
 def firms(doc) -> set[str]:

@@ -8,10 +8,10 @@ import os
 import pytest
 
 from kg.errors import InputError
-from kg.formats import FORMATS, docx_text, html_text, pdf_text, to_text
-from kg.normalize import RADICALS
-from kg.pipeline import extract
-from kg.reader import iter_paths, read_path, read_text
+from kg.reading.formats import FORMATS, docx_text, html_text, pdf_text, to_text
+from kg.reading.normalize import RADICALS
+from kg.reading.reader import iter_paths, read_path, read_text
+from kg.run.pipeline import extract
 
 from . import input_files as make
 
@@ -124,7 +124,7 @@ def test_pdf_lines_broken_by_layout_are_rejoined(tmp_path):
 @pytest.fixture(scope="module")
 def printed_pdf(tmp_path_factory) -> bytes:
     """Our own article as a web page printed to PDF by Debian's headless Chromium."""
-    from kg.views import CHROMIUM
+    from kg.apps.views import CHROMIUM
 
     if not CHROMIUM.is_file():
         reason = f"{CHROMIUM} is absent: install Debian's chromium package (.ci/run does)"

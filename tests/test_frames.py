@@ -1,12 +1,12 @@
-"""Relation frames (kg.frames): who leads which chain. Every frame and position in
-kg/rules/frames.toml carries its example; the tables here add phrasings, reworded with names of
-our own, that must give their pairs, and generic statements that must give nothing.
+"""Relation frames (kg.extraction.frames): who leads which chain. Every frame and position in
+kg/extraction/rules/frames.toml carries its example; the tables here add phrasings, reworded with
+names of our own, that must give their pairs, and generic statements that must give nothing.
 A pair's object "*" stands for any chain, as in gold files; a generic chain reads as "*"."""
 
 import pytest
 
-from kg.frames import load_frames
-from kg.segment import rules
+from kg.extraction.frames import load_frames
+from kg.extraction.segment import rules
 
 FRAMES, POSITIONS, _ = load_frames()
 GUARD = rules("frames")["guard"]

@@ -1,4 +1,4 @@
-"""kg.incremental and `kg add` / `kg remove`: change a store article by article, safely.
+"""kg.run.incremental and `kg add` / `kg remove`: change a store article by article, safely.
 
 The reference is always a fresh build: after any adds, replacements and removals the store must
 hold exactly the quads `build_store` writes for the same articles, its entity graph must say
@@ -21,10 +21,10 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import InputError, StoreError
-from kg.incremental import add, articles, entity_mismatches, remove
+from kg.graph.store import build_store
 from kg.iris import article_iri
-from kg.parallel import extract_many
-from kg.store import build_store
+from kg.run.incremental import add, articles, entity_mismatches, remove
+from kg.run.parallel import extract_many
 
 from .conftest import DATA, ROOT
 
@@ -255,7 +255,8 @@ CHILD = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from kg import build, incremental
+    from kg.run import build
+    from kg.run import incremental
 
     op, store, marker, *paths = sys.argv[1:]
     marker = Path(marker)
@@ -390,8 +391,8 @@ def test_a_finished_add_survives_a_kill_right_after(tmp_path, base_store, corpus
 
 def test_a_literal_with_a_unicode_line_separator_stays_one_triple():
     # Only "\n" ends an N-Quads line: U+2028 and U+0085 inside a literal are text.
-    from kg.incremental import _blocks
-    from kg.parallel import Extracted
+    from kg.run.incremental import _blocks
+    from kg.run.parallel import Extracted
 
     graph = "<https://w3id.org/chainkg/article/a-0>"
     title = "标题\u2028第二行\x85"

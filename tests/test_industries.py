@@ -1,10 +1,10 @@
-"""The grammar of industry names (kg.recognize.industries): every lexicon entry reads whole,
-and what is not an industry never names a chain. Names here are our own."""
+"""The grammar of industry names (kg.extraction.recognize.industries): every lexicon entry reads
+whole, and what is not an industry never names a chain. Names here are our own."""
 
 import pytest
 
-from kg.recognize import GENERIC
-from kg.segment import rules, tokenize
+from kg.extraction.recognize import GENERIC
+from kg.extraction.segment import rules, tokenize
 
 LEXICON = rules("industries")["chain"]
 

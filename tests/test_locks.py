@@ -17,7 +17,7 @@ from kg.locks import hold, holder
 
 from .conftest import ROOT
 
-# A process that takes the lock, forks a child that lives on (as a worker of kg.parallel
+# A process that takes the lock, forks a child that lives on (as a worker of kg.run.parallel
 # would), says so, then waits to be killed.
 HOLD_AND_FORK = textwrap.dedent(
     """

@@ -1,4 +1,5 @@
-"""The named queries of `kg ask` (kg/queries/*.rq), `kg.query` and `kg query --named/--list`.
+"""The named queries of `kg ask` (kg/graph/queries/*.rq), `kg.graph.query` and `kg query
+--named/--list`.
 
 Each query runs over the graph of the bundled articles on both engines (Oxigraph for the store,
 rdflib for an in-memory graph of the same articles), with parameters bound, never formatted.
@@ -13,8 +14,8 @@ import pytest
 
 from kg import ontology
 from kg.errors import QueryError
-from kg.query import QUERY_DIR, list_queries, query, query_info, run_named, run_sparql
-from kg.rdf import document_graph
+from kg.graph.query import QUERY_DIR, list_queries, query, query_info, run_named, run_sparql
+from kg.graph.rdf import document_graph
 
 from .helpers import kg
 
@@ -214,10 +215,10 @@ def test_bad_calls_raise_query_error(seed_store, name, params, message):
 
 def test_kg_query_is_callable_however_it_was_imported(seed_build):
     import kg
-    import kg.query as module
+    import kg.graph.query as module
 
     path = seed_build[1] / "store"
-    got = kg.query(path, "chains-led-by", enterprise="合盛铝业")["chain"]
+    got = kg.graph.query(path, "chains-led-by", enterprise="合盛铝业")["chain"]
     assert list(got) == ["绿色硅全产业链"]
     assert module(path, "leading-enterprises", chain="绿色铝产业链")["enterprise"].tolist() == [
         "云铝海鑫"

@@ -1,14 +1,14 @@
-"""kg.network: entities and asserted relations as a NetworkX multigraph, and GraphML."""
+"""kg.graph.network: entities and asserted relations as a NetworkX multigraph, and GraphML."""
 
 from __future__ import annotations
 
 import networkx as nx
 import pytest
 
+from kg.graph.network import to_networkx, write_graphml
+from kg.graph.rdf import document_graph
+from kg.graph.store import build_store, open_store
 from kg.iris import article_iri, entity_iri
-from kg.network import to_networkx, write_graphml
-from kg.rdf import document_graph
-from kg.store import build_store, open_store
 
 from .samples import sample_document
 

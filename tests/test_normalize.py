@@ -7,7 +7,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-from kg.normalize import RADICALS, fold_radicals, normalize
+from kg.reading.normalize import RADICALS, fold_radicals, normalize
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = sorted(SHARED.glob("seeds/*.txt")) + sorted(SHARED.glob("corpus/dev/*.txt"))

@@ -35,5 +35,9 @@ def test_building_and_installing_warns_of_nothing(tmp_path):
         assert sign not in output, output[max(0, output.find(sign) - 800) :][:2000]
     (wheel,) = [line.split()[1] for line in proc.stdout.splitlines() if line.startswith("WHEEL ")]
     names = zipfile.ZipFile(tmp_path / "dist" / wheel).namelist()
-    for data in ("kg/queries/about.rq", "kg/rules/lexicon.toml", "kg/static/view.js"):
+    for data in (
+        "kg/graph/queries/about.rq",
+        "kg/extraction/rules/lexicon.toml",
+        "kg/apps/static/view.js",
+    ):
         assert data in names

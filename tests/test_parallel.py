@@ -1,4 +1,5 @@
-"""kg.parallel and `kg build --workers N` / `--dask ADDRESS`: the same graph however it is run."""
+"""kg.run.parallel and `kg build --workers N` / `--dask ADDRESS`: the same graph however it is
+run."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.build import build
 from kg.errors import InputError, KGError
-from kg.parallel import extract_many
+from kg.run.build import build
+from kg.run.parallel import extract_many
 
 from .conftest import DATA, ROOT
 
@@ -64,9 +65,9 @@ def test_two_workers_build_the_same_graph(tmp_path, corpus, single):
 
 def test_spawned_workers_give_the_same_records(monkeypatch, corpus):
     """A process running other threads spawns its workers (forking would not be safe)."""
-    import kg.parallel
+    import kg.run.parallel
 
-    monkeypatch.setattr(kg.parallel, "_single_threaded", lambda: False)
+    monkeypatch.setattr(kg.run.parallel, "_single_threaded", lambda: False)
     here = [(a.name, a.nquads_utf8, a.merges) for a in extract_many([corpus])]
     there = [(a.name, a.nquads_utf8, a.merges) for a in extract_many([corpus], workers=2)]
     assert there == here
@@ -74,7 +75,7 @@ def test_spawned_workers_give_the_same_records(monkeypatch, corpus):
 
 FORK_CHECK = """
 import hashlib, sys
-from kg import parallel
+from kg.run import parallel
 
 def digest(records):
     h = hashlib.sha256()
@@ -146,7 +147,7 @@ def test_bad_options_are_refused(options, error, message):
 
 def test_an_unreachable_scheduler_is_one_clear_error(monkeypatch):
     pytest.importorskip("distributed", reason="dask.distributed is not installed")
-    monkeypatch.setattr("kg.parallel.DASK_TIMEOUT", "1s")
+    monkeypatch.setattr("kg.run.parallel.DASK_TIMEOUT", "1s")
     with pytest.raises(KGError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         list(extract_many([DATA / "corpus"], dask="tcp://127.0.0.1:9"))
 
@@ -243,7 +244,7 @@ def test_kg_extract_with_two_workers_prints_the_same(corpus, fmt):
 
 
 def test_a_render_function_is_what_workers_send_back(corpus):
-    from kg.facts import facts
+    from kg.extraction.facts import facts
 
     here = list(extract_many([corpus], render=facts))
     there = list(extract_many([corpus], workers=2, render=facts))

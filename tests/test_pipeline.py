@@ -7,9 +7,9 @@ Bundled articles: data/gold. Development articles from other provinces: ../share
 
 import pytest
 
-from kg import evaluate
-from kg.pipeline import STEPS, extract
-from kg.reader import read_path
+from kg.extraction import evaluate
+from kg.reading.reader import read_path
+from kg.run.pipeline import STEPS, extract
 
 from .conftest import DATA
 
@@ -98,8 +98,8 @@ def test_every_relation_has_its_sentence(seed_docs):
 
 NO_CYCLES = """
 import gc, sys
-from kg.pipeline import extract
-from kg.reader import read_path
+from kg.run.pipeline import extract
+from kg.reading.reader import read_path
 
 docs = [read_path(path) for path in sys.argv[1:]]
 extract(docs[0])

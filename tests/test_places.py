@@ -1,8 +1,8 @@
-"""kg.places: administrative names from the national division codes (cpca)."""
+"""kg.extraction.places: administrative names from the national division codes (cpca)."""
 
 import pytest
 
-from kg.places import is_place, place_names
+from kg.extraction.places import is_place, place_names
 
 CASES = [
     ("昭通市", True),

@@ -1,4 +1,4 @@
-"""kg.plots: PNG figures for reports, with Chinese text drawn in a real CJK font."""
+"""kg.apps.plots: PNG figures for reports, with Chinese text drawn in a real CJK font."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 from matplotlib import font_manager
 from matplotlib.image import imread
 
-from kg import plots
+from kg.apps import plots
 from kg.errors import KGError
-from kg.exports import metrics_table
+from kg.graph.exports import metrics_table
 
 
 @pytest.fixture(scope="module")

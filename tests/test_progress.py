@@ -161,7 +161,7 @@ class Steps(Progress):
 
 
 def test_the_library_reports_every_phase_to_its_end(tmp_path):
-    from kg.build import build
+    from kg.run.build import build
 
     steps = Steps()
     build([DATA / "corpus"], out=tmp_path, phases=steps, exports=True)

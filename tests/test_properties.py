@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import InputError
-from kg.formats import to_text
-from kg.normalize import normalize
-from kg.pipeline import extract
-from kg.rdf import document_quads
-from kg.reader import decode, read_text
+from kg.graph.rdf import document_quads
+from kg.reading.formats import to_text
+from kg.reading.normalize import normalize
+from kg.reading.reader import decode, read_text
+from kg.run.pipeline import extract
 
 # Pieces of the text chainkg reads, to mix with arbitrary characters: names with their class
 # suffixes, relation cues, numbers with units, traditional characters and pinyin, page chrome,

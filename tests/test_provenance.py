@@ -1,4 +1,4 @@
-"""kg/queries/provenance.rq: the sentence and offsets behind any fact, read off the compact
+"""kg/graph/queries/provenance.rq: the sentence and offsets behind any fact, read off the compact
 store (spans in IRIs, words and raw offsets from the sentence unless stated), equal to what
 the extractor found, on both query engines."""
 
@@ -7,11 +7,11 @@ from __future__ import annotations
 import pytest
 from rdflib import URIRef
 
+from kg.extraction.resolve import entity_iri
+from kg.graph.query import run_named
+from kg.graph.rdf import assertion_iri, document_graph, mention_iri, observation_iri
+from kg.graph.store import build_store, open_store
 from kg.iris import article_iri, sentence_iri
-from kg.query import run_named
-from kg.rdf import assertion_iri, document_graph, mention_iri, observation_iri
-from kg.resolve import entity_iri
-from kg.store import build_store, open_store
 
 from .samples import sample_document
 

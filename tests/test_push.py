@@ -1,4 +1,4 @@
-"""kg.push and `kg push` against a real Oxigraph server started on loopback by the test, with
+"""kg.apps.push and `kg push` against a real Oxigraph server started on loopback by the test, with
 and without a union default graph: the pushed graph answers like the local store, pushing
 again duplicates nothing, a failed request is retried and a lasting failure is one clear line."""
 
@@ -21,12 +21,12 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kg.apps.push import plan, push
+from kg.apps.serve import oxigraph_command
 from kg.errors import KGError
+from kg.graph.query import named_query
+from kg.graph.store import open_store, oxigraph_store, union_triples
 from kg.ontology import PREFIXES
-from kg.push import plan, push
-from kg.query import named_query
-from kg.serve import oxigraph_command
-from kg.store import open_store, oxigraph_store, union_triples
 
 from .conftest import ROOT
 

@@ -1,4 +1,4 @@
-"""Metrics (kg.quantities): each phrasing the step reads, as a case of its own.
+"""Metrics (kg.extraction.quantities): each phrasing the step reads, as a case of its own.
 
 The texts are made up for these tests (places from the national division list that no
 development article names, firms and parks of our own), so the rules they hold are about
@@ -7,7 +7,7 @@ phrasings, not about particular articles.
 
 import pytest
 
-from kg.quantities import place_level
+from kg.extraction.quantities import place_level
 
 # A city article: a title naming the city, a photo caption naming one of its counties (which
 # must not become the article's place), then the text.

@@ -1,4 +1,4 @@
-"""kg.query: SPARQL on both engines, bindings, errors, union default graph, formatting."""
+"""kg.graph.query: SPARQL on both engines, bindings, errors, union default graph, formatting."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import pytest
 from rdflib import Literal, URIRef
 
 from kg.errors import QueryError
+from kg.graph.query import format_rows, named_query, query_names, run_named, run_sparql
+from kg.graph.rdf import document_graph
+from kg.graph.store import build_store, open_store, oxigraph_store
 from kg.iris import article_iri, entity_iri
 from kg.ontology import CKG
-from kg.query import format_rows, named_query, query_names, run_named, run_sparql
-from kg.rdf import document_graph
-from kg.store import build_store, open_store, oxigraph_store
 
 from .samples import sample_document
 

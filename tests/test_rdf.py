@@ -1,4 +1,4 @@
-"""kg.rdf: one article -> N-Quads in its named graph and the entity graph, with evidence and
+"""kg.graph.rdf: one article -> N-Quads in its named graph and the entity graph, with evidence and
 offsets (a node's span in its IRI; words and raw offsets stated only where they cannot be read
 off its sentence)."""
 
@@ -9,11 +9,11 @@ import pytest
 from rdflib import RDF, SKOS, Dataset, Literal, URIRef
 from rdflib.namespace import PROV
 
-from kg.document import Document
 from kg.errors import ValidationError
+from kg.graph.rdf import ENTITY_GRAPH, document_graph, document_quads, mention_iri, observation_iri
 from kg.iris import article_iri, entity_iri, sentence_iri
 from kg.ontology import CKG
-from kg.rdf import ENTITY_GRAPH, document_graph, document_quads, mention_iri, observation_iri
+from kg.reading.document import Document
 
 from .samples import MENTIONS, RELATIONS, sample_document
 

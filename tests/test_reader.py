@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.reader import decode, iter_paths, read_path, read_text, title_of
+from kg.reading.reader import decode, iter_paths, read_path, read_text, title_of
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = sorted(SHARED.glob("seeds/*.txt")) + sorted(SHARED.glob("corpus/dev/*.txt"))
@@ -194,7 +194,7 @@ MARKDOWN_ARTICLE = (
 
 
 def test_a_markdown_article_loses_its_markup_and_keeps_its_facts(tmp_path):
-    from kg.pipeline import extract
+    from kg.run.pipeline import extract
 
     path = tmp_path / "article.md"
     path.write_text(MARKDOWN_ARTICLE, encoding="utf-8")

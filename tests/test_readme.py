@@ -13,8 +13,8 @@ import sys
 
 import pytest
 
-from kg.ask import Asker
-from kg.store import open_store
+from kg.apps.ask import Asker
+from kg.graph.store import open_store
 
 from .conftest import ROOT
 from .test_ask import EXTRA_ARTICLE
@@ -106,7 +106,7 @@ EXAMPLES = _examples()
 
 def test_the_table_lists_every_kind_with_the_examples_kg_ask_gives():
     # `kg ask` lists the same examples when it does not understand a question
-    from kg.ask import KINDS
+    from kg.apps.ask import KINDS
 
     rows = {(kind, question) for kind, question, _ in EXAMPLES}
     assert rows == {(k.about, q) for k in KINDS for q in (k.zh, k.en)}
@@ -120,7 +120,7 @@ def seed_asker(seed_store):
 @pytest.fixture(scope="module")
 def extra_asker(tmp_path_factory):
     """A graph of our own small article that states what the bundled ones do not."""
-    from kg.build import build
+    from kg.run.build import build
 
     folder = tmp_path_factory.mktemp("readme-extra")
     (folder / "extra.txt").write_text(EXTRA_ARTICLE, encoding="utf-8")

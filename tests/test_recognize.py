@@ -1,8 +1,9 @@
-"""Mentions found by how a sentence is phrased (kg.recognize). Cases: (text, class, mention)."""
+"""Mentions found by how a sentence is phrased (kg.extraction.recognize). Cases: (text, class,
+mention)."""
 
 import pytest
 
-from kg.recognize import GENERIC
+from kg.extraction.recognize import GENERIC
 
 FOUND = [
     # suffix-anchored names, read leftwards to the governing verb

@@ -1,9 +1,9 @@
-"""Relations and their evidence (kg.relate). Every rule in kg/rules/relations.toml carries its
-own example and the pairs it gives."""
+"""Relations and their evidence (kg.extraction.relate). Every rule in
+kg/extraction/rules/relations.toml carries its own example and the pairs it gives."""
 
 import pytest
 
-from kg.relate import load_rules
+from kg.extraction.relate import load_rules
 
 
 def pairs(doc, predicate):

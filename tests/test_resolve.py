@@ -1,4 +1,5 @@
-"""Mentions -> entities (kg.resolve): short and full names, stable IRIs, never a guess."""
+"""Mentions -> entities (kg.extraction.resolve): short and full names, stable IRIs, never a
+guess."""
 
 from kg.iris import entity_iri
 

@@ -1,10 +1,10 @@
-"""kg.segment: jieba with the ontology's words, dictionary tags, offsets."""
+"""kg.extraction.segment: jieba with the ontology's words, dictionary tags, offsets."""
 
 import marshal
 
 import pytest
 
-from kg.segment import _user_words, pos, tokenize
+from kg.extraction.segment import _user_words, pos, tokenize
 
 CASES = [
     # (text, words jieba must give)
@@ -40,7 +40,7 @@ def test_trigger_words_never_swallow_a_name_suffix():
 
 
 def test_dictionary_cache_is_made_used_and_survives_damage(tmp_path, monkeypatch):
-    from kg import segment
+    from kg.extraction import segment
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     path = segment._dictionary_path()

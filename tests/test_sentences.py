@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.document import Document
-from kg.reader import read_path
-from kg.sentences import split_sentences
+from kg.reading.document import Document
+from kg.reading.reader import read_path
+from kg.reading.sentences import split_sentences
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = sorted(SHARED.glob("seeds/*.txt")) + sorted(SHARED.glob("corpus/dev/*.txt"))

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.query import run_named
-from kg.serve import LOCK_FILE, check_not_served, is_loopback, is_served, served_by
-from kg.store import open_store
+from kg.apps.serve import LOCK_FILE, check_not_served, is_loopback, is_served, served_by
+from kg.graph.query import run_named
+from kg.graph.store import open_store
 
 from .conftest import ROOT
 

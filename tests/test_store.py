@@ -1,4 +1,4 @@
-"""kg.store: build (streamed, atomic), open, export and count the Oxigraph store."""
+"""kg.graph.store: build (streamed, atomic), open, export and count the Oxigraph store."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, URIRef
 
-from kg.document import Document
 from kg.errors import StoreError, ValidationError
+from kg.graph.query import counts, named_query, run_sparql
+from kg.graph.rdf import ENTITY_GRAPH, document_graph, document_quads
+from kg.graph.store import build_store, export, open_store, oxigraph_store, union_triples
 from kg.iris import article_iri, entity_iri
 from kg.ontology import ONTOLOGY_GRAPH, ontology_graph
-from kg.query import named_query, run_sparql
-from kg.rdf import ENTITY_GRAPH, document_graph, document_quads
-from kg.store import build_store, counts, export, open_store, oxigraph_store, union_triples
+from kg.reading.document import Document
 
 from .samples import sample_document
 
@@ -104,7 +104,7 @@ def _bad_predicate():
 
 def _garbled():
     # A rendered record the loader cannot parse: the loader thread fails, the build says so.
-    from kg.parallel import Extracted
+    from kg.run.parallel import Extracted
 
     bad = Extracted("c.txt", "0" * 64, 1, b"<http://x/s> <http://x/p> not n-quads .\n")
     return iter([sample_document("b.txt"), bad, sample_document("d.txt")])
@@ -263,7 +263,7 @@ def test_loading_in_parts_gives_the_same_store(tmp_path, monkeypatch, part_quads
     # Without the ontology: its blank nodes get new names in every build, parts or not.
     docs = [sample_document(f"{name}.txt") for name in "abcde"]
     build_store(docs, tmp_path / "whole", include_ontology=False)
-    monkeypatch.setattr("kg.store.LOAD_QUADS", part_quads)
+    monkeypatch.setattr("kg.graph.store.LOAD_QUADS", part_quads)
     build_store(docs, tmp_path / "parts", include_ontology=False)
     whole = _all_quads(tmp_path / "whole")
     assert len(whole) > 100 and not any("_:" in q for q in whole)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.tables import column_role, find_tables
+from kg.extraction.tables import column_role, find_tables
 
 # A sentence and a table that say the same thing: the table must give the same facts.
 SAME_AS_SENTENCE = [
@@ -197,15 +197,15 @@ def test_a_firm_named_in_a_table_is_found_in_the_prose(extract_text):
 COLUMNS = [
     ("企业名称", "Enterprise"),
     ("链主企业", "Enterprise"),
-    ("建设单位", "Developer"),
+    ("建设单位", "developer"),
     ("项目名称", "Project"),
     ("重点项目", "Project"),
     ("所属产业链", "IndustryChain"),
     ("所在园区", "IndustrialPark"),
-    ("所在乡镇（街道）", "Place"),
-    ("县(市、区)", "Place"),
-    ("建设地点", "Place"),
-    ("产业链链长", "Leader"),
+    ("所在乡镇（街道）", "place"),
+    ("县(市、区)", "place"),
+    ("建设地点", "place"),
+    ("产业链链长", "leader"),
     ("序号", "skip"),
     ("总投资（亿元）", "measure"),
     ("2023年营业收入/万元", "measure"),
@@ -231,9 +231,9 @@ def test_find_tables_skips_separator_rows_and_titles():
 
 
 def test_the_store_keeps_the_row_as_evidence(tmp_path):
-    from kg.build import build
-    from kg.query import run_sparql
-    from kg.store import open_store
+    from kg.graph.query import run_sparql
+    from kg.graph.store import open_store
+    from kg.run.build import build
 
     (tmp_path / "list.md").write_text("# 链主企业名单\n\n" + LINK_LEADERS, encoding="utf-8")
     build([tmp_path / "list.md"], out=tmp_path / "out", exports=False)

@@ -1,4 +1,4 @@
-"""kg.validate: the SHACL shapes accept the built graph and reject each kind of mistake."""
+"""kg.graph.validate: the SHACL shapes accept the built graph and reject each kind of mistake."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ import pyshacl
 import pytest
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
-from kg.document import Document, Relation
 from kg.errors import ValidationError
+from kg.graph.rdf import document_graph
+from kg.graph.store import build_store
+from kg.graph.validate import check, shapes_graph, union_graph, validate
 from kg.iris import entity_iri
 from kg.ontology import CKG, ontology_graph
-from kg.rdf import document_graph
-from kg.store import build_store
-from kg.validate import check, shapes_graph, union_graph, validate
+from kg.reading.document import Document, Relation
 
 from .samples import sample_document
 

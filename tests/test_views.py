@@ -1,4 +1,4 @@
-"""The HTML views (kg/views.py) as files: which nodes each view holds, offline, escaped, UTF-8.
+"""The HTML views (kg/apps/views.py) as files: which nodes each view holds, offline, escaped, UTF-8.
 
 What the pages do in a browser is tested in tests/test_browser.py.
 """
@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 import networkx as nx
 import pytest
 
-from kg import views
+from kg.apps import views
 from kg.ontology import entity_classes, relations
 
 from .helpers import kg
@@ -22,7 +22,8 @@ HOSTILE = ["<img src=x onerror=alert(1)>", "</script><script>alert(2)</script>",
 
 
 def graph(nodes: dict[str, str], edges: list[tuple[str, str, str]]) -> nx.MultiDiGraph:
-    """A graph shaped like `kg.network.to_networkx`: node -> class, (subject, relation, object)."""
+    """A graph shaped like `kg.graph.network.to_networkx`: node -> class, (subject, relation,
+    object)."""
     G = nx.MultiDiGraph()
     for node, cls in nodes.items():
         G.add_node(node, label=node, type=cls, aliases="")
@@ -271,7 +272,7 @@ def test_kg_views_refuses_bad_paths_in_one_line(seed_build, tmp_path, store, out
 
 
 def test_an_empty_store_gives_empty_views(tmp_path):
-    from kg.store import build_store
+    from kg.graph.store import build_store
 
     build_store([], tmp_path / "store")
     written = views.write_views(tmp_path / "store", tmp_path / "views")

@@ -191,7 +191,7 @@ class Runner:
     def remote(self) -> int:
         """The port of a scratch Oxigraph server for `kg push` (started on first use)."""
         if self._remote is None:
-            from kg.serve import oxigraph_command
+            from kg.apps.serve import oxigraph_command
 
             self._remote_port = free_port()
             self._remote = subprocess.Popen(

@@ -1,0 +1,248 @@
+"""Entity linking: a name as a user writes it -> the entities of the graph it most likely means.
+
+Names are the entities' zh prefLabels and aliases (skos:altLabel), read from the graph with the
+named query ``entity-names``. A name matches when it is, after normalising both sides (NFKC,
+traditional -> simplified with OpenCC, no quotes or spaces, lower case):
+
+- the same as an entity's label (score 100) or alias (99);
+- the same once class endings are cut from both (绿色铝 = 绿色铝产业链, 昭通 = 昭通市: 95);
+- part of a name, when written bare (海鑫 in 云铝海鑫), scored by how much it covers (70-95);
+- a name plus a word that only says what it is (云铝海鑫公司, 昭通市政府: 70-95);
+- a near spelling (one character wrong in four or more: rapidfuzz ``fuzz.ratio`` >= 70).
+
+>>> linker = Linker([Name("e:1", "IndustryChain", "绿色铝产业链", "绿色铝产业链"),
+...                  Name("e:2", "Enterprise", "云铝海鑫", "云铝海鑫")])
+>>> [(link.label, link.how) for link in linker.link("綠色鋁")]
+[('绿色铝产业链', 'short name')]
+>>> linker.link("云铝海心")[0].label
+'云铝海鑫'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import opencc
+from rapidfuzz import fuzz, process
+
+from kg import ontology
+from kg.graph.query import run_named
+
+__all__ = ["Name", "Link", "Linker", "normalise_name", "core_name", "simplified", "ACCEPT"]
+
+#: The lowest score a link needs.
+ACCEPT = 70.0
+#: Links within this many points of the best one are kept too (an ambiguous partial name).
+_NEAR = 3.0
+# Words a user may add after a name that only say what kind of thing it is.
+_EXTRA_WORDS = (
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "公司",
+    "集团",
+    "企业",
+    "人民政府",
+    "政府",
+    "党委",
+    "市委",
+    "县委",
+    "产业链",
+    "全产业链",
+    "链条",
+    "链",
+    "产业集群",
+    "集群",
+    "产业",
+    "园区",
+    "项目",
+)
+# Endings cut to find a name's core, besides the ontology's class suffixes.
+_EXTRA_SUFFIXES = ("产业链", "产业集群", "产业", "链条", "链", "集团", "公司", "企业")
+_DROP = re.compile(r"[\s\"'“”‘’《》「」『』〈〉()（）\[\]【】]+")
+
+
+@cache
+def _t2s() -> Any:
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """`text` in simplified characters (OpenCC t2s); ASCII text is returned as is.
+
+    >>> simplified("綠色鋁")
+    '绿色铝'
+    """
+    return text if text.isascii() else _t2s().convert(text)
+
+
+def normalise_name(text: str) -> str:
+    """The form names are compared in: NFKC, simplified, no quotes, brackets or spaces, lower.
+
+    >>> normalise_name(" 《鶴慶溢鑫鋁業》 ")
+    '鹤庆溢鑫铝业'
+    """
+    text = simplified(unicodedata.normalize("NFKC", text))
+    return _DROP.sub("", text).lower()
+
+
+@cache
+def _suffixes() -> tuple[str, ...]:
+    found = set(_EXTRA_SUFFIXES)
+    for cls in ontology.entity_classes():
+        found.update(ontology.suffixes(cls))
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def core_name(text: str) -> str:
+    """A normalised name without its class ending, if at least two characters remain.
+
+    >>> core_name("绿色硅全产业链"), core_name("昭通市"), core_name("贵州")
+    ('绿色硅', '昭通', '贵州')
+    """
+    for suffix in _suffixes():
+        if text.endswith(suffix) and len(text) - len(suffix) >= 2:
+            return text[: -len(suffix)]
+    return text
+
+
+@dataclass(frozen=True)
+class Name:
+    """One name of one entity: `name` is its label or one of its aliases."""
+
+    iri: str
+    type: str
+    label: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """An entity a written name was linked to, how, and how surely (score 0-100)."""
+
+    text: str
+    iri: str
+    type: str
+    label: str
+    matched: str
+    score: float
+    how: str
+
+
+class Linker:
+    """Links written names to entities. Build it from names, or with `from_graph`.
+
+    Creating one only stores the names; they are indexed on the first `link`.
+    """
+
+    def __init__(self, names: Iterable[Name]) -> None:
+        self._entries = [n for n in names if n.name and n.name.strip()]
+        self._index: tuple[list[str], list[str], dict[str, list[int]], dict[str, list[int]]]
+        self._indexed = False
+
+    @classmethod
+    def from_graph(cls, graph_or_store: Any) -> Linker:
+        """A linker over every entity name in a store or graph (the named query entity-names)."""
+        _, rows = run_named(graph_or_store, "entity-names")
+        return cls(Name(iri, type_, label, name) for iri, type_, label, name in rows)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def types(self) -> set[str]:
+        """The classes of the entities the linker knows."""
+        return {n.type for n in self._entries}
+
+    def _indexes(self) -> tuple[list[str], list[str], dict[str, list[int]], dict[str, list[int]]]:
+        if not self._indexed:
+            norms = [normalise_name(n.name) for n in self._entries]
+            cores = [core_name(norm) for norm in norms]
+            by_norm: dict[str, list[int]] = {}
+            by_core: dict[str, list[int]] = {}
+            for i, (norm, core) in enumerate(zip(norms, cores, strict=True)):
+                by_norm.setdefault(norm, []).append(i)
+                by_core.setdefault(core, []).append(i)
+            self._index = (norms, cores, by_norm, by_core)
+            self._indexed = True
+        return self._index
+
+    def link(
+        self, text: str, *, types: Sequence[str] | None = None, partial: bool = False
+    ) -> list[Link]:
+        """The entities `text` most likely names, best first; [] when none is close enough.
+
+        Only entities of `types` (class local names) are considered when given. Several links
+        come back when names tie: the same score for an exact or short name, or within a few
+        points for a partial one (旗滨 -> 旗滨玻璃 and 旗滨光伏). With `partial`, the names
+        that hold `text` come too, after an exact match (合盛 -> 合盛, then 合盛铝业).
+        """
+        q = normalise_name(text)
+        if not q:
+            return []
+        q_core = core_name(q)
+        norms, cores, by_norm, by_core = self._indexes()
+        wanted = set(types) if types else None
+        best: dict[str, Link] = {}
+
+        def offer(i: int, score: float, how: str) -> None:
+            n = self._entries[i]
+            if score < ACCEPT or (wanted is not None and n.type not in wanted):
+                return
+            known = best.get(n.iri)
+            if known is None or score > known.score:
+                best[n.iri] = Link(text, n.iri, n.type, n.label, n.name, round(score, 1), how)
+
+        for i in by_norm.get(q, ()):
+            is_label = self._entries[i].name == self._entries[i].label
+            offer(i, 100.0 if is_label else 99.0, "label" if is_label else "alias")
+        if len(q_core) >= 2:
+            for i in by_core.get(q_core, ()):
+                offer(i, 95.0, "short name")
+        if not best or partial:
+            bare = len(q) >= 2 and q == q_core  # a bare short name, not 新能源产业集群
+            for i, n in enumerate(norms):
+                if bare and q in n:
+                    offer(i, 70 + 25 * len(q) / len(n), "part of the name")
+                elif len(n) >= 2 and n in q and q.replace(n, "", 1) in _EXTRA_WORDS:
+                    offer(i, 70 + 25 * len(n) / len(q), "name and kind")
+        if not best and len(q) >= 3:
+            for choices, query in ((norms, q), (cores, q_core)):
+                found = process.extract(
+                    query, choices, scorer=fuzz.ratio, score_cutoff=70, limit=None
+                )
+                for _, ratio, i in found:
+                    offer(i, ratio * 0.95, "near spelling")
+        if not best:
+            return []
+        ranked = sorted(best.values(), key=lambda k: (-k.score, len(k.label), k.label, k.iri))
+        top = ranked[0].score
+        margin = 0.0 if top >= 95 else _NEAR
+        if partial:
+            return ranked
+        return [k for k in ranked if k.score >= top - margin]
+
+    def suggest(
+        self, text: str, *, types: Sequence[str] | None = None, limit: int = 5
+    ) -> list[str]:
+        """The labels closest to `text` (sharing some of it), for "did you mean" messages.
+
+        With nothing in common with any name, the first labels of those `types` instead.
+
+        >>> linker = Linker([Name("e:1", "Region", "昭通市", "昭通市"),
+        ...                  Name("e:2", "Region", "威信县", "威信县")])
+        >>> linker.suggest("昭同"), linker.suggest("宁德时代")
+        (['昭通市'], ['威信县', '昭通市'])
+        """
+        q = normalise_name(text)
+        wanted = set(types) if types else None
+        labels = sorted({n.label for n in self._entries if wanted is None or n.type in wanted})
+        choices = [normalise_name(label) for label in labels]
+        found = process.extract(q, choices, scorer=fuzz.WRatio, limit=None)
+        close = [m for m in found if set(q) & set(m[0])]  # sharing a character at least
+        ordered = sorted(close, key=lambda m: (-m[1], len(labels[m[2]]), labels[m[2]]))
+        return [labels[i] for _, _, i in ordered[:limit]] or labels[:limit]

@@ -1,0 +1,7 @@
+"""`python -m kg.cli` is the `kg` command."""
+
+import sys
+
+from kg.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,682 @@
+"""Where a name starts and ends: reading leftwards from a suffix to the word that governs it,
+splitting coordinated lists, stripping generic modifiers and places."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable
+
+from kg.extraction.recognize.lexicon import (
+    _CJK,
+    _CLASSIFIER,
+    _CLOSE_QUOTES,
+    _DATE,
+    _NUM,
+    _OPEN_QUOTES,
+    _ORDINAL,
+    _PUNCT,
+    _STOPS_MAX,
+    _VERBS,
+    _WEAK,
+    RARE,
+    _brand_like,
+    _is_region_word,
+    _is_verb,
+    _lex,
+    _rx,
+)
+from kg.extraction.segment import Token, freq, pos, tokenize
+from kg.reading.document import Sentence
+from kg.terms import C
+
+
+def _stops(tok: Token, consumed: int, cls: str) -> bool:
+    """Whether `tok`, read leftwards with `consumed` tokens already in the name, ends the name.
+
+    A pure function of the word, whether anything is consumed, and the class: remembered.
+    """
+    key = (tok.text, consumed > 0, cls)
+    got = _STOPS.get(key)
+    if got is None:
+        if len(_STOPS) >= _STOPS_MAX:  # numbers and Latin words are endless: stay bounded
+            _STOPS.clear()
+        got = _STOPS[key] = _word_stops(tok.text, consumed > 0, cls)
+    return got
+
+
+_STOPS: dict[tuple[str, bool, str], bool] = {}
+_COUNTED = re.compile(r"^[0-9一二三四五六七八九十两]+[大个条家户项批座类]$")
+
+
+_MONEY = re.compile(r"^[千百万亿]*元$")
+
+
+# function words that jieba may glue to a name's first character (以德润化工 -> 以德|润…)
+_GLUED = frozenset("以与由和及在对向将把从")
+
+
+# words with a rule of their own when a name is read leftwards (see `_walk_left`)
+_WALK_SPECIAL = frozenset(")和的")
+
+
+def _word_stops(w: str, consumed: bool, cls: str) -> bool:
+    lx = _lex()
+    if w in lx["inner_words"] or w in lx["inner_by_class"].get(cls, ()):
+        return False
+    if w in lx["stop_words"]:
+        return True
+    if _PUNCT.match(w) and w not in {"·", "-", "—"}:
+        return True
+    if _DATE.match(w) or _ORDINAL.match(w):
+        return True
+    if w in _CLASSIFIER or w.endswith(("个", "条", "家", "户")) and _NUM.match(w[:-1] or "x"):
+        return True
+    if cls != C.Project and _COUNTED.match(w):
+        return True  # "宁波、匈牙利三大一体化工业园": a count makes a category, not a name
+    if _NUM.match(w) and cls in {C.IndustryChain, C.IndustryCluster}:
+        return True
+    if cls == C.IndustrialPark and _rx(r"^[0-9一二三四五六七八九十两]+$").match(w):
+        return True
+    if cls == C.Enterprise and _rx(r"^[0-9.%]+$").match(w):
+        return True
+    if cls == C.Project and _MONEY.match(w):
+        return True  # "华川集团投资30亿元建设智能家电项目": a sum of money is no part of a name
+    p = pos(w)
+    if len(w) > 1 and p in lx["stop_pos"] or len(w) >= 4 and p == "l":
+        return True  # function words, and set phrases such as 发展壮大, 做大做强
+    if len(w) == 1 and p in {"p", "c", "u", "uj", "ul", "r", "y", "e"}:
+        return True
+    if (
+        len(w) == 4
+        and freq(w) < RARE
+        and pos(w[2:]) in lx["verb_pos"]
+        and w[2:] not in lx["inner_verbs"]
+        and cls != C.Enterprise
+    ):
+        p = "v"  # 全面推行: a rare four-character entry that ends in a verb acts as the verb
+    if len(w) > 1 and p in lx["verb_pos"] and w not in lx["inner_verbs"] and cls != C.Enterprise:
+        return (
+            True  # firm names hold verbs (三环锻造, 城市建设投资): only governing verbs stop them
+        )
+    if (
+        w in lx["list_heads_set"]
+        or consumed
+        and w in lx["all_suffixes"]
+        and (cls != C.Project or w == "项目")
+    ):
+        return True  # "钢铁产业链链主企业河钢集团": another name's suffix ends this one
+    return False
+
+
+def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) -> int:
+    """Start offset of the name whose last character before its suffix is at `end`."""
+    start = end
+    consumed = 0
+    starts = _starts(toks)
+    # tokens are in order; find the last token that starts before `end`
+    j = bisect.bisect_left(starts, end) - 1
+    if j >= 0 and toks[j].end > end:  # a token straddles the suffix: its head is in the name
+        if toks[j].start >= floor:
+            start = toks[j].start
+            consumed += 1
+        j -= 1
+    kinds = _KINDS
+    while j >= 0:
+        w, t_start, t_end = toks[j]
+        if t_start < floor or end - t_start > limit:
+            if t_start < floor < t_end and w[: floor - t_start] in _GLUED:
+                start = floor  # "以德润化工为龙头" cut as 以德|润|化工: the name starts at 德
+            break
+        if w in _WALK_SPECIAL:
+            if w in (")", ")"):
+                if cls not in {C.Enterprise, C.Project, C.IndustrialPark, C.IndustryChain}:
+                    pass
+                else:
+                    k = j - 1
+                    while k >= 0 and toks[k].text not in ("(", "("):
+                        k -= 1
+                    inner = "".join(t.text for t in toks[k + 1 : j])
+                    if k > 0 and 0 < len(inner) <= 8 and _CJK.search(inner):
+                        start = toks[k].start
+                        j = k - 1
+                        consumed += 1
+                        continue
+                    break
+            elif (
+                w == "和"
+                and cls == C.IndustryChain
+                and consumed
+                and j > 0
+                and not _stops(toks[j - 1], consumed, cls)
+                and "、" not in (toks[j - 2].text if j > 1 else "")
+            ):
+                start = t_start  # "新能源和汽车制造产业链" is one chain's name
+                consumed += 1
+                j -= 1
+                continue
+            elif (
+                w == "的"
+                and not _strip_generic(_core_text(toks, start, end))
+                and cls in {C.IndustryChain, C.IndustryCluster}
+                and j > 0
+                and pos(toks[j - 1].text) in {"n", "vn", "nz", "l", "j", "b", "nt"}
+                and not _stops(toks[j - 1], consumed + 1, cls)
+            ):
+                start = t_start  # "水电硅铝一体化的全产业链": 的 inside the name
+                consumed += 1
+                j -= 1
+                continue
+        elif w in _BRAND_HALVES:  # a character that ends names, unless it is half a brand
+            taken = _brand_half(toks, j, floor, start, end, cls, consumed)
+            if taken:
+                start = toks[j - taken + 1].start
+                consumed += taken
+                j -= taken
+                continue
+        kind = kinds.get((w, consumed > 0, cls))
+        if kind is None:
+            kind = _kind(w, consumed > 0, cls)
+        if kind == _STOP:
+            break
+        elif kind:
+            # _ASK: whether the word ends the name depends on the word before it
+            if (
+                len(w) == 1
+                and pos(w) in _VERB_TAILS
+                and j > 0
+                and len(toks[j - 1].text) > 1
+                and pos(toks[j - 1].text) in _lex()["verb_pos"]
+                and _stops(toks[j - 1], 1, cls)
+            ):
+                break  # "搭建起新能源产业链": 起 completes the verb
+            if w in "年月日号" and j > 0 and toks[j - 1].text.isdigit():
+                break  # "2022年6月兰钧…": a date, not part of the name
+        start = t_start
+        consumed += 1
+        j -= 1
+    lx = _lex()
+    i = bisect.bisect_left(starts, start)
+    # the words from `start` to `end` may open with a stop word ("进一步…"): joined only when
+    # their first character can open one
+    if i < len(toks) and toks[i].text[:1] in lx["stop_prefix_chars"]:
+        head = "".join([t.text for t in toks[i : bisect.bisect_left(starts, end, i)]])
+        m = lx["stop_prefix_re"].match(head)
+        if m and len(head) > m.end() + 1:
+            start += m.end()
+            i = bisect.bisect_left(starts, start)
+    # a name never opens with a verb ("提升产业链韧性", "预计项目投资")
+    verbs = _VERBS
+    for k in range(i, len(toks)):
+        w, t_start, t_end = toks[k]
+        if t_start == start and t_end <= end:
+            verb = verbs.get(w)
+            if verb is None:
+                verb = _is_verb(w)
+            if verb:
+                start = t_end
+                continue
+        if t_start > start:
+            break
+    return start
+
+
+# what a word read leftwards does to a name (`_kind`): part of it, ends it, or ask the word
+# before it
+_GO, _STOP, _ASK = 0, 1, 2
+
+
+_VERB_TAILS = frozenset({"v", "vg", "d", "u", "ul", "uj", "y"})  # 起 in 搭建起, 了, 着
+
+
+_KINDS: dict[tuple[str, bool, str], int] = {}
+
+
+def _kind(w: str, consumed: bool, cls: str) -> int:
+    """`_GO`, `_STOP` or `_ASK` for word `w` in `_walk_left`, by the tests there that look at
+    the word alone (a pure function of the word, whether anything is consumed, and the class:
+    remembered)."""
+    if len(_KINDS) >= _STOPS_MAX:  # numbers and Latin words are endless: stay bounded
+        _KINDS.clear()
+    # "绿色铝产业链重点项目铝合金轮毂项目": one project ends where another starts
+    if (
+        _word_stops(w, consumed, cls)
+        or consumed
+        and w in _lex()["suffix_sets"].get(cls, ())
+        or cls == C.Project
+        and w.endswith("项目")
+    ):
+        kind = _STOP
+    elif len(w) == 1 and pos(w) in _VERB_TAILS or w in "年月日号":
+        kind = _ASK
+    else:
+        kind = _GO
+    _KINDS[(w, consumed, cls)] = kind
+    return kind
+
+
+_STARTS: list = [(None, [])]  # the last token list seen and its tokens' start offsets
+
+
+def _starts(toks: list[Token]) -> list[int]:
+    """Start offsets of `toks`, kept for the list last asked about (a sentence's tokens)."""
+    last = _STARTS[0]  # one tuple, swapped whole: safe when threads share the module
+    if last[0] is not toks:
+        last = _STARTS[0] = (toks, [t.start for t in toks])
+    return last[1]
+
+
+def _weak_pair(toks: list[Token], j: int, floor: int) -> bool:
+    """Whether the weak character `toks[j]` (达, 其, 创…) belongs to a brand with the word
+    before it: a place before it ("云南其亚金属"), or one brand-like character that opens the
+    name ("立达科技", "鑫达铝业")."""
+    if j == 0:
+        return False
+    prev = toks[j - 1]
+    if len(prev.text) > 1:
+        return _is_region_word(prev.text)
+    return (
+        prev.start >= floor
+        and bool(_CJK.match(prev.text))
+        and _brand_like(prev.text)
+        and (j == 1 or toks[j - 2].start < floor or _stops(toks[j - 2], 2, C.Enterprise))
+    )
+
+
+# single characters that jieba leaves alone and that mostly act as verbs (强链, 补链, 建厂)
+_VERB_CHARS = frozenset("促抓建推引强补延拓聚做创争达超占")
+
+
+def _brand_pair(toks: list[Token], j: int, start: int, end: int) -> bool:
+    """Whether the one-character token `toks[j]` and a one-character neighbour make a pair
+    that is no ordinary word: a brand. The neighbour is a noun-like character on the left
+    (双创产业园), or one on the right already in the name with more of the name after it
+    (创实玻璃…项目; not 抓实园区, where the pair is all there is)."""
+    tok = toks[j]
+    pairs = []
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is not None and start <= nxt.start == tok.end and nxt.end < end:
+        if pos(nxt.text) not in _lex()["verb_pos"]:
+            pairs.append(tok.text + nxt.text)
+    prev = toks[j - 1] if j > 0 else None
+    if prev is not None and prev.end == tok.start and pos(prev.text) in _NOUN_TAGS:
+        if prev.text not in _lex()["stop_words"]:
+            pairs.append(prev.text + tok.text)
+    return any(
+        len(p) == 2 and _CJK.match(p[0]) and _CJK.match(p[1]) and freq(p) < RARE for p in pairs
+    )
+
+
+_NOUN_TAGS = frozenset({"n", "ng", "nr", "ns", "nz", "nt"})
+
+
+_BRAND_HALVES = _WEAK | _VERB_CHARS
+
+
+def _brand_half(
+    toks: list[Token], j: int, floor: int, start: int, end: int, cls: str, consumed: int
+) -> int:
+    """How many words, from the one-character stop word `toks[j]` leftwards, a name read
+    leftwards takes because that character is half of a brand: 2 for a firm's brand whose
+    weak character comes second (立达, 其亚), 1 for a verb character beside a brand character
+    (双创产业园, 创岳玻璃…项目), 0 when it ends the name."""
+    w = toks[j].text
+    if cls == C.Enterprise and consumed and w in _WEAK and _weak_pair(toks, j, floor):
+        return 2
+    if w in _VERB_CHARS and _brand_pair(toks, j, start, end):
+        return 1
+    return 0
+
+
+def _core_text(toks: list[Token], start: int, end: int) -> str:
+    return "".join(t.text for t in toks if start <= t.start and t.end <= end)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _strip_generic(core: str) -> str:
+    lx = _lex()
+    changed = True
+    while core and changed:
+        changed = False
+        core = core.strip(" ·、,")
+        m = lx["count_prefix"].match(core)
+        if m and m.end() > 0:
+            core = core[m.end() :]
+            changed = True
+            continue
+        m = _rx(r"^[0-9.]+[亿万]?[元吨个]?(?:以上|以下)?").match(core)
+        if m and m.end() > 0:
+            core = core[m.end() :]
+            changed = True
+            continue
+        m = lx["generic_re"].match(core)
+        if m:
+            core = core[m.end() :]
+            changed = True
+        if core and core[0] in _OPEN_QUOTES + _CLOSE_QUOTES:
+            core = core[1:]
+            changed = True
+    return core
+
+
+_PLACE_WORDS = (
+    "全省",
+    "全市",
+    "全州",
+    "全县",
+    "全区",
+    "我省",
+    "我市",
+    "我州",
+    "我县",
+    "我区",
+    "省级",
+    "市级",
+    "县级",
+    "省",
+    "市",
+    "州",
+    "县",
+    "区",
+)
+
+
+_PLACE_WORD_OPENINGS = frozenset(g[0] for g in _PLACE_WORDS)
+
+
+def _strip_place(name: str, sent_toks: list[Token], start: int) -> str:
+    """Drop a leading place name or place word (云南省新能源产业链 -> 新能源产业链)."""
+    if name[:1] in _PLACE_WORD_OPENINGS:  # (most names open with no place word)
+        for g in _PLACE_WORDS:
+            if name.startswith(g) and len(name) > len(g) + 3:
+                return _strip_place(name[len(g) :], sent_toks, start + len(g))
+    # the word at `start` (words do not overlap: at most one starts there)
+    k = bisect.bisect_left(_starts(sent_toks), start)
+    if k < len(sent_toks):
+        tok = sent_toks[k]
+        if tok.start == start and _is_region_word(tok.text) and len(name) > len(tok.text) + 3:
+            return _strip_place(name[len(tok.text) :], sent_toks, tok.end)
+    return name
+
+
+def _balanced(text: str) -> bool:
+    return text.count("(") == text.count(")") and text.count("“") == text.count("”")
+
+
+class _Sent:
+    """A sentence with its tokens; offsets are document offsets."""
+
+    def __init__(self, sent: Sentence, toks: list[Token] | None = None) -> None:
+        self.sent = sent
+        self.text = sent.text
+        self.start = sent.start
+        self.toks = toks if toks is not None else tokenize(sent.text, sent.start)
+        self._starts: set[int] | None = None
+        self._ends: set[int] | None = None
+
+    @property
+    def starts(self) -> set[int]:
+        """Document offsets where a token starts."""
+        if self._starts is None:  # (functools.cached_property takes a lock: slower)
+            self._starts = {t.start for t in self.toks}
+        return self._starts
+
+    @property
+    def ends(self) -> set[int]:
+        """Document offsets where a token ends."""
+        if self._ends is None:
+            self._ends = {t.end for t in self.toks}
+        return self._ends
+
+    def word_at(self, a: int) -> Token | None:
+        """The word that starts at document offset `a`, if one does."""
+        i = bisect.bisect_left(_starts(self.toks), a)
+        return self.toks[i] if i < len(self.toks) and self.toks[i].start == a else None
+
+    def sub(self, a: int, b: int) -> str:
+        return self.text[a - self.start : b - self.start]
+
+    def before(self, a: int) -> str:
+        return self.text[: a - self.start]
+
+
+_SEPARATORS = re.compile("、|以及|及|和|与|,")
+
+
+def _list_items(
+    s: _Sent,
+    end: int,
+    floor: int,
+    cls: str,
+    limit: int = 14,
+    *,
+    reader: Callable[[_Sent, int, int], int | None] | None = None,
+) -> list[tuple[int, int]]:
+    """Items of a list "A、B及C" ending at `end` (document offset), leftmost first.
+
+    Items are read right to left. An item that is not a plain short phrase (too long, or with
+    punctuation in it) is the leftmost one: its start is found by reading it as a name, with
+    `reader(s, end, floor)` when given (None: no name there), else leftwards to a stop word.
+    With a `reader`, a 和 or 与 left of the list's first 、 is inside the first item
+    (新型显示和智能终端、生物医药等10个产业链).
+    """
+    not_items = _lex()["not_items"]
+    base = max(floor - s.start, 0)
+    items: list[tuple[int, int]] = []
+    cur = end - s.start  # relative end of the current item
+
+    def leftmost(lo: int) -> None:
+        if reader is not None:
+            got = reader(s, s.start + cur, s.start + lo)
+            a = s.start + cur if got is None else got
+        else:
+            a = _walk_left(s.toks, s.start + cur, s.start + lo, cls, limit)
+            if a >= s.start + cur and cls == C.Enterprise and items:
+                a = _short_item(s, s.start + lo, s.start + cur)
+            elif cls == C.Enterprise and (lo > base or base > 0):  # a bounded item
+                a = _uncut(s, s.start + lo, a)
+        if a < s.start + cur and not s.sub(a, s.start + cur).endswith(not_items):
+            items.append((a, s.start + cur))
+
+    while True:
+        seps = [
+            sep
+            for sep in _SEPARATORS.finditer(s.text, base, cur)
+            if sep.group() in "、,"
+            or s.start + sep.start() in s.starts
+            and s.start + sep.end() in s.ends  # a word of its own: not 涉及, not 及其
+            and not (cls == C.Enterprise and _inside_brand(s.text, sep, base, cur))
+        ]
+        if not seps:
+            leftmost(base)
+            break
+        sep = seps[-1]
+        if (
+            reader is not None
+            and items
+            and sep.group() in ("和", "与", "及", "以及")
+            and "、" not in s.text[base : sep.start()]
+        ):
+            leftmost(base)  # "新型显示和智能终端、…": the first item holds the 和
+            break
+        item = s.text[sep.end() : cur]
+        if (
+            sep.group() == ","
+            or not item
+            or len(item) > limit
+            or _rx(r"[^\w()“”·—\-]").search(item)
+        ):
+            leftmost(sep.end())
+            break
+        if item.endswith(not_items):
+            break  # "宣传部部长、新材料产业链": a title is not a list item
+        items.append((s.start + sep.end(), s.start + cur))
+        cur = sep.start()
+        if sep.group() in ("和", "与") and "、" not in s.text[max(cur - 20, 0) : cur]:
+            leftmost(base)  # "X和Y" without a 、 list: X is read as a name
+            break
+    items.reverse()
+    return [(a, b) for a, b in items if b > a]
+
+
+def _inside_brand(text: str, sep: re.Match, base: int, cur: int) -> bool:
+    """Whether a 和 or 与 between two firms' names is a character of one of them: it would
+    leave one character alone on a side ("以天和磁材为龙头" is no list of 天 and 磁材)."""
+    if sep.group() not in ("和", "与"):
+        return False
+    left = re.split("[、,,;;]", text[base : sep.start()])[-1]
+    right = re.split("[、,,;;]", text[sep.end() : cur])[0]
+    return len(left.strip()) == 1 or len(right.strip()) == 1
+
+
+def _uncut(s: _Sent, floor: int, start: int) -> int:
+    """Where a firm's name starts when a phrasing bounds it at `floor` and reading it as a name
+    stopped at `start`: at `floor` again when what was cut is one or two characters that are
+    no stop word ("以天和磁材为龙头": 天|和 is the brand's, not words before it)."""
+    cut = s.sub(floor, start)
+    stops = _lex()["stop_words"]
+    if (
+        0 < len(cut) <= 2
+        and cut not in stops
+        and cut[0] not in stops
+        and _CJK.match(cut)
+        and not (len(cut) == 2 and pos(cut) in _lex()["verb_pos"])
+    ):
+        return floor
+    return start
+
+
+def _short_item(s: _Sent, floor: int, end: int) -> int:
+    """Where the first item of a list of firms starts when reading it as a name stops at once
+    (a brand ending in 同 or 达: "包括裕同、大胜达等企业"): after the last word of two characters
+    or more that is a stop word or a verb, at most six characters back."""
+    start = end
+    for tok in reversed(s.toks[: bisect.bisect_left(_starts(s.toks), end)]):
+        w = tok.text
+        if tok.start < floor or end - tok.start > 6 or not _CJK.match(w):
+            break
+        if len(w) > 1 and (w in _lex()["stop_words"] or pos(w) in _lex()["verb_pos"]):
+            break
+        start = tok.start
+    return start
+
+
+_COUNT = re.compile(r"([0-9]+|[一二三四五六七八九十两]+)(?:条|个|大|家|户|项)")
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def _count(tail: str) -> int | None:
+    m = _COUNT.search(tail)
+    if not m:
+        return None
+    n = m.group(1)
+    if n.isdigit():
+        return int(n)
+    if len(n) == 1:
+        return _CN_DIGITS.get(n)
+    if n.startswith("十"):  # 十二
+        return 10 + _CN_DIGITS.get(n[1:], 0)
+    return None
+
+
+def _enumeration(
+    s: _Sent,
+    end: int,
+    tail: str,
+    cls: str,
+    *,
+    reader: Callable[[_Sent, int, int], int | None] | None = None,
+) -> list[tuple[int, int]]:
+    """Items of "A、B、C3个…": split at 、 only when that gives the stated count, so
+    "绿色能源、绿色硅铝、磷化工及新材料3个…产业集群" has three items, not four."""
+    items = _list_items(s, end, s.start, cls, reader=reader)
+    n = _count(tail)
+    if reader is not None and n is not None and len(items) < n:
+        # the count vouches for the items: one that is no industry word (大地, a firm's
+        # brand) is read as a name
+        plain = _list_items(s, end, s.start, cls)
+        if len(items) < len(plain) <= n:
+            return plain
+    if n is None or len(items) == n or not items:
+        return items
+    first = items[0][0]
+    parts = s.sub(first, end).split("、")
+    if len(parts) == n:
+        out, pos_ = [], first
+        for part in parts:
+            out.append((pos_, pos_ + len(part)))
+            pos_ += len(part) + 1
+        return out
+    return items
+
+
+def _name_end(s: _Sent, a: int, limit: int) -> int:
+    """Where a name that starts at `a` ends, read rightwards to the first stop word, verb or
+    punctuation (and not past `limit`)."""
+    b = a
+    for t in s.toks[bisect.bisect_left(_starts(s.toks), a) :]:
+        if t.end > limit:
+            break
+        if len(t.text) == 1 and b - a == 1 and _CJK.match(t.text):
+            pass  # a name has two characters at least: 盛达锂电, though 达 alone is a stop
+        elif (
+            t.text in _lex()["stop_words"]
+            or _PUNCT.match(t.text)
+            or (len(t.text) > 1 and _stops(t, 1, C.Enterprise))
+            or len(t.text) > 1
+            and pos(t.text) in _lex()["verb_pos"]
+            or b - a >= 2
+            and pos(t.text) in {"m", "t", "q"}  # "华信科技年营收": a time or a count after it
+            or b - a >= 2
+            and len(t.text) > 1
+            and _adverbial(s, t)  # "恒远电子成功导入": how it acts, after its name
+        ):
+            break
+        b = t.end
+    return b
+
+
+def _adverbial(s: _Sent, tok: Token) -> bool:
+    """Whether `tok` says how something acts: an adverb, or an adjective before a verb
+    (成功导入, 率先实现)."""
+    p = pos(tok.text)
+    if p in ("d", "ad"):
+        return True
+    if p != "a":
+        return False
+    k = bisect.bisect_left(_starts(s.toks), tok.end)
+    nxt = s.toks[k].text if k < len(s.toks) else ""
+    return len(nxt) > 1 and pos(nxt) in _lex()["verb_pos"]
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in ",;:") + 1
+
+
+def _right_edge(s: _Sent, a: int, b: int) -> int:
+    """Where a name that starts at `a` ends, reading rightwards up to `b`."""
+    end = a
+    for tok in s.toks:
+        if tok.start < a:
+            continue
+        w = tok.text
+        if (
+            tok.end > b
+            or end > a
+            and (
+                w in _lex()["stop_words"]
+                or w in _lex()["list_heads_set"]
+                or _PUNCT.match(w)
+                or len(w) > 1
+                and pos(w) in _lex()["verb_pos"]
+                and w not in _lex()["inner_verbs"]
+                or len(w) > 1
+                and pos(w) in _lex()["stop_pos"]
+            )
+        ):
+            break
+        end = tok.end
+    return end

@@ -1,0 +1,117 @@
+"""Industrial chains: names ending in 产业链, coordinated lists sharing one suffix, lists after
+"N条产业链是:"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extraction.places import place_names
+from kg.extraction.recognize.boundaries import (
+    _count,
+    _enumeration,
+    _list_items,
+    _Sent,
+    _strip_generic,
+    _strip_place,
+)
+from kg.extraction.recognize.industries import industry_start
+from kg.extraction.recognize.lexicon import _CHAIN_LIST_TAIL, GENERIC, _is_region_word, _rx
+from kg.reading.document import Mention
+from kg.terms import C
+
+
+def _conjuncts(s: _Sent, items: list[tuple[int, int]], suffix: str) -> Iterator[Mention]:
+    """Chains written bare in a list that shares one suffix: 光伏 in "光伏、风电装备等8条产业链"."""
+    for ia, ib in items:
+        text = s.sub(ia, ib)
+        if _strip_generic(text):
+            whole = text + suffix[-1] if text.endswith("产业") else text + suffix  # 汽车产业链
+            label = _strip_place(whole, s.toks, ia)
+            yield Mention(C.IndustryChain, text, ia, ib, label=label, rule="list")
+
+
+def _chain_mentions(
+    s: _Sent, start: int, a: int, b: int, suffix: str, core: str, category: bool
+) -> Iterator[Mention]:
+    """A chain name, or each item of a coordinated list of chains sharing one suffix."""
+    name = s.sub(start, b)
+    before = s.before(start)
+    # "A、B、C等8条(省级重点)产业链": the items come before the count
+    # "A、B、C等三条金铜特色产业链": the items come before the count and the words it counts
+    tail = _CHAIN_LIST_TAIL.search(s.before(a))
+    list_end = s.start + tail.start() if tail and tail.group() else None
+    if list_end is None or core and start < list_end:
+        tail = _CHAIN_LIST_TAIL.search(before)
+        counted = tail is not None and _count(tail.group()) is not None
+        list_end = s.start + tail.start() if counted else None
+    if list_end is not None and list_end > s.start and (not core or start >= list_end):
+        items = _enumeration(s, list_end, tail.group(), C.IndustryChain, reader=industry_start)
+        if len(items) >= 2:
+            yield from _conjuncts(s, items, suffix)
+            return
+    if _is_region_word(core) or core in place_names():
+        core = ""  # "梧州市产业链": a place's chains in general
+    if not core or category and not before.rstrip().endswith("等"):
+        # "产业链", "各产业链", "这3条产业链": no chain in particular, but a chain all the same
+        det = _rx(r"[各该这本每那][0-9一二三四五六七八九十两]*[条个]?$").search(s.before(start))
+        g_start = start - (len(det.group()) if det else 0)
+        yield Mention(C.IndustryChain, s.sub(g_start, b), g_start, b, rule=GENERIC)
+        return
+    # "A、B及C产业链" / "A及B产业链": earlier conjuncts are bare
+    conj = _rx(r"(、|以及|及)$").search(before)
+    inner_split = _rx(r"^(.{2,8}?)(以及|及(?!其))(.{2,}?)$").search(name[: -len(suffix)])
+    if conj:
+        items = _list_items(
+            s, start - len(conj.group()), s.start, C.IndustryChain, reader=industry_start
+        )
+        yield from _conjuncts(s, items, suffix)
+    elif inner_split and "、" not in name:
+        first = inner_split.group(1)
+        if _strip_generic(first):
+            yield Mention(
+                C.IndustryChain,
+                first,
+                start,
+                start + len(first),
+                label=_strip_place(first + suffix, s.toks, start),
+                rule="list",
+            )
+        rest_start = start + len(first) + len(inner_split.group(2))
+        yield Mention(C.IndustryChain, s.sub(rest_start, b), rest_start, b, rule="suffix")
+        return
+    label = _strip_place(name, s.toks, start)
+    yield Mention(C.IndustryChain, name, start, b, label=label, rule="suffix")
+
+
+# "调整后的10条产业链是:白酒、能源、装备制造(含机器人)…": the chains are listed after it
+_CHAIN_COLON = re.compile(
+    r"(?:[0-9一二三四五六七八九十两]+[条个]|以下)[^,。;::]{0,8}?产业链(?:分别)?(?:是|为|包括|有)?[::]"
+)
+
+
+def _chains_after_colon(s: _Sent) -> Iterator[Mention]:
+    """Chains listed after "N条产业链(是):", one per item split at 、 (an item's "(含…)"
+    is left out of its name); three items at least, each a short phrase that is no count."""
+    for m in _CHAIN_COLON.finditer(s.text):
+        body = s.text[m.end() :]
+        stop = _rx(r"[。;]|等").search(body)
+        body = body[: stop.start()] if stop else body
+        items = []
+        for part in _rx(r"(?:[^、(]|\([^)]*\))+").finditer(body):
+            head = part.group().split("(")[0]  # 装备制造(含机器人) -> 装备制造
+            name = head.strip()
+            a = s.start + m.end() + part.start() + (len(head) - len(head.lstrip()))
+            items.append((name, a))
+        if len(items) < 3:
+            continue
+        for name, a in items:
+            if (
+                not (2 <= len(name) <= 10)
+                or not _strip_generic(name)
+                or _rx(r"[0-9,,]").search(name)
+            ):
+                continue
+            yield Mention(
+                C.IndustryChain, name, a, a + len(name), label=name + "产业链", rule="list"
+            )

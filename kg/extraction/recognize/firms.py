@@ -1,0 +1,466 @@
+"""Firms without a legal suffix, found where the sentence makes them firms (以X为龙头, A、B等企业,
+与X签约, X落户…), brands with an industry word (合盛铝业), and items coordinated with a firm."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.extraction.recognize.boundaries import (
+    _list_items,
+    _name_end,
+    _right_edge,
+    _Sent,
+    _starts,
+    _strip_generic,
+    _uncut,
+    _walk_left,
+)
+from kg.extraction.recognize.industries import industry_start
+from kg.extraction.recognize.lexicon import (
+    _CJK,
+    _NOT_FIRM_ENDS,
+    _UNSURE,
+    RARE,
+    _alt,
+    _brand_like,
+    _is_region_word,
+    _lex,
+    _patterns,
+    _rx,
+    _strong,
+)
+from kg.extraction.recognize.names import _person_name
+from kg.extraction.segment import freq, pos, rules
+from kg.reading.document import Mention
+from kg.terms import C
+
+# prepositions that open no firm's name, though jieba may glue them to its first character
+# (以 and 和 open some: 以岭, 和邦)
+_PREPOSITIONS = frozenset("对与由向在从把将")
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    """One way a sentence makes a run of words a firm (`kg/extraction/rules/phrasings.toml`)."""
+
+    name: str
+    regex: re.Pattern
+    read: str
+    gate: tuple[tuple[str, ...], ...] = ()
+    guard: str = ""
+    limit: int = 16
+    in_list: bool = False
+    example: str = ""
+    expect: tuple[str, ...] = ()
+
+
+_READS = {"items", "before", "name", "walk", "walk-before", "rightwards", "leader-list"}
+_GUARDS = {"", "common_noun", "person_after", "names_something", "brand_first", "not_yi_wei"}
+
+
+@functools.cache
+def phrasings() -> tuple[Phrasing, ...]:
+    """The firm phrasings, their placeholders filled from the lexicon, compiled once."""
+    lx = rules()
+    count = r"(?:[0-9一二三四五六七八九十两]+(?:家|户|个|大))"
+    fill = {
+        "{LEADER}": _alt(lx["enterprise"]["leader_words"]),
+        "{LIST_HEADS}": _lex()["list_heads_alt"],
+        "{COUNT}": count,
+    }
+    out = []
+    for p in rules("phrasings")["phrasing"]:
+        pattern = p["pattern"]
+        for key, value in fill.items():
+            pattern = pattern.replace(key, value)
+        if p["read"] not in _READS or p.get("guard", "") not in _GUARDS:
+            raise ValueError(f"phrasing {p['name']!r}: unknown read or guard")
+        out.append(
+            Phrasing(
+                name=p["name"],
+                regex=re.compile(pattern),
+                read=p["read"],
+                gate=tuple(tuple(group) for group in p.get("gate", ())),
+                guard=p.get("guard", ""),
+                limit=p.get("limit", 16),
+                in_list=p.get("in_list", False),
+                example=p.get("example", ""),
+                expect=tuple(p.get("expect", ())),
+            )
+        )
+    return tuple(out)
+
+
+@functools.cache
+def _gates() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
+    """One pattern finding every gate word of the phrasings, and for each word the gate words
+    inside it (企业 holds 企)."""
+    words = {w for ph in phrasings() for group in ph.gate for w in group}
+    inside = {w: frozenset(v for v in words if v in w) for w in words}
+    return re.compile(_alt(sorted(words))), inside
+
+
+def _gate_words(text: str) -> frozenset[str]:
+    """The phrasings' gate words that `text` holds."""
+    regex, inside = _gates()
+    found: set[str] = set()
+    for w in regex.findall(text):
+        found |= inside[w]
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def _active(present: frozenset[str]) -> tuple[Phrasing, ...]:
+    """The phrasings whose every gate group has a word among `present`."""
+    return tuple(ph for ph in phrasings() if all(present.intersection(g) for g in ph.gate))
+
+
+def _firm_list_items(s: _Sent) -> Iterator[Mention]:
+    """Firms where a phrasing of `kg/extraction/rules/phrasings.toml` makes them firms."""
+    t = s.text
+    for ph in _active(_gate_words(t)):
+        for m in ph.regex.finditer(t):
+            yield from _read(s, ph, m)
+
+
+def _kinds_of_firm(s: _Sent, items: list[tuple[int, int]]) -> bool:
+    """Whether a list names kinds of firm by what they make, not firms: more than half its
+    items read whole as industry words ("车载控制器、底盘、内外饰等企业", "汽车、机床等产业龙头
+    企业"); a place and an industry word (海兴电力) is a firm's name."""
+    kinds = 0
+    for a, b in items:
+        k = _first(s, a)
+        while k < len(s.toks) - 1 and s.toks[k].end < b and pos(s.toks[k].text) == "v":
+            k += 1  # "为排摸汽车、机床等产业龙头企业": the verb governs the list
+        start = s.toks[k].start
+        if industry_start(s, b, start) == start and not _is_region_word(s.toks[k].text):
+            kinds += 1
+    return 2 * kinds > len(items)
+
+
+@functools.cache
+def _legal_prefixes() -> frozenset[str]:
+    """Every beginning of a legal form (有, 有限, 股份有…): a name cut short."""
+    return frozenset(sfx[:k] for sfx in _lex()["firm_suffixes"] for k in range(1, len(sfx) + 1))
+
+
+@functools.cache
+def _other_suffixes() -> tuple[str, ...]:
+    """The name suffixes of the classes other than firms (…产业园, …项目, …产业集群)."""
+    lx = _lex()
+    return tuple(sorted({x for c, v in lx["suffixes"].items() if c != C.Enterprise for x in v}))
+
+
+def _loose(s: _Sent, a: int, b: int) -> bool:
+    """Whether a list item holds words no name holds (的, a verb or a function word of two
+    characters or more: "和在谈的X"), so that it must be read as a name; an item bounded by
+    separators is otherwise whole (粮全其美: 其 alone is no reason to cut it)."""
+    lx = _lex()
+    for t in s.toks[bisect.bisect_left(_starts(s.toks), a) :]:
+        if t.start >= b:
+            break
+        w = t.text
+        if w == "的" or len(w) > 1 and (w in lx["stop_words"] or pos(w) in lx["verb_pos"]):
+            return True
+    return False
+
+
+def _first(s: _Sent, a: int) -> int:
+    """Index of the word at or after document offset `a`."""
+    return min(bisect.bisect_left(_starts(s.toks), a), len(s.toks) - 1)
+
+
+def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
+    t = s.text
+    xa, xb = (s.start + m.start("x"), s.start + m.end("x")) if "x" in m.re.groupindex else (0, 0)
+    if ph.guard == "not_yi_wei" and t.startswith("为", m.end("x")):
+        if _rx(r"以[^,。;以]{2,40}$").search(m.group("x")):
+            return  # "以X为龙头": the phrasing for 以…为龙头 reads it
+    if ph.guard == "common_noun" and _common_noun_at(s, xa):
+        return  # "签约的项目涵盖汽车部件…": what was signed is named by a common noun
+    if ph.guard == "person_after" and not _person_name(t[m.end() : m.end() + 5]):
+        return
+    if ph.read == "before":
+        # "A、B、C等企业", "A、B等13家重点企业", "A和B2家龙头企业", "A、B五大能源企业"
+        items = _list_items(s, s.start + m.start(), s.start, C.Enterprise)
+        if not m.group().startswith("等") and len(items) < 2 or _kinds_of_firm(s, items):
+            return
+        for k, (a, b) in enumerate(items):
+            trim = k == 0 or _loose(s, a, b)
+            yield from _firm(s, a, b, ph.name, in_list=len(items) > 1, trim=trim)
+    elif ph.read == "items":
+        items = _list_items(s, xb, xa, C.Enterprise)
+        if len(items) > 1 and _kinds_of_firm(s, items):
+            return
+        for k, (a, b) in enumerate(items):
+            trim = k == 0 or _loose(s, a, b)
+            yield from _firm(s, a, b, ph.name, in_list=ph.in_list, trim=trim)
+    elif ph.read == "name":
+        yield from _firm(s, xa, xb, ph.name)
+    elif ph.read in ("walk", "walk-before"):
+        end = xb if ph.read == "walk" else s.start + m.start()
+        floor = xa if ph.read == "walk" else s.start
+        a = _walk_left(s.toks, end, floor, C.Enterprise, ph.limit)
+        if a < end and (ph.guard != "names_something" or _names_something(s, a, end)):
+            yield from _firm(s, a, end, ph.name)
+    elif ph.read == "rightwards":
+        b = _name_end(s, xa, xa + 12)
+        first_word = s.toks[bisect.bisect_left(_starts(s.toks), xa)].text if b > xa else ""
+        if b - xa >= 2 and (
+            len(first_word) < 2 or _brand_like(first_word) or _is_region_word(first_word)
+        ):
+            yield from _firm(s, xa, b, ph.name, trim=False)  # not "名单内", "数量"
+    elif ph.read == "leader-list":
+        first = m.group("x").split("、")
+        for k, item in enumerate(first[:-1]):
+            a = xa + sum(len(x) + 1 for x in first[:k])
+            yield from _firm(s, a, a + len(item), ph.name, in_list=True)
+        a = xb - len(first[-1])
+        b = _name_end(s, a, xb)
+        if b - a >= 2:  # the name starts right after "链主企业": nothing to trim
+            yield from _firm(s, a, b, ph.name, in_list=len(first) > 1, trim=False)
+
+
+def _common_noun_at(s: _Sent, a: int) -> bool:
+    """Whether the word at document offset `a` is a common noun (项目, 企业), not a name's head."""
+    tok = s.word_at(a)
+    return (
+        tok is not None
+        and len(tok.text) > 1
+        and freq(tok.text) > 300
+        and pos(tok.text) in {"n", "vn"}
+        and not _brand_like(tok.text)
+    )
+
+
+def _firm(
+    s: _Sent, a: int, b: int, rule: str, *, in_list: bool = False, trim: bool = True
+) -> Iterator[Mention]:
+    """A firm name found by context, after trimming words that are not part of it (unless the
+    phrasing fixes where it starts: `trim=False`)."""
+    # trim leading stop words and verbs the list splitter left on
+    start = _walk_left(s.toks, b, a, C.Enterprise, 26) if a < b and trim else a
+    start = _uncut(s, a, start)
+    if start >= b and in_list and b - a <= 6:
+        start = a  # "裕同、大胜达等企业": a list item ending in a weak character (同, 达)
+    raw = s.sub(start, b)
+    text = raw.strip(" “”\"'")
+    if text != raw:
+        start += raw.find(text)
+    b = start + len(text)
+    if trim and text[:1] in _PREPOSITIONS and len(text) > 3:
+        tok = s.word_at(start)
+        if tok is not None and len(tok.text) == 2:
+            start, text = start + 1, text[1:]  # "对华|信科技、…等2家企业": 对 governs the list
+    if not (2 <= len(text) <= 26):
+        return
+    if not _CJK.search(text) or _strip_generic(text) == "":
+        return
+    if _is_region_word(text) and (not in_list or text.endswith(tuple(_lex()["region_sfx"]))):
+        return  # 吉利, 华润 in a list of firms are firms; 吉安市 never is
+    if _rx(r"[0-9]").search(text) and not _rx(r"[A-Za-z]").search(text):
+        return
+    if freq(text) > 300 and pos(text) not in {"nz", "nt", "nrt"} and not in_list:
+        return
+    if "的" in text or text.endswith(("有", "是", "为", "和", "与")):
+        return
+    firm_suffixes = _lex()["firm_suffixes"]
+    if text in firm_suffixes or text[1:] in firm_suffixes or text in _lex()["list_heads_set"]:
+        return  # "有限公司" alone names no firm, nor does "上市公司"
+    if text in _legal_prefixes():
+        return  # "有限": a legal form cut short
+    # the word that ends the name: tokens do not overlap, so it is the last to start before b
+    k = bisect.bisect_left(_starts(s.toks), b) - 1
+    last = s.toks[k].text if k >= 0 and s.toks[k].end == b else ""
+    if (
+        len(last) > 1
+        and pos(last) in {"v", "vn", "vd"}
+        and not _strong(last)  # 三一重工: 重工 is tagged as a verb-noun
+        and not (in_list and _is_region_word(s.toks[_first(s, start)].text))  # 佛山照明
+    ):
+        return
+    if text.endswith(_NOT_FIRM_ENDS):
+        return
+    if text.endswith(("项目", "产业", "产业链", "基地", "园区", "行业")) or text.endswith(
+        _other_suffixes()
+    ):
+        return  # "东岭绿色铝产业园已入驻企业26家": a park's name is no firm's
+    yield Mention(C.Enterprise, text, start, b, rule=rule)
+
+
+def _brand_prefix(
+    s: _Sent, a: int, b: int, *, industry_only: bool = False
+) -> tuple[int, int] | None:
+    """The firm at the head of a project or product name: 奥士康PCB板 -> 奥士康."""
+    toks = [t for t in s.toks if t.start >= a and t.end <= b]
+    end = a
+    for i, t in enumerate(toks):
+        if i == 0 and _is_region_word(t.text):
+            end = t.end
+            continue
+        if _CJK.match(t.text) and _brand_like(t.text) and not _is_region_word(t.text):
+            end = t.end
+            continue
+        break
+    rest = s.sub(end, b)
+    ends = {t.end for t in toks}
+    head = s.sub(a, end)
+    place = toks[0].text if toks and _is_region_word(toks[0].text) else ""
+    if industry_only and place and len(toks) > 1:
+        w = s.sub(toks[0].end, b)
+        w = next((x for x in _lex()["industry"] if w.startswith(x) and _strong(x)), "")
+        if w and toks[0].end + len(w) in ends:
+            return a, toks[0].end + len(w)  # 南岭镁业项目: a place and a firm's industry word
+    if industry_only and (place or end - a > 6):
+        return None  # 镇雄磷基新材料项目, 磷酸锰铁锂正极材料项目: a place or a product, no firm
+    px = _patterns()
+    if px["industry_head"].match(rest) or px["industry_tail"].search(head):  # else none fits
+        found = _industry_brand(rest, head, place, a, end, ends)
+        if found is not None:
+            return found
+    if industry_only:
+        return None
+    if end - a < 2 or toks and _is_region_word(toks[0].text):
+        return None  # a place and a product is not a firm (昭阳酒渔河流域…)
+    return a, end
+
+
+def _industry_brand(
+    rest: str, head: str, place: str, a: int, end: int, ends: set[int]
+) -> tuple[int, int] | None:
+    """A brand and the industry word after it (合盛铝业) or inside its run (亿纬锂能)."""
+    brand_len = end - a - len(place)
+    for w in _lex()["industry"]:
+        if (
+            rest.startswith(w)
+            and (brand_len >= 2 or place and not brand_len)
+            and (end + len(w) in ends)
+        ):
+            return a, end + len(w)  # 合盛铝业; 新安化工 (a place and an industry)
+        if (
+            head.endswith(w)
+            and len(head) - len(w) - len(place) >= 2
+            and _brand_like(head[len(place) : -len(w)])
+        ):
+            return a, end  # 亿纬锂能动力储能电池: the industry word is inside the brand run
+    return None
+
+
+def _names_something(s: _Sent, a: int, b: int, *, rare: bool = False) -> bool:
+    """Whether a phrase names a particular thing: it holds a place, a brand-like word or a
+    number, not only ordinary words (农资农具, 水果综合利用). With `rare`, a brand-like word
+    must be one the dictionary barely knows (科玛, 恒丰; not 农资, 中成药, 智慧)."""
+    if _rx(r"[0-9A-Za-z]").search(s.sub(a, b)):
+        return True
+    run = 0  # single characters that are no word together: 富乐华, 奥士康
+    for t in s.toks:
+        if not (a <= t.start and t.end <= b):
+            continue
+        if _is_region_word(t.text):
+            return True
+        if len(t.text) > 1 and _brand_like(t.text) and (not rare or freq(t.text) < RARE):
+            return True
+        run = run + 1 if len(t.text) == 1 and _CJK.match(t.text) and _brand_like(t.text) else 0
+        if run >= 2:
+            return True
+    return False
+
+
+_NOT_BRAND_TAGS = frozenset({"p", "c", "u", "uj", "r", "q"})
+
+
+def _acting(s: _Sent, start: int, end: int) -> bool:
+    """Whether the brand and weak industry word at [start, end) stand where a firm acts or is
+    spoken of: after a clause's start or a word that introduces it (在, 据, 走进, 支持), and
+    before a verb or a noun said of firms (订单, 车间, 负责人; also after 的 or 相关)."""
+    if start > s.start and not _patterns()["actor_cue"].search(
+        s.text, max(0, start - s.start - 4), start - s.start
+    ):
+        return False
+    return _acts_after(s, end)
+
+
+def _acts_after(s: _Sent, end: int) -> bool:
+    """Whether a verb, an adverb or a noun said of firms follows `end` (see `_acting`)."""
+    lx = _lex()
+    k = bisect.bisect_left(_starts(s.toks), end)
+    after = s.toks[k].text if k < len(s.toks) and s.toks[k].start == end else ""
+    if after in ("的", "相关") and k + 1 < len(s.toks):
+        after = s.toks[k + 1].text
+    if after in lx["firm_predicates"]:
+        return True
+    # a verb, or an adverb opening the predicate (将, 正在, 计划)
+    return len(after) >= 2 and pos(after) in lx["verb_pos"] | {"vn", "d"} or after in ("将", "已")
+
+
+def _short_firms(s: _Sent) -> Iterator[Mention]:
+    """A brand plus an industry word names a firm: 合盛铝业, 山江建材, 华新水泥."""
+    lx = _lex()
+    px = _patterns()
+    hits = [(m.start(), m.end(), True, -1) for m in px["strong"].finditer(s.text)]
+    # a brand and any industry word opening a clause, or after a word that introduces the one
+    # acting, is a firm: 大运汽车牵引…, 走进华信科技生产车间
+    hits += [(m.start(), m.end(), False, -1) for m in px["weak"].finditer(s.text)]
+    toks = s.toks
+    for m_start, m_end, is_strong, _ in hits:
+        a = s.start + m_start
+        if a not in s.starts or s.start + m_end not in s.ends:
+            continue
+        if not is_strong and not _acts_after(s, s.start + m_end):
+            continue  # a weak industry word: the firm must be the one acting, a verb after it
+        # the words before the one at `a` (words do not overlap: they all end by `a`)
+        start = a
+        for j in range(bisect.bisect_left(_starts(toks), a) - 1, -1, -1):
+            t = toks[j]
+            if a - t.start > 5 or not _CJK.match(t.text) or not _brand_like(t.text):
+                break
+            if t.text in lx["stop_words"] or pos(t.text) in _NOT_BRAND_TAGS:
+                break
+            start = t.start
+        brand = s.sub(start, a)
+        if a - start >= 2 and brand not in lx["industry"] and _strip_generic(brand):
+            if not is_strong and not _acting(s, start, s.start + m_end):
+                continue  # a weak industry word: the firm must be the one acting
+            yield Mention(
+                C.Enterprise,
+                s.sub(start, s.start + m_end),
+                start,
+                s.start + m_end,
+                rule="brand+industry",
+            )
+
+
+_LIST_RUN = re.compile(r"[^、,。;:()《》“”\s]{2,16}(?:、[^、,。;:()《》“”\s]{2,16})+")
+
+
+def _coordinated_firms(s: _Sent, found: list[Mention]) -> Iterator[Mention]:
+    """Items coordinated with a firm are firms: "与云天化、上海友升…" once either is known."""
+    if "、" not in s.text:
+        return  # every list run has a 、
+    firms = {(m.start, m.end) for m in found if m.type == C.Enterprise and m.rule != _UNSURE}
+    if not firms:
+        return
+    for run in _LIST_RUN.finditer(s.text):
+        spans, pos_ = [], s.start + run.start()
+        for part in run.group().split("、"):
+            spans.append((pos_, pos_ + len(part)))
+            pos_ += len(part) + 1
+        a0, b0 = spans[0]
+        spans[0] = (_walk_left(s.toks, b0, a0, C.Enterprise, 16), b0)
+        al, bl = spans[-1]
+        spans[-1] = (al, _right_edge(s, al, bl))
+        if not any(span in firms for span in spans):
+            continue
+        if _rx(r"企业[0-9一二三四五六七八九十百千]+[家户个]").search(run.group()):
+            continue  # "…等材料企业18家、总部企业237家、户外用品企业83家": kinds of firm, counted
+        if _rx(r"等[^,。;]{0,8}项目").match(s.text[spans[-1][1] - s.start :]):
+            continue  # "A、B等工业项目": firms' names used for their projects
+        for k, (a, b) in enumerate(spans):
+            if k < len(spans) - 1 and _walk_left(s.toks, b, a, C.Enterprise, 16) != a:
+                continue  # an item with a verb or a function word inside is not a name
+            if (a, b) not in firms and b > a:
+                yield from _firm(s, a, b, "并列", in_list=True)

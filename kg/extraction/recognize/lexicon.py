@@ -1,0 +1,234 @@
+"""The recognisers' word lists and patterns, read once from `kg/extraction/rules/lexicon.toml` and
+the ontology, and the tests on single words that every recogniser shares (a region word, a
+brand)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from kg import ontology
+from kg.extraction.places import is_place
+from kg.extraction.segment import freq, pos, rules
+from kg.terms import C
+
+GENERIC = "generic"  # Mention.rule of a generic mention ("产业链" alone): usable, never listed
+
+
+_PUNCT = re.compile(r"^[\s\W_]+$")
+
+
+_DATE = re.compile(
+    r"^(?:\d+|[0-9一二三四五六七八九十]+)[年月日号]$|^\d{4}$|^[上下]半年$|^年底$|^年初$"
+)
+
+
+_NUM = re.compile(r"^[0-9.%]+$|^[0-9一二三四五六七八九十百千万亿两几]+$")
+
+
+_CLASSIFIER = set("个条家户项批类座处种名位")
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+_ORDINAL = re.compile(r"^第[0-9一二三四五六七八九十百]+[个条家户项批名]?$")
+
+
+_COUNT_HEAD = r"(?:等|以及)?(?:[0-9一二三四五六七八九十两]+(?:条|个|大|家|户|项))?"
+
+
+_CHAIN_LIST_TAIL = re.compile(
+    _COUNT_HEAD
+    + r"(?:省级|市级|县级|首批|重点|千亿级|千亿元级|百亿级|主导|新兴|[‘“][^’”]{1,10}[’”])*$"
+)
+
+
+_CLUSTER_LIST_TAIL = re.compile(
+    _COUNT_HEAD + r"(?:千亿级|千亿元级|百亿级|百亿元级|[‘“][^’”]{1,10}[’”])*$"
+)
+
+
+# patterns written where they are used, compiled once (faster than re's own cache)
+_rx = functools.lru_cache(maxsize=None)(re.compile)
+
+
+_OPEN_QUOTES = "“‘\"'「"
+
+
+_CLOSE_QUOTES = "”’\"'」"
+
+
+_UNSURE = "project-head?"  # a firm guessed from a project's name: kept only if written again
+
+
+# a word the dictionary has but barely knows (恒丰: 2) may be a brand; 农资 (21) is a word
+RARE = 10
+
+
+_NOT_FIRM_HEADS = {
+    "活动", "会议", "工作", "情况", "问题", "建设", "发展", "项目", "产业", "行业", "机构", "单位",
+    "部门", "组织", "政府", "管委会", "委员会", "党委", "党工委", "办公室", "办公厅", "人大",
+    "政协",
+}  # fmt: skip
+
+
+_NOT_FIRM_ENDS = tuple(_NOT_FIRM_HEADS)  # for str.endswith
+
+
+_WEAK = set("其之此该各本达强建引促聚创争超占同跟让使着过")
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+def _strong(word: str) -> bool:
+    """Industry words that, after a brand, almost always name a firm (合盛铝业, 三一重工)."""
+    return len(word) >= 2 and word.endswith(
+        ("业", "材", "泥", "股份", "重工", "化学", "制药", "控股")
+    )
+
+
+@functools.cache
+def _lex() -> dict:
+    lex = rules()
+    lex = {**lex, "suffixes": {cls: ontology.suffixes(cls) for cls in _SUFFIX_CLASSES}}
+    b = lex["boundary"]
+    return {
+        "suffix_re": {
+            cls: re.compile("|".join(sorted(map(re.escape, sfx), key=len, reverse=True)))
+            for cls, sfx in lex["suffixes"].items()
+        },
+        "suffixes": lex["suffixes"],
+        "suffix_chars": {cls: {x[-1] for x in sfx} for cls, sfx in lex["suffixes"].items()},
+        "suffix_sets": {cls: set(sfx) for cls, sfx in lex["suffixes"].items()},
+        "stop_pos": set(b["stop_pos"]),
+        "verb_pos": set(b["verb_pos"]),
+        "inner_verbs": set(b["inner_verbs"]),
+        "inner_words": set(b["inner_words"]),
+        "inner_by_class": {k: set(v) for k, v in b["inner_by_class"].items()},
+        "stop_prefixes": sorted((w for w in b["stop_words"] if len(w) >= 2), key=len, reverse=True),
+        "stop_words": set(b["stop_words"]),
+        "generic": sorted(b["generic_modifiers"], key=len, reverse=True),
+        "generic_set": set(b["generic_modifiers"]),
+        "generic_re": re.compile("(?:" + _alt(b["generic_modifiers"]) + ")"),
+        "stop_prefix_chars": {w[0] for w in b["stop_words"] if len(w) >= 2},
+        "stop_prefix_re": re.compile(
+            "(?:" + _alt([w for w in b["stop_words"] if len(w) >= 2]) + ")"
+        ),
+        "count_prefix": re.compile(b["count_prefix"]),
+        "industry": sorted(lex["enterprise"]["industry_words"], key=len, reverse=True),
+        "list_heads": sorted(lex["enterprise"]["list_heads"], key=len, reverse=True),
+        "actor_cues": lex["enterprise"]["actor_cues"],
+        "firm_predicates": frozenset(lex["enterprise"]["firm_predicates"]),
+        "region_sfx": sorted(lex["region"]["suffixes"], key=len, reverse=True),
+        "not_regions": set(lex["region"]["not_regions"]),
+        "titles": sorted(lex["person"]["titles"], key=len, reverse=True),
+        "after": sorted(lex["person"]["after"], key=len, reverse=True),
+        "surnames": set(lex["person"]["surnames"]),
+        "compound": set(lex["person"]["compound_surnames"]),
+        "role_heads": lex["role"]["heads"],
+        "role_offices": lex["role"]["offices"],
+        "strategy_heads": sorted(lex["strategy"]["heads"], key=len, reverse=True),
+        "split_connectors": lex["chain"]["split_connectors"],
+        # alternations, built once (patterns built from them are cached by `re`)
+        "strategy_alt": _alt(lex["strategy"]["heads"]),
+        "subject_cues_alt": _alt(["落户", "入驻", "落地"]),
+        "titles_alt": _alt(lex["person"]["titles"]),
+        "role_alt": _alt(lex["role"]["heads"]),
+        "list_heads_alt": _alt(lex["enterprise"]["list_heads"]),
+        "strong": [w for w in lex["enterprise"]["industry_words"] if _strong(w)],
+        "strong_alt": _alt([w for w in lex["enterprise"]["industry_words"] if _strong(w)]),
+        "weak_alt": _alt([w for w in lex["enterprise"]["industry_words"] if not _strong(w)]),
+        "not_items": tuple(lex["chain"]["not_items"]),
+        "all_suffixes": {x for v in lex["suffixes"].values() for x in v if len(x) > 1},
+        "firm_suffixes": set(lex["suffixes"][C.Enterprise]),
+        "list_heads_set": set(lex["enterprise"]["list_heads"]) | {"链主", "龙头", "链长"},
+    }
+
+
+_POLICY = re.compile(r"《([^《》]{2,80})》")
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern]:
+    """Regular expressions built from the lexicon, compiled once."""
+    lx = _lex()
+    num = "[一二三四五六七八九十两0-9]"
+    count = r"(?:[0-9一二三四五六七八九十两]+(?:家|户|个|大))"
+    heads = lx["list_heads_alt"]
+    return {
+        "strategy_quoted": re.compile(r"“[^“”]{1,16}”(?:" + lx["strategy_alt"] + ")"),
+        "strategy_num_quoted": re.compile(r"“(" + num + r"(?:大|个)[^“”]{1,6})”"),
+        "strategy_num": re.compile(r"(?<![“\w])(" + num + r"大(?:战略|强市|经济|工程|行动))"),
+        "titles": re.compile(r"(?:" + lx["titles_alt"] + r")"),
+        # a role: office words (市委、市政府主要…) and a head (领导), where a 链长 frame can use it
+        "role": re.compile(
+            r"((?:(?:"
+            + _alt(lx["role_offices"])
+            + r")、?)*(?:"
+            + lx["role_alt"]
+            + r"))(?=(?:同志)?(?:和|、|担任|任|兼任|出任|为|作为|挂帅|链长|总链长|分链长))"
+        ),
+        "firm_list": re.compile(
+            r"(?:等" + count + r"?|" + count + r")[^,。;、等]{0,6}?(?:" + heads + r")"
+        ),
+        "settles": re.compile(r"([^,。;、]{2,12}?)(?:" + lx["subject_cues_alt"] + r")"),
+        "strong": re.compile(lx["strong_alt"]),
+        "industry_head": re.compile("(?:" + _alt(lx["industry"]) + ")"),
+        "industry_tail": re.compile("(?:" + _alt(lx["industry"]) + ")$"),
+        "weak": re.compile("(?:" + lx["weak_alt"] + ")"),
+        # what may stand before a brand and a weak industry word: a clause's start, or a word
+        # that introduces the one acting or spoken of (在, 据, 走进, 支持…)
+        "actor_cue": re.compile(r"(?:[,;:]|" + _alt(lx["actor_cues"]) + r")$"),
+    }
+
+
+_SUFFIX_CLASSES = (C.IndustryChain, C.IndustryCluster, C.IndustrialPark, C.Project, C.Enterprise)
+
+
+MAX_LEN = {
+    C.IndustryChain: 16,
+    C.IndustryCluster: 18,
+    C.IndustrialPark: 24,
+    C.Project: 30,
+    C.Enterprise: 26,
+}
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_region_word(word: str) -> bool:
+    lx = _lex()
+    if word in lx["not_regions"] or len(word) < 2:
+        return False
+    if pos(word) == "ns" or is_place(word):
+        return True
+    return any(word.endswith(s) and len(word) > len(s) for s in lx["region_sfx"]) and not freq(word)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _brand_like(word: str) -> bool:
+    """A run of characters that is not an ordinary word: a likely brand (合盛, 云铝海鑫).
+
+    Single characters are brand material unless they are among the commonest (中, 大, 的).
+    """
+    if len(word) == 1:
+        return freq(word) < 100000
+    if pos(word) in {"l", "i", "v", "vn", "a", "ad", "d"}:
+        return False  # set phrases and verbs (综合利用) are not brands however rare
+    return freq(word) < 60 or pos(word) in {"nz", "nr", "nrt", "nt"}
+
+
+_STOPS_MAX = 100_000
+
+
+_VERBS: dict[str, bool] = {}
+
+
+def _is_verb(w: str) -> bool:
+    """Whether `w` is a verb of two characters or more (remembered)."""
+    if len(_VERBS) >= _STOPS_MAX:
+        _VERBS.clear()
+    verb = _VERBS[w] = len(w) > 1 and pos(w) in _lex()["verb_pos"]
+    return verb

@@ -1,0 +1,247 @@
+"""Policies (《…》), strategies, regions, people and chain-leader roles."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import functools
+import re
+from collections.abc import Iterator
+
+from kg.extraction.places import place_names
+from kg.extraction.recognize.boundaries import _Sent, _starts, _walk_left
+from kg.extraction.recognize.lexicon import _CJK, _POLICY, _lex, _patterns, _rx
+from kg.extraction.segment import freq, pos
+from kg.reading.document import Mention
+from kg.terms import C
+
+
+def _policies(s: _Sent) -> Iterator[Mention]:
+    for m in _POLICY.finditer(s.text) if "《" in s.text else ():
+        yield Mention(C.Policy, m.group(1), s.start + m.start(1), s.start + m.end(1), rule="《》")
+
+
+def _strategies(s: _Sent) -> Iterator[Mention]:
+    px = _patterns()
+    # “3815”战略目标, “产、城、人”三篇文章
+    for m in px["strategy_quoted"].finditer(s.text) if "“" in s.text else ():
+        yield Mention(C.Strategy, m.group(), s.start + m.start(), s.start + m.end(), rule="quoted")
+    # “六大战略”, “七个一”, “五大强市”
+    for m in px["strategy_num_quoted"].finditer(s.text) if "“" in s.text else ():
+        yield Mention(C.Strategy, m.group(1), s.start + m.start(1), s.start + m.end(1), rule="num")
+    for m in px["strategy_num"].finditer(s.text) if "大" in s.text else ():
+        yield Mention(C.Strategy, m.group(1), s.start + m.start(1), s.start + m.end(1), rule="num")
+
+
+_ETHNIC = re.compile(
+    r"[\u4e00-\u9fff]{2,4}?(?:(?:回|彝|苗|藏|壮|满|蒙古|维吾尔|土家|布依|侗|瑶|白|哈尼|傣|黎|傈僳|佤|"
+    r"畲|拉祜|水|纳西|羌|土|仫佬|锡伯|仡佬|景颇|达斡尔|撒拉|布朗|毛南|普米|阿昌|怒|鄂温克|京|基诺|"
+    r"德昂|保安|裕固|门巴|珞巴|独龙|鄂伦春|赫哲|塔吉克|哈萨克|柯尔克孜|乌孜别克|朝鲜)族)+"
+    r"(?:自治)?(?:乡|镇|县|州|旗)"
+)
+
+
+_TOWN = ("街道", "镇", "乡")
+_LEVELS = frozenset("省市县区州旗盟镇乡")
+
+
+@functools.cache
+def _place_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Place names, and every beginning of one (云, 云南, 云南省)."""
+    names = frozenset(place_names())
+    return names, frozenset(n[:k] for n in names for k in range(1, len(n) + 1))
+
+
+def _place_spans(s: _Sent) -> list[tuple[int, int]]:
+    """Places written in the sentence as whole words (offsets in its text), longest first,
+    not overlapping.
+
+    A place is one word or several in a row: from each word, words are joined on while the
+    text so far begins some place name.
+    """
+    names, beginnings = _place_words()
+    toks = s.toks
+    last = s.start + len(s.text)  # a word may run past a sentence cut inside a line
+    found = []
+    for i, tok in enumerate(toks):
+        text = tok.text
+        if text not in beginnings:
+            continue
+        k = i
+        while True:
+            if text in names and toks[k].end <= last:
+                found.append((tok.start - s.start, toks[k].end - s.start))
+            k += 1
+            if k == len(toks):
+                break
+            text += toks[k].text
+            if text not in beginnings:
+                break
+    if not found:
+        return []
+    found.sort(key=lambda ab: (ab[0], -(ab[1] - ab[0])))
+    out: list[tuple[int, int]] = []
+    for a, b in found:
+        if not out or a >= out[-1][1]:
+            out.append((a, b))
+    return out
+
+
+def _regions(s: _Sent) -> Iterator[Mention]:
+    """Places: administrative names (full or short), ethnic townships, towns (…镇, …乡)."""
+    for m in _ETHNIC.finditer(s.text) if "族" in s.text else ():  # 青岗岭回族彝族乡, 双河苗族彝族乡
+        a = _walk_left(s.toks, s.start + m.end(), s.start + m.start(), C.Region, 16)
+        yield Mention(C.Region, s.sub(a, s.start + m.end()), a, s.start + m.end(), rule="ethnic")
+    toks = s.toks
+    taken: set[int] = set()
+    for a, b in _place_spans(s):
+        taken.add(a + s.start)
+        k = bisect.bisect_left(_starts(toks), s.start + b)
+        if k < len(toks) and toks[k].start == s.start + b and toks[k].text in _LEVELS:
+            b += 1  # "江城县": a short name and its level written as a word of its own
+        yield Mention(C.Region, s.text[a:b], s.start + a, s.start + b, rule="place")
+    if not ("镇" in s.text or "乡" in s.text or "街道" in s.text):
+        return
+    for i, tok in enumerate(toks):
+        if tok.start in taken:
+            continue
+        # towns and townships: a name of 2-4 characters, then 镇 / 乡 / 街道
+        if tok.text in _TOWN and i > 0:
+            j, start = i - 1, tok.start
+            while j >= 0 and tok.start - toks[j].start <= 4:
+                t = toks[j]
+                if (
+                    not _CJK.match(t.text)
+                    or t.text in _lex()["stop_words"]
+                    or t.text in _lex()["generic"]
+                    or pos(t.text)
+                    in {
+                        "p",
+                        "c",
+                        "u",
+                        "uj",
+                        "r",
+                        "v",
+                        "d",
+                        "m",
+                        "q",
+                        "f",
+                        "a",
+                        "vn",
+                    }
+                    or t.text in _lex()["not_regions"]
+                ):
+                    break
+                start = t.start
+                j -= 1
+            if 2 <= tok.start - start <= 4:
+                yield Mention(C.Region, s.sub(start, tok.end), start, tok.end, rule="town")
+        elif (
+            len(tok.text) == 2
+            and tok.text[1] in "镇乡"
+            and i > 0
+            and pos(tok.text) == "ns"
+            and tok.text not in _lex()["not_regions"]
+        ):
+            prev = toks[i - 1]  # 龙头 + 山镇: a one-character stem is rare for a town
+            if (
+                len(prev.text) == 2
+                and _CJK.match(prev.text)
+                and prev.text not in _lex()["stop_words"]
+                and prev.text not in _lex()["generic"]
+                and pos(prev.text) in {"n", "nr", "ns", "nz", ""}
+            ):
+                yield Mention(
+                    C.Region, s.sub(prev.start, tok.end), prev.start, tok.end, rule="town"
+                )
+
+
+def _persons(s: _Sent) -> Iterator[Mention]:
+    """People named after a title (链长冯怀玉, 副市长王强), or, with no title, as the one who
+    takes a chain leader's post (赵一六担任特种钢材产业链链长)."""
+    for m in _patterns()["titles"].finditer(s.text):
+        rest = s.text[m.end() : m.end() + 5]
+        name = _person_name(rest)
+        if name:
+            a = s.start + m.end()
+            yield Mention(C.Person, name, a, a + len(name), rule="title")
+    if "链长" not in s.text:
+        return
+    for m in _TAKES_POST.finditer(s.text):
+        name = _person_name(s.text[m.start(1) : m.start(1) + 5])
+        if name and m.start(1) + len(name) == m.end(1):
+            a = s.start + m.start(1)
+            yield Mention(C.Person, name, a, a + len(name), rule="takes the post")
+
+
+# a name of two or three characters opening a clause, then 担任…链长
+_TAKES_POST = re.compile(
+    r"(?:^|(?<=[,,;;、:“]))([\u4e00-\u9fff]{2,3})(?:同志)?(?:担任|兼任|出任|任)"
+    r"[^,,。;;]{0,24}?(?<!副)链长"
+)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _person_name(rest: str) -> str:
+    """The person's name that opens `rest` (the five characters after a title), or ""."""
+    lx = _lex()
+    if len(rest) < 2:
+        return ""
+    if rest[:2] in lx["compound"]:
+        sur = 2
+    elif rest[0] in lx["surnames"]:
+        sur = 1
+    else:
+        return ""
+    for n in (sur + 2, sur + 1):
+        cand = rest[:n]
+        if len(cand) < n or not all(_CJK.match(c) for c in cand):
+            continue
+        after = rest[n:]
+        if n == sur + 2 and any(
+            cand.endswith(a[:1]) and rest[n - 1 :].startswith(a) for a in lx["after"]
+        ):
+            continue
+        if not after or not _CJK.match(after[0]) or any(after.startswith(a) for a in lx["after"]):
+            if freq(cand) > 200 and pos(cand) not in {"nr", "nrt", "nrfg"}:
+                continue
+            return cand
+    return ""
+
+
+def _roles(s: _Sent) -> Iterator[Mention]:
+    """Unnamed officials holding the chain-leader role: "由市级领导担任…链长",
+    "市委、市政府主要领导和市委副书记担任总链长", "市领导链长": office words and a head, with
+    链长 later in the clause."""
+    if "链长" not in s.text:
+        return
+    t = s.text
+    for m in _patterns()["role"].finditer(t):
+        clause = _rx(r"[^,,。;;]*").match(t, m.end()).group()
+        if not _rx(r"(?<!副)链长").search(clause):
+            continue
+        a, b = s.start + m.start(1), s.start + m.end(1)
+        yield Mention(C.ChainLeaderRole, m.group(1), a, b, rule="role")
+
+
+# a title that is only the kind of document: 《方案》 refers back to a full title, or to none
+_BARE_TITLES = frozenset("方案 实施方案 意见 通知 办法 规划 纲要 决定 条例 细则 计划 措施".split())
+
+
+def _short_titles(mentions: list[Mention]) -> list[Mention]:
+    """Bare titles (《方案》) named as the article's last full title of that kind before them
+    (《…优化调整方案》), and dropped where there is none."""
+    if not any(m.type == C.Policy and m.text in _BARE_TITLES for m in mentions):
+        return mentions
+    full = sorted(
+        (m.start, m.label) for m in mentions if m.type == C.Policy and m.text not in _BARE_TITLES
+    )
+    out: list[Mention] = []
+    for m in mentions:
+        if m.type == C.Policy and m.text in _BARE_TITLES:
+            before = [label for start, label in full if start < m.start and label.endswith(m.text)]
+            if not before:
+                continue
+            m = dataclasses.replace(m, label=before[-1], rule="《》 short title")
+        out.append(m)
+    return out

@@ -1,0 +1,39 @@
+"""Projects listed before 等(一批)项目, each named by its item."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.extraction.recognize.boundaries import _list_items, _Sent, _strip_generic
+from kg.extraction.recognize.firms import _brand_prefix, _names_something
+from kg.extraction.recognize.lexicon import _is_region_word, _rx
+from kg.reading.document import Mention
+from kg.terms import C
+
+
+def _project_list_items(s: _Sent) -> Iterator[Mention]:
+    """Items of "A、B、C等(一批)(重点)项目": each is a project; a brand at its head is a firm."""
+    for m in _rx(r"等(?:一批|[0-9一二三四五六七八九十]+个)?[^,。;、等]{0,12}?项目").finditer(
+        s.text
+    ):
+        if _rx("企业|公司").search(m.group()):
+            continue  # "A、B等企业招商引资项目": the items are firms
+        end = s.start + m.start()
+        items = _list_items(s, end, s.start, C.Project, limit=26)
+        if not items:
+            continue
+        for a, b in items:
+            text = s.sub(a, b)
+            if len(text) < 2 or not _strip_generic(text) or _is_region_word(text):
+                continue
+            if _rx(r"[^,。;]*(?:项目)").fullmatch(text):
+                continue  # suffix recogniser has it
+            brand = _brand_prefix(s, a, b)
+            if brand is not None and not _names_something(s, *brand, rare=True):
+                brand = None  # 农资, 中成药: dictionary words, not brands
+            if brand is None and not _names_something(s, a, b, rare=True):
+                continue  # "农资农具、中药材智慧种植等项目": kinds of project, not projects
+            yield Mention(C.Project, text, a, b, rule="list")
+            if brand:
+                ba, bb = brand
+                yield Mention(C.Enterprise, s.sub(ba, bb), ba, bb, rule="project-head")

@@ -1,0 +1,237 @@
+"""Names that end in a suffix of their class: …产业园, …项目, …有限公司, …产业集群."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from kg.extraction.recognize.boundaries import (
+    _balanced,
+    _enumeration,
+    _Sent,
+    _starts,
+    _strip_generic,
+    _walk_left,
+)
+from kg.extraction.recognize.chains import _chain_mentions
+from kg.extraction.recognize.firms import _brand_prefix, _names_something
+from kg.extraction.recognize.industries import HEAD, PROCESS, industry_start, word_kind
+from kg.extraction.recognize.lexicon import (
+    _CLUSTER_LIST_TAIL,
+    _OPEN_QUOTES,
+    _UNSURE,
+    MAX_LEN,
+    _lex,
+    _patterns,
+    _rx,
+    _strong,
+)
+from kg.extraction.segment import freq, pos
+from kg.reading.document import Mention
+from kg.terms import C
+
+
+def _suffix_names(s: _Sent, cls: str) -> Iterator[Mention]:
+    lx = _lex()
+    for m in lx["suffix_re"][cls].finditer(s.text):
+        a, b = s.start + m.start(), s.start + m.end()
+        suffix = m.group()
+        if a not in s.starts:  # "网络安全产业链": 全产业链 begins inside a word, 产业链 does not
+            shorter = [x for x in lx["suffix_sets"][cls] if suffix.endswith(x) and x != suffix]
+            shorter = [x for x in shorter if b - len(x) in s.starts]
+            if shorter:
+                suffix = max(shorter, key=len)
+                a = b - len(suffix)
+        nxt = s.text[m.end() : m.end() + 1]
+        if cls == C.IndustryCluster and nxt == "化":
+            continue
+        if cls == C.Enterprise and (nxt in "化内外" or suffix == "公司" and nxt == "制"):
+            continue
+        if (
+            cls == C.Enterprise
+            and suffix == "厂"
+            and s.text[a - s.start - 1 : a - s.start] in "工建设办开"
+        ):
+            continue  # 工厂, 建厂, 设厂: no firm named
+        if cls == C.IndustrialPark and s.text[m.end() : m.end() + 2] in ("管委", "管理"):
+            pass  # "湘潭经开区管委会": the park is still named
+        if cls == C.IndustryChain:  # a chain's name is read by the grammar of industries
+            gram = industry_start(s, a)
+            start = a if gram is None else gram
+        else:
+            start = _walk_left(s.toks, a, s.start, cls, MAX_LEN[cls])
+        if cls == C.Project:
+            start = _after_lead_verb(s, _capacity_start(s, start, b), a)
+        name = s.sub(start, b)
+        if not _balanced(name):
+            continue
+        raw_core = name[: -len(suffix)]
+        core = _strip_generic(raw_core)
+        if len(core) < 2 and _one_word(s, start, a, raw_core):
+            core = raw_core  # 工业硅项目: a word that merely opens with a generic one (工业)
+        if core and not _WORD_CHAR.search(core):
+            core = ""  # "龙头企业-产业链-产业集群": punctuation names nothing
+        if cls == C.Project and (
+            raw_core.endswith(("重点", "重大"))
+            or raw_core.endswith("产业链")
+            and not raw_core.endswith("全产业链")
+            and not _firm_headed(s, start, a)
+        ):
+            continue  # "绿色铝产业链(重点)项目": a chain's projects; 合盛…全产业链项目 is one
+        # what stands just before the name (a count, 等, 这) and after it; read near the name,
+        # never the whole sentence
+        before = s.text[max(0, start - s.start - 12) : start - s.start]
+        before = before.rstrip().rstrip(_OPEN_QUOTES)
+        at_end = m.end()
+        category = (
+            before.endswith(("等", "一批", "这", "该", "各", "些"))
+            or bool(lx["count_prefix"].match(name))
+            or bool(_COUNTED_BEFORE.search(before))
+            or name[:1] in "大个"
+            and bool(_NUMERAL_BEFORE.search(before))
+            or bool(_COUNTED_AFTER.match(s.text, at_end))
+        )
+        measured = _MEASURE_BEFORE.search(before) and cls != C.Project or _UNIT_NAME.match(name)
+        if measured:
+            continue
+        if cls == C.IndustryChain and category and _HEADED.match(s.text, at_end):
+            category = before.endswith("等")  # "一批锂电产业链龙头企业": 一批 counts the firms
+        if cls == C.IndustryChain:
+            yield from _chain_mentions(s, start, a, b, suffix, core, category)
+            continue
+        if cls == C.IndustryCluster:
+            yield from _list_or_single(s, start, a, b, cls, core, category)
+            continue
+        if not core or category or len(core) < 2:
+            continue
+        if cls == C.Project and core.endswith(("上下游", "配套", "产业", "产业集群")):
+            continue
+        if cls == C.Project and not _specific(s, start, a):
+            continue  # "正式合同项目", "补链强链项目": what kind of project, not which
+        if cls == C.Enterprise and not _enterprise_core_ok(core):
+            continue
+        if cls == C.IndustrialPark and len(core) < 2:
+            continue
+        yield Mention(cls, name, start, b, rule=f"suffix:{suffix}")
+        if cls == C.Project:
+            brand = _brand_prefix(s, start, b - len(suffix), industry_only=True)
+            if brand:
+                # a strong industry word (华友钴业) needs no second sighting; a weak one does
+                strong = _strong(s.sub(*brand)[-2:]) or _strong(s.sub(*brand)[-3:])
+                yield Mention(
+                    C.Enterprise, s.sub(*brand), *brand, rule="project-head" if strong else _UNSURE
+                )
+
+
+# "年产10万吨芯片封装测试项目": a stated capacity opens a project's name, verbs after it included
+_CAPACITY = re.compile(
+    r"年(?:产|产能|处理|加工|生产)?[0-9.一二三四五六七八九十百千万亿]+[万亿]?"
+    r"(?:吨|台|套|件|辆|片|只|颗|块|平方米|立方米|千瓦|兆瓦|吉瓦|千瓦时|GWh|MWh|GW|MW|kW)"
+)
+
+
+def _capacity_start(s: _Sent, start: int, b: int) -> int:
+    """Where a project's name starts when a capacity phrase stands before the words read so
+    far, with no punctuation between: the name reaches back over it (and any firm before it).
+    """
+    head = s.text[: start - s.start]
+    found = None
+    for m in _CAPACITY.finditer(head) if "年" in head else ():
+        found = m
+    if found is None or _rx(r"[,。;:、()“”]|等(?!离子)").search(head, found.end()):
+        return start  # "年产…皮带轮等16个招商项目": the capacity is a list item's, not this name's
+    cap = s.start + found.start()
+    limit = MAX_LEN[C.Project] - (b - cap)
+    if limit < 0:
+        return start
+    return _walk_left(s.toks, cap, s.start, C.Project, limit)
+
+
+# verbs that name a project's work when inside it (扩建项目) but govern it when they open it
+_LEAD_VERBS = frozenset({"建设", "新建", "扩建", "投资", "实施", "推进", "开工", "启动"})
+
+
+def _after_lead_verb(s: _Sent, start: int, a: int) -> int:
+    """Where a project's name starts once a verb opening it is left out: "(投资50亿元)建设智能
+    家电项目" names 智能家电项目; the verb stays when nothing but the suffix would be left."""
+    tok = s.word_at(start)
+    if tok is not None and tok.text in _LEAD_VERBS and a - tok.end >= 2:
+        return tok.end
+    return start
+
+
+_WORD_CHAR = re.compile(r"[^\W_]")
+_COUNTED_BEFORE = re.compile(r"[0-9一二三四五六七八九十两]+(?:个|条|家|户|项|大)$")
+_NUMERAL_BEFORE = re.compile(r"[0-9一二三四五六七八九十两]$")
+_COUNTED_AFTER = re.compile(r"[0-9]+(?:个|条|家|户|项)(?=$|[,。;、)])")
+_MEASURE_BEFORE = re.compile(r"[0-9.]$")
+_UNIT_NAME = re.compile(r"[万亿千百]?(?:元|吨|立方米|平方米|千瓦|亩|公里)(?![\u4e00-\u9fff]{2})")
+# what a chain's name may stand before as a modifier: a kind of firm or project it holds
+_HEADED = re.compile(
+    r"(?:的)?[“\"‘]?(?:链主|龙头|领军|核心|重点|骨干|配套)?[”\"’]?(?:型)?(?:企业|项目)"
+)
+
+
+def _specific(s: _Sent, a: int, b: int) -> bool:
+    """Whether the words of [a, b) name a particular project: a place, a firm's brand, a
+    number or a Latin name, or what it makes (an industry word: 光伏, 乙烯)."""
+    if _names_something(s, a, b):
+        return True
+    for t in s.toks[bisect.bisect_left(_starts(s.toks), a) :]:
+        if t.start >= b:
+            break
+        if word_kind(t.text) in (HEAD, PROCESS):
+            return True
+    return False
+
+
+def _one_word(s: _Sent, a: int, b: int, text: str) -> bool:
+    """Whether `text` at [a, b) is one dictionary word that is not itself a generic one."""
+    return (
+        a in s.starts
+        and b in s.ends
+        and freq(text) > 0
+        and text not in _lex()["generic_set"]
+        # words starting in [a, b): starts are sorted
+        and bisect.bisect_left(_starts(s.toks), b) - bisect.bisect_left(_starts(s.toks), a) == 1
+    )
+
+
+def _firm_headed(s: _Sent, a: int, b: int) -> bool:
+    """Whether a name opens with a firm's: a brand and a strong industry word (华友钴业…).
+
+    >>> from kg.reading.document import Sentence
+    >>> names = ("华友钴业新能源材料", "新能源汽车装备")
+    >>> [_firm_headed(_Sent(Sentence(0, 9, name)), 0, 9) for name in names]
+    [True, False]
+    """
+    m = _patterns()["strong"].search(s.text, a - s.start, b - s.start)
+    return m is not None and m.start() - (a - s.start) >= 2
+
+
+def _enterprise_core_ok(core: str) -> bool:
+    # "子公司", "运输公司", "该公司": a firm name needs something more than an ordinary word
+    if core in {"子", "分", "母", "总", "运输", "投资", "控股", "上市", "国有", "民营", "物流"}:
+        return False
+    if len(core) <= 3 and freq(core) > 500 and pos(core) not in {"nz", "nt", "ns"}:
+        return False
+    return True
+
+
+def _list_or_single(
+    s: _Sent, start: int, a: int, b: int, cls: str, core: str, category: bool
+) -> Iterator[Mention]:
+    """Clusters: "A、B、C3个千亿级产业集群" gives A, B and C."""
+    tail = _CLUSTER_LIST_TAIL.search(s.before(a))
+    if tail and tail.group() and (not core or category or start >= s.start + tail.start()):
+        end = s.start + tail.start()
+        items = _enumeration(s, end, tail.group(), cls)
+        if len(items) >= 2:
+            for ia, ib in items:
+                text = s.sub(ia, ib)
+                if _strip_generic(text):
+                    yield Mention(cls, text, ia, ib, rule="list")
+            return
+    if core and not category:
+        yield Mention(cls, s.sub(start, b), start, b, rule="suffix")

@@ -1,0 +1,276 @@
+"""Relations between mentions, each with its evidence sentence, from the rules in
+`kg/extraction/rules/relations.toml`.
+
+A rule is a regular expression over the sentence with every mention replaced by one symbol of
+its class, so "以合盛铝业、旗滨玻璃为龙头,绿色硅全产业链项目稳步推进" is matched as
+"以E、E为龙头,C项目稳步推进". Two rules need more than one sentence and are written here:
+a paragraph whose topic is 链主 enterprises, whose next sentences each open with a firm and name
+its chain; and a firm called 链主 in a sentence without a chain, whose chain is named in the
+sentences around it.
+
+>>> from kg.reading.reader import read_text
+>>> from kg.run.pipeline import extract
+>>> doc = extract(read_text("以云铝海鑫为龙头,绿色铝产业链链长工作取得新成效。"))
+>>> [(r.predicate, r.subject.text, r.object.text) for r in doc.relations]
+[('leadsChain', '云铝海鑫', '绿色铝产业链')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kg.extraction.frames import FRAME_INDUSTRY, FRAME_SUBJECT, frame_relations
+from kg.extraction.recognize import GENERIC
+from kg.extraction.segment import rules
+from kg.extraction.symbols import GROUP, SYMBOL_CHARS, SYMBOLS, abstract, expand, symbol_of
+from kg.reading.document import Document, Mention, Relation
+from kg.terms import C, P
+
+__all__ = ["relate", "Rule", "load_rules", "SYMBOLS"]
+
+_SYMBOL_CHARS = SYMBOL_CHARS
+_PLACE_SUFFIXES = ("省", "市", "县", "区", "州")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One relation pattern; `regex` is compiled over the symbol-replaced sentence."""
+
+    predicate: str
+    name: str
+    regex: re.Pattern
+    context_subject: str = ""
+    context_object: str = ""
+    example: str = ""
+    expect: tuple = ()
+    # symbols a sentence must hold for the rule to relate anything: one of each set (an end
+    # that may come from the context needs none)
+    needs: tuple[frozenset[str], ...] = ()
+
+
+def _needs(pattern: str, context: dict[str, str]) -> tuple[frozenset[str], ...]:
+    """For each end `<s:...>`/`<o:...>` of `pattern` not taken from the context, its symbols."""
+    return tuple(
+        frozenset(SYMBOLS[c][1] for c in m.group(2).split("|"))
+        for m in GROUP.finditer(pattern)
+        if not context.get(m.group(1))
+    )
+
+
+@functools.cache
+def load_rules() -> tuple[Rule, ...]:
+    """The relation rules, compiled once."""
+    out = []
+    for r in rules("relations")["rule"]:
+        out.append(
+            Rule(
+                predicate=r["predicate"],
+                name=r["name"],
+                regex=re.compile(expand(r["pattern"])),
+                context_subject=r.get("context_subject", ""),
+                context_object=r.get("context_object", ""),
+                example=r.get("example", ""),
+                expect=tuple(tuple(p) for p in r.get("expect", [])),
+                needs=_needs(
+                    r["pattern"],
+                    {"s": r.get("context_subject", ""), "o": r.get("context_object", "")},
+                ),
+            )
+        )
+    return tuple(out)
+
+
+@functools.cache
+def _rules_for(present: frozenset[str]) -> tuple[Rule, ...]:
+    """The rules that can relate something in a sentence holding the symbols `present`."""
+    return tuple(r for r in load_rules() if all(present & need for need in r.needs))
+
+
+class _Context:
+    """Mentions by sentence and paragraph, for rules that take an end from the context."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.by_sent: list[list[Mention]] = [[] for _ in doc.sentences]
+        starts = [s.start for s in doc.sentences]
+        ends = [s.end for s in doc.sentences]
+        for m in doc.mentions:
+            i = bisect.bisect_right(starts, m.start) - 1
+            if i >= 0 and m.end <= ends[i]:
+                self.by_sent[i].append(m)
+        self.main: dict[str, Mention | None] = {}
+        # mentions inside other mentions (昭阳 in 昭阳经开区) are not what a sentence is about
+        spans = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
+        self.nested: set[int] = set()
+        outer_end = -1
+        for m in spans:
+            if m.end <= outer_end:
+                self.nested.add(id(m))
+            outer_end = max(outer_end, m.end)
+        self.firsts: dict[int, Mention | None] = {}
+
+    def first_of(self, j: int) -> Mention | None:
+        """The first mention of sentence `j` that is not inside another (its subject, maybe)."""
+        if j not in self.firsts:
+            self.firsts[j] = min(
+                (m for m in self.by_sent[j] if id(m) not in self.nested),
+                key=lambda m: m.start,
+                default=None,
+            )
+        return self.firsts[j]
+
+    def main_of(self, cls: str) -> Mention | None:
+        """The thing of class `cls` the article is about: the one it names most often."""
+        if cls not in self.main:
+            ms = [m for m in self.doc.mentions if m.type == cls and id(m) not in self.nested]
+            if not ms:
+                self.main[cls] = None
+            else:
+                # 昭通 and 昭通市 count as one place; the written form with its suffix wins
+                def stem(m: Mention) -> str:
+                    return m.text[:-1] if m.text.endswith(_PLACE_SUFFIXES) else m.text
+
+                top, _ = Counter(stem(m) for m in ms).most_common(1)[0]
+                group = [m for m in ms if stem(m) == top]
+                self.main[cls] = max(group, key=lambda m: (len(m.text), -m.start))
+        return self.main[cls]
+
+    def nearest_before(self, i: int, pos: int, cls: str) -> Mention | None:
+        para = self.doc.sentences[i].paragraph
+        cands = [
+            m
+            for m in self.by_sent[i]
+            if m.type == cls and m.end <= pos and id(m) not in self.nested
+        ]
+        if cands:
+            return cands[-1]
+        for j in range(i - 1, -1, -1):
+            if self.doc.sentences[j].paragraph != para:
+                break
+            cands = [m for m in self.by_sent[j] if m.type == cls and id(m) not in self.nested]
+            if cands:
+                return cands[-1]
+        # further back: the last sentence whose subject is such a thing ("昭通市深入学习…")
+        for j in range(i - 1, max(i - 60, -1), -1):
+            first = self.first_of(j)
+            if first and first.type == cls and first.start - self.doc.sentences[j].start <= 12:
+                return first
+        return self.main_of(cls)
+
+
+def _group_mentions(m: re.Match, name: str, where: dict[int, Mention]) -> list[Mention]:
+    if name not in m.re.groupindex:
+        return []
+    start, end = m.span(name)  # (-1, -1) when the group took no part in the match
+    return [where[p] for p in range(start, end) if p in where]
+
+
+def _apply_rules(doc: Document, ctx: _Context) -> list[Relation]:
+    out: list[Relation] = []
+    for i, sent in enumerate(doc.sentences):
+        mentions = ctx.by_sent[i]
+        if not mentions or not _rules_for(frozenset(map(symbol_of, mentions))):
+            continue  # no rule can relate what the sentence names (a superset of its symbols)
+        abstract_, where = abstract(sent, mentions)
+        for rule in _rules_for(_SYMBOL_CHARS.intersection(abstract_)):
+            for m in rule.regex.finditer(abstract_):
+                subs = _group_mentions(m, "s", where)
+                objs = _group_mentions(m, "o", where)
+                pos = sent.start + m.start()
+                if not subs and rule.context_subject:
+                    near = ctx.nearest_before(i, pos, rule.context_subject)
+                    subs = [near] if near else []
+                if not objs and rule.context_object:
+                    near = ctx.nearest_before(i, pos, rule.context_object)
+                    objs = [near] if near else []
+                if not objs and rule.predicate == P.chainLeaderOf:
+                    continue
+                for s in subs:
+                    for o in objs:
+                        if s is not o:
+                            out.append(Relation(rule.predicate, s, o, sent, rule=rule.name))
+    return out
+
+
+def _named_chains(mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if m.type == C.IndustryChain and m.rule != GENERIC]
+
+
+_LINK_LEADER = re.compile(r"链主")
+
+
+def _topic_paragraphs(doc: Document, ctx: _Context, have: set[tuple[int, int]]) -> list[Relation]:
+    """A paragraph about 链主 firms in general (its topic sentence names no firm), whose next
+    sentences each open with a firm and name its chain: that firm leads that chain."""
+    out: list[Relation] = []
+    topic_para = -1
+    for i, sent in enumerate(doc.sentences):
+        ms = ctx.by_sent[i]
+        firms = [m for m in ms if m.type == C.Enterprise]
+        if _LINK_LEADER.search(sent.text) and not firms:
+            topic_para = sent.paragraph
+            continue
+        chains = _named_chains(ms)
+        if sent.paragraph == topic_para and firms and chains:
+            first = min(firms, key=lambda m: m.start)
+            if first.start - sent.start <= 1:
+                after = [c for c in chains if c.start > first.end]
+                if after and (first.start, after[0].start) not in have:
+                    out.append(
+                        Relation(
+                            P.leadsChain,
+                            first,
+                            after[0],
+                            sent,
+                            rule="链主段落",
+                            how="the paragraph's topic is 链主 firms; chain: sentence",
+                            confidence=0.6,
+                        )
+                    )
+    return out
+
+
+def _nested_rules(doc: Document) -> list[Relation]:
+    """A project whose name opens with a firm's name is that firm's project."""
+    out: list[Relation] = []
+    projects = [m for m in doc.mentions if m.type == C.Project]
+    firms = [m for m in doc.mentions if m.type == C.Enterprise]
+    for p in projects:
+        heads = [f for f in firms if f.start == p.start and f.end < p.end]
+        if heads:
+            sent = doc.sentence_at(p.start)
+            if sent is not None:
+                out.append(Relation(P.developedBy, p, heads[0], sent, rule="项目名称"))
+    return out
+
+
+def relate(doc: Document) -> Document:
+    """Pipeline step: fill `doc.relations` from the rules, without duplicates."""
+    ctx = _Context(doc)
+    found = _apply_rules(doc, ctx) + frame_relations(doc, ctx.by_sent)
+    have = {(r.subject.start, r.object.start) for r in found if r.predicate == P.leadsChain}
+    found += _topic_paragraphs(doc, ctx, have)
+    found += _nested_rules(doc)
+    seen: set[tuple] = set()
+    doc.relations = []
+    for r in found:
+        key = (r.predicate, r.subject.start, r.subject.end, r.object.start, r.object.end)
+        if key not in seen:
+            seen.add(key)
+            doc.relations.append(r)
+    # a bare industry a frame read as its chain (电子元器件链主型企业), a firm it read as its
+    # subject (…。这家龙头企业): mentions of the article
+    have_spans = {(m.type, m.start, m.end) for m in doc.mentions}
+    added = {
+        (m.type, m.start, m.end): m
+        for r in doc.relations
+        for m in (r.subject, r.object)
+        if m.rule in (FRAME_INDUSTRY, FRAME_SUBJECT) and (m.type, m.start, m.end) not in have_spans
+    }
+    if added:
+        doc.mentions = sorted([*doc.mentions, *added.values()], key=lambda m: (m.start, -m.end))
+    return doc

@@ -1,0 +1,330 @@
+"""Mentions -> entities with stable IRIs, and the merge log that says why.
+
+In one article, a short name and the full name of the same firm are one entity when the short
+name is part of exactly one longer name (华宁新材料 and 云南华宁新材料股份有限公司). Across
+articles the same normalised label is the same IRI. Different names are never merged on a guess.
+
+>>> from kg.reading.document import Document, Mention
+>>> doc = Document(name="a.txt", raw="", text="", offsets=[0])
+>>> doc.mentions = [Mention("Enterprise", "云南华宁新材料股份有限公司", 0, 13),
+...                 Mention("Enterprise", "华宁新材料", 20, 25)]
+>>> sorted({m.label for m in resolve(doc).mentions})
+['云南华宁新材料股份有限公司']
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from itertools import accumulate
+
+from kg import iris
+from kg.extraction.places import is_place
+from kg.extraction.recognize import GENERIC
+from kg.extraction.recognize.boundaries import _strip_generic
+from kg.extraction.recognize.lexicon import _CJK, _UNSURE, _brand_like, _is_region_word, _lex
+from kg.extraction.recognize.overlaps import _NESTABLE, _resolve_overlaps
+from kg.extraction.segment import freq, rules, tokenize
+from kg.reading.document import Document, Entity, Mention, Merge
+from kg.terms import C
+
+__all__ = ["corefer", "resolve"]
+
+# Articles name the same few things over and over: remember the last few thousand answers.
+normalise_label = functools.lru_cache(maxsize=4096)(iris.normalise_label)
+entity_iri = functools.lru_cache(maxsize=4096)(iris.entity_iri)
+
+_FIRM_SUFFIXES = (
+    "股份有限公司",
+    "有限责任公司",
+    "集团有限公司",
+    "有限公司",
+    "集团公司",
+    "集团",
+    "公司",
+)
+
+
+def _full_name_of(short: str, longer: list[str], derived: set[str]) -> str | None:
+    """The one longer firm name that `short` is a short form of, or None when there are none
+    or several. A short form is the longer name without its legal form, a leading place or a
+    group's name (华宁新材料 of 云南华宁新材料股份有限公司, 万润 of 中节能万润), or one the
+    article was read to use for it
+    (`derived`: 岳禾智能 for 岳禾智能装备股份有限公司); a shared brand alone is not (合盛 is
+    not 合盛铝业: the group has other firms).
+
+    >>> _full_name_of("华宁新材料", ["云南华宁新材料股份有限公司"], set())
+    '云南华宁新材料股份有限公司'
+    >>> _full_name_of("合盛", ["合盛铝业"], set()) is None
+    True
+    """
+    hosts = [n for n in longer if short in n and n != short and _short_form(short, n, derived)]
+    return hosts[0] if len(hosts) == 1 else None
+
+
+def _short_form(short: str, name: str, derived: set[str]) -> bool:
+    """Whether `short` is how an article may call the firm `name`: its core (no legal form,
+    no leading place) ends with it (万润 of 中节能万润), or, for a full legal name, is it and
+    an industry word (云铝海鑫 of 云南云铝海鑫铝业有限公司)."""
+    if short in derived:
+        return True
+    core = _core_name(name)
+    if core.endswith(short):
+        return True
+    legal = any(name.endswith(sfx) for sfx in _FIRM_SUFFIXES[:-2])  # 有限公司…, not 集团, 公司
+    return legal and core.startswith(short) and core[len(short) :] in _industry_words()
+
+
+@functools.cache
+def _industry_words() -> frozenset[str]:
+    return frozenset(rules()["enterprise"]["industry_words"])
+
+
+def _core_name(name: str) -> str:
+    """A firm's name without its legal form and a leading place: 云南华宁新材料股份有限公司 ->
+    华宁新材料."""
+    for sfx in _FIRM_SUFFIXES:
+        if name.endswith(sfx) and len(name) > len(sfx) + 1:
+            name = name[: -len(sfx)]
+            break
+    for k in (3, 2):
+        if len(name) > k + 1 and is_place(name[:k]):
+            return name[k:]
+    return name
+
+
+_REGION_SUFFIXES = ("省", "市", "县", "区", "州", "镇", "乡")
+
+
+def _region_full_names(labels: set[str]) -> dict[str, str]:
+    """昭通 -> 昭通市 when the article writes both and no other 昭通+suffix."""
+    out = {}
+    for label in labels:
+        hosts = [label + sfx for sfx in _REGION_SUFFIXES if label + sfx in labels]
+        if len(hosts) == 1:
+            out[label] = hosts[0]
+    return out
+
+
+def _canonical(doc: Document) -> None:
+    firms = sorted(
+        {normalise_label(m.label) for m in doc.mentions if m.type == C.Enterprise},
+        key=len,
+        reverse=True,
+    )
+    derived = {
+        normalise_label(m.label)
+        for m in doc.mentions
+        if m.type == C.Enterprise and m.rule == "short-name"
+    }
+    full = {n: _full_name_of(n, firms, derived) for n in firms}
+    projects = {normalise_label(m.label) for m in doc.mentions if m.type == C.Project}
+    regions = _region_full_names(
+        {normalise_label(m.label) for m in doc.mentions if m.type == C.Region}
+    )
+    for m in doc.mentions:
+        label = normalise_label(m.label)
+        reason = "same name" if label == normalise_label(m.text) else "canonical form"
+        if m.type == C.Enterprise:
+            host = full.get(label)
+            seen = set()
+            while host and host not in seen:  # follow chains: 华宁 -> 华宁新材料 -> full name
+                seen.add(host)
+                label, reason = host, f"short name of {host}"
+                host = full.get(host)
+        if m.type == C.Region and label in regions:
+            label, reason = regions[label], f"short name of {regions[label]}"
+        if m.type == C.Project and label + "项目" in projects:
+            label, reason = label + "项目", f"short name of {label}项目"  # 合盛水电硅(项目)
+        m.label = label
+        m.iri = entity_iri(m.type, label)
+        doc.merges.append(Merge(doc.name, m.text, m.type, label, m.iri, reason))
+
+
+# --- mention-level coreference ----------------------------------------------------------
+
+
+def corefer(doc: Document) -> Document:
+    """Pipeline step: a firm named once is that firm wherever else the article writes its
+    name, in full or in a short form (岳禾智能装备股份有限公司 … 岳禾智能); a firm guessed
+    from a project's name is kept only when the article writes it twice.
+
+    >>> from kg.reading.reader import read_text
+    >>> from kg.run.pipeline import extract
+    >>> doc = extract(read_text("以岳禾科技为龙头。岳禾科技新建厂房。"))
+    >>> [(m.text, m.rule) for m in doc.mentions if m.type == "Enterprise"]
+    [('岳禾科技', '以X为龙头'), ('岳禾科技', 'same-article')]
+    """
+    mentions = _merged(*_propagate(doc, doc.mentions))
+    # a place inside a firm's name (宁德 in 宁德时代) is no mention of that place; mentions are
+    # sorted by start (then longest first), so the firm holding a place comes just before it
+    out: list[Mention] = []
+    firm_end, firm_start = -1, -1
+    for m in mentions:
+        if m.type == C.Enterprise and m.end > firm_end:
+            firm_start, firm_end = m.start, m.end
+        elif m.type == C.Region and firm_start <= m.start and m.end <= firm_end:
+            continue
+        out.append(m)
+    doc.mentions = out
+    return doc
+
+
+def _merged(kept: list[Mention], extra: list[Mention]) -> list[Mention]:
+    """The recognised mentions `kept` (free of overlaps, by start) with the occurrences
+    `extra` added, overlaps settled: where no added one overlaps anything but a mention it
+    repeats, they are merged as they are; else every overlap is settled at once."""
+    have = {(m.type, m.start, m.end) for m in kept}
+    extra = [m for m in extra if (m.type, m.start, m.end) not in have]
+    if not extra:
+        return kept
+    extra.sort(key=lambda m: (m.start, -m.end))
+    starts = [m.start for m in kept]
+    reach = list(accumulate((m.end for m in kept), max))
+    last_end = -1
+    for m in extra:
+        if m.start < last_end:
+            return _resolve_overlaps(kept + extra)
+        last_end = m.end
+        j = bisect.bisect_left(starts, m.end) - 1
+        while j >= 0 and reach[j] > m.start:
+            k = kept[j]
+            if k.end > m.start and not (
+                k.start <= m.start and m.end <= k.end and (k.type, m.type) in _NESTABLE
+            ):
+                return _resolve_overlaps(kept + extra)  # settle every overlap at once
+            j -= 1
+    return sorted([*kept, *extra], key=lambda m: (m.start, -m.end))
+
+
+def _propagate(doc: Document, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """The recognised mentions kept (a firm guessed from a project's name only when written
+    twice) and every other occurrence of a firm's name or short name."""
+    mentions = [m for m in mentions if m.rule != _UNSURE or doc.text.count(m.text) >= 2]
+    names = {m.text for m in mentions if m.type == C.Enterprise and len(m.text) >= 2}
+    if not names:
+        return mentions, []
+    shorts = {short for name in names for short in _short_names(name)} - names
+    extra = [
+        Mention(
+            C.Enterprise,
+            doc.text[a:b],
+            a,
+            b,
+            rule="short-name" if doc.text[a:b] in shorts else "same-article",
+        )
+        for a, b in _occurrences(doc.text, names | shorts)
+        if doc.sentence_at(a) is not None
+    ]
+    return mentions, extra
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _short_names(name: str) -> frozenset[str]:
+    """How an article goes on to call a firm it first named in full: without the legal form,
+    a leading place or the last industry word (岳禾智能装备股份有限公司 -> 岳禾智能装备,
+    岳禾智能; 湖北三环锻造有限公司 -> 三环锻造). Only forms of four characters or more that
+    are no dictionary word and open with a brand are kept.
+
+    >>> sorted(_short_names("岳禾智能装备股份有限公司"))
+    ['岳禾智能', '岳禾智能装备']
+    """
+    lx = _lex()
+    legal = next(
+        (x for x in sorted(lx["firm_suffixes"], key=len, reverse=True) if name.endswith(x)), ""
+    )
+    if len(legal) < 2 or len(name) - len(legal) < 4:
+        return frozenset()
+    core = name[: -len(legal)]
+    forms = {core}
+    head = tokenize(core)
+    if head and _is_region_word(head[0].text):
+        forms.add(core[len(head[0].text) :])
+    for form in list(forms):
+        word = next((w for w in lx["industry"] if form.endswith(w) and len(w) < len(form)), "")
+        if word:
+            forms.add(form[: -len(word)])
+    return frozenset(
+        f
+        for f in forms
+        if len(f) >= 4
+        and not freq(f)
+        and not _is_region_word(f)
+        and _strip_generic(f) == f
+        and _opens_with_brand(f)
+    )
+
+
+def _opens_with_brand(text: str) -> bool:
+    """Whether `text`, past a leading place, opens with a brand: a word that is no ordinary
+    one (岳禾, 三环) or two single characters (鑫燊), not a common word (能源投资)."""
+    toks = tokenize(text)
+    if toks and _is_region_word(toks[0].text):
+        toks = toks[1:]
+    if not toks or not _CJK.match(toks[0].text):
+        return False
+    if len(toks[0].text) > 1:
+        return _brand_like(toks[0].text)
+    return len(toks) > 1 and len(toks[1].text) == 1 and _CJK.match(toks[1].text) is not None
+
+
+def _occurrences(text: str, words: set[str]) -> list[tuple[int, int]]:
+    """Where `words` occur in `text`, read left to right, the longest at each place, without
+    overlaps (as a regular expression of the words, longest first, would find them).
+
+    >>> _occurrences("合盛硅业与合盛", {"合盛", "合盛硅业"})
+    [(0, 4), (5, 7)]
+    """
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.append((at, at + len(word)))
+            at = text.find(word, at + 1)
+    found.sort(key=lambda ab: (ab[0], -ab[1]))
+    out: list[tuple[int, int]] = []
+    for a, b in found:
+        if not out or a >= out[-1][1]:
+            out.append((a, b))
+    return out
+
+
+# --- entities -----------------------------------------------------------------------------
+
+
+def resolve(doc: Document) -> Document:
+    """Pipeline step: set `label` and `iri` on every mention and build `doc.entities`.
+
+    A generic mention ("产业链" alone) is kept only where a relation needs it (由市级领导担任
+    产业链链长); relations that say the same thing twice in one sentence are kept once.
+    """
+    doc.merges = []
+    ends = [m for r in doc.relations for m in (r.subject, r.object)]
+    used = {id(m) for m in ends}
+    doc.mentions = [m for m in doc.mentions if m.rule != GENERIC or id(m) in used]
+    listed = {id(m) for m in doc.mentions}
+    extra = list({id(m): m for m in ends if id(m) not in listed}.values())
+    everything: list[Mention] = doc.mentions + extra
+    saved, doc.mentions = doc.mentions, everything
+    _canonical(doc)
+    doc.mentions = saved
+    doc.entities = {}
+    for m in everything:
+        ent = doc.entities.get(m.iri)
+        if ent is None:
+            ent = doc.entities[m.iri] = Entity(m.iri, m.type, m.label)
+        ent.mentions.append(m)
+        if normalise_label(m.text) != m.label:
+            ent.aliases.add(m.text)
+    seen: set[tuple] = set()
+    relations = []
+    for r in doc.relations:
+        key = (r.predicate, r.subject.iri, r.object.iri, r.sentence.start)
+        if key not in seen:
+            seen.add(key)
+            relations.append(r)
+    doc.relations = relations
+    for metric in doc.metrics:
+        if metric.subject is not None and not metric.subject.iri:
+            metric.subject.iri = entity_iri(metric.subject.type, metric.subject.label)
+    return doc

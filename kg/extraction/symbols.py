@@ -1,0 +1,134 @@
+"""A sentence read as symbols: every mention replaced by one character standing for its class,
+so that relation patterns are written over "以E、E为龙头,C项目稳步推进" rather than over names.
+
+Patterns (in `kg/extraction/rules/relations.toml` and `kg/extraction/rules/frames.toml`) name the
+symbols by letter: `{E}` one firm, `<s:E+>` a subject group of one or more firms in a list
+("A、B和C"), `<o:C|G>` an object group that is a chain or a generic chain; `{T}` is a relation
+frame's trigger word (`kg.extraction.frames`).
+
+>>> from kg.reading.document import Mention, Sentence
+>>> sent = Sentence(0, 11, "以甲乙为龙头,丙产业链")
+>>> text, where = abstract(sent, [Mention("Enterprise", "甲乙", 1, 3),
+...                               Mention("IndustryChain", "丙产业链", 7, 11)])
+>>> text == "以" + SYMBOLS["E"][1] + "为龙头," + SYMBOLS["C"][1], sorted(where)
+(True, [1, 6])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from kg.extraction.recognize import GENERIC
+from kg.reading.document import Mention, Sentence
+from kg.terms import C
+
+__all__ = ["SYMBOLS", "SYMBOL_CHARS", "expand", "abstract", "symbol_of", "GROUP"]
+
+SYMBOLS = {
+    "E": (C.Enterprise, "\ue001"),
+    "C": (C.IndustryChain, "\ue002"),
+    "G": (C.IndustryChain, "\ue00b"),  # a generic chain
+    "K": (C.IndustryCluster, "\ue003"),
+    "P": (C.IndustrialPark, "\ue004"),
+    "J": (C.Project, "\ue005"),
+    "Y": (C.Policy, "\ue006"),
+    "S": (C.Strategy, "\ue007"),
+    "R": (C.Region, "\ue008"),
+    "H": (C.Person, "\ue009"),
+    "L": (C.ChainLeaderRole, "\ue00a"),
+    "T": ("", "\ue00c"),  # a relation frame's trigger word
+}
+_SYMBOL_OF = {cls: sym for key, (cls, sym) in SYMBOLS.items() if key not in "GT"}
+SYMBOL_CHARS = frozenset(sym for _, sym in SYMBOLS.values())
+GROUP = re.compile(r"<([so]):([A-Z](?:\|[A-Z])*)(\+?)>")
+_LIST_SEP = "(?:、|和|及|以及|与|,|》《|》、《)?"
+
+
+def symbol_of(m: Mention) -> str | None:
+    """The symbol a mention stands for (generic chains have their own)."""
+    if m.type == C.IndustryChain and m.rule == GENERIC:
+        return SYMBOLS["G"][1]
+    return _SYMBOL_OF.get(m.type)
+
+
+def expand(pattern: str) -> str:
+    """A pattern written with `<s:E+>`, `<o:C|G>` and `{X}` as a regular expression over the
+    abstract sentence (groups `s` and `o`)."""
+
+    def group(m: re.Match) -> str:
+        name, classes, plus = m.group(1), m.group(2), m.group(3)
+        chars = "".join(SYMBOLS[c][1] for c in classes.split("|"))
+        one = f"[{chars}]"
+        body = f"{one}(?:{_LIST_SEP}{one})*" if plus else one
+        return f"(?P<{name}>{body})"
+
+    out = GROUP.sub(group, pattern)
+    return re.sub(r"\{([A-Z])\}", lambda m: SYMBOLS[m.group(1)][1], out)
+
+
+def _outermost(mentions: Iterable[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _chains_inside(m: Mention, mentions: list[Mention]) -> list[Mention]:
+    return [
+        c
+        for c in mentions
+        if c.type == C.IndustryChain and c is not m and m.start <= c.start and c.end <= m.end
+    ]
+
+
+def abstract(
+    sent: Sentence, mentions: list[Mention], extra: Iterable[tuple[int, int, str, Any]] = ()
+) -> tuple[str, dict[int, Any]]:
+    """The sentence with each outermost mention replaced by its class symbol, and where each
+    symbol stands (index in the abstract text -> the mention). `extra` items are
+    `(start, end, symbol, payload)` spans that no mention overlaps (a frame's trigger words).
+
+    A chain inside a project ("绿色硅全产业链项目") stands as a chain, with the rest of the
+    project's name kept as text.
+    """
+    items = [(m.start, m.end, symbol_of(m), m) for m in _outermost(mentions)]
+    items += list(extra)
+    items.sort(key=lambda it: it[0])
+    parts: list[str] = []
+    where: dict[int, Any] = {}
+    text, base = sent.text, sent.start
+    pos = base
+    length = 0
+    for start, end, sym, item in items:
+        chunk = text[pos - base : start - base]
+        parts.append(chunk)
+        length += len(chunk)
+        inner = (
+            _chains_inside(item, mentions)
+            if isinstance(item, Mention) and item.type == C.Project
+            else []
+        )
+        if inner:  # "绿色硅全产业链项目": the chain inside the project counts as a chain
+            c = inner[0]
+            head = text[start - base : c.start - base]
+            parts.append(head)
+            where[length + len(head)] = c
+            parts.append(symbol_of(c) or SYMBOLS["C"][1])
+            tail = text[c.end - base : end - base]
+            parts.append(tail)
+            length += len(head) + 1 + len(tail)
+        elif sym is None:
+            piece = text[start - base : end - base]
+            parts.append(piece)
+            length += len(piece)
+        else:
+            parts.append(sym)
+            where[length] = item
+            length += 1
+        pos = end
+    parts.append(text[pos - base :])
+    return "".join(parts), where

@@ -1,0 +1,517 @@
+"""The store: an rdflib Dataset over Oxigraph on disk, built in one go and replaced atomically.
+
+Each article is a named graph (its IRI) of provenance, the entities with their classes,
+labels and relations are the graph `kg.graph.rdf.ENTITY_GRAPH` and the ontology is the graph
+``<https://w3id.org/chainkg/ontology>`` (see `kg.graph.rdf` for what each holds). No triple is in
+two of them (but for ``ckg:alias``, the names an article uses), so queries see the union of all
+graphs (``use_default_graph_as_union``) without a stored copy of it: the default graph is
+empty.
+
+>>> import tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "store"
+>>> build_store([], path)["documents"]
+0
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import itertools
+import os
+import queue
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from kg.errors import StoreError
+from kg.graph.named import named_query
+from kg.graph.rdf import ENTITY_GRAPH, document_quads, to_oxigraph
+from kg.ontology import ONTOLOGY_FILE, ONTOLOGY_GRAPH, PREFIXES
+from kg.reading.document import Document
+
+__all__ = [
+    "DEFAULT_STORE",
+    "build_store",
+    "open_store",
+    "open_oxigraph",
+    "oxigraph_store",
+    "union_triples",
+    "dataset_quads",
+    "export",
+    "store_bytes",
+    "check_replaceable",
+    "swap_in",
+]
+
+DEFAULT_STORE = Path("out/store")
+
+
+def _ontology_nquads() -> str:
+    graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
+    triples = ox.parse(path=ONTOLOGY_FILE, format=ox.RdfFormat.TURTLE)
+    quads = (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
+
+
+# Quads per call of Oxigraph's bulk loader, which holds a call's quads in memory (about 1 kB
+# each) before writing them: a stream cut into calls of this size keeps memory flat.
+LOAD_QUADS = 100_000
+# Articles rendered and waiting for the loader: enough to keep it busy, little memory.
+QUEUED = 64
+
+
+def release_memory() -> None:
+    """Give the C heap's free pages back to the system (glibc's ``malloc_trim``; else nothing).
+
+    Oxigraph's bulk loader and queries free what they allocate, but glibc keeps the freed pages,
+    so without this the resident size creeps up call after call with the size of the store.
+
+    >>> release_memory()
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+def _malloc_trim() -> Any:
+    global _TRIM
+    if _TRIM is False:
+        try:
+            _TRIM = ctypes.CDLL(None).malloc_trim  # glibc only (not musl, macOS, Windows)
+        except (OSError, AttributeError, TypeError):
+            _TRIM = None
+    return _TRIM
+
+
+_TRIM: Any = False  # not looked up yet
+
+
+class _Written:
+    """The entity graph's lines sent to the loader lately: each article writes its entities'
+    classes and labels again, and most were written by an article before. Bounded: when full
+    it starts afresh (a line written twice is stored once anyway)."""
+
+    def __init__(self, size: int = 200_000) -> None:
+        self._size = size
+        self._seen: set[bytes] = set()
+        self._ending = f" <{ENTITY_GRAPH}> .\n".encode()
+
+    def new(self, data: bytes) -> bytes:
+        """`data` without the entity-graph lines sent lately (they come first, kg.graph.rdf)."""
+        cut = data.rfind(self._ending)
+        if cut < 0:
+            return data
+        cut += len(self._ending)
+        if len(self._seen) > self._size:
+            self._seen.clear()
+        fresh = []
+        for line in data[:cut].splitlines(keepends=True):
+            if line not in self._seen:
+                self._seen.add(line)
+                fresh.append(line)
+        return b"".join(fresh) + data[cut:]
+
+
+def _nquads_utf8(doc: Any) -> bytes:
+    """A document's N-Quads as UTF-8: rendered already (`kg.run.parallel.Extracted`), or now."""
+    data = getattr(doc, "nquads_utf8", None)
+    if data is None:
+        nquads = getattr(doc, "nquads", None)
+        data = (document_quads(doc) if nquads is None else nquads).encode("utf-8")
+    return data
+
+
+class _Abort(Exception):
+    """The writer stopped: the loader gives up the part it is reading."""
+
+
+_END = object()  # the writer has no more
+_ABORT = object()  # the writer failed
+
+
+class _Part(io.RawIOBase):
+    """What one call of the bulk loader reads: queued articles until about `size` quads have
+    been read and an article ends, or the writer has no more."""
+
+    def __init__(self, items: queue.Queue, size: int) -> None:
+        self._items = items
+        self._size = size
+        self._buffer = memoryview(b"")
+        self.quads = 0
+        self.ended = False  # the writer has no more
+        self.aborted = False  # the writer failed
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target: Any) -> int:
+        while not self._buffer:
+            if self.ended or self.quads >= self._size:
+                return 0
+            data = self._items.get()
+            if data is _ABORT:
+                self.aborted = True
+                raise _Abort("the build stopped")
+            if data is _END:
+                self.ended = True
+                return 0
+            self.quads += data.count(b"\n")
+            self._buffer = memoryview(data)
+        n = min(len(target), len(self._buffer))
+        target[:n] = self._buffer[:n]
+        self._buffer = self._buffer[n:]
+        return n
+
+
+class _Loader:
+    """One thread that writes N-Quads to a new store with Oxigraph's bulk loader while the
+    caller makes them: extraction (Python) and loading (Rust, without the GIL) overlap.
+
+    The stream is cut into calls of about `LOAD_QUADS` quads; after each call the store is
+    reopened (RocksDB otherwise keeps the index of every file a call wrote, which grows with
+    the store) and freed memory is given back, so memory does not grow with the articles.
+    """
+
+    def __init__(self, path: Path, *, target: Path, part_quads: int | None = None) -> None:
+        self._path = path
+        self._target = target  # the store `path` will replace: what a message names
+        self._part_quads = LOAD_QUADS if part_quads is None else part_quads
+        self._items: queue.Queue = queue.Queue(QUEUED)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="kg-store-loader", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        part = _Part(self._items, self._part_quads)
+        store = None
+        try:
+            store = ox.Store(str(self._path))
+            while True:
+                # lenient: no IRI validation; kg.graph.rdf writes them (its output is tested
+                # strictly)
+                store.bulk_load(
+                    io.BufferedReader(part, 1 << 20), ox.RdfFormat.N_QUADS, lenient=True
+                )
+                if part.ended:
+                    break
+                store = None  # drop the indexes of the files just written (see above)
+                release_memory()
+                store = ox.Store(str(self._path))
+                part = _Part(self._items, self._part_quads)
+            store.optimize()  # compact once now so that every later query is faster
+        except BaseException as e:  # noqa: BLE001 - handed to the writer's thread
+            self._error = e
+            if not (part.ended or part.aborted):
+                while self._items.get() not in (_END, _ABORT):
+                    pass  # let the writer finish putting; what it puts is dropped
+        finally:
+            store = None  # release the RocksDB lock before the directory is renamed or removed
+
+    def put(self, data: bytes) -> None:
+        """Queue one article's N-Quads; raises what stopped the loader, if it stopped."""
+        if self._error is not None:
+            raise self._failed()
+        self._items.put(data)
+
+    def close(self) -> None:
+        """Wait until everything queued is written; raises what stopped the loader."""
+        self._items.put(_END)
+        self._thread.join()
+        if self._error is not None:
+            raise self._failed()
+
+    def abort(self) -> None:
+        """Stop the loader without writing what is left, and wait for it."""
+        self._items.put(_ABORT)
+        self._thread.join()
+
+    def _failed(self) -> BaseException:
+        error = self._error
+        if isinstance(error, (OSError, RuntimeError, SyntaxError, ValueError)):
+            reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+            return StoreError(f"writing the store at {self._target} failed: {reason}")
+        return error  # type: ignore[return-value]
+
+
+def _is_store(path: Path) -> bool:
+    return (path / "CURRENT").is_file()
+
+
+def check_replaceable(path: Path) -> None:
+    """Raise StoreError unless `path` is free, an empty folder or a store a build may replace."""
+    if not path.exists():
+        return
+    if not path.is_dir():
+        raise StoreError(f"{path} exists and is not a directory; choose another store path")
+    if any(path.iterdir()) and not _is_store(path):
+        raise StoreError(
+            f"{path} is a non-empty directory that is not an Oxigraph store; "
+            "refusing to replace it (choose another store path)"
+        )
+
+
+def swap_in(new: Path, path: Path) -> None:
+    """Put the folder `new` at `path` (a sibling), replacing what is there.
+
+    The old folder is renamed aside, the new one in, then the old is deleted: at every moment
+    either the old or the new folder is at `path`, and a failure restores the old one.
+    """
+    if not path.exists():
+        new.rename(path)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{path.name}.old-", dir=path.parent))
+    old.rmdir()
+    path.rename(old)
+    try:
+        new.rename(path)
+    except OSError:
+        old.rename(path)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_store(
+    docs: Iterable[Document],
+    path: str | os.PathLike[str] = DEFAULT_STORE,
+    *,
+    include_ontology: bool = True,
+) -> dict[str, int]:
+    """Write the documents' quads (and the ontology) to a new store that replaces `path`.
+
+    Each article is a named graph, its entities' classes and labels go to
+    `kg.graph.rdf.ENTITY_GRAPH` and the ontology is the graph `ONTOLOGY_GRAPH`. The store is built
+    in a temporary sibling directory and swapped in by renaming, so a build that fails
+    part-way leaves the previous store as it was. Documents are taken one at a time from
+    `docs` (extracted there, or received from worker processes) while one thread writes the
+    ones before them with Oxigraph's bulk loader: the build takes about as long as the slower
+    of the two, not their sum. A record with ``name``, ``sha256`` and already rendered
+    ``nquads`` (`kg.run.parallel.Extracted`) may stand for a Document (or ``nquads_utf8``, the same
+    as UTF-8 bytes). Returns counts: ``documents``, ``quads`` (sent to the loader for the
+    articles, in their graphs and the entity graph) and ``ontology_triples``.
+    """
+    path = Path(path)
+    check_replaceable(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    new = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
+    found = {"documents": 0, "quads": 0, "ontology_triples": 0}
+    try:
+        loader = _Loader(new, target=path)
+        try:
+            if include_ontology:
+                head = _ontology_nquads().encode("utf-8")
+                found["ontology_triples"] = head.count(b"\n")
+                loader.put(head)
+            written = _Written()
+            for doc in docs:
+                data = written.new(_nquads_utf8(doc))
+                found["documents"] += 1
+                found["quads"] += data.count(b"\n")
+                loader.put(data)
+        except BaseException:
+            loader.abort()
+            raise
+        loader.close()
+        _remove_old_logs(new)
+        swap_in(new, path)
+    except BaseException:
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+    return found
+
+
+def _remove_old_logs(path: Path) -> None:
+    # RocksDB keeps the info log of every earlier opening (LOG.old.*): of no use to a reader.
+    for old in path.glob("LOG.old.*"):
+        old.unlink(missing_ok=True)
+
+
+def store_bytes(path: str | os.PathLike[str]) -> int:
+    """Bytes the store's files take on disk.
+
+    >>> import tempfile
+    >>> store_bytes(tempfile.mkdtemp())
+    0
+    """
+    return sum(f.stat().st_size for f in Path(path).iterdir() if f.is_file())
+
+
+def open_oxigraph(
+    path: str | os.PathLike[str],
+    *,
+    read_only: bool = False,
+    when_locked: str = "close it or open read-only",
+) -> ox.Store:
+    """The pyoxigraph Store at `path`; StoreError when there is none, it cannot be opened
+    (`when_locked` says what to do when another process holds its lock) or an older chainkg
+    built it."""
+    path = Path(path)
+    if not _is_store(path):
+        raise StoreError(f"no store at {path}: build one first with `kg build`")
+    try:
+        store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except OSError as e:
+        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+        if "lock" in reason.lower():
+            raise StoreError(
+                f"the store at {path} is locked by another process; {when_locked}"
+            ) from None
+        raise StoreError(f"cannot open the store at {path}: {reason}") from None
+    _check_layout(store, path)
+    return store
+
+
+def open_store(path: str | os.PathLike[str] = DEFAULT_STORE, *, read_only: bool = True) -> Dataset:
+    """Open a built store as an rdflib Dataset over Oxigraph whose default graph is the union.
+
+    Raises StoreError when there is no store at `path`, another process holds its lock, or it
+    was built by an older chainkg.
+    """
+    inner = open_oxigraph(path, read_only=read_only)
+    ds = Dataset(store=OxigraphStore(store=inner), default_union=True)
+    for prefix, iri in PREFIXES.items():
+        ds.bind(prefix, iri)
+    return ds
+
+
+def _check_layout(store: ox.Store, path: Path) -> None:
+    # Stores built before issue 14 kept a copy of every graph in the default graph, which
+    # the queries of this version would read twice.
+    if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None):
+        raise StoreError(
+            f"the store at {path} was built by an older chainkg (its default graph holds a copy "
+            "of every graph); build it again with `kg build`"
+        )
+
+
+def union_triples(store: ox.Store) -> Iterator[ox.Triple]:
+    """Every triple of every graph of the store, each once, streamed.
+
+    In a store built by `build_store` only ``ckg:alias`` (the names an article uses for an
+    entity) can be in several graphs; it is read distinct (kg/graph/queries/distinct_triples.rq),
+    every other triple as it is stored.
+
+    >>> list(union_triples(ox.Store()))
+    []
+    """
+    repeated = _repeated_predicates()
+    for quad in store.quads_for_pattern(None, None, None, None):
+        if quad.predicate not in repeated:
+            yield quad.triple
+    query = named_query("distinct_triples")
+    for predicate in sorted(repeated, key=str):
+        for s, p, o in store.query(
+            query, substitutions={ox.Variable("p"): predicate}, use_default_graph_as_union=True
+        ):
+            yield ox.Triple(s, p, o)
+
+
+def _repeated_predicates() -> set[ox.NamedNode]:
+    return {ox.NamedNode(PREFIXES["ckg"] + "alias")}
+
+
+def oxigraph_store(obj: Any) -> ox.Store | None:
+    """The pyoxigraph Store behind `obj` (a Store, or an rdflib graph over oxrdflib), else None.
+
+    >>> oxigraph_store(ox.Store()) is not None, oxigraph_store(Graph())
+    (True, None)
+    """
+    if isinstance(obj, ox.Store):
+        return obj
+    store = getattr(obj, "store", None)
+    if isinstance(store, OxigraphStore):
+        return store._inner  # oxrdflib keeps the pyoxigraph Store here
+    return None
+
+
+def _as_oxigraph(source: Any) -> ox.Store:
+    # A store path, a Store, an Oxigraph-backed Dataset, or an in-memory rdflib graph (copied).
+    if isinstance(source, (str, os.PathLike)):
+        return oxigraph_store(open_store(source))  # type: ignore[return-value]
+    found = oxigraph_store(source)
+    if found is not None:
+        return found
+    if isinstance(source, Graph):
+        store = ox.Store()
+        if isinstance(source, Dataset):
+            quads = source.quads((None, None, None, None))
+        else:
+            quads = ((s, p, o, None) for s, p, o in source)
+        store.extend(
+            ox.Quad(
+                to_oxigraph(s),
+                to_oxigraph(p),
+                to_oxigraph(o),
+                ox.DefaultGraph()
+                if g is None or _graph_id(g) == DATASET_DEFAULT_GRAPH_ID
+                else to_oxigraph(_graph_id(g)),
+            )
+            for s, p, o, g in quads
+        )
+        return store
+    raise TypeError(f"expected a store path, Store or rdflib graph, not {type(source).__name__}")
+
+
+def _graph_id(g: Any) -> Any:
+    return g.identifier if isinstance(g, Graph) else g
+
+
+def export(
+    source: Any, out_dir: str | os.PathLike[str], *, formats: Iterable[str] = ("ttl", "trig")
+) -> dict[str, Path]:
+    """Write ``graph.ttl`` (all graphs merged, plain triples) and ``graph.trig`` (named graphs),
+    or only those of `formats`.
+
+    `source` is a store path, a pyoxigraph Store or an rdflib Dataset/Graph. The ontology is
+    included even when the store was built without it. Returns the paths by format:
+    ``{"ttl": ..., "trig": ...}``.
+    """
+    wanted = set(formats)
+    store = _as_oxigraph(source)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    ttl, trig = out / "graph.ttl", out / "graph.trig"
+    extra: list[ox.Quad] = []
+    if not store.contains_named_graph(ox.NamedNode(str(ONTOLOGY_GRAPH))):
+        extra = list(ox.parse(_ontology_nquads(), format=ox.RdfFormat.N_QUADS))
+    triples = itertools.chain(union_triples(store), (q.triple for q in extra))
+    quads = itertools.chain(dataset_quads(store), extra)
+    written: dict[str, Path] = {}
+    if "ttl" in wanted:
+        _atomic_write(
+            ttl, lambda f: ox.serialize(triples, f, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        )
+        written["ttl"] = ttl
+    if "trig" in wanted:
+        _atomic_write(trig, lambda f: ox.serialize(quads, f, ox.RdfFormat.TRIG, prefixes=PREFIXES))
+        written["trig"] = trig
+    return written
+
+
+def dataset_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """Every quad, graph after graph in the order of their names (the default graph first).
+
+    >>> list(dataset_quads(ox.Store()))
+    []
+    """
+    yield from store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+    for graph in sorted(store.named_graphs(), key=str):
+        yield from store.quads_for_pattern(None, None, None, graph)
+
+
+def _atomic_write(path: Path, write: Any) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        with open(tmp, "wb") as f:
+            write(f)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -1,0 +1,2 @@
+"""Reading: files into a `Document` (encodings, formats, normalisation with an offset map,
+sentences)."""

@@ -1,0 +1,1 @@
+"""Runners: the pipeline of extraction steps, building a store, parallel and incremental runs."""
