@@ -114,11 +114,13 @@ class P(metaclass=_Closed):
         (
             "alias",
             "chainLeaderOf",
+            "confidence",
             "developedBy",
             "endOffset",
             "evidence",
             "fileName",
             "hasLeadingEnterprise",
+            "how",
             "inArticle",
             "inChain",
             "indicator",
@@ -143,11 +145,13 @@ class P(metaclass=_Closed):
     )
     alias: Final = "alias"
     chainLeaderOf: Final = "chainLeaderOf"
+    confidence: Final = "confidence"
     developedBy: Final = "developedBy"
     endOffset: Final = "endOffset"
     evidence: Final = "evidence"
     fileName: Final = "fileName"
     hasLeadingEnterprise: Final = "hasLeadingEnterprise"
+    how: Final = "how"
     inArticle: Final = "inArticle"
     inChain: Final = "inChain"
     indicator: Final = "indicator"
@@ -174,11 +178,13 @@ class P(metaclass=_Closed):
 PropertyName = Literal[
     "alias",
     "chainLeaderOf",
+    "confidence",
     "developedBy",
     "endOffset",
     "evidence",
     "fileName",
     "hasLeadingEnterprise",
+    "how",
     "inArticle",
     "inChain",
     "indicator",

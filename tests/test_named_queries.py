@@ -14,8 +14,17 @@ import pytest
 
 from kg import ontology
 from kg.errors import QueryError
-from kg.graph.query import QUERY_DIR, list_queries, query, query_info, run_named, run_sparql
+from kg.graph.query import (
+    QUERY_DIR,
+    list_queries,
+    query,
+    query_info,
+    result_columns,
+    run_named,
+    run_sparql,
+)
 from kg.graph.rdf import document_graph
+from kg.terms import P
 
 from .helpers import kg
 
@@ -23,10 +32,10 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib")
 
 # The queries `kg ask` uses, with their declared parameters: (name, kind, required).
 ASK_QUERIES = {
-    "leading-enterprises": [("chain", "label", False)],
-    "chains-led-by": [("enterprise", "label", True)],
-    "chain-leaders": [("chain", "label", False)],
-    "chains-of-leader": [("leader", "label", True)],
+    "leading-enterprises": [("chain", "label", False), ("min_confidence", "decimal", False)],
+    "chains-led-by": [("enterprise", "label", True), ("min_confidence", "decimal", False)],
+    "chain-leaders": [("chain", "label", False), ("min_confidence", "decimal", False)],
+    "chains-of-leader": [("leader", "label", True), ("min_confidence", "decimal", False)],
     "cluster-chains": [("cluster", "label", False)],
     "located-in": [("place", "label", True), ("kind", "class", False)],
     "projects-of-enterprise": [("enterprise", "label", True)],
@@ -165,9 +174,10 @@ def test_both_engines_agree(seed_store, memory, name, params, column, values):
     assert as_rows(on_disk) == as_rows(in_memory)
 
 
-def test_leading_enterprises_keeps_the_five_columns_build_reads(seed_store):
+def test_leading_enterprises_keeps_its_five_columns(seed_store):
     variables, rows = run_named(seed_store, "leading-enterprises")
-    assert variables == ["enterprise", "chain", "sentence", "article", "file"]
+    shown = variables[: result_columns("leading-enterprises", variables)]
+    assert shown == ["enterprise", "chain", "sentence", "article", "file"]
     assert ("云铝海鑫", "绿色铝产业链") in {row[:2] for row in rows}
 
 
@@ -278,3 +288,53 @@ def test_bad_query_commands_give_one_line(seed_build, args, message):
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0]
+
+
+# --------------------------------------------------------------------------- confidence
+
+CONFIDENCE_CASES = [
+    # (min_confidence, the leading firms found) over one statement at 0.5 and one at 1
+    (None, ["丙丁科技", "甲乙科技"]),
+    (0.4, ["丙丁科技", "甲乙科技"]),
+    (0.8, ["丙丁科技"]),
+    ("1", ["丙丁科技"]),
+]
+
+
+@pytest.fixture(scope="module")
+def confident_doc():
+    """Two leading-firm statements with invented names, found at confidence 0.5 and 1."""
+    from kg.reading.reader import read_text
+    from kg.run.pipeline import extract
+
+    text = "以甲乙科技为龙头,戊己材料产业链加快发展。以丙丁科技为龙头,庚辛装备产业链稳步推进。"
+    doc = extract(read_text(text, name="confidence.txt"))
+    leads = [r for r in doc.relations if r.predicate == P.leadsChain]
+    leads.sort(key=lambda r: r.subject.start)
+    assert [r.subject.text for r in leads] == ["甲乙科技", "丙丁科技"]
+    leads[0].confidence, leads[1].confidence = 0.5, 1.0
+    return doc
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+@pytest.mark.parametrize("minimum, firms", CONFIDENCE_CASES)
+def test_leading_firms_filtered_by_confidence(confident_doc, tmp_path, engine, minimum, firms):
+    from kg.graph.store import build_store, open_store
+
+    if engine == "rdflib":
+        graph = document_graph(confident_doc)
+    else:
+        build_store([confident_doc], tmp_path / "store")
+        graph = open_store(tmp_path / "store")
+    params = {} if minimum is None else {"min_confidence": minimum}
+    frame = query(graph, "leading-enterprises", **params)
+    assert sorted(frame["enterprise"]) == firms
+    assert list(frame.columns) == ["enterprise", "chain", "sentence", "article", "file"]
+
+
+def test_confidence_is_validated_and_a_number(confident_doc):
+    from kg.graph.validate import validate
+
+    assert validate(document_graph(confident_doc))[0]
+    with pytest.raises(QueryError, match="must be a number"):
+        query(document_graph(confident_doc), "leading-enterprises", min_confidence="high")

@@ -69,6 +69,8 @@ OTHER_PROPERTIES = [
     "sha256",
     "fileName",
     "alias",
+    "how",
+    "confidence",
 ]
 ANNOTATIONS = ["lexicalSuffix", "layer"]
 ALL_TERMS = [*ENTITY_CLASSES, *RECORD_CLASSES, *RELATIONS, *OTHER_PROPERTIES, *ANNOTATIONS]

@@ -29,6 +29,9 @@ COLUMNS = [
     "sentence_raw_end",
     "article",
     "file",
+    "rule",
+    "how",
+    "confidence",
     "fact",
 ]
 
@@ -37,7 +40,7 @@ def _expected(doc):
     """(fact IRI, row without the fact) for every mention, metric and relation of `doc`."""
     art = article_iri(doc.name, doc.sha256)
 
-    def row(kind, text, start, end, s):
+    def row(kind, text, start, end, s, found=(None, None, None)):
         return (
             kind,
             text,
@@ -50,6 +53,7 @@ def _expected(doc):
             *doc.raw_span(s.start, s.end),
             art,
             doc.name,
+            *found,
         )
 
     for m in doc.mentions:
@@ -65,7 +69,8 @@ def _expected(doc):
         o_iri = r.object.iri or entity_iri(r.object.type, r.object.label)
         iri = assertion_iri(art, r.predicate, s_iri, o_iri, r.sentence)
         s = r.sentence
-        yield iri, row("assertion", s.text, s.start, s.end, s)
+        found = (r.rule or None, r.how or None, round(r.confidence, 2))
+        yield iri, row("assertion", s.text, s.start, s.end, s, found)
     for s in [x.sentence for x in doc.metrics][:3]:  # evidence sentences are in the store
         yield sentence_iri(art, s.start, s.end), row("sentence", s.text, s.start, s.end, s)
 
@@ -73,10 +78,14 @@ def _expected(doc):
 def _check(graph, docs):
     checked = 0
     for doc in docs:
-        for fact, want in dict(_expected(doc)).items():
+        expected: dict[str, tuple] = {}
+        for fact, want in _expected(doc):
+            expected.setdefault(fact, want)  # one assertion per IRI: the first made
+        for fact, want in expected.items():
             columns, rows = run_named(graph, "provenance", bindings={"fact": URIRef(fact)})
             assert columns == COLUMNS
-            assert [tuple(r[:-1]) for r in rows] == [want], fact
+            got = [(*r[:-2], None if r[-2] is None else float(r[-2])) for r in rows]
+            assert got == [want], fact
             checked += 1
     return checked
 

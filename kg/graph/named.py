@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -47,7 +48,7 @@ def named_query(name: str) -> str:
 
 
 _PARAM_LINE = re.compile(
-    r"^\?(?P<name>\w+)\s+(?P<kind>label|string|integer|class|iri)\s*,\s*"
+    r"^\?(?P<name>\w+)\s+(?P<kind>label|string|integer|decimal|class|iri)\s*,\s*"
     r"(?P<need>optional|required)\s*:\s*(?P<text>.*)$"
 )
 
@@ -56,9 +57,10 @@ _MENTIONED = re.compile(r"\?(\w+)")
 
 
 #: How a parameter's value is bound: label -> "…"@zh, string -> "…", integer -> xsd:integer,
+#: decimal -> xsd:decimal (a number such as 0.8),
 #: class -> an ontology class IRI (ckg:Enterprise), iri -> an IRI (full or prefixed),
 #: term -> an IRI when the value looks like one, else a string.
-PARAMETER_KINDS = ("label", "string", "integer", "class", "iri", "term")
+PARAMETER_KINDS = ("label", "string", "integer", "decimal", "class", "iri", "term")
 
 
 @dataclass(frozen=True)
@@ -103,8 +105,8 @@ def query_info(name: str) -> NamedQuery:
 
     The header is the leading ``#`` lines: a description, then optionally a ``Parameters:`` line
     followed by one ``?name  KIND, optional|required: text`` line per parameter, where KIND is
-    label, string, integer, class or iri. A header without that section offers as parameters
-    the ``?variables`` it mentions, bound as IRIs or strings (kind "term").
+    label, string, integer, decimal, class or iri. A header without that section offers as
+    parameters the ``?variables`` it mentions, bound as IRIs or strings (kind "term").
 
     >>> info = query_info("leading-enterprises")
     >>> [(p.name, p.kind, p.required) for p in info.parameters]
@@ -176,6 +178,16 @@ def _bind_one(query: NamedQuery, p: Parameter, value: Any) -> Identifier:
         if isinstance(value, bool) or not text.lstrip("-").isdigit():
             raise QueryError(f"{query.name}: {p.name} must be an integer, not {value!r}")
         return Literal(int(text))
+    if p.kind == "decimal":
+        if isinstance(value, Literal):
+            value = value.toPython()
+        try:
+            number = Decimal(str(value).strip())
+        except (InvalidOperation, ValueError):
+            number = None
+        if isinstance(value, bool) or number is None or not number.is_finite():
+            raise QueryError(f"{query.name}: {p.name} must be a number, not {value!r}")
+        return Literal(number)
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
         raise QueryError(f"{query.name}: {p.name} must be a string, not {type(value).__name__}")
     text = str(value).strip()

@@ -362,11 +362,24 @@ def leading_pairs(doc: Document) -> list[tuple[str, str]]:
 
 
 def _provenance(r: Relation) -> list[tuple[str, str]]:
-    """How an assertion was made, as (ckg property, N-Quads term) pairs: one line per field
-    (a confidence or a distance would go here)."""
+    """How an assertion was made, as (ckg property, N-Quads term) pairs: its rule, how a frame
+    filled its slots, and its confidence when below 1 (an assertion without one has 1).
+
+    >>> from kg.reading.document import Mention
+    >>> a, b = Mention("Enterprise", "甲", 0, 1), Mention("IndustryChain", "乙产业链", 2, 6)
+    >>> found = _provenance(Relation("leadsChain", a, b, rule="f", how="以X为T", confidence=0.68))
+    >>> [(name, value.split("^^")[0]) for name, value in found]
+    [('rule', '"f"'), ('how', '"以X为T"'), ('confidence', '"0.68"')]
+    """
     found = []
     if r.rule:
         found.append(("rule", _str(r.rule)))
+    if r.how:
+        found.append(("how", _str(r.how)))
+    if r.confidence < 1:
+        confidence = _decimal(r.confidence)
+        if confidence is not None:
+            found.append(("confidence", confidence))
     return found
 
 
