@@ -24,48 +24,24 @@ HEADER = '''"""The ontology's terms as Python names: its classes `C` and propert
 
 Generated from ontology/chainkg.ttl by tools/gen_terms.py (do not edit; run it after changing
 the ontology; tests/test_terms.py fails while this file is out of date). A term is its local
-name, a plain string, so it compares, hashes and prints as that string and costs nothing in a
-hot loop; a name the ontology does not define fails where it is read, and the namespaces are
-closed (nothing can be added to them). `ClassName` and `PropertyName` type what holds one.
+name, a plain string class attribute, so it compares, hashes and prints as that string and
+costs no more than a literal in a hot loop; a name the ontology does not define fails where it
+is read. `CLASSES` and `PROPERTIES` hold every name; `ClassName` and `PropertyName` type what
+holds one.
 
->>> C.Enterprise == "Enterprise", P.leadsChain, "Region" in C
+>>> C.Enterprise == "Enterprise", P.leadsChain, "Region" in CLASSES
 (True, 'leadsChain', True)
 >>> C.Enterprice
 Traceback (most recent call last):
 ...
-AttributeError: 'Enterprice' is not a class of the ontology (ontology/chainkg.ttl)
+AttributeError: type object 'C' has no attribute 'Enterprice'
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Final, Literal
 
-__all__ = ["C", "P", "ClassName", "PropertyName"]
-
-
-class _Closed(type):
-    """A namespace of terms: iterable, closed, and naming what it lacks."""
-
-    _kind = "term"
-    _terms: frozenset[str] = frozenset()
-
-    def __getattr__(cls, name: str) -> str:
-        raise AttributeError(
-            f"{name!r} is not a {cls._kind} of the ontology (ontology/chainkg.ttl)"
-        )
-
-    def __setattr__(cls, name: str, value: object) -> None:
-        raise AttributeError(f"{cls.__name__} is closed: its terms come from the ontology")
-
-    def __iter__(cls) -> Iterator[str]:
-        return iter(sorted(cls._terms))
-
-    def __contains__(cls, name: object) -> bool:
-        return name in cls._terms
-
-    def __len__(cls) -> int:
-        return len(cls._terms)
+__all__ = ["C", "P", "CLASSES", "PROPERTIES", "ClassName", "PropertyName"]
 '''
 
 
@@ -77,16 +53,17 @@ def render() -> str:
         ("P", "property", "PropertyName", sorted(ontology.properties())),
     ):
         plural = "classes" if kind == "class" else "properties"
-        out.append(
-            f'\n\nclass {name}(metaclass=_Closed):\n    """The {plural} of the ontology."""\n\n'
-        )
-        out.append(f'    _kind = "{kind}"\n')
-        listed = "".join(f'            "{t}",\n' for t in terms)
-        out.append(f"    _terms = frozenset(\n        (\n{listed}        )\n    )\n")
+        # A plain class: a metaclass (to close it or name what it lacks) would make every
+        # C.Name a slow attribute lookup in the extractor's loops.
+        out.append(f'\n\nclass {name}:\n    """The {plural} of the ontology."""\n\n')
         out.extend(f'    {t}: Final = "{t}"\n' for t in terms)
         members = "".join(f'    "{t}",\n' for t in terms)
+        out.append(f"\n\n#: Every {kind} of the ontology, by its local name.\n")
+        out.append(f"{plural.upper()}: frozenset[str] = frozenset(\n    (\n")
+        out.extend(f'        "{t}",\n' for t in terms)
+        out.append("    )\n)\n")
         out.append(
-            f"\n\n#: A {kind} of the ontology, by its local name.\n{alias} = Literal[\n{members}]\n"
+            f"\n#: A {kind} of the ontology, by its local name.\n{alias} = Literal[\n{members}]\n"
         )
     return "".join(out)
 
