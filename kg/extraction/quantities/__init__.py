@@ -35,6 +35,11 @@ title (which restate the text), thresholds (5000万元以上项目), one per ite
 things counted again (上述6个), the items of a list counted (A、B及C3个), an article's own
 measures (落实5项推进措施).
 
+The modules, lowest first: `article` (its names, sections, headings, captions and own place),
+`clauses` (a sentence's clauses and what each is about, the topic), `figures` (numbers, units,
+ranks), `years` (the year of a figure, aims), `indicators` (what a figure measures) and
+`metrics` (the step that puts them together).
+
 >>> from kg.reading.reader import read_text
 >>> from kg.run.pipeline import extract
 >>> m = extract(read_text("2023年,遵义市工业营业收入完成1200.5亿元。")).metrics[0]

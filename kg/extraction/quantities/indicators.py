@@ -42,6 +42,7 @@ _PROCEDURAL = tuple(_I["procedural"])
 _SHARE = _I["share"]
 _MAX_CHARS = _I["max_chars"]
 
+# 同比增长 … ending an indicator: the change a rate names (营收同比增长)
 _GROWTH = re.compile(_I["growth"] + "$")
 _INDUSTRY = "产业"
 # One-character words that make a noun of the verb before them: 开工率, 采摘量, 发电量.
