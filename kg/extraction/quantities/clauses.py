@@ -1,0 +1,262 @@
+"""A sentence cut into clauses, and what each is about: a name opening it (after time phrases
+or a description of it), a word standing for one (全市, 该公司, 园区) or a speaker; and the topic
+the sentences before hand on to a figure that names no subject of its own.
+
+>>> from kg.reading.document import Sentence
+>>> sent = Sentence(0, 20, "2023年,遵义市产值增长,达到5亿元。")
+>>> [(c.start, c.body, c.end) for c in _clauses(sent)]  # (2023年 is a lead: no body)
+[(0, 5, 5), (6, 6, 13), (14, 14, 19)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extraction.quantities.article import _PLACE_TYPES, _Article, place_level
+from kg.extraction.segment import rules
+from kg.reading.document import Mention, Sentence
+from kg.terms import C
+
+_CLAUSE = rules("quantities")["clause"]
+_SUBJECT = rules("quantities")["subject"]
+_SEPARATORS = frozenset(_CLAUSE["separators"])
+_SEPARATOR = re.compile("[" + re.escape(_CLAUSE["separators"]) + "]")
+_LEAD = re.compile(_CLAUSE["lead"] + r"[,，、]?")
+
+
+# 全市 -> 市: each word for "the article's own place" and the level it names.
+_LEVEL_WORDS = {w: level for level, ws in _SUBJECT["levels"].items() for w in ws}
+# 该公司 -> Enterprise: each word pointing back to a thing and that thing's class.
+_ANAPHORS = {w: type_ for type_, ws in _SUBJECT["anaphors"].items() for w in ws}
+_OPENER = re.compile(
+    "|".join(map(re.escape, sorted([*_LEVEL_WORDS, *_ANAPHORS], key=len, reverse=True)))
+)
+_OPENER_FIRST = frozenset(w[0] for w in [*_LEVEL_WORDS, *_ANAPHORS])  # (tested before it)
+
+
+@dataclass(slots=True)
+class _Clause:
+    start: int  # offsets in the document
+    end: int
+    body: int  # where the clause proper starts, after its lead (time phrases ...)
+    subject: Mention | None = None
+    subject_end: int = -1  # where the subject's words end (an anaphor may be longer)
+    unknown: bool = False  # 项目 opens it, but no project was named: whose figure is unknown
+    speaker: bool = False  # the subject is who speaks (某镇镇长某某说)
+    prefix: str = ""  # 园区 of no park in particular: said before each indicator
+
+
+def _skip_lead(text: str, left: int, a: int, offset: int) -> int:
+    """`left` moved past time phrases (某公司今年以来产值…): `text` starts at `offset`."""
+    at = left - offset
+    while at < a - offset:
+        m = _LEAD.match(text, at, a - offset)
+        if not m or m.end() == at:
+            break
+        at = m.end()
+    return at + offset
+
+
+def _clauses(sent: Sentence) -> list[_Clause]:
+    text = sent.text
+    pieces = _SEPARATOR.split(text)  # (separators are one character each)
+    if not pieces[-1]:
+        pieces.pop()  # (the text ends with one)
+    clauses = []
+    b = -1
+    for piece in pieces:
+        a = b + 1
+        b = a + len(piece)
+        body = a
+        while body < b:
+            m = _LEAD.match(text, body, b)
+            if not m or m.end() == body:
+                break
+            body = m.end()
+        clauses.append(_Clause(sent.start + a, sent.start + b, sent.start + body))
+    return clauses
+
+
+_LIST_AFTER = frozenset("、和与及等")
+_SPEAKER = re.compile(
+    # (说$|表示$|…, not (?:说|表示|…)$: each alternative opening with a character of its own,
+    # the regex engine skips to where one of them is)
+    "|".join(
+        f"{verb}$"
+        for verb in ("说", "表示", "介绍", "指出", "认为", "透露", "坦言", "称", "告诉记者")
+    )
+    + "|书记|镇长|县长|市长|区长|主任|负责人|局长|总经理|董事长"
+)
+_DESCRIBED = re.compile(
+    r"[\u4e00-\u9fff“”]{0,14}(?:企业|公司|龙头|链主|集团)(?=[\u4e00-\u9fff])"
+    r"|(?:位于|坐落在|坐落于|地处)[^，,。；;]{1,30}?的"
+)
+
+
+def _opening(art: _Article, sent: Sentence) -> list[_Clause]:
+    """The clauses of a sentence up to the first that is more than a time phrase, subjects
+    read: all a sentence with no figure in it needs (what it opens with)."""
+    text = sent.text
+    if not (art.between(sent.start, sent.end) or _OPENER.search(text)):
+        return []
+    out, a = [], 0
+    while a <= len(text):
+        sep = _SEPARATOR.search(text, a)
+        b = sep.start() if sep else len(text)
+        body = a
+        while body < b and (m := _LEAD.match(text, body, b)) and m.end() > body:
+            body = m.end()
+        clause = _Clause(sent.start + a, sent.start + b, sent.start + body)
+        out.append(clause)
+        if body < b:
+            if _may_open(art, text, body, sent.start):
+                _subject_at(art, clause, sent.paragraph)
+            break
+        if sep is None:
+            break
+        a = sep.end()
+    return out
+
+
+def _may_open(art: _Article, text: str, body: int, offset: int) -> bool:
+    """Whether a clause whose body starts at `body` of `text` (at `offset`) can open with a
+    subject at all: a name starts there, or a word standing for one, or a description."""
+    at = offset + body
+    names = art.between(at, at + 1)
+    return (
+        bool(names)
+        or text[body : body + 1] in _OPENER_FIRST
+        and _OPENER.match(text, body) is not None
+        or _DESCRIBED.match(text, body) is not None
+    )
+
+
+def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
+    """Fill `clause.subject` when the clause opens with a name or a word standing for one."""
+    text = art.doc.text
+    at = clause.body
+    run = art.between(at, clause.end)
+    if run and run[0].start != at:
+        # 链主型企业某某公司…, 位于某开发区的某公司…: the name after a description of it
+        lead = _DESCRIBED.match(text, at, clause.end)
+        if lead and any(m.start == lead.end() for m in run):
+            at = lead.end()
+            run = [m for m in run if m.start >= at]
+    if run and run[0].start == at:
+        last = run[0]
+        for m in run[1:]:
+            if m.start != last.end:
+                break
+            last = m  # 某县某镇: the last of adjacent names is the most specific
+        if text[last.end : last.end + 1] in _LIST_AFTER:
+            return  # A、B等项目…: a list is not the subject of a figure
+        clause.subject, clause.subject_end = last, last.end
+        # 某公司总经理某某说: what the speaker's figures are about, not the paragraph's topic
+        clause.speaker = bool(
+            _SPEAKER.search(text, last.end, clause.end) or art.people_between(last.end, clause.end)
+        )
+        return
+    m = _OPENER.match(text, at, clause.end) if text[at : at + 1] in _OPENER_FIRST else None
+    if m is None or text[m.end() : m.end() + 1] in ("第", "前"):
+        return  # 全省第一块: a rank, not the province
+    word = m.group()
+    level = _LEVEL_WORDS.get(word)
+    if level is not None:
+        clause.subject, clause.subject_end = _level_place(art, at, level, paragraph), m.end()
+        return
+    type_ = _ANAPHORS[word]
+    if type_ == C.IndustrialPark:
+        park = art.nearest_before(at, lambda x: x.type == type_, same_paragraph=paragraph)
+        if park is None and art.main_is_park(at):
+            park = art.best_park(at)
+        if park is not None:
+            clause.subject, clause.subject_end = park, m.end()
+        else:  # 园区完成投资…: the parks of the place, together; their figures say so
+            clause.prefix, clause.subject_end = word, m.end()
+        return
+    thing = art.nearest_before(at, lambda x: x.type == type_)
+    clause.subject, clause.subject_end = thing, m.end()
+    clause.unknown = thing is None
+
+
+def _level_place(art: _Article, at: int, level: str, paragraph: int) -> Mention | None:
+    """The place 全县 (level 县) at `at` stands for: the nearest county named before it in
+    the paragraph, else the article's own county."""
+    return art.nearest_before(
+        at,
+        lambda x: x.type == C.Region and level in place_level(x.label),
+        same_paragraph=paragraph,
+    ) or art.own_place(at, level)
+
+
+def _opened(clauses: list[_Clause]) -> Mention | None:
+    """What a sentence opens with: the subject of its first clause that is more than a time
+    phrase (not a speaker's name: 某镇镇长某某说)."""
+    for clause in clauses:
+        if clause.subject is not None or clause.body < clause.end:
+            return clause.subject if not clause.speaker else None
+    return None
+
+
+class _Topics:
+    """What the sentences read so far opened with: the topic (whatever opened a sentence of the
+    paragraph last) and the place topic (a place that did, kept until a heading in an article
+    with headings). Most figures name their own subject, so a sentence with no figure is read
+    only when a figure after it needs the topic."""
+
+    def __init__(self, art: _Article) -> None:
+        self.art = art
+        self.topic: Mention | None = None  # as of the sentences read, then `unread`
+        self.unread: list[Sentence] = []
+        self.place: Mention | None = None  # as of the sentences read, then `place_unread`
+        self.place_unread: list[Sentence] = []
+        self.memo: dict[int, Mention | None] = {}  # sentence start -> what it opens with
+
+    def reset(self) -> None:
+        """A heading: nothing opened before it holds."""
+        self.topic = self.place = None
+        self.unread, self.place_unread = [], []
+
+    def new_paragraph(self) -> None:
+        # a place opening a sentence holds until a heading in an article with headings
+        # (a part about one county), else for its paragraph
+        if self.art.headed:
+            self.topic = self.place = self._latest(self.place_unread, self.place, places=True)
+            self.place_unread = []
+        else:
+            self.topic = None
+        self.unread = []
+
+    def skip(self, sent: Sentence) -> None:
+        """A sentence with no figure, read only if needed."""
+        self.unread.append(sent)
+        if self.art.headed:
+            self.place_unread.append(sent)
+
+    def read(self, opened: Mention | None) -> None:
+        """A sentence read, which opened with `opened`."""
+        if opened is None:
+            return
+        self.topic, self.unread = opened, []
+        if opened.type in _PLACE_TYPES:
+            self.place, self.place_unread = opened, []
+
+    def current(self) -> Mention | None:
+        """The topic: what the sentences so far opened with last."""
+        self.topic = self._latest(self.unread, self.topic)
+        self.unread = []
+        return self.topic
+
+    def _latest(
+        self, unread: list[Sentence], known: Mention | None, *, places: bool = False
+    ) -> Mention | None:
+        """What the last of `unread` that opens with something (a place) opens with, else
+        `known`."""
+        for sent in reversed(unread):
+            opened = self.memo.get(sent.start, self)
+            if opened is self:
+                opened = self.memo[sent.start] = _opened(_opening(self.art, sent))
+            if opened is not None and (not places or opened.type in _PLACE_TYPES):
+                return opened
+        return known

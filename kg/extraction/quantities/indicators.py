@@ -1,0 +1,401 @@
+"""What a figure measures: the noun phrase before the number (without the how-words that say how
+it was reached), the things counted after it, a rate's change, a share's whole.
+
+>>> _count_word("群众", "万户"), _count_word("规上企业", "户")
+('户数', '数')
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import operator
+import re
+
+from kg.extraction.quantities.clauses import _LEVEL_WORDS, _SEPARATORS, _skip_lead
+from kg.extraction.quantities.figures import _COUNTS, _RATES, _VALUE
+from kg.extraction.segment import Token, pos, rules
+from kg.reading.document import Document, Metric
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LIST_MARKS = frozenset("、和及与")
+
+# Dictionary tags of words that may be part of a measured noun phrase.
+_NOMINAL_TAGS = frozenset({"n", "ns", "nt", "nz", "ng", "vn", "an", "b", "j", "l", "a", "i", "s"})
+# Dictionary tags of words trimmed from the end of the text before a number.
+# (Not verbs: the dictionary tags 收入 and 就业 as verbs; the verbs that say how a figure
+# was reached are listed in the rules instead.)
+_TRIM_TAGS = frozenset("d p u uj ul uz ug ud c r f ad m q zg y t tg".split())
+
+
+# The indicator's word lists, as sets: looked up for every word near a figure.
+_I = rules("quantities")["indicator"]
+_TRAILING = frozenset(_I["trailing"])
+_INNER = frozenset(_I["inner"])
+_NOMINAL_WORDS = frozenset(_I["nominal"])
+_STOP = frozenset(_I["stop"])
+_HEADS = frozenset(_I["heads"])
+_VERBAL = frozenset(_I["verbal"])
+_BODIES = tuple(_I["bodies"])
+_PEOPLE = tuple(_I["people"])
+_PROCEDURAL = tuple(_I["procedural"])
+_SHARE = _I["share"]
+_MAX_CHARS = _I["max_chars"]
+
+# 同比增长 … ending an indicator: the change a rate names (营收同比增长)
+_GROWTH = re.compile(_I["growth"] + "$")
+_INDUSTRY = "产业"
+# One-character words that make a noun of the verb before them: 开工率, 采摘量, 发电量.
+_SUFFIX_CHARS = frozenset("率量额值数费")
+_BASED = re.compile(r"以[^，,。；;]{1,12}?为(?:主|主导|特色|核心|重点|龙头)的")
+_GROWTH_END = re.compile("(" + _I["growth"] + r")(?:了|达|高达|达到|约|近|超过|超|为|至|到)?$")
+
+
+def _token_starts(doc: Document) -> list[int]:
+    """The start of each of `doc.tokens`, listed once per document."""
+    memo = doc.__dict__.get("_token_starts")
+    if memo is None or memo[0] is not doc.tokens:
+        starts = list(map(operator.itemgetter(1), doc.tokens))  # (Token.start)
+        memo = doc.__dict__["_token_starts"] = (doc.tokens, starts)
+    return memo[1]
+
+
+def _tokens(doc: Document, a: int, b: int) -> list[Token]:
+    """The words between `a` and `b`; a word across `a` is cut there (2024/年产值 from 产值)."""
+    toks, starts = doc.tokens, _token_starts(doc)
+    lo = bisect.bisect_left(starts, a)
+    hi = bisect.bisect_left(starts, b, lo)
+    out = toks[lo:hi]
+    if out and out[-1].end > b:  # (words do not overlap: only the last may run past `b`)
+        last = out[-1]
+        out[-1] = Token(doc.text[last.start : b], last.start, b)
+    if lo > 0 and toks[lo - 1].end > a:
+        cut = toks[lo - 1]
+        out.insert(0, Token(doc.text[a : min(cut.end, b)], a, min(cut.end, b)))
+    return out
+
+
+# (the two tests below are asked of the same words again and again: their answers are kept
+# for the words seen last)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_nominal(word: str) -> bool:
+    if word in _INNER or word in _NOMINAL_WORDS:
+        return True
+    if word in _SUFFIX_CHARS:
+        return True
+    if word in _STOP or word in _LEVEL_WORDS:
+        return False
+    if word in ("、", "“", "”"):
+        return True
+    if not (_HAN.match(word) or word.isascii() and word.isalnum()):
+        return False
+    if word.isdigit():
+        return False
+    tag = pos(word)
+    return tag in _NOMINAL_TAGS or tag == ""
+
+
+def _is_glue(toks: list[Token], i: int) -> bool:
+    """A one-character word between two nominal words: 专精/特/新/中小企业."""
+    t = toks[i]
+    return (
+        len(t.text) == 1
+        and _HAN.match(t.text) is not None
+        and t.text not in _STOP
+        and pos(t.text) not in ("p", "c", "u", "uj", "r")
+        and 0 < i < len(toks) - 1
+        and _is_nominal(toks[i + 1].text)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _trimmable(word: str) -> bool:
+    if word in _INNER or word in _SUFFIX_CHARS:
+        return False
+    if word in _TRAILING or word in _STOP:
+        return True
+    if not (_HAN.match(word) or word.isascii() and word.isalpha()):
+        return True  # punctuation and numbers
+    return pos(word) in _TRIM_TAGS
+
+
+# How-words stripped by the letter: the longer ones, and single characters that end no
+# measured noun (not 比 of 占比, 余 of 其余 ...); and the longest one's length.
+_HOW_WORDS = frozenset(
+    w
+    for w in _TRAILING
+    if (len(w) > 1 or w in set("达为有超逾约共已至到了就也均")) and w not in _INNER
+)
+_HOW_LONGEST = max(map(len, _HOW_WORDS))
+_HOW_ENDS = frozenset(w[-1] for w in _HOW_WORDS)
+
+
+def _strip_how(doc: Document, a: int, b: int) -> int:
+    """`b` moved left past one how-word ending there, unless it is the tail of a word the
+    dictionary cut whole (the 约 of 签约)."""
+    if doc.text[b - 1 : b] not in _HOW_ENDS:
+        return b
+    for size in range(min(_HOW_LONGEST, b - a - 1), 0, -1):
+        at = b - size
+        if doc.text[at:b] in _HOW_WORDS:
+            toks = doc.tokens
+            i = bisect.bisect_right(_token_starts(doc), at) - 1
+            if i < 0 or toks[i].start == at:
+                return at
+            if toks[i].end < b and toks[i].text not in _TRAILING:
+                return at  # 比高/达: the dictionary's cut crosses the how-word
+    return b
+
+
+def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
+    """The measured noun phrase ending at `b` (verbs and adverbs before `b` trimmed), and
+    whether it is not what the number is of: something was trimmed between them (有2760户),
+    or the phrase is the last item of a list (A、B及C3个集群)."""
+    stripped = b
+    while (end := _strip_how(doc, a, stripped)) < stripped:
+        stripped = end  # by the letter first: 占比高达 is cut 占/比高/达 by the dictionary
+    toks = _tokens(doc, a, stripped)
+    n = len(toks) + (stripped < b)
+    while (
+        toks
+        and _trimmable(toks[-1].text)
+        and toks[-1].text not in ("”", ")", "）")
+        and not (toks[-1].text == "比" and len(toks) > 1 and toks[-2].text == "占")  # 占比
+    ):
+        toks.pop()  # (a closing quote or bracket ends a name: “星火计划”5人, 工作室(站)14个)
+    trimmed = len(toks) < n
+    i = len(toks)
+    if toks and toks[-1].text in (")", "）"):
+        opening = next((k for k in range(i - 1, -1, -1) if toks[k].text in ("(", "（")), None)
+        i = opening if opening else i - 1
+    while i > 0:
+        word = toks[i - 1].text
+        if word == "比" and i >= 2 and toks[i - 2].text == "占":
+            i -= 2  # 数量占比: the dictionary cuts the noun 占比 in two
+            continue
+        if word in _TRAILING and word not in _INNER:
+            break
+        head = i == len(toks) and _HAN.match(word) and word not in _STOP
+        if head and pos(word) in ("v", "vn"):
+            i -= 1  # 收入, 就业, 旧城改造: a verb names what is measured when it ends it
+            continue
+        suffixed = i < len(toks) and toks[i].text in _SUFFIX_CHARS  # 开工/率
+        joined = (  # 茶饮料和茶食品
+            word in ("和", "及", "与") and i < len(toks) and i > 1 and _is_nominal(toks[i - 2].text)
+        )
+        if not (
+            _is_nominal(word) or _is_glue(toks, i - 1) or suffixed and _HAN.match(word) or joined
+        ):
+            break
+        if i > 1 and toks[i - 2].text[-1:].isdigit():
+            break  # 3年冲刺: 年 measures the number before it
+        i -= 1
+    words = toks[i:]
+    while words and words[0].text in ("、", "”"):
+        words = words[1:]
+    # A、B及C3个: the item before is a word, not a figure (12人、“星火计划”5人)
+    listed = i > 1 and toks[i - 1].text in _LIST_MARKS and _is_nominal(toks[i - 2].text)
+    text = doc.text[words[0].start : words[-1].end] if words else ""
+    return _tidy(text), trimmed or listed
+
+
+def _noun_after(doc: Document, a: int, limit: int) -> str:
+    """The things counted after a number: 2760户规上企业纳税 -> 规上企业."""
+    text = doc.text
+    if text[a : a + 1] == "的":
+        a += 1
+    based = _BASED.match(text, a, limit)
+    if based:
+        a = based.end()
+    toks = _tokens(doc, a, limit)
+    first = toks[0].text if toks else ""
+    if not toks or toks[0].start != a or not (_HAN.match(first) or first.isalpha() or first == "“"):
+        return ""
+    words: list[Token] = []
+    for i, t in enumerate(toks):
+        word = t.text
+        if word == "”" and words and words[0].text == "“":
+            words.append(t)  # 10个“某产业园”重点打造: the quoted name is the thing counted,
+            if i + 1 < len(toks) and toks[i + 1].text in _HEADS:
+                words.append(toks[i + 1])  # or names its kind: 17家“龙头”企业
+            break
+        if word == "的" and words:
+            words = []  # 6个基础好、前景广的特色产业: the head is after 的
+            continue
+        if word in ("和", "及", "与") and words and i + 1 < len(toks):
+            if _is_nominal(toks[i + 1].text):
+                words.append(t)
+                continue
+            break
+        if word in _STOP:
+            break
+        if words and word in _TRAILING and word not in _INNER:
+            break  # 92户重点企业实现营收…: what the things reached is another figure
+        if words and word in _INNER and pos(word) in ("v", "vn"):
+            break  # 2760户规上企业纳税: what the things do
+        verbal = pos(word) in ("vn", "v") and word not in _INNER
+        if (
+            verbal
+            and not (words and words[-1].text == "、")
+            and not (i + 1 < len(toks) and pos(toks[i + 1].text) in ("n", "ng", "nz"))
+        ):
+            break  # 规上企业升级改造: what the things do is not what they are (创新平台 is)
+        if not (verbal or _is_nominal(word) or _is_glue(toks, i)):
+            break
+        if words and word in _VERBAL:
+            break  # 19家配套企业协同推进
+        if words and pos(word) in ("l", "i") and pos(words[-1].text) in ("n", "ng", "nz"):
+            break  # 智能生产线满负荷运转: a phrase after the noun says what it does
+        words.append(t)
+    while words and words[-1].text in ("、", "和", "及", "与", "“"):
+        words.pop()
+    if len(words) > 1 and words[-1].text[-1] in _SUFFIX_CHARS:
+        # 86家本地协作商开工率…: the things, not their rate (开工率, or 开工/率)
+        del words[-2 if len(words) > 2 and words[-1].text in _SUFFIX_CHARS else -1 :]
+    found = _tidy(text[words[0].start : words[-1].end]) if words else ""
+    return found if len(found) <= _MAX_CHARS else ""
+
+
+def _tidy(text: str) -> str:
+    """A phrase without a dangling 、 or half a pair of quotes or brackets."""
+    if text.isalnum():  # (no punctuation at all: most phrases)
+        return text
+    text = text.strip('、" ')
+    if not text.endswith((")", "）")):
+        text = text.strip("()（）")
+    if text.count("“") != text.count("”"):
+        text = text.replace("“", "").replace("”", "")
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", "").replace(")", "")
+    return text
+
+
+def _count_word(things: str, unit: str) -> str:
+    """数, or 户数 / 人数 when the unit says what is counted and the things do not
+    (1.2万户群众 -> 群众户数; 2760户规上企业 -> 规上企业数)."""
+    if things.endswith("数"):
+        return ""
+    if unit.endswith("户") and not things.endswith(_BODIES):
+        return "户数"
+    if unit.endswith("人") and not things.endswith(_PEOPLE):
+        return "人数"
+    return "数"
+
+
+def _ends_in_verb(noun: str) -> str:
+    """签约 of 参会企业签约 (9个项目): an action whose count follows names the count."""
+    for verb in _INNER:
+        if noun.endswith(verb) and pos(verb) in ("v", "vn") and verb not in ("投资", "生产"):
+            return verb
+    return ""
+
+
+def _continues(text: str, left: int, a: int) -> bool:
+    """12栋、380套 / 8.6平方公里(12900亩): another figure of the same thing."""
+    return text[left:a] in ("、", "(", "（", "或", "即")
+
+
+def _cut(left: int, end: int, cuts: list[int]) -> int:
+    """`left` moved to the last of `cuts` up to `end`."""
+    for c in cuts:
+        if left < c <= end:
+            left = c
+    return left
+
+
+def _only_trailing(doc: Document, a: int, b: int) -> bool:
+    """Whether nothing but how-words lie between two figures: 从800亿元提升至1200亿元."""
+    toks = _tokens(doc, a, b)
+    return bool(toks) and all(t.text in _TRAILING for t in toks)
+
+
+def _base(indicator: str) -> str:
+    """What a rate or share is of: 营收同比增长 -> 营收, 纳税占全部税收比重 -> 纳税."""
+    if _SHARE in indicator and not indicator.startswith(_SHARE):
+        indicator = indicator.split(_SHARE)[0]
+    return _GROWTH.sub("", indicator) or indicator
+
+
+def _indicator(
+    doc: Document,
+    span: tuple[int, int, int, int, int],
+    cuts: list[int],
+    previous: Metric | None,
+    unit: str,
+) -> str:
+    """What the number between `a` and `b` measures, read from `left` (the clause after its
+    subject or the figure before) to `limit` (the clause's end); no name ending at one of
+    `cuts` is part of it (星河公司、蓝湾公司2家企业)."""
+    opening, left, a, b, limit = span
+    text = doc.text
+    pre_end, growth = a, ""
+    if unit in _RATES:
+        g = _GROWTH_END.search(text, left, a)
+        if g:
+            growth = g.group(1).removesuffix("了")
+            pre_end = g.start()
+    k = text.rfind(_SHARE, left, pre_end)
+    if unit == "%" and k >= 0 and text[k + 1 : k + 2] != "比":
+        whole = re.sub(r"(?:的|了|达|约|近|超过|超|为|比重|比例|份额)+$", "", text[k + 1 : pre_end])
+        whole = _tidy(re.sub(r"^(?:到|了|据)", "", whole))
+        measured = _noun_before(doc, _cut(left, k, cuts), k)[0]
+        measured = measured or (previous and _base(previous.indicator)) or ""
+        if not whole:
+            return measured  # 某产品占到31%: a share of what the sentence is about
+        if len(whole) > 12:
+            return ""
+        return f"{measured}{_SHARE}{whole}比重"
+    noun, displaced = _noun_before(doc, _cut(left, pre_end, cuts), pre_end)
+    same = previous is not None and previous.start >= opening
+    if not noun and same and (_only_trailing(doc, left, pre_end) or _continues(text, left, a)):
+        return _base(previous.indicator) + growth  # 从800亿元提升至1200亿元, 12栋、380套
+    if (
+        not noun
+        and previous is None
+        and _skip_lead(text, opening, a, 0) >= left  # (nothing but time words before)
+        and (left == pre_end or _only_trailing(doc, left, pre_end))
+    ):
+        # 检测的费用,已经达到180万元: what is measured closes the clause before
+        sent_start = doc.sentence_at(opening).start if doc.sentence_at(opening) else opening
+        cut = max(text.rfind(c, sent_start, opening - 1) for c in _SEPARATORS)
+        start = max(cut + 1, sent_start, opening - 24)
+        if start < opening - 1 and not _VALUE.search(text, start, opening):
+            start = _skip_lead(text[start:opening], start, opening, start)
+            noun = _noun_before(doc, start, opening - 1)[0]
+    new_item = text[left:a].rstrip().endswith("、")  # 加工厂、800立方米储罐
+    if unit in _COUNTS:
+        # the things counted follow the number when it has any: 本地19家配套企业
+        after = _noun_after(doc, b, limit)
+        if after:
+            verb = _ends_in_verb(noun) if not displaced else ""
+            return verb + after + _count_word(after, unit)
+        if displaced and noun and _LIST_MARKS & set(text[left:a]):
+            return ""  # A、B及C3个: a count of the items listed, named by nothing
+        if _LIST_MARKS & set(noun) and _HAN.match(text, b):
+            return ""  # 白酒、茶及辣椒3个百亿级…: the same, the head unread
+    if not noun and previous is not None and growth:
+        noun = _base(previous.indicator)
+    if unit not in _COUNTS and (not noun or new_item or displaced and text[b : b + 1] == "的"):
+        noun = _noun_after(doc, b, limit) or ("" if new_item else noun)
+    if not noun:
+        return ""
+    if previous is not None and noun.endswith(_INDUSTRY) and not growth:
+        # 甲产业产值达A、乙产业达B: 乙产业产值, the measure said once for both
+        head, sep, measure = previous.indicator.rpartition(_INDUSTRY)
+        if sep and measure and not _GROWTH.search(measure) and previous.unit == unit:
+            noun += measure
+    indicator = noun + growth
+    if len(indicator) > _MAX_CHARS or not _HAN.search(indicator):
+        return ""
+    return indicator
+
+
+def _acceptable(indicator: str, unit: str) -> bool:
+    """Whether an indicator names a statistic: not a bare verb (落实5项), not a count of the
+    article's own measures or tasks (5项推进措施)."""
+    core = indicator.removesuffix("数")
+    if unit in _COUNTS and (core.endswith(_PROCEDURAL) or core.startswith(_PROCEDURAL)):
+        return False
+    return not (pos(core) in ("v", "vn", "vd", "vi") and core not in _INNER)

@@ -1,0 +1,320 @@
+"""The pipeline step: each figure of each sentence -> a `Metric` in `doc.metrics`, with its
+subject, indicator, year and qualifier.
+
+>>> from kg.reading.reader import read_text
+>>> from kg.run.pipeline import extract
+>>> doc = extract(read_text("湄潭县茶园面积达60万亩,同比增长5%。"))
+>>> [(m.subject.text, m.indicator, m.value, m.unit) for m in doc.metrics]
+[('湄潭县', '茶园面积', 60.0, '万亩'), ('湄潭县', '茶园面积同比增长', 5.0, '%')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable, Iterable
+
+from kg.extraction.quantities.article import _Article
+from kg.extraction.quantities.clauses import (
+    _LEVEL_WORDS,
+    _Clause,
+    _clauses,
+    _level_place,
+    _opened,
+    _skip_lead,
+    _subject_at,
+    _Topics,
+)
+from kg.extraction.quantities.figures import (
+    _COUNTS,
+    _Q,
+    _RANK,
+    _VALUE,
+    _capacity,
+    _in_quotes,
+    _inside,
+    _numeral,
+)
+from kg.extraction.quantities.indicators import (
+    _GROWTH,
+    _HAN,
+    _LIST_MARKS,
+    _acceptable,
+    _cut,
+    _indicator,
+    _noun_before,
+    _token_starts,
+)
+from kg.extraction.quantities.years import (
+    _YEAR,
+    _aims,
+    _qualifier,
+    _this_year,
+    _year_before,
+    _years,
+)
+from kg.reading.document import Document, Mention, Metric, Sentence
+from kg.terms import C
+
+_DIGIT = re.compile(r"\d")
+_NAME_TYPES = frozenset({C.Region, C.Enterprise, C.IndustrialPark, C.Project, C.Person})
+_ANAPHORIC = tuple(_Q["anaphoric"])
+_PROJECT_NAME = re.compile(r"(?!的)[\u4e00-\u9fffA-Za-z]{2,16}?(?:建设)?项目")
+
+
+def quantities(doc: Document) -> Document:
+    """Pipeline step: fill `doc.metrics`."""
+    doc.metrics = []
+    if not _DIGIT.search(doc.text):
+        return doc
+    art = _Article.of(doc)
+    this_year = functools.cache(lambda: _this_year(doc))  # (asked for by few articles)
+    para = None
+    topics = _Topics(art)
+    carried: _Clause | None = None  # the last subject of a sentence ending with a semicolon
+    frame: int | None = None  # the year a paragraph opened with (2024年,…), until another
+    para_year: int | None = None  # the last year written in this paragraph
+    headed = art.headed
+    # where a topic can matter: every paragraph of an article with headings, else those
+    # with a figure in them
+    figures_in = [_DIGIT.search(s.text) is not None for s in doc.sentences]
+    figured = {s.paragraph for s, f in zip(doc.sentences, figures_in, strict=True) if f}
+    for sent, figures in zip(doc.sentences, figures_in, strict=True):
+        if not headed and sent.paragraph not in figured:
+            continue
+        if art.is_heading(sent):
+            topics.reset()
+            carried = frame = None
+            continue
+        if sent.paragraph != para:
+            topics.new_paragraph()
+            para, carried, para_year = sent.paragraph, None, None
+            first = True
+        else:
+            first = False
+        semicolon = sent.text.rstrip().endswith((";", "；"))
+        if not (figures or semicolon):  # it may only open a topic: read when needed
+            topics.skip(sent)
+            carried = None
+        else:
+            clauses = _clauses(sent)
+            for clause in clauses:
+                _subject_at(art, clause, sent.paragraph)
+        if first and "年" in sent.text:  # 2024年,…: the year a paragraph opens with frames
+            lead_years = _YEAR.findall(
+                doc.text, sent.start, _skip_lead(sent.text, sent.start, sent.end, sent.start)
+            )
+            if lead_years:
+                frame = int(lead_years[-1])
+        if not (figures or semicolon):
+            continue
+        if figures:
+            para_year = _sentence_metrics(
+                art,
+                sent,
+                clauses,
+                (lambda c=carried: c.subject) if carried else topics.current,
+                carried is not None and carried.unknown,
+                para_year or frame,
+                this_year,
+            )
+        topics.read(_opened(clauses))
+        last = next((c for c in reversed(clauses) if c.subject is not None or c.unknown), None)
+        if semicolon and (last or carried):
+            carried = _Clause(
+                sent.start,
+                sent.start,
+                sent.start,
+                subject=(last or carried).subject,
+                subject_end=sent.start,
+                unknown=(last or carried).unknown,
+            )
+        else:
+            carried = None
+    return doc
+
+
+def _sentence_metrics(
+    art: _Article,
+    sent: Sentence,
+    clauses: list[_Clause],
+    topic: Callable[[], Mention | None],
+    unknown: bool,
+    para_year: int | None,
+    this_year: Callable[[], int | None],
+) -> int | None:
+    """Add the metrics of one sentence; return the year in force after it. `topic` gives the
+    subject the sentence inherits (asked only when no clause names one), `unknown` whether it
+    is unknown (项目 with no project)."""
+    doc = art.doc
+    text = sent.text
+    years = _years(text, this_year)
+    figures = list(_VALUE.finditer(text))
+    if "第" in text:  # (a rank has it: a quick test, _RANK having no first character to skip to)
+        figures = sorted([*figures, *_RANK.finditer(text)], key=lambda m: m.start())
+    if not figures:
+        return years[-1][1] if years else para_year
+    aims: list[tuple[int, str]] | None = None  # (read once a figure is kept)
+    names = art.between(sent.start, sent.end)
+    every = art.all_between(sent.start, sent.end)
+    # names end what a figure measures (星河公司、蓝湾公司2家企业), but a place inside a noun
+    # phrase does not (年均黄山旅游人次, where the dictionary knows 黄山 as a place)
+    cuts = [
+        m.end
+        for m in names
+        if m.type in _NAME_TYPES
+        and (m.type != C.Region or doc.text[m.start - 1 : m.start] in _LIST_MARKS)
+    ]
+    listed = {  # 星河公司、蓝湾公司2家企业: the last of a list of names ends at the number
+        m.end for m in every if doc.text[m.start - 1 : m.start] in _LIST_MARKS
+    }
+    subject: Mention | None = None
+    since = -1  # where the subject in force was named
+    previous: Metric | None = None
+    prev_end = sent.start
+    ci = cj = 0  # the clause of the figure; the next clause whose subject is not yet in force
+    for m in figures:
+        a, b = sent.start + m.start(), sent.start + m.end()
+        while ci + 1 < len(clauses) and clauses[ci].end <= a:
+            ci += 1
+        clause = clauses[ci]
+        prev_end = max(prev_end, clause.start)
+        while cj <= ci and clauses[cj].subject_end <= a:
+            c = clauses[cj]
+            if (c.subject is not None or c.unknown) and since < c.subject_end:
+                subject, unknown, since = c.subject, c.unknown, c.subject_end
+            cj += 1
+        if m.re is _RANK:
+            # 居全省第5位: the rank of what was measured before it
+            left = _skip_lead(text, max(prev_end, clause.body, clause.subject_end), a, sent.start)
+            measured = _noun_before(doc, _cut(left, a, cuts), a)[0]
+            measured = measured or (previous and _GROWTH.sub("", previous.indicator)) or ""
+            if measured and not _in_quotes(text, m.start()):
+                doc.metrics.append(
+                    Metric(
+                        indicator=f"{measured}{m.group('scope')}位次",
+                        value=float(_numeral(m.group("num"))),
+                        unit="位",
+                        year=_year_before(years, m.start(), para_year),
+                        text=doc.text[min(left, a) : b],
+                        start=min(left, a),
+                        end=b,
+                        sentence=sent,
+                        subject=None if unknown else subject or topic() or art.own_place(a),
+                    )
+                )
+            prev_end = b
+            continue
+        num_at = sent.start + m.start("num")
+        if m.group("qual") and not _starts_word(doc, a):
+            a = num_at  # 签约16个: the 约 of 签约 bounds nothing
+        unit = m.group("unit")
+        if m.group("scale"):
+            unit = m.group("scale") + m.group("base")
+        value = float(m.group("num").replace(",", ""))
+        counted = unit in _COUNTS
+        skip = (
+            _inside(every, num_at)  # part of a name: 年产11万吨…项目
+            or unit in _COUNTS
+            and num_at in listed
+            or _in_quotes(text, m.start())
+            or unit in _COUNTS
+            and not unit.startswith("万")
+            and not value.is_integer()
+            or unit not in _COUNTS
+            and _PROJECT_NAME.match(text, m.end()) is not None  # 日处理600吨果蔬加工厂项目
+            or unit not in _COUNTS
+            and m.group("more") in ("以上", "以下")
+            and _HAN.match(text, m.end()) is not None  # 3000万元以上项目: a threshold
+            or unit in _COUNTS
+            and any(w in doc.text[clause.start : a] for w in _Q["distributive"])
+            or counted
+            and doc.text[max(0, a - 2) : a].endswith(_ANAPHORIC)
+        )
+        if skip:
+            year = _year_before(years, m.start(), para_year)
+            capacity = _capacity(names, (num_at, sent.start + m.end()), unit, value)
+            if capacity is not None:
+                indicator, project = capacity
+                doc.metrics.append(
+                    Metric(
+                        indicator,
+                        value,
+                        unit,
+                        year,
+                        project.text,
+                        project.start,
+                        project.end,
+                        sent,
+                        subject=project,
+                    )
+                )
+            prev_end = b
+            continue
+        left = _skip_lead(text, max(prev_end, clause.body, clause.subject_end), a, sent.start)
+        span = (clause.start, left, a, b, clause.end)
+        indicator = _indicator(doc, span, cuts, previous, unit)
+        prev_end = b
+        if not indicator or not _acceptable(indicator, unit):
+            continue
+        opener = next((c for c in reversed(clauses[: ci + 1]) if c.prefix or c.subject), None)
+        prefix = opener.prefix if opener is not None else ""
+        if prefix and not indicator.startswith(prefix):
+            indicator = prefix + indicator  # 园区…实现营业收入518.9亿元: 园区营业收入
+        year = _year_before(years, m.start(), para_year)
+        owning = next((n for n in names if n.end == num_at and n.end not in listed), None)
+        if owning is not None and unit in _COUNTS:
+            subject, unknown = owning, False  # 某产业园15个重点项目: the park's
+        level = _LEVEL_WORDS.get(text[max(0, m.start() - 2) : m.start()])
+        if level is not None:  # 示范引领全县32万亩…: the county's, wherever it stands
+            subject = _level_place(art, a, level, sent.paragraph) or subject
+            unknown = False
+        elif a == clause.body and subject is None and unit in _COUNTS:
+            subject, unknown = art.own_place(a), False  # 6个省级开发区…: the place's own
+        after = _owner_after(names, doc.text, b)
+        if after is not None:
+            subject, unknown, since = after, False, b  # 投资2.6亿元的X项目,二期装机…: X's
+        owner = None if unknown else subject or topic() or art.own_place(a)
+        if aims is None:
+            aims = _aims(text)
+        start = min(left, a)
+        # 30到50家: both ends, the second from its own number on (each its own observation)
+        ends = [(m.group("num"), start)]
+        if m.group("num2"):
+            ends.append((m.group("num2"), sent.start + m.start("num2")))
+        for number, at in ends:
+            metric = Metric(
+                indicator=indicator,
+                value=float(number.replace(",", "")),
+                unit=unit,
+                year=year,
+                text=doc.text[at:b],
+                start=at,
+                end=b,
+                sentence=sent,
+                subject=owner,
+                qualifier=_qualifier(m, aims, a == num_at),
+            )
+            doc.metrics.append(metric)
+        previous = metric
+    return years[-1][1] if years else para_year
+
+
+def _starts_word(doc: Document, at: int) -> bool:
+    starts = _token_starts(doc)
+    i = bisect.bisect_left(starts, at)
+    return i < len(starts) and starts[i] == at
+
+
+def _owner_after(names: Iterable[Mention], text: str, b: int) -> Mention | None:
+    """投资2.6亿元的X项目: the project or park right after "的" owns the figure."""
+    if text[b : b + 1] != "的":
+        return None
+    at = b + 1
+    for m in names:  # (in order of their starts)
+        if m.start == at and m.type in (C.Project, C.IndustrialPark):
+            return m
+        if m.start == at and m.type == C.Region:
+            at = m.end  # 的遵义光伏电站项目: a place first, then the project
+    return None

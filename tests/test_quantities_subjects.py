@@ -1,0 +1,145 @@
+"""The subject of a metric (kg.extraction.quantities.clauses and .article): the name opening
+its clause, a word standing for one (全市, 该公司, 园区), the topic, the article's own place.
+"""
+
+import pytest
+
+from kg.extraction.quantities import place_level
+
+from .test_quantities import CITY, PARK, cases, check, metric
+
+# (id, text, value, unit, expected fields of the metric with that value and unit)
+CASES = [
+    (
+        "name opening the clause",
+        "2023年,遵义市工业营业收入完成1200.5亿元。",
+        1200.5,
+        "亿元",
+        {"indicator": "工业营业收入", "subject": "遵义市", "year": 2023},
+    ),
+    (
+        "全市 is the article's city, not the county in the caption",
+        CITY + "2023年,全市规上工业营业收入完成1200.5亿元,其中制造业营业收入857.2亿元。",
+        857.2,
+        "亿元",
+        {"indicator": "制造业营业收入", "subject": "遵义市", "year": 2023},
+    ),
+    (
+        "全县 is the county named before it in the paragraph",
+        CITY + "湄潭县茶产业发展迅速,全县茶园面积达60万亩。",
+        60,
+        "万亩",
+        {"indicator": "茶园面积", "subject": "湄潭县"},
+    ),
+    (
+        "全县 right before a figure names whose it is",
+        CITY + "湄潭县大力发展茶产业。\n\n特别是示范基地,示范带动全县27万亩茶园提质增效。",
+        27,
+        "万亩",
+        {"subject": "湄潭县"},
+    ),
+    (
+        "园区 in an article about a park is that park",
+        PARK + "2022年,园区实现营业收入416.3亿元,同比增长9%。",
+        416.3,
+        "亿元",
+        {"indicator": "营业收入", "subject": "柳州高新区", "year": 2022},
+    ),
+    (
+        "该公司 is the firm named before",
+        "星河新材料有限公司落户遵义。该公司2023年产值达到5.2亿元。",
+        5.2,
+        "亿元",
+        {"indicator": "产值", "subject": "星河新材料有限公司", "year": 2023},
+    ),
+    (
+        "a firm described before its name opens the clause",
+        "汽车零部件链主型企业星河新材料有限公司今年上半年销售收入同比增长18.5%。",
+        18.5,
+        "%",
+        {"indicator": "销售收入同比增长", "subject": "星河新材料有限公司"},
+    ),
+    (
+        "位于…的 firm opens the clause",
+        "位于遵义经开区的星河新材料有限公司今年以来产值达到9.5亿元。",
+        9.5,
+        "亿元",
+        {"indicator": "产值", "subject": "星河新材料有限公司"},
+    ),
+    (
+        "the project after 的 owns the figure, and the next clause's",
+        "遵义市引进总投资2.6亿元的星河光伏发电站项目,二期装机容量25兆瓦已并网发电。",
+        25,
+        "兆瓦",
+        {"indicator": "二期装机容量", "subject": "星河光伏发电站项目"},
+    ),
+    (
+        "a name right before a count owns it",
+        "3月中旬,星河化工集团有限公司86家本地协作商开工率已达到95%。",
+        86,
+        "家",
+        {"indicator": "本地协作商数", "subject": "星河化工集团有限公司"},
+    ),
+    (
+        "a verb ending the phrase before a rate: 开工率",
+        "3月中旬,星河化工集团有限公司86家本地协作商开工率已达到95%。",
+        95,
+        "%",
+        {"indicator": "本地协作商开工率", "subject": "星河化工集团有限公司"},
+    ),
+    (
+        "a place opening a sentence is the topic of the next",
+        "2024年,遵义市各项事业稳步推进。茶叶总产量达18.6万吨,再创新高。",
+        18.6,
+        "万吨",
+        {"indicator": "茶叶总产量", "subject": "遵义市", "year": 2024},
+    ),
+    (
+        "a list opening a sentence is no subject",
+        CITY + "星河项目、蓝湾项目等大项目进展顺利。数字产业2023年实现营收9.4亿元。",
+        9.4,
+        "亿元",
+        {"indicator": "营收", "subject": "遵义市"},
+    ),
+    (
+        "who speaks: the speaker's firm",
+        "星河新材料有限公司总经理介绍:“2024年销售额已达到37亿元。”",
+        37,
+        "亿元",
+        {"indicator": "销售额", "subject": "星河新材料有限公司", "year": 2024},
+    ),
+    (
+        "a count opening a sentence is the place's own",
+        CITY + "蓝湾经开区被列为重点园区;5个省级开发区入园企业达263户。",
+        5,
+        "个",
+        {"indicator": "省级开发区数", "subject": "遵义市"},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, unit, expected", cases(CASES))
+def test_metric(extract_text, text, value, unit, expected):
+    check(extract_text(text), value, unit, expected)
+
+
+def test_project_word_with_no_project_named_gives_no_subject(extract_text):
+    """项目总投资… when no project is named: whose it is is unknown, not the firm before."""
+    doc = extract_text("星河农业有限公司是本地企业。项目总投资7亿元,分三期建设。")
+    m = metric(doc, 7, "亿元")
+    assert m.indicator == "总投资" and m.subject is None
+
+
+@pytest.mark.parametrize(
+    "label, levels",
+    [
+        ("遵义市", ("市",)),
+        ("柳州", ("市",)),  # a short form is read as its full name
+        ("湄潭县", ("县",)),
+        ("广西", ("省", "区")),  # 全区 in an autonomous region's article is the region
+        ("某某镇", ("镇",)),
+        ("某某", ()),
+    ],
+)
+def test_place_level(label, levels):
+    assert place_level(label) == levels
