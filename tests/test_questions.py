@@ -13,7 +13,7 @@ import tomllib
 from kg import ontology
 from kg.apps.ask import Asker
 from kg.apps.linking import Linker, Name
-from kg.apps.questions import QUESTIONS_FILE, kinds
+from kg.apps.questions import QUESTIONS_FILE, kinds, normalise_question
 
 # The names the examples are about, and their classes.
 NAMES = {
@@ -72,3 +72,15 @@ def test_kinds_name_classes_of_the_ontology_and_their_examples_are_listed():
         assert set(kind.types) <= entity, kind.name
         assert kind.patterns and (kind.slot or not kind.types), kind.name
     assert set(DATA["type_words"]) | set(DATA["type_parts"]) <= entity
+
+
+@pytest.mark.parametrize(
+    "raw, normalised",
+    [
+        ("請問，綠色鋁產業鏈的龍頭企業有哪些？", "绿色铝产业链的龙头企业有哪些"),
+        ("Could you tell me which firms lead 绿色铝?", "which firms lead 绿色铝"),
+        ("  谁是新材料的链主呢? ", "谁是新材料的链主"),
+    ],
+)
+def test_normalise_question(raw, normalised):
+    assert normalise_question(raw) == normalised
