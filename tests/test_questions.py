@@ -14,6 +14,7 @@ from kg import ontology
 from kg.apps.ask import Asker
 from kg.apps.linking import Linker, Name
 from kg.apps.questions import QUESTIONS_FILE, kinds, normalise_question
+from kg.graph.query import named_query
 
 # The names the examples are about, and their classes.
 NAMES = {
@@ -66,11 +67,12 @@ def test_every_kind_is_listed_once_and_every_piece_is_used():
     assert used == set(DATA["pieces"])
 
 
-def test_kinds_name_classes_of_the_ontology_and_their_examples_are_listed():
+def test_kinds_name_classes_of_the_ontology_and_named_queries_that_exist():
     entity = set(ontology.entity_classes())
     for kind in kinds():
         assert set(kind.types) <= entity, kind.name
         assert kind.patterns and (kind.slot or not kind.types), kind.name
+        assert all(named_query(q) for q in (kind.query, kind.query_all) if q), kind.name
     assert set(DATA["type_words"]) | set(DATA["type_parts"]) <= entity
 
 
