@@ -1,4 +1,4 @@
-"""kg.apps.ask, kg.apps.linking and `kg ask`: questions in Chinese and English over real graphs.
+"""kg.apps.ask and `kg ask`: questions in Chinese and English over real graphs.
 
 The cases of tests/data/ask_cases.tsv run over the graph of the bundled articles (and, for the
 kinds of fact those articles never state, over a small article built here). Paraphrases are then
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.apps.ask import KINDS, Asker, format_answer, normalise_question
-from kg.apps.linking import Linker, Name, core_name
+from kg.apps.ask import KINDS, Asker, format_answer
+from kg.apps.linking import core_name
 from kg.graph.query import query, run_sparql
 from kg.graph.store import open_store
 
@@ -367,61 +367,6 @@ def test_the_text_answer_shows_table_evidence_and_sparql(seed_asker):
     assert "Evidence" in text and "以云铝海鑫为龙头" in text and "000_c9519bf765dc77e1.txt" in text
     assert "SELECT DISTINCT ?enterprise ?chain" in text and "?chain = '绿色铝产业链'" in text
     assert "SELECT" not in format_answer(answer)
-
-
-@pytest.mark.parametrize(
-    "raw, normalised",
-    [
-        ("請問，綠色鋁產業鏈的龍頭企業有哪些？", "绿色铝产业链的龙头企业有哪些"),
-        ("Could you tell me which firms lead 绿色铝?", "which firms lead 绿色铝"),
-        ("  谁是新材料的链主呢? ", "谁是新材料的链主"),
-    ],
-)
-def test_normalise_question(raw, normalised):
-    assert normalise_question(raw) == normalised
-
-
-# --------------------------------------------------------------------------- linking
-
-_NAMES = [
-    Name("e:chain", "IndustryChain", "绿色铝产业链", "绿色铝产业链"),
-    Name("e:si", "IndustryChain", "绿色硅全产业链", "绿色硅全产业链"),
-    Name("e:firm", "Enterprise", "云铝海鑫", "云铝海鑫"),
-    Name("e:hs", "Enterprise", "合盛铝业", "合盛铝业"),
-    Name("e:hs", "Enterprise", "合盛铝业", "合盛"),
-    Name("e:hsg", "Enterprise", "合盛硅业", "合盛硅业"),
-    Name("e:qb1", "Enterprise", "旗滨玻璃", "旗滨玻璃"),
-    Name("e:qb2", "Enterprise", "旗滨光伏", "旗滨光伏"),
-    Name("e:zt", "Region", "昭通市", "昭通市"),
-    Name(
-        "e:cluster", "IndustryCluster", "新能源电池负极材料产业集群", "新能源电池负极材料产业集群"
-    ),
-]
-LINKS = [  # written name, classes allowed, labels expected (best first), how
-    ("绿色铝产业链", None, ["绿色铝产业链"], "label"),
-    ("绿色铝", None, ["绿色铝产业链"], "short name"),
-    ("綠色鋁產業鏈", None, ["绿色铝产业链"], "label"),
-    ("绿色硅", None, ["绿色硅全产业链"], "short name"),
-    ("海鑫", None, ["云铝海鑫"], "part of the name"),
-    ("云铝海心", None, ["云铝海鑫"], "near spelling"),
-    ("云铝海鑫公司", None, ["云铝海鑫"], "short name"),
-    ("昭通市政府", None, ["昭通市"], "name and kind"),
-    ("昭通", None, ["昭通市"], "short name"),
-    ("合盛", None, ["合盛铝业"], "alias"),
-    ("旗滨", None, ["旗滨光伏", "旗滨玻璃"], "part of the name"),
-    ("绿色铝", ["Enterprise"], [], None),
-    ("新能源产业集群", None, [], None),  # a full name that is not this cluster's
-    ("昭通市的龙头企业", None, [], None),
-    ("宁德时代", None, [], None),
-]
-
-
-@pytest.mark.parametrize("text, types, labels, how", LINKS)
-def test_linking(text, types, labels, how):
-    links = Linker(_NAMES).link(text, types=types)
-    assert [k.label for k in links] == labels
-    if how:
-        assert links[0].how == how
 
 
 # --------------------------------------------------------------------------- the command

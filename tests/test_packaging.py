@@ -39,5 +39,6 @@ def test_building_and_installing_warns_of_nothing(tmp_path):
         "kg/graph/queries/about.rq",
         "kg/extraction/rules/lexicon.toml",
         "kg/apps/static/view.js",
+        "kg/apps/questions.toml",
     ):
         assert data in names

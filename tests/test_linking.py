@@ -1,0 +1,47 @@
+"""kg.apps.linking: written names (short, partial, traditional, misspelt) -> the entities meant."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.apps.linking import Linker, Name
+
+_NAMES = [
+    Name("e:chain", "IndustryChain", "绿色铝产业链", "绿色铝产业链"),
+    Name("e:si", "IndustryChain", "绿色硅全产业链", "绿色硅全产业链"),
+    Name("e:firm", "Enterprise", "云铝海鑫", "云铝海鑫"),
+    Name("e:hs", "Enterprise", "合盛铝业", "合盛铝业"),
+    Name("e:hs", "Enterprise", "合盛铝业", "合盛"),
+    Name("e:hsg", "Enterprise", "合盛硅业", "合盛硅业"),
+    Name("e:qb1", "Enterprise", "旗滨玻璃", "旗滨玻璃"),
+    Name("e:qb2", "Enterprise", "旗滨光伏", "旗滨光伏"),
+    Name("e:zt", "Region", "昭通市", "昭通市"),
+    Name(
+        "e:cluster", "IndustryCluster", "新能源电池负极材料产业集群", "新能源电池负极材料产业集群"
+    ),
+]
+LINKS = [  # written name, classes allowed, labels expected (best first), how
+    ("绿色铝产业链", None, ["绿色铝产业链"], "label"),
+    ("绿色铝", None, ["绿色铝产业链"], "short name"),
+    ("綠色鋁產業鏈", None, ["绿色铝产业链"], "label"),
+    ("绿色硅", None, ["绿色硅全产业链"], "short name"),
+    ("海鑫", None, ["云铝海鑫"], "part of the name"),
+    ("云铝海心", None, ["云铝海鑫"], "near spelling"),
+    ("云铝海鑫公司", None, ["云铝海鑫"], "short name"),
+    ("昭通市政府", None, ["昭通市"], "name and kind"),
+    ("昭通", None, ["昭通市"], "short name"),
+    ("合盛", None, ["合盛铝业"], "alias"),
+    ("旗滨", None, ["旗滨光伏", "旗滨玻璃"], "part of the name"),
+    ("绿色铝", ["Enterprise"], [], None),
+    ("新能源产业集群", None, [], None),  # a full name that is not this cluster's
+    ("昭通市的龙头企业", None, [], None),
+    ("宁德时代", None, [], None),
+]
+
+
+@pytest.mark.parametrize("text, types, labels, how", LINKS)
+def test_linking(text, types, labels, how):
+    links = Linker(_NAMES).link(text, types=types)
+    assert [k.label for k in links] == labels
+    if how:
+        assert links[0].how == how
