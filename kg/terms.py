@@ -17,7 +17,7 @@ AttributeError: type object 'C' has no attribute 'Enterprice'
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 __all__ = ["C", "P", "CLASSES", "PROPERTIES", "ClassName", "PropertyName"]
 
@@ -42,27 +42,6 @@ class C:
     Strategy: Final = "Strategy"
 
 
-#: Every class of the ontology, by its local name.
-CLASSES: frozenset[str] = frozenset(
-    (
-        "Article",
-        "Assertion",
-        "ChainLeaderRole",
-        "Enterprise",
-        "IndustrialPark",
-        "IndustryChain",
-        "IndustryCluster",
-        "Mention",
-        "MetricObservation",
-        "Person",
-        "Policy",
-        "Project",
-        "Region",
-        "Sentence",
-        "Strategy",
-    )
-)
-
 #: A class of the ontology, by its local name.
 ClassName = Literal[
     "Article",
@@ -81,6 +60,8 @@ ClassName = Literal[
     "Sentence",
     "Strategy",
 ]
+#: Every class of the ontology.
+CLASSES: frozenset[str] = frozenset(get_args(ClassName))
 
 
 class P:
@@ -117,41 +98,6 @@ class P:
     year: Final = "year"
 
 
-#: Every property of the ontology, by its local name.
-PROPERTIES: frozenset[str] = frozenset(
-    (
-        "alias",
-        "chainLeaderOf",
-        "confidence",
-        "developedBy",
-        "endOffset",
-        "evidence",
-        "fileName",
-        "hasLeadingEnterprise",
-        "how",
-        "inArticle",
-        "inChain",
-        "indicator",
-        "issuedBy",
-        "leadsChain",
-        "locatedIn",
-        "mentionOf",
-        "observedSubject",
-        "partOfCluster",
-        "qualifier",
-        "rawEndOffset",
-        "rawStartOffset",
-        "rule",
-        "sha256",
-        "signedWith",
-        "startOffset",
-        "text",
-        "unit",
-        "value",
-        "year",
-    )
-)
-
 #: A property of the ontology, by its local name.
 PropertyName = Literal[
     "alias",
@@ -184,3 +130,5 @@ PropertyName = Literal[
     "value",
     "year",
 ]
+#: Every property of the ontology.
+PROPERTIES: frozenset[str] = frozenset(get_args(PropertyName))

@@ -39,7 +39,7 @@ AttributeError: type object 'C' has no attribute 'Enterprice'
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 __all__ = ["C", "P", "CLASSES", "PROPERTIES", "ClassName", "PropertyName"]
 '''
@@ -58,13 +58,10 @@ def render() -> str:
         out.append(f'\n\nclass {name}:\n    """The {plural} of the ontology."""\n\n')
         out.extend(f'    {t}: Final = "{t}"\n' for t in terms)
         members = "".join(f'    "{t}",\n' for t in terms)
-        out.append(f"\n\n#: Every {kind} of the ontology, by its local name.\n")
-        out.append(f"{plural.upper()}: frozenset[str] = frozenset(\n    (\n")
-        out.extend(f'        "{t}",\n' for t in terms)
-        out.append("    )\n)\n")
-        out.append(
-            f"\n#: A {kind} of the ontology, by its local name.\n{alias} = Literal[\n{members}]\n"
-        )
+        out.append(f"\n\n#: A {kind} of the ontology, by its local name.\n")
+        out.append(f"{alias} = Literal[\n{members}]\n")
+        out.append(f"#: Every {kind} of the ontology.\n")
+        out.append(f"{plural.upper()}: frozenset[str] = frozenset(get_args({alias}))\n")
     return "".join(out)
 
 
