@@ -55,6 +55,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from kg.extraction import evaluate
 
     # start-up: loaded when the command runs, so `kg --help` stays fast
+    from kg.extraction.gold import gold_for
+
+    # start-up: loaded when the command runs, so `kg --help` stays fast
     from kg.run.build import DEFAULT_CORPUS, extract_paths
 
     docs = list(extract_paths(args.paths or [DEFAULT_CORPUS]))
@@ -64,7 +67,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         raise InputError(f"{args.gold}: no gold file matches any article")
     if args.errors:
         for doc in docs:
-            gold = evaluate.gold_for(doc.name, args.gold)
+            gold = gold_for(doc.name, args.gold)
             if gold is None:
                 continue
             for field, e in evaluate.errors(evaluate.predictions(doc), gold).items():
