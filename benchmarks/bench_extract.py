@@ -42,7 +42,7 @@ import pyoxigraph as ox  # noqa: E402
 from generate import generate  # noqa: E402
 
 # The store's own helper, so that the baseline loads exactly the bytes build_store writes.
-from kg.graph.store import _ontology_nquads, build_store  # noqa: E402
+from kg.graph.store import build_store, ontology_nquads  # noqa: E402
 from kg.reading.reader import iter_paths  # noqa: E402
 from kg.rows import format_rows  # noqa: E402
 from kg.run.build import build, extract_paths  # noqa: E402
@@ -172,7 +172,7 @@ def bench_parallel(files: list[Path], repeat: int, out: Path) -> list[list]:
 
 def bench_loading(files: list[Path], repeat: int, tmp: Path) -> tuple[list[list], int]:
     items = list(extract_many(files))
-    data = _ontology_nquads().encode("utf-8") + b"".join(i.nquads_utf8 for i in items)
+    data = ontology_nquads().encode("utf-8") + b"".join(i.nquads_utf8 for i in items)
     quads = data.count(b"\n")
     runs = iter(range(10**6))
 

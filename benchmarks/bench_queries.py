@@ -9,7 +9,7 @@ some entities recur in many articles) is made as `kg.reading.document.Document`s
 `kg.graph.store.build_store` into a temporary store. Then, for each named query with parameters as a
 question would bind them, the median of `--repeat` runs of
 
-- `kg.graph.query(store, name, **params)`: parameters bound, rows converted, a pandas DataFrame;
+- `kg.query(store, name, **params)`: parameters bound, rows converted, a pandas DataFrame;
 - raw pyoxigraph: `Store.query` of the same text with the same substitutions, every solution
   read (`tuple(solution)`);
 
@@ -302,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
             raw = _raw(store, named_query(name), subs, union)
             rows = raw()
             t_raw = _median(raw, args.repeat)
-            t_kg = _median(lambda n=name, p=params: kg.graph.query(ds, n, **p), args.repeat)
+            t_kg = _median(lambda n=name, p=params: kg.query(ds, n, **p), args.repeat)
             ratios.append(t_kg / t_raw)
             shown = ", ".join(f"{k}={v}" for k, v in params.items())
             row = [
@@ -314,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{t_kg / t_raw:.2f}",
             ]
             if memory is not None:
-                t_rdf = _median(lambda n=name, p=params: kg.graph.query(memory, n, **p), 1)
+                t_rdf = _median(lambda n=name, p=params: kg.query(memory, n, **p), 1)
                 row += [f"{t_rdf * 1e3:.1f}", f"{t_rdf / t_raw:.1f}"]
             table.append(row)
         print()

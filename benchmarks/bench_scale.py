@@ -120,12 +120,13 @@ def run_build(listing: Path, out: Path, workers: int, exports: bool) -> dict:
 
 def _score_chunk(job: tuple[list[str], str]) -> dict:
     from kg.extraction import evaluate
+    from kg.extraction.gold import gold_for
     from kg.run.build import extract_paths
 
     paths, gold_dir = job
     total: dict = {}
     for doc in extract_paths(paths):
-        gold = evaluate.gold_for(doc.name, gold_dir)
+        gold = gold_for(doc.name, gold_dir)
         scores = evaluate.score_document(evaluate.predictions(doc), gold)
         for field, score in scores.items():
             total[field] = total[field] + score if field in total else score

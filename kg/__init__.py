@@ -25,8 +25,6 @@ def __getattr__(name: str):
 
         return extract
     if name == "query":
-        # The submodule kg.graph.query is callable too, so kg.graph.query(...) works however it was
-        # reached.
         # start-up: importing kg stays cheap (jieba and rdflib load on first use)
         from kg.graph.query import query
 

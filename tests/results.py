@@ -193,7 +193,7 @@ def _queries(ds: Any) -> dict[str, Any]:
             continue
         for params in _parameter_sets(ds, name, names):
             key = json.dumps(params, ensure_ascii=False, sort_keys=True)
-            frame = kg.graph.query(ds, name, **params)
+            frame = kg.query(ds, name, **params)
             out.setdefault(name, {})[key] = {"columns": list(frame.columns), "rows": _rows(frame)}
     return out
 

@@ -7,12 +7,9 @@ import pytest
 
 from kg.errors import InputError
 from kg.extraction.evaluate import (
-    FIELDS,
     FieldScore,
     errors,
     format_scores,
-    gold_for,
-    load_gold,
     normalise,
     normalise_unit,
     predictions,
@@ -20,6 +17,7 @@ from kg.extraction.evaluate import (
     score_document,
     strings_match,
 )
+from kg.extraction.gold import FIELDS, gold_for, load_gold
 from kg.reading.document import Document, Mention, Metric, Relation, Sentence
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,13 +7,18 @@ import networkx as nx
 import pandas as pd
 import pyoxigraph as ox
 import pytest
-from rdflib import Dataset
+from rdflib import Dataset, Graph, URIRef
 
 from kg.graph.exports import FORMATS, export, metrics_table
 from kg.graph.network import to_networkx
-from kg.graph.store import open_store, oxigraph_store
+from kg.graph.query import counts
+from kg.graph.rdf import ENTITY_GRAPH, document_graph, document_quads
+from kg.graph.store import build_store, open_store, oxigraph_store
+from kg.iris import article_iri
+from kg.ontology import ONTOLOGY_GRAPH, ontology_graph
 
 from .helpers import kg
+from .samples import sample_document
 
 
 @pytest.fixture(scope="module")
@@ -194,6 +199,31 @@ def test_metrics_table_has_one_row_per_observation(store):
     assert df["observation"].is_unique
     assert str(df["year"].dtype) == "Int64"
     assert df["year"].isna().any() and df["year"].notna().any()
+
+
+# --------------------------------------------------------------------------- Turtle and TriG
+
+
+def test_export_writes_turtle_and_trig(tmp_path):
+    doc = sample_document()
+    build_store([doc], tmp_path / "store")
+    files = export(tmp_path / "store", tmp_path / "out", formats=["ttl", "trig"])
+    assert files == {"ttl": tmp_path / "out" / "graph.ttl", "trig": tmp_path / "out" / "graph.trig"}
+    merged = Graph().parse(files["ttl"], format="turtle")
+    assert len(merged) == counts(tmp_path / "store")["quads"]  # no triple is in two graphs
+    ds = Dataset()
+    ds.parse(files["trig"], format="trig")
+    graphs = {str(g.identifier) for g in ds.graphs() if len(g)}
+    article = article_iri(doc.name, doc.sha256)
+    assert graphs == {article, ENTITY_GRAPH, str(ONTOLOGY_GRAPH)}
+    in_article, entities = ds.graph(URIRef(article)), ds.graph(URIRef(ENTITY_GRAPH))
+    assert len(in_article) + len(entities) == document_quads(doc).count("\n")
+
+
+def test_export_of_an_in_memory_graph_adds_the_ontology(tmp_path):
+    files = export(document_graph(sample_document()), tmp_path, formats=["ttl"])
+    merged = Graph().parse(files["ttl"], format="turtle")
+    assert len(merged) == len(document_graph(sample_document())) + len(ontology_graph())
 
 
 def test_cli_writes_the_chosen_formats(store, tmp_path):

@@ -8,8 +8,8 @@ import os
 import pytest
 
 from kg.errors import InputError
+from kg.reading.characters import RADICALS
 from kg.reading.formats import FORMATS, docx_text, html_text, pdf_text, to_text
-from kg.reading.normalize import RADICALS
 from kg.reading.reader import iter_paths, read_path, read_text
 from kg.run.pipeline import extract
 

@@ -223,16 +223,13 @@ def test_bad_calls_raise_query_error(seed_store, name, params, message):
         query(seed_store, name, **params)
 
 
-def test_kg_query_is_callable_however_it_was_imported(seed_build):
+def test_kg_query_is_the_named_query_facade(seed_build):
     import kg
-    import kg.graph.query as module
 
     path = seed_build[1] / "store"
-    got = kg.graph.query(path, "chains-led-by", enterprise="合盛铝业")["chain"]
+    got = kg.query(path, "chains-led-by", enterprise="合盛铝业")["chain"]
     assert list(got) == ["绿色硅全产业链"]
-    assert module(path, "leading-enterprises", chain="绿色铝产业链")["enterprise"].tolist() == [
-        "云铝海鑫"
-    ]
+    assert kg.query is query
 
 
 # --------------------------------------------------------------------------- the command

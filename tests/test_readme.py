@@ -69,6 +69,17 @@ def test_a_stale_transcript_is_found_and_rewritten(tmp_path):
     assert "kg: error: The question is empty" in text
 
 
+def test_the_dependency_list_is_pyproject_s():
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    with open(ROOT / "pyproject.toml", "rb") as f:
+        dependencies = tomllib.load(f)["project"]["dependencies"]
+    wanted = [re.split(r"[<>=!~\[; ]", d)[0] for d in dependencies]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = readme.split("into `.venv`:", 1)[1].split("\n\n")[0]
+    listed = re.sub(r"\([^)]*\)", "", listed).replace(" and ", ", ").rstrip(" .\n")
+    assert [name.strip() for name in listed.split(",")] == wanted
+
+
 def test_durations_are_masked_and_quoted_commands_span_lines():
     sys.path.insert(0, str(TOOL.parent))
     try:

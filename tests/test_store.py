@@ -1,4 +1,4 @@
-"""kg.graph.store: build (streamed, atomic), open, export and count the Oxigraph store."""
+"""kg.graph.store: build (streamed, atomic), open and count the Oxigraph store."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset
 
 from kg.errors import StoreError, ValidationError
 from kg.graph.query import counts, named_query, run_sparql
 from kg.graph.rdf import ENTITY_GRAPH, document_graph, document_quads
-from kg.graph.store import build_store, export, open_store, oxigraph_store, union_triples
+from kg.graph.store import build_store, open_store, oxigraph_store, union_triples
 from kg.iris import article_iri, entity_iri
 from kg.ontology import ONTOLOGY_GRAPH, ontology_graph
 from kg.reading.document import Document
@@ -222,21 +222,6 @@ def test_counts_agree_between_the_store_and_an_in_memory_graph(tmp_path):
     assert on_disk["records"]["Article"] == 2
 
 
-def test_export_writes_turtle_and_trig(tmp_path):
-    build_store([sample_document()], tmp_path / "store")
-    files = export(tmp_path / "store", tmp_path / "out")
-    assert files == {"ttl": tmp_path / "out" / "graph.ttl", "trig": tmp_path / "out" / "graph.trig"}
-    merged = Graph().parse(files["ttl"], format="turtle")
-    assert len(merged) == counts(tmp_path / "store")["quads"]  # no triple is in two graphs
-    ds = Dataset()
-    ds.parse(files["trig"], format="trig")
-    graphs = {str(g.identifier) for g in ds.graphs() if len(g)}
-    assert graphs == {_article(sample_document()), ENTITY_GRAPH, str(ONTOLOGY_GRAPH)}
-    article = ds.graph(URIRef(_article(sample_document())))
-    entities = ds.graph(URIRef(ENTITY_GRAPH))
-    assert len(article) + len(entities) == document_quads(sample_document()).count("\n")
-
-
 def test_the_union_holds_each_triple_once(tmp_path):
     # Two articles state the same relation and the same alias: each is one triple of the union.
     build_store([sample_document("a.txt"), sample_document("b.txt")], tmp_path / "store")
@@ -244,12 +229,6 @@ def test_the_union_holds_each_triple_once(tmp_path):
     triples = list(union_triples(store))
     assert len(triples) == len(set(triples))
     assert {q.triple for q in store} == set(triples)
-
-
-def test_export_of_an_in_memory_graph_adds_the_ontology(tmp_path):
-    files = export(document_graph(sample_document()), tmp_path)
-    merged = Graph().parse(files["ttl"], format="turtle")
-    assert len(merged) == len(document_graph(sample_document())) + len(ontology_graph())
 
 
 def _all_quads(path: Path) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.cli.registry import Reporter, _print, _table, command, echo, reporting, table  # noqa: F401
+from kg.cli.registry import command, echo, reporting, table
 from kg.errors import KGError
 from kg.progress import first_part
 
@@ -74,22 +74,22 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def _print_report(report) -> None:
     c = report.counts
-    _print(
+    echo(
         f"Built {report.articles} articles ({report.characters:,} characters) "
         f"in {report.seconds:.1f}s into {report.files['store']}"
     )
-    _print()
-    _print("Entities per class")
-    _print(_table(["class", "count"], sorted(c.get("entities", {}).items())))
-    _print()
-    _print("Relations per property")
-    _print(_table(["property", "count"], sorted(c.get("relations", {}).items())))
-    _print()
-    _print("Which firms lead which chain (龙头 / 链主)")
-    _print(_table(["enterprise", "chain", "article"], report.leads))
-    _print()
+    echo()
+    echo("Entities per class")
+    echo(table(["class", "count"], sorted(c.get("entities", {}).items())))
+    echo()
+    echo("Relations per property")
+    echo(table(["property", "count"], sorted(c.get("relations", {}).items())))
+    echo()
+    echo("Which firms lead which chain (龙头 / 链主)")
+    echo(table(["enterprise", "chain", "article"], report.leads))
+    echo()
     for name, path in sorted(report.files.items()):
-        _print(f"{name:>10}: {path}")
+        echo(f"{name:>10}: {path}")
 
 
 # --------------------------------------------------------------------------- extract

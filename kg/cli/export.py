@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.cli.registry import command, reporting
+from kg.cli.registry import command, reporting, store_option
 
 
 def _export_options(p: argparse.ArgumentParser) -> None:
@@ -20,7 +20,7 @@ def _export_options(p: argparse.ArgumentParser) -> None:
         help=f"one of {', '.join(FORMATS)}; repeat for several (default: all)",
     )
     p.add_argument("--out", default="out", help="output folder (default: out)")
-    p.add_argument("--store", default="out/store", help="store folder (default: out/store)")
+    store_option(p)
 
 
 @command(_export_options)

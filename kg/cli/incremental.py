@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.cli.registry import command, reporting
+from kg.cli.registry import command, reporting, store_option
 
 
 def _add_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", help="articles or folders to add")
-    p.add_argument("--store", default="out/store", help="store folder (default: out/store)")
+    store_option(p)
     p.add_argument("--keep-going", action="store_true", help="skip unreadable articles")
     p.add_argument(
         "--workers", type=int, default=1, metavar="N", help="extract in N processes (default: 1)"
@@ -75,7 +75,7 @@ def _remove_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "articles", nargs="+", metavar="ARTICLE", help="file name (or graph IRI) of an article"
     )
-    p.add_argument("--store", default="out/store", help="store folder (default: out/store)")
+    store_option(p)
 
 
 @command(_remove_options)

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 # Each command module registers its commands when imported, in the order of `kg --help`.
-from kg.cli import ask, build, export, incremental, push, quality, query, serve, views  # noqa: F401, I001 (kg build, extract, query, validate, eval)  # noqa: F401, I001
+from kg.cli import ask, build, export, incremental, push, quality, query, serve, views  # noqa: F401, I001
 from kg.cli.registry import _SETUP, COMMANDS
 from kg.errors import KGError, QueryError
 

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from kg.cli.registry import command
+from kg.cli.registry import command, store_option
 
 PASSWORD_VARIABLE = "KG_PUSH_PASSWORD"
 
@@ -17,7 +17,7 @@ def _push_options(p: argparse.ArgumentParser) -> None:
 
     p.add_argument("--endpoint", required=True, help="the Graph Store URL, e.g. …/store")
     p.add_argument("--graph", default=None, help="put everything into this one graph IRI")
-    p.add_argument("--store", default="out/store", help="store folder (default: out/store)")
+    store_option(p)
     p.add_argument(
         "--union-default-graph",
         action="store_true",

@@ -6,14 +6,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.cli.registry import Reporter, _print, _table, command, echo, reporting, table  # noqa: F401
+from kg.cli.registry import command, echo, store_option
 from kg.errors import InputError, ValidationError
 
 # --------------------------------------------------------------------------- validate
 
 
 def _validate_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--store", default="out/store", help="store folder (default: out/store)")
+    store_option(p)
 
 
 @command(_validate_options)
@@ -32,7 +32,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if not conforms:
         sys.stderr.write(report.rstrip() + "\n")
         raise ValidationError("the graph does not conform to ontology/shapes.ttl (see above)")
-    _print("The graph conforms to ontology/shapes.ttl.")
+    echo("The graph conforms to ontology/shapes.ttl.")
     return 0
 
 
@@ -55,6 +55,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from kg.extraction import evaluate
 
     # start-up: loaded when the command runs, so `kg --help` stays fast
+    from kg.extraction.gold import gold_for
+
+    # start-up: loaded when the command runs, so `kg --help` stays fast
     from kg.run.build import DEFAULT_CORPUS, extract_paths
 
     docs = list(extract_paths(args.paths or [DEFAULT_CORPUS]))
@@ -64,15 +67,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
         raise InputError(f"{args.gold}: no gold file matches any article")
     if args.errors:
         for doc in docs:
-            gold = evaluate.gold_for(doc.name, args.gold)
+            gold = gold_for(doc.name, args.gold)
             if gold is None:
                 continue
             for field, e in evaluate.errors(evaluate.predictions(doc), gold).items():
                 if e["false_positives"] or e["false_negatives"]:
-                    _print(
-                        f"{doc.name} {field}: FP {e['false_positives']} FN {e['false_negatives']}"
-                    )
-        _print()
-    _print(f"{len(scored)} articles with gold, micro-averaged")
-    _print(evaluate.format_scores(total))
+                    echo(f"{doc.name} {field}: FP {e['false_positives']} FN {e['false_negatives']}")
+        echo()
+    echo(f"{len(scored)} articles with gold, micro-averaged")
+    echo(evaluate.format_scores(total))
     return 0

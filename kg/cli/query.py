@@ -8,7 +8,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from kg.cli.registry import Reporter, _print, _table, command, echo, reporting, table  # noqa: F401
+from kg.cli.registry import command, echo, store_option
 from kg.errors import InputError
 from kg.rows import format_rows
 
@@ -29,7 +29,7 @@ def _query_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--all", action="store_true", help="with --list: also the queries kg runs for itself"
     )
-    p.add_argument("--store", default="out/store", help="store folder (default: out/store)")
+    store_option(p)
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
 
@@ -107,14 +107,14 @@ def cmd_query(args: argparse.Namespace) -> int:
     if args.all and not args.list:
         raise InputError("--all goes with --list")
     if args.list:
-        _print(_query_list(list_queries(internal=args.all), args.format))
+        echo(_query_list(list_queries(internal=args.all), args.format))
         return 0
     if args.named is not None:
         text = named_query(args.named)
         bindings = bind_parameters(args.named, _params(args.param))
         variables, rows = run_sparql(open_store(args.store), text, bindings=bindings)
         n = result_columns(args.named, variables)
-        _print(format_rows(variables[:n], [row[:n] for row in rows], args.format))
+        echo(format_rows(variables[:n], [row[:n] for row in rows], args.format))
         return 0
     text = args.sparql
     if len(text) < 4096 and "{" not in text and os.path.isfile(text):
@@ -122,5 +122,5 @@ def cmd_query(args: argparse.Namespace) -> int:
     elif "{" not in text and text.endswith((".rq", ".sparql")):
         raise InputError(f"{text}: no such file or directory")
     variables, rows = run_sparql(open_store(args.store), text)
-    _print(format_rows(variables, rows, args.format))
+    echo(format_rows(variables, rows, args.format))
     return 0

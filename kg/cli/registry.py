@@ -13,10 +13,11 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TextIO
 
+from kg.graph.store import DEFAULT_STORE
 from kg.progress import Progress
 from kg.rows import format_rows
 
-__all__ = ["COMMANDS", "command", "echo", "reporting", "table", "Reporter"]
+__all__ = ["COMMANDS", "command", "echo", "reporting", "table", "Reporter", "store_option"]
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 _SETUP: dict[str, Callable[[argparse.ArgumentParser], None]] = {}
@@ -34,6 +35,12 @@ def command(setup: Callable[[argparse.ArgumentParser], None]):
     return register
 
 
+def store_option(p: argparse.ArgumentParser) -> None:
+    """Add ``--store DIR``: the store folder, `kg.graph.store.DEFAULT_STORE` by default."""
+    default = DEFAULT_STORE.as_posix()
+    p.add_argument("--store", default=default, help=f"store folder (default: {default})")
+
+
 def echo(text: str = "") -> None:
     """Print one line to standard output (the library never prints; commands do)."""
     sys.stdout.write(text + "\n")
@@ -42,9 +49,6 @@ def echo(text: str = "") -> None:
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """Rows as an aligned text table."""
     return format_rows(list(headers), [tuple(r) for r in rows], "table")
-
-
-_print, _table = echo, table
 
 
 class Reporter(Progress):

@@ -6,7 +6,7 @@ import argparse
 import signal
 import sys
 
-from kg.cli.registry import command
+from kg.cli.registry import command, store_option
 from kg.errors import KGError
 
 
@@ -14,7 +14,7 @@ def _serve_options(p: argparse.ArgumentParser) -> None:
     # start-up: loaded when the command runs, so `kg --help` stays fast
     from kg.apps.serve import DEFAULT_PORT, DEFAULT_TIMEOUT
 
-    p.add_argument("--store", default="out/store", help="store folder (default: out/store)")
+    store_option(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback)")
     p.add_argument("--port", type=int, default=DEFAULT_PORT, help="SPARQL port (default: 7878)")
     p.add_argument("--views", default=None, help="HTML views folder (default: beside the store)")

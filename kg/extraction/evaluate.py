@@ -1,10 +1,10 @@
 """Predictions vs gold annotations -> precision, recall and F1 for each scored field.
 
-A gold file `NAME.json` annotates the article `NAME.txt`. Eight fields are scored: two of pairs
-(`leads_chain`, `chain_leaders`), five of entities (`enterprises`, `chains`, `parks`,
-`projects`, `policies`) and the statistics (`metrics`). Other keys of a gold file are ignored;
-an `optional` object holds borderline items that count neither for nor against. A field the
-gold file does not have is not scored for that article (a `[]` field is: it says "none here").
+A gold file `NAME.json` annotates the article `NAME.txt` (`kg.extraction.gold` reads it): two
+fields of pairs (`leads_chain`, `chain_leaders`), five of entities (`enterprises`, `chains`,
+`parks`, `projects`, `policies`) and the statistics (`metrics`); an `optional` object holds
+borderline items that count neither for nor against. A field the gold file does not have is not
+scored for that article (a `[]` field is: it says "none here").
 
 Conventions:
 
@@ -45,29 +45,29 @@ Conventions:
 
 from __future__ import annotations
 
-import json
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from os import PathLike
-from pathlib import Path, PurePath
 
-import opencc  # lazy: importing kg must stay cheap
-
-from kg.errors import InputError
+from kg.extraction.gold import (
+    ENTITY_TYPES,
+    FIELDS,
+    METRICS,
+    PAIR_PREDICATES,
+    GoldMetric,
+    clean_gold,
+    gold_for,
+)
 from kg.iris import normalise_label
+from kg.reading.characters import simplified
 from kg.reading.document import Document, Mention
-from kg.terms import C, P
 
 __all__ = [
-    "FIELDS",
     "FieldScore",
     "normalise",
     "normalise_unit",
     "strings_match",
-    "load_gold",
-    "gold_for",
     "predictions",
     "score_document",
     "score_corpus",
@@ -75,27 +75,10 @@ __all__ = [
     "format_scores",
 ]
 
-# Which predictions feed which gold field: mentions by ontology class, relations by property.
-ENTITY_TYPES = {
-    "enterprises": C.Enterprise,
-    "chains": C.IndustryChain,
-    "parks": C.IndustrialPark,
-    "projects": C.Project,
-    "policies": C.Policy,
-}
-PAIR_PREDICATES = {"leads_chain": P.leadsChain, "chain_leaders": P.chainLeaderOf}
-METRICS = "metrics"
-FIELDS = (*PAIR_PREDICATES, *ENTITY_TYPES, METRICS)
 WILDCARD = "*"
-METRIC_KEYS = ("subject", "indicator", "value", "unit", "year")
 
 # One end of a prediction: its canonical label and the surface texts it was found under.
 End = tuple[str, set[str]]
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    return opencc.OpenCC("t2s").convert
 
 
 @lru_cache(maxsize=65536)
@@ -107,7 +90,7 @@ def normalise(text: str) -> str:
     >>> normalise("《鶴慶 “溢鑫”鋁業》")
     '鹤庆溢鑫铝业'
     """
-    return "".join(_t2s()(normalise_label(text)).split())
+    return "".join(simplified(normalise_label(text)).split())
 
 
 # Units written differently for the same thing; anything else is compared as written.
@@ -181,120 +164,6 @@ class FieldScore:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
-
-
-# --- gold ----------------------------------------------------------------------------------
-
-# A gold metric as a tuple: subject, indicator, value, unit, year, then its alternative subjects.
-GoldMetric = tuple
-
-
-def _number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _check_metric(entry: object, where: str) -> GoldMetric:
-    """One gold metric, list or object form, as (subject, indicator, value, unit, year, alts)."""
-    alts: tuple[str, ...] = ()
-    if isinstance(entry, Mapping):
-        missing = [k for k in METRIC_KEYS[:4] if k not in entry]
-        if missing:
-            raise InputError(f"{where}: a metric object needs {', '.join(missing)}: {entry!r}")
-        parts = [entry[k] for k in METRIC_KEYS[:4]] + [entry.get("year")]
-        alt = entry.get("alt_subject")
-        if alt is not None:
-            alts = tuple(alt) if isinstance(alt, list) else (alt,)
-    elif isinstance(entry, (list, tuple)) and len(entry) == 5:
-        parts = list(entry)
-    elif isinstance(entry, tuple) and len(entry) == 6 and isinstance(entry[5], tuple):
-        *parts, alts = entry  # already checked (as `load_gold` returns it)
-    else:
-        parts = []
-    if not (
-        len(parts) == 5
-        and isinstance(parts[0], str)
-        and isinstance(parts[1], str)
-        and _number(parts[2])
-        and isinstance(parts[3], str)
-        and (parts[4] is None or (isinstance(parts[4], int) and not isinstance(parts[4], bool)))
-        and all(isinstance(alt, str) for alt in alts)
-    ):
-        raise InputError(
-            f"{where}: field 'metrics' must be a list of [subject, indicator, value, unit, year] "
-            f"(or objects with those keys; value a number, year an integer or null), not {entry!r}"
-        )
-    return (*parts, alts)
-
-
-def _check_field(value: object, field: str, where: str) -> list:
-    """The entries of one gold field, checked: strings, [subject, object] pairs of strings, or
-    metrics."""
-    if value is None:
-        return []
-    if field == METRICS:
-        if not isinstance(value, list):
-            raise InputError(f"{where}: field 'metrics' must be a list")
-        return [_check_metric(entry, where) for entry in value]
-    arity = 2 if field in PAIR_PREDICATES else 1
-    shape = "[subject, object] pairs" if arity == 2 else "strings"
-    if not isinstance(value, list):
-        raise InputError(f"{where}: field {field!r} must be a list of {shape}")
-    entries = []
-    for entry in value:
-        parts = (entry,) if arity == 1 else entry
-        if not (
-            isinstance(parts, (list, tuple))
-            and len(parts) == arity
-            and all(isinstance(s, str) for s in parts)
-        ):
-            raise InputError(f"{where}: field {field!r} must be a list of {shape}, not {entry!r}")
-        entries.append(parts[0] if arity == 1 else tuple(parts))
-    return entries
-
-
-def _clean_gold(data: Mapping, where: str) -> dict:
-    """The scored fields a gold mapping has (those it lacks are left out) and its `optional`
-    part (every field, missing ones empty)."""
-    if not isinstance(data, Mapping):
-        raise InputError(f"{where}: a gold file must hold a JSON object")
-    optional = data.get("optional") or {}
-    if not isinstance(optional, Mapping):
-        raise InputError(f"{where}: 'optional' must be an object with the scored fields")
-    gold = {field: _check_field(data[field], field, where) for field in FIELDS if field in data}
-    gold["optional"] = {
-        field: _check_field(optional.get(field), field, f"{where} (optional)") for field in FIELDS
-    }
-    return gold
-
-
-def load_gold(path: str | PathLike) -> dict:
-    """Read one gold file: the scored fields it has, and `optional`; other keys dropped.
-
-    Entity fields are lists of strings, pair fields lists of (subject, object) tuples, metrics
-    lists of (subject, indicator, value, unit, year, alternative subjects) tuples. A field the
-    file lacks is absent (not scored); `optional` has every field. Raises `InputError` when the
-    file is missing or malformed.
-    """
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"gold file {path} does not exist") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"gold file {path} cannot be read as UTF-8 JSON: {exc}") from None
-    return _clean_gold(data, str(path))
-
-
-def gold_for(doc_name: str, gold_dir: str | PathLike) -> dict | None:
-    """The gold of article `doc_name` (`NAME.txt` or `NAME.md` -> `NAME.json`), None when absent.
-
-    Raises `InputError` when `gold_dir` is not a folder, so a typo is not read as "no gold".
-    """
-    gold_dir = Path(gold_dir)
-    if not gold_dir.is_dir():
-        raise InputError(f"gold folder {gold_dir} does not exist")
-    path = gold_dir / PurePath(doc_name).with_suffix(".json").name
-    return load_gold(path) if path.is_file() else None
 
 
 # --- predictions ---------------------------------------------------------------------------
@@ -426,7 +295,7 @@ def _judge(pred: Mapping, gold: Mapping):
     """Match field by field: yield each field the gold has, each distinct prediction with its
     verdict ('tp', 'optional' or 'fp'), and each required gold item with whether a prediction
     matched it."""
-    gold = _clean_gold(gold, "gold")
+    gold = clean_gold(gold, "gold")
     for field in FIELDS:
         if field not in gold:
             continue  # the gold does not annotate this field: nothing to score

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from kg.extraction.quantities import UNITS
 from kg.ontology import suffixes
 from kg.reading.document import Document, Mention, Metric, Relation, Sentence
-from kg.reading.normalize import numbered_lines
+from kg.reading.offsets import numbered_lines
 from kg.terms import C, P
 
 __all__ = [

@@ -23,16 +23,21 @@ array([['云铝海鑫', 'leadsChain', '绿色铝产业链']], dtype=object)
 
 from __future__ import annotations
 
+import itertools
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
+from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from kg.graph import store as kgstore
+from kg.files import atomic_write
 from kg.graph.query import run_named
-from kg.graph.store import open_store, oxigraph_store
+from kg.graph.rdf import to_oxigraph
+from kg.graph.store import dataset_quads, ontology_nquads, open_store, oxigraph_store, union_triples
+from kg.ontology import ONTOLOGY_GRAPH, PREFIXES
 from kg.progress import NO_PROGRESS, Progress
 
 if TYPE_CHECKING:  # pandas, networkx and the query engine are imported when used: every
@@ -96,7 +101,8 @@ METRIC_COLUMNS = [
 
 
 def as_store(source: Any) -> ox.Store:
-    """The pyoxigraph Store of a store path, a Store or a graph from `kg.graph.store.open_store`.
+    """The pyoxigraph Store of a store path, a Store, a graph from `kg.graph.store.open_store`, or
+    an in-memory rdflib graph (copied).
 
     >>> as_store(ox.Store()) is not None
     True
@@ -104,24 +110,60 @@ def as_store(source: Any) -> ox.Store:
     if isinstance(source, (str, os.PathLike)):
         source = open_store(source)
     store = oxigraph_store(source)
-    if store is None:
-        raise TypeError(
-            f"expected a store path, a pyoxigraph Store or a graph opened with "
-            f"kg.graph.store.open_store, not {type(source).__name__}"
+    if store is not None:
+        return store
+    if isinstance(source, Graph):
+        return _copy(source)
+    raise TypeError(
+        f"expected a store path, a pyoxigraph Store or an rdflib graph, not {type(source).__name__}"
+    )
+
+
+def _copy(g: Graph) -> ox.Store:
+    """An in-memory rdflib graph's triples (a Dataset's quads) in a new in-memory Store."""
+    if isinstance(g, Dataset):
+        quads = g.quads((None, None, None, None))
+    else:
+        quads = ((s, p, o, None) for s, p, o in g)
+    store = ox.Store()
+    store.extend(
+        ox.Quad(
+            to_oxigraph(s),
+            to_oxigraph(p),
+            to_oxigraph(o),
+            ox.DefaultGraph()
+            if c is None or _graph_id(c) == DATASET_DEFAULT_GRAPH_ID
+            else to_oxigraph(_graph_id(c)),
         )
+        for s, p, o, c in quads
+    )
     return store
 
 
-def _write(path: Path, write: Callable[[IO[bytes]], Any]) -> Path:
-    # Write beside the target and rename, so a reader never sees half a file.
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        with open(tmp, "wb") as f:
-            write(f)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
+def _graph_id(g: Any) -> Any:
+    return g.identifier if isinstance(g, Graph) else g
+
+
+def _with_ontology(store: ox.Store) -> list[ox.Quad]:
+    """The ontology's quads when the store was built without it (Turtle and TriG always hold
+    it), else none."""
+    if store.contains_named_graph(ox.NamedNode(str(ONTOLOGY_GRAPH))):
+        return []
+    return list(ox.parse(ontology_nquads(), format=ox.RdfFormat.N_QUADS))
+
+
+def _write_rdf(store: ox.Store, out: Path, fmt: str) -> Path:
+    """``graph.ttl`` (every graph merged, plain triples) or ``graph.trig`` (named graphs), with
+    the ontology even when the store was built without it."""
+    extra = _with_ontology(store)
+    if fmt == "ttl":
+        data: Iterable[Any] = itertools.chain(union_triples(store), (q.triple for q in extra))
+        syntax = ox.RdfFormat.TURTLE
+    else:
+        data, syntax = itertools.chain(dataset_quads(store), extra), ox.RdfFormat.TRIG
+    return atomic_write(
+        out / _FILES[fmt], lambda f: ox.serialize(data, f, syntax, prefixes=PREFIXES)
+    )
 
 
 def entities_table(G: nx.Graph) -> pd.DataFrame:
@@ -235,7 +277,9 @@ def write_csv(source: Any, out_dir: str | os.PathLike[str]) -> dict[str, Path]:
         "metrics.csv": metrics_table(source),
     }
     return {
-        name: _write(out / name, lambda f, df=df: df.to_csv(f, index=False, encoding=CSV_ENCODING))
+        name: atomic_write(
+            out / name, lambda f, df=df: df.to_csv(f, index=False, encoding=CSV_ENCODING)
+        )
         for name, df in tables.items()
     }
 
@@ -249,9 +293,9 @@ def export(
 ) -> dict[str, Path]:
     """Write the graph of a store in each of `formats` (see `FORMATS`) to `out_dir`.
 
-    `source` is a store path, a pyoxigraph Store or a graph from `kg.graph.store.open_store`.
-    Returns the written files by format (``csv`` gives one entry per table). Turtle and TriG are
-    written together by `kg.graph.store.export`. `phases` hears of the phase "exporting" and each
+    `source` is a store path, a pyoxigraph Store or an rdflib graph (see `as_store`). Returns the
+    written files by format (``csv`` gives one entry per table). Turtle and TriG hold the ontology
+    even when the store was built without it. `phases` hears of the phase "exporting" and each
     format.
     """
     # start-up: networkx (about 0.3 s) only when the network is built
@@ -269,24 +313,24 @@ def export(
     phases.phase("exporting", len(wanted), "formats")
     for fmt in ("ttl", "trig"):
         if fmt in wanted:
-            files.update(kgstore.export(store, out, formats=[fmt]))
+            files[fmt] = _write_rdf(store, out, fmt)
             phases.advance()
     if "nt" in wanted:
-        merged = kgstore.union_triples(store)
-        files["nt"] = _write(
+        merged = union_triples(store)
+        files["nt"] = atomic_write(
             out / _FILES["nt"], lambda f: ox.serialize(merged, f, ox.RdfFormat.N_TRIPLES)
         )
         phases.advance()
     for fmt, syntax in (("nq", ox.RdfFormat.N_QUADS), ("jsonld", ox.RdfFormat.JSON_LD)):
         if fmt in wanted:
-            files[fmt] = _write(
+            files[fmt] = atomic_write(
                 out / _FILES[fmt],
-                lambda f, syntax=syntax: ox.serialize(kgstore.dataset_quads(store), f, syntax),
+                lambda f, syntax=syntax: ox.serialize(dataset_quads(store), f, syntax),
             )
             phases.advance()
     if "graphml" in wanted:
         path = out / _FILES["graphml"]
-        _write(path, lambda f: network.write_graphml(network.to_networkx(store), f))
+        atomic_write(path, lambda f: network.write_graphml(network.to_networkx(store), f))
         files["graphml"] = path
         phases.advance()
     if "csv" in wanted:

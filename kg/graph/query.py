@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
-import types
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
@@ -290,7 +288,7 @@ def query(graph_or_store: Any, name: str, /, **params: Any) -> Any:
 
     `graph_or_store` is a store folder, a pyoxigraph Store, or an rdflib graph (over Oxigraph
     or in memory). Parameters are bound, never written into the query text, so any value is
-    only ever a value. `kg.graph.query(...)` is this function.
+    only ever a value. `kg.query(...)` is this function.
 
     >>> from kg.graph.rdf import document_graph
     >>> from kg.reading.document import Document
@@ -309,15 +307,6 @@ def query(graph_or_store: Any, name: str, /, **params: Any) -> Any:
     if n < len(variables):
         rows = [row[:n] for row in rows]
     return pd.DataFrame.from_records(rows, columns=variables[:n])
-
-
-class _CallableModule(types.ModuleType):
-    # `kg.graph.query` names this module once anything imports it; calling it runs `query`.
-    def __call__(self, graph_or_store: Any, name: str, /, **params: Any) -> Any:
-        return query(graph_or_store, name, **params)
-
-
-sys.modules[__name__].__class__ = _CallableModule
 
 
 def counts(source: Any) -> dict[str, Any]:

@@ -15,9 +15,7 @@ empty.
 
 from __future__ import annotations
 
-import ctypes
 import io
-import itertools
 import os
 import queue
 import shutil
@@ -29,12 +27,12 @@ from typing import Any
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import Dataset, Graph
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib import Dataset
 
 from kg.errors import StoreError
 from kg.graph.named import named_query
-from kg.graph.rdf import ENTITY_GRAPH, document_quads, to_oxigraph
+from kg.graph.rdf import ENTITY_GRAPH, document_quads
+from kg.memory import release_memory
 from kg.ontology import ONTOLOGY_FILE, ONTOLOGY_GRAPH, PREFIXES
 from kg.reading.document import Document
 
@@ -46,7 +44,7 @@ __all__ = [
     "oxigraph_store",
     "union_triples",
     "dataset_quads",
-    "export",
+    "ontology_nquads",
     "store_bytes",
     "check_replaceable",
     "swap_in",
@@ -55,7 +53,8 @@ __all__ = [
 DEFAULT_STORE = Path("out/store")
 
 
-def _ontology_nquads() -> str:
+def ontology_nquads() -> str:
+    """The ontology as N-Quads in its graph `ONTOLOGY_GRAPH`, as a store holds it."""
     graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
     triples = ox.parse(path=ONTOLOGY_FILE, format=ox.RdfFormat.TURTLE)
     quads = (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
@@ -67,32 +66,6 @@ def _ontology_nquads() -> str:
 LOAD_QUADS = 100_000
 # Articles rendered and waiting for the loader: enough to keep it busy, little memory.
 QUEUED = 64
-
-
-def release_memory() -> None:
-    """Give the C heap's free pages back to the system (glibc's ``malloc_trim``; else nothing).
-
-    Oxigraph's bulk loader and queries free what they allocate, but glibc keeps the freed pages,
-    so without this the resident size creeps up call after call with the size of the store.
-
-    >>> release_memory()
-    """
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-def _malloc_trim() -> Any:
-    global _TRIM
-    if _TRIM is False:
-        try:
-            _TRIM = ctypes.CDLL(None).malloc_trim  # glibc only (not musl, macOS, Windows)
-        except (OSError, AttributeError, TypeError):
-            _TRIM = None
-    return _TRIM
-
-
-_TRIM: Any = False  # not looked up yet
 
 
 class _Written:
@@ -307,7 +280,7 @@ def build_store(
         loader = _Loader(new, target=path)
         try:
             if include_ontology:
-                head = _ontology_nquads().encode("utf-8")
+                head = ontology_nquads().encode("utf-8")
                 found["ontology_triples"] = head.count(b"\n")
                 loader.put(head)
             written = _Written()
@@ -421,6 +394,7 @@ def _repeated_predicates() -> set[ox.NamedNode]:
 def oxigraph_store(obj: Any) -> ox.Store | None:
     """The pyoxigraph Store behind `obj` (a Store, or an rdflib graph over oxrdflib), else None.
 
+    >>> from rdflib import Graph
     >>> oxigraph_store(ox.Store()) is not None, oxigraph_store(Graph())
     (True, None)
     """
@@ -432,70 +406,6 @@ def oxigraph_store(obj: Any) -> ox.Store | None:
     return None
 
 
-def _as_oxigraph(source: Any) -> ox.Store:
-    # A store path, a Store, an Oxigraph-backed Dataset, or an in-memory rdflib graph (copied).
-    if isinstance(source, (str, os.PathLike)):
-        return oxigraph_store(open_store(source))  # type: ignore[return-value]
-    found = oxigraph_store(source)
-    if found is not None:
-        return found
-    if isinstance(source, Graph):
-        store = ox.Store()
-        if isinstance(source, Dataset):
-            quads = source.quads((None, None, None, None))
-        else:
-            quads = ((s, p, o, None) for s, p, o in source)
-        store.extend(
-            ox.Quad(
-                to_oxigraph(s),
-                to_oxigraph(p),
-                to_oxigraph(o),
-                ox.DefaultGraph()
-                if g is None or _graph_id(g) == DATASET_DEFAULT_GRAPH_ID
-                else to_oxigraph(_graph_id(g)),
-            )
-            for s, p, o, g in quads
-        )
-        return store
-    raise TypeError(f"expected a store path, Store or rdflib graph, not {type(source).__name__}")
-
-
-def _graph_id(g: Any) -> Any:
-    return g.identifier if isinstance(g, Graph) else g
-
-
-def export(
-    source: Any, out_dir: str | os.PathLike[str], *, formats: Iterable[str] = ("ttl", "trig")
-) -> dict[str, Path]:
-    """Write ``graph.ttl`` (all graphs merged, plain triples) and ``graph.trig`` (named graphs),
-    or only those of `formats`.
-
-    `source` is a store path, a pyoxigraph Store or an rdflib Dataset/Graph. The ontology is
-    included even when the store was built without it. Returns the paths by format:
-    ``{"ttl": ..., "trig": ...}``.
-    """
-    wanted = set(formats)
-    store = _as_oxigraph(source)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    ttl, trig = out / "graph.ttl", out / "graph.trig"
-    extra: list[ox.Quad] = []
-    if not store.contains_named_graph(ox.NamedNode(str(ONTOLOGY_GRAPH))):
-        extra = list(ox.parse(_ontology_nquads(), format=ox.RdfFormat.N_QUADS))
-    triples = itertools.chain(union_triples(store), (q.triple for q in extra))
-    quads = itertools.chain(dataset_quads(store), extra)
-    written: dict[str, Path] = {}
-    if "ttl" in wanted:
-        _atomic_write(
-            ttl, lambda f: ox.serialize(triples, f, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-        )
-        written["ttl"] = ttl
-    if "trig" in wanted:
-        _atomic_write(trig, lambda f: ox.serialize(quads, f, ox.RdfFormat.TRIG, prefixes=PREFIXES))
-        written["trig"] = trig
-    return written
-
-
 def dataset_quads(store: ox.Store) -> Iterator[ox.Quad]:
     """Every quad, graph after graph in the order of their names (the default graph first).
 
@@ -505,13 +415,3 @@ def dataset_quads(store: ox.Store) -> Iterator[ox.Quad]:
     yield from store.quads_for_pattern(None, None, None, ox.DefaultGraph())
     for graph in sorted(store.named_graphs(), key=str):
         yield from store.quads_for_pattern(None, None, None, graph)
-
-
-def _atomic_write(path: Path, write: Any) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        with open(tmp, "wb") as f:
-            write(f)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)

@@ -3,7 +3,9 @@
 `normalize` runs the steps in `STEPS` in order. Every step takes and returns a pair
 `(text, offsets)`, where `offsets[i]` is the index in the original text of `text[i]` and one
 final entry holds the original length. A step that deletes text drops those map entries; a step
-that replaces a span maps each new character to the start of the replaced span.
+that replaces a span maps each new character to the start of the replaced span
+(`kg.reading.offsets`). The steps that rewrite characters are in `kg.reading.characters`; those
+here work on markup and lines.
 
 >>> text, offsets = normalize("產業(chǎn)鏈，鏈長制\\r\\n")
 >>> text, offsets
@@ -13,13 +15,17 @@ that replaces a span maps each new character to the start of the replaced span.
 from __future__ import annotations
 
 import re
-import threading
-import unicodedata
-from collections.abc import Callable
 
-import opencc
-
+from kg.reading.characters import (
+    CJK,
+    fold_radicals,
+    narrow_punctuation,
+    strip_pinyin,
+    to_simplified,
+    unify_unicode,
+)
 from kg.reading.markdown import markup_edits
+from kg.reading.offsets import Mapped, Step, numbered_lines, splice, sub
 
 __all__ = [
     "normalize",
@@ -27,24 +33,14 @@ __all__ = [
     "CHROME_LINES",
     "CHROME_PREFIXES",
     "MAX_SENTENCE",
-    "unify_unicode",
-    "fold_radicals",
-    "RADICALS",
     "strip_markdown",
     "strip_markdown_links",
-    "strip_pinyin",
-    "to_simplified",
-    "narrow_punctuation",
     "tab_tables",
     "drop_chrome",
     "rejoin_lines",
-    "numbered_lines",
     "break_long_runs",
     "tidy_spaces",
 ]
-
-Mapped = tuple[str, list[int]]
-Step = Callable[[str, list[int]], Mapped]
 
 # Page chrome: a line whose stripped text fully matches one of these is dropped with its newline,
 # unless it reads as a real sentence (see `_is_sentence`). Add a new kind of chrome as one line.
@@ -69,139 +65,6 @@ CHROME_LINES: list[str] = [
 # Lines starting with one of these are dropped even when they hold whole sentences.
 CHROME_PREFIXES: tuple[str, ...] = ("免责声明", "推广 热搜", "推广热搜", "核心提示:", "版权声明")
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_PINYIN = "a-zü" + _TONED
-
-
-# ---------------------------------------------------------------- editing with an offset map
-
-
-def _splice(text: str, offsets: list[int], edits: list[tuple[int, int, str]]) -> Mapped:
-    """Apply sorted, non-overlapping `(start, end, new)` edits; new chars map to `start`."""
-    if not edits:
-        return text, offsets
-    parts: list[str] = []
-    out: list[int] = []
-    pos = 0
-    for start, end, new in edits:
-        parts.append(text[pos:start])
-        out.extend(offsets[pos:start])
-        if new:
-            parts.append(new)
-            out.extend([offsets[start]] * len(new))
-        pos = end
-    parts.append(text[pos:])
-    out.extend(offsets[pos:])
-    return "".join(parts), out
-
-
-def _sub(
-    text: str,
-    offsets: list[int],
-    pattern: re.Pattern[str],
-    repl: str | Callable[[re.Match[str]], str] = "",
-) -> Mapped:
-    """`pattern.sub(repl, text)` that also edits the offset map (the default deletes)."""
-    if callable(repl):
-        edits = [(m.start(), m.end(), repl(m)) for m in pattern.finditer(text)]
-        edits = [e for e in edits if e[2] != text[e[0] : e[1]]]
-    else:
-        edits = [(m.start(), m.end(), m.expand(repl)) for m in pattern.finditer(text)]
-    return _splice(text, offsets, edits)
-
-
-def numbered_lines(text: str) -> list[tuple[int, str]]:
-    """Each line with the index of its first character.
-
-    >>> numbered_lines("甲乙\\n丙")
-    [(0, '甲乙'), (3, '丙')]
-    """
-    out = []
-    pos = 0
-    for line in text.split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
-
-
-def _char_map(table: dict[str, str]) -> Callable[[str], str]:
-    """`str.translate` for a table of single characters to characters it does not replace,
-    but faster on Chinese text: only the few characters present are looked up and replaced.
-
-    >>> _char_map({"，": ",", "：": ":"})("甲，乙：丙，")
-    '甲,乙:丙,'
-    """
-    if set(table.values()) & set(table):
-        raise ValueError("a character map must not replace what it writes")
-    chars = re.compile("[" + "".join(map(re.escape, table)) + "]")
-
-    def translate(text: str) -> str:
-        for ch in set(chars.findall(text)):
-            text = text.replace(ch, table[ch])
-        return text
-
-    return translate
-
-
-# ---------------------------------------------------------------- the steps
-
-_INVISIBLE = re.compile(r"[\ufeff\u200b-\u200d\u2060\u00ad\x00-\x08\x0e-\x1f\x7f]|\r(?=\n)")
-_UNIFY = _char_map(
-    {
-        "\r": "\n",
-        "\x0b": "\n",
-        "\x0c": "\n",
-        "\x85": "\n",
-        "\u2028": "\n",
-        "\u2029": "\n",
-        "\u00a0": " ",
-        "\u3000": " ",
-        "\u202f": " ",
-        **{chr(c): " " for c in range(0x2000, 0x200B)},
-    }
-)
-
-
-def unify_unicode(text: str, offsets: list[int]) -> Mapped:
-    """Drop BOM and zero-width characters; make every line break `\\n` and every space ` `.
-
-    >>> unify_unicode("\\ufeff甲\\u3000乙\\r\\n", [0, 1, 2, 3, 4, 5, 6])
-    ('甲 乙\\n', [1, 2, 3, 5, 6])
-    """
-    text, offsets = _sub(text, offsets, _INVISIBLE)
-    return _UNIFY(text), offsets
-
-
-# CJK Radicals Supplement (U+2E80-U+2EFF) -> the unified ideograph each stands for, as pairs of
-# characters: Unicode's EquivalentUnifiedIdeograph.txt (UCD 15.0, Debian's unicode-data package)
-# for this block, checked against that file by tests/test_normalize.py. A PDF's text layer holds
-# them where the font draws a radical's glyph for a character (⻰头 for 龙头, 链⻓ for 链长).
-_SUPPLEMENT_PAIRS = (
-    "⺁厂⺂乛⺃乚⺄乙⺅亻⺆冂⺇𠘨⺈刀⺉刂⺊卜⺋㔾⺌小⺍小⺎兀⺏尣⺐尢⺑𡯂⺒巳⺓幺⺔彑⺕𫜹⺖忄⺗心⺘扌⺙攵⺛旡⺜日⺝月⺞歺⺟母⺠民⺡氵"
-    "⺢氺⺣灬⺤爫⺥爫⺦丬⺧牛⺨犭⺩王⺪𤴔⺫目⺬示⺭礻⺮𥫗⺯糹⺰纟⺱罓⺲罒⺳㓁⺴冗⺵𦉫⺶羊⺷𦍌⺸𦍋⺹耂⺺肀⺻聿⺼肉⺽𦥑⺾艹⺿艹⻀艹⻁虎"
-    "⻂衤⻃覀⻄西⻅见⻆角⻇𧢲⻈讠⻉贝⻊𧾷⻋车⻌辶⻍辶⻎辶⻏邑⻐钅⻑長⻒镸⻓长⻔门⻕𨸏⻖阝⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻞𩙿⻟飠⻠饣⻡𩠐"
-    "⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻫斉⻬齐⻭歯⻮齿⻯竜⻰龙⻱龜⻲亀⻳龟"
-)
-RADICALS: dict[str, str] = {
-    **dict(zip(_SUPPLEMENT_PAIRS[::2], _SUPPLEMENT_PAIRS[1::2], strict=True)),
-    # Kangxi Radicals (U+2F00-U+2FD5): NFKC gives each one's ideograph (⾊ -> 色)
-    **{chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)},
-}
-_FOLD_RADICALS = _char_map(RADICALS)
-
-
-def fold_radicals(text: str, offsets: list[int]) -> Mapped:
-    """Write CJK radicals as the ideographs they stand for: Kangxi Radicals by NFKC, the CJK
-    Radicals Supplement by Unicode's equivalents (NFKC leaves most of that block alone).
-    One character for one, so the offset map is unchanged.
-
-    >>> s = "以金川铝材为⻰头,绿⾊铝产业链链⻓⼯作取得新成效。"
-    >>> fold_radicals(s, list(range(len(s) + 1)))[0]
-    '以金川铝材为龙头,绿色铝产业链链长工作取得新成效。'
-    """
-    return _FOLD_RADICALS(text), offsets
-
 
 def strip_markdown(text: str, offsets: list[int]) -> Mapped:
     """Remove Markdown's inline markup (emphasis, code, links, images, inline HTML, escapes),
@@ -211,7 +74,7 @@ def strip_markdown(text: str, offsets: list[int]) -> Mapped:
     >>> strip_markdown(s, list(range(len(s) + 1)))[0]
     '以云铝海鑫为龙头,以合盛铝业、旗滨玻璃为龙头'
     """
-    return _splice(text, offsets, markup_edits(text))
+    return splice(text, offsets, markup_edits(text))
 
 
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
@@ -227,110 +90,12 @@ def strip_markdown_links(text: str, offsets: list[int]) -> Mapped:
     """
     if "](" not in text:
         return text, offsets
-    text, offsets = _sub(text, offsets, _MD_IMAGE)
+    text, offsets = sub(text, offsets, _MD_IMAGE)
     edits = []
     for m in _MD_LINK.finditer(text):
         edits.append((m.start(), m.start(1), ""))
         edits.append((m.end(1), m.end(), ""))
-    return _splice(text, offsets, edits)
-
-
-# A reading such as (yè) or (chuàng ) after a character: 1-7 pinyin letters, one tone-marked.
-# (Each pattern opens with the bracket and looks behind it, so that `re` skips ahead to brackets.)
-_TONED_READING = rf"[(（](?<=\w[(（]) *(?=[{_PINYIN}]*[{_TONED}])[{_PINYIN}]{{1,7}} *[)）]"
-_TONED_GROUP = re.compile(_TONED_READING)
-# Once a document is known to carry readings, toneless ones after CJK characters go too.
-_ANY_GROUP = re.compile(
-    _TONED_READING
-    + rf"|[(（](?<=[{_CJK}][(（]) *(?:[bpmfdtnlgkhjqxrzcsyw]|[zcs]h)?[aeiouüv][a-zü]{{0,5}} *[)）]"
-)
-_MIN_TONED = 3
-
-
-def strip_pinyin(text: str, offsets: list[int]) -> Mapped:
-    """Remove pinyin readings inserted after characters, e.g. `業(yè)` -> `業`.
-
-    >>> s = "鋁業(yè)有限公司(PCB)"
-    >>> strip_pinyin(s, list(range(len(s) + 1)))[0]
-    '鋁業有限公司(PCB)'
-    """
-    toned = len(_TONED_GROUP.findall(text))
-    if not toned:
-        return text, offsets
-    return _sub(text, offsets, _ANY_GROUP if toned >= _MIN_TONED else _TONED_GROUP)
-
-
-_converter = None
-_converter_lock = threading.Lock()
-
-
-def _t2s() -> Callable[[str], str]:
-    """The OpenCC traditional-to-simplified converter, built on first use."""
-    global _converter
-    if _converter is None:
-        with _converter_lock:
-            if _converter is None:
-                _converter = opencc.OpenCC("t2s")
-    return _converter.convert
-
-
-def _convert_line(convert: Callable[[str], str], line: str) -> str:
-    """Convert one line char by char, keeping any char whose conversion is not one char."""
-    out = []
-    for ch in line:
-        new = convert(ch)
-        out.append(new if len(new) == 1 else ch)
-    return "".join(out)
-
-
-def to_simplified(text: str, offsets: list[int]) -> Mapped:
-    """Convert traditional characters to simplified ones, one for one (OpenCC `t2s`).
-
-    >>> s = "鶴慶溢鑫鋁業有限公司"
-    >>> to_simplified(s, list(range(len(s) + 1)))[0]
-    '鹤庆溢鑫铝业有限公司'
-    """
-    if text.isascii():
-        return text, offsets
-    convert = _t2s()
-    new = convert(text)
-    if len(new) == len(text) and new.count("\n") == text.count("\n"):
-        old_lines, new_lines = text.split("\n"), new.split("\n")
-        if all(len(a) == len(b) for a, b in zip(old_lines, new_lines, strict=True)):
-            return new, offsets
-    # Lengths differ somewhere: convert line by line, char by char where a line changes length.
-    lines = []
-    for line in text.split("\n"):
-        conv = convert(line)
-        lines.append(conv if len(conv) == len(line) else _convert_line(convert, line))
-    return "\n".join(lines), offsets
-
-
-_NARROW = _char_map(
-    {
-        "，": ",",
-        "：": ":",
-        "；": ";",
-        "（": "(",
-        "）": ")",
-        "！": "!",
-        "？": "?",
-        "％": "%",
-        **{chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)},  # ０-９
-        **{chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)},  # Ａ-Ｚ
-        **{chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)},  # ａ-ｚ
-    }
-)
-
-
-def narrow_punctuation(text: str, offsets: list[int]) -> Mapped:
-    """Make full-width `，：；（）！？％`, digits and latin letters ASCII; keep `。、“”《》`.
-
-    >>> s = "增长１１．４％，达“新高”。"
-    >>> narrow_punctuation(s, list(range(len(s) + 1)))[0]
-    '增长11．4%,达“新高”。'
-    """
-    return _NARROW(text), offsets
+    return splice(text, offsets, edits)
 
 
 _TAB_SEPARATOR = re.compile(r"[ \t]*\t[ \t]*")
@@ -367,7 +132,7 @@ def tab_tables(text: str, offsets: list[int]) -> Mapped:
                 for m in _TAB_SEPARATOR.finditer(core):
                     edits.append((start + lead + m.start(), start + lead + m.end(), "|"))
         i = j
-    return _splice(text, offsets, edits)
+    return splice(text, offsets, edits)
 
 
 _CHROME = re.compile("|".join(f"(?:{p})" for p in CHROME_LINES))
@@ -401,7 +166,7 @@ def drop_chrome(text: str, offsets: list[int]) -> Mapped:
         stripped = line.strip(" \t")
         if stripped and _is_chrome(stripped):
             edits.append((start, min(start + len(line) + 1, len(text)), ""))
-    return _splice(text, offsets, edits)
+    return splice(text, offsets, edits)
 
 
 _STOP_END = "。!?;:…”」』！？；："  # a line ending in one of these ends its paragraph
@@ -409,7 +174,7 @@ _CLAUSE_END = ",、，"  # a line ending in one of these surely goes on
 _BODY_MARKS = "。!?;！？；"  # a line holding one of these is running text, not a title
 _PARAGRAPH_START = re.compile(r"[“‘「『《(（#|>*]|——|-|\d{4}年|[一二三四五六七八九十]+是")
 _QUOTED = re.compile(r"“[^”\n]*”|‘[^’\n]*’|「[^」\n]*」|《[^》\n]*》")
-_CONTINUATION = re.compile(rf"[{_CJK}0-9A-Za-z“‘《「]")
+_CONTINUATION = re.compile(rf"[{CJK}0-9A-Za-z“‘《「]")
 _MIN_CLAUSE_LINE = 20
 _MIN_BARE_LINE = 45
 
@@ -467,7 +232,7 @@ def rejoin_lines(text: str, offsets: list[int]) -> Mapped:
         else:
             current = stripped
         end = start + len(line.rstrip(" \t"))
-    return _splice(text, offsets, edits)
+    return splice(text, offsets, edits)
 
 
 MAX_SENTENCE = 1000  # no sentence of real prose runs this long without 。!?; (the longest: ~230)
@@ -495,7 +260,7 @@ def break_long_runs(text: str, offsets: list[int]) -> Mapped:
             edits.append((cut, cut, "\n"))
             pos = cut
         pos = end + 1
-    return _splice(text, offsets, edits)
+    return splice(text, offsets, edits)
 
 
 # Every branch starts with a space or tab; the lookahead says so to `re`, which then skips ahead.
@@ -509,7 +274,7 @@ def tidy_spaces(text: str, offsets: list[int]) -> Mapped:
     >>> tidy_spaces(s, list(range(len(s) + 1)))
     ('加快铝产业 转型升级\\n', [2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15])
     """
-    return _sub(text, offsets, _SPACES, lambda m: "" if m.group("edge") else " ")
+    return sub(text, offsets, _SPACES, lambda m: "" if m.group("edge") else " ")
 
 
 STEPS: list[Step] = [

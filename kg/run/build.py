@@ -26,9 +26,11 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import InputError, KGError, StoreError
+from kg.graph import exports as kgexports
 from kg.graph import query as kgquery
 from kg.graph import store as kgstore
 from kg.locks import hold, out_lock, store_lock
+from kg.memory import release_memory
 from kg.progress import NO_PROGRESS, Progress, first_part
 from kg.reading.document import Document
 from kg.reading.reader import iter_paths, read_articles
@@ -241,7 +243,7 @@ def _build_staged(
     report.files["merge_log"] = merge_log
     if not report.articles and report.skipped:
         return  # refused by the caller: nothing to count or export
-    kgstore.release_memory()  # what the loader freed: the report starts from a low point
+    release_memory()  # what the loader freed: the report starts from a low point
     ds = kgstore.open_store(store_path)
     report.counts = kgquery.counts(ds)
     # One row per pair (not per article, which would grow with the corpus), by chain and firm.
@@ -260,7 +262,7 @@ def _build_staged(
 
         phases.phase("exporting", 3, "files")
         for fmt in ("ttl", "trig"):
-            report.files.update(kgstore.export(ds, stage, formats=[fmt]))
+            report.files.update(kgexports.export(ds, stage, formats=[fmt]))
             phases.advance()
         graphml = stage / "graph.graphml"
         network.write_graphml(network.to_networkx(ds), graphml)
