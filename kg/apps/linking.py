@@ -21,17 +21,17 @@ traditional -> simplified with OpenCC, no quotes or spaces, lower case):
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import opencc
 from rapidfuzz import fuzz, process
 
 from kg import ontology
 from kg.graph.query import run_named
+from kg.iris import normalise_label
+from kg.reading.characters import simplified
 
 __all__ = ["Name", "Link", "Linker", "normalise_name", "core_name", "simplified", "ACCEPT"]
 
@@ -68,27 +68,13 @@ _DROP = re.compile(r"[\s\"'“”‘’《》「」『』〈〉()（）\[\]【�
 
 
 @cache
-def _t2s() -> Any:
-    return opencc.OpenCC("t2s")
-
-
-def simplified(text: str) -> str:
-    """`text` in simplified characters (OpenCC t2s); ASCII text is returned as is.
-
-    >>> simplified("綠色鋁")
-    '绿色铝'
-    """
-    return text if text.isascii() else _t2s().convert(text)
-
-
 def normalise_name(text: str) -> str:
     """The form names are compared in: NFKC, simplified, no quotes, brackets or spaces, lower.
 
     >>> normalise_name(" 《鶴慶溢鑫鋁業》 ")
     '鹤庆溢鑫铝业'
     """
-    text = simplified(unicodedata.normalize("NFKC", text))
-    return _DROP.sub("", text).lower()
+    return _DROP.sub("", simplified(normalise_label(text))).lower()
 
 
 @cache

@@ -38,6 +38,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from kg.errors import InputError, KGError, StoreError
+from kg.files import atomic_write
 from kg.graph.store import open_oxigraph
 from kg.locks import hold, store_lock
 
@@ -265,9 +266,7 @@ def _write_lock(path: Path, record: dict) -> None:
 
 
 def _replace_lock(path: Path, record: dict) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(record), encoding="utf-8")
-    os.replace(tmp, path)
+    atomic_write(path, lambda f: f.write(json.dumps(record).encode("utf-8")))
 
 
 def _stop(process: subprocess.Popen) -> None:

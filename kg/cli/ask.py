@@ -6,12 +6,12 @@ import argparse
 import json
 import sys
 
-from kg.cli.registry import command
+from kg.cli.registry import command, store_option
 
 
 def _ask_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("question", nargs="+", help="the question (quote it, or write it unquoted)")
-    p.add_argument("--store", default="out/store", help="store folder (default: out/store)")
+    store_option(p)
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.add_argument("--show-sparql", action="store_true", help="print the query that answered")
 

@@ -38,7 +38,7 @@ import pyoxigraph as ox
 from kg.apps.serve import check_not_served
 from kg.errors import InputError, KGError, StoreError
 from kg.graph.query import QUERY_DIR, run_named
-from kg.graph.store import open_oxigraph
+from kg.graph.store import DEFAULT_STORE, open_oxigraph
 from kg.iris import article_iri
 from kg.locks import hold, store_lock
 from kg.ontology import ONTOLOGY_GRAPH, PREFIXES
@@ -147,7 +147,7 @@ def _forget() -> str:
 
 def add(
     paths: Iterable[str | os.PathLike[str]],
-    store: str | os.PathLike[str] = "out/store",
+    store: str | os.PathLike[str] = DEFAULT_STORE,
     *,
     keep_going: bool = False,
     on_skip: Callable[[KGError], None] | None = None,
@@ -259,7 +259,7 @@ def _article_graphs(db: ox.Store, article: str) -> list[ox.NamedNode]:
 
 def remove(
     names: Iterable[str],
-    store: str | os.PathLike[str] = "out/store",
+    store: str | os.PathLike[str] = DEFAULT_STORE,
 ) -> Change:
     """Take articles out of the built store at `store`, in one transaction.
 
