@@ -67,9 +67,10 @@ def test_steps_are_named_in_order():
         "recognize",
         "corefer",
         "tables",
+        "table-facts",
         "relate",
         "quantities",
-        "table-facts",
+        "merge-tables",
         "resolve",
     ]
 

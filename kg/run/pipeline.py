@@ -19,7 +19,7 @@ from kg.extraction.recognize import recognize
 from kg.extraction.relate import relate
 from kg.extraction.resolve import corefer, resolve
 from kg.extraction.segment import segment
-from kg.extraction.tables import read_tables, table_facts
+from kg.extraction.tables import merge_table_facts, read_tables, table_facts
 from kg.reading.document import Document
 from kg.reading.sentences import split_sentences
 
@@ -31,9 +31,10 @@ STEPS: list[tuple[str, Callable[[Document], Document]]] = [
     ("recognize", recognize),
     ("corefer", corefer),  # a firm named once is that firm wherever it is written again
     ("tables", read_tables),  # table rows: their own sentences, cells as mentions
+    ("table-facts", table_facts),  # the rows' relations and metrics, apart
     ("relate", relate),
     ("quantities", quantities),
-    ("table-facts", table_facts),  # after relate and quantities, which start afresh
+    ("merge-tables", merge_table_facts),  # the rows' facts added to the prose's
     ("resolve", resolve),
 ]
 

@@ -7,9 +7,12 @@ header row names the columns. `COLUMNS` says what a header names; each row then 
 mentions of its cells, relations between them and metric observations, and the row is its
 own `Sentence`, the evidence of every fact it gives.
 
-Two pipeline steps (`kg.run.pipeline.STEPS`): `read_tables` ("tables", before "relate") makes
-the rows sentences and their cells mentions; `table_facts` ("table-facts", after "quantities",
-whose steps start afresh) adds the rows' relations and metrics.
+Three pipeline steps (`kg.run.pipeline.STEPS`): `read_tables` ("tables", before "relate")
+parses the tables once into `doc.tables`, makes the rows sentences and their cells mentions
+(`kg.extraction.tables.mentions`); `table_facts` ("table-facts") reads the rows' relations and
+metrics into facts of their own, which `merge_table_facts` ("merge-tables", once "relate" and
+"quantities" have read the prose) adds to the article's (`kg.extraction.tables.facts`). What a
+table is and what its headers name: `kg.extraction.tables.parse`.
 
 >>> from kg.reading.reader import read_text
 >>> from kg.run.pipeline import extract
@@ -23,7 +26,7 @@ whose steps start afresh) adds the rows' relations and metrics.
 
 from __future__ import annotations
 
-from kg.extraction.tables.facts import table_facts
+from kg.extraction.tables.facts import merge_table_facts, table_facts
 from kg.extraction.tables.mentions import read_tables
 from kg.extraction.tables.parse import (
     COLUMNS,
@@ -45,6 +48,7 @@ __all__ = [
     "Table",
     "column_role",
     "find_tables",
+    "merge_table_facts",
     "read_tables",
     "table_facts",
 ]

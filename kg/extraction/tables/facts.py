@@ -1,22 +1,22 @@
-"""Table rows -> relations and metric observations: the "table-facts" pipeline step."""
+"""Table rows -> relations and metric observations: the pipeline steps "table-facts", which
+reads them off `doc.tables` into facts of their own, and "merge-tables", which adds those to the
+facts of the prose once "relate" and "quantities" have read it."""
 
 from __future__ import annotations
 
 import re
 
 from kg.extraction.tables.mentions import cell_mentions
-from kg.extraction.tables.parse import TOTALS, Row, Table, find_tables, typed_cells, units
+from kg.extraction.tables.parse import TOTALS, Row, Table, typed_cells, units
 from kg.reading.document import Document, Mention, Metric, Relation, Sentence
 from kg.terms import C, P
 
-__all__ = ["table_facts"]
+__all__ = ["table_facts", "merge_table_facts"]
 
 _NUMBER = re.compile(
     r"^(?P<qual>约|近|超过|超|逾)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>[^\d\s]*?)"
     r"(?P<more>以上|左右|多|余)?$"
 )
-
-# ---------------------------------------------------------------- step 2: relations, metrics
 
 
 def _row_relations(
@@ -72,25 +72,19 @@ def _row_metrics(
 
 
 def table_facts(doc: Document) -> Document:
-    """Pipeline step: the relations and metric observations of every table row.
-
-    Runs after "relate" and "quantities" (which start their lists afresh); a metric that
-    "quantities" read off a row's text gives way to the row's own reading of its columns.
+    """Pipeline step: the relations and metric observations of every row of `doc.tables` that
+    is a sentence, in `doc.table_relations` and `doc.table_metrics` ("merge-tables" adds them
+    to the prose's), between the row's mentions the "tables" step made.
     """
-    tables = find_tables(doc.text)
-    if not tables:
-        return doc
     sentences = {s.start: s for s in doc.sentences}
     by_span = {(m.start, m.end, m.type): m for m in doc.mentions if m.rule == "table"}
-    rows_read: set[int] = set()
     relations: list[Relation] = []
     metrics: list[Metric] = []
-    for t in tables:
+    for t in doc.tables:
         for r in t.rows:
             sentence = sentences.get(r.start)
             if sentence is None:
                 continue
-            rows_read.add(r.start)
             mentions = []
             for col, cell in typed_cells(t, r):
                 for m in cell_mentions(col, cell):
@@ -108,14 +102,32 @@ def table_facts(doc: Document) -> Document:
                 None,
             )
             metrics += _row_metrics(t, r, primary, sentence)
+    doc.table_relations = relations
+    doc.table_metrics = metrics
+    return doc
+
+
+def merge_table_facts(doc: Document) -> Document:
+    """Pipeline step: the tables' relations after the prose's (those the prose states already
+    are not stated twice), their metrics in place of those "quantities" read off a row's text.
+
+    >>> from kg.reading.reader import read_text
+    >>> from kg.run.pipeline import extract
+    >>> doc = extract(read_text("| 项目名称 | 总投资(亿元) |\\n| 昭通铝合金项目 | 12.5 |"))
+    >>> [(m.indicator, m.value, m.subject.text) for m in doc.metrics]
+    [('总投资', 12.5, '昭通铝合金项目')]
+    """
+    if not doc.tables:
+        return doc
+    rows = {r.start for t in doc.tables for r in t.rows} & {s.start for s in doc.sentences}
     seen = {
         (r.predicate, r.subject.start, r.subject.end, r.object.start, r.object.end)
         for r in doc.relations
     }
-    for rel in relations:
+    for rel in doc.table_relations:
         key = (rel.predicate, rel.subject.start, rel.subject.end, rel.object.start, rel.object.end)
         if key not in seen:
             seen.add(key)
             doc.relations.append(rel)
-    doc.metrics = [m for m in doc.metrics if m.sentence.start not in rows_read] + metrics
+    doc.metrics = [m for m in doc.metrics if m.sentence.start not in rows] + doc.table_metrics
     return doc

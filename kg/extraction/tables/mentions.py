@@ -110,17 +110,15 @@ def cell_mentions(column: Column, cell: Cell) -> list[Mention]:
     return out
 
 
-# ---------------------------------------------------------------- step 1: sentences, mentions
-
-
 def read_tables(doc: Document) -> Document:
-    """Pipeline step: every table row becomes one sentence and its cells become mentions.
+    """Pipeline step: the tables of the text, parsed once into `doc.tables`; every table row
+    becomes one sentence and its cells become mentions.
 
     Mentions the recognisers found inside a named column's cell, or across cells, give way to
     the cell's own; mentions inside other cells (remarks) stay. A firm named in a table is
     that firm wherever else the article writes its name.
     """
-    tables = find_tables(doc.text)
+    doc.tables = tables = find_tables(doc.text)
     if not tables:
         return doc
     rows = sorted((r for t in tables for r in t.all_rows), key=lambda r: r.start)
