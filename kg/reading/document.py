@@ -119,6 +119,7 @@ class Document:
     # the tables' facts ("table-facts"), which "merge-tables" adds to `relations` and `metrics`
     table_relations: list[Relation] = field(default_factory=list)
     table_metrics: list[Metric] = field(default_factory=list)
+    quads: str = ""  # the article's N-Quads: the build's step "triples" (kg.run.pipeline)
 
     @property
     def sha256(self) -> str:
