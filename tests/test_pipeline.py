@@ -215,16 +215,16 @@ def test_every_relation_has_its_sentence(seed_docs):
 
 NO_CYCLES = """
 import gc, sys
-from kg.run.pipeline import extract
+from kg.run.pipeline import BUILD_STEPS, extract
 from kg.reading.reader import read_path
 
 docs = [read_path(path) for path in sys.argv[1:]]
-extract(docs[0])
+extract(docs[0], BUILD_STEPS)
 assert gc.isenabled()  # paused while extracting, then back on
 gc.collect()
 gc.disable()
 for doc in docs:
-    extract(doc)
+    extract(doc, BUILD_STEPS)  # the extraction steps and the triples
 print(gc.collect())
 """
 

@@ -1,15 +1,14 @@
 """Extraction spread over processes or a Dask cluster: the same results, in the same order.
 
-Extraction is a pure function of one article (`extract_document`: a read `Document` in, an
-`Extracted` record out, holding the article's N-Quads and merge-log rows, the build's steps
-`kg.run.pipeline.BUILD_STEPS` having run; or whatever another `render` function makes of the
+Extraction is a pure function of one article (`extract_document`: a read `Document` in, the
+build's steps `kg.run.pipeline.BUILD_STEPS` run on it, an `Extracted` record out, holding the
+article's N-Quads and merge-log rows; or whatever another `render` function makes of the
 article once the extraction steps `kg.run.pipeline.STEPS` have run, such as
-`kg.extraction.facts.as_jsonl`). It runs
-here (``workers=1``), in a pool of ``workers`` processes that read the files themselves (the parts
-of a big text file are read here and sent), or on an existing Dask cluster
-(``dask="tcp://host:8786"``), to which articles are sent read, so its machines need not see
-our files. At most a few articles per worker are in flight and results come back in reading
-order, so memory stays flat and every way gives the same graph.
+`kg.extraction.facts.as_jsonl`). It runs here (``workers=1``), in a pool of ``workers``
+processes that read the files themselves (the parts of a big text file are read here and sent),
+or on an existing Dask cluster (``dask="tcp://host:8786"``), to which articles are sent read, so
+its machines need not see our files. At most a few articles per worker are in flight and
+results come back in reading order, so memory stays flat and every way gives the same graph.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
