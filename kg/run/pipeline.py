@@ -30,6 +30,7 @@ from kg.extraction.relate import relate
 from kg.extraction.resolve import corefer, resolve
 from kg.extraction.segment import segment
 from kg.extraction.tables import merge_table_facts, read_tables, table_facts
+from kg.graph.rdf import document_quads
 from kg.reading.document import Document
 from kg.reading.sentences import split_sentences
 
@@ -158,8 +159,6 @@ STEPS: tuple[Step, ...] = assemble(
 def triples(doc: Document) -> Document:
     """Pipeline step: the article's facts as N-Quads (`kg.graph.rdf.document_quads`), in
     `doc.quads`: what the build loads into its store."""
-    from kg.graph.rdf import document_quads  # start-up: rdflib loads only for a build
-
     doc.quads = document_quads(doc)
     return doc
 
