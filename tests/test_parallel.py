@@ -250,3 +250,14 @@ def test_a_render_function_is_what_workers_send_back(corpus):
     there = list(extract_many([corpus], workers=2, render=facts))
     assert there == here and len(here) == N_ARTICLES + 3
     assert any(r["kind"] == "relation" for records in here for r in records)
+
+
+def test_the_record_holds_what_the_triples_step_made():
+    from kg.reading.reader import read_path
+    from kg.run.parallel import extract_document
+    from kg.run.pipeline import BUILD_STEPS, extract
+
+    path = sorted((DATA / "corpus").glob("*.txt"))[0]
+    item = extract_document(read_path(path))
+    assert item.nquads == extract(read_path(path), BUILD_STEPS).quads
+    assert item.nquads.count("\n") > 100

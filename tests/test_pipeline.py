@@ -5,11 +5,25 @@ Bundled articles: data/gold. Development articles from other provinces: ../share
 (`metrics`) are annotated in data/gold and dev2 only.
 """
 
+import copy
+import dataclasses
+from pathlib import Path
+
 import pytest
 
 from kg.extraction import evaluate
-from kg.reading.reader import read_path
-from kg.run.pipeline import STEPS, extract
+from kg.graph.rdf import document_quads
+from kg.reading.document import Document
+from kg.reading.reader import read_path, read_text
+from kg.run.pipeline import (
+    BUILD_STEPS,
+    STEPS,
+    TRIPLES,
+    Step,
+    StepOrderError,
+    assemble,
+    extract,
+)
 
 from .conftest import DATA
 
@@ -61,17 +75,120 @@ def test_quality(scores, articles, field, f1, precision):
 
 
 def test_steps_are_named_in_order():
-    assert [name for name, _ in STEPS] == [
+    assert [step.name for step in STEPS] == [
         "sentences",
         "segment",
         "recognize",
         "corefer",
         "tables",
+        "table-facts",
         "relate",
         "quantities",
-        "table-facts",
+        "merge-tables",
         "resolve",
     ]
+    assert BUILD_STEPS == (*STEPS, TRIPLES)
+    assert TRIPLES.name == "triples"
+
+
+def _step(name, requires=(), assigns=()):
+    return Step(name, lambda doc: doc, tuple(requires), tuple(assigns))
+
+
+_BY_NAME = {step.name: step for step in STEPS}
+
+# steps in a wrong order, or declaring what cannot be: what assembling them says
+BAD_ORDERS = [
+    pytest.param(
+        ["sentences", "segment", "relate", "recognize"],
+        'step "relate" requires doc.mentions, which no step before it assigns'
+        " (before it: sentences, segment)",
+        id="relate-before-recognize",
+    ),
+    pytest.param(
+        [name for name in _BY_NAME if name != "table-facts"],
+        'step "merge-tables" requires doc.table_relations, which no step before it assigns',
+        id="no-table-facts",
+    ),
+    pytest.param(
+        [*_BY_NAME, _step("relate-again", ["sentences"], ["relations"])],
+        'step "relate-again" assigns doc.relations afresh, discarding what "resolve" assigned',
+        id="resets-another-steps-output",
+    ),
+    pytest.param(
+        ["sentences", _step("x", ["sentences"], ["sentnces"])],
+        'step "x" names doc.sentnces: no Document has it',
+        id="unknown-attribute",
+    ),
+    pytest.param(["sentences", "sentences"], 'two steps are named "sentences"', id="twice"),
+]
+
+
+@pytest.mark.parametrize(("steps", "message"), BAD_ORDERS)
+def test_a_wrong_order_is_refused_when_assembled(steps, message):
+    with pytest.raises(StepOrderError) as err:
+        assemble([_BY_NAME[s] if isinstance(s, str) else s for s in steps])
+    assert str(err.value).startswith(message)
+
+
+def test_every_order_the_steps_allow_starts_with_what_reading_gives():
+    assert assemble([_BY_NAME["sentences"], _BY_NAME["segment"]])
+    with pytest.raises(StepOrderError):
+        assemble([_BY_NAME["sentences"]], read=("name",))
+
+
+class _Undeclared:
+    """Stands for an attribute a step did not declare it requires: any use of it fails."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def _fail(self, *args, **kwargs):
+        raise AssertionError(f"doc.{self.name} read, not required")
+
+    __iter__ = __len__ = __getitem__ = __bool__ = __contains__ = __eq__ = _fail
+    __hash__ = __add__ = __radd__ = _fail
+
+    def __getattr__(self, attr):
+        self._fail()
+
+
+def _state(doc):
+    """What a step may change of `doc`: each attribute's object and, for a list, its items."""
+    out = {}
+    for f in dataclasses.fields(Document):
+        value = getattr(doc, f.name)
+        out[f.name] = (id(value), [id(x) for x in value] if isinstance(value, list) else None)
+    return out
+
+
+TABLE = (
+    "链主企业名单:\n| 企业名称 | 产业链 | 总投资(亿元) |\n| 云铝海鑫 | 绿色铝 | 12.5 |\n"
+    "云铝海鑫今年投产,产值增长12%。"
+)
+
+
+@pytest.mark.parametrize(
+    "path", [*sorted((DATA / "corpus").glob("*.txt"))[:6], "table"], ids=lambda p: Path(p).stem
+)
+def test_each_step_reads_what_it_requires_and_sets_what_it_assigns(path):
+    read = read_text(TABLE) if path == "table" else read_path(path)
+    doc = copy.copy(read)
+    for step in BUILD_STEPS:
+        probe = copy.copy(doc)
+        for f in dataclasses.fields(Document):
+            if f.name not in step.requires:
+                setattr(probe, f.name, _Undeclared(f.name))
+        before = _state(doc)
+        done = step.run(probe)
+        after = _state(doc)
+        for name in step.assigns:
+            setattr(doc, name, getattr(done, name))
+        untouched = [n for n in before if n not in step.assigns and before[n] != after[n]]
+        assert not untouched, f"{step.name} changed {untouched} without assigning them"
+    expected = extract(copy.copy(read), BUILD_STEPS)
+    assert doc.quads == expected.quads
+    assert doc.quads == document_quads(extract(copy.copy(read)))
 
 
 def test_extraction_is_deterministic():
@@ -98,16 +215,16 @@ def test_every_relation_has_its_sentence(seed_docs):
 
 NO_CYCLES = """
 import gc, sys
-from kg.run.pipeline import extract
+from kg.run.pipeline import BUILD_STEPS, extract
 from kg.reading.reader import read_path
 
 docs = [read_path(path) for path in sys.argv[1:]]
-extract(docs[0])
+extract(docs[0], BUILD_STEPS)
 assert gc.isenabled()  # paused while extracting, then back on
 gc.collect()
 gc.disable()
 for doc in docs:
-    extract(doc)
+    extract(doc, BUILD_STEPS)  # the extraction steps and the triples
 print(gc.collect())
 """
 

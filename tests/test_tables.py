@@ -244,3 +244,15 @@ def test_the_store_keeps_the_row_as_evidence(tmp_path):
     got = {(str(firm), str(text)) for firm, text in rows}
     assert ("昭通铝业", "3|昭通铝业|绿色铝产业链|昭阳经济开发区") in got
     assert ("云铝海鑫", "2|云南锂电、云铝海鑫|新材料产业|昭阳区") in got
+
+
+def test_the_tables_are_parsed_once(monkeypatch, extract_text):
+    from kg.extraction.tables import mentions
+
+    parse, calls = mentions.find_tables, []
+    monkeypatch.setattr(mentions, "find_tables", lambda text: calls.append(text) or parse(text))
+    doc = extract_text(LINK_LEADERS)
+    assert len(calls) == 1
+    assert [len(t.rows) for t in doc.tables] == [3]
+    from_rows = [r for r in doc.relations if r.rule == "表格"]
+    assert from_rows and all(any(r is t for t in doc.table_relations) for r in from_rows)

@@ -114,6 +114,12 @@ class Document:
     metrics: list[Metric] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
     merges: list[Merge] = field(default_factory=list)
+    # what tables the text holds (kg.extraction.tables.Table), parsed once by the step "tables"
+    tables: list = field(default_factory=list)
+    # the tables' facts ("table-facts"), which "merge-tables" adds to `relations` and `metrics`
+    table_relations: list[Relation] = field(default_factory=list)
+    table_metrics: list[Metric] = field(default_factory=list)
+    quads: str = ""  # the article's N-Quads: the build's step "triples" (kg.run.pipeline)
 
     @property
     def sha256(self) -> str:

@@ -1,13 +1,14 @@
 """Extraction spread over processes or a Dask cluster: the same results, in the same order.
 
-Extraction is a pure function of one article (`extract_document`: a read `Document` in, an
-`Extracted` record out, holding the article's N-Quads and merge-log rows; or whatever another
-`render` function makes of the extracted article, such as `kg.extraction.facts.as_jsonl`). It runs
-here (``workers=1``), in a pool of ``workers`` processes that read the files themselves (the parts
-of a big text file are read here and sent), or on an existing Dask cluster
-(``dask="tcp://host:8786"``), to which articles are sent read, so its machines need not see
-our files. At most a few articles per worker are in flight and results come back in reading
-order, so memory stays flat and every way gives the same graph.
+Extraction is a pure function of one article (`extract_document`: a read `Document` in, the
+build's steps `kg.run.pipeline.BUILD_STEPS` run on it, an `Extracted` record out, holding the
+article's N-Quads and merge-log rows; or whatever another `render` function makes of the
+article once the extraction steps `kg.run.pipeline.STEPS` have run, such as
+`kg.extraction.facts.as_jsonl`). It runs here (``workers=1``), in a pool of ``workers``
+processes that read the files themselves (the parts of a big text file are read here and sent),
+or on an existing Dask cluster (``dask="tcp://host:8786"``), to which articles are sent read, so
+its machines need not see our files. At most a few articles per worker are in flight and
+results come back in reading order, so memory stays flat and every way gives the same graph.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.errors import InputError, KGError, skip_or_raise
-from kg.graph.rdf import document_quads, leading_pairs
+from kg.graph.rdf import leading_pairs
 from kg.reading.document import Document
 from kg.reading.reader import (
     BIG_FILE_BYTES,
@@ -40,7 +41,7 @@ from kg.reading.reader import (
     read_path,
     read_text,
 )
-from kg.run.pipeline import extract, extract_all
+from kg.run.pipeline import BUILD_STEPS, STEPS, Step, extract, extract_all
 
 Render = Callable[[Document], Any]  # what is sent back of an extracted article
 
@@ -71,7 +72,7 @@ class Extracted:
     name: str
     sha256: str
     characters: int
-    nquads_utf8: bytes  # the article's quads (kg.graph.rdf.document_quads: its graph, entity graph)
+    nquads_utf8: bytes  # the article's quads (the step "triples": its graph, entity graph)
     merges: list[list[str]] = field(default_factory=list)  # rows of out/merge_log.tsv
     leads: list[tuple[str, str]] = field(default_factory=list)  # kg.graph.rdf.leading_pairs
 
@@ -82,26 +83,41 @@ class Extracted:
 
 
 def extract_document(doc: Document) -> Extracted:
-    """Extract one read article and render its quads: the function every worker runs.
+    """The build's steps on one read article (`kg.run.pipeline.BUILD_STEPS`: extraction, then
+    triples), and what the build needs of it: the function every worker runs.
 
     >>> from kg.reading.reader import read_text
     >>> item = extract_document(read_text("以云铝海鑫为龙头,绿色铝产业链链长工作取得新成效。"))
     >>> "云铝海鑫" in item.nquads, item.merges[0][:2]
     (True, ['<text>', '云铝海鑫'])
     """
-    return _render(doc, _record)
+    return _RECORD(doc)
 
 
 def _record(doc: Document) -> Extracted:
-    """What the build needs of an extracted article."""
+    """What the build needs of an article the build's steps have run on."""
     return Extracted(
         name=doc.name,
         sha256=doc.sha256,
         characters=len(doc.text),
-        nquads_utf8=document_quads(doc).encode("utf-8"),
+        nquads_utf8=doc.quads.encode("utf-8"),
         merges=[[m.doc, m.mention, m.type, m.entity_label, m.iri, m.reason] for m in doc.merges],
         leads=leading_pairs(doc),
     )
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What a worker does with each article: run `steps` on it, then send back its `render`."""
+
+    steps: tuple[Step, ...]
+    render: Render
+
+    def __call__(self, doc: Document) -> Any:
+        return self.render(extract(doc, self.steps))
+
+
+_RECORD = _Job(BUILD_STEPS, _record)  # the build's
 
 
 def _file_or_parts(paths, keep_going, on_skip) -> Iterator[str | Document]:
@@ -122,25 +138,20 @@ def _file_or_parts(paths, keep_going, on_skip) -> Iterator[str | Document]:
             skip_or_raise(err, keep_going, on_skip)
 
 
-def _render(doc: Document, render: Render) -> Any:
-    """`render` of the extracted article: what a worker sends back."""
-    return render(extract(doc))
-
-
-def _extract_task(task: str | Document, render: Render) -> Any:
+def _extract_task(task: str | Document, job: _Job) -> Any:
     """A worker's task: an article file to read and extract, or a read `Document`."""
     if isinstance(task, Document):
-        return _render(task, render)
+        return job(task)
 
-    return _render(read_path(task), render)
+    return job(read_path(task))
 
 
-def _extract_chunk(tasks: list[str | Document], render: Render) -> list[Any]:
+def _extract_chunk(tasks: list[str | Document], job: _Job) -> list[Any]:
     """A worker's share: several tasks, each one's rendering or the error that stopped it."""
     out: list[Any] = []
     for task in tasks:
         try:
-            out.append(_extract_task(task, render))
+            out.append(_extract_task(task, job))
         except KGError as err:
             out.append(err)
     _collect_now_and_then()
@@ -255,11 +266,9 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return pool
 
 
-def _processes(
-    tasks: Iterable[Any], workers: int, render: Render, keep_going, on_skip
-) -> Iterator[Any]:
+def _processes(tasks: Iterable[Any], workers: int, job: _Job, keep_going, on_skip) -> Iterator[Any]:
     pool = _pool(workers)
-    results = _results(pool, tasks, workers, render, keep_going, on_skip)
+    results = _results(pool, tasks, workers, job, keep_going, on_skip)
     # the workers stop when the results are done with, or dropped without being read
     weakref.finalize(results, pool.shutdown, wait=False, cancel_futures=True)
     return results
@@ -269,13 +278,13 @@ def _results(
     pool: ProcessPoolExecutor,
     tasks: Iterable[Any],
     workers: int,
-    render: Render,
+    job: _Job,
     keep_going,
     on_skip,
 ) -> Iterator[Any]:
     with pool:
         chunks = _in_order(
-            lambda chunk: pool.submit(_extract_chunk, chunk, render),
+            lambda chunk: pool.submit(_extract_chunk, chunk, job),
             _chunks(tasks, CHUNK),
             IN_FLIGHT * workers,
             False,
@@ -289,9 +298,7 @@ def _results(
                     yield item
 
 
-def _dask(
-    docs: Iterable[Document], address: str, render: Render, keep_going, on_skip
-) -> Iterator[Any]:
+def _dask(docs: Iterable[Document], address: str, job: _Job, keep_going, on_skip) -> Iterator[Any]:
     try:
         from distributed import Client
     except ImportError:
@@ -306,7 +313,7 @@ def _dask(
     try:
         threads = sum(client.nthreads().values()) or 1
         yield from _in_order(
-            lambda doc: client.submit(_render, doc, render, pure=False),
+            lambda doc: client.submit(job, doc, pure=False),
             docs,
             max(8, IN_FLIGHT * threads),
             keep_going,
@@ -346,22 +353,22 @@ def extract_many(
     ``workers > 1`` needs the usual ``if __name__ == "__main__":`` guard of multiprocessing.
     """
     check_workers(workers, dask)
-    render = render or _record
+    job = _RECORD if render is None else _Job(STEPS, render)
     if dask is not None:
         # Articles are read here and sent whole: the cluster's machines need not see our files.
         docs = read_articles(paths, keep_going=keep_going, on_skip=on_skip)
-        return _dask(docs, dask, render, keep_going, on_skip)
+        return _dask(docs, dask, job, keep_going, on_skip)
     if workers > 1:  # the workers read the files, except the parts of big ones
         tasks = _file_or_parts(paths, keep_going, on_skip)
-        return _processes(tasks, workers, render, keep_going, on_skip)
+        return _processes(tasks, workers, job, keep_going, on_skip)
     docs = read_articles(paths, keep_going=keep_going, on_skip=on_skip)
-    return _here(docs, render)
+    return _here(docs, job)
 
 
-def _here(docs: Iterable[Document], render: Render) -> Iterator[Any]:
+def _here(docs: Iterable[Document], job: _Job) -> Iterator[Any]:
     # One process: the whole run is one batch (the cycle collector paused, see kg.run.pipeline).
 
-    return map(render, extract_all(docs))
+    return map(job.render, extract_all(docs, job.steps))
 
 
 def extract_documents(
@@ -375,7 +382,7 @@ def extract_documents(
     """
     check_workers(workers, dask)
     if dask is not None:
-        return _dask(docs, dask, _record, False, None)
+        return _dask(docs, dask, _RECORD, False, None)
     if workers > 1:
-        return _processes(docs, workers, _record, False, None)
-    return _here(docs, _record)
+        return _processes(docs, workers, _RECORD, False, None)
+    return _here(docs, _RECORD)
