@@ -70,7 +70,7 @@ OTHER_PROPERTIES = [
     "fileName",
     "alias",
 ]
-ANNOTATIONS = ["lexicalSuffix", "layer"]
+ANNOTATIONS = ["lexicalSuffix", "layer", "displayColour", "displayShape", "displayOrder"]
 ALL_TERMS = [*ENTITY_CLASSES, *RECORD_CLASSES, *RELATIONS, *OTHER_PROPERTIES, *ANNOTATIONS]
 
 
