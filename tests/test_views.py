@@ -1,4 +1,5 @@
-"""The HTML views (kg/apps/views.py) as files: which nodes each view holds, offline, escaped, UTF-8.
+"""The HTML views (kg/apps/views.py and the modules it names) as files: which nodes each view
+holds, offline, escaped, UTF-8.
 
 What the pages do in a browser is tested in tests/test_browser.py.
 """
@@ -13,8 +14,8 @@ from html.parser import HTMLParser
 import networkx as nx
 import pytest
 
-from kg.apps import views
-from kg.ontology import entity_classes, relations
+from kg.apps import styles, views
+from kg.ontology import display_styles, entity_classes, relations
 
 from .helpers import kg
 
@@ -50,11 +51,17 @@ class Tags(HTMLParser):
 
 def test_every_entity_class_has_its_own_style():
     assert set(views.CLASS_STYLE) == set(entity_classes())
-    styles = list(views.CLASS_STYLE.values())
-    assert len(set(styles)) == len(styles)
-    assert len({colour for colour, _ in styles}) == len(styles)
-    for _, shape in [*styles, views.UNKNOWN_STYLE]:
-        assert shape in views._SHAPE_ICONS
+    found = list(views.CLASS_STYLE.values())
+    assert len(set(found)) == len(found)
+    assert len({colour for colour, _ in found}) == len(found)
+    for _, shape in [*found, views.UNKNOWN_STYLE]:
+        assert shape in styles.SHAPE_ICONS
+
+
+def test_the_styles_are_the_ontologys_in_legend_order():
+    assert views.CLASS_STYLE is styles.CLASS_STYLE
+    assert list(views.CLASS_STYLE)[:3] == ["IndustryCluster", "IndustryChain", "Enterprise"]
+    assert dict(views.CLASS_STYLE) == display_styles()
 
 
 def test_the_chain_leader_relations_are_the_ontologys():
