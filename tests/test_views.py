@@ -249,10 +249,27 @@ def test_write_views_from_the_store(seed_build, tmp_path):
     assert {e["label"] for e in data["edges"]} >= {"引领产业链", "担任链长"}
 
 
-def test_build_writes_the_views(seed_build):
+def test_the_index_links_the_plots_it_is_given(tmp_path):
+    G = graph({"a": "Enterprise", "c": "IndustryChain"}, [("a", "leadsChain", "c")])
+    links = [("../plots/chain_leaders.png", "链长制全景"), ("../plots/m%20&.png", "<指标>")]
+    written = views.write_views(G, tmp_path, plots=links)
+    index = written[-1].path.read_text(encoding="utf-8")
+    assert index.count('id="plots"') == 1
+    assert '<li><a href="../plots/chain_leaders.png">链长制全景</a></li>' in index
+    assert '<li><a href="../plots/m%20&amp;.png">&lt;指标&gt;</a></li>' in index
+    assert index.index("</table>") < index.index('id="plots"') < index.index("</body>")
+    without = views.write_views(G, tmp_path)[-1].path.read_text(encoding="utf-8")
+    assert 'id="plots"' not in without
+
+
+def test_build_writes_the_views_linking_the_plots(seed_build):
     report, out = seed_build
     assert report.files["views"] == out / "views" / "index.html"
     assert (out / "views" / "chain_leaders.html").is_file()
+    index = report.files["views"].read_text(encoding="utf-8")
+    pngs = sorted((out / "plots").glob("*.png"))
+    assert index.count("<li>") == len(pngs) > 1
+    assert 'href="../plots/chain_leaders.png"' in index
 
 
 def test_kg_views_writes_the_pages(seed_build, tmp_path):

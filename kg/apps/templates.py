@@ -74,7 +74,7 @@ def _environment() -> Environment:
 def template(name: str) -> Any:
     """The Jinja template `name` of kg/apps/static: autoescaped, undefined names refused.
 
-    >>> template("index.html").render(title="<t>", views=[], note="").count("&lt;t&gt;")
+    >>> template("index.html").render(title="<t>", views=[], note="", plots=[]).count("&lt;t&gt;")
     2
     """
     return _environment().get_template(name)

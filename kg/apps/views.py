@@ -2,10 +2,11 @@
 
 `write_views` writes ``graph.html`` (every entity), ``chain_leaders.html`` (clusters, chains,
 leading enterprises, chain leaders and the projects and parks attached to them), one page per
-chain and ``index.html`` linking them with their node and edge counts. The work is done by
-the modules this one names its public parts from: `kg.apps.subgraphs` (which nodes and edges,
-with evidence), `kg.apps.layout`, `kg.apps.styles` (colours and shapes, from the ontology),
-`kg.apps.render` (a page) and `kg.apps.index_page`.
+chain and ``index.html`` linking them with their node and edge counts (and the plots it is
+given). The work is done by the modules this one names its public parts from:
+`kg.apps.subgraphs` (which nodes and edges, with evidence), `kg.apps.layout`,
+`kg.apps.styles` (colours and shapes, from the ontology), `kg.apps.render` (a page) and
+`kg.apps.index_page`.
 
 >>> import networkx as nx, tempfile
 >>> G = nx.MultiDiGraph()
@@ -21,13 +22,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from kg.apps.index_page import View, render_index
+from kg.apps.index_page import PlotLink, View, render_index
 from kg.apps.layout import layout
 from kg.apps.render import MAX_SOURCES, PHYSICS_UP_TO, render
 from kg.apps.styles import CLASS_STYLE, COMMUNITY_COLOURS, UNKNOWN_STYLE
@@ -53,6 +54,7 @@ __all__ = [
     "PHYSICS_UP_TO",
     "MAX_SOURCES",
     "View",
+    "PlotLink",
     "entity_evidence",
     "view_graph",
     "chain_leader_graph",
@@ -126,6 +128,7 @@ def write_views(
     *,
     size_by: analytics.Measure = "degree",
     colour_by: str = "class",
+    plots: Sequence[PlotLink] = (),
     progress: Callable[[View], None] | None = None,
     phases: Progress | None = None,
 ) -> list[View]:
@@ -133,9 +136,9 @@ def write_views(
 
     `source` is a store path, an rdflib graph (e.g. `kg.graph.store.open_store`) or a NetworkX
     graph from `kg.graph.network.to_networkx`. Sizes and communities are computed once on the
-    whole graph, so a node has the same size on every page. Returns the views, index last.
-    `progress` is called with each view written; `phases` hears of the phase "views" and each
-    page.
+    whole graph, so a node has the same size on every page. The index also links `plots`
+    (see `kg.apps.plots.plot_links`). Returns the views, index last. `progress` is called with
+    each view written; `phases` hears of the phase "views" and each page.
     """
     # start-up: networkx (about 0.3 s) only when the network is built
     from kg.graph.network import to_networkx
@@ -172,7 +175,7 @@ def write_views(
         if progress is not None:
             progress(views[-1])
     index = out / "index.html"
-    _write(index, render_index(views))
+    _write(index, render_index(views, plots=plots))
     phases.advance()
     views.append(View("index.html", "chainkg 视图", "全部视图", 0, 0, index))
     return views
