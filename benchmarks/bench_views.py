@@ -25,6 +25,7 @@ import networkx as nx
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kg.apps import views  # noqa: E402
+from tests.helpers import CHROMIUM, chromium_options  # noqa: E402
 
 
 def synthetic_graph(n: int, *, seed: int = 0) -> nx.MultiDiGraph:
@@ -93,8 +94,8 @@ def main() -> int:
     ap.add_argument("--sizes", default="200,300,500,1000,2000")
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    if not views.CHROMIUM.exists():
-        print(f"{views.CHROMIUM} is absent: install Debian's chromium package", file=sys.stderr)
+    if not CHROMIUM.exists():
+        print(f"{CHROMIUM} is absent: install Debian's chromium package", file=sys.stderr)
         return 1
     from playwright.sync_api import sync_playwright
 
@@ -102,7 +103,7 @@ def main() -> int:
     rows = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         browser = pw.chromium.launch_persistent_context(
-            str(Path(tmp) / "profile"), **views.chromium_options()
+            str(Path(tmp) / "profile"), **chromium_options()
         )
         page = browser.new_page()
         refused = []

@@ -41,6 +41,7 @@ __all__ = [  # noqa: F822 - CKG is provided lazily by the module __getattr__
     "domain_of",
     "range_of",
     "suffixes",
+    "display_styles",
 ]
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
@@ -237,3 +238,22 @@ def suffixes(class_local: str) -> list[str]:
     """
     found = _literals(_term(class_local), _terms()["lexicalSuffix"], None)
     return sorted(found, key=lambda s: (-len(s), s))
+
+
+def display_styles() -> dict[str, tuple[str, str]]:
+    """(colour, shape) of each class the views draw (ckg:displayColour, ckg:displayShape), in
+    legend order (ckg:displayOrder).
+
+    >>> styles = display_styles()
+    >>> list(styles)[:2], styles["Enterprise"]
+    (['IndustryCluster', 'IndustryChain'], ('#1e88e5', 'dot'))
+    """
+    g, terms = ontology_graph(), _terms()
+    found = []
+    for cls in classes():
+        colour = g.value(terms[cls], terms["displayColour"])
+        if colour is not None:
+            shape = g.value(terms[cls], terms["displayShape"])
+            order = g.value(terms[cls], terms["displayOrder"])
+            found.append((int(order) if order is not None else 0, cls, (str(colour), str(shape))))
+    return {cls: style for _, cls, style in sorted(found)}

@@ -18,6 +18,7 @@ import pytest
 from kg.apps import views
 
 from .conftest import ROOT
+from .helpers import CHROMIUM, chromium_options
 
 SHOTS = ROOT / "out" / "screenshots"
 HOSTILE = [
@@ -30,8 +31,8 @@ HOSTILE = [
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
     """A headless Chromium with a fresh profile, closed after the module."""
-    if not views.CHROMIUM.exists():
-        reason = f"{views.CHROMIUM} is absent: install Debian's chromium package (.ci/run does)"
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is absent: install Debian's chromium package (.ci/run does)"
         if os.environ.get("CI"):
             pytest.fail(f"{reason}; CI must run the browser tests")
         pytest.skip(reason)
@@ -39,7 +40,7 @@ def browser(tmp_path_factory):
 
     profile = tmp_path_factory.mktemp("chromium-profile")
     with sync_api.sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(str(profile), **views.chromium_options())
+        context = pw.chromium.launch_persistent_context(str(profile), **chromium_options())
         try:
             yield context
         finally:

@@ -14,6 +14,7 @@ from kg.reading.reader import iter_paths, read_path, read_text
 from kg.run.pipeline import extract
 
 from . import input_files as make
+from .helpers import CHROMIUM
 
 LEAD_FACT = ("leadsChain", "云铝海鑫", "绿色铝产业链")
 
@@ -124,8 +125,6 @@ def test_pdf_lines_broken_by_layout_are_rejoined(tmp_path):
 @pytest.fixture(scope="module")
 def printed_pdf(tmp_path_factory) -> bytes:
     """Our own article as a web page printed to PDF by Debian's headless Chromium."""
-    from kg.apps.views import CHROMIUM
-
     if not CHROMIUM.is_file():
         reason = f"{CHROMIUM} is absent: install Debian's chromium package (.ci/run does)"
         if os.environ.get("CI"):

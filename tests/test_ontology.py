@@ -72,7 +72,7 @@ OTHER_PROPERTIES = [
     "how",
     "confidence",
 ]
-ANNOTATIONS = ["lexicalSuffix", "layer"]
+ANNOTATIONS = ["lexicalSuffix", "layer", "displayColour", "displayShape", "displayOrder"]
 ALL_TERMS = [*ENTITY_CLASSES, *RECORD_CLASSES, *RELATIONS, *OTHER_PROPERTIES, *ANNOTATIONS]
 
 

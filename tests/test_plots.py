@@ -179,32 +179,19 @@ def test_missing_cjk_font_is_a_clear_error(monkeypatch):
         plots.cjk_font.cache_clear()
 
 
-PAGE = "<html><body><h1>视图</h1></body></html>"
-
-
-def test_link_plots_adds_one_section_with_relative_links(tmp_path):
-    page = tmp_path / "views" / "index.html"
-    page.parent.mkdir()
-    page.write_text(PAGE, encoding="utf-8")
+def test_plot_links_are_relative_to_the_page_and_quoted(tmp_path):
     pngs = [tmp_path / "plots" / "chain_leaders.png", tmp_path / "plots" / "metrics-威信县.png"]
-    assert plots.link_plots(page, pngs)
-    assert plots.link_plots(page, pngs)  # again: replaces, does not add
-    text = page.read_text(encoding="utf-8")
-    assert text.count('id="plots"') == 1
-    assert 'href="../plots/chain_leaders.png"' in text
-    assert 'href="../plots/metrics-%E5%A8%81%E4%BF%A1%E5%8E%BF.png"' in text
-    assert text.index('id="plots"') < text.index("</body>")
+    assert plots.plot_links(pngs, tmp_path / "views") == [
+        ("../plots/chain_leaders.png", "链长制全景 The chain-leader system"),
+        (
+            "../plots/metrics-%E5%A8%81%E4%BF%A1%E5%8E%BF.png",
+            "威信县：指标（按年份） metrics by year",
+        ),
+    ]
 
 
-def test_link_plots_without_a_page_changes_nothing(tmp_path):
-    assert not plots.link_plots(tmp_path / "index.html", [tmp_path / "a.png"])
-    assert not (tmp_path / "index.html").exists()
-
-
-def test_write_out_plots_links_them_from_the_views_index(seed_store, tmp_path):
-    (tmp_path / "views").mkdir()
-    (tmp_path / "views" / "index.html").write_text(PAGE, encoding="utf-8")
+def test_write_out_plots_writes_only_the_plots_folder(seed_store, tmp_path):
     folder = plots.write_out_plots(seed_store, tmp_path)
-    text = (tmp_path / "views" / "index.html").read_text(encoding="utf-8")
     assert folder == tmp_path / "plots"
-    assert text.count("<li>") == len(plots.plot_paths(folder)) > 1
+    assert [p.name for p in tmp_path.iterdir()] == ["plots"]
+    assert len(plots.plot_paths(folder)) > 1

@@ -19,7 +19,7 @@ from kg.progress import Progress, first_part
 from .conftest import DATA, ROOT
 from .helpers import kg
 
-BUILD_PHASES = ["extracting", "storing", "exporting", "views", "plots"]
+BUILD_PHASES = ["extracting", "storing", "exporting", "plots", "views"]
 
 
 def on_a_terminal(*args: str, timeout: float = 300) -> tuple[int, str, str]:

@@ -1,4 +1,5 @@
-"""The HTML views (kg/apps/views.py) as files: which nodes each view holds, offline, escaped, UTF-8.
+"""The HTML views (kg/apps/views.py and the modules it names) as files: which nodes each view
+holds, offline, escaped, UTF-8.
 
 What the pages do in a browser is tested in tests/test_browser.py.
 """
@@ -13,8 +14,8 @@ from html.parser import HTMLParser
 import networkx as nx
 import pytest
 
-from kg.apps import views
-from kg.ontology import entity_classes, relations
+from kg.apps import styles, views
+from kg.ontology import display_styles, entity_classes, relations
 
 from .helpers import kg
 
@@ -50,11 +51,17 @@ class Tags(HTMLParser):
 
 def test_every_entity_class_has_its_own_style():
     assert set(views.CLASS_STYLE) == set(entity_classes())
-    styles = list(views.CLASS_STYLE.values())
-    assert len(set(styles)) == len(styles)
-    assert len({colour for colour, _ in styles}) == len(styles)
-    for _, shape in [*styles, views.UNKNOWN_STYLE]:
-        assert shape in views._SHAPE_ICONS
+    found = list(views.CLASS_STYLE.values())
+    assert len(set(found)) == len(found)
+    assert len({colour for colour, _ in found}) == len(found)
+    for _, shape in [*found, views.UNKNOWN_STYLE]:
+        assert shape in styles.SHAPE_ICONS
+
+
+def test_the_styles_are_the_ontologys_in_legend_order():
+    assert views.CLASS_STYLE is styles.CLASS_STYLE
+    assert list(views.CLASS_STYLE)[:3] == ["IndustryCluster", "IndustryChain", "Enterprise"]
+    assert dict(views.CLASS_STYLE) == display_styles()
 
 
 def test_the_chain_leader_relations_are_the_ontologys():
@@ -242,10 +249,27 @@ def test_write_views_from_the_store(seed_build, tmp_path):
     assert {e["label"] for e in data["edges"]} >= {"引领产业链", "担任链长"}
 
 
-def test_build_writes_the_views(seed_build):
+def test_the_index_links_the_plots_it_is_given(tmp_path):
+    G = graph({"a": "Enterprise", "c": "IndustryChain"}, [("a", "leadsChain", "c")])
+    links = [("../plots/chain_leaders.png", "链长制全景"), ("../plots/m%20&.png", "<指标>")]
+    written = views.write_views(G, tmp_path, plots=links)
+    index = written[-1].path.read_text(encoding="utf-8")
+    assert index.count('id="plots"') == 1
+    assert '<li><a href="../plots/chain_leaders.png">链长制全景</a></li>' in index
+    assert '<li><a href="../plots/m%20&amp;.png">&lt;指标&gt;</a></li>' in index
+    assert index.index("</table>") < index.index('id="plots"') < index.index("</body>")
+    without = views.write_views(G, tmp_path)[-1].path.read_text(encoding="utf-8")
+    assert 'id="plots"' not in without
+
+
+def test_build_writes_the_views_linking_the_plots(seed_build):
     report, out = seed_build
     assert report.files["views"] == out / "views" / "index.html"
     assert (out / "views" / "chain_leaders.html").is_file()
+    index = report.files["views"].read_text(encoding="utf-8")
+    pngs = sorted((out / "plots").glob("*.png"))
+    assert index.count("<li>") == len(pngs) > 1
+    assert 'href="../plots/chain_leaders.png"' in index
 
 
 def test_kg_views_writes_the_pages(seed_build, tmp_path):

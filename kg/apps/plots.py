@@ -19,7 +19,6 @@ state is involved.
 from __future__ import annotations
 
 import hashlib
-import html
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -49,7 +48,7 @@ __all__ = [
     "write_plots",
     "write_out_plots",
     "plot_paths",
-    "link_plots",
+    "plot_links",
 ]
 
 #: CJK font families tried in order; the first is installed by Debian's fonts-noto-cjk.
@@ -371,14 +370,12 @@ def write_plots(
 def write_out_plots(
     source: Any, out: str | os.PathLike[str], *, phases: Progress | None = None
 ) -> Path:
-    """What a build does: `write_plots` into ``OUT/plots`` and link them from the views index.
+    """What a build does: `write_plots` into ``OUT/plots``; returns that folder.
 
-    The link is made only when ``OUT/views/index.html`` exists, so call this after the views
-    are written. Returns the plots folder.
+    The views' index links them when given their `plot_links`, so a build draws the plots first.
     """
     folder = Path(out) / "plots"
     write_plots(source, folder, phases=phases)
-    link_plots(Path(out) / "views" / "index.html", plot_paths(folder))
     return folder
 
 
@@ -393,42 +390,17 @@ def plot_paths(out_dir: str | os.PathLike[str]) -> list[Path]:
     return sorted(found, key=lambda p: (p.name != CHAIN_LEADER_FILE, p.name))
 
 
-_BEGIN, _END = "<!-- kg:plots -->", "<!-- /kg:plots -->"
+def plot_links(
+    plots: Iterable[Path] | Mapping[str, Path], page_dir: str | os.PathLike[str]
+) -> list[tuple[str, str]]:
+    """(address, caption) of each figure in `plots`, the address relative to a page in
+    `page_dir` and URL-quoted: what `kg.apps.views.write_views` links from its index.
 
-
-def link_plots(index_html: str | os.PathLike[str], plots: Iterable[Path] | Mapping) -> bool:
-    """Add (or refresh) a "Plots" section linking `plots` to the HTML page `index_html`.
-
-    Links are relative to the page. Returns False, changing nothing, when the page does not
-    exist. Running it again replaces the section instead of adding another.
-
-    >>> import tempfile, pathlib
-    >>> tmp = pathlib.Path(tempfile.mkdtemp())
-    >>> page = tmp / "views" / "index.html"
-    >>> page.parent.mkdir(); _ = page.write_text("<html><body></body></html>")
-    >>> link_plots(page, [tmp / "plots" / "chain_leaders.png"])
-    True
-    >>> 'href="../plots/chain_leaders.png"' in page.read_text()
-    True
+    >>> plot_links([Path("out/plots/metrics-威信县.png")], "out/views")[0][0]
+    '../plots/metrics-%E5%A8%81%E4%BF%A1%E5%8E%BF.png'
     """
-    page = Path(index_html)
-    if not page.is_file():
-        return False
     paths = list(plots.values()) if isinstance(plots, Mapping) else list(plots)
-    items = "\n".join(
-        f'<li><a href="{html.escape(_relative(p, page.parent))}">'
-        f"{html.escape(_caption(Path(p)))}</a></li>"
-        for p in paths
-    )
-    section = (
-        f'{_BEGIN}\n<section id="plots"><h2>图表 Plots</h2>\n<ul>\n{items}\n</ul></section>\n{_END}'
-    )
-    text = page.read_text(encoding="utf-8")
-    text = re.sub(re.escape(_BEGIN) + r".*?" + re.escape(_END) + r"\n?", "", text, flags=re.S)
-    at = text.lower().rfind("</body>")
-    text = text[:at] + section + "\n" + text[at:] if at >= 0 else text + "\n" + section + "\n"
-    page.write_text(text, encoding="utf-8")
-    return True
+    return [(_relative(p, Path(page_dir)), _caption(Path(p))) for p in paths]
 
 
 def _relative(path: Path | str, start: Path) -> str:

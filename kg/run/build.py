@@ -139,7 +139,7 @@ def build(
     processes or on the Dask cluster at `dask` (see `kg.run.parallel`) while the store is written;
     the graph is the same either way. `progress` is called with each article's
     `kg.run.parallel.Extracted`, `on_skip` with each article skipped (`keep_going`). `phases`
-    hears of each phase (extracting, storing, exporting, views, plots) and its steps.
+    hears of each phase (extracting, storing, exporting, plots, views) and its steps.
 
     Everything is written to staging folders first (``out/.build-*`` and a sibling of the
     store) and moved into place by renaming once all of it is done, so a failed or killed
@@ -268,8 +268,10 @@ def _build_staged(
         network.write_graphml(network.to_networkx(ds), graphml)
         report.files["graphml"] = graphml
         phases.advance()
-        index = views.write_views(ds, stage / "views", phases=phases)[-1].path
-        report.files["views"] = index
-        # after the views: their index links the plots
-        report.files["plots"] = plots.write_out_plots(ds, stage, phases=phases)
+        figures = plots.write_out_plots(ds, stage, phases=phases)
+        links = plots.plot_links(plots.plot_paths(figures), stage / "views")
+        report.files["views"] = views.write_views(ds, stage / "views", plots=links, phases=phases)[
+            -1
+        ].path
+        report.files["plots"] = figures
     del ds  # closed before its folder is renamed
