@@ -305,3 +305,28 @@ def test_an_empty_store_gives_empty_views(tmp_path):
         ("chain_leaders.html", 0, 0),
     ]
     assert page_data(written[0].path.read_text(encoding="utf-8"))["nodes"] == []
+
+
+# (minimum confidence, leading-firm edges left in the chain-leader view of the bundled
+# articles, whose five 以X为龙头 statements were found at 0.68)
+CONFIDENCE_CASES = [(None, 5), (0.5, 5), (0.7, 0), (1.0, 0)]
+
+
+@pytest.mark.parametrize("minimum, leading", CONFIDENCE_CASES)
+def test_views_leave_out_relations_found_less_surely(seed_build, minimum, leading):
+    from kg.graph.network import to_networkx
+    from kg.graph.store import open_store
+
+    G = to_networkx(open_store(seed_build[1] / "store"))
+    kept = views.confident(G, minimum)
+    found = [p for *_, p in kept.edges(data="predicate") if p == "leadsChain"]
+    assert len(found) == leading
+    assert all(0 < c <= 1 for *_, c in G.edges(data="confidence"))
+
+
+def test_kg_views_min_confidence(seed_build, tmp_path):
+    store = str(seed_build[1] / "store")
+    proc = kg("views", "--store", store, "--out", str(tmp_path / "v"), "--min-confidence", "0.7")
+    assert proc.returncode == 0, proc.stderr
+    proc = kg("views", "--store", store, "--out", str(tmp_path / "w"), "--min-confidence", "1.5")
+    assert proc.returncode == 2 and "must be a number from 0 to 1" in proc.stderr

@@ -41,6 +41,7 @@ from kg.apps.subgraphs import (
     view_graph,
 )
 from kg.errors import KGError
+from kg.files import atomic_write
 from kg.graph import analytics
 from kg.graph.store import open_store
 from kg.progress import NO_PROGRESS, Progress
@@ -65,14 +66,13 @@ __all__ = [
     "chain_file",
     "write_view",
     "write_views",
+    "confident",
 ]
 
 
 def _write(path: Path, text: str) -> None:
     # Always UTF-8 (pyvis writes in the platform's encoding); written aside, then renamed.
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    atomic_write(path, lambda f: f.write(text.encode("utf-8")))
 
 
 def write_view(
@@ -122,6 +122,28 @@ def _pages(V: nx.MultiDiGraph) -> list[tuple[nx.MultiDiGraph, str, str, str]]:
     return pages
 
 
+def confident(G: nx.MultiDiGraph, min_confidence: float | None) -> nx.MultiDiGraph:
+    """`G` without the relations found with a confidence below `min_confidence` (an edge
+    without one has 1); `G` itself when there is no minimum.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("a", "b", confidence=0.5), G.add_edge("a", "c", confidence=1.0)
+    (0, 0)
+    >>> sorted(confident(G, 0.8).edges())
+    [('a', 'c')]
+    """
+    if min_confidence is None:
+        return G
+    H = G.copy()
+    low = [
+        (s, o, k)
+        for s, o, k, c in G.edges(keys=True, data="confidence", default=1.0)
+        if c < min_confidence
+    ]
+    H.remove_edges_from(low)
+    return H
+
+
 def write_views(
     source: Any,
     out_dir: str | os.PathLike[str],
@@ -129,6 +151,7 @@ def write_views(
     size_by: analytics.Measure = "degree",
     colour_by: str = "class",
     plots: Sequence[PlotLink] = (),
+    min_confidence: float | None = None,
     progress: Callable[[View], None] | None = None,
     phases: Progress | None = None,
 ) -> list[View]:
@@ -137,8 +160,10 @@ def write_views(
     `source` is a store path, an rdflib graph (e.g. `kg.graph.store.open_store`) or a NetworkX
     graph from `kg.graph.network.to_networkx`. Sizes and communities are computed once on the
     whole graph, so a node has the same size on every page. The index also links `plots`
-    (see `kg.apps.plots.plot_links`). Returns the views, index last. `progress` is called with
-    each view written; `phases` hears of the phase "views" and each page.
+    (see `kg.apps.plots.plot_links`). With `min_confidence`, relations found less surely
+    (`ckg:confidence`, 1 unless stated) are left out. Returns the views, index last.
+    `progress` is called with each view written; `phases` hears of the phase "views" and each
+    page.
     """
     # start-up: networkx (about 0.3 s) only when the network is built
     from kg.graph.network import to_networkx
@@ -146,10 +171,11 @@ def write_views(
     if isinstance(source, (str, os.PathLike)):
         source = open_store(source)
     if isinstance(source, nx.Graph):
-        V = view_graph(source)
+        V = view_graph(confident(source, min_confidence))
     else:
         evidence, files = entity_evidence(source)
-        V = view_graph(to_networkx(source), sources=evidence, files=files)
+        G = confident(to_networkx(source), min_confidence)
+        V = view_graph(G, sources=evidence, files=files)
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kg.cli.registry import command, echo, reporting, table
+from kg.cli.registry import command, echo, reporting, store_option, table
 
 _MEASURES = ["degree", "betweenness"]
 
@@ -12,12 +12,28 @@ _MEASURES = ["degree", "betweenness"]
 _print, _table = echo, table
 
 
+def _confidence(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"must be a number from 0 to 1, not {text!r}")
+    return value
+
+
 def _views_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--store", default="out/store", help="store folder (default: out/store)")
+    store_option(p)
     p.add_argument("--out", default="out/views", help="output folder (default: out/views)")
     p.add_argument("--size-by", choices=_MEASURES, default="degree", help="node size (degree)")
     p.add_argument(
         "--colour-by", choices=["class", "community"], default="class", help="node colour (class)"
+    )
+    p.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        metavar="X",
+        help="leave out relations found with a confidence below X (0 to 1; explicit ones have 1)",
     )
 
 
@@ -38,6 +54,7 @@ def cmd_views(args: argparse.Namespace) -> int:
             args.out,
             size_by=args.size_by,
             colour_by=args.colour_by,
+            min_confidence=args.min_confidence,
             phases=reporter,
         )
     rows = [(v.file, v.title, v.nodes, v.edges) for v in views if v.file != "index.html"]
@@ -48,7 +65,7 @@ def cmd_views(args: argparse.Namespace) -> int:
 
 
 def _stats_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--store", default="out/store", help="store folder (default: out/store)")
+    store_option(p)
     p.add_argument("--top", type=int, default=3, help="leaders per class (default: 3)")
     p.add_argument("--seed", type=int, default=0, help="seed of the Louvain communities")
 

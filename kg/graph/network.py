@@ -53,7 +53,8 @@ def to_networkx(store_or_graph: Any) -> nx.MultiDiGraph:
     for iri in G:
         G.nodes[iri]["aliases"] = "|".join(sorted(aliases.get(iri, ())))
     names = set(relations())
-    for key, s, p, o, sentence, evidence, article in run_named(store_or_graph, "network_edges")[1]:
+    edges = run_named(store_or_graph, "network_edges")[1]
+    for key, s, p, o, sentence, evidence, article, confidence in edges:
         predicate = _local(p)
         if predicate not in names:
             continue
@@ -69,6 +70,7 @@ def to_networkx(store_or_graph: Any) -> nx.MultiDiGraph:
             evidence=evidence or "",
             sentence=sentence or "",
             article=article or "",
+            confidence=float(confidence if confidence is not None else 1),
         )
     return G
 
