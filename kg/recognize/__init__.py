@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 
 from kg.document import Document, Mention
-from kg.recognize.boundaries import _GLUED, _Sent
+from kg.recognize.boundaries import _GLUED, _START, _known_starts, _Sent
 from kg.recognize.chains import _chains_after_colon
 from kg.recognize.firms import _coordinated_firms, _firm_list_items, _short_firms
 from kg.recognize.lexicon import _SUFFIX_CLASSES, GENERIC, _lex
@@ -63,12 +63,16 @@ def recognize(doc: Document) -> Document:
     toks = doc.tokens
     if toks and not isinstance(toks[0], Token):  # read back from JSON: plain lists
         toks = [Token(*t) for t in toks]
-    starts = [t.start for t in toks]
+    starts = list(map(_START, toks))
     k = 0
     for sent in doc.sentences:
         first = k
         k = bisect.bisect_left(starts, sent.end, first)
-        own = toks[bisect.bisect_left(starts, sent.start, first, k) : k] if toks else None
+        own = None
+        if toks:
+            lo = bisect.bisect_left(starts, sent.start, first, k)
+            own = toks[lo:k]
+            _known_starts(own, starts[lo:k])
         sent_ = _Sent(sent, own)
         here = _sentence_mentions(sent_)
         here.extend(_coordinated_firms(sent_, here))

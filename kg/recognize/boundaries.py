@@ -7,6 +7,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable
+from operator import itemgetter
 
 from kg.document import Sentence
 from kg.recognize.lexicon import (
@@ -262,8 +263,16 @@ def _starts(toks: list[Token]) -> list[int]:
     """Start offsets of `toks`, kept for the list last asked about (a sentence's tokens)."""
     last = _STARTS[0]  # one tuple, swapped whole: safe when threads share the module
     if last[0] is not toks:
-        last = _STARTS[0] = (toks, [t.start for t in toks])
+        last = _STARTS[0] = (toks, list(map(_START, toks)))
     return last[1]
+
+
+def _known_starts(toks: list[Token], starts: list[int]) -> None:
+    """Tell `_starts` the start offsets of `toks`, already known (a slice of the document's)."""
+    _STARTS[0] = (toks, starts)
+
+
+_START, _END = itemgetter(1), itemgetter(2)  # a token's offsets, read in C
 
 
 def _weak_pair(toks: list[Token], j: int, floor: int) -> bool:
@@ -418,14 +427,14 @@ class _Sent:
     def starts(self) -> set[int]:
         """Document offsets where a token starts."""
         if self._starts is None:  # (functools.cached_property takes a lock: slower)
-            self._starts = {t.start for t in self.toks}
+            self._starts = set(_starts(self.toks))
         return self._starts
 
     @property
     def ends(self) -> set[int]:
         """Document offsets where a token ends."""
         if self._ends is None:
-            self._ends = {t.end for t in self.toks}
+            self._ends = set(map(_END, self.toks))
         return self._ends
 
     def word_at(self, a: int) -> Token | None:
