@@ -22,11 +22,11 @@ from kg.document import Document, Mention
 from kg.recognize.boundaries import _GLUED, _START, _known_starts, _Sent
 from kg.recognize.chains import _chains_after_colon
 from kg.recognize.firms import _coordinated_firms, _firm_list_items, _short_firms
-from kg.recognize.lexicon import _SUFFIX_CLASSES, GENERIC, _lex
+from kg.recognize.lexicon import _SUFFIX_CLASSES, GENERIC
 from kg.recognize.names import _persons, _policies, _regions, _roles, _short_titles, _strategies
 from kg.recognize.overlaps import _resolve_overlaps
 from kg.recognize.projects import _project_list_items
-from kg.recognize.suffixes import _suffix_names
+from kg.recognize.suffixes import _suffix_matches, _suffix_names
 from kg.segment import Token
 
 __all__ = ["recognize", "GENERIC"]
@@ -35,10 +35,10 @@ __all__ = ["recognize", "GENERIC"]
 def _sentence_mentions(s: _Sent) -> list[Mention]:
     out: list[Mention] = []
     text = s.text
-    suffix_re = _lex()["suffix_re"]
+    suffixes = _suffix_matches(text)
     for cls in _SUFFIX_CLASSES:
-        if suffix_re[cls].search(text):
-            out.extend(_suffix_names(s, cls))
+        if cls in suffixes:
+            out.extend(_suffix_names(s, cls, suffixes[cls]))
     # each recogniser runs only where the characters its phrasing needs are written
     if "《" in text:
         out.extend(_policies(s))
