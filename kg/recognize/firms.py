@@ -154,6 +154,14 @@ def _other_suffixes() -> tuple[str, ...]:
     return tuple(sorted({x for c, v in lx["suffixes"].items() if c != "Enterprise" for x in v}))
 
 
+@functools.cache
+def _not_firm_ends() -> tuple[str, ...]:
+    """What no firm's name ends in: the heads of organisations and events (委员会, 活动), the
+    names of other classes (…项目, …产业园) and words such as 产业, 基地."""
+    places = ("项目", "产业", "产业链", "基地", "园区", "行业")
+    return tuple(dict.fromkeys([*_NOT_FIRM_ENDS, *places, *_other_suffixes()]))
+
+
 def _loose(s: _Sent, a: int, b: int) -> bool:
     """Whether a list item holds words no name holds (的, a verb or a function word of two
     characters or more: "和在谈的X"), so that it must be read as a name; an item bounded by
@@ -282,12 +290,8 @@ def _firm(
         and not (in_list and _is_region_word(s.toks[_first(s, start)].text))  # 佛山照明
     ):
         return
-    if text.endswith(_NOT_FIRM_ENDS):
-        return
-    if text.endswith(("项目", "产业", "产业链", "基地", "园区", "行业")) or text.endswith(
-        _other_suffixes()
-    ):
-        return  # "东岭绿色铝产业园已入驻企业26家": a park's name is no firm's
+    if text.endswith(_not_firm_ends()):
+        return  # 活动, 委员会; "东岭绿色铝产业园已入驻企业26家": a park's name is no firm's
     yield Mention("Enterprise", text, start, b, rule=rule)
 
 
