@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from kg.document import Document, Mention, Relation
 from kg.recognize import GENERIC
-from kg.recognize.boundaries import _Sent, _starts
+from kg.recognize.boundaries import _START, _Sent, _starts
 from kg.recognize.firms import _names_something
 from kg.recognize.industries import PLACE, STOP, industry_start, word_kind
 from kg.recognize.lexicon import _CJK, _lex
@@ -181,7 +181,7 @@ class _Article:
         if toks and not isinstance(toks[0], Token):  # read back from JSON: plain lists
             toks = [Token(*t) for t in toks]
         self.toks = toks
-        self._starts = [t[1] for t in toks]
+        self._starts = list(map(_START, toks))
 
     def sent(self, i: int) -> _Sent:
         sent = self.doc.sentences[i]
