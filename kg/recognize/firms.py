@@ -105,11 +105,14 @@ def _gates() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
 
 def _gate_words(text: str) -> frozenset[str]:
     """The phrasings' gate words that `text` holds."""
-    regex, inside = _gates()
-    found: set[str] = set()
-    for w in regex.findall(text):
-        found |= inside[w]
-    return frozenset(found)
+    return _inside(frozenset(_gates()[0].findall(text)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _inside(written: frozenset[str]) -> frozenset[str]:
+    """The gate words inside the gate words `written` (企业 holds 企), these included."""
+    inside = _gates()[1]
+    return frozenset(v for w in written for v in inside[w])
 
 
 @functools.lru_cache(maxsize=4096)
