@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from pathlib import PurePath
@@ -22,6 +23,9 @@ _QUOTES = str.maketrans("", "", "“”‘’\"'《》「」『』 \u3000")
 _UNSAFE = re.compile(r"[^\w\-.~]")
 
 
+# pure functions of short strings asked about again and again (each mention's label and
+# text, in every step that compares names): remembered
+@functools.lru_cache(maxsize=1 << 16)
 def normalise_label(label: str) -> str:
     """The form under which two labels count as the same name: NFKC, no quotes or spaces."""
     return unicodedata.normalize("NFKC", label).translate(_QUOTES)
@@ -32,6 +36,7 @@ def _segment(text: str) -> str:
     return _UNSAFE.sub(lambda m: quote(m.group(0), safe=""), text)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def entity_iri(type_: str, label: str) -> str:
     """IRI of the entity of ontology class `type_` whose canonical label is `label`."""
     return f"{BASE}id/{type_.lower()}/{_segment(normalise_label(label))}"

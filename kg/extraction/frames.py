@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extraction.recognize import GENERIC
-from kg.extraction.recognize.boundaries import _Sent, _starts
+from kg.extraction.recognize.boundaries import _START, _Sent, _starts
 from kg.extraction.recognize.firms import _names_something
 from kg.extraction.recognize.industries import PLACE, STOP, industry_start, word_kind
 from kg.extraction.recognize.lexicon import _CJK, _lex
@@ -182,7 +182,7 @@ class _Article:
         if toks and not isinstance(toks[0], Token):  # read back from JSON: plain lists
             toks = [Token(*t) for t in toks]
         self.toks = toks
-        self._starts = [t[1] for t in toks]
+        self._starts = list(map(_START, toks))
 
     def sent(self, i: int) -> _Sent:
         sent = self.doc.sentences[i]

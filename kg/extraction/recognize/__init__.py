@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import bisect
 
-from kg.extraction.recognize.boundaries import _GLUED, _Sent
+from kg.extraction.recognize.boundaries import _GLUED, _START, _known_starts, _Sent
 from kg.extraction.recognize.chains import _chains_after_colon
 from kg.extraction.recognize.firms import _coordinated_firms, _firm_list_items, _short_firms
-from kg.extraction.recognize.lexicon import _SUFFIX_CLASSES, GENERIC, _lex
+from kg.extraction.recognize.lexicon import _SUFFIX_CLASSES, GENERIC
 from kg.extraction.recognize.names import (
     _persons,
     _policies,
@@ -32,7 +32,7 @@ from kg.extraction.recognize.names import (
 )
 from kg.extraction.recognize.overlaps import _resolve_overlaps
 from kg.extraction.recognize.projects import _project_list_items
-from kg.extraction.recognize.suffixes import _suffix_names
+from kg.extraction.recognize.suffixes import _suffix_matches, _suffix_names
 from kg.extraction.segment import Token
 from kg.reading.document import Document, Mention
 from kg.terms import C
@@ -43,10 +43,10 @@ __all__ = ["recognize", "GENERIC"]
 def _sentence_mentions(s: _Sent) -> list[Mention]:
     out: list[Mention] = []
     text = s.text
-    suffix_re = _lex()["suffix_re"]
+    suffixes = _suffix_matches(text)
     for cls in _SUFFIX_CLASSES:
-        if suffix_re[cls].search(text):
-            out.extend(_suffix_names(s, cls))
+        if cls in suffixes:
+            out.extend(_suffix_names(s, cls, suffixes[cls]))
     # each recogniser runs only where the characters its phrasing needs are written
     if "《" in text:
         out.extend(_policies(s))
@@ -71,12 +71,16 @@ def recognize(doc: Document) -> Document:
     toks = doc.tokens
     if toks and not isinstance(toks[0], Token):  # read back from JSON: plain lists
         toks = [Token(*t) for t in toks]
-    starts = [t.start for t in toks]
+    starts = list(map(_START, toks))
     k = 0
     for sent in doc.sentences:
         first = k
         k = bisect.bisect_left(starts, sent.end, first)
-        own = toks[bisect.bisect_left(starts, sent.start, first, k) : k] if toks else None
+        own = None
+        if toks:
+            lo = bisect.bisect_left(starts, sent.start, first, k)
+            own = toks[lo:k]
+            _known_starts(own, starts[lo:k])
         sent_ = _Sent(sent, own)
         here = _sentence_mentions(sent_)
         here.extend(_coordinated_firms(sent_, here))

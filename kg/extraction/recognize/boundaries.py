@@ -7,6 +7,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable
+from operator import itemgetter
 
 from kg.extraction.recognize.lexicon import (
     _CJK,
@@ -122,7 +123,8 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
             start = toks[j].start
             consumed += 1
         j -= 1
-    kinds = _KINDS
+    # words' kinds, remembered: when nothing is consumed yet, and once something is
+    kinds_first, kinds_then = _kinds_of(False, cls), _kinds_of(True, cls)
     while j >= 0:
         w, t_start, t_end = toks[j]
         if t_start < floor or end - t_start > limit:
@@ -175,7 +177,7 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
                 consumed += taken
                 j -= taken
                 continue
-        kind = kinds.get((w, consumed > 0, cls))
+        kind = (kinds_then if consumed else kinds_first).get(w)
         if kind is None:
             kind = _kind(w, consumed > 0, cls)
         if kind == _STOP:
@@ -230,15 +232,25 @@ _GO, _STOP, _ASK = 0, 1, 2
 _VERB_TAILS = frozenset({"v", "vg", "d", "u", "ul", "uj", "y"})  # 起 in 搭建起, 了, 着
 
 
-_KINDS: dict[tuple[str, bool, str], int] = {}
+# each word's kind, by whether anything is consumed and the class
+_KINDS: dict[tuple[bool, str], dict[str, int]] = {}
+
+
+def _kinds_of(consumed: bool, cls: str) -> dict[str, int]:
+    """The words' kinds remembered for `consumed` and `cls`."""
+    kinds = _KINDS.get((consumed, cls))
+    if kinds is None:
+        kinds = _KINDS[(consumed, cls)] = {}
+    return kinds
 
 
 def _kind(w: str, consumed: bool, cls: str) -> int:
     """`_GO`, `_STOP` or `_ASK` for word `w` in `_walk_left`, by the tests there that look at
     the word alone (a pure function of the word, whether anything is consumed, and the class:
     remembered)."""
-    if len(_KINDS) >= _STOPS_MAX:  # numbers and Latin words are endless: stay bounded
-        _KINDS.clear()
+    kinds = _kinds_of(consumed, cls)
+    if len(kinds) >= _STOPS_MAX:  # numbers and Latin words are endless: stay bounded
+        kinds.clear()
     # "绿色铝产业链重点项目铝合金轮毂项目": one project ends where another starts
     if (
         _word_stops(w, consumed, cls)
@@ -252,7 +264,7 @@ def _kind(w: str, consumed: bool, cls: str) -> int:
         kind = _ASK
     else:
         kind = _GO
-    _KINDS[(w, consumed, cls)] = kind
+    kinds[w] = kind
     return kind
 
 
@@ -263,8 +275,16 @@ def _starts(toks: list[Token]) -> list[int]:
     """Start offsets of `toks`, kept for the list last asked about (a sentence's tokens)."""
     last = _STARTS[0]  # one tuple, swapped whole: safe when threads share the module
     if last[0] is not toks:
-        last = _STARTS[0] = (toks, [t.start for t in toks])
+        last = _STARTS[0] = (toks, list(map(_START, toks)))
     return last[1]
+
+
+def _known_starts(toks: list[Token], starts: list[int]) -> None:
+    """Tell `_starts` the start offsets of `toks`, already known (a slice of the document's)."""
+    _STARTS[0] = (toks, starts)
+
+
+_START, _END = itemgetter(1), itemgetter(2)  # a token's offsets, read in C
 
 
 def _weak_pair(toks: list[Token], j: int, floor: int) -> bool:
@@ -419,14 +439,14 @@ class _Sent:
     def starts(self) -> set[int]:
         """Document offsets where a token starts."""
         if self._starts is None:  # (functools.cached_property takes a lock: slower)
-            self._starts = {t.start for t in self.toks}
+            self._starts = set(_starts(self.toks))
         return self._starts
 
     @property
     def ends(self) -> set[int]:
         """Document offsets where a token ends."""
         if self._ends is None:
-            self._ends = {t.end for t in self.toks}
+            self._ends = set(map(_END, self.toks))
         return self._ends
 
     def word_at(self, a: int) -> Token | None:
@@ -479,19 +499,26 @@ def _list_items(
         if a < s.start + cur and not s.sub(a, s.start + cur).endswith(not_items):
             items.append((a, s.start + cur))
 
+    # the separators before the list's end, found once: those before `cur` are the first
+    # `before` of them (`cur` is always where one of them starts, and they do not overlap)
+    seps = list(_SEPARATORS.finditer(s.text, base, cur))
+    before = len(seps)
     while True:
-        seps = [
-            sep
-            for sep in _SEPARATORS.finditer(s.text, base, cur)
-            if sep.group() in "、,"
-            or s.start + sep.start() in s.starts
-            and s.start + sep.end() in s.ends  # a word of its own: not 涉及, not 及其
-            and not (cls == C.Enterprise and _inside_brand(s.text, sep, base, cur))
-        ]
-        if not seps:
+        # the last separator before `cur` (tested from the right: the first that is one ends it)
+        sep = None
+        for k in range(before - 1, -1, -1):
+            found = seps[k]
+            if (
+                found.group() in "、,"
+                or s.start + found.start() in s.starts
+                and s.start + found.end() in s.ends  # a word of its own: not 涉及, not 及其
+                and not (cls == C.Enterprise and _inside_brand(s.text, found, base, cur))
+            ):
+                sep, before = found, k
+                break
+        if sep is None:
             leftmost(base)
             break
-        sep = seps[-1]
         if (
             reader is not None
             and items
@@ -525,8 +552,8 @@ def _inside_brand(text: str, sep: re.Match, base: int, cur: int) -> bool:
     leave one character alone on a side ("以天和磁材为龙头" is no list of 天 and 磁材)."""
     if sep.group() not in ("和", "与"):
         return False
-    left = re.split("[、,,;;]", text[base : sep.start()])[-1]
-    right = re.split("[、,,;;]", text[sep.end() : cur])[0]
+    left = _rx("[、,,;;]").split(text[base : sep.start()])[-1]
+    right = _rx("[、,,;;]").split(text[sep.end() : cur])[0]
     return len(left.strip()) == 1 or len(right.strip()) == 1
 
 

@@ -106,11 +106,14 @@ def _gates() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
 
 def _gate_words(text: str) -> frozenset[str]:
     """The phrasings' gate words that `text` holds."""
-    regex, inside = _gates()
-    found: set[str] = set()
-    for w in regex.findall(text):
-        found |= inside[w]
-    return frozenset(found)
+    return _inside(frozenset(_gates()[0].findall(text)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _inside(written: frozenset[str]) -> frozenset[str]:
+    """The gate words inside the gate words `written` (企业 holds 企), these included."""
+    inside = _gates()[1]
+    return frozenset(v for w in written for v in inside[w])
 
 
 @functools.lru_cache(maxsize=4096)
@@ -153,6 +156,14 @@ def _other_suffixes() -> tuple[str, ...]:
     """The name suffixes of the classes other than firms (…产业园, …项目, …产业集群)."""
     lx = _lex()
     return tuple(sorted({x for c, v in lx["suffixes"].items() if c != C.Enterprise for x in v}))
+
+
+@functools.cache
+def _not_firm_ends() -> tuple[str, ...]:
+    """What no firm's name ends in: the heads of organisations and events (委员会, 活动), the
+    names of other classes (…项目, …产业园) and words such as 产业, 基地."""
+    places = ("项目", "产业", "产业链", "基地", "园区", "行业")
+    return tuple(dict.fromkeys([*_NOT_FIRM_ENDS, *places, *_other_suffixes()]))
 
 
 def _loose(s: _Sent, a: int, b: int) -> bool:
@@ -283,12 +294,8 @@ def _firm(
         and not (in_list and _is_region_word(s.toks[_first(s, start)].text))  # 佛山照明
     ):
         return
-    if text.endswith(_NOT_FIRM_ENDS):
-        return
-    if text.endswith(("项目", "产业", "产业链", "基地", "园区", "行业")) or text.endswith(
-        _other_suffixes()
-    ):
-        return  # "东岭绿色铝产业园已入驻企业26家": a park's name is no firm's
+    if text.endswith(_not_firm_ends()):
+        return  # 活动, 委员会; "东岭绿色铝产业园已入驻企业26家": a park's name is no firm's
     yield Mention(C.Enterprise, text, start, b, rule=rule)
 
 

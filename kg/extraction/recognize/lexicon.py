@@ -101,6 +101,7 @@ def _lex() -> dict:
             for cls, sfx in lex["suffixes"].items()
         },
         "suffixes": lex["suffixes"],
+        **_suffix_any(lex["suffixes"]),
         "suffix_chars": {cls: {x[-1] for x in sfx} for cls, sfx in lex["suffixes"].items()},
         "suffix_sets": {cls: set(sfx) for cls, sfx in lex["suffixes"].items()},
         "stop_pos": set(b["stop_pos"]),
@@ -146,6 +147,24 @@ def _lex() -> dict:
         "firm_suffixes": set(lex["suffixes"][C.Enterprise]),
         "list_heads_set": set(lex["enterprise"]["list_heads"]) | {"链主", "龙头", "链长"},
     }
+
+
+def _suffix_any(suffixes: dict[str, list[str]]) -> dict:
+    """One pattern for the suffixes of every class, and each suffix's class: its matches are
+    those of each class's own pattern, when no suffix of one class can overlap one of another
+    (their text then never competes). None when two can."""
+    cls_of = {x: cls for cls, sfx in suffixes.items() for x in sfx}
+    if len(cls_of) < sum(len(sfx) for sfx in suffixes.values()):
+        return {"suffix_any": None, "suffix_class": {}}  # a suffix of two classes
+
+    def overlap(x: str, y: str) -> bool:
+        k = min(len(x), len(y))  # a proper end of one opening the other, or one inside the other
+        return x in y or y in x or any(x.endswith(y[:n]) or y.endswith(x[:n]) for n in range(1, k))
+
+    if any(overlap(x, y) for x in cls_of for y in cls_of if cls_of[x] != cls_of[y]):
+        return {"suffix_any": None, "suffix_class": {}}
+    words = sorted(map(re.escape, cls_of), key=len, reverse=True)
+    return {"suffix_any": re.compile("|".join(words)), "suffix_class": cls_of}
 
 
 _POLICY = re.compile(r"《([^《》]{2,80})》")

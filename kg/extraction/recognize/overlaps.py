@@ -22,6 +22,9 @@ _PRIORITY = {
 }
 
 
+_RANKS = max(_PRIORITY.values()) + 1
+
+
 _NESTABLE = {
     (C.Project, C.Enterprise),
     (C.Project, C.Region),
@@ -43,7 +46,16 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     uniq: dict[tuple[str, int, int], Mention] = {}
     for m in mentions:
         uniq.setdefault((m.type, m.start, m.end), m)
-    ranked = sorted(uniq.values(), key=lambda m: (-(m.end - m.start), _PRIORITY[m.type], m.start))
+    if not uniq:
+        return []
+    # ranked by (-length, priority, start), each key one number (ints compare cheaper than
+    # tuples): `width` exceeds every offset, and priorities are below `_RANKS`
+    width = max(m.end for m in uniq.values()) + 1
+    priority = _PRIORITY
+    ranked = sorted(
+        uniq.values(),
+        key=lambda m: ((m.start - m.end) * _RANKS + priority[m.type]) * width + m.start,
+    )
     starts: list[int] = []  # kept mentions, sorted by start
     kept: list[Mention] = []
     longest = 0
@@ -65,4 +77,4 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
             starts.insert(pos_, m.start)
             kept.insert(pos_, m)
             longest = max(longest, m.end - m.start)
-    return sorted(kept, key=lambda m: (m.start, -m.end))
+    return sorted(kept, key=lambda m: m.start * width - m.end)  # by start, longest first

@@ -32,9 +32,33 @@ from kg.reading.document import Mention
 from kg.terms import C
 
 
-def _suffix_names(s: _Sent, cls: str) -> Iterator[Mention]:
+def _suffix_matches(text: str) -> dict[str, list[re.Match]]:
+    """The suffixes written in `text` by class (those with none left out): one pass for all
+    classes when their suffixes cannot overlap, else one pass per class."""
     lx = _lex()
-    for m in lx["suffix_re"][cls].finditer(s.text):
+    found: dict[str, list[re.Match]] = {}
+    every = lx["suffix_any"]
+    if every is None:
+        for cls, regex in lx["suffix_re"].items():
+            matches = list(regex.finditer(text))
+            if matches:
+                found[cls] = matches
+        return found
+    cls_of = lx["suffix_class"]
+    for m in every.finditer(text):
+        cls = cls_of[m.group()]
+        if cls in found:
+            found[cls].append(m)
+        else:
+            found[cls] = [m]
+    return found
+
+
+def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> Iterator[Mention]:
+    """Names of class `cls` that end in one of its suffixes (`matches`: where the suffixes
+    are written in the sentence, if known)."""
+    lx = _lex()
+    for m in lx["suffix_re"][cls].finditer(s.text) if matches is None else matches:
         a, b = s.start + m.start(), s.start + m.end()
         suffix = m.group()
         if a not in s.starts:  # "网络安全产业链": 全产业链 begins inside a word, 产业链 does not
