@@ -3,7 +3,7 @@ from the file's comment header), and their values bound as RDF terms, never writ
 
 >>> info = query_info("leading-enterprises")
 >>> [(p.name, p.kind) for p in info.parameters]
-[('chain', 'label')]
+[('chain', 'label'), ('min_confidence', 'decimal')]
 """
 
 from __future__ import annotations
@@ -110,7 +110,7 @@ def query_info(name: str) -> NamedQuery:
 
     >>> info = query_info("leading-enterprises")
     >>> [(p.name, p.kind, p.required) for p in info.parameters]
-    [('chain', 'label', False)]
+    [('chain', 'label', False), ('min_confidence', 'decimal', False)]
     """
     lines = _header(named_query(name))
     if "Parameters:" in lines:

@@ -365,9 +365,11 @@ def _provenance(r: Relation) -> list[tuple[str, str]]:
     """How an assertion was made, as (ckg property, N-Quads term) pairs: its rule, how a frame
     filled its slots, and its confidence when below 1 (an assertion without one has 1).
 
-    >>> from kg.reading.document import Mention
+    >>> from kg.reading.document import Mention, Sentence
     >>> a, b = Mention("Enterprise", "甲", 0, 1), Mention("IndustryChain", "乙产业链", 2, 6)
-    >>> found = _provenance(Relation("leadsChain", a, b, rule="f", how="以X为T", confidence=0.68))
+    >>> s = Sentence(0, 7, "甲为乙产业链龙头")
+    >>> r = Relation("leadsChain", a, b, s, rule="f", how="以X为T", confidence=0.68)
+    >>> found = _provenance(r)
     >>> [(name, value.split("^^")[0]) for name, value in found]
     [('rule', '"f"'), ('how', '"以X为T"'), ('confidence', '"0.68"')]
     """
