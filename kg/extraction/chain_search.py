@@ -1,0 +1,291 @@
+"""Where a relation frame's chain is: searched for nearest first, widening step by step (written
+with the trigger, the same clause, the same sentence, the sentences before it in the paragraph,
+the sentence after, the heading, the article's title; a 链主 with no chain anywhere leads a
+generic chain). `kg.extraction.frames` runs one search per trigger; each step found records
+its name, which becomes the relation's `how` and weighs its confidence
+(`kg.extraction.frame_rules.STEP_CONFIDENCE`)."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+
+from kg.extraction.frame_rules import (
+    _BEYOND_SENTENCE,
+    _CLAUSE_ENDS,
+    _ENDS_OF,
+    _SCOPE,
+    FRAME_INDUSTRY,
+    _Trigger,
+)
+from kg.extraction.recognize import GENERIC
+from kg.extraction.recognize.boundaries import _START, _Sent, _starts
+from kg.extraction.recognize.industries import PLACE, STOP, industry_start, word_kind
+from kg.extraction.segment import Token
+from kg.reading.document import Document, Mention
+from kg.terms import C, P
+
+
+class _Article:
+    """What the chain search needs of the whole article: mentions by sentence, headings."""
+
+    def __init__(self, doc: Document, by_sent: list[list[Mention]]) -> None:
+        self.doc = doc
+        self.by_sent = by_sent
+        toks = doc.tokens
+        if toks and not isinstance(toks[0], Token):  # read back from JSON: plain lists
+            toks = [Token(*t) for t in toks]
+        self.toks = toks
+        self._starts = list(map(_START, toks))
+
+    def sent(self, i: int) -> _Sent:
+        sent = self.doc.sentences[i]
+        lo = bisect.bisect_left(self._starts, sent.start)
+        hi = bisect.bisect_left(self._starts, sent.end, lo)
+        return _Sent(sent, self.toks[lo:hi] if self.toks else None)
+
+    def chains(self, i: int) -> list[Mention]:
+        return [m for m in self.by_sent[i] if m.type == C.IndustryChain and m.rule != GENERIC]
+
+    def firms(self, i: int) -> list[Mention]:
+        return [m for m in self.by_sent[i] if m.type == C.Enterprise]
+
+    def heading_chain(self, i: int) -> list[Mention]:
+        """The chain named by the heading over sentence `i`'s paragraph: the line before it
+        when that line is short, or the paragraph's own first sentence when it is short."""
+        sents = self.doc.sentences
+        para = sents[i].paragraph
+        first = i
+        while first > 0 and sents[first - 1].paragraph == para:
+            first -= 1
+        candidates = [j for j in (first, first - 1) if 0 <= j and (j < i or j < first)]
+        candidates = [j for j in candidates if _is_heading(sents[j].text)]
+        for j in candidates:
+            cs = self.chains(j)
+            if cs:
+                return [cs[0]]
+        return []
+
+    def title_chain(self) -> list[Mention]:
+        title = self.doc.title
+        if not title or not self.doc.sentences:
+            return []
+        for i, sent in enumerate(self.doc.sentences[:3]):
+            if title in sent.text or sent.text in title:
+                cs = self.chains(i)
+                return cs[:1]
+        return []
+
+
+def _is_heading(text: str) -> bool:
+    """Whether a line reads as a heading: short, and not ended like a sentence."""
+    return len(text) <= 25 and not text.endswith(("。", "!", "?", ";", "！", "？", "；"))
+
+
+def _siblings(first: Mention, chains: list[Mention], text: str, base: int) -> list[Mention]:
+    """`first` and the chains coordinated with it ("一体化聚氨酯、烯烃产业链")."""
+    out = [first]
+    ordered = sorted(chains, key=lambda m: m.start)
+    k = ordered.index(first)
+    for c in ordered[k + 1 :]:
+        gap = text[out[-1].end - base : c.start - base]
+        if gap in ("、", "和", "及", "以及", "与", ",", "及其"):
+            out.append(c)
+        else:
+            break
+    for c in reversed(ordered[:k]):
+        gap = text[c.end - base : out[0].start - base]
+        if gap in ("、", "和", "及", "以及", "与"):
+            out.insert(0, c)
+        else:
+            break
+    return out
+
+
+def _clause_span(text: str, base: int, a: int, b: int) -> tuple[int, int]:
+    """The clause of `text` (document offsets from `base`) holding the span [a, b)."""
+    ends = _clause_ends(text)
+    k = bisect.bisect_left(ends, a - base)
+    lo = ends[k - 1] + 1 if k > 0 else 0
+    k = bisect.bisect_left(ends, b - base)
+    hi = ends[k] if k < len(ends) else len(text)
+    return base + lo, base + hi
+
+
+@functools.lru_cache(maxsize=256)
+def _clause_ends(text: str) -> list[int]:
+    """Where the clauses of `text` end (the offsets of their punctuation)."""
+    return [k for k, c in enumerate(text) if c in _CLAUSE_ENDS]
+
+
+class _Search:
+    """The widening search for a frame's chain, from trigger `t` of sentence `i`."""
+
+    def __init__(self, art: _Article, i: int, s: _Sent, t: _Trigger, floor: int, ceiling: int):
+        self.art, self.i, self.s, self.t = art, i, s, t
+        self.floor, self.ceiling = floor, ceiling  # the part of the sentence this frame owns
+
+    def run(self, subjects_start: int) -> tuple[list[Mention], str]:
+        self.named_before = False  # a fused 该产业链 names the chain of the sentences before
+        if self._led_is_no_chain():
+            return [], ""
+        for step in self.t.frame.search:
+            if step in _BEYOND_SENTENCE:
+                scope = self._scope()
+                if scope is not None:  # "在健康产业,以X为龙头": X leads that industry
+                    if self.t.frame.name == "链主":
+                        return [self._industry(*scope)], "sentence"
+                    return [], ""
+            found = getattr(self, "_" + step)(subjects_start)
+            if found:
+                return found, "previous" if self.named_before else step
+        return [], ""
+
+    def _scope(self) -> tuple[int, int] | None:
+        """The industry the sentence is about before the trigger ("在健康产业,…"), if any."""
+        s, t = self.s, self.t
+        for m in reversed(list(_SCOPE.finditer(s.text, 0, t.start - s.start))):
+            end = s.start + m.start()
+            a = industry_start(s, end, self.floor)
+            if a is not None:
+                return a, s.start + m.end()
+        return None
+
+    def _fused(self, _: int) -> list[Mention]:
+        s, t = self.s, self.t
+        if t.industry is not None:
+            return [self._industry(*t.industry)]
+        before = s.text[: t.start - s.start].rstrip('“"‘「')
+        if before.endswith("的"):
+            before = before[:-1]
+        end = s.start + len(before)
+        for m in self.art.by_sent[self.i]:
+            if m.type == C.IndustryChain and m.end == end:
+                if m.rule == GENERIC and m.text[:1] in "该这本此":
+                    self.named_before = True  # "该产业链链主": the chain named before
+                    return self._previous(0)
+                if m.rule == GENERIC and self.t.frame.predicate == P.leadsChain:
+                    return []
+                chains = [c for c in self.art.by_sent[self.i] if c.type == C.IndustryChain]
+                return _siblings(m, chains, s.text, s.start)
+        a = industry_start(s, t.start, self.floor) if t.frame.bare_industry else None
+        if a is not None and any(
+            m.start < t.start and a < m.end for m in self.art.by_sent[self.i] if m.type != C.Region
+        ):
+            a = None  # 以恒远“链主型”: a firm's name, no industry
+        if a is not None and a < t.start:
+            return [self._industry(a, t.start)]
+        return []
+
+    def _industry(self, a: int, b: int) -> Mention:
+        """A bare industry as the frame's chain (电子元器件 in 电子元器件链主型企业)."""
+        text = self.s.sub(a, b)
+        label = text + ("链" if text.endswith("产业") else "产业链")
+        return Mention(C.IndustryChain, text, a, b, label=label, rule=FRAME_INDUSTRY)
+
+    def _after(self, lo: int, hi: int, generic: bool) -> list[Mention]:
+        """The first chain in [lo, hi) and those coordinated with it."""
+        return self._nearest(lo, hi, generic, min)
+
+    def _before(self, lo: int, hi: int, generic: bool) -> list[Mention]:
+        """The last chain in [lo, hi) and those coordinated with it."""
+        return self._nearest(lo, hi, generic, max)
+
+    def _nearest(self, lo: int, hi: int, generic: bool, which) -> list[Mention]:
+        chains = [
+            m
+            for m in self.art.by_sent[self.i]
+            if m.type == C.IndustryChain and lo <= m.start and m.end <= hi
+        ]
+        named = [m for m in chains if m.rule != GENERIC]
+        pick = named or (chains if generic else [])
+        if not pick:
+            return []
+        chosen = which(pick, key=lambda m: m.start)
+        return _siblings(chosen, named or chains, self.s.text, self.s.start)
+
+    def _generic_ok(self) -> bool:
+        return self.t.frame.predicate == P.chainLeaderOf
+
+    def _led_is_no_chain(self) -> bool:
+        """Whether the trigger's own clause names what the subjects lead, and it is a cluster
+        ("以X为链主的新能源汽车产业集群"): then they lead no chain."""
+        if not any(m.type == C.IndustryCluster for m in self.art.by_sent[self.i]):
+            return False
+        lo, hi = _clause_span(self.s.text, self.s.start, self.t.start, self.t.end)
+        after = [
+            m
+            for m in self.art.by_sent[self.i]
+            if self.t.end <= m.start < min(hi, self.ceiling)
+            and m.type in (C.IndustryChain, C.IndustryCluster)
+            and m.rule != GENERIC
+        ]
+        return bool(after) and min(after, key=lambda m: m.start).type == C.IndustryCluster
+
+    def _clause(self, subjects_start: int) -> list[Mention]:
+        lo, hi = _clause_span(
+            self.s.text, self.s.start, min(subjects_start, self.t.start), self.t.end
+        )
+        lo, hi = max(lo, self.floor), min(hi, self.ceiling)
+        return (
+            self._after(self.t.end, hi, self._generic_ok())
+            or self._industry_after(hi)
+            or self._before(lo, min(subjects_start, self.t.start), self._generic_ok())
+        )
+
+    def _industry_after(self, hi: int) -> list[Mention]:
+        """A bare industry the trigger is said of ("以X为链主的肉食品加工产业"): industry words
+        right after 的, ending the clause or followed by 产业 or 行业."""
+        if not self.t.frame.bare_industry:
+            return []
+        s, t = self.s, self.t
+        if s.text[t.end - s.start : t.end - s.start + 1] != "的":
+            return []
+        a = t.end + 1
+        b = a
+        for tok in s.toks[bisect.bisect_left(_starts(s.toks), a) :]:
+            if tok.start != b or tok.end > hi or word_kind(tok.text) in (PLACE, STOP):
+                break
+            b = tok.end
+        rest = s.text[b - s.start : hi - s.start]
+        if b - a < 2 or industry_start(s, b, a) != a or rest and not rest.startswith(_ENDS_OF):
+            return []
+        end = b + 2 if rest.startswith(("产业", "行业")) else b
+        return [self._industry(a, end)]
+
+    def _sentence(self, subjects_start: int) -> list[Mention]:
+        return self._after(self.t.end, self.ceiling, False) or self._before(
+            self.floor, min(subjects_start, self.t.start), self._generic_ok()
+        )
+
+    def _previous(self, _: int) -> list[Mention]:
+        sents = self.art.doc.sentences
+        para = sents[self.i].paragraph
+        for j in (self.i - 1, self.i - 2):
+            if j >= 0 and sents[j].paragraph == para:
+                cs = self.art.chains(j)
+                if cs:
+                    last = max(cs, key=lambda m: m.start)
+                    return _siblings(last, cs, sents[j].text, sents[j].start)
+        return []
+
+    def _next(self, _: int) -> list[Mention]:
+        sents = self.art.doc.sentences
+        j = self.i + 1
+        if j < len(sents) and sents[j].paragraph == sents[self.i].paragraph:
+            cs = self.art.chains(j)
+            if cs:
+                first = min(cs, key=lambda m: m.start)
+                return _siblings(first, cs, sents[j].text, sents[j].start)
+        return []
+
+    def _heading(self, _: int) -> list[Mention]:
+        return self.art.heading_chain(self.i)
+
+    def _title(self, _: int) -> list[Mention]:
+        return self.art.title_chain()
+
+    def _generic(self, _: int) -> list[Mention]:
+        t = self.t
+        return [Mention(C.IndustryChain, self.s.sub(t.start, t.end), t.start, t.end,
+                        label="产业链", rule=GENERIC)]  # fmt: skip
