@@ -1,12 +1,13 @@
-"""Where a name starts and ends: reading leftwards from a suffix to the word that governs it,
-splitting coordinated lists, stripping generic modifiers and places."""
+"""Where a name starts: reading leftwards from a suffix to the word that governs it (a verb, a
+function word, a title or a count never starts a name), a sentence's tokens and their offsets,
+generic modifiers stripped from a name's core. Lists are split in `lists`, a name's other
+edges found in `edges`."""
 
 from __future__ import annotations
 
 import bisect
 import functools
 import re
-from collections.abc import Callable
 from operator import itemgetter
 
 from kg.extraction.recognize.lexicon import (
@@ -349,81 +350,6 @@ def _brand_half(
     return 0
 
 
-def _core_text(toks: list[Token], start: int, end: int) -> str:
-    return "".join(t.text for t in toks if start <= t.start and t.end <= end)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _strip_generic(core: str) -> str:
-    lx = _lex()
-    changed = True
-    while core and changed:
-        changed = False
-        core = core.strip(" ·、,")
-        m = lx["count_prefix"].match(core)
-        if m and m.end() > 0:
-            core = core[m.end() :]
-            changed = True
-            continue
-        m = _rx(r"^[0-9.]+[亿万]?[元吨个]?(?:以上|以下)?").match(core)
-        if m and m.end() > 0:
-            core = core[m.end() :]
-            changed = True
-            continue
-        m = lx["generic_re"].match(core)
-        if m:
-            core = core[m.end() :]
-            changed = True
-        if core and core[0] in _OPEN_QUOTES + _CLOSE_QUOTES:
-            core = core[1:]
-            changed = True
-    return core
-
-
-_PLACE_WORDS = (
-    "全省",
-    "全市",
-    "全州",
-    "全县",
-    "全区",
-    "我省",
-    "我市",
-    "我州",
-    "我县",
-    "我区",
-    "省级",
-    "市级",
-    "县级",
-    "省",
-    "市",
-    "州",
-    "县",
-    "区",
-)
-
-
-_PLACE_WORD_OPENINGS = frozenset(g[0] for g in _PLACE_WORDS)
-
-
-def _strip_place(name: str, sent_toks: list[Token], start: int) -> str:
-    """Drop a leading place name or place word (云南省新能源产业链 -> 新能源产业链)."""
-    if name[:1] in _PLACE_WORD_OPENINGS:  # (most names open with no place word)
-        for g in _PLACE_WORDS:
-            if name.startswith(g) and len(name) > len(g) + 3:
-                return _strip_place(name[len(g) :], sent_toks, start + len(g))
-    # the word at `start` (words do not overlap: at most one starts there)
-    k = bisect.bisect_left(_starts(sent_toks), start)
-    if k < len(sent_toks):
-        tok = sent_toks[k]
-        if tok.start == start and _is_region_word(tok.text) and len(name) > len(tok.text) + 3:
-            return _strip_place(name[len(tok.text) :], sent_toks, tok.end)
-    return name
-
-
-def _balanced(text: str) -> bool:
-    return text.count("(") == text.count(")") and text.count("“") == text.count("”")
-
-
 class _Sent:
     """A sentence with its tokens; offsets are document offsets."""
 
@@ -461,249 +387,32 @@ class _Sent:
         return self.text[: a - self.start]
 
 
-_SEPARATORS = re.compile("、|以及|及|和|与|,")
+def _core_text(toks: list[Token], start: int, end: int) -> str:
+    return "".join(t.text for t in toks if start <= t.start and t.end <= end)
 
 
-def _list_items(
-    s: _Sent,
-    end: int,
-    floor: int,
-    cls: str,
-    limit: int = 14,
-    *,
-    reader: Callable[[_Sent, int, int], int | None] | None = None,
-) -> list[tuple[int, int]]:
-    """Items of a list "A、B及C" ending at `end` (document offset), leftmost first.
-
-    Items are read right to left. An item that is not a plain short phrase (too long, or with
-    punctuation in it) is the leftmost one: its start is found by reading it as a name, with
-    `reader(s, end, floor)` when given (None: no name there), else leftwards to a stop word.
-    With a `reader`, a 和 or 与 left of the list's first 、 is inside the first item
-    (新型显示和智能终端、生物医药等10个产业链).
-    """
-    not_items = _lex()["not_items"]
-    base = max(floor - s.start, 0)
-    items: list[tuple[int, int]] = []
-    cur = end - s.start  # relative end of the current item
-
-    def leftmost(lo: int) -> None:
-        if reader is not None:
-            got = reader(s, s.start + cur, s.start + lo)
-            a = s.start + cur if got is None else got
-        else:
-            a = _walk_left(s.toks, s.start + cur, s.start + lo, cls, limit)
-            if a >= s.start + cur and cls == C.Enterprise and items:
-                a = _short_item(s, s.start + lo, s.start + cur)
-            elif cls == C.Enterprise and (lo > base or base > 0):  # a bounded item
-                a = _uncut(s, s.start + lo, a)
-        if a < s.start + cur and not s.sub(a, s.start + cur).endswith(not_items):
-            items.append((a, s.start + cur))
-
-    # the separators before the list's end, found once: those before `cur` are the first
-    # `before` of them (`cur` is always where one of them starts, and they do not overlap)
-    seps = list(_SEPARATORS.finditer(s.text, base, cur))
-    before = len(seps)
-    while True:
-        # the last separator before `cur` (tested from the right: the first that is one ends it)
-        sep = None
-        for k in range(before - 1, -1, -1):
-            found = seps[k]
-            if (
-                found.group() in "、,"
-                or s.start + found.start() in s.starts
-                and s.start + found.end() in s.ends  # a word of its own: not 涉及, not 及其
-                and not (cls == C.Enterprise and _inside_brand(s.text, found, base, cur))
-            ):
-                sep, before = found, k
-                break
-        if sep is None:
-            leftmost(base)
-            break
-        if (
-            reader is not None
-            and items
-            and sep.group() in ("和", "与", "及", "以及")
-            and "、" not in s.text[base : sep.start()]
-        ):
-            leftmost(base)  # "新型显示和智能终端、…": the first item holds the 和
-            break
-        item = s.text[sep.end() : cur]
-        if (
-            sep.group() == ","
-            or not item
-            or len(item) > limit
-            or _rx(r"[^\w()“”·—\-]").search(item)
-        ):
-            leftmost(sep.end())
-            break
-        if item.endswith(not_items):
-            break  # "宣传部部长、新材料产业链": a title is not a list item
-        items.append((s.start + sep.end(), s.start + cur))
-        cur = sep.start()
-        if sep.group() in ("和", "与") and "、" not in s.text[max(cur - 20, 0) : cur]:
-            leftmost(base)  # "X和Y" without a 、 list: X is read as a name
-            break
-    items.reverse()
-    return [(a, b) for a, b in items if b > a]
-
-
-def _inside_brand(text: str, sep: re.Match, base: int, cur: int) -> bool:
-    """Whether a 和 or 与 between two firms' names is a character of one of them: it would
-    leave one character alone on a side ("以天和磁材为龙头" is no list of 天 and 磁材)."""
-    if sep.group() not in ("和", "与"):
-        return False
-    left = _rx("[、,,;;]").split(text[base : sep.start()])[-1]
-    right = _rx("[、,,;;]").split(text[sep.end() : cur])[0]
-    return len(left.strip()) == 1 or len(right.strip()) == 1
-
-
-def _uncut(s: _Sent, floor: int, start: int) -> int:
-    """Where a firm's name starts when a phrasing bounds it at `floor` and reading it as a name
-    stopped at `start`: at `floor` again when what was cut is one or two characters that are
-    no stop word ("以天和磁材为龙头": 天|和 is the brand's, not words before it)."""
-    cut = s.sub(floor, start)
-    stops = _lex()["stop_words"]
-    if (
-        0 < len(cut) <= 2
-        and cut not in stops
-        and cut[0] not in stops
-        and _CJK.match(cut)
-        and not (len(cut) == 2 and pos(cut) in _lex()["verb_pos"])
-    ):
-        return floor
-    return start
-
-
-def _short_item(s: _Sent, floor: int, end: int) -> int:
-    """Where the first item of a list of firms starts when reading it as a name stops at once
-    (a brand ending in 同 or 达: "包括裕同、大胜达等企业"): after the last word of two characters
-    or more that is a stop word or a verb, at most six characters back."""
-    start = end
-    for tok in reversed(s.toks[: bisect.bisect_left(_starts(s.toks), end)]):
-        w = tok.text
-        if tok.start < floor or end - tok.start > 6 or not _CJK.match(w):
-            break
-        if len(w) > 1 and (w in _lex()["stop_words"] or pos(w) in _lex()["verb_pos"]):
-            break
-        start = tok.start
-    return start
-
-
-_COUNT = re.compile(r"([0-9]+|[一二三四五六七八九十两]+)(?:条|个|大|家|户|项)")
-
-
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
-
-
-def _count(tail: str) -> int | None:
-    m = _COUNT.search(tail)
-    if not m:
-        return None
-    n = m.group(1)
-    if n.isdigit():
-        return int(n)
-    if len(n) == 1:
-        return _CN_DIGITS.get(n)
-    if n.startswith("十"):  # 十二
-        return 10 + _CN_DIGITS.get(n[1:], 0)
-    return None
-
-
-def _enumeration(
-    s: _Sent,
-    end: int,
-    tail: str,
-    cls: str,
-    *,
-    reader: Callable[[_Sent, int, int], int | None] | None = None,
-) -> list[tuple[int, int]]:
-    """Items of "A、B、C3个…": split at 、 only when that gives the stated count, so
-    "绿色能源、绿色硅铝、磷化工及新材料3个…产业集群" has three items, not four."""
-    items = _list_items(s, end, s.start, cls, reader=reader)
-    n = _count(tail)
-    if reader is not None and n is not None and len(items) < n:
-        # the count vouches for the items: one that is no industry word (大地, a firm's
-        # brand) is read as a name
-        plain = _list_items(s, end, s.start, cls)
-        if len(items) < len(plain) <= n:
-            return plain
-    if n is None or len(items) == n or not items:
-        return items
-    first = items[0][0]
-    parts = s.sub(first, end).split("、")
-    if len(parts) == n:
-        out, pos_ = [], first
-        for part in parts:
-            out.append((pos_, pos_ + len(part)))
-            pos_ += len(part) + 1
-        return out
-    return items
-
-
-def _name_end(s: _Sent, a: int, limit: int) -> int:
-    """Where a name that starts at `a` ends, read rightwards to the first stop word, verb or
-    punctuation (and not past `limit`)."""
-    b = a
-    for t in s.toks[bisect.bisect_left(_starts(s.toks), a) :]:
-        if t.end > limit:
-            break
-        if len(t.text) == 1 and b - a == 1 and _CJK.match(t.text):
-            pass  # a name has two characters at least: 盛达锂电, though 达 alone is a stop
-        elif (
-            t.text in _lex()["stop_words"]
-            or _PUNCT.match(t.text)
-            or (len(t.text) > 1 and _stops(t, 1, C.Enterprise))
-            or len(t.text) > 1
-            and pos(t.text) in _lex()["verb_pos"]
-            or b - a >= 2
-            and pos(t.text) in {"m", "t", "q"}  # "华信科技年营收": a time or a count after it
-            or b - a >= 2
-            and len(t.text) > 1
-            and _adverbial(s, t)  # "恒远电子成功导入": how it acts, after its name
-        ):
-            break
-        b = t.end
-    return b
-
-
-def _adverbial(s: _Sent, tok: Token) -> bool:
-    """Whether `tok` says how something acts: an adverb, or an adjective before a verb
-    (成功导入, 率先实现)."""
-    p = pos(tok.text)
-    if p in ("d", "ad"):
-        return True
-    if p != "a":
-        return False
-    k = bisect.bisect_left(_starts(s.toks), tok.end)
-    nxt = s.toks[k].text if k < len(s.toks) else ""
-    return len(nxt) > 1 and pos(nxt) in _lex()["verb_pos"]
-
-
-def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in ",;:") + 1
-
-
-def _right_edge(s: _Sent, a: int, b: int) -> int:
-    """Where a name that starts at `a` ends, reading rightwards up to `b`."""
-    end = a
-    for tok in s.toks:
-        if tok.start < a:
+@functools.lru_cache(maxsize=1 << 16)
+def _strip_generic(core: str) -> str:
+    lx = _lex()
+    changed = True
+    while core and changed:
+        changed = False
+        core = core.strip(" ·、,")
+        m = lx["count_prefix"].match(core)
+        if m and m.end() > 0:
+            core = core[m.end() :]
+            changed = True
             continue
-        w = tok.text
-        if (
-            tok.end > b
-            or end > a
-            and (
-                w in _lex()["stop_words"]
-                or w in _lex()["list_heads_set"]
-                or _PUNCT.match(w)
-                or len(w) > 1
-                and pos(w) in _lex()["verb_pos"]
-                and w not in _lex()["inner_verbs"]
-                or len(w) > 1
-                and pos(w) in _lex()["stop_pos"]
-            )
-        ):
-            break
-        end = tok.end
-    return end
+        m = _rx(r"^[0-9.]+[亿万]?[元吨个]?(?:以上|以下)?").match(core)
+        if m and m.end() > 0:
+            core = core[m.end() :]
+            changed = True
+            continue
+        m = lx["generic_re"].match(core)
+        if m:
+            core = core[m.end() :]
+            changed = True
+        if core and core[0] in _OPEN_QUOTES + _CLOSE_QUOTES:
+            core = core[1:]
+            changed = True
+    return core

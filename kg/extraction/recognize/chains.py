@@ -7,16 +7,11 @@ import re
 from collections.abc import Iterator
 
 from kg.extraction.places import place_names
-from kg.extraction.recognize.boundaries import (
-    _count,
-    _enumeration,
-    _list_items,
-    _Sent,
-    _strip_generic,
-    _strip_place,
-)
+from kg.extraction.recognize.boundaries import _Sent, _strip_generic
+from kg.extraction.recognize.edges import _strip_place
 from kg.extraction.recognize.industries import industry_start
 from kg.extraction.recognize.lexicon import _CHAIN_LIST_TAIL, GENERIC, _is_region_word, _rx
+from kg.extraction.recognize.lists import _count, _enumeration, _list_items
 from kg.reading.document import Mention
 from kg.terms import C
 

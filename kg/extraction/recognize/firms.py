@@ -9,16 +9,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kg.extraction.recognize.boundaries import (
-    _list_items,
-    _name_end,
-    _right_edge,
-    _Sent,
-    _starts,
-    _strip_generic,
-    _uncut,
-    _walk_left,
-)
+from kg.extraction.recognize.boundaries import _Sent, _starts, _strip_generic, _walk_left
+from kg.extraction.recognize.edges import _name_end, _right_edge
 from kg.extraction.recognize.industries import industry_start
 from kg.extraction.recognize.lexicon import (
     _CJK,
@@ -33,6 +25,7 @@ from kg.extraction.recognize.lexicon import (
     _rx,
     _strong,
 )
+from kg.extraction.recognize.lists import _list_items, _uncut
 from kg.extraction.recognize.names import _person_name
 from kg.extraction.segment import freq, pos, rules
 from kg.reading.document import Mention

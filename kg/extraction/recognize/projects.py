@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.extraction.recognize.boundaries import _list_items, _Sent, _strip_generic
+from kg.extraction.recognize.boundaries import _Sent, _strip_generic
 from kg.extraction.recognize.firms import _brand_prefix, _names_something
 from kg.extraction.recognize.lexicon import _is_region_word, _rx
+from kg.extraction.recognize.lists import _list_items
 from kg.reading.document import Mention
 from kg.terms import C
 

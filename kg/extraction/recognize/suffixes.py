@@ -6,15 +6,9 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from kg.extraction.recognize.boundaries import (
-    _balanced,
-    _enumeration,
-    _Sent,
-    _starts,
-    _strip_generic,
-    _walk_left,
-)
+from kg.extraction.recognize.boundaries import _Sent, _starts, _strip_generic, _walk_left
 from kg.extraction.recognize.chains import _chain_mentions
+from kg.extraction.recognize.edges import _balanced
 from kg.extraction.recognize.firms import _brand_prefix, _names_something
 from kg.extraction.recognize.industries import HEAD, PROCESS, industry_start, word_kind
 from kg.extraction.recognize.lexicon import (
@@ -27,6 +21,7 @@ from kg.extraction.recognize.lexicon import (
     _rx,
     _strong,
 )
+from kg.extraction.recognize.lists import _enumeration
 from kg.extraction.segment import freq, pos
 from kg.reading.document import Mention
 from kg.terms import C

@@ -1,0 +1,128 @@
+"""The edges of a name: places and generic modifiers stripped from its start, balanced
+brackets, and where a name read rightwards ends (before an adverb, a clause break or a verb)."""
+
+from __future__ import annotations
+
+import bisect
+
+from kg.extraction.recognize.boundaries import _Sent, _starts, _stops
+from kg.extraction.recognize.lexicon import (
+    _CJK,
+    _PUNCT,
+    _is_region_word,
+    _lex,
+)
+from kg.extraction.segment import Token, pos
+from kg.terms import C
+
+_PLACE_WORDS = (
+    "全省",
+    "全市",
+    "全州",
+    "全县",
+    "全区",
+    "我省",
+    "我市",
+    "我州",
+    "我县",
+    "我区",
+    "省级",
+    "市级",
+    "县级",
+    "省",
+    "市",
+    "州",
+    "县",
+    "区",
+)
+
+
+_PLACE_WORD_OPENINGS = frozenset(g[0] for g in _PLACE_WORDS)
+
+
+def _strip_place(name: str, sent_toks: list[Token], start: int) -> str:
+    """Drop a leading place name or place word (云南省新能源产业链 -> 新能源产业链)."""
+    if name[:1] in _PLACE_WORD_OPENINGS:  # (most names open with no place word)
+        for g in _PLACE_WORDS:
+            if name.startswith(g) and len(name) > len(g) + 3:
+                return _strip_place(name[len(g) :], sent_toks, start + len(g))
+    # the word at `start` (words do not overlap: at most one starts there)
+    k = bisect.bisect_left(_starts(sent_toks), start)
+    if k < len(sent_toks):
+        tok = sent_toks[k]
+        if tok.start == start and _is_region_word(tok.text) and len(name) > len(tok.text) + 3:
+            return _strip_place(name[len(tok.text) :], sent_toks, tok.end)
+    return name
+
+
+def _balanced(text: str) -> bool:
+    return text.count("(") == text.count(")") and text.count("“") == text.count("”")
+
+
+def _name_end(s: _Sent, a: int, limit: int) -> int:
+    """Where a name that starts at `a` ends, read rightwards to the first stop word, verb or
+    punctuation (and not past `limit`)."""
+    b = a
+    for t in s.toks[bisect.bisect_left(_starts(s.toks), a) :]:
+        if t.end > limit:
+            break
+        if len(t.text) == 1 and b - a == 1 and _CJK.match(t.text):
+            pass  # a name has two characters at least: 盛达锂电, though 达 alone is a stop
+        elif (
+            t.text in _lex()["stop_words"]
+            or _PUNCT.match(t.text)
+            or (len(t.text) > 1 and _stops(t, 1, C.Enterprise))
+            or len(t.text) > 1
+            and pos(t.text) in _lex()["verb_pos"]
+            or b - a >= 2
+            and pos(t.text) in {"m", "t", "q"}  # "华信科技年营收": a time or a count after it
+            or b - a >= 2
+            and len(t.text) > 1
+            and _adverbial(s, t)  # "恒远电子成功导入": how it acts, after its name
+        ):
+            break
+        b = t.end
+    return b
+
+
+def _adverbial(s: _Sent, tok: Token) -> bool:
+    """Whether `tok` says how something acts: an adverb, or an adjective before a verb
+    (成功导入, 率先实现)."""
+    p = pos(tok.text)
+    if p in ("d", "ad"):
+        return True
+    if p != "a":
+        return False
+    k = bisect.bisect_left(_starts(s.toks), tok.end)
+    nxt = s.toks[k].text if k < len(s.toks) else ""
+    return len(nxt) > 1 and pos(nxt) in _lex()["verb_pos"]
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in ",;:") + 1
+
+
+def _right_edge(s: _Sent, a: int, b: int) -> int:
+    """Where a name that starts at `a` ends, reading rightwards up to `b`."""
+    end = a
+    for tok in s.toks:
+        if tok.start < a:
+            continue
+        w = tok.text
+        if (
+            tok.end > b
+            or end > a
+            and (
+                w in _lex()["stop_words"]
+                or w in _lex()["list_heads_set"]
+                or _PUNCT.match(w)
+                or len(w) > 1
+                and pos(w) in _lex()["verb_pos"]
+                and w not in _lex()["inner_verbs"]
+                or len(w) > 1
+                and pos(w) in _lex()["stop_pos"]
+            )
+        ):
+            break
+        end = tok.end
+    return end

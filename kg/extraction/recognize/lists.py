@@ -1,0 +1,196 @@
+"""Coordinated lists: the items of "A、B和C" sharing one suffix or one list head, cut at their
+separators (、 和 与 及 以及 ,) unless a separator is inside a brand, and counted lists
+("三条产业链: A、B、C")."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+
+from kg.extraction.recognize.boundaries import _Sent, _starts, _walk_left
+from kg.extraction.recognize.lexicon import (
+    _CJK,
+    _lex,
+    _rx,
+)
+from kg.extraction.segment import pos
+from kg.terms import C
+
+_SEPARATORS = re.compile("、|以及|及|和|与|,")
+
+
+def _list_items(
+    s: _Sent,
+    end: int,
+    floor: int,
+    cls: str,
+    limit: int = 14,
+    *,
+    reader: Callable[[_Sent, int, int], int | None] | None = None,
+) -> list[tuple[int, int]]:
+    """Items of a list "A、B及C" ending at `end` (document offset), leftmost first.
+
+    Items are read right to left. An item that is not a plain short phrase (too long, or with
+    punctuation in it) is the leftmost one: its start is found by reading it as a name, with
+    `reader(s, end, floor)` when given (None: no name there), else leftwards to a stop word.
+    With a `reader`, a 和 or 与 left of the list's first 、 is inside the first item
+    (新型显示和智能终端、生物医药等10个产业链).
+    """
+    not_items = _lex()["not_items"]
+    base = max(floor - s.start, 0)
+    items: list[tuple[int, int]] = []
+    cur = end - s.start  # relative end of the current item
+
+    def leftmost(lo: int) -> None:
+        if reader is not None:
+            got = reader(s, s.start + cur, s.start + lo)
+            a = s.start + cur if got is None else got
+        else:
+            a = _walk_left(s.toks, s.start + cur, s.start + lo, cls, limit)
+            if a >= s.start + cur and cls == C.Enterprise and items:
+                a = _short_item(s, s.start + lo, s.start + cur)
+            elif cls == C.Enterprise and (lo > base or base > 0):  # a bounded item
+                a = _uncut(s, s.start + lo, a)
+        if a < s.start + cur and not s.sub(a, s.start + cur).endswith(not_items):
+            items.append((a, s.start + cur))
+
+    # the separators before the list's end, found once: those before `cur` are the first
+    # `before` of them (`cur` is always where one of them starts, and they do not overlap)
+    seps = list(_SEPARATORS.finditer(s.text, base, cur))
+    before = len(seps)
+    while True:
+        # the last separator before `cur` (tested from the right: the first that is one ends it)
+        sep = None
+        for k in range(before - 1, -1, -1):
+            found = seps[k]
+            if (
+                found.group() in "、,"
+                or s.start + found.start() in s.starts
+                and s.start + found.end() in s.ends  # a word of its own: not 涉及, not 及其
+                and not (cls == C.Enterprise and _inside_brand(s.text, found, base, cur))
+            ):
+                sep, before = found, k
+                break
+        if sep is None:
+            leftmost(base)
+            break
+        if (
+            reader is not None
+            and items
+            and sep.group() in ("和", "与", "及", "以及")
+            and "、" not in s.text[base : sep.start()]
+        ):
+            leftmost(base)  # "新型显示和智能终端、…": the first item holds the 和
+            break
+        item = s.text[sep.end() : cur]
+        if (
+            sep.group() == ","
+            or not item
+            or len(item) > limit
+            or _rx(r"[^\w()“”·—\-]").search(item)
+        ):
+            leftmost(sep.end())
+            break
+        if item.endswith(not_items):
+            break  # "宣传部部长、新材料产业链": a title is not a list item
+        items.append((s.start + sep.end(), s.start + cur))
+        cur = sep.start()
+        if sep.group() in ("和", "与") and "、" not in s.text[max(cur - 20, 0) : cur]:
+            leftmost(base)  # "X和Y" without a 、 list: X is read as a name
+            break
+    items.reverse()
+    return [(a, b) for a, b in items if b > a]
+
+
+def _inside_brand(text: str, sep: re.Match, base: int, cur: int) -> bool:
+    """Whether a 和 or 与 between two firms' names is a character of one of them: it would
+    leave one character alone on a side ("以天和磁材为龙头" is no list of 天 and 磁材)."""
+    if sep.group() not in ("和", "与"):
+        return False
+    left = _rx("[、,,;;]").split(text[base : sep.start()])[-1]
+    right = _rx("[、,,;;]").split(text[sep.end() : cur])[0]
+    return len(left.strip()) == 1 or len(right.strip()) == 1
+
+
+def _uncut(s: _Sent, floor: int, start: int) -> int:
+    """Where a firm's name starts when a phrasing bounds it at `floor` and reading it as a name
+    stopped at `start`: at `floor` again when what was cut is one or two characters that are
+    no stop word ("以天和磁材为龙头": 天|和 is the brand's, not words before it)."""
+    cut = s.sub(floor, start)
+    stops = _lex()["stop_words"]
+    if (
+        0 < len(cut) <= 2
+        and cut not in stops
+        and cut[0] not in stops
+        and _CJK.match(cut)
+        and not (len(cut) == 2 and pos(cut) in _lex()["verb_pos"])
+    ):
+        return floor
+    return start
+
+
+def _short_item(s: _Sent, floor: int, end: int) -> int:
+    """Where the first item of a list of firms starts when reading it as a name stops at once
+    (a brand ending in 同 or 达: "包括裕同、大胜达等企业"): after the last word of two characters
+    or more that is a stop word or a verb, at most six characters back."""
+    start = end
+    for tok in reversed(s.toks[: bisect.bisect_left(_starts(s.toks), end)]):
+        w = tok.text
+        if tok.start < floor or end - tok.start > 6 or not _CJK.match(w):
+            break
+        if len(w) > 1 and (w in _lex()["stop_words"] or pos(w) in _lex()["verb_pos"]):
+            break
+        start = tok.start
+    return start
+
+
+_COUNT = re.compile(r"([0-9]+|[一二三四五六七八九十两]+)(?:条|个|大|家|户|项)")
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def _count(tail: str) -> int | None:
+    m = _COUNT.search(tail)
+    if not m:
+        return None
+    n = m.group(1)
+    if n.isdigit():
+        return int(n)
+    if len(n) == 1:
+        return _CN_DIGITS.get(n)
+    if n.startswith("十"):  # 十二
+        return 10 + _CN_DIGITS.get(n[1:], 0)
+    return None
+
+
+def _enumeration(
+    s: _Sent,
+    end: int,
+    tail: str,
+    cls: str,
+    *,
+    reader: Callable[[_Sent, int, int], int | None] | None = None,
+) -> list[tuple[int, int]]:
+    """Items of "A、B、C3个…": split at 、 only when that gives the stated count, so
+    "绿色能源、绿色硅铝、磷化工及新材料3个…产业集群" has three items, not four."""
+    items = _list_items(s, end, s.start, cls, reader=reader)
+    n = _count(tail)
+    if reader is not None and n is not None and len(items) < n:
+        # the count vouches for the items: one that is no industry word (大地, a firm's
+        # brand) is read as a name
+        plain = _list_items(s, end, s.start, cls)
+        if len(items) < len(plain) <= n:
+            return plain
+    if n is None or len(items) == n or not items:
+        return items
+    first = items[0][0]
+    parts = s.sub(first, end).split("、")
+    if len(parts) == n:
+        out, pos_ = [], first
+        for part in parts:
+            out.append((pos_, pos_ + len(part)))
+            pos_ += len(part) + 1
+        return out
+    return items
