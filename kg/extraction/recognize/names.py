@@ -219,7 +219,10 @@ def _roles(s: _Sent) -> Iterator[Mention]:
     for m in _patterns()["role"].finditer(t):
         clause = _rx(r"[^,,。;;]*").match(t, m.end()).group()
         if not _rx(r"(?<!副)链长").search(clause):
-            continue
+            # or named before it, the post given by 由: "总链长由市委书记担任"
+            head = t[max(t.rfind(c, 0, m.start()) for c in ",,。;;") + 1 : m.start()]
+            if not _rx(r"(?<!副)链长(?![制办])[^由]*由").search(head):
+                continue
         a, b = s.start + m.start(1), s.start + m.end(1)
         yield Mention(C.ChainLeaderRole, m.group(1), a, b, rule="role")
 
