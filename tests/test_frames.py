@@ -244,6 +244,24 @@ FOUND = [
     ("chainLeaderOf", "成立由省级领导同志为链长的工作专班。", {("省级领导", "*")}),
     ("chainLeaderOf", "筛选一批重点产业,由管委会领导担任产业链链长。", {("管委会领导", "*")}),
     ("chainLeaderOf", "市委书记王一五担任全市产业链总链长。", {("王一五", "*")}),
+    # the post named first, the officials after 由; an adverb before 担任
+    ("chainLeaderOf", "总链长由市委书记、市长担任。", {("市委书记", "*"), ("市长", "*")}),
+    ("chainLeaderOf", "由市委书记亲自担任总链长。", {("市委书记", "*")}),
+    # 为 / 是 after a titled name close it
+    ("chainLeaderOf", "市长周一航为海工装备产业链“链长”。", {("周一航", "海工装备产业链")}),
+    ("chainLeaderOf", "副县长程一帆是风电装备产业链的链长。", {("程一帆", "风电装备产业链")}),
+    # the verb before a list of firms is no part of the first firm's name
+    (
+        "leadsChain",
+        "要发挥岚川重工、泓泰电子等链主企业带动作用,做强海工装备产业链。",
+        {("岚川重工", "海工装备产业链"), ("泓泰电子", "海工装备产业链")},
+    ),
+    (
+        "leadsChain",
+        "临溪县海工装备产业链现有岚川重工、泓泰电子2家链主企业。",
+        {("岚川重工", "临溪县海工装备产业链"), ("泓泰电子", "临溪县海工装备产业链")},
+    ),
+    ("leadsChain", "临溪县确定岚川重工等5家企业为首批链主企业。", {("岚川重工", "*")}),
 ]
 
 
@@ -281,6 +299,9 @@ NOTHING = [
     ),
     ("leadsChain", "东岭市农业产业化龙头企业达到120家,其中国家级5家。"),
     # titles and deputies are not chain leaders; 链长制 is no chain leader
+    # 领衔 names a chain's leader only with the chain right after it; a post given to a kind
+    ("leadsChain", "由岚川重工领衔的创新联合体攻关海工装备产业链关键技术。"),
+    ("leadsChain", "链主企业由龙头企业担任。"),
     ("chainLeaderOf", "会上,市级各产业链链长分别作了发言。"),
     ("chainLeaderOf", "12个产业链分别设置链长、副链长,由县领导担任。"),
     ("chainLeaderOf", "市委书记李长平主持全市产业链链长制工作推进会议。"),

@@ -596,4 +596,4 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
 
 _SUBJECT_TYPES = frozenset({C.Enterprise, C.Person, C.ChainLeaderRole})
 _THIS = re.compile("这家|该企业|该公司|这个企业|这一企业")
-_GATE = re.compile("链主|链长|龙头|核心|领军|牵头|引领|牵引")  # a trigger word may be here
+_GATE = re.compile("链主|链长|龙头|核心|领军|牵头|引领|牵引|领衔")  # a trigger word may be here
