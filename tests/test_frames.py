@@ -264,6 +264,18 @@ FOUND = [
     ("leadsChain", "临溪县确定岚川重工等5家企业为首批链主企业。", {("岚川重工", "*")}),
     # an industry before 的 and 链主 is the chain it leads
     ("leadsChain", "沃森特是国内轻型卡车制造的链主企业。", {("沃森特", "轻型卡车制造")}),
+    # "行业龙头企业" after a list, the chain earlier in the sentence
+    (
+        "leadsChain",
+        "近年来,临溪县围绕户外休闲产业链图谱加大招商力度,沃森特、岚泰达等行业龙头企业相继入驻。",
+        {("沃森特", "户外休闲产业链"), ("岚泰达", "户外休闲产业链")},
+    ),
+    # 年产值 after the firm's name is no part of it
+    (
+        "leadsChain",
+        "临溪县海工装备产业链龙头企业岚泰达年产值突破50亿元。",
+        {("岚泰达", "临溪县海工装备产业链")},
+    ),
 ]
 
 
