@@ -312,6 +312,9 @@ NOTHING = [
         "会上签订新能源产业链合作协议。全市已形成以宁泰汽车为链主的新能源汽车产业集群。",
     ),
     ("leadsChain", "东岭市农业产业化龙头企业达到120家,其中国家级5家。"),
+    # a leading firm of the industry written with the trigger leads no chain named elsewhere
+    ("leadsChain", "临溪县大力发展海工装备产业链。岚泰达是全国肉牛龙头企业,年屠宰肉牛10万头。"),
+    ("leadsChain", "临溪县大力发展海工装备产业链。沃森特是国内铝加工龙头企业。"),
     # titles and deputies are not chain leaders; 链长制 is no chain leader
     # 领衔 names a chain's leader only with the chain right after it; a post given to a kind
     ("leadsChain", "由岚川重工领衔的创新联合体攻关海工装备产业链关键技术。"),

@@ -295,6 +295,12 @@ class _Search:
             a = industry_start(s, end, self.floor)
             if a is not None:
                 return a, s.start + m.end()
+        # or the industry written with the trigger: "X是全国肉牛龙头企业"
+        a = industry_start(s, t.start, self.floor)
+        if a is not None and a < t.start and not any(
+            m.start < t.start and a < m.end for m in self.art.by_sent[self.i] if m.type != C.Region
+        ):
+            return a, t.start
         return None
 
     def _fused(self, _: int) -> list[Mention]:
