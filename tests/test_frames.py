@@ -250,6 +250,12 @@ FOUND = [
     # 为 / 是 after a titled name close it
     ("chainLeaderOf", "市长周一航为海工装备产业链“链长”。", {("周一航", "海工装备产业链")}),
     ("chainLeaderOf", "副县长程一帆是风电装备产业链的链长。", {("程一帆", "风电装备产业链")}),
+    # the post in quotes, then the person
+    (
+        "chainLeaderOf",
+        "海工装备产业链“链长”程一帆强调,要加快项目建设。",
+        {("程一帆", "海工装备产业链")},
+    ),
     # the verb before a list of firms is no part of the first firm's name
     (
         "leadsChain",
@@ -323,6 +329,7 @@ NOTHING = [
     ("chainLeaderOf", "12个产业链分别设置链长、副链长,由县领导担任。"),
     ("chainLeaderOf", "市委书记李长平主持全市产业链链长制工作推进会议。"),
     ("chainLeaderOf", "副市长赵一六担任新能源产业链副链长。"),
+    ("chainLeaderOf", "副市长程一帆担任全市产业链副总链长。"),
     ("chainLeaderOf", "市人大常委会主任、工程机械产业链链长文一勋出席,副市长彭一涛参加。"),
 ]
 

@@ -160,10 +160,11 @@ def _persons(s: _Sent) -> Iterator[Mention]:
     """People named after a title (链长冯怀玉, 副市长王强), or, with no title, as the one who
     takes a chain leader's post (赵一六担任特种钢材产业链链长)."""
     for m in _patterns()["titles"].finditer(s.text):
-        rest = s.text[m.end() : m.end() + 5]
+        q = 1 if s.text.startswith(("”", "’"), m.end()) else 0  # “链长”程一帆
+        rest = s.text[m.end() + q : m.end() + q + 5]
         name = _person_name(rest)
         if name:
-            a = s.start + m.end()
+            a = s.start + m.end() + q
             yield Mention(C.Person, name, a, a + len(name), rule="title")
     if "链长" not in s.text:
         return
