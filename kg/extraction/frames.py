@@ -297,9 +297,8 @@ class _Search:
                 return a, s.start + m.end()
         # or the industry written with the trigger: "X是全国肉牛龙头企业"
         a = industry_start(s, t.start, self.floor)
-        if a is not None and a < t.start and not any(
-            m.start < t.start and a < m.end for m in self.art.by_sent[self.i] if m.type != C.Region
-        ):
+        named = [m for m in self.art.by_sent[self.i] if m.type != C.Region and m.start < t.start]
+        if a is not None and a < t.start and not any(a < m.end for m in named):
             return a, t.start
         return None
 
