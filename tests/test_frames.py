@@ -268,6 +268,12 @@ FOUND = [
         {("岚川重工", "临溪县海工装备产业链"), ("泓泰电子", "临溪县海工装备产业链")},
     ),
     ("leadsChain", "临溪县确定岚川重工等5家企业为首批链主企业。", {("岚川重工", "*")}),
+    # a numbered item: the chain, then its leader and leading firm
+    (
+        "leadsChain",
+        "1.海工装备产业链。链长:副市长程一帆;链主企业:岚川重工。",
+        {("岚川重工", "海工装备产业链")},
+    ),
     # an industry before 的 and 链主 is the chain it leads
     ("leadsChain", "沃森特是国内轻型卡车制造的链主企业。", {("沃森特", "轻型卡车制造")}),
     # "行业龙头企业" after a list, the chain earlier in the sentence

@@ -32,6 +32,8 @@ FOUND = [
     ("紧扣省委“3815”战略目标,持续推进“六大战略”。", "Strategy", "六大战略"),
     # coordinated lists that share one suffix
     ("光伏、风电装备、特钢材料等8条产业链实现增长。", "IndustryChain", "风电装备"),
+    # a numbered item opens with its chain: "1." is no measure
+    ("1.海工装备产业链。链长:副市长程一帆。", "IndustryChain", "海工装备产业链"),
     # one item before 等 is a list all the same
     ("临溪县聚焦海工装备等重点产业链。", "IndustryChain", "海工装备"),
     ("我省推动风电装备等8个产业链加快发展。", "IndustryChain", "风电装备"),
