@@ -268,6 +268,12 @@ FOUND = [
         {("岚川重工", "临溪县海工装备产业链"), ("泓泰电子", "临溪县海工装备产业链")},
     ),
     ("leadsChain", "临溪县确定岚川重工等5家企业为首批链主企业。", {("岚川重工", "*")}),
+    # a title after the firm's name is no part of it
+    (
+        "leadsChain",
+        "链主企业泓泰电子董事长周一航表示,将深耕海工装备产业链。",
+        {("泓泰电子", "海工装备产业链")},
+    ),
     # a numbered item: the chain, then its leader and leading firm
     (
         "leadsChain",
@@ -324,6 +330,10 @@ NOTHING = [
         "会上签订新能源产业链合作协议。全市已形成以宁泰汽车为链主的新能源汽车产业集群。",
     ),
     ("leadsChain", "东岭市农业产业化龙头企业达到120家,其中国家级5家。"),
+    # the firm serves the leading firms: it is their customer or supplier, not their peer
+    ("leadsChain", "岚川重工为链主企业提供配套服务,融入海工装备产业链。"),
+    ("leadsChain", "岚川重工入选链主企业配套名单,融入海工装备产业链。"),
+    ("leadsChain", "岚川重工作为链主企业的上游供应商,融入海工装备产业链。"),
     # a leading firm of the industry written with the trigger leads no chain named elsewhere
     ("leadsChain", "临溪县大力发展海工装备产业链。岚泰达是全国肉牛龙头企业,年屠宰肉牛10万头。"),
     ("leadsChain", "临溪县大力发展海工装备产业链。沃森特是国内铝加工龙头企业。"),
