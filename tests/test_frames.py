@@ -330,6 +330,10 @@ NOTHING = [
         "会上签订新能源产业链合作协议。全市已形成以宁泰汽车为链主的新能源汽车产业集群。",
     ),
     ("leadsChain", "东岭市农业产业化龙头企业达到120家,其中国家级5家。"),
+    # an aim is no fact
+    ("leadsChain", "岚川重工力争成为海工装备产业链的龙头企业。"),
+    ("leadsChain", "支持岚川重工等企业争创海工装备产业链链主企业。"),
+    ("leadsChain", "岚川重工希望成为海工装备产业链的链主企业。"),
     # the firm serves the leading firms: it is their customer or supplier, not their peer
     ("leadsChain", "岚川重工为链主企业提供配套服务,融入海工装备产业链。"),
     ("leadsChain", "岚川重工入选链主企业配套名单,融入海工装备产业链。"),
