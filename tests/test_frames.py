@@ -250,6 +250,12 @@ FOUND = [
     # 为 / 是 after a titled name close it
     ("chainLeaderOf", "市长周一航为海工装备产业链“链长”。", {("周一航", "海工装备产业链")}),
     ("chainLeaderOf", "副县长程一帆是风电装备产业链的链长。", {("程一帆", "风电装备产业链")}),
+    # the chain leader named beside another official; 一同 closes the name
+    (
+        "chainLeaderOf",
+        "副县长程一帆与海工装备产业链链长周一航一同调研。",
+        {("周一航", "海工装备产业链")},
+    ),
     # the post in quotes, then the person
     (
         "chainLeaderOf",
@@ -350,6 +356,7 @@ NOTHING = [
     ("chainLeaderOf", "市委书记李长平主持全市产业链链长制工作推进会议。"),
     ("chainLeaderOf", "副市长赵一六担任新能源产业链副链长。"),
     ("chainLeaderOf", "副市长程一帆担任全市产业链副总链长。"),
+    ("chainLeaderOf", "海工装备产业链链长单位市工信局局长周一航表示。"),
     ("chainLeaderOf", "市人大常委会主任、工程机械产业链链长文一勋出席,副市长彭一涛参加。"),
 ]
 
