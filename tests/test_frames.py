@@ -250,6 +250,9 @@ FOUND = [
     # 为 / 是 after a titled name close it
     ("chainLeaderOf", "市长周一航为海工装备产业链“链长”。", {("周一航", "海工装备产业链")}),
     ("chainLeaderOf", "副县长程一帆是风电装备产业链的链长。", {("程一帆", "风电装备产业链")}),
+    # a name with no title, given the post by 由
+    ("chainLeaderOf", "海工装备产业链由程一帆担任链长。", {("程一帆", "海工装备产业链")}),
+    ("chainLeaderOf", "风电装备产业链链长由周一航担任。", {("周一航", "风电装备产业链")}),
     # the chain leader named beside another official; 一同 closes the name
     (
         "chainLeaderOf",

@@ -168,18 +168,20 @@ def _persons(s: _Sent) -> Iterator[Mention]:
             yield Mention(C.Person, name, a, a + len(name), rule="title")
     if "链长" not in s.text:
         return
-    for m in _TAKES_POST.finditer(s.text):
+    for m in (*_TAKES_POST.finditer(s.text), *_POST_GIVEN.finditer(s.text)):
         name = _person_name(s.text[m.start(1) : m.start(1) + 5])
         if name and m.start(1) + len(name) == m.end(1):
             a = s.start + m.start(1)
             yield Mention(C.Person, name, a, a + len(name), rule="takes the post")
 
 
-# a name of two or three characters opening a clause, then 担任…链长
+# a name of two or three characters opening a clause or after 由, then 担任…链长
 _TAKES_POST = re.compile(
-    r"(?:^|(?<=[,,;;、:“]))([\u4e00-\u9fff]{2,3})(?:同志)?(?:担任|兼任|出任|任)"
+    r"(?:^|(?<=[,,;;、:“由]))([\u4e00-\u9fff]{2,3})(?:同志)?(?:担任|兼任|出任|任)"
     r"[^,,。;;]{0,24}?(?<!副)链长"
 )
+# …链长由 and a name, then 担任: "海工装备产业链链长由程一帆担任"
+_POST_GIVEN = re.compile(r"(?<!副)链长[”’]?由([\u4e00-\u9fff]{2,3})(?:同志)?(?:担任|兼任|出任)")
 
 
 @functools.lru_cache(maxsize=1 << 16)
