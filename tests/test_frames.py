@@ -253,6 +253,7 @@ FOUND = [
     # a name with no title, given the post by 由
     ("chainLeaderOf", "海工装备产业链由程一帆担任链长。", {("程一帆", "海工装备产业链")}),
     ("chainLeaderOf", "风电装备产业链链长由周一航担任。", {("周一航", "风电装备产业链")}),
+    ("chainLeaderOf", "周一航为总链长,程一帆为副总链长。", {("周一航", "*")}),
     # the chain leader named beside another official; 一同 closes the name
     (
         "chainLeaderOf",
@@ -360,6 +361,7 @@ NOTHING = [
     ("chainLeaderOf", "副市长赵一六担任新能源产业链副链长。"),
     ("chainLeaderOf", "副市长程一帆担任全市产业链副总链长。"),
     ("chainLeaderOf", "海工装备产业链链长单位市工信局局长周一航表示。"),
+    ("chainLeaderOf", "会议为链长们提供了交流平台。"),
     ("chainLeaderOf", "市人大常委会主任、工程机械产业链链长文一勋出席,副市长彭一涛参加。"),
 ]
 
