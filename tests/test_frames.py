@@ -244,6 +244,66 @@ FOUND = [
     ("chainLeaderOf", "成立由省级领导同志为链长的工作专班。", {("省级领导", "*")}),
     ("chainLeaderOf", "筛选一批重点产业,由管委会领导担任产业链链长。", {("管委会领导", "*")}),
     ("chainLeaderOf", "市委书记王一五担任全市产业链总链长。", {("王一五", "*")}),
+    # the post named first, the officials after 由; an adverb before 担任
+    ("chainLeaderOf", "总链长由市委书记、市长担任。", {("市委书记", "*"), ("市长", "*")}),
+    ("chainLeaderOf", "由市委书记亲自担任总链长。", {("市委书记", "*")}),
+    # 为 / 是 after a titled name close it
+    ("chainLeaderOf", "市长周一航为海工装备产业链“链长”。", {("周一航", "海工装备产业链")}),
+    ("chainLeaderOf", "副县长程一帆是风电装备产业链的链长。", {("程一帆", "风电装备产业链")}),
+    # a name with no title, given the post by 由
+    ("chainLeaderOf", "海工装备产业链由程一帆担任链长。", {("程一帆", "海工装备产业链")}),
+    ("chainLeaderOf", "风电装备产业链链长由周一航担任。", {("周一航", "风电装备产业链")}),
+    ("chainLeaderOf", "周一航为总链长,程一帆为副总链长。", {("周一航", "*")}),
+    # the chain leader named beside another official; 一同 closes the name
+    (
+        "chainLeaderOf",
+        "副县长程一帆与海工装备产业链链长周一航一同调研。",
+        {("周一航", "海工装备产业链")},
+    ),
+    # the post in quotes, then the person
+    (
+        "chainLeaderOf",
+        "海工装备产业链“链长”程一帆强调,要加快项目建设。",
+        {("程一帆", "海工装备产业链")},
+    ),
+    # the verb before a list of firms is no part of the first firm's name
+    (
+        "leadsChain",
+        "要发挥岚川重工、泓泰电子等链主企业带动作用,做强海工装备产业链。",
+        {("岚川重工", "海工装备产业链"), ("泓泰电子", "海工装备产业链")},
+    ),
+    (
+        "leadsChain",
+        "临溪县海工装备产业链现有岚川重工、泓泰电子2家链主企业。",
+        {("岚川重工", "临溪县海工装备产业链"), ("泓泰电子", "临溪县海工装备产业链")},
+    ),
+    ("leadsChain", "临溪县确定岚川重工等5家企业为首批链主企业。", {("岚川重工", "*")}),
+    # a title after the firm's name is no part of it
+    (
+        "leadsChain",
+        "链主企业泓泰电子董事长周一航表示,将深耕海工装备产业链。",
+        {("泓泰电子", "海工装备产业链")},
+    ),
+    # a numbered item: the chain, then its leader and leading firm
+    (
+        "leadsChain",
+        "1.海工装备产业链。链长:副市长程一帆;链主企业:岚川重工。",
+        {("岚川重工", "海工装备产业链")},
+    ),
+    # an industry before 的 and 链主 is the chain it leads
+    ("leadsChain", "沃森特是国内轻型卡车制造的链主企业。", {("沃森特", "轻型卡车制造")}),
+    # "行业龙头企业" after a list, the chain earlier in the sentence
+    (
+        "leadsChain",
+        "近年来,临溪县围绕户外休闲产业链图谱加大招商力度,沃森特、岚泰达等行业龙头企业相继入驻。",
+        {("沃森特", "户外休闲产业链"), ("岚泰达", "户外休闲产业链")},
+    ),
+    # 年产值 after the firm's name is no part of it
+    (
+        "leadsChain",
+        "临溪县海工装备产业链龙头企业岚泰达年产值突破50亿元。",
+        {("岚泰达", "临溪县海工装备产业链")},
+    ),
 ]
 
 
@@ -280,11 +340,29 @@ NOTHING = [
         "会上签订新能源产业链合作协议。全市已形成以宁泰汽车为链主的新能源汽车产业集群。",
     ),
     ("leadsChain", "东岭市农业产业化龙头企业达到120家,其中国家级5家。"),
+    # an aim is no fact
+    ("leadsChain", "启泰重工将成为海工装备产业链链主企业。"),
+    ("leadsChain", "岚川重工力争成为海工装备产业链的龙头企业。"),
+    ("leadsChain", "支持岚川重工等企业争创海工装备产业链链主企业。"),
+    ("leadsChain", "岚川重工希望成为海工装备产业链的链主企业。"),
+    # the firm serves the leading firms: it is their customer or supplier, not their peer
+    ("leadsChain", "岚川重工为链主企业提供配套服务,融入海工装备产业链。"),
+    ("leadsChain", "岚川重工入选链主企业配套名单,融入海工装备产业链。"),
+    ("leadsChain", "岚川重工作为链主企业的上游供应商,融入海工装备产业链。"),
+    # a leading firm of the industry written with the trigger leads no chain named elsewhere
+    ("leadsChain", "临溪县大力发展海工装备产业链。岚泰达是全国肉牛龙头企业,年屠宰肉牛10万头。"),
+    ("leadsChain", "临溪县大力发展海工装备产业链。沃森特是国内铝加工龙头企业。"),
     # titles and deputies are not chain leaders; 链长制 is no chain leader
+    # 领衔 names a chain's leader only with the chain right after it; a post given to a kind
+    ("leadsChain", "由岚川重工领衔的创新联合体攻关海工装备产业链关键技术。"),
+    ("leadsChain", "链主企业由龙头企业担任。"),
     ("chainLeaderOf", "会上,市级各产业链链长分别作了发言。"),
     ("chainLeaderOf", "12个产业链分别设置链长、副链长,由县领导担任。"),
     ("chainLeaderOf", "市委书记李长平主持全市产业链链长制工作推进会议。"),
     ("chainLeaderOf", "副市长赵一六担任新能源产业链副链长。"),
+    ("chainLeaderOf", "副市长程一帆担任全市产业链副总链长。"),
+    ("chainLeaderOf", "海工装备产业链链长单位市工信局局长周一航表示。"),
+    ("chainLeaderOf", "会议为链长们提供了交流平台。"),
     ("chainLeaderOf", "市人大常委会主任、工程机械产业链链长文一勋出席,副市长彭一涛参加。"),
 ]
 

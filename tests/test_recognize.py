@@ -32,6 +32,11 @@ FOUND = [
     ("紧扣省委“3815”战略目标,持续推进“六大战略”。", "Strategy", "六大战略"),
     # coordinated lists that share one suffix
     ("光伏、风电装备、特钢材料等8条产业链实现增长。", "IndustryChain", "风电装备"),
+    # a numbered item opens with its chain: "1." is no measure
+    ("1.海工装备产业链。链长:副市长程一帆。", "IndustryChain", "海工装备产业链"),
+    # one item before 等 is a list all the same
+    ("临溪县聚焦海工装备等重点产业链。", "IndustryChain", "海工装备"),
+    ("我省推动风电装备等8个产业链加快发展。", "IndustryChain", "风电装备"),
     ("精绘新材料及汽车零部件产业链树状图。", "IndustryChain", "新材料"),
     ("精绘新材料及汽车零部件产业链树状图。", "IndustryChain", "汽车零部件产业链"),
     (
@@ -114,6 +119,7 @@ NOT_FOUND = [
     ("陆续签约二期和三期项目。", "Project", "三期项目"),
     ("推动在谈项目促签约、签约项目促落地。", "Project", "签约项目"),
     ("已引进产业链上下游项目10个。", "Project", "产业链上下游项目"),
+    ("谋划推进岚川尼龙、沃森弹性体等产业链项目。", "IndustryChain", "沃森弹性体"),
     ("如今在吉安的子公司已达6家。", "Enterprise", "子公司"),
     ("华新水泥创建为省级绿色工厂。", "Enterprise", "省级绿色工厂"),
     # traps: a town whose name holds 龙头, offices before a chain name

@@ -149,6 +149,11 @@ class _Search:
             a = industry_start(s, end, self.floor)
             if a is not None:
                 return a, s.start + m.end()
+        # or the industry written with the trigger: "X是全国肉牛龙头企业"
+        a = industry_start(s, t.start, self.floor)
+        named = [m for m in self.art.by_sent[self.i] if m.type != C.Region and m.start < t.start]
+        if a is not None and a < t.start and not any(a < m.end for m in named):
+            return a, t.start
         return None
 
     def _fused(self, _: int) -> list[Mention]:
@@ -168,13 +173,14 @@ class _Search:
                     return []
                 chains = [c for c in self.art.by_sent[self.i] if c.type == C.IndustryChain]
                 return _siblings(m, chains, s.text, s.start)
-        a = industry_start(s, t.start, self.floor) if t.frame.bare_industry else None
+        # the industry right before the trigger, or before 的: "X是轻型卡车制造的链主企业"
+        a = industry_start(s, end, self.floor) if t.frame.bare_industry else None
         if a is not None and any(
-            m.start < t.start and a < m.end for m in self.art.by_sent[self.i] if m.type != C.Region
+            m.start < end and a < m.end for m in self.art.by_sent[self.i] if m.type != C.Region
         ):
             a = None  # 以恒远“链主型”: a firm's name, no industry
-        if a is not None and a < t.start:
-            return [self._industry(a, t.start)]
+        if a is not None and a < end:
+            return [self._industry(a, end)]
         return []
 
     def _industry(self, a: int, b: int) -> Mention:

@@ -55,15 +55,16 @@ def _subjects(
 ) -> tuple[list[Mention], Position | None, tuple[int, int]]:
     """The subjects of trigger `t` (at `tpos` in the abstract sentence), the position that
     gave them, and where in the abstract the match stands. `matches` keeps each position's
-    matches over this sentence, found once for all its triggers."""
+    matches over this sentence (by pattern: two frames' positions may share a name), found
+    once for all its triggers."""
     _, _, generic = load_frames()
     has_subject = not t.frame.subjects.isdisjoint(abstract_)
     for pos_ in _positions_of(t.frame.name):
         if not has_subject and not pos_.previous:
             continue
-        found = matches.get(pos_.name)
+        found = matches.get(pos_.regex.pattern)
         if found is None:
-            found = matches[pos_.name] = list(pos_.regex.finditer(abstract_))
+            found = matches[pos_.regex.pattern] = list(pos_.regex.finditer(abstract_))
         for m in found:
             if not (m.start() <= tpos < m.end()) or abstract_[tpos] != T:
                 continue
@@ -190,4 +191,4 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
 
 _SUBJECT_TYPES = frozenset({C.Enterprise, C.Person, C.ChainLeaderRole})
 _THIS = re.compile("这家|该企业|该公司|这个企业|这一企业")
-_GATE = re.compile("链主|链长|龙头|核心|领军|牵头|引领|牵引")  # a trigger word may be here
+_GATE = re.compile("链主|链长|龙头|核心|领军|牵头|引领|牵引|领衔")  # a trigger word may be here

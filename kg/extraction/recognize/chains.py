@@ -42,7 +42,10 @@ def _chain_mentions(
         list_end = s.start + tail.start() if counted else None
     if list_end is not None and list_end > s.start and (not core or start >= list_end):
         items = _enumeration(s, list_end, tail.group(), C.IndustryChain, reader=industry_start)
-        if len(items) >= 2:
+        # "A等8条产业链", "A等重点产业链"; not "A等产业链项目" (projects of a kind)
+        after = s.text[b - s.start : b - s.start + 2]
+        one = items and tail.group().startswith("等") and after not in ("项目", "企业")
+        if len(items) >= 2 or one:
             yield from _conjuncts(s, items, suffix)
             return
     if _is_region_word(core) or core in place_names():

@@ -160,25 +160,28 @@ def _persons(s: _Sent) -> Iterator[Mention]:
     """People named after a title (链长冯怀玉, 副市长王强), or, with no title, as the one who
     takes a chain leader's post (赵一六担任特种钢材产业链链长)."""
     for m in _patterns()["titles"].finditer(s.text):
-        rest = s.text[m.end() : m.end() + 5]
+        q = 1 if s.text.startswith(("”", "’"), m.end()) else 0  # “链长”程一帆
+        rest = s.text[m.end() + q : m.end() + q + 5]
         name = _person_name(rest)
         if name:
-            a = s.start + m.end()
+            a = s.start + m.end() + q
             yield Mention(C.Person, name, a, a + len(name), rule="title")
     if "链长" not in s.text:
         return
-    for m in _TAKES_POST.finditer(s.text):
+    for m in (*_TAKES_POST.finditer(s.text), *_POST_GIVEN.finditer(s.text)):
         name = _person_name(s.text[m.start(1) : m.start(1) + 5])
         if name and m.start(1) + len(name) == m.end(1):
             a = s.start + m.start(1)
             yield Mention(C.Person, name, a, a + len(name), rule="takes the post")
 
 
-# a name of two or three characters opening a clause, then 担任…链长
+# a name of two or three characters opening a clause or after 由, then 担任…链长
 _TAKES_POST = re.compile(
-    r"(?:^|(?<=[,,;;、:“]))([\u4e00-\u9fff]{2,3})(?:同志)?(?:担任|兼任|出任|任)"
+    r"(?:^|(?<=[,,;;、:“由]))([\u4e00-\u9fff]{2,3})(?:同志)?(?:担任|兼任|出任|任|为)"
     r"[^,,。;;]{0,24}?(?<!副)链长"
 )
+# …链长由 and a name, then 担任: "海工装备产业链链长由程一帆担任"
+_POST_GIVEN = re.compile(r"(?<!副)链长[”’]?由([\u4e00-\u9fff]{2,3})(?:同志)?(?:担任|兼任|出任)")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -219,7 +222,10 @@ def _roles(s: _Sent) -> Iterator[Mention]:
     for m in _patterns()["role"].finditer(t):
         clause = _rx(r"[^,,。;;]*").match(t, m.end()).group()
         if not _rx(r"(?<!副)链长").search(clause):
-            continue
+            # or named before it, the post given by 由: "总链长由市委书记担任"
+            head = t[max(t.rfind(c, 0, m.start()) for c in ",,。;;") + 1 : m.start()]
+            if not _rx(r"(?<!副)链长(?![制办])[^由]*由").search(head):
+                continue
         a, b = s.start + m.start(1), s.start + m.end(1)
         yield Mention(C.ChainLeaderRole, m.group(1), a, b, rule="role")
 

@@ -184,7 +184,7 @@ _WORD_CHAR = re.compile(r"[^\W_]")
 _COUNTED_BEFORE = re.compile(r"[0-9一二三四五六七八九十两]+(?:个|条|家|户|项|大)$")
 _NUMERAL_BEFORE = re.compile(r"[0-9一二三四五六七八九十两]$")
 _COUNTED_AFTER = re.compile(r"[0-9]+(?:个|条|家|户|项)(?=$|[,。;、)])")
-_MEASURE_BEFORE = re.compile(r"[0-9.]$")
+_MEASURE_BEFORE = re.compile(r"(?<!^[0-9])(?<!^[0-9]{2})(?<![。;:][0-9])[0-9.]$")  # not "1.X产业链"
 _UNIT_NAME = re.compile(r"[万亿千百]?(?:元|吨|立方米|平方米|千瓦|亩|公里)(?![\u4e00-\u9fff]{2})")
 # what a chain's name may stand before as a modifier: a kind of firm or project it holds
 _HEADED = re.compile(
