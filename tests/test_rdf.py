@@ -139,12 +139,12 @@ def test_mentions_point_to_their_entity_and_sentence():
     for m in doc.mentions:
         node = URIRef(mention_iri(art, m, doc.sentence_at(m.start)))
         assert (g.value(node, CKG.mentionOf), SKOS.prefLabel, Literal(m.text, lang="zh")) in g
-        sentence = URIRef(str(node).split("#")[0])  # a mention is a part of its sentence
+        sentence = g.value(node, CKG.evidence)
+        assert sentence == URIRef(str(node).split("#")[0])  # its IRI is a part of the sentence's
         assert str(g.value(sentence, CKG.text)) == doc.sentence_at(m.start).text
         # the words and raw offsets are the sentence's at the span: not stated again
         assert g.value(node, CKG.text) is None
         assert g.value(node, CKG.rawStartOffset) is None
-        assert g.value(node, CKG.evidence) is None
 
 
 def test_raw_offsets_are_stated_where_the_sentence_does_not_give_them():

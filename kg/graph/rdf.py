@@ -15,8 +15,8 @@ triple twice and the store needs no stored copy of it:
     it uses other than the preferred label (the entity graph's altLabels are their union);
   - each relation it states: an assertion (``rdf:subject``/``rdf:predicate``/``rdf:object``,
     ``ckg:evidence``, ``ckg:rule``);
-  - each mention: ``ckg:mentionOf`` its entity; its IRI is a fragment of its sentence's
-    (``…/s12-40#m15-19-region``), which is its evidence;
+  - each mention: ``ckg:mentionOf`` its entity, ``ckg:evidence`` its sentence (its IRI is a
+    fragment of the sentence's: ``…/s12-40#m15-19-region``);
   - each metric: indicator, value, unit, year, qualifier, subject, ``ckg:evidence``;
   - each evidence sentence: ``ckg:text``, ``ckg:inArticle``, raw offsets where they differ.
 
@@ -34,8 +34,8 @@ span, and its raw offsets the sentence's shifted alike, unless stated. Record cl
 >>> doc = Document(name="a.txt", raw="昭通市。", text="昭通市。", offsets=[0, 1, 2, 3, 4])
 >>> doc.sentences = [Sentence(0, 4, "昭通市。")]
 >>> doc.mentions = [Mention("Region", "昭通市", 0, 3)]
->>> len(document_quads(doc).splitlines())  # article 3, entity 2 + 1, mention 1, sentence 2
-9
+>>> len(document_quads(doc).splitlines())  # article 3, entity 2 + 1, mention 2, sentence 2
+10
 """
 
 from __future__ import annotations
@@ -301,7 +301,7 @@ def document_quads(doc: Document) -> str:
         node = _node(node_iri)
         add(node, t[P.mentionOf], _iri(_entity_of(m)))
         if evidence is not None:
-            sentence(evidence)  # its evidence: the sentence its IRI is a fragment of
+            add(node, t["evidence"], sentence(evidence))  # also its IRI's: a join, not a parse
         words(node, m.text, m.start, m.end, evidence)
         span(node, m.start, m.end, evidence)
 
