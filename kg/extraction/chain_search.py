@@ -151,10 +151,16 @@ class _Search:
                 return a, s.start + m.end()
         # or the industry written with the trigger: "X是全国肉牛龙头企业"
         a = industry_start(s, t.start, self.floor)
-        named = [m for m in self.art.by_sent[self.i] if m.type != C.Region and m.start < t.start]
-        if a is not None and a < t.start and not any(a < m.end for m in named):
+        if a is not None and a < t.start and not self._names_in(a, t.start):
             return a, t.start
         return None
+
+    def _names_in(self, a: int, b: int) -> bool:
+        """Whether a name other than a place overlaps [a, b): then the words there are no bare
+        industry (以恒远“链主型”: a firm's name)."""
+        return any(
+            m.start < b and a < m.end for m in self.art.by_sent[self.i] if m.type != C.Region
+        )
 
     def _fused(self, _: int) -> list[Mention]:
         s, t = self.s, self.t
@@ -175,9 +181,7 @@ class _Search:
                 return _siblings(m, chains, s.text, s.start)
         # the industry right before the trigger, or before 的: "X是轻型卡车制造的链主企业"
         a = industry_start(s, end, self.floor) if t.frame.bare_industry else None
-        if a is not None and any(
-            m.start < end and a < m.end for m in self.art.by_sent[self.i] if m.type != C.Region
-        ):
+        if a is not None and self._names_in(a, end):
             a = None  # 以恒远“链主型”: a firm's name, no industry
         if a is not None and a < end:
             return [self._industry(a, end)]
