@@ -46,6 +46,22 @@ def test_position_example(extract_text, position):
 
 FOUND = [
     # (predicate, text, pairs it gives)
+    # 分别: item by item
+    (
+        "chainLeaderOf",
+        "由副市长周海波、王晓蕾分别担任光伏产业链、智能家电产业链链长。",
+        {("周海波", "光伏产业链"), ("王晓蕾", "智能家电产业链")},
+    ),
+    # a role that is a named person's title is not a second leader
+    ("chainLeaderOf", "李卫东市长担任临川市光伏产业链链长。", {("李卫东", "临川市光伏产业链")}),
+    ("chainLeaderOf", "光伏产业链链长、副市长周海波带队走访华岳集团。", {("周海波", "光伏产业链")}),
+    # a bare industry after 以X为链主的, before 产业
+    ("leadsChain", "以岚山牧业为链主的肉食品加工产业集聚发展。", {("岚山牧业", "肉食品加工产业")}),
+    (
+        "leadsChain",
+        "以恒泰科技、华岳集团两家链主企业为引领,临川市打造千亿级新能源产业链。",
+        {("恒泰科技", "新能源产业链"), ("华岳集团", "新能源产业链")},
+    ),
     (
         "leadsChain",
         "新能源和汽车制造产业链是基础最好的产业链,集聚了以东岭汽车、宁川商用车为龙头的4家整车企业。",

@@ -107,9 +107,39 @@ FOUND = [
     # a firm named after the kind of firm it is
     ("湖南知名民企三一重工在链长协调下引入供应商。", "Enterprise", "三一重工"),
     ("央企中国建材在当地投资建设水泥项目。", "Enterprise", "中国建材"),
+    # a title, a visiting verb or 其中 never opens a firm's name, however jieba cut it
+    ("副市长周海波带队走访华岳集团。", "Enterprise", "华岳集团"),
+    ("其中华岳集团为光伏产业链链主。", "Enterprise", "华岳集团"),
+    # a count after a listed firm ends its name
+    ("恒泰科技、华岳集团两家链主企业今年产值增长两成。", "Enterprise", "华岳集团"),
+    ("以恒泰科技、华岳集团两家链主企业为引领,打造新能源产业链。", "Enterprise", "华岳集团"),
+    # 产业链 and 链主 sharing one 链
+    ("智能家电产业链主企业恒泰科技新建生产线。", "Enterprise", "恒泰科技"),
+    # an appositive, and 这家 after the firm
+    ("恒泰科技,临川市智能家电产业链链主企业,去年营收增长两成。", "Enterprise", "恒泰科技"),
+    ("恒泰科技这家链主企业已带动上下游企业40余家落户。", "Enterprise", "恒泰科技"),
+    # people listed after one title, and a name before its title
+    ("由副市长周海波、王晓蕾分别担任光伏产业链、智能家电产业链链长。", "Person", "王晓蕾"),
+    ("李卫东市长主持会议。", "Person", "李卫东"),
+    # a rank or a reach before a chain qualifies it: not part of its name
+    ("恒泰科技入选省级智能家电产业链链主企业名单。", "IndustryChain", "智能家电产业链"),
+    ("恒泰科技成为临川市首批智能家电产业链链主企业之一。", "IndustryChain", "智能家电产业链"),
+    # a list of chains starts after what says so (分别为)
+    ("华岳集团、恒泰科技分别为光伏、智能家电产业链链主企业。", "IndustryChain", "光伏"),
 ]
 
 NOT_FOUND = [
+    # a person, a verb and a firm are not one firm; a bracketed chain is no firm
+    ("副市长周海波带队走访华岳集团。", "Enterprise", "副市长周海波带队走访华岳集团"),
+    ("链主企业:华岳集团(光伏产业链)、恒泰科技(智能家电产业链)。", "Enterprise", "(光伏产业链)"),
+    (
+        "由副市长周海波、王晓蕾分别担任光伏产业链、智能家电产业链链长。",
+        "IndustryChain",
+        "王晓蕾分别担任光伏产业链",
+    ),
+    ("华岳集团、恒泰科技分别为光伏、智能家电产业链链主企业。", "Enterprise", "恒泰科技分别"),
+    # a place before 市长 is no person
+    ("黄石市长表示,要加快发展。", "Person", "黄石"),
     # generic or anaphoric names are not things
     ("围绕重点产业链发展布局。", "IndustryChain", "重点产业链"),
     ("这3条产业链只是一个缩影。", "IndustryChain", "这3条产业链"),

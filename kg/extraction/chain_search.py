@@ -254,7 +254,9 @@ class _Search:
         a = t.end + 1
         b = a
         for tok in s.toks[bisect.bisect_left(_starts(s.toks), a) :]:
-            if tok.start != b or tok.end > hi or word_kind(tok.text) in (PLACE, STOP):
+            if tok.start != b or tok.end > hi or tok.text in ("产业", "行业"):
+                break
+            if word_kind(tok.text) in (PLACE, STOP):
                 break
             b = tok.end
         rest = s.text[b - s.start : hi - s.start]

@@ -155,7 +155,9 @@ def _triggers(s: _Sent, mentions: list[Mention]) -> list[_Trigger]:
             a, b = s.start + m.start(), s.start + m.end()
             k = bisect.bisect_left(starts, b) - 1  # spans that start before b
             if k >= 0 and reach[k] > a:
-                continue  # 龙头山镇, 链主企业 inside a name
+                if not (reach[k] == a + 1 and text.startswith("产业链主", m.start() - 2)):
+                    continue  # 龙头山镇, 链主企业 inside a name
+                a += 1  # "智能家电产业链主企业": the chain and 链主 share one 链
             industry = None
             if "industry" in m.re.groupindex and m.group("industry"):
                 ia, ib = s.start + m.start("industry"), s.start + m.end("industry")

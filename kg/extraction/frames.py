@@ -80,9 +80,17 @@ def _subjects(
             a, b = m.span("s")
             subs = [where[k] for k in range(a, b) if k in where and isinstance(where[k], Mention)]
             subs = [x for x in subs if _SYMBOL_OF_TYPE.get(x.type) in t.frame.subjects]
+            people = [x for x in subs if x.type == C.Person]
+            if people:  # "周立新市长", "市长周立新": the role is the person's title
+                subs = [x for x in subs if x.type != C.ChainLeaderRole or not _touches(x, people)]
             if subs:
                 return subs, pos_, m.span()
     return [], None, (-1, -1)
+
+
+def _touches(m: Mention, others: list[Mention]) -> bool:
+    """Whether `m` stands right before or right after one of `others`."""
+    return any(m.end == o.start or o.end == m.start for o in others)
 
 
 def _previous_firm(art: _Article, i: int) -> Mention | None:
@@ -173,20 +181,42 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
                 continue
             confidence = round(t.frame.confidence * pos_.confidence * STEP_CONFIDENCE[step], 2)
             how = f"{pos_.name} ({reach}); chain: {step}"
-            for subj in subs:
-                for chain in chains:
-                    out.append(
-                        Relation(
-                            t.frame.predicate,
-                            subj,
-                            chain,
-                            sent,
-                            rule=f"frame:{t.frame.name}",
-                            how=how,
-                            confidence=confidence,
-                        )
+            for subj, chain in _pairs(sent.text, sent.start, subs, chains, t):
+                out.append(
+                    Relation(
+                        t.frame.predicate,
+                        subj,
+                        chain,
+                        sent,
+                        rule=f"frame:{t.frame.name}",
+                        how=how,
+                        confidence=confidence,
                     )
+                )
     return out
+
+
+def _pairs(
+    text: str, offset: int, subs: list[Mention], chains: list[Mention], t: _Trigger
+) -> list[tuple[Mention, Mention]]:
+    """Which subject goes with which chain: each with each, or item by item where the sentence
+    says 分别 between the subjects and the trigger and names as many chains as subjects
+    ("A、B分别为X、Y产业链链主企业": A leads X, B leads Y).
+
+    >>> from kg.reading.document import Mention
+    >>> a, b = Mention("Enterprise", "A", 0, 1), Mention("Enterprise", "B", 2, 3)
+    >>> x, y = Mention("IndustryChain", "X", 6, 7), Mention("IndustryChain", "Y", 8, 9)
+    >>> trig = type("T", (), {"end": 12})()
+    >>> [(s.text, c.text) for s, c in _pairs("A、B分别为X、Y产业链链主", 0, [a, b], [x, y], trig)]
+    [('A', 'X'), ('B', 'Y')]
+    """
+    if 2 <= len(subs) == len(chains):
+        lo = max(m.end for m in subs) - offset
+        hi = max(t.end, max(c.end for c in chains)) - offset
+        if "分别" in text[lo:hi]:
+            by_start = lambda m: m.start  # noqa: E731
+            return list(zip(sorted(subs, key=by_start), sorted(chains, key=by_start), strict=True))
+    return [(subj, chain) for subj in subs for chain in chains]
 
 
 _SUBJECT_TYPES = frozenset({C.Enterprise, C.Person, C.ChainLeaderRole})

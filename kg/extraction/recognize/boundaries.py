@@ -222,7 +222,34 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
                 continue
         if t_start > start:
             break
+    if cls == C.Enterprise and start < end:
+        start = _after_never_inside(toks, start, end)
     return start
+
+
+def _after_never_inside(toks: list[Token], start: int, end: int) -> int:
+    """Where a firm's name read leftwards to `start` really starts: after the last word that is
+    never part of one (a title, a visiting verb, 其中), even where jieba cut across it
+    ("副|市长|周海波|带队|走|访华|岳|集团" -> 华岳集团; "其|中华|岳|集团" -> 华岳集团).
+
+    >>> from kg.extraction.segment import Token
+    >>> toks = [Token("其", 0, 1), Token("中华", 1, 3), Token("岳", 3, 4)]
+    >>> _after_never_inside(toks, 1, 4)
+    2
+    """
+    starts = _starts(toks)
+    i = bisect.bisect_left(starts, start)
+    # the word before the name, for a function word glued across its first character
+    lo = toks[i - 1].start if i > 0 and toks[i - 1].end == start else start
+    text = "".join(
+        t.text for t in toks[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, end)]
+    )
+    last = None
+    for m in _lex()["never_in_firm_re"].finditer(text):
+        last = m
+    if last is None or lo + last.end() <= start or lo + last.end() >= end - 1:
+        return start
+    return lo + last.end()
 
 
 # what a word read leftwards does to a name (`_kind`): part of it, ends it, or ask the word

@@ -58,6 +58,8 @@ def _chain_mentions(
         return
     # "A、B及C产业链" / "A及B产业链": earlier conjuncts are bare
     conj = _rx(r"(、|以及|及)$").search(before)
+    if conj and before[: conj.start()].endswith(suffix):
+        conj = None  # "A产业链、B产业链": the chain before has a suffix of its own
     inner_split = _rx(r"^(.{2,8}?)(以及|及(?!其))(.{2,}?)$").search(name[: -len(suffix)])
     if conj:
         items = _list_items(

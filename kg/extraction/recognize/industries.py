@@ -60,6 +60,7 @@ def _words() -> dict:
         "process": frozenset(lx["process_verbs"]),
         "inner": frozenset(lx["inner_verbs"]),
         "joiners": frozenset(lx["joiners"]),
+        "qualifiers": frozenset(lx["qualifiers"]),
     }
 
 
@@ -167,6 +168,8 @@ def industry_start(s: _Sent, end: int, floor: int | None = None) -> int | None:
             break
         if kind == STOP:
             break
+        if kind == MOD and HEAD in taken and w in _words()["qualifiers"]:
+            break  # "全省首批智能家电产业链": a rank or a reach qualifies the chain, not its name
         if kind == PLACE and (not taken or taken[-1] == JOIN):
             break  # a place opens a name; it never ends one or follows a joiner
         if kind == PLACE:

@@ -109,6 +109,7 @@ def _lex() -> dict:
         "inner_words": set(b["inner_words"]),
         "inner_by_class": {k: set(v) for k, v in b["inner_by_class"].items()},
         "stop_words": set(b["stop_words"]),
+        "never_in_firm_re": re.compile("(?:" + _alt(b["never_in_firm"]) + ")"),
         "generic": sorted(b["generic_modifiers"], key=len, reverse=True),
         "generic_set": set(b["generic_modifiers"]),
         "generic_re": re.compile("(?:" + _alt(b["generic_modifiers"]) + ")"),

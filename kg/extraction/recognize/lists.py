@@ -94,6 +94,9 @@ def _list_items(
             break
         if item.endswith(not_items):
             break  # "宣传部部长、新材料产业链": a title is not a list item
+        if reader is not None and _COPULA.search(item):
+            leftmost(sep.end())  # "A、B分别为光伏、…产业链": the item holds what says so
+            break
         items.append((s.start + sep.end(), s.start + cur))
         cur = sep.start()
         if sep.group() in ("和", "与") and "、" not in s.text[max(cur - 20, 0) : cur]:
@@ -101,6 +104,10 @@ def _list_items(
             break
     items.reverse()
     return [(a, b) for a, b in items if b > a]
+
+
+# a copula or a post taken inside a list item: the list started after it
+_COPULA = re.compile("分别|担任|兼任|出任|作为|成为|是|为")
 
 
 def _inside_brand(text: str, sep: re.Match, base: int, cur: int) -> bool:

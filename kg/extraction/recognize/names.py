@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from kg.extraction.places import place_names
 from kg.extraction.recognize.boundaries import _Sent, _starts, _walk_left
-from kg.extraction.recognize.lexicon import _CJK, _POLICY, _lex, _patterns, _rx
+from kg.extraction.recognize.lexicon import _CJK, _POLICY, _is_region_word, _lex, _patterns, _rx
 from kg.extraction.segment import freq, pos
 from kg.reading.document import Mention
 from kg.terms import C
@@ -166,6 +166,21 @@ def _persons(s: _Sent) -> Iterator[Mention]:
         if name:
             a = s.start + m.end() + q
             yield Mention(C.Person, name, a, a + len(name), rule="title")
+            # names listed after the first share its title: "副市长周立新、程一帆分别担任…"
+            e = m.end() + q + len(name)
+            while s.text.startswith("、", e):
+                name = _person_name(s.text[e + 1 : e + 6])
+                if not name:
+                    break
+                yield Mention(
+                    C.Person, name, s.start + e + 1, s.start + e + 1 + len(name), rule="title"
+                )
+                e += 1 + len(name)
+    for m in _NAME_TITLE.finditer(s.text):
+        name = _person_name(m.group(1))
+        if name == m.group(1) and not _is_region_word(name):
+            a = s.start + m.start(1)
+            yield Mention(C.Person, name, a, a + len(name), rule="name before title")
     if "链长" not in s.text:
         return
     for m in (*_TAKES_POST.finditer(s.text), *_POST_GIVEN.finditer(s.text)):
@@ -175,6 +190,11 @@ def _persons(s: _Sent) -> Iterator[Mention]:
             yield Mention(C.Person, name, a, a + len(name), rule="takes the post")
 
 
+# a name before the title, opening a clause: "周立新市长主持会议", "程一帆副县长表示"
+_NAME_TITLE = re.compile(
+    r"(?:^|(?<=[,,;;、:“由]))([\u4e00-\u9fff]{2,3})((?:副)?(?:市长|县长|区长|省长|州长|镇长|书记))"
+    r"(?=担任|兼任|出任|任|主持|表示|指出|强调|带队|率队|调研|一行|在|为|,|,)"
+)
 # a name of two or three characters opening a clause or after 由, then 担任…链长
 _TAKES_POST = re.compile(
     r"(?:^|(?<=[,,;;、:“由]))([\u4e00-\u9fff]{2,3})(?:同志)?(?:担任|兼任|出任|任|为)"
