@@ -55,6 +55,13 @@ FOUND = [
     # a role that is a named person's title is not a second leader
     ("chainLeaderOf", "李卫东市长担任临川市光伏产业链链长。", {("李卫东", "临川市光伏产业链")}),
     ("chainLeaderOf", "光伏产业链链长、副市长周海波带队走访华岳集团。", {("周海波", "光伏产业链")}),
+    # the chains counted before the trigger, and a chain 链上
+    (
+        "chainLeaderOf",
+        "市长李卫东担任光伏、智能家电两条产业链链长。",
+        {("李卫东", "光伏"), ("李卫东", "智能家电")},
+    ),
+    ("leadsChain", "恒泰科技是智能家电产业链上的链主企业。", {("恒泰科技", "智能家电产业链")}),
     # a bare industry after 以X为链主的, before 产业
     ("leadsChain", "以岚山牧业为链主的肉食品加工产业集聚发展。", {("岚山牧业", "肉食品加工产业")}),
     (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 
 from kg.extraction.frame_rules import (
     _BEYOND_SENTENCE,
@@ -118,6 +119,10 @@ def _clause_ends(text: str) -> list[int]:
     return [k for k, c in enumerate(text) if c in _CLAUSE_ENDS]
 
 
+# a count of the chains listed just before: "光伏、智能家电两条产业链"
+_COUNTED_CHAINS = re.compile(r"等?[0-9一二三四五六七八九十两]+[条个大](?:重点)?产业链$")
+
+
 class _Search:
     """The widening search for a frame's chain, from trigger `t` of sentence `i`."""
 
@@ -169,9 +174,14 @@ class _Search:
         before = s.text[: t.start - s.start].rstrip('“"‘「')
         if before.endswith("的"):
             before = before[:-1]
+        if before.endswith("链上"):
+            before = before[:-1]  # "Z产业链上的链主企业"
+        counted = _COUNTED_CHAINS.search(before)
+        if counted:  # "光伏、智能家电两条产业链链长": the items before the count
+            before = before[: counted.start()]
         end = s.start + len(before)
         for m in self.art.by_sent[self.i]:
-            if m.type == C.IndustryChain and m.end == end:
+            if m.type == C.IndustryChain and m.end == end and (not counted or m.rule != GENERIC):
                 if m.rule == GENERIC and m.text[:1] in "该这本此":
                     self.named_before = True  # "该产业链链主": the chain named before
                     return self._previous(0)
