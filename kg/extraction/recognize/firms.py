@@ -392,7 +392,10 @@ def _acts_after(s: _Sent, end: int) -> bool:
     k = bisect.bisect_left(_starts(s.toks), end)
     after = s.toks[k].text if k < len(s.toks) and s.toks[k].start == end else ""
     if after in ("的", "相关") and k + 1 < len(s.toks):
-        after = s.toks[k + 1].text
+        k += 1
+        after = s.toks[k].text
+    if after in lx["time_words"] and k + 1 < len(s.toks):
+        after = s.toks[k + 1].text  # "X今年产值增长两成": when, then what it does
     if after in lx["firm_predicates"]:
         return True
     # a verb, or an adverb opening the predicate (将, 正在, 计划)

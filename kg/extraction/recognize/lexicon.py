@@ -121,6 +121,7 @@ def _lex() -> dict:
         "industry": sorted(lex["enterprise"]["industry_words"], key=len, reverse=True),
         "actor_cues": lex["enterprise"]["actor_cues"],
         "firm_predicates": frozenset(lex["enterprise"]["firm_predicates"]),
+        "time_words": frozenset(lex["enterprise"]["time_words"]),
         "region_sfx": sorted(lex["region"]["suffixes"], key=len, reverse=True),
         "not_regions": set(lex["region"]["not_regions"]),
         "after": sorted(lex["person"]["after"], key=len, reverse=True),
