@@ -39,6 +39,15 @@ CASES = [
         {"subject": "湄潭县"},
     ),
     (
+        "园区 in the paragraph after a park's own is that park, not the article's main one",
+        "# 临川工业园区\n\n1.东岭城乡统筹产业园简介\n\n东岭城乡统筹产业园2012年规划设计。\n\n"
+        "2018年以来,园区肉牛存栏达到5000多头。\n\n2.临川农畜产品开发区简介\n\n"
+        "临川农畜产品开发区原名临川产业园。临川农畜产品开发区规划面积8平方公里。",
+        5000,
+        "头",
+        {"subject": "东岭城乡统筹产业园"},
+    ),
+    (
         "园区 in an article about a park is that park",
         PARK + "2022年,园区实现营业收入416.3亿元,同比增长9%。",
         416.3,
