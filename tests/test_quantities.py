@@ -45,6 +45,7 @@ def check(doc, value, unit, expected):
 # (id, text, value, unit): numbers that are no statistic
 NOT_METRICS = [
     ("a threshold", "遵义市谋划储备了5000万元以上产业项目126个。", 5000, "万元"),
+    ("a threshold picking out firms", "全市规上工业企业中,产值超10亿元的企业15家。", 10, "亿元"),
     ("one per item", "每个园区配备1名联络员、3至5个服务专员。", 5, "个"),
     ("counted again", "遵义市将在上述6个行业推行专班制。", 6, "个"),
     ("a count of the items listed", "着力构建白酒、茶及辣椒3个百亿级产业集群。", 3, "个"),

@@ -63,6 +63,11 @@ _ANAPHORIC = tuple(_Q["anaphoric"])
 _PROJECT_NAME = re.compile(r"(?!的)[\u4e00-\u9fffA-Za-z]{2,16}?(?:建设)?项目")
 
 
+# what a threshold picks out: "超10亿元的企业", "过亿元的项目"
+_OVER = ("超", "超过", "过", "逾")
+_OF_KIND = re.compile("(?:以上)?的(?:企业|项目|园区|产业|集群|工厂|公司|产品)")
+
+
 def quantities(doc: Document) -> Document:
     """Pipeline step: fill `doc.metrics`."""
     doc.metrics = []
@@ -227,6 +232,9 @@ def _sentence_metrics(
             or unit not in _COUNTS
             and m.group("more") in ("以上", "以下")
             and _HAN.match(text, m.end()) is not None  # 3000万元以上项目: a threshold
+            or unit not in _COUNTS
+            and text[max(0, m.start("num") - 2) : m.start("num")].endswith(_OVER)
+            and _OF_KIND.match(text, m.end()) is not None  # 产值超10亿元的企业15家: a threshold
             or unit in _COUNTS
             and any(w in doc.text[clause.start : a] for w in _Q["distributive"])
             or counted
