@@ -128,6 +128,15 @@ FOUND = [
     # a rank or a reach before a chain qualifies it: not part of its name
     ("恒泰科技入选省级智能家电产业链链主企业名单。", "IndustryChain", "智能家电产业链"),
     ("恒泰科技成为临川市首批智能家电产业链链主企业之一。", "IndustryChain", "智能家电产业链"),
+    # the kind of chains counted after the list (制造业, 优势特色)
+    ("全市重点培育智能家电等12条制造业产业链。", "IndustryChain", "智能家电"),
+    ("做强光伏、新材料等5条优势特色产业链。", "IndustryChain", "新材料"),
+    # an item the industry grammar keeps whole is not split at its joiner to meet the count
+    (
+        "我省选取储能与氢能、工业软件、智能家电、新材料等8条制造业产业链。",
+        "IndustryChain",
+        "储能与氢能",
+    ),
     # a list of chains starts after what says so (分别为)
     ("华岳集团、恒泰科技分别为光伏、智能家电产业链链主企业。", "IndustryChain", "光伏"),
 ]

@@ -188,7 +188,11 @@ def _enumeration(
         # the count vouches for the items: one that is no industry word (大地, a firm's
         # brand) is read as a name
         plain = _list_items(s, end, s.start, cls)
-        if len(items) < len(plain) <= n:
+        joined = {a for a, _ in items}  # (an item the reader kept whole: 算力与大数据)
+        if len(items) < len(plain) <= n and not any(
+            s.text[a - s.start - 1 : a - s.start] in ("和", "与", "及") and a not in joined
+            for a, _ in plain[1:]
+        ):
             return plain
     if n is None or len(items) == n or not items:
         return items
