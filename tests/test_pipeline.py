@@ -45,15 +45,15 @@ FLOORS = [
     ("dev", "parks", 1.0, 1.0),
     ("dev", "projects", 1.0, 1.0),
     ("dev", "policies", 1.0, 1.0),
-    ("dev2", "leads_chain", 0.83, 0.9),
+    ("dev2", "leads_chain", 0.87, 0.92),
     ("dev2", "chain_leaders", 0.86, 0.9),
     ("dev2", "enterprises", 0.82, 0.9),
-    ("dev2", "chains", 0.88, 0.88),
-    ("dev2", "parks", 0.92, 0.95),
+    ("dev2", "chains", 0.91, 0.89),
+    ("dev2", "parks", 0.94, 0.95),
     ("dev2", "projects", 0.91, 0.85),
     ("dev2", "policies", 1.0, 1.0),
     ("seeds", "metrics", 0.87, 0.9),
-    ("dev2", "metrics", 0.66, 0.67),
+    ("dev2", "metrics", 0.71, 0.72),
 ]
 
 
