@@ -49,7 +49,7 @@ FLOORS = [
     ("dev2", "chain_leaders", 0.86, 0.9),
     ("dev2", "enterprises", 0.82, 0.9),
     ("dev2", "chains", 0.91, 0.89),
-    ("dev2", "parks", 0.94, 0.95),
+    ("dev2", "parks", 0.93, 0.95),
     ("dev2", "projects", 0.91, 0.85),
     ("dev2", "policies", 1.0, 1.0),
     ("seeds", "metrics", 0.87, 0.9),
