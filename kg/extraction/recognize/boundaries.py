@@ -222,7 +222,7 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
                 continue
         if t_start > start:
             break
-    if cls == C.Enterprise and start < end:
+    if cls == C.Enterprise and end - start >= 2:  # (the words it looks for take two or more)
         start = _after_never_inside(toks, start, end)
     return start
 
