@@ -216,6 +216,8 @@ def _person_name(rest: str) -> str:
         sur = 1
     else:
         return ""
+    if _patterns()["titles"].match(rest, 1):
+        return ""  # "书记和市长": 和 opens a title, not a name
     for n in (sur + 2, sur + 1):
         cand = rest[:n]
         if len(cand) < n or not all(_CJK.match(c) for c in cand):
