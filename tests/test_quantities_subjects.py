@@ -39,6 +39,13 @@ CASES = [
         {"subject": "湄潭县"},
     ),
     (
+        "全市 is the city of a title that names its industry (天水市农业 is no firm)",
+        "# 天水市农业\n\n全市苹果种植面积达到160万亩,年产量210万吨。",
+        160,
+        "万亩",
+        {"subject": "天水市", "indicator": "苹果种植面积"},
+    ),
+    (
         "园区 in the paragraph after a park's own is that park, not the article's main one",
         "# 临川工业园区\n\n1.东岭城乡统筹产业园简介\n\n东岭城乡统筹产业园2012年规划设计。\n\n"
         "2018年以来,园区肉牛存栏达到5000多头。\n\n2.临川农畜产品开发区简介\n\n"

@@ -153,6 +153,8 @@ NOT_FOUND = [
     ("华岳集团、恒泰科技分别为光伏、智能家电产业链链主企业。", "Enterprise", "恒泰科技分别"),
     # a surname-like character before a title opens the title, not a name (和, 由)
     ("由市委书记和市长担任全市产业链总链长。", "Person", "和市长"),
+    # a place's full name and an industry word is the place's industry, not a firm
+    ("天水市农业发展势头良好。", "Enterprise", "天水市农业"),
     # a place before 市长 is no person
     ("黄石市长表示,要加快发展。", "Person", "黄石"),
     # generic or anaphoric names are not things

@@ -372,6 +372,8 @@ def _names_something(s: _Sent, a: int, b: int, *, rare: bool = False) -> bool:
     return False
 
 
+# the levels a place's full name ends in: such a name is no brand
+_LEVELS = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡")
 _NOT_BRAND_TAGS = frozenset({"p", "c", "u", "uj", "r", "q"})
 
 
@@ -427,6 +429,8 @@ def _short_firms(s: _Sent) -> Iterator[Mention]:
                 break
             start = t.start
         brand = s.sub(start, a)
+        if brand.endswith(_LEVELS) and _is_region_word(brand):
+            continue  # "天水市农业": a place's industry, not a firm
         if a - start >= 2 and brand not in lx["industry"] and _strip_generic(brand):
             if not is_strong and not _acting(s, start, s.start + m_end):
                 continue  # a weak industry word: the firm must be the one acting
