@@ -109,6 +109,8 @@ FOUND = [
     ("央企中国建材在当地投资建设水泥项目。", "Enterprise", "中国建材"),
     # a brand and a weak industry word acting, a time word between ("X今年产值…")
     ("恒泰科技今年产值增长两成。", "Enterprise", "恒泰科技"),
+    # the brand before a project's capacity makes what it states: a firm
+    ("恒泰科技年产10万吨正极材料项目开工。", "Enterprise", "恒泰科技"),
     # a verb that is part of a park's name (城乡统筹)
     ("临川县东岭城乡统筹产业园2012年规划设计。", "IndustrialPark", "临川县东岭城乡统筹产业园"),
     # a title, a visiting verb or 其中 never opens a firm's name, however jieba cut it

@@ -137,7 +137,12 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
             brand = _brand_prefix(s, start, b - len(suffix), industry_only=True)
             if brand:
                 # a strong industry word (华友钴业) needs no second sighting; a weak one does
-                strong = _strong(s.sub(*brand)[-2:]) or _strong(s.sub(*brand)[-3:])
+                strong = (
+                    _strong(s.sub(*brand)[-2:])
+                    or _strong(s.sub(*brand)[-3:])
+                    # "恒泰科技年产10万吨…项目": the one making what the capacity states
+                    or _CAPACITY.match(s.text, brand[1] - s.start) is not None
+                )
                 yield Mention(
                     C.Enterprise, s.sub(*brand), *brand, rule="project-head" if strong else _UNSURE
                 )
