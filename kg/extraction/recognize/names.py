@@ -190,6 +190,8 @@ def _persons(s: _Sent) -> Iterator[Mention]:
             yield Mention(C.Person, name, a, a + len(name), rule="takes the post")
 
 
+# "一条产业链、一位市领导": the official each chain has, in the chain-leader system's formula
+_ONE_EACH = re.compile(r"一[个条](?:产业链?|链)、一[位名个]$")
 # a name before the title, opening a clause: "周立新市长主持会议", "程一帆副县长表示"
 _NAME_TITLE = re.compile(
     r"(?:^|(?<=[,,;;、:“由]))([\u4e00-\u9fff]{2,3})((?:副)?(?:市长|县长|区长|省长|州长|镇长|书记))"
@@ -247,7 +249,9 @@ def _roles(s: _Sent) -> Iterator[Mention]:
             # or named before it, the post given by 由: "总链长由市委书记担任"
             head = t[max(t.rfind(c, 0, m.start()) for c in ",,。;;") + 1 : m.start()]
             if not _rx(r"(?<!副)链长(?![制办])[^由]*由").search(head):
-                continue
+                # or the one official of each chain: "一条产业链、一位市领导、一个牵头部门"
+                if not _ONE_EACH.search(t, 0, m.start()):
+                    continue
         a, b = s.start + m.start(1), s.start + m.end(1)
         yield Mention(C.ChainLeaderRole, m.group(1), a, b, rule="role")
 
