@@ -111,6 +111,12 @@ FOUND = [
     ("恒泰科技今年产值增长两成。", "Enterprise", "恒泰科技"),
     # the brand before a project's capacity makes what it states: a firm
     ("恒泰科技年产10万吨正极材料项目开工。", "Enterprise", "恒泰科技"),
+    # a brand and an industry word joined by 与 to a firm
+    ("华岳电子与恒泰科技共同投资建设智能制造产业园。", "Enterprise", "华岳电子"),
+    # verbs that govern a park or a project are no part of its name; the builder is a firm
+    ("华岳电子与恒泰科技共同投资建设智能制造产业园。", "IndustrialPark", "智能制造产业园"),
+    ("恒泰科技投资建设智能制造项目。", "Enterprise", "恒泰科技"),
+    ("恒泰科技投资建设智能制造项目。", "Project", "智能制造项目"),
     # a verb that is part of a park's name (城乡统筹)
     ("临川县东岭城乡统筹产业园2012年规划设计。", "IndustrialPark", "临川县东岭城乡统筹产业园"),
     # a title, a visiting verb or 其中 never opens a firm's name, however jieba cut it
@@ -157,6 +163,8 @@ NOT_FOUND = [
     ("由市委书记和市长担任全市产业链总链长。", "Person", "和市长"),
     # a place's full name and an industry word is the place's industry, not a firm
     ("天水市农业发展势头良好。", "Enterprise", "天水市农业"),
+    # a place that builds a project is no firm
+    ("临川市投资建设智能制造项目。", "Enterprise", "临川市"),
     # a place before 市长 is no person
     ("黄石市长表示,要加快发展。", "Person", "黄石"),
     # generic or anaphoric names are not things

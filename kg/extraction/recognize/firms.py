@@ -449,6 +449,8 @@ _LIST_RUN = re.compile(r"[^、,。;:()《》“”\s]{2,16}(?:、[^、,。;:()�
 def _coordinated_firms(s: _Sent, found: list[Mention]) -> Iterator[Mention]:
     """Items coordinated with a firm are firms: "与云天化、上海友升…" once either is known."""
     if "、" not in s.text:
+        if "与" in s.text or "和" in s.text:
+            yield from _paired_firms(s, found)
         return  # every list run has a 、
     firms = {(m.start, m.end) for m in found if m.type == C.Enterprise and m.rule != _UNSURE}
     if not firms:
@@ -473,3 +475,28 @@ def _coordinated_firms(s: _Sent, found: list[Mention]) -> Iterator[Mention]:
                 continue  # an item with a verb or a function word inside is not a name
             if (a, b) not in firms and b > a:
                 yield from _firm(s, a, b, "并列", in_list=True)
+
+
+def _paired_firms(s: _Sent, found: list[Mention]) -> Iterator[Mention]:
+    """A brand and an industry word joined to a firm by 与 or 和 is a firm too: "华岳电子与恒泰
+    科技共同投资" once 恒泰科技 is known (a firm acting)."""
+    tail = _patterns()["industry_tail"]
+    for m in [m for m in found if m.type == C.Enterprise]:  # (found grows as this yields)
+        if m.rule == _UNSURE:
+            continue
+        at = m.start - s.start
+        if at >= 1 and s.text[at - 1] in "与和":
+            start = _walk_left(s.toks, m.start - 1, s.start, C.Enterprise, 10)
+            text = s.sub(start, m.start - 1)
+            if (
+                2 < len(text) <= 10
+                and tail.search(text)
+                and _names_something(s, start, m.start - 1)
+            ):
+                yield from _firm(s, start, m.start - 1, "并列", trim=False)
+        end = m.end - s.start
+        if s.text[end : end + 1] in ("与", "和"):
+            b = _name_end(s, m.end + 1, m.end + 11)
+            text = s.sub(m.end + 1, b)
+            if 2 < len(text) <= 10 and tail.search(text) and _names_something(s, m.end + 1, b):
+                yield from _firm(s, m.end + 1, b, "并列", trim=False)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from kg.extraction.recognize.boundaries import _Sent, _starts, _strip_generic, _walk_left
 from kg.extraction.recognize.chains import _chain_mentions
 from kg.extraction.recognize.edges import _balanced
-from kg.extraction.recognize.firms import _brand_prefix, _names_something
+from kg.extraction.recognize.firms import _brand_prefix, _firm, _names_something
 from kg.extraction.recognize.industries import HEAD, PROCESS, industry_start, word_kind
 from kg.extraction.recognize.lexicon import (
     _CLUSTER_LIST_TAIL,
@@ -82,6 +82,14 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
             start = _walk_left(s.toks, a, s.start, cls, MAX_LEN[cls])
         if cls == C.Project:
             start = _after_lead_verb(s, _capacity_start(s, start, b), a)
+            builds = _BUILDS.search(s.text, start - s.start, a - s.start - 2)
+            if builds:  # "恒泰科技投资建设智能制造项目": the firm builds the project
+                head = (start, s.start + builds.start())
+                start = s.start + builds.end()
+                if head[1] - head[0] >= 2 and _names_something(s, *head):
+                    yield from _firm(s, *head, "project-builder", trim=False)
+        elif cls == C.IndustrialPark:  # "投资建设智能制造产业园": the verbs govern the park
+            start = _after_lead_verb(s, _after_lead_verb(s, start, a), a)
         name = s.sub(start, b)
         if not _balanced(name):
             continue
@@ -172,8 +180,12 @@ def _capacity_start(s: _Sent, start: int, b: int) -> int:
     return _walk_left(s.toks, cap, s.start, C.Project, limit)
 
 
+# "X投资建设Y项目": what follows the verb is the project, what precedes it the builder
+_BUILDS = re.compile("投资建设|投资新建|投资兴建|投资建|投建")
 # verbs that name a project's work when inside it (扩建项目) but govern it when they open it
-_LEAD_VERBS = frozenset({"建设", "新建", "扩建", "投资", "实施", "推进", "开工", "启动"})
+_LEAD_VERBS = frozenset(
+    {"建设", "新建", "扩建", "投资", "投资建设", "实施", "推进", "开工", "启动"}
+)
 
 
 def _after_lead_verb(s: _Sent, start: int, a: int) -> int:
