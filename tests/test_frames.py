@@ -52,6 +52,8 @@ FOUND = [
         "由副市长周海波、王晓蕾分别担任光伏产业链、智能家电产业链链长。",
         {("周海波", "光伏产业链"), ("王晓蕾", "智能家电产业链")},
     ),
+    # a name with no title, said to be the 链长
+    ("chainLeaderOf", "周海波是临川市光伏产业链的链长。", {("周海波", "临川市光伏产业链")}),
     # two roles joined by 和
     ("chainLeaderOf", "由市委书记和市长担任全市产业链总链长。", {("市委书记", "*"), ("市长", "*")}),
     # a role that is a named person's title is not a second leader

@@ -199,7 +199,7 @@ _NAME_TITLE = re.compile(
 )
 # a name of two or three characters opening a clause or after 由, then 担任…链长
 _TAKES_POST = re.compile(
-    r"(?:^|(?<=[,,;;、:“由]))([\u4e00-\u9fff]{2,3})(?:同志)?(?:担任|兼任|出任|任|为)"
+    r"(?:^|(?<=[,,;;、:“由]))([\u4e00-\u9fff]{2,3})(?:同志)?(?:担任|兼任|出任|任|为|是|作为)"
     r"[^,,。;;]{0,24}?(?<!副)链长"
 )
 # …链长由 and a name, then 担任: "海工装备产业链链长由程一帆担任"
