@@ -46,6 +46,16 @@ CASES = [
         {"subject": "天水市", "indicator": "苹果种植面积"},
     ),
     (
+        "a numbered heading (1.某产业园简介) opens a section about what it names",
+        "临川工业园区\n\n1.东岭城乡统筹产业园简介\n\n东岭城乡统筹产业园2012年规划设计。\n\n"
+        "建设完成生活区住宅楼16栋。\n\n2.临川农畜产品开发区简介\n\n"
+        "临川农畜产品开发区原名临川产业园。临川农畜产品开发区规划面积8平方公里。"
+        "临川农畜产品开发区入驻企业12家。",
+        16,
+        "栋",
+        {"subject": "东岭城乡统筹产业园"},
+    ),
+    (
         "园区 in the paragraph after a park's own is that park, not the article's main one",
         "# 临川工业园区\n\n1.东岭城乡统筹产业园简介\n\n东岭城乡统筹产业园2012年规划设计。\n\n"
         "2018年以来,园区肉牛存栏达到5000多头。\n\n2.临川农畜产品开发区简介\n\n"

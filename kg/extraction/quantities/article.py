@@ -117,6 +117,10 @@ class _Article:
         maybe: set[int] | None = None  # (None: all)
         if "#" not in doc.text:
             maybe = set()
+            for m in _NUMBERED.finditer(doc.text):  # "1.某产业园简介": a numbered heading
+                sent = doc.sentence_at(m.start())
+                if sent is not None:
+                    maybe.add(sent.paragraph)
             for word in _CAPTION_HINTS:
                 at = doc.text.find(word)
                 while at >= 0:
@@ -130,7 +134,7 @@ class _Article:
                 by_para.setdefault(sent.paragraph, []).append(sent)
         for para, sents in by_para.items():
             text = "".join([s.text for s in sents]).strip()
-            if text.startswith("# "):
+            if text.startswith("# ") or _NUMBERED_HEADING.match(text):
                 if sents[0].start > 0:
                     art.sections.append(sents[0].start)
                 art.heading_ends[sents[0].start] = sents[-1].end
@@ -231,6 +235,15 @@ class _Article:
             i -= 1
         return None
 
+
+# a numbered heading: a short line that opens with its number and ends like no sentence
+_NUMBERED = re.compile(
+    r"(?m)^(?:[0-9]{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
+)
+_NUMBERED_HEADING = re.compile(
+    r"^(?:[0-9]{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
+    r"[^。!?;！？；,，]{2,30}$"
+)
 
 _CAPTION_MARKS = ("摄", "供图", "图片", "一角", "资料图")
 _BYLINES = ("记者", "通讯员")
