@@ -145,6 +145,10 @@ FOUND = [
         "IndustryChain",
         "储能与氢能",
     ),
+    # one item before 等, joined by 与: one name when the grammar reads it whole; two when the
+    # count says so
+    ("推动储能与氢能等8个新兴特色产业链强劲起舞。", "IndustryChain", "储能与氢能"),
+    ("推动光伏和风电等2条产业链发展。", "IndustryChain", "风电"),
     # a list of chains starts after what says so (分别为)
     ("华岳集团、恒泰科技分别为光伏、智能家电产业链链主企业。", "IndustryChain", "光伏"),
 ]

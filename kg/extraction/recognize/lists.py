@@ -77,12 +77,17 @@ def _list_items(
             break
         if (
             reader is not None
-            and items
             and sep.group() in ("和", "与", "及", "以及")
             and "、" not in s.text[base : sep.start()]
         ):
-            leftmost(base)  # "新型显示和智能终端、…": the first item holds the 和
-            break
+            if items:
+                leftmost(base)  # "新型显示和智能终端、…": the first item holds the 和
+                break
+            # "储能与氢能等8个产业链": one item, when the grammar reads it whole
+            got = reader(s, s.start + cur, s.start + base)
+            if got is not None and got < s.start + sep.start():
+                items.append((got, s.start + cur))
+                break
         item = s.text[sep.end() : cur]
         if (
             sep.group() == ","
@@ -189,9 +194,15 @@ def _enumeration(
         # brand) is read as a name
         plain = _list_items(s, end, s.start, cls)
         joined = {a for a, _ in items}  # (an item the reader kept whole: 算力与大数据)
-        if len(items) < len(plain) <= n and not any(
-            s.text[a - s.start - 1 : a - s.start] in ("和", "与", "及") and a not in joined
-            for a, _ in plain[1:]
+        if (
+            len(items) < len(plain) <= n
+            and (
+                len(plain) == n  # "光伏和风电等2条产业链": the count says where to split
+                or not any(
+                    s.text[a - s.start - 1 : a - s.start] in ("和", "与", "及") and a not in joined
+                    for a, _ in plain[1:]
+                )
+            )
         ):
             return plain
     if n is None or len(items) == n or not items:
