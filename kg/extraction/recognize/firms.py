@@ -256,6 +256,9 @@ def _firm(
     if text != raw:
         start += raw.find(text)
     b = start + len(text)
+    if text.endswith((")", "）")) and _rx(r"[(（][^()（）]{1,10}[)）]$").search(text):
+        text = _rx(r"[(（][^()（）]{1,10}[)）]$").sub("", text)  # "岚泰克(回转支承)": what it makes
+        b = start + len(text)
     if trim and text[:1] in _PREPOSITIONS and len(text) > 3:
         tok = s.word_at(start)
         if tok is not None and len(tok.text) == 2:
