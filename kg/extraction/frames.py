@@ -206,13 +206,14 @@ def _pairs(
     >>> from kg.reading.document import Mention
     >>> a, b = Mention("Enterprise", "A", 0, 1), Mention("Enterprise", "B", 2, 3)
     >>> x, y = Mention("IndustryChain", "X", 6, 7), Mention("IndustryChain", "Y", 8, 9)
-    >>> trig = type("T", (), {"end": 12})()
+    >>> trig = type("T", (), {"start": 10, "end": 12})()
     >>> [(s.text, c.text) for s, c in _pairs("A、B分别为X、Y产业链链主", 0, [a, b], [x, y], trig)]
     [('A', 'X'), ('B', 'Y')]
     """
     if 2 <= len(subs) == len(chains):
-        lo = max(m.end for m in subs) - offset
-        hi = max(t.end, max(c.end for c in chains)) - offset
+        # (the chains may come first: "X、Y产业链链长分别由A、B担任")
+        lo = min(t.start, *(m.start for m in subs), *(c.start for c in chains)) - offset
+        hi = max(t.end, *(m.end for m in subs), *(c.end for c in chains)) - offset
         if "分别" in text[lo:hi]:
             by_start = lambda m: m.start  # noqa: E731
             return list(zip(sorted(subs, key=by_start), sorted(chains, key=by_start), strict=True))
