@@ -167,6 +167,10 @@ NOT_FOUND = [
     ("由市委书记和市长担任全市产业链总链长。", "Person", "和市长"),
     # a place's full name and an industry word is the place's industry, not a firm
     ("天水市农业发展势头良好。", "Enterprise", "天水市农业"),
+    # a title in 《》 that says no kind of document is no policy
+    ("《临川日报》报道了临川市的经验。", "Policy", "临川日报"),
+    # 先后迎来 never inside a firm's name
+    ("临川先后迎来恒泰新能源、华岳动力电池等超20个项目。", "Enterprise", "临川先后迎来恒泰新能源"),
     # a place that builds a project is no firm
     ("临川市投资建设智能制造项目。", "Enterprise", "临川市"),
     # a place before 市长 is no person

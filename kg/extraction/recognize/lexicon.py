@@ -177,6 +177,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "strategy_num_quoted": re.compile(r"“(" + num + r"(?:大|个)[^“”]{1,6})”"),
         "strategy_num": re.compile(r"(?<![“\w])(" + num + r"大(?:战略|强市|经济|工程|行动))"),
         "titles": re.compile(r"(?:" + lx["titles_alt"] + r")"),
+        "policy_kind": re.compile(_alt(rules()["policy"]["kinds"])),
         # a role: office words (市委、市政府主要…) and a head (领导), where a 链长 frame can use it
         "role": re.compile(
             r"((?:(?:"

@@ -17,8 +17,12 @@ from kg.terms import C
 
 
 def _policies(s: _Sent) -> Iterator[Mention]:
+    """Titles in 《》 that say what kind of document they are (《…实施方案》), not 《某某日报》."""
+    kinds = _patterns()["policy_kind"]
     for m in _POLICY.finditer(s.text) if "《" in s.text else ():
-        yield Mention(C.Policy, m.group(1), s.start + m.start(1), s.start + m.end(1), rule="《》")
+        if kinds.search(m.group(1)):
+            a, b = s.start + m.start(1), s.start + m.end(1)
+            yield Mention(C.Policy, m.group(1), a, b, rule="《》")
 
 
 def _strategies(s: _Sent) -> Iterator[Mention]:
