@@ -121,6 +121,9 @@ def understood(plan: Plan, n: int, *, empty_graph: bool = False) -> str:
     if plan.links:
         linked = ", ".join(f"{k.label} ({k.type}, {k.how})" for k in plan.links)
         parts.append(f"{plan.name!r} -> {linked}")
+    asked = [b["kind"] for b in plan.bindings if b.get("kind")]
+    if plan.kind.slot is None and asked:  # a listing of one class: which one
+        parts.append(f"every {class_name(asked[0])} the articles mention")
     if plan.indicator:
         parts.append(f"indicator contains {plan.indicator!r}")
     if plan.year is not None:

@@ -188,8 +188,8 @@ class Asker:
                 extra["year"] = plan.year
         else:
             name = groups.get("x")
-        if kind.name == "in-place":
-            cls = kind_class(groups.get("t"))
+        if groups.get("t"):  # the class of the things asked for ({TYPE}, {CLASS})
+            cls = kind_class(groups["t"])
             if cls:
                 extra["kind"] = cls
         if kind.slot is None:

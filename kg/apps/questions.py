@@ -65,7 +65,7 @@ _GENERIC = re.compile(
     r"firms?|companies|company|enterprises?|\s)*$"
 )
 #: Question words: a captured name holding one means the phrasing was misread.
-QUESTION_WORD = re.compile(r"哪|什么|谁|多少|几个|几家|几条|\b(?:which|what|who|whom|how)\b")
+QUESTION_WORD = re.compile(r"哪|什么|谁|多少|几个|几家|几条|几位|\b(?:which|what|who|whom|how)\b")
 # English class words after a name (the 绿色铝 chain): the kind's classes say as much.
 _CLASS_WORDS = re.compile(
     r"\s+(?:(?:industrial |industry )?(?:chain|cluster)|(?:industrial )?park|company|group|"
