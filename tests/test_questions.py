@@ -24,6 +24,10 @@ NAMES = {
     "昭通市": "Region",
     "威信县": "Region",
     "昭阳区": "Region",
+    # invented: a region whose name a firm's name starts with, a chain narrower than one asked
+    "江城": "Region",
+    "江城新材料": "Enterprise",
+    "海洋工程装备产业链": "IndustryChain",
 }
 
 
@@ -120,6 +124,12 @@ READINGS = [
     # a name still makes it another kind
     ("昭阳区有哪些企业", "in-place", [{"place": "昭阳区", "kind": "Enterprise"}]),
     ("有哪些政策", "policies", [{}]),
+    # a region's whole name before a firm's partial one
+    ("江城有哪些项目?", "in-place", [{"place": "江城", "kind": "Project"}]),
+    ("江城新材料有哪些项目?", "firm-projects", [{"enterprise": "江城新材料"}]),
+    # a chain no entity is named by, read as the narrower chains that start with it
+    ("海洋工程产业链的龙头企业有哪些", "chain-leading-firms", [{"chain": "海洋工程装备产业链"}]),
+    ("海洋工程的链长是谁?", "chain-leaders", [{"chain": "海洋工程装备产业链"}]),
 ]
 
 
@@ -129,6 +139,11 @@ def test_more_readings(asker, question, kind, bindings):
     assert plan.status == "understood", plan
     assert plan.kind is not None and plan.kind.name == kind
     assert plan.bindings == bindings
+
+
+# A name that only sits inside a narrower name (工程 in 海洋工程装备) is no narrower name.
+def test_a_name_inside_another_is_not_narrower(asker):
+    assert asker.understand("工程产业链的龙头企业有哪些").status == "unknown-entity"
 
 
 def _alternatives(piece: str) -> list[str]:

@@ -93,6 +93,7 @@ class Kind:
     optional: bool = False
     query_all: str | None = None  # the query when an optional name is not given, if another
     all_kind: str | None = None  # the kind the question is when an optional name is not given
+    narrower: bool = False  # a name that answers nothing is answered by the narrower names too
 
 
 @dataclass
@@ -114,6 +115,8 @@ class Plan:
     year: int | None = None
     status: str = "understood"  # or "unknown-entity", "not-understood"
     suggestions: list[str] = field(default_factory=list)
+    narrower: list[str] = field(default_factory=list)  # narrower names answering for the name
+    fallback: Plan | None = None  # a less sure reading, answered when this one finds nothing
     expected: tuple[str, ...] = ()
 
 
@@ -142,6 +145,7 @@ def kinds() -> tuple[Kind, ...]:
                 optional=row.get("optional", False),
                 query_all=row.get("query_all"),
                 all_kind=row.get("all_kind"),
+                narrower=row.get("narrower", False),
             )
         )
     return tuple(found)
