@@ -127,6 +127,7 @@ def _canonical(rows: list[Any]) -> list[Any]:
 
 
 def _parameter_sets(ds: Any, name: str, names: list[tuple[str, str]]) -> Iterator[dict]:
+    from kg import ontology
     from kg.graph.query import query_info, run_named
 
     params = query_info(name).parameters
@@ -169,6 +170,8 @@ def _parameter_sets(ds: Any, name: str, names: list[tuple[str, str]]) -> Iterato
     if not label_params:
         for p in other:
             values = _TEXTS if p.kind == "string" else [None]
+            if p.kind == "class":  # every class of the things the graph is about
+                values = ontology.entity_classes()
             for v in values:
                 yield {} if v is None else {p.name: v}
         return

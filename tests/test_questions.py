@@ -13,7 +13,7 @@ import tomllib
 from kg import ontology
 from kg.apps.ask import Asker
 from kg.apps.linking import Linker, Name
-from kg.apps.questions import QUESTIONS_FILE, kinds, normalise_question
+from kg.apps.questions import QUESTIONS_FILE, kind_class, kinds, normalise_question
 from kg.graph.query import named_query
 
 # The names the examples are about, and their classes.
@@ -24,6 +24,10 @@ NAMES = {
     "昭通市": "Region",
     "威信县": "Region",
     "昭阳区": "Region",
+    # invented: a region whose name a firm's name starts with, a chain narrower than one asked
+    "江城": "Region",
+    "江城新材料": "Enterprise",
+    "海洋工程装备产业链": "IndustryChain",
 }
 
 
@@ -86,3 +90,87 @@ def test_kinds_name_classes_of_the_ontology_and_named_queries_that_exist():
 )
 def test_normalise_question(raw, normalised):
     assert normalise_question(raw) == normalised
+
+
+# More readings than the examples: (question, kind, bindings) over the names above.
+READINGS = [
+    # the chain leaders, no chain named
+    ("谁是链长?", "chain-leaders", [{}]),
+    ("有哪些链长", "chain-leaders", [{}]),
+    ("链长都有谁", "chain-leaders", [{}]),
+    ("哪些领导担任了链长?", "chain-leaders", [{}]),
+    ("一共有几位链长", "chain-leaders", [{}]),
+    ("Which officials serve as chain leaders?", "chain-leaders", [{}]),
+    # a chain's leading firms, a region's policies, asked with 有
+    ("绿色铝产业链有哪些龙头企业", "chain-leading-firms", [{"chain": "绿色铝产业链"}]),
+    ("绿色铝产业链有哪些链主", "chain-leading-firms", [{"chain": "绿色铝产业链"}]),
+    ("绿色铝产业链的龙头是哪些企业", "chain-leading-firms", [{"chain": "绿色铝产业链"}]),
+    ("昭通市有哪些政策?", "policies", [{"issuer": "昭通市"}]),
+    # the entities of one class
+    ("有哪些产业链?", "class-entities", [{"kind": "IndustryChain"}]),
+    ("列出所有产业链", "class-entities", [{"kind": "IndustryChain"}]),
+    ("图谱里有哪些园区", "class-entities", [{"kind": "IndustrialPark"}]),
+    ("图谱中都有哪些企业?", "class-entities", [{"kind": "Enterprise"}]),
+    ("一共有多少个项目", "class-entities", [{"kind": "Project"}]),
+    ("有哪些产业集群", "class-entities", [{"kind": "IndustryCluster"}]),
+    ("哪些开发区在图谱里?", "class-entities", [{"kind": "IndustrialPark"}]),
+    ("产业链列表", "class-entities", [{"kind": "IndustryChain"}]),
+    ("List the chains", "class-entities", [{"kind": "IndustryChain"}]),
+    ("What are the industrial chains in the graph?", "class-entities", [{"kind": "IndustryChain"}]),
+    ("List all industrial parks.", "class-entities", [{"kind": "IndustrialPark"}]),
+    ("Which firms are in the graph?", "class-entities", [{"kind": "Enterprise"}]),
+    ("How many projects are there?", "class-entities", [{"kind": "Project"}]),
+    ("What clusters does the graph hold?", "class-entities", [{"kind": "IndustryCluster"}]),
+    # a name still makes it another kind
+    ("昭阳区有哪些企业", "in-place", [{"place": "昭阳区", "kind": "Enterprise"}]),
+    ("有哪些政策", "policies", [{}]),
+    # a region's whole name before a firm's partial one
+    ("江城有哪些项目?", "in-place", [{"place": "江城", "kind": "Project"}]),
+    ("江城新材料有哪些项目?", "firm-projects", [{"enterprise": "江城新材料"}]),
+    # a chain no entity is named by, read as the narrower chains that start with it
+    ("海洋工程产业链的龙头企业有哪些", "chain-leading-firms", [{"chain": "海洋工程装备产业链"}]),
+    ("海洋工程的链长是谁?", "chain-leaders", [{"chain": "海洋工程装备产业链"}]),
+]
+
+
+@pytest.mark.parametrize(("question", "kind", "bindings"), READINGS)
+def test_more_readings(asker, question, kind, bindings):
+    plan = asker.understand(question)
+    assert plan.status == "understood", plan
+    assert plan.kind is not None and plan.kind.name == kind
+    assert plan.bindings == bindings
+
+
+# A name that only sits inside a narrower name (工程 in 海洋工程装备) is no narrower name.
+def test_a_name_inside_another_is_not_narrower(asker):
+    assert asker.understand("工程产业链的龙头企业有哪些").status == "unknown-entity"
+
+
+def _alternatives(piece: str) -> list[str]:
+    return DATA["pieces"][piece].removeprefix("(?P<t>").removesuffix(")").split("|")
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        *_alternatives("CLASS"),
+        *_alternatives("TYPE"),
+        "chains",
+        "industry chains",
+        "industrial clusters",
+        "parks",
+        "industrial parks",
+        "zones",
+        "firms",
+        "companies",
+        "enterprises",
+        "businesses",
+        "projects",
+        "policies",
+        "strategies",
+        "regions",
+        "people",
+    ],
+)
+def test_every_class_word_names_a_class(word):
+    assert kind_class(word) in ontology.entity_classes()

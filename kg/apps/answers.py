@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg import ontology
+from kg.apps.linking import core_name, normalise_name
 from kg.apps.questions import Plan, kinds_help
 from kg.rows import format_rows
 
@@ -121,6 +122,16 @@ def understood(plan: Plan, n: int, *, empty_graph: bool = False) -> str:
     if plan.links:
         linked = ", ".join(f"{k.label} ({k.type}, {k.how})" for k in plan.links)
         parts.append(f"{plan.name!r} -> {linked}")
+    asked = [b["kind"] for b in plan.bindings if b.get("kind")]
+    if plan.kind.slot is None and asked:  # a listing of one class: which one
+        parts.append(f"every {class_name(asked[0])} the articles mention")
+    if plan.narrower:
+        what = " or ".join(class_name(t) for t in plan.kind.types) or "entity"
+        core = core_name(normalise_name(plan.name or ""))
+        parts.append(
+            f"answered from the narrower {what} names that start or end with {core!r}: "
+            + ", ".join(plan.narrower)
+        )
     if plan.indicator:
         parts.append(f"indicator contains {plan.indicator!r}")
     if plan.year is not None:

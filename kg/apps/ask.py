@@ -63,6 +63,10 @@ __all__ = [  # noqa: F822 - KINDS is compiled on first use by the module __getat
     "EMPTY_QUESTION",
 ]
 
+#: A link this sure (the name, an alias or a short name) is not passed over for a later kind's.
+_SURE = 95.0
+#: At most this many narrower names answer for a name (see `Kind.narrower`).
+_MAX_NARROWER = 8
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年?")
 _HOW_MUCH = re.compile(r"(?:是多少|有多少|为多少|多少|达到多少|达多少|是几|有几|几何|多大).*$")
 
@@ -164,13 +168,20 @@ class Asker:
             plan.status = "not-understood"
             return plan
         failed: Plan | None = None
+        unsure: Plan | None = None
         for kind, m in matches:
             attempt = Plan(question=question, normalised=text, kind=kind, query=kind.query)
-            if self._fill(attempt, kind, m):
+            if not self._fill(attempt, kind, m):
+                failed = failed or attempt
+            elif not attempt.links or attempt.links[0].score >= _SURE:
+                attempt.fallback = unsure
                 return attempt
-            if failed is None:
-                failed = attempt
-        return failed or plan
+            else:
+                # a name only part of a name of this kind's class (江城 in a firm's name) may be
+                # the whole name of another's (the region 江城): that reading comes first, and
+                # this one answers only if that one finds nothing
+                unsure = unsure or attempt
+        return unsure or failed or plan
 
     def _fill(self, plan: Plan, kind: Kind, m: re.Match[str]) -> bool:
         # Fill plan's bindings from the match; False when its name links to nothing.
@@ -188,8 +199,8 @@ class Asker:
                 extra["year"] = plan.year
         else:
             name = groups.get("x")
-        if kind.name == "in-place":
-            cls = kind_class(groups.get("t"))
+        if groups.get("t"):  # the class of the things asked for ({TYPE}, {CLASS})
+            cls = kind_class(groups["t"])
             if cls:
                 extra["kind"] = cls
         if kind.slot is None:
@@ -207,6 +218,13 @@ class Asker:
                 return True
             return self._unknown(plan, kind)
         links = self.linker.link(name, types=kind.types or None)
+        if kind.narrower and (not links or links[0].how == "near spelling"):
+            # a name no entity has, or only by a near spelling, that starts or ends the names
+            # of narrower ones (海洋工程产业链: 海洋工程装备产业链) is read as those
+            narrower = self.linker.narrower(name, types=kind.types or None)[:_MAX_NARROWER]
+            if narrower:
+                links = narrower
+                plan.narrower = [link.label for link in narrower]
         if not links:
             return self._unknown(plan, kind)
         plan.links = links[:5]
@@ -237,6 +255,16 @@ class Asker:
         if plan.status == "unknown-entity":
             answer.message = unknown_entity(plan, empty_graph=not len(self.linker))
             return answer
+        self._answer(plan, answer)
+        if not answer.rows and plan.fallback is not None and plan.fallback.query is not None:
+            other = Answer(plan.fallback, sparql=named_query(plan.fallback.query))
+            self._answer(plan.fallback, other)
+            if other.rows:
+                return other
+        return answer
+
+    def _answer(self, plan: Plan, answer: Answer) -> None:
+        """Run an understood plan into `answer`, widening its names when they find nothing."""
         self._run(plan, answer)
         if not answer.rows and plan.links and plan.kind is not None and plan.kind.slot:
             # a brand that is also part of other names (合盛: a project's brand; 合盛铝业):
@@ -252,8 +280,23 @@ class Asker:
                     for params in plan.bindings[:1]
                 ]
                 self._run(plan, answer)
+        if not answer.rows and plan.links and plan.kind is not None and plan.kind.narrower:
+            # a name that answers nothing itself (海洋工程产业链, with no leading firm stated) is
+            # answered by its narrower names (海洋工程装备产业链)
+            tried = {link.label for link in plan.links}
+            narrower = self.linker.narrower(plan.name or "", types=plan.kind.types or None)
+            more = [link for link in narrower if link.label not in tried][:_MAX_NARROWER]
+            if more:
+                assert plan.kind.slot is not None
+                plan.links = plan.links + more
+                plan.narrower = [link.label for link in more]
+                plan.bindings = [
+                    {**params, plan.kind.slot: link.label}
+                    for link in more
+                    for params in plan.bindings[:1]
+                ]
+                self._run(plan, answer)
         answer.message = understood(plan, len(answer.rows), empty_graph=not len(self.linker))
-        return answer
 
     def _run(self, plan: Plan, answer: Answer) -> None:
         """Run the plan's query once per binding, adding rows not seen yet to `answer`."""

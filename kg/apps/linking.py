@@ -5,10 +5,14 @@ named query ``entity-names``. A name matches when it is, after normalising both 
 traditional -> simplified with OpenCC, no quotes or spaces, lower case):
 
 - the same as an entity's label (score 100) or alias (99);
-- the same once class endings are cut from both (绿色铝 = 绿色铝产业链, 昭通 = 昭通市: 95);
+- the same once class endings are cut from both (绿色铝 = 绿色铝产业链, 昭通 = 昭通市: 95), of
+  the class its ending names, if it has one (江城经开区 is a park, not the city 江城);
+- a region's, park's or firm's name that a place qualifies, when nothing above matches and
+  the name ends as that class does (江城经开区: 云南江城经济开发区, 江城市经开区: 85);
 - part of a name, when written bare (海鑫 in 云铝海鑫), scored by how much it covers (70-95);
 - a name plus a word that only says what it is (云铝海鑫公司, 昭通市政府: 70-95);
-- a near spelling (one character wrong in four or more: rapidfuzz ``fuzz.ratio`` >= 70).
+- a near spelling (one character wrong in four or more: rapidfuzz ``fuzz.ratio`` >= 70; and
+  when the name has a class ending, its core near the other's: one wrong in three).
 
 >>> linker = Linker([Name("e:1", "IndustryChain", "绿色铝产业链", "绿色铝产业链"),
 ...                  Name("e:2", "Enterprise", "云铝海鑫", "云铝海鑫")])
@@ -32,13 +36,30 @@ from kg import ontology
 from kg.graph.query import run_named
 from kg.iris import normalise_label
 from kg.reading.characters import simplified
+from kg.terms import C
 
-__all__ = ["Name", "Link", "Linker", "normalise_name", "core_name", "simplified", "ACCEPT"]
+__all__ = [
+    "Name",
+    "Link",
+    "Linker",
+    "normalise_name",
+    "core_name",
+    "ending_class",
+    "simplified",
+    "ACCEPT",
+]
 
+#: The classes whose names a place may qualify (云南江城经济开发区 for 江城经开区): a name with
+#: their class ending finds the names of that class whose core starts or ends with its core.
+_QUALIFIED = frozenset({C.Region, C.IndustrialPark, C.Enterprise})
+_QUALIFIED_SCORE = 85.0
 #: The lowest score a link needs.
 ACCEPT = 70.0
 #: Links within this many points of the best one are kept too (an ambiguous partial name).
 _NEAR = 3.0
+#: How near (rapidfuzz ``fuzz.ratio``) the cores of two names with class endings must be for the
+#: names to be near spellings: one character wrong in three, not one in two.
+_CORE_NEAR = 60.0
 # Words a user may add after a name that only say what kind of thing it is.
 _EXTRA_WORDS = (
     "股份有限公司",
@@ -83,6 +104,49 @@ def _suffixes() -> tuple[str, ...]:
     for cls in ontology.entity_classes():
         found.update(ontology.suffixes(cls))
     return tuple(sorted(found, key=len, reverse=True))
+
+
+@cache
+def _ending_classes() -> dict[str, str]:
+    # class ending -> the one class it says a name is of (经开区: IndustrialPark), from the
+    # ontology's suffixes and labels; an ending two classes share says nothing
+    found: dict[str, set[str]] = {}
+    for cls in ontology.entity_classes():
+        words = (*ontology.suffixes(cls), ontology.label(cls), *ontology.alt_labels(cls))
+        for word in words:
+            found.setdefault(word, set()).add(cls)
+    return {word: next(iter(classes)) for word, classes in found.items() if len(classes) == 1}
+
+
+def ending_class(text: str) -> str | None:
+    """The class a normalised name's ending says it is of, if one alone (江城经开区: a park).
+
+    >>> ending_class("江城经开区"), ending_class("云铝海鑫公司"), ending_class("绿色铝")
+    ('IndustrialPark', 'Enterprise', None)
+    """
+    for suffix in _suffixes():
+        if text.endswith(suffix) and len(text) - len(suffix) >= 2:
+            return _ending_classes().get(suffix)
+    return None
+
+
+@cache
+def _generic_names() -> frozenset[str]:
+    # names that only say what kind of thing something is (产业链, 园区): an entity so named is
+    # never what a partial or misspelt name means
+    return frozenset(_suffixes()) | frozenset(_EXTRA_WORDS)
+
+
+def _stem(text: str) -> str:
+    # a normalised name without all its class endings, down to one character (铝产业链 -> 铝)
+    cut = True
+    while cut:
+        cut = False
+        for suffix in _suffixes():
+            if text.endswith(suffix) and len(text) > len(suffix):
+                text, cut = text[: -len(suffix)], True
+                break
+    return text
 
 
 def core_name(text: str) -> str:
@@ -173,6 +237,7 @@ class Linker:
         q_core = core_name(q)
         norms, cores, by_norm, by_core = self._indexes()
         wanted = set(types) if types else None
+        generic = _generic_names()
         best: dict[str, Link] = {}
 
         def offer(i: int, score: float, how: str) -> None:
@@ -186,14 +251,26 @@ class Linker:
         for i in by_norm.get(q, ()):
             is_label = self._entries[i].name == self._entries[i].label
             offer(i, 100.0 if is_label else 99.0, "label" if is_label else "alias")
+        ending = ending_class(q)
         if len(q_core) >= 2:
             for i in by_core.get(q_core, ()):
-                offer(i, 95.0, "short name")
+                if ending is None or self._entries[i].type == ending:  # 江城经开区: no city
+                    offer(i, 95.0, "short name")
         if not best or partial:
             bare = len(q) >= 2 and q == q_core  # a bare short name, not 新能源产业集群
+            qualify = not best and ending in _QUALIFIED and len(q_core) >= 2
             for i, n in enumerate(norms):
+                if n in generic:
+                    continue
                 if bare and q in n:
                     offer(i, 70 + 25 * len(q) / len(n), "part of the name")
+                elif (
+                    qualify
+                    and self._entries[i].type == ending
+                    and cores[i] != q_core
+                    and (cores[i].startswith(q_core) or cores[i].endswith(q_core))
+                ):  # 江城经开区: 云南江城经济开发区, 江城市经开区, all as likely
+                    offer(i, _QUALIFIED_SCORE, "qualified name")
                 elif len(n) >= 2 and n in q and q.replace(n, "", 1) in _EXTRA_WORDS:
                     offer(i, 70 + 25 * len(n) / len(q), "name and kind")
         if not best and len(q) >= 3:
@@ -202,6 +279,12 @@ class Linker:
                     query, choices, scorer=fuzz.ratio, score_cutoff=70, limit=None
                 )
                 for _, ratio, i in found:
+                    if norms[i] in generic:
+                        continue
+                    # a shared class ending makes 能源产业链 look like 储能产业链: the cores
+                    # must be near too (绿色矽 and 绿色硅 are, 能源 and 储能 are not)
+                    if q != q_core and fuzz.ratio(q_core, cores[i]) < _CORE_NEAR:
+                        continue
                     offer(i, ratio * 0.95, "near spelling")
         if not best:
             return []
@@ -211,6 +294,39 @@ class Linker:
         if partial:
             return ranked
         return [k for k in ranked if k.score >= top - margin]
+
+    def narrower(self, text: str, *, types: Sequence[str] | None = None) -> list[Link]:
+        """The entities whose names say more than `text`: their core starts or ends with its
+        core (海洋 -> 海洋工程装备产业链, 装备 -> 海洋工程装备产业链), not one that only holds it
+        inside (能源 is no narrower name of 新能源电池); the best covered first.
+
+        >>> chains = ["海洋工程装备产业链", "新能源电池产业链"]
+        >>> linker = Linker(Name(f"e:{i}", "IndustryChain", c, c) for i, c in enumerate(chains))
+        >>> [link.label for link in linker.narrower("海洋工程产业链")], linker.narrower("能源")
+        (['海洋工程装备产业链'], [])
+
+        A name with a class ending may be one character without it (铝产业链: 铝).
+        """
+        q = normalise_name(text)
+        q_core, stem = core_name(q), _stem(q)
+        if len(stem) < 2 and stem == q:  # one bare character says too little
+            return []
+        norms, cores, _, _ = self._indexes()
+        wanted = set(types) if types else None
+        generic = _generic_names()
+        best: dict[str, Link] = {}
+        for i, core in enumerate(cores):
+            n = self._entries[i]
+            if (wanted is not None and n.type not in wanted) or core == q_core:
+                continue
+            if norms[i] in generic:
+                continue
+            if core.startswith(stem) or core.endswith(stem):
+                score = round(70 + 25 * len(stem) / len(core), 1)
+                known = best.get(n.iri)
+                if known is None or score > known.score:
+                    best[n.iri] = Link(text, n.iri, n.type, n.label, n.name, score, "narrower name")
+        return sorted(best.values(), key=lambda k: (-k.score, len(k.label), k.label, k.iri))
 
     def suggest(
         self, text: str, *, types: Sequence[str] | None = None, limit: int = 5

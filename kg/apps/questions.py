@@ -65,7 +65,7 @@ _GENERIC = re.compile(
     r"firms?|companies|company|enterprises?|\s)*$"
 )
 #: Question words: a captured name holding one means the phrasing was misread.
-QUESTION_WORD = re.compile(r"哪|什么|谁|多少|几个|几家|几条|\b(?:which|what|who|whom|how)\b")
+QUESTION_WORD = re.compile(r"哪|什么|谁|多少|几个|几家|几条|几位|\b(?:which|what|who|whom|how)\b")
 # English class words after a name (the 绿色铝 chain): the kind's classes say as much.
 _CLASS_WORDS = re.compile(
     r"\s+(?:(?:industrial |industry )?(?:chain|cluster)|(?:industrial )?park|company|group|"
@@ -93,6 +93,7 @@ class Kind:
     optional: bool = False
     query_all: str | None = None  # the query when an optional name is not given, if another
     all_kind: str | None = None  # the kind the question is when an optional name is not given
+    narrower: bool = False  # a name that answers nothing is answered by the narrower names too
 
 
 @dataclass
@@ -114,6 +115,8 @@ class Plan:
     year: int | None = None
     status: str = "understood"  # or "unknown-entity", "not-understood"
     suggestions: list[str] = field(default_factory=list)
+    narrower: list[str] = field(default_factory=list)  # narrower names answering for the name
+    fallback: Plan | None = None  # a less sure reading, answered when this one finds nothing
     expected: tuple[str, ...] = ()
 
 
@@ -142,6 +145,7 @@ def kinds() -> tuple[Kind, ...]:
                 optional=row.get("optional", False),
                 query_all=row.get("query_all"),
                 all_kind=row.get("all_kind"),
+                narrower=row.get("narrower", False),
             )
         )
     return tuple(found)
