@@ -261,13 +261,13 @@ def test_counting_things_without_distinct_agrees(tmp_path):
 
 def test_the_loader_queue_is_bounded_by_bytes_and_admits_a_big_item_alone():
     q = _Queue(10)
-    q.put(b"x" * 50)  # bigger than the bound, but the queue is empty
+    q.put((b"x" * 50, 1))  # bigger than the bound, but the queue is empty
     done = threading.Event()
-    blocked = threading.Thread(target=lambda: (q.put(b"yy"), done.set()))
+    blocked = threading.Thread(target=lambda: (q.put((b"yy", 1)), done.set()))
     blocked.start()
     assert not done.wait(0.2)  # waits while more than the bound is queued
-    assert q.get() == b"x" * 50
+    assert q.get() == (b"x" * 50, 1)
     assert done.wait(5)
     blocked.join()
-    q.put(b"zz")
-    assert [q.get(), q.get()] == [b"yy", b"zz"]
+    q.put((b"zz", 1))
+    assert [q.get(), q.get()] == [(b"yy", 1), (b"zz", 1)]

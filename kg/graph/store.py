@@ -75,8 +75,9 @@ QUEUED_BYTES = 64 << 20
 
 
 class _Queue:
-    """A FIFO of byte strings (and markers) bounded by their total size: `put` waits while
-    more than `limit` bytes are queued, but always admits one item into an empty queue."""
+    """A FIFO of (bytes, quads) pairs (and markers) bounded by the bytes' total size: `put`
+    waits while more than `limit` bytes are queued, but always admits one item into an empty
+    queue."""
 
     def __init__(self, limit: int) -> None:
         self._limit = limit
@@ -85,7 +86,7 @@ class _Queue:
         self._changed = threading.Condition()
 
     def put(self, item: Any) -> None:
-        size = len(item) if isinstance(item, bytes) else 0
+        size = len(item[0]) if isinstance(item, tuple) else 0
         with self._changed:
             while self._items and self._bytes + size > self._limit:
                 self._changed.wait()
@@ -98,8 +99,8 @@ class _Queue:
             while not self._items:
                 self._changed.wait()
             item = self._items.popleft()
-            if isinstance(item, bytes):
-                self._bytes -= len(item)
+            if isinstance(item, tuple):
+                self._bytes -= len(item[0])
             self._changed.notify_all()
             return item
 
@@ -166,14 +167,15 @@ class _Part(io.RawIOBase):
         while not self._buffer:
             if self.ended or self.quads >= self._size:
                 return 0
-            data = self._items.get()
-            if data is _ABORT:
+            item = self._items.get()
+            if item is _ABORT:
                 self.aborted = True
                 raise _Abort("the build stopped")
-            if data is _END:
+            if item is _END:
                 self.ended = True
                 return 0
-            self.quads += data.count(b"\n")
+            data, quads = item
+            self.quads += quads
             self._buffer = memoryview(data)
         n = min(len(target), len(self._buffer))
         target[:n] = self._buffer[:n]
@@ -225,11 +227,12 @@ class _Loader:
         finally:
             store = None  # release the RocksDB lock before the directory is renamed or removed
 
-    def put(self, data: bytes) -> None:
-        """Queue one article's N-Quads; raises what stopped the loader, if it stopped."""
+    def put(self, data: bytes, quads: int) -> None:
+        """Queue one article's N-Quads (`quads` lines); raises what stopped the loader, if it
+        stopped."""
         if self._error is not None:
             raise self._failed()
-        self._items.put(data)
+        self._items.put((data, quads))
 
     def close(self) -> None:
         """Wait until everything queued is written; raises what stopped the loader."""
@@ -318,13 +321,14 @@ def build_store(
             if include_ontology:
                 head = ontology_nquads().encode("utf-8")
                 found["ontology_triples"] = head.count(b"\n")
-                loader.put(head)
+                loader.put(head, found["ontology_triples"])
             written = _Written()
             for doc in docs:
                 data = written.new(_nquads_utf8(doc))
                 found["documents"] += 1
-                found["quads"] += data.count(b"\n")
-                loader.put(data)
+                quads = data.count(b"\n")
+                found["quads"] += quads
+                loader.put(data, quads)
         except BaseException:
             loader.abort()
             raise

@@ -203,6 +203,25 @@ def build(
     return report
 
 
+def _plain_rows(rows: list[list[str]]) -> str | None:
+    """`rows` as the merge log's `csv.writer` writes them (tab-separated, CRLF), or None when
+    a field holds a tab, a quote or a line break, which it would quote: joined in one go, they
+    take a third of the time of writing them row by row.
+
+    >>> _plain_rows([["a.txt", "云南", "Region"]]), _plain_rows([['say "x"']])
+    ('a.txt\\t云南\\tRegion\\r\\n', None)
+    """
+    text = "".join(["\t".join(row) + "\r\n" for row in rows])
+    if (
+        '"' in text
+        or text.count("\n") != len(rows)
+        or text.count("\r") != len(rows)
+        or text.count("\t") != sum(len(row) - 1 for row in rows)
+    ):
+        return None
+    return text
+
+
 def _build_staged(
     items: Iterable[Extracted],
     stage: Path,
@@ -225,7 +244,11 @@ def _build_staged(
             for item in items:
                 report.articles += 1
                 report.characters += item.characters
-                writer.writerows(item.merges)
+                text = _plain_rows(item.merges)
+                if text is None:
+                    writer.writerows(item.merges)
+                else:
+                    fh.write(text)
                 for pair in item.leads:
                     if pair not in first_file or item.name < first_file[pair]:
                         first_file[pair] = item.name
