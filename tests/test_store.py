@@ -271,3 +271,13 @@ def test_the_loader_queue_is_bounded_by_bytes_and_admits_a_big_item_alone():
     blocked.join()
     q.put((b"zz", 1))
     assert [q.get(), q.get()] == [(b"yy", 1), (b"zz", 1)]
+
+
+def test_a_busy_build_loads_in_its_own_parts_and_gives_the_same_store(tmp_path, monkeypatch):
+    # build_store(busy=True): extraction takes every core, so fewer (larger) bulk_load calls.
+    docs = [sample_document(f"{name}.txt") for name in "abc"]
+    build_store(docs, tmp_path / "whole", include_ontology=False)
+    monkeypatch.setattr("kg.graph.store.LOAD_QUADS", 10_000_000)
+    monkeypatch.setattr("kg.graph.store.BUSY_LOAD_QUADS", 50)
+    build_store(docs, tmp_path / "busy", include_ontology=False, busy=True)
+    assert _all_quads(tmp_path / "busy") == _all_quads(tmp_path / "whole")

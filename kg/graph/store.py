@@ -62,11 +62,14 @@ def ontology_nquads() -> str:
 
 
 # Quads per call of Oxigraph's bulk loader, which holds a call's quads in memory (about 1 kB
-# each) before writing them: a stream cut into calls of this size keeps memory flat. Each call
-# after the first adds files whose keys overlap the store's, which RocksDB compacts (and
-# `optimize` once more at the end): 1,000 generated articles (814,000 quads) took 11-12 s of
-# CPU to load in calls of 100,000 quads, 7.4-8.2 s in calls of 250,000, for 125 MB more peak.
-LOAD_QUADS = 250_000
+# each) before writing them: a stream cut into calls of this size keeps memory flat.
+LOAD_QUADS = 100_000
+# The same when extraction takes every core (`build_store(busy=True)`). Each call after the first
+# adds files whose keys overlap the store's, which RocksDB compacts, and `optimize` once more at
+# the end: with a core to spare that runs beside extraction, but with every core extracting it
+# is time taken from it. 1,000 generated articles (814,000 quads) took 11-12 s of CPU to load
+# in calls of 100,000 quads, 7.4-8.2 s in calls of 250,000, which peak about 125 MB higher.
+BUSY_LOAD_QUADS = 250_000
 # N-Quads (bytes) rendered and waiting for the loader. Once a call has read its part, Oxigraph
 # writes it (about 2 s of CPU for 250,000 quads) and reads nothing meanwhile: what the articles
 # extracted then would wait in the workers, which stop once a few chunks each are ahead (see
@@ -296,6 +299,7 @@ def build_store(
     path: str | os.PathLike[str] = DEFAULT_STORE,
     *,
     include_ontology: bool = True,
+    busy: bool = False,
 ) -> dict[str, int]:
     """Write the documents' quads (and the ontology) to a new store that replaces `path`.
 
@@ -308,7 +312,9 @@ def build_store(
     of the two, not their sum. A record with ``name``, ``sha256`` and already rendered
     ``nquads`` (`kg.run.parallel.Extracted`) may stand for a Document (or ``nquads_utf8``, the same
     as UTF-8 bytes). Returns counts: ``documents``, ``quads`` (sent to the loader for the
-    articles, in their graphs and the entity graph) and ``ontology_triples``.
+    articles, in their graphs and the entity graph) and ``ontology_triples``. With `busy` (the
+    articles are extracted on every core), the quads are written in larger calls
+    (`BUSY_LOAD_QUADS`): fewer compactions, more memory.
     """
     path = Path(path)
     check_replaceable(path)
@@ -316,7 +322,7 @@ def build_store(
     new = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
     found = {"documents": 0, "quads": 0, "ontology_triples": 0}
     try:
-        loader = _Loader(new, target=path)
+        loader = _Loader(new, target=path, part_quads=BUSY_LOAD_QUADS if busy else None)
         try:
             if include_ontology:
                 head = ontology_nquads().encode("utf-8")

@@ -185,7 +185,11 @@ def build(
         )
         try:
             phases.phase("extracting", n_files, "articles")
-            _build_staged(items, stage, store_stage / "store", report, progress, exports, phases)
+            # Every core extracting: the store's writing is time taken from extraction.
+            busy = dask is None and workers >= _cores()
+            _build_staged(
+                items, stage, store_stage / "store", report, progress, exports, phases, busy
+            )
             if not report.articles and report.skipped:
                 raise InputError(
                     f"no article could be read ({len(report.skipped)} skipped); "
@@ -201,6 +205,14 @@ def build(
     }
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform (macOS)
+        return os.cpu_count() or 1
 
 
 def _plain_rows(rows: list[list[str]]) -> str | None:
@@ -230,6 +242,7 @@ def _build_staged(
     progress: Callable[[Extracted], None] | None,
     exports: bool,
     phases: Progress,
+    busy: bool = False,
 ) -> None:
     """Write the store to `store_path` and the other outputs to `stage`; fill `report`."""
     merge_log = stage / "merge_log.tsv"
@@ -260,7 +273,7 @@ def _build_staged(
             # the loader writes what it still holds, then the store is compacted
             phases.phase("storing", 2, "steps")
 
-        kgstore.build_store(stream(), store_path)
+        kgstore.build_store(stream(), store_path, busy=busy)
         phases.advance()
     report.files["store"] = store_path
     report.files["merge_log"] = merge_log
