@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from rdflib import Dataset
 from kg.errors import StoreError, ValidationError
 from kg.graph.query import counts, named_query, run_sparql
 from kg.graph.rdf import ENTITY_GRAPH, document_graph, document_quads
-from kg.graph.store import build_store, open_store, oxigraph_store, union_triples
+from kg.graph.store import _Queue, build_store, open_store, oxigraph_store, union_triples
 from kg.iris import article_iri, entity_iri
 from kg.ontology import ONTOLOGY_GRAPH, ontology_graph
 from kg.reading.document import Document
@@ -256,3 +257,27 @@ def test_counting_things_without_distinct_agrees(tmp_path):
     ds = open_store(tmp_path / "store")
     distinct = named_query("count_types").replace("COUNT(*)", "COUNT(DISTINCT ?thing)")
     assert run_sparql(ds, distinct) == run_sparql(ds, named_query("count_types"))
+
+
+def test_the_loader_queue_is_bounded_by_bytes_and_admits_a_big_item_alone():
+    q = _Queue(10)
+    q.put((b"x" * 50, 1))  # bigger than the bound, but the queue is empty
+    done = threading.Event()
+    blocked = threading.Thread(target=lambda: (q.put((b"yy", 1)), done.set()))
+    blocked.start()
+    assert not done.wait(0.2)  # waits while more than the bound is queued
+    assert q.get() == (b"x" * 50, 1)
+    assert done.wait(5)
+    blocked.join()
+    q.put((b"zz", 1))
+    assert [q.get(), q.get()] == [(b"yy", 1), (b"zz", 1)]
+
+
+def test_a_busy_build_loads_in_its_own_parts_and_gives_the_same_store(tmp_path, monkeypatch):
+    # build_store(busy=True): extraction takes every core, so fewer (larger) bulk_load calls.
+    docs = [sample_document(f"{name}.txt") for name in "abc"]
+    build_store(docs, tmp_path / "whole", include_ontology=False)
+    monkeypatch.setattr("kg.graph.store.LOAD_QUADS", 10_000_000)
+    monkeypatch.setattr("kg.graph.store.BUSY_LOAD_QUADS", 50)
+    build_store(docs, tmp_path / "busy", include_ontology=False, busy=True)
+    assert _all_quads(tmp_path / "busy") == _all_quads(tmp_path / "whole")

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import io
 import os
-import queue
 import shutil
 import tempfile
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -64,8 +64,48 @@ def ontology_nquads() -> str:
 # Quads per call of Oxigraph's bulk loader, which holds a call's quads in memory (about 1 kB
 # each) before writing them: a stream cut into calls of this size keeps memory flat.
 LOAD_QUADS = 100_000
-# Articles rendered and waiting for the loader: enough to keep it busy, little memory.
-QUEUED = 64
+# The same when extraction takes every core (`build_store(busy=True)`). Each call after the first
+# adds files whose keys overlap the store's, which RocksDB compacts, and `optimize` once more at
+# the end: with a core to spare that runs beside extraction, but with every core extracting it
+# is time taken from it. 1,000 generated articles (814,000 quads) took 11-12 s of CPU to load
+# in calls of 100,000 quads, 7.4-8.2 s in calls of 250,000, which peak about 125 MB higher.
+BUSY_LOAD_QUADS = 250_000
+# N-Quads (bytes) rendered and waiting for the loader. Once a call has read its part, Oxigraph
+# writes it (about 2 s of CPU for 250,000 quads) and reads nothing meanwhile: what the articles
+# extracted then would wait in the workers, which stop once a few chunks each are ahead (see
+# kg.run.parallel). Room for about a part's N-Quads (about 240 bytes a quad) keeps them busy.
+QUEUED_BYTES = 64 << 20
+
+
+class _Queue:
+    """A FIFO of (bytes, quads) pairs (and markers) bounded by the bytes' total size: `put`
+    waits while more than `limit` bytes are queued, but always admits one item into an empty
+    queue."""
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._items: deque[Any] = deque()
+        self._bytes = 0
+        self._changed = threading.Condition()
+
+    def put(self, item: Any) -> None:
+        size = len(item[0]) if isinstance(item, tuple) else 0
+        with self._changed:
+            while self._items and self._bytes + size > self._limit:
+                self._changed.wait()
+            self._items.append(item)
+            self._bytes += size
+            self._changed.notify_all()
+
+    def get(self) -> Any:
+        with self._changed:
+            while not self._items:
+                self._changed.wait()
+            item = self._items.popleft()
+            if isinstance(item, tuple):
+                self._bytes -= len(item[0])
+            self._changed.notify_all()
+            return item
 
 
 class _Written:
@@ -115,7 +155,7 @@ class _Part(io.RawIOBase):
     """What one call of the bulk loader reads: queued articles until about `size` quads have
     been read and an article ends, or the writer has no more."""
 
-    def __init__(self, items: queue.Queue, size: int) -> None:
+    def __init__(self, items: _Queue, size: int) -> None:
         self._items = items
         self._size = size
         self._buffer = memoryview(b"")
@@ -130,14 +170,15 @@ class _Part(io.RawIOBase):
         while not self._buffer:
             if self.ended or self.quads >= self._size:
                 return 0
-            data = self._items.get()
-            if data is _ABORT:
+            item = self._items.get()
+            if item is _ABORT:
                 self.aborted = True
                 raise _Abort("the build stopped")
-            if data is _END:
+            if item is _END:
                 self.ended = True
                 return 0
-            self.quads += data.count(b"\n")
+            data, quads = item
+            self.quads += quads
             self._buffer = memoryview(data)
         n = min(len(target), len(self._buffer))
         target[:n] = self._buffer[:n]
@@ -158,7 +199,7 @@ class _Loader:
         self._path = path
         self._target = target  # the store `path` will replace: what a message names
         self._part_quads = LOAD_QUADS if part_quads is None else part_quads
-        self._items: queue.Queue = queue.Queue(QUEUED)
+        self._items = _Queue(QUEUED_BYTES)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="kg-store-loader", daemon=True)
         self._thread.start()
@@ -189,11 +230,12 @@ class _Loader:
         finally:
             store = None  # release the RocksDB lock before the directory is renamed or removed
 
-    def put(self, data: bytes) -> None:
-        """Queue one article's N-Quads; raises what stopped the loader, if it stopped."""
+    def put(self, data: bytes, quads: int) -> None:
+        """Queue one article's N-Quads (`quads` lines); raises what stopped the loader, if it
+        stopped."""
         if self._error is not None:
             raise self._failed()
-        self._items.put(data)
+        self._items.put((data, quads))
 
     def close(self) -> None:
         """Wait until everything queued is written; raises what stopped the loader."""
@@ -257,6 +299,7 @@ def build_store(
     path: str | os.PathLike[str] = DEFAULT_STORE,
     *,
     include_ontology: bool = True,
+    busy: bool = False,
 ) -> dict[str, int]:
     """Write the documents' quads (and the ontology) to a new store that replaces `path`.
 
@@ -269,7 +312,9 @@ def build_store(
     of the two, not their sum. A record with ``name``, ``sha256`` and already rendered
     ``nquads`` (`kg.run.parallel.Extracted`) may stand for a Document (or ``nquads_utf8``, the same
     as UTF-8 bytes). Returns counts: ``documents``, ``quads`` (sent to the loader for the
-    articles, in their graphs and the entity graph) and ``ontology_triples``.
+    articles, in their graphs and the entity graph) and ``ontology_triples``. With `busy` (the
+    articles are extracted on every core), the quads are written in larger calls
+    (`BUSY_LOAD_QUADS`): fewer compactions, more memory.
     """
     path = Path(path)
     check_replaceable(path)
@@ -277,18 +322,19 @@ def build_store(
     new = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
     found = {"documents": 0, "quads": 0, "ontology_triples": 0}
     try:
-        loader = _Loader(new, target=path)
+        loader = _Loader(new, target=path, part_quads=BUSY_LOAD_QUADS if busy else None)
         try:
             if include_ontology:
                 head = ontology_nquads().encode("utf-8")
                 found["ontology_triples"] = head.count(b"\n")
-                loader.put(head)
+                loader.put(head, found["ontology_triples"])
             written = _Written()
             for doc in docs:
                 data = written.new(_nquads_utf8(doc))
                 found["documents"] += 1
-                found["quads"] += data.count(b"\n")
-                loader.put(data)
+                quads = data.count(b"\n")
+                found["quads"] += quads
+                loader.put(data, quads)
         except BaseException:
             loader.abort()
             raise
