@@ -82,6 +82,14 @@ _FLOATS = {_XSD + "decimal", _XSD + "double", _XSD + "float"}
 
 def _python(value: Any) -> Any:
     # One conversion for both engines: IRIs as str, literals as int/float/bool/str, None unbound.
+    kind = type(value)  # Oxigraph's terms first, by their exact type (no ABC checks)
+    if kind is ox.NamedNode:
+        return value.value
+    if kind is ox.Literal:
+        datatype = value.datatype.value
+        if datatype in _STRINGS:
+            return value.value
+        return _typed(value.value, datatype)
     if value is None:
         return None
     if isinstance(value, (ox.NamedNode, URIRef)):
@@ -96,6 +104,14 @@ def _python(value: Any) -> Any:
         lexical, datatype = str(value), str(value.datatype) if value.datatype else ""
     else:
         return str(value)
+    return _typed(lexical, datatype)
+
+
+_STRINGS = {_XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
+
+
+def _typed(lexical: str, datatype: str) -> Any:
+    """A literal's value by its datatype: int, float, bool, else its lexical form."""
     try:
         if datatype in _INTEGERS:
             return int(lexical)
