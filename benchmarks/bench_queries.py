@@ -13,7 +13,7 @@ question would bind them, the median of `--repeat` runs of
 - raw pyoxigraph: `Store.query` of the same text with the same substitutions, every solution
   read (`tuple(solution)`);
 
-is printed with their ratio (target: at most 1.2, issue 14; 1.5 before it). With `--rdflib` the same query also runs on
+is printed with their ratio (target: at most 1.2). With `--rdflib` the same query also runs on
 rdflib's in-memory engine over a copy of the graph, as a third column (slow: minutes).
 A second table gives the time of `Asker.ask` (reading the question, linking the name, running
 the query) over the raw time of its query, after the entity names are loaded once.
