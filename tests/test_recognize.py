@@ -171,6 +171,11 @@ NOT_FOUND = [
     ("《临川日报》报道了临川市的经验。", "Policy", "临川日报"),
     # 先后迎来 never inside a firm's name
     ("临川先后迎来恒泰新能源、华岳动力电池等超20个项目。", "Enterprise", "临川先后迎来恒泰新能源"),
+    # a school or a hospital is no firm
+    ("位于城东的临川一中今年招生2000人。", "Enterprise", "临川一中"),
+    ("临川市人民医院党委书记张华介绍情况。", "Enterprise", "临川市人民医院"),
+    # the short name given to a chain is no firm's
+    ("临川市智能家电产业链(以下简称“家电链”)加快发展。", "Enterprise", "家电链"),
     # a place that builds a project is no firm
     ("临川市投资建设智能制造项目。", "Enterprise", "临川市"),
     # a place before 市长 is no person
