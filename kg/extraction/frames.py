@@ -20,6 +20,7 @@ Each relation records how its slots were filled (`Relation.how`) and a confidenc
 
 from __future__ import annotations
 
+import operator
 import re
 
 from kg.extraction.chain_search import _Article, _Search
@@ -215,7 +216,7 @@ def _pairs(
         lo = min(t.start, *(m.start for m in subs), *(c.start for c in chains)) - offset
         hi = max(t.end, *(m.end for m in subs), *(c.end for c in chains)) - offset
         if "分别" in text[lo:hi]:
-            by_start = lambda m: m.start  # noqa: E731
+            by_start = operator.attrgetter("start")
             return list(zip(sorted(subs, key=by_start), sorted(chains, key=by_start), strict=True))
     return [(subj, chain) for subj in subs for chain in chains]
 

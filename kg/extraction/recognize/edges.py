@@ -4,11 +4,11 @@ brackets, and where a name read rightwards ends (before an adverb, a clause brea
 from __future__ import annotations
 
 import bisect
-import re
 
-from kg.extraction.recognize.boundaries import _Sent, _starts, _stops
+from kg.extraction.recognize.boundaries import _COUNTED, _Sent, _starts, _stops
 from kg.extraction.recognize.lexicon import (
     _CJK,
+    _NUM,
     _PUNCT,
     _is_region_word,
     _lex,
@@ -122,12 +122,10 @@ def _right_edge(s: _Sent, a: int, b: int) -> int:
                 and w not in _lex()["inner_verbs"]
                 or len(w) > 1
                 and pos(w) in _lex()["stop_pos"]
-                or _COUNT.match(w)  # "A、B两家链主企业": a count after a name ends it
+                or _NUM.match(w)  # "A、B两家链主企业": a count after a name ends it
+                or _COUNTED.match(w)
             )
         ):
             break
         end = tok.end
     return end
-
-
-_COUNT = re.compile(r"^[0-9一二三四五六七八九十百两几]+(?:家|户|个|大|名|条)?$")

@@ -375,8 +375,6 @@ def _names_something(s: _Sent, a: int, b: int, *, rare: bool = False) -> bool:
     return False
 
 
-# the levels a place's full name ends in: such a name is no brand
-_LEVELS = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡")
 _NOT_BRAND_TAGS = frozenset({"p", "c", "u", "uj", "r", "q"})
 
 
@@ -410,6 +408,7 @@ def _acts_after(s: _Sent, end: int) -> bool:
 def _short_firms(s: _Sent) -> Iterator[Mention]:
     """A brand plus an industry word names a firm: 合盛铝业, 山江建材, 华新水泥."""
     lx = _lex()
+    levels = tuple(lx["region_sfx"])  # a place's full name ends in one: no brand
     px = _patterns()
     hits = [(m.start(), m.end(), True, -1) for m in px["strong"].finditer(s.text)]
     # a brand and any industry word opening a clause, or after a word that introduces the one
@@ -432,7 +431,7 @@ def _short_firms(s: _Sent) -> Iterator[Mention]:
                 break
             start = t.start
         brand = s.sub(start, a)
-        if brand.endswith(_LEVELS) and _is_region_word(brand):
+        if brand.endswith(levels) and _is_region_word(brand):
             continue  # "天水市农业": a place's industry, not a firm
         if a - start >= 2 and brand not in lx["industry"] and _strip_generic(brand):
             if not is_strong and not _acting(s, start, s.start + m_end):
