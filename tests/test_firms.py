@@ -41,6 +41,14 @@ FOUND = [
     ("链主企业华信科技率先实现突破。", "华信科技"),
     # a preposition jieba glues to a name's first character is no part of it
     ("对华信科技、长信股份等2家企业奖励300万元。", "华信科技"),
+    # a legal name whose brand jieba reads as an adverb (鼎新) opening the clause
+    ("鼎新科技有限公司今年产值突破百亿元。", "鼎新科技有限公司"),
+    ("今年鼎新电池有限公司产值突破百亿元。", "鼎新电池有限公司"),
+    ("“链主”企业鼎新电池有限公司今年产值突破百亿元。", "鼎新电池有限公司"),
+    # after 链主企业, an ordinary noun and a firm's industry word name a firm
+    ("发挥链主企业锦绣纺织的引领作用。", "锦绣纺织"),
+    # the last item after a conjunction, in a list of leading firms
+    ("全市储能产业链共有链主企业2家,分别是岚泰科技和恒阳电子。", "恒阳电子"),
 ]
 
 NOT_FOUND = [
@@ -59,6 +67,10 @@ NOT_FOUND = [
     # an ordinary word before the industry word is no brand
     ("在智能科技的推动下,产业升级加快。", "智能科技"),
     ("为新能源汽车发展提供保障。", "新能源汽车"),
+    # after 龙头企业: a compound of two common nouns, two industries, a generic word
+    ("龙头企业产品质量提升。", "产品质量"),
+    ("龙头企业汽车电子发展迅速。", "汽车电子"),
+    ("链主企业绿色能源发展。", "绿色能源"),
 ]
 
 

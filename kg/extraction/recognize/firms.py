@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from kg.extraction.recognize.boundaries import _Sent, _starts, _strip_generic, _walk_left
 from kg.extraction.recognize.edges import _name_end, _right_edge
-from kg.extraction.recognize.industries import industry_start
+from kg.extraction.recognize.industries import industry_start, listed
 from kg.extraction.recognize.lexicon import (
     _CJK,
     _NOT_FIRM_ENDS,
@@ -214,8 +214,17 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
     elif ph.read == "rightwards":
         b = _name_end(s, xa, xa + 12)
         first_word = s.toks[bisect.bisect_left(_starts(s.toks), xa)].text if b > xa else ""
+        common = (  # one dictionary word made of two common nouns: 产品质量, 技术水平
+            s.sub(xa, b) == first_word
+            and len(first_word) == 4
+            and all(freq(w) > 1000 for w in (first_word[:2], first_word[2:]))
+        )
         if b - xa >= 2 and (
-            len(first_word) < 2 or _brand_like(first_word) or _is_region_word(first_word)
+            len(first_word) < 2
+            or _brand_like(first_word)
+            and not common  # "龙头企业产品质量提升": a compound noun the dictionary knows
+            or _is_region_word(first_word)
+            or _word_and_industry(s, xa, b)
         ):
             yield from _firm(s, xa, b, ph.name, trim=False)  # not "名单内", "数量"
     elif ph.read == "leader-list":
@@ -226,7 +235,43 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
         a = xb - len(first[-1])
         b = _name_end(s, a, xb)
         if b - a >= 2:  # the name starts right after "链主企业": nothing to trim
-            yield from _firm(s, a, b, ph.name, in_list=len(first) > 1, trim=False)
+            joined = _joined_after(s, b, xb)  # "A和B": B, after the conjunction
+            yield from _firm(s, a, b, ph.name, in_list=len(first) > 1 or joined, trim=False)
+            if joined:
+                c = _name_end(s, joined, xb)
+                if c - joined >= 2:
+                    yield from _firm(s, joined, c, ph.name, in_list=True, trim=False)
+
+
+def _joined_after(s: _Sent, b: int, limit: int) -> int:
+    """Where the item after a list's last conjunction starts, when the name ending at `b` is
+    followed by one (和, 及, 以及, 与) within the list that ends at `limit`; else 0."""
+    tok = s.word_at(b)
+    if tok is None or tok.start != b or tok.text not in _CONJUNCTIONS or pos(tok.text) != "c":
+        return 0
+    return tok.end if limit - tok.end >= 2 else 0
+
+
+_CONJUNCTIONS = frozenset({"和", "及", "以及", "与"})
+
+
+def _word_and_industry(s: _Sent, a: int, b: int) -> bool:
+    """Whether `a`..`b` is a two-character noun and a firm's industry word (锦绣纺织, 长青化工),
+    which after "链主企业" or "龙头企业" names a firm even when the noun is an ordinary word;
+    not two industries (汽车电子), nor a generic word and one (绿色能源, 重点企业)."""
+    lx = _lex()
+    words = [t.text for t in s.toks if a <= t.start and t.end <= b]
+    if len(words) != 2 or "".join(words) != s.sub(a, b):
+        return False
+    first, head = words
+    return (
+        len(first) == 2
+        and head in lx["industry_set"]
+        and first not in lx["industry_set"]
+        and first not in lx["generic_set"]
+        and pos(first) in {"n", "nz", "ns", "nr", "nrt", "nt", "ng"}
+        and not listed(first)  # 汽车零部件, 生物医药: an industry, not a brand
+    )
 
 
 def _common_noun_at(s: _Sent, a: int) -> bool:

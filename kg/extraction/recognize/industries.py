@@ -21,7 +21,7 @@ import functools
 import re
 
 from kg.extraction.recognize.boundaries import _Sent, _starts
-from kg.extraction.recognize.lexicon import _CJK, _is_region_word, _lex
+from kg.extraction.recognize.lexicon import _CJK, _brand_like, _is_region_word, _lex
 from kg.extraction.segment import freq, pos, rules
 
 __all__ = ["industry_start", "is_head", "word_kind"]
@@ -116,9 +116,45 @@ def word_kind(w: str) -> str:
     return STOP
 
 
+def listed(w: str) -> bool:
+    """Whether `w` is an industry word of kg/extraction/rules/industries.toml (a head, a
+    modifier or a process), not one guessed from its characters.
+
+    >>> listed("汽车"), listed("绿色"), listed("锦江")
+    (True, True, False)
+    """
+    lx = _words()
+    return w in lx["heads"] or w in lx["modifiers"] or w in lx["process"]
+
+
 def is_head(w: str) -> bool:
     """Whether `w` names an industry or a product class by itself."""
     return word_kind(w) == HEAD
+
+
+def _brand_half(w: str) -> bool:
+    """Whether `w`, glued to the industry words after it, makes them a firm's name: a brand
+    or a name the dictionary knows (骏驰汽车), not a function word, a verb or a count."""
+    return (
+        _CJK.match(w) is not None
+        and w not in _lex()["stop_words"]
+        and (len(w) == 1 or pos(w) not in _lex()["verb_pos"])  # 骏|驰汽车: a brand cut up
+        and pos(w) not in _lex()["stop_pos"]
+        and pos(w) not in {"m", "q", "t", "f", "vn"}
+        and (_brand_like(w) or pos(w) in _NAMES)
+    )
+
+
+def _after_join(toks: list, start: int, end: int) -> int | None:
+    """The chain after the first joiner between `start` and `end`: the words before it end a
+    firm's name ("骏驰汽车和电子信息产业链" names 电子信息产业链)."""
+    k = bisect.bisect_left(_starts(toks), start)
+    while k < len(toks) and toks[k].start < end:
+        if word_kind(toks[k].text) == JOIN:
+            rest = toks[k].end
+            return rest if rest < end else None
+        k += 1
+    return None
 
 
 def industry_start(s: _Sent, end: int, floor: int | None = None) -> int | None:
@@ -167,6 +203,8 @@ def industry_start(s: _Sent, end: int, floor: int | None = None) -> int | None:
                 continue
             break
         if kind == STOP:
+            if JOIN in taken and t_end == start and _brand_half(w):
+                return _after_join(toks, start, end)  # "…的骏驰汽车和电子信息产业链"
             break
         if kind == MOD and HEAD in taken and w in _words()["qualifiers"]:
             break  # "全省首批智能家电产业链": a rank or a reach qualifies the chain, not its name

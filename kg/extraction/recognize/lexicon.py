@@ -120,6 +120,7 @@ def _lex() -> dict:
         ),
         "count_prefix": re.compile(b["count_prefix"]),
         "industry": sorted(lex["enterprise"]["industry_words"], key=len, reverse=True),
+        "industry_set": frozenset(lex["enterprise"]["industry_words"]),
         "actor_cues": lex["enterprise"]["actor_cues"],
         "firm_predicates": frozenset(lex["enterprise"]["firm_predicates"]),
         "time_words": frozenset(lex["enterprise"]["time_words"]),

@@ -130,6 +130,16 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
         if cls == C.IndustryCluster:
             yield from _list_or_single(s, start, a, b, cls, core, category)
             continue
+        if (
+            cls == C.Enterprise
+            and "有限" in suffix
+            and not category
+            and (len(core) < 2 or not _enterprise_core_ok(core))
+        ):
+            opened = _modifier_brand(s, start)
+            if opened is not None:  # "鼎新科技有限公司": jieba reads the brand as an adverb
+                start, name = opened, s.sub(opened, b)
+                core = name[: -len(suffix)]
         if not core or category or len(core) < 2:
             continue
         if cls == C.Project and core.endswith(("上下游", "配套", "产业", "产业集群")):
@@ -244,6 +254,34 @@ def _firm_headed(s: _Sent, a: int, b: int) -> bool:
     """
     m = _patterns()["strong"].search(s.text, a - s.start, b - s.start)
     return m is not None and m.start() - (a - s.start) >= 2
+
+
+# what jieba tags a two-character brand as when the dictionary knows it as another word
+_MODIFIER_TAGS = frozenset({"d", "a", "ad", "an"})
+
+
+def _modifier_brand(s: _Sent, start: int) -> int | None:
+    """Where a legal name starts when the words read leftwards leave only an ordinary word
+    (科技有限公司, 电池有限公司) and the word before them is a two-character adverb or
+    adjective that opens the clause: a brand the dictionary knows as another word (鼎新,
+    协力). None otherwise."""
+    k = bisect.bisect_left(_starts(s.toks), start) - 1
+    if k < 0 or s.toks[k].end != start:
+        return None
+    w = s.toks[k].text
+    if len(w) != 2 or pos(w) not in _MODIFIER_TAGS or w in _lex()["stop_words"]:
+        return None
+    before = s.toks[k - 1].text if k > 0 else ""
+    if before and not (
+        _OPENS_CLAUSE.match(before)
+        or pos(before) in {"p", "v", "t"}
+        or before in _lex()["list_heads_set"]  # "链主企业鼎新科技有限公司"
+    ):
+        return None  # "效益科技有限公司" read inside a longer phrase: not the opening
+    return s.toks[k].start
+
+
+_OPENS_CLAUSE = re.compile(r"^[,。;:、“”\"(（)）]$")
 
 
 def _enterprise_core_ok(core: str) -> bool:
