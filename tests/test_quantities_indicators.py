@@ -9,6 +9,13 @@ from .test_quantities import CITY, cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "a modal verb before the how-word is no part of the indicator: 可达",
+        "星河新材料有限公司项目建成后,预计年产值可达80亿元。",
+        80,
+        "亿元",
+        {"indicator": "年产值"},
+    ),
+    (
         "how-words are not the indicator: 稳定在",
         "遵义市全市茶园面积常年稳定在45万亩以上。",
         45,

@@ -126,7 +126,7 @@ def _trimmable(word: str) -> bool:
 _HOW_WORDS = frozenset(
     w
     for w in _TRAILING
-    if (len(w) > 1 or w in set("达为有超逾约共已至到了就也均")) and w not in _INNER
+    if (len(w) > 1 or w in set("达为有超逾约共已至到了就也均可")) and w not in _INNER
 )
 _HOW_LONGEST = max(map(len, _HOW_WORDS))
 _HOW_ENDS = frozenset(w[-1] for w in _HOW_WORDS)
