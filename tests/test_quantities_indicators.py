@@ -16,6 +16,13 @@ CASES = [
         {"indicator": "年产值"},
     ),
     (
+        "a 可 inside the measured noun stays: 人均可支配收入",
+        "遵义市全市农村居民人均可支配收入增长8.2%。",
+        8.2,
+        "%",
+        {"indicator": "人均可支配收入增长"},
+    ),
+    (
         "how-words are not the indicator: 稳定在",
         "遵义市全市茶园面积常年稳定在45万亩以上。",
         45,

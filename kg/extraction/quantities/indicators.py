@@ -126,10 +126,15 @@ def _trimmable(word: str) -> bool:
 _HOW_WORDS = frozenset(
     w
     for w in _TRAILING
-    if (len(w) > 1 or w in set("达为有超逾约共已至到了就也均可")) and w not in _INNER
+    if (len(w) > 1 or w in set("达为有超逾约共已至到了就也均")) and w not in _INNER
 )
 _HOW_LONGEST = max(map(len, _HOW_WORDS))
 _HOW_ENDS = frozenset(w[-1] for w in _HOW_WORDS)
+
+
+# Modal verbs between a measured noun and its how-word (年产值可达80亿元): trimmed from the
+# right end only (人均可支配收入 keeps its 可).
+_MODALS = frozenset(_I["modals"])
 
 
 def _strip_how(doc: Document, a: int, b: int) -> int:
@@ -160,7 +165,7 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
     n = len(toks) + (stripped < b)
     while (
         toks
-        and _trimmable(toks[-1].text)
+        and (_trimmable(toks[-1].text) or toks[-1].text in _MODALS)
         and toks[-1].text not in ("”", ")", "）")
         and not (toks[-1].text == "比" and len(toks) > 1 and toks[-2].text == "占")  # 占比
     ):

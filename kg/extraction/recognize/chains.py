@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from kg.extraction.places import place_names
 from kg.extraction.recognize.boundaries import _Sent, _strip_generic
 from kg.extraction.recognize.edges import _strip_place
-from kg.extraction.recognize.industries import industry_start
+from kg.extraction.recognize.industries import goes_on, industry_start
 from kg.extraction.recognize.lexicon import _CHAIN_LIST_TAIL, GENERIC, _is_region_word, _rx
 from kg.extraction.recognize.lists import _count, _enumeration, _list_items
 from kg.reading.document import Mention
@@ -66,7 +66,11 @@ def _chain_mentions(
             s, start - len(conj.group()), s.start, C.IndustryChain, reader=industry_start
         )
         yield from _conjuncts(s, items, suffix)
-    elif inner_split and "、" not in name:
+    elif (
+        inner_split
+        and "、" not in name
+        and not goes_on(inner_split.group(1), inner_split.group(3))  # 汽车及零部件产业链
+    ):
         first = inner_split.group(1)
         if _strip_generic(first):
             yield Mention(

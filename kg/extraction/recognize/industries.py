@@ -24,7 +24,7 @@ from kg.extraction.recognize.boundaries import _Sent, _starts
 from kg.extraction.recognize.lexicon import _CJK, _brand_like, _is_region_word, _lex
 from kg.extraction.segment import freq, pos, rules
 
-__all__ = ["industry_start", "is_head", "word_kind"]
+__all__ = ["industry_start", "is_head", "word_kind", "listed", "goes_on"]
 
 # what a word is to an industry name
 HEAD, MOD, PROCESS, INNER, JOIN, PLACE, STOP = (
@@ -60,6 +60,7 @@ def _words() -> dict:
         "process": frozenset(lx["process_verbs"]),
         "inner": frozenset(lx["inner_verbs"]),
         "joiners": frozenset(lx["joiners"]),
+        "dependants": frozenset(lx["dependants"]),
         "qualifiers": frozenset(lx["qualifiers"]),
     }
 
@@ -125,6 +126,28 @@ def listed(w: str) -> bool:
     """
     lx = _words()
     return w in lx["heads"] or w in lx["modifiers"] or w in lx["process"]
+
+
+def goes_on(first: str, rest: str) -> bool:
+    """Whether `rest`, written after "`first`及", goes on with `first`'s industry (零部件 after
+    汽车, 铝精深加工 after 铝) rather than naming another one.
+
+    Also when `first` and the head `rest` ends in make one industry word (新能源 and 网联汽车:
+    新能源汽车): both qualify one product.
+
+    >>> goes_on("新能源汽车", "零部件"), goes_on("铝", "铝精深加工")
+    (True, True)
+    >>> goes_on("电子信息", "生物医药")
+    False
+    >>> goes_on("新能源", "网联汽车")
+    True
+    """
+    if rest in _words()["dependants"]:
+        return True
+    if any(first + rest[-k:] in _words()["heads"] for k in (2, 3) if len(rest) > k):
+        return True
+    head = first[-2:] if len(first) >= 2 else first
+    return rest.startswith(first) or len(head) == 2 and rest.startswith(head)
 
 
 def is_head(w: str) -> bool:
