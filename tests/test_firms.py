@@ -41,6 +41,10 @@ FOUND = [
     ("链主企业华信科技率先实现突破。", "华信科技"),
     # a preposition jieba glues to a name's first character is no part of it
     ("对华信科技、长信股份等2家企业奖励300万元。", "华信科技"),
+    # a name before a place and a facility it has there (项目, 基地, 总部)
+    ("就在宁川时代东岭项目投产当天,园区开工建设。", "宁川时代"),
+    ("恒岳电子临川基地正式投产。", "恒岳电子"),
+    ("小橙华西区总部完成装修。", "小橙"),
 ]
 
 NOT_FOUND = [
@@ -59,6 +63,10 @@ NOT_FOUND = [
     # an ordinary word before the industry word is no brand
     ("在智能科技的推动下,产业升级加快。", "智能科技"),
     ("为新能源汽车发展提供保障。", "新能源汽车"),
+    # an industry's project in a place, a place's, a university's institute: no firm
+    ("推进新能源汽车东岭项目建设。", "新能源汽车"),
+    ("广东临川项目开工。", "广东"),
+    ("引进东岭大学临川研究院。", "东岭大学"),
 ]
 
 

@@ -20,8 +20,13 @@ import bisect
 
 from kg.extraction.recognize.boundaries import _GLUED, _START, _known_starts, _Sent
 from kg.extraction.recognize.chains import _chains_after_colon
-from kg.extraction.recognize.firms import _coordinated_firms, _firm_list_items, _short_firms
-from kg.extraction.recognize.lexicon import _SUFFIX_CLASSES, GENERIC
+from kg.extraction.recognize.firms import (
+    _coordinated_firms,
+    _facility_firms,
+    _firm_list_items,
+    _short_firms,
+)
+from kg.extraction.recognize.lexicon import _SUFFIX_CLASSES, GENERIC, _patterns
 from kg.extraction.recognize.names import (
     _persons,
     _policies,
@@ -60,6 +65,8 @@ def _sentence_mentions(s: _Sent) -> list[Mention]:
     if "等" in text and "项目" in text:
         out.extend(_project_list_items(s))
     out.extend(_short_firms(s))
+    if _patterns()["facility"].search(text):
+        out.extend(_facility_firms(s))
     if "产业链" in text and ("::" in text or ":" in text):
         out.extend(_chains_after_colon(s))
     return out

@@ -229,6 +229,46 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
             yield from _firm(s, a, b, ph.name, in_list=len(first) > 1, trim=False)
 
 
+_SUB_REGION = frozenset({"区", "大区", "地区", "区域"})
+
+
+def _facility_owner(s: _Sent, hb: int, floor: int) -> tuple[int, int, bool] | None:
+    """The name before a place and a facility head starting at `hb` ("X肇庆项目", "X华西区
+    总部"): its span and whether the place is a macro-region (华西区), or None."""
+    toks = s.toks
+    k = bisect.bisect_left(_starts(toks), hb) - 1
+    if k < 1 or toks[k].end != hb:
+        return None
+    macro = toks[k].text in _SUB_REGION and toks[k - 1].text in _lex()["macro_regions"]
+    if macro:
+        k -= 1
+    elif not _is_region_word(toks[k].text):
+        return None
+    r = toks[k].start
+    a = _walk_left(toks, r, floor, C.Enterprise, 10)
+    if r - a < 2 or industry_start(s, r, a) == a:
+        return None  # "新能源汽车肇庆项目": an industry's project, no firm's
+    if _is_region_word(s.sub(a, r)) or _is_region_word(s.toks[_first(s, a)].text) and r - a < 3:
+        return None
+    return a, r, macro
+
+
+def _facility_firms(s: _Sent) -> Iterator[Mention]:
+    """A firm named by its facility in a place: "X肇庆项目投产", "X长沙基地", "X华西区总部"
+    (a brand-like name; an ordinary word needs a macro-region: 华西区总部)."""
+    for m in _patterns()["facility"].finditer(s.text):
+        hb = s.start + m.start()
+        if hb not in s.starts:
+            continue
+        found = _facility_owner(s, hb, s.start)
+        if found is None:
+            continue
+        a, r, macro = found
+        if not macro and not _names_something(s, a, r):
+            continue
+        yield from _firm(s, a, r, "X地名项目", in_list=macro, trim=False)
+
+
 def _common_noun_at(s: _Sent, a: int) -> bool:
     """Whether the word at document offset `a` is a common noun (项目, 企业), not a name's head."""
     tok = s.word_at(a)

@@ -132,6 +132,9 @@ def _lex() -> dict:
         # alternations, built once (patterns built from them are cached by `re`)
         "strategy_alt": _alt(lex["strategy"]["heads"]),
         "settle_alt": _alt(lex["enterprise"]["settle_verbs"]),
+        "facility_heads": frozenset(lex["enterprise"]["facility_heads"]),
+        "facility_alt": _alt(lex["enterprise"]["facility_heads"]),
+        "macro_regions": frozenset(lex["enterprise"]["macro_regions"]),
         "titles_alt": _alt(lex["person"]["titles"]),
         "role_alt": _alt(lex["role"]["heads"]),
         "list_heads_alt": _alt(lex["enterprise"]["list_heads"]),
@@ -190,6 +193,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "firm_list": re.compile(
             r"(?:等" + count + r"?|" + count + r")[^,。;、等]{0,6}?(?:" + heads + r")"
         ),
+        "facility": re.compile("(?:" + lx["facility_alt"] + ")"),
         "settles": re.compile(r"([^,。;、]{2,12}?)(?:" + lx["settle_alt"] + r")"),
         "strong": re.compile(lx["strong_alt"]),
         "industry_head": re.compile("(?:" + _alt(lx["industry"]) + ")"),
