@@ -195,14 +195,14 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
             return
         for k, (a, b) in enumerate(items):
             trim = k == 0 or _loose(s, a, b)
-            yield from _firm(s, a, b, ph.name, in_list=len(items) > 1, trim=trim)
+            yield from _item_firm(s, a, b, ph.name, in_list=len(items) > 1, trim=trim)
     elif ph.read == "items":
         items = _list_items(s, xb, xa, C.Enterprise)
         if len(items) > 1 and _kinds_of_firm(s, items):
             return
         for k, (a, b) in enumerate(items):
             trim = k == 0 or _loose(s, a, b)
-            yield from _firm(s, a, b, ph.name, in_list=ph.in_list, trim=trim)
+            yield from _item_firm(s, a, b, ph.name, in_list=ph.in_list, trim=trim)
     elif ph.read == "name":
         yield from _firm(s, xa, xb, ph.name)
     elif ph.read in ("walk", "walk-before"):
@@ -267,6 +267,33 @@ def _facility_firms(s: _Sent) -> Iterator[Mention]:
         if not macro and not _names_something(s, a, r):
             continue
         yield from _firm(s, a, r, "X地名项目", in_list=macro, trim=False)
+
+
+_LATIN_BRAND = re.compile(r"[A-Z][A-Za-z]+(?=[\u4e00-\u9fff])")
+
+
+def _item_firm(
+    s: _Sent, a: int, b: int, rule: str, *, in_list: bool, trim: bool
+) -> Iterator[Mention]:
+    """A list item the sentence makes a firm; when the item names a facility of the firm
+    ("X赋能中心项目、Y华西区总部等知名企业"), the firm at its head."""
+    m = _patterns()["facility_tail"].search(s.sub(a, b))
+    if m is None:
+        yield from _firm(s, a, b, rule, in_list=in_list, trim=trim)
+        return
+    hb = a + m.start()
+    owner = _facility_owner(s, hb, a)
+    if owner is not None:
+        yield from _firm(s, owner[0], owner[1], rule, in_list=True, trim=False)
+        return
+    latin = _LATIN_BRAND.match(s.text, a - s.start)
+    if latin is not None and a + len(latin.group()) < hb:
+        # (a name in Latin letters: _firm wants Chinese characters in a name read from text)
+        yield Mention(C.Enterprise, latin.group(), a, a + len(latin.group()), rule=rule)
+        return
+    brand = _brand_prefix(s, a, hb)
+    if brand is not None and brand[1] < hb and _names_something(s, *brand, rare=True):
+        yield from _firm(s, brand[0], brand[1], rule, in_list=True, trim=False)
 
 
 def _common_noun_at(s: _Sent, a: int) -> bool:

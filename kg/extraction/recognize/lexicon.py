@@ -194,6 +194,7 @@ def _patterns() -> dict[str, re.Pattern]:
             r"(?:等" + count + r"?|" + count + r")[^,。;、等]{0,6}?(?:" + heads + r")"
         ),
         "facility": re.compile("(?:" + lx["facility_alt"] + ")"),
+        "facility_tail": re.compile("(?:" + lx["facility_alt"] + ")$"),
         "settles": re.compile(r"([^,。;、]{2,12}?)(?:" + lx["settle_alt"] + r")"),
         "strong": re.compile(lx["strong_alt"]),
         "industry_head": re.compile("(?:" + _alt(lx["industry"]) + ")"),
