@@ -48,6 +48,8 @@ FOUND = [
     # items of a firm list that name the firms' facilities: the firm at each one's head
     ("IBX赋能中心项目、小橙华西区总部等知名龙头企业完成项目装修工作。", "IBX"),
     ("IBX赋能中心项目、小橙华西区总部等知名龙头企业完成项目装修工作。", "小橙"),
+    # firms' names standing for their projects: a bare name among them is a firm too
+    ("东岭德福、博睿重装、新远望等一批大项目如雨后春笋般落地开工。", "新远望"),
 ]
 
 NOT_FOUND = [
@@ -71,6 +73,8 @@ NOT_FOUND = [
     ("广东临川项目开工。", "广东"),
     ("引进东岭大学临川研究院。", "东岭大学"),
     ("新能源汽车项目、光伏项目等企业加快建设。", "新能源汽车"),
+    # ...but an industry among them is no firm
+    ("华信科技、光伏储能、新远望等一批大项目落地开工。", "光伏储能"),
 ]
 
 

@@ -309,10 +309,18 @@ def _common_noun_at(s: _Sent, a: int) -> bool:
 
 
 def _firm(
-    s: _Sent, a: int, b: int, rule: str, *, in_list: bool = False, trim: bool = True
+    s: _Sent,
+    a: int,
+    b: int,
+    rule: str,
+    *,
+    in_list: bool = False,
+    trim: bool = True,
+    bounded: bool = False,
 ) -> Iterator[Mention]:
     """A firm name found by context, after trimming words that are not part of it (unless the
-    phrasing fixes where it starts: `trim=False`)."""
+    phrasing fixes where it starts: `trim=False`). A `bounded` name, a list item between
+    separators, may end in a verb (新远望: 远望 alone would end a name read from text)."""
     # trim leading stop words and verbs the list splitter left on
     start = _walk_left(s.toks, b, a, C.Enterprise, 26) if a < b and trim else a
     start = _uncut(s, a, start)
@@ -353,7 +361,8 @@ def _firm(
     k = bisect.bisect_left(_starts(s.toks), b) - 1
     last = s.toks[k].text if k >= 0 and s.toks[k].end == b else ""
     if (
-        len(last) > 1
+        not bounded
+        and len(last) > 1
         and pos(last) in {"v", "vn", "vd"}
         and not _strong(last)  # 三一重工: 重工 is tagged as a verb-noun
         and not (in_list and _is_region_word(s.toks[_first(s, start)].text))  # 佛山照明
@@ -531,12 +540,20 @@ def _coordinated_firms(s: _Sent, found: list[Mention]) -> Iterator[Mention]:
             pos_ += len(part) + 1
         a0, b0 = spans[0]
         spans[0] = (_walk_left(s.toks, b0, a0, C.Enterprise, 16), b0)
+        projects = _projects_list(s, spans)
         al, bl = spans[-1]
         spans[-1] = (al, _right_edge(s, al, bl))
-        if not any(span in firms for span in spans):
+        if not any(span in firms for span in projects or spans):
             continue
         if _rx(r"企业[0-9一二三四五六七八九十百千]+[家户个]").search(run.group()):
             continue  # "…等材料企业18家、总部企业237家、户外用品企业83家": kinds of firm, counted
+        if projects:
+            # "A、B、C等一批大项目": firms' names standing for their projects; an item that
+            # is a bare name (no product after a brand: 科玛保健品) is a firm like the others
+            for a, b in projects:
+                if (a, b) not in firms and _bare_name(s, a, b):
+                    yield from _firm(s, a, b, "并列", in_list=True, trim=False, bounded=True)
+            continue
         if _rx(r"等[^,。;]{0,8}项目").match(s.text[spans[-1][1] - s.start :]):
             continue  # "A、B等工业项目": firms' names used for their projects
         for k, (a, b) in enumerate(spans):
@@ -544,6 +561,33 @@ def _coordinated_firms(s: _Sent, found: list[Mention]) -> Iterator[Mention]:
                 continue  # an item with a verb or a function word inside is not a name
             if (a, b) not in firms and b > a:
                 yield from _firm(s, a, b, "并列", in_list=True)
+
+
+def _projects_list(s: _Sent, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The items of a list run that ends in 等(一批)…项目 ("A、B、C等一批大项目、好项目"),
+    the last cut at 等; empty when the run is no such list."""
+    for k, (a, b) in enumerate(spans[1:], 1):
+        cut = s.text.find("等", a - s.start, b - s.start)
+        if cut < 0:
+            continue
+        if cut - (a - s.start) >= 2 and _rx(r"等[^,。;]{0,8}项目").match(s.text, cut):
+            return [*spans[:k], (a, s.start + cut)]
+        return []
+    return []
+
+
+def _bare_name(s: _Sent, a: int, b: int) -> bool:
+    """Whether a list item is a name and nothing else: two to six characters, no industry or
+    product at its end (光伏, 科玛保健品), no count, no verb or function word opening it."""
+    if not 2 <= b - a <= 6 or _rx(r"[0-9A-Za-z]").search(s.sub(a, b)):
+        return False
+    if industry_start(s, b, a) is not None:
+        return False
+    first = s.word_at(a)
+    if first is None or first.start != a or _walk_left(s.toks, first.end, a, C.Enterprise, 8) != a:
+        return False  # "推动X": a verb opens it
+    brand = _brand_prefix(s, a, b)
+    return brand is None or brand[1] == b or _strong(s.sub(brand[1], b))
 
 
 def _paired_firms(s: _Sent, found: list[Mention]) -> Iterator[Mention]:
