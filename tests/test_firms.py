@@ -50,6 +50,8 @@ FOUND = [
     ("IBX赋能中心项目、小橙华西区总部等知名龙头企业完成项目装修工作。", "小橙"),
     # firms' names standing for their projects: a bare name among them is a firm too
     ("东岭德福、博睿重装、新远望等一批大项目如雨后春笋般落地开工。", "新远望"),
+    # an item coordinated with a firm the article named before
+    ("宁川时代东岭项目投产。园区将为云鹏汽车、宁川时代发展提供保障。", "云鹏汽车"),
 ]
 
 NOT_FOUND = [

@@ -26,7 +26,7 @@ from kg.extraction.recognize.firms import (
     _firm_list_items,
     _short_firms,
 )
-from kg.extraction.recognize.lexicon import _SUFFIX_CLASSES, GENERIC, _patterns
+from kg.extraction.recognize.lexicon import _SUFFIX_CLASSES, _UNSURE, GENERIC, _patterns
 from kg.extraction.recognize.names import (
     _persons,
     _policies,
@@ -80,6 +80,7 @@ def recognize(doc: Document) -> Document:
         toks = [Token(*t) for t in toks]
     starts = list(map(_START, toks))
     k = 0
+    known: set[str] = set()  # the firms named so far: list items coordinated with one are firms
     for sent in doc.sentences:
         first = k
         k = bisect.bisect_left(starts, sent.end, first)
@@ -90,8 +91,9 @@ def recognize(doc: Document) -> Document:
             _known_starts(own, starts[lo:k])
         sent_ = _Sent(sent, own)
         here = _sentence_mentions(sent_)
-        here.extend(_coordinated_firms(sent_, here))
+        here.extend(_coordinated_firms(sent_, here, known))
         found.extend(here)
+        known.update(m.text for m in here if m.type == C.Enterprise and m.rule != _UNSURE)
     doc.mentions = _resolve_overlaps(_unglued(_short_titles(found)))
     return doc
 

@@ -7,6 +7,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from kg.extraction.recognize.boundaries import _Sent, _starts, _strip_generic, _walk_left
@@ -524,15 +525,23 @@ def _short_firms(s: _Sent) -> Iterator[Mention]:
 _LIST_RUN = re.compile(r"[^、,。;:()《》“”\s]{2,16}(?:、[^、,。;:()《》“”\s]{2,16})+")
 
 
-def _coordinated_firms(s: _Sent, found: list[Mention]) -> Iterator[Mention]:
-    """Items coordinated with a firm are firms: "与云天化、上海友升…" once either is known."""
+def _coordinated_firms(
+    s: _Sent, found: list[Mention], known: AbstractSet[str] = frozenset()
+) -> Iterator[Mention]:
+    """Items coordinated with a firm are firms: "与云天化、上海友升…" once either is known,
+    here or by its name earlier in the article (`known`)."""
     if "、" not in s.text:
         if "与" in s.text or "和" in s.text:
             yield from _paired_firms(s, found)
         return  # every list run has a 、
     firms = {(m.start, m.end) for m in found if m.type == C.Enterprise and m.rule != _UNSURE}
-    if not firms:
+    here = {s.sub(a, b) for a, b in firms}
+    if not (known or here):
         return
+
+    def named(span: tuple[int, int]) -> bool:
+        return span in firms or s.sub(*span) in known or s.sub(*span) in here
+
     for run in _LIST_RUN.finditer(s.text):
         spans, pos_ = [], s.start + run.start()
         for part in run.group().split("、"):
@@ -543,7 +552,7 @@ def _coordinated_firms(s: _Sent, found: list[Mention]) -> Iterator[Mention]:
         projects = _projects_list(s, spans)
         al, bl = spans[-1]
         spans[-1] = (al, _right_edge(s, al, bl))
-        if not any(span in firms for span in projects or spans):
+        if not any(named(span) for span in projects or spans):
             continue
         if _rx(r"企业[0-9一二三四五六七八九十百千]+[家户个]").search(run.group()):
             continue  # "…等材料企业18家、总部企业237家、户外用品企业83家": kinds of firm, counted
@@ -551,7 +560,7 @@ def _coordinated_firms(s: _Sent, found: list[Mention]) -> Iterator[Mention]:
             # "A、B、C等一批大项目": firms' names standing for their projects; an item that
             # is a bare name (no product after a brand: 科玛保健品) is a firm like the others
             for a, b in projects:
-                if (a, b) not in firms and _bare_name(s, a, b):
+                if not named((a, b)) and _bare_name(s, a, b):
                     yield from _firm(s, a, b, "并列", in_list=True, trim=False, bounded=True)
             continue
         if _rx(r"等[^,。;]{0,8}项目").match(s.text[spans[-1][1] - s.start :]):
@@ -559,7 +568,7 @@ def _coordinated_firms(s: _Sent, found: list[Mention]) -> Iterator[Mention]:
         for k, (a, b) in enumerate(spans):
             if k < len(spans) - 1 and _walk_left(s.toks, b, a, C.Enterprise, 16) != a:
                 continue  # an item with a verb or a function word inside is not a name
-            if (a, b) not in firms and b > a:
+            if b > a and not named((a, b)):
                 yield from _firm(s, a, b, "并列", in_list=True)
 
 
