@@ -77,6 +77,10 @@ NOT_FOUND = [
     ("新能源汽车项目、光伏项目等企业加快建设。", "新能源汽车"),
     # ...but an industry among them is no firm
     ("华信科技、光伏储能、新远望等一批大项目落地开工。", "光伏储能"),
+    # people, common nouns and universities are helped to produce, or make things, too
+    ("支持养殖户扩大生产。", "养殖户"),
+    ("支持中小微企业扩大生产。", "中小微企业"),
+    ("东岭大学研发生产的疫苗上市。", "东岭大学"),
 ]
 
 

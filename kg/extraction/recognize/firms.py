@@ -53,7 +53,17 @@ class Phrasing:
 
 
 _READS = {"items", "before", "name", "walk", "walk-before", "rightwards", "leader-list"}
-_GUARDS = {"", "common_noun", "person_after", "names_something", "brand_first", "not_yi_wei"}
+_GUARDS = {
+    "",
+    "common_noun",
+    "firm_not_people",
+    "person_after",
+    "names_something",
+    "brand_first",
+    "not_yi_wei",
+}
+# what ends the names of people and households, not firms (农户, 养殖户, 商家, 居民)
+_PEOPLE_ENDS = ("户", "农", "民", "者", "员", "人", "家", "商", "社", "们")
 
 
 @functools.cache
@@ -185,8 +195,10 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
     if ph.guard == "not_yi_wei" and t.startswith("为", m.end("x")):
         if _rx(r"以[^,。;以]{2,40}$").search(m.group("x")):
             return  # "以X为龙头": the phrasing for 以…为龙头 reads it
-    if ph.guard == "common_noun" and _common_noun_at(s, xa):
+    if ph.guard in ("common_noun", "firm_not_people") and _common_noun_at(s, xa):
         return  # "签约的项目涵盖汽车部件…": what was signed is named by a common noun
+    if ph.guard == "firm_not_people" and m.group("x").endswith(_PEOPLE_ENDS):
+        return  # "支持养殖户扩大生产": people, not a firm
     if ph.guard == "person_after" and not _person_name(t[m.end() : m.end() + 5]):
         return
     if ph.read == "before":
