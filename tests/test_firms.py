@@ -52,6 +52,8 @@ FOUND = [
     ("东岭德福、博睿重装、新远望等一批大项目如雨后春笋般落地开工。", "新远望"),
     # an item coordinated with a firm the article named before
     ("宁川时代东岭项目投产。园区将为云鹏汽车、宁川时代发展提供保障。", "云鹏汽车"),
+    # a brand at the head of a project's name, written again alone
+    ("兰川锂电池一期项目通线投产。一季度兰川贡献新增产值约19亿元。", "兰川"),
 ]
 
 NOT_FOUND = [
