@@ -21,6 +21,7 @@ import bisect
 from kg.extraction.recognize.boundaries import _GLUED, _START, _known_starts, _Sent
 from kg.extraction.recognize.chains import _chains_after_colon
 from kg.extraction.recognize.firms import (
+    _bare_brands,
     _coordinated_firms,
     _facility_firms,
     _firm_list_items,
@@ -65,6 +66,7 @@ def _sentence_mentions(s: _Sent) -> list[Mention]:
     if "等" in text and "项目" in text:
         out.extend(_project_list_items(s))
     out.extend(_short_firms(s))
+    out.extend(_bare_brands(s))
     if _patterns()["facility"].search(text):
         out.extend(_facility_firms(s))
     if "产业链" in text and ("::" in text or ":" in text):

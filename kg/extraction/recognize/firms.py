@@ -494,6 +494,45 @@ def _acts_after(s: _Sent, end: int) -> bool:
     return len(after) >= 2 and pos(after) in lx["verb_pos"] | {"vn", "d"} or after in ("将", "已")
 
 
+# nouns said only of firms: a brand before them, where a firm is spoken of, is one
+_FIRM_ONLY = re.compile(
+    "相关负责人|董事长|总经理|营业收入|营收|净利润|订单|生产车间|生产线|市值|销量"
+)
+
+
+def _bare_brands(s: _Sent) -> Iterator[Mention]:
+    """A brand with no industry word is a firm where it is spoken of as one: after a clause's
+    start or a word that introduces it (据, 走进, 在), before a noun said only of firms
+    ("据岚途相关负责人介绍", "走进岚途生产车间", "岚途今年营收增长两成")."""
+    lx = _lex()
+    toks = s.toks
+    for m in _FIRM_ONLY.finditer(s.text):
+        end = s.start + m.start()
+        if end not in s.starts:
+            continue
+        k = bisect.bisect_left(_starts(toks), end) - 1
+        if k >= 0 and toks[k].text in lx["time_words"]:
+            end, k = toks[k].start, k - 1  # "X今年营收": when, between
+        if k >= 0 and toks[k].text == "的":
+            end, k = toks[k].start, k - 1
+        start = end
+        while k >= 0:
+            t = toks[k]
+            if end - t.start > 6 or not _CJK.match(t.text) or not _brand_like(t.text):
+                break
+            if t.text in lx["stop_words"] or pos(t.text) in _NOT_BRAND_TAGS:
+                break
+            start, k = t.start, k - 1
+        if end - start < 2 or _person_name(s.sub(start, end)) == s.sub(start, end):
+            continue
+        if start > s.start and not _patterns()["actor_cue"].search(
+            s.text, max(0, start - s.start - 4), start - s.start
+        ):
+            continue
+        if _names_something(s, start, end, rare=True):
+            yield from _firm(s, start, end, "X负责人", trim=False)
+
+
 def _short_firms(s: _Sent) -> Iterator[Mention]:
     """A brand plus an industry word names a firm: 合盛铝业, 山江建材, 华新水泥."""
     lx = _lex()
