@@ -57,6 +57,15 @@ FOUND = [
     # a brand with no industry word, spoken of as a firm (its 负责人, its 营收)
     ("据岚途相关负责人介绍,项目进展顺利。", "岚途"),
     ("岚途今年营收增长两成。", "岚途"),
+    # a list of names glossed in brackets, some separated by commas
+    (
+        "美国卡森(挖掘机),德国利华(混凝土机械)、蒂安克伯(回转支承),美国阿文(车桥)等13家跨国工程机械巨头都曾在此合资。",
+        "德国利华",
+    ),
+    (
+        "美国卡森(挖掘机),德国利华(混凝土机械)、蒂安克伯(回转支承),美国阿文(车桥)等13家跨国工程机械巨头都曾在此合资。",
+        "蒂安克伯",
+    ),
 ]
 
 NOT_FOUND = [

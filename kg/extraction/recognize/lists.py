@@ -91,6 +91,7 @@ def _list_items(
         item = s.text[sep.end() : cur]
         if (
             sep.group() == ","
+            and not (cls == C.Enterprise and _glossed(s.text, sep.start(), item))
             or not item
             or len(item) > limit
             or _rx(r"[^\w()“”·—\-]").search(item)
@@ -109,6 +110,15 @@ def _list_items(
             break
     items.reverse()
     return [(a, b) for a, b in items if b > a]
+
+
+_GLOSS = re.compile(r"[\w·]{2,12}\([^()]{1,8}\)$")
+
+
+def _glossed(text: str, comma: int, item: str) -> bool:
+    """Whether a comma separates items of one list, each a name with what it makes in
+    brackets: "A(挖掘机),B(混凝土机械)、C(车桥)等13家巨头"."""
+    return bool(_GLOSS.fullmatch(item)) and bool(_GLOSS.search(text, max(0, comma - 22), comma))
 
 
 def _not_item(item: str, not_items: tuple[str, ...]) -> bool:
