@@ -217,7 +217,9 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
             trim = k == 0 or _loose(s, a, b)
             yield from _item_firm(s, a, b, ph.name, in_list=ph.in_list, trim=trim)
     elif ph.read == "name":
-        yield from _firm(s, xa, xb, ph.name)
+        for found in _firm(s, xa, xb, ph.name):
+            if ph.guard != "names_something" or _names_something(s, found.start, found.end):
+                yield found
     elif ph.read in ("walk", "walk-before"):
         end = xb if ph.read == "walk" else s.start + m.start()
         floor = xa if ph.read == "walk" else s.start
