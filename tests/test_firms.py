@@ -50,6 +50,8 @@ FOUND = [
     ("IBX赋能中心项目、小橙华西区总部等知名龙头企业完成项目装修工作。", "小橙"),
     # firms' names standing for their projects: a bare name among them is a firm too
     ("东岭德福、博睿重装、新远望等一批大项目如雨后春笋般落地开工。", "新远望"),
+    # a product the dictionary knows, after a brand at a project's head, is no part of it
+    ("谋划推进东川尼龙12、美岚弹性体等产业链项目。", "美岚"),
     # an item coordinated with a firm the article named before
     ("宁川时代东岭项目投产。园区将为云鹏汽车、宁川时代发展提供保障。", "云鹏汽车"),
     # a brand at the head of a project's name, written again alone
@@ -99,6 +101,7 @@ NOT_FOUND = [
     ("据东岭海关相关负责人介绍,通关加快。", "东岭海关"),
     ("据岚川镇相关负责人介绍,项目进展顺利。", "岚川镇"),
     ("新能源汽车销量增长三成。", "新能源汽车"),
+    ("谋划推进东川尼龙12、美岚弹性体等产业链项目。", "美岚弹性体"),
     # the buyer a supplier sells to is a firm, an industry is not
     ("东岭精工为新能源汽车配套。", "新能源汽车"),
     ("东岭精工为整车企业配套。", "整车企业"),

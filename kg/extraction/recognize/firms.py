@@ -399,6 +399,8 @@ def _brand_prefix(
             end = t.end
             continue
         if _CJK.match(t.text) and _brand_like(t.text) and not _is_region_word(t.text):
+            if t.start - a >= 2 and len(t.text) > 2 and pos(t.text) == "n" and freq(t.text):
+                break  # "美岚弹性体": a product the dictionary knows, after a brand
             end = t.end
             continue
         break
