@@ -42,30 +42,30 @@ FOUND = [
     # a preposition jieba glues to a name's first character is no part of it
     ("对华信科技、长信股份等2家企业奖励300万元。", "华信科技"),
     # a name before a place and a facility it has there (项目, 基地, 总部)
-    ("就在宁川时代东岭项目投产当天,园区开工建设。", "宁川时代"),
+    ("宁川时代东岭项目上月正式投产。", "宁川时代"),
     ("恒岳电子临川基地正式投产。", "恒岳电子"),
     ("小橙华西区总部完成装修。", "小橙"),
     # items of a firm list that name the firms' facilities: the firm at each one's head
-    ("IBX赋能中心项目、小橙华西区总部等知名龙头企业完成项目装修工作。", "IBX"),
-    ("IBX赋能中心项目、小橙华西区总部等知名龙头企业完成项目装修工作。", "小橙"),
+    ("IBX创新中心项目、小橙华西区总部等知名企业已进场施工。", "IBX"),
+    ("IBX创新中心项目、小橙华西区总部等知名企业已进场施工。", "小橙"),
     # firms' names standing for their projects: a bare name among them is a firm too
-    ("东岭德福、博睿重装、新远望等一批大项目如雨后春笋般落地开工。", "新远望"),
+    ("岚丰、恒睿重装、新远望等一批大项目相继开工。", "新远望"),
     # a product the dictionary knows, after a brand at a project's head, is no part of it
-    ("谋划推进东川尼龙12、美岚弹性体等产业链项目。", "美岚"),
+    ("推进东川尼龙、美岚弹性体等项目建设。", "美岚"),
     # an item coordinated with a firm the article named before
-    ("宁川时代东岭项目投产。园区将为云鹏汽车、宁川时代发展提供保障。", "云鹏汽车"),
+    ("宁川时代东岭项目上月投产。园区将为云鹏汽车、宁川时代提供配套服务。", "云鹏汽车"),
     # a brand at the head of a project's name, written again alone
-    ("兰川锂电池一期项目通线投产。一季度兰川贡献新增产值约19亿元。", "兰川"),
+    ("兰川锂电池一期项目去年投产。今年兰川新增产值约5亿元。", "兰川"),
     # a brand with no industry word, spoken of as a firm (its 负责人, its 营收)
     ("据岚途相关负责人介绍,项目进展顺利。", "岚途"),
     ("岚途今年营收增长两成。", "岚途"),
     # a list of names glossed in brackets, some separated by commas
     (
-        "美国卡森(挖掘机),德国利华(混凝土机械)、蒂安克伯(回转支承),美国阿文(车桥)等13家跨国工程机械巨头都曾在此合资。",
+        "美国卡森(叉车),德国利华(液压件)、蒂安克伯(轴承),美国阿岚(变速箱)等9家外资巨头在园区设厂。",
         "德国利华",
     ),
     (
-        "美国卡森(挖掘机),德国利华(混凝土机械)、蒂安克伯(回转支承),美国阿文(车桥)等13家跨国工程机械巨头都曾在此合资。",
+        "美国卡森(叉车),德国利华(液压件)、蒂安克伯(轴承),美国阿岚(变速箱)等9家外资巨头在园区设厂。",
         "蒂安克伯",
     ),
 ]
@@ -101,7 +101,7 @@ NOT_FOUND = [
     ("据东岭海关相关负责人介绍,通关加快。", "东岭海关"),
     ("据岚川镇相关负责人介绍,项目进展顺利。", "岚川镇"),
     ("新能源汽车销量增长三成。", "新能源汽车"),
-    ("谋划推进东川尼龙12、美岚弹性体等产业链项目。", "美岚弹性体"),
+    ("推进东川尼龙、美岚弹性体等项目建设。", "美岚弹性体"),
     # the buyer a supplier sells to is a firm, an industry is not
     ("东岭精工为新能源汽车配套。", "新能源汽车"),
     ("东岭精工为整车企业配套。", "整车企业"),

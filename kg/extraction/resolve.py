@@ -229,7 +229,7 @@ def _unsure_brand(m: Mention) -> str:
 
 def _brand_again(doc: Document, m: Mention) -> bool:
     """Whether a firm guessed from a project's name is written again: its name, or its brand
-    alone (兰川锂电池一期项目 … 兰川贡献新增产值)."""
+    alone (兰川锂电池一期项目 … 兰川新增产值)."""
     if doc.text.count(m.text) >= 2:
         return True
     brand = _unsure_brand(m)
@@ -238,7 +238,7 @@ def _brand_again(doc: Document, m: Mention) -> bool:
 
 def _sure(doc: Document, m: Mention) -> Mention:
     """A mention kept; a firm guessed from a project's name and written again only by its
-    brand is that brand (兰川锂电池一期项目 … 兰川贡献新增产值: 兰川)."""
+    brand is that brand (兰川锂电池一期项目 … 兰川新增产值: 兰川)."""
     if m.rule != _UNSURE or doc.text.count(m.text) >= 2:
         return m
     brand = _unsure_brand(m)

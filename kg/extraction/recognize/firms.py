@@ -248,8 +248,8 @@ _SUB_REGION = frozenset({"区", "大区", "地区", "区域"})
 
 
 def _facility_owner(s: _Sent, hb: int, floor: int) -> tuple[int, int, bool] | None:
-    """The name before a place and a facility head starting at `hb` ("X肇庆项目", "X华西区
-    总部"): its span and whether the place is a macro-region (华西区), or None."""
+    """The name before a place and a facility head starting at `hb` ("X东岭项目", "X华东区
+    总部"): its span and whether the place is a macro-region (华东区), or None."""
     toks = s.toks
     k = bisect.bisect_left(_starts(toks), hb) - 1
     if k < 1 or toks[k].end != hb:
@@ -262,15 +262,15 @@ def _facility_owner(s: _Sent, hb: int, floor: int) -> tuple[int, int, bool] | No
     r = toks[k].start
     a = _walk_left(toks, r, floor, C.Enterprise, 10)
     if r - a < 2 or industry_start(s, r, a) == a:
-        return None  # "新能源汽车肇庆项目": an industry's project, no firm's
+        return None  # "新能源汽车东岭项目": an industry's project, no firm's
     if _is_region_word(s.sub(a, r)) or _is_region_word(s.toks[_first(s, a)].text) and r - a < 3:
         return None
     return a, r, macro
 
 
 def _facility_firms(s: _Sent) -> Iterator[Mention]:
-    """A firm named by its facility in a place: "X肇庆项目投产", "X长沙基地", "X华西区总部"
-    (a brand-like name; an ordinary word needs a macro-region: 华西区总部)."""
+    """A firm named by its facility in a place: "X东岭项目投产", "X长沙基地", "X华东区总部"
+    (a brand-like name; an ordinary word needs a macro-region: 华东区总部)."""
     for m in _patterns()["facility"].finditer(s.text):
         hb = s.start + m.start()
         if hb not in s.starts:
@@ -291,7 +291,7 @@ def _item_firm(
     s: _Sent, a: int, b: int, rule: str, *, in_list: bool, trim: bool
 ) -> Iterator[Mention]:
     """A list item the sentence makes a firm; when the item names a facility of the firm
-    ("X赋能中心项目、Y华西区总部等知名企业"), the firm at its head."""
+    ("X创新中心项目、Y华东区总部等知名企业"), the firm at its head."""
     m = _patterns()["facility_tail"].search(s.sub(a, b))
     if m is None:
         yield from _firm(s, a, b, rule, in_list=in_list, trim=trim)

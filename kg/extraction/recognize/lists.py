@@ -123,7 +123,7 @@ def _glossed(text: str, comma: int, item: str) -> bool:
 
 def _not_item(item: str, not_items: tuple[str, ...]) -> bool:
     """Whether `item` ends in an office or a title (宣传部, 市长), not a list item; a firm's
-    headquarters (X华西区总部) is one."""
+    headquarters (X华东区总部) is one."""
     return item.endswith(not_items) and not item.endswith("总部")
 
 
