@@ -88,7 +88,7 @@ NOT_FOUND = [
     ("为新能源汽车发展提供保障。", "新能源汽车"),
     # an industry's project in a place, a place's, a university's institute: no firm
     ("推进新能源汽车东岭项目建设。", "新能源汽车"),
-    ("广东临川项目开工。", "广东"),
+    ("东岭省临川项目开工。", "东岭省"),
     ("引进东岭大学临川研究院。", "东岭大学"),
     ("新能源汽车项目、光伏项目等企业加快建设。", "新能源汽车"),
     # ...but an industry among them is no firm

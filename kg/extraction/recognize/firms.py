@@ -269,7 +269,7 @@ def _facility_owner(s: _Sent, hb: int, floor: int) -> tuple[int, int, bool] | No
 
 
 def _facility_firms(s: _Sent) -> Iterator[Mention]:
-    """A firm named by its facility in a place: "X东岭项目投产", "X长沙基地", "X华东区总部"
+    """A firm named by its facility in a place: "X东岭项目投产", "X临川基地", "X华东区总部"
     (a brand-like name; an ordinary word needs a macro-region: 华东区总部)."""
     for m in _patterns()["facility"].finditer(s.text):
         hb = s.start + m.start()
