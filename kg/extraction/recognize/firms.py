@@ -598,6 +598,8 @@ def _coordinated_firms(
         return span in firms or s.sub(*span) in known or s.sub(*span) in here
 
     for run in _LIST_RUN.finditer(s.text):
+        if not firms and not any(name in run.group() for name in known):
+            continue  # (no firm named in the run: its items need not be read)
         spans, pos_ = [], s.start + run.start()
         for part in run.group().split("、"):
             spans.append((pos_, pos_ + len(part)))
