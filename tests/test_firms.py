@@ -56,6 +56,8 @@ FOUND = [
     ("宁川时代东岭项目上月投产。园区将为云鹏汽车、宁川时代提供配套服务。", "云鹏汽车"),
     # a brand at the head of a project's name, written again alone
     ("兰川锂电池一期项目去年投产。今年兰川新增产值约5亿元。", "兰川"),
+    # a firm named by its brand and industry word, then by its brand alone
+    ("以岚途汽车为龙头,打造汽车产业链。岚途计划扩大出口。", "岚途"),
     # a brand with no industry word, spoken of as a firm (its 负责人, its 营收)
     ("据岚途相关负责人介绍,项目进展顺利。", "岚途"),
     ("岚途今年营收增长两成。", "岚途"),
@@ -102,6 +104,8 @@ NOT_FOUND = [
     ("据岚川镇相关负责人介绍,项目进展顺利。", "岚川镇"),
     ("新能源汽车销量增长三成。", "新能源汽车"),
     ("推进东川尼龙、美岚弹性体等项目建设。", "美岚弹性体"),
+    # ...but not a dictionary word
+    ("以东方汽车为龙头,打造汽车产业链。东方计划扩大出口。", "东方"),
     # the buyer a supplier sells to is a firm, an industry is not
     ("东岭精工为新能源汽车配套。", "新能源汽车"),
     ("东岭精工为整车企业配套。", "整车企业"),

@@ -204,7 +204,9 @@ def _propagate(doc: Document, mentions: list[Mention]) -> tuple[list[Mention], l
     names = {m.text for m in mentions if m.type == C.Enterprise and len(m.text) >= 2}
     if not names:
         return mentions, []
-    shorts = {short for name in names for short in _short_names(name)} - names
+    shorts = {short for name in names for short in _short_names(name)}
+    shorts |= {brand for name in names if (brand := _brand_of(name))}
+    shorts -= names
     extra = [
         Mention(
             C.Enterprise,
@@ -243,6 +245,17 @@ def _sure(doc: Document, m: Mention) -> Mention:
         return m
     brand = _unsure_brand(m)
     return Mention(C.Enterprise, brand, m.start, m.start + len(brand), rule="project-head")
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _brand_of(name: str) -> str:
+    """The brand of a short firm name, a brand and an industry word (岚途汽车 -> 岚途), when
+    the article may call the firm by it: no dictionary word, no place; else ""."""
+    word = next((w for w in _lex()["industry"] if name.endswith(w) and len(w) < len(name)), "")
+    brand = name[: -len(word)] if word else ""
+    if len(brand) < 2 or freq(brand) or _is_region_word(brand) or not _opens_with_brand(brand):
+        return ""
+    return brand
 
 
 @functools.lru_cache(maxsize=1 << 12)
