@@ -54,6 +54,12 @@ FOUND = [
     ("推进东川尼龙、美岚弹性体等项目建设。", "美岚"),
     # an item coordinated with a firm the article named before
     ("宁川时代东岭项目上月投产。园区将为云鹏汽车、宁川时代提供配套服务。", "云鹏汽车"),
+    # the owners in a list of what each one has, when one of them is a firm the article
+    # names (here or later)
+    (
+        "北川稀土的冶炼产能、天娇清华的抛光粉、瑞泓稀土的金属产能均居前列。以天娇清华为龙头。",
+        "瑞泓稀土",
+    ),
     # a brand at the head of a project's name, written again alone
     ("兰川锂电池一期项目去年投产。今年兰川新增产值约5亿元。", "兰川"),
     # a firm named by its brand and industry word, then by its brand alone
@@ -106,6 +112,8 @@ NOT_FOUND = [
     ("推进东川尼龙、美岚弹性体等项目建设。", "美岚弹性体"),
     # ...but not a dictionary word
     ("以东方汽车为龙头,打造汽车产业链。东方计划扩大出口。", "东方"),
+    # ...not a place
+    ("以天娇清华为龙头。东岭的铝、天娇清华的抛光粉、临川的铜均居全国前列。", "东岭"),
     # the buyer a supplier sells to is a firm, an industry is not
     ("东岭精工为新能源汽车配套。", "新能源汽车"),
     ("东岭精工为整车企业配套。", "整车企业"),

@@ -82,7 +82,7 @@ def recognize(doc: Document) -> Document:
         toks = [Token(*t) for t in toks]
     starts = list(map(_START, toks))
     k = 0
-    known: set[str] = set()  # the firms named so far: list items coordinated with one are firms
+    read: list[tuple[_Sent, list[Mention]]] = []
     for sent in doc.sentences:
         first = k
         k = bisect.bisect_left(starts, sent.end, first)
@@ -92,7 +92,12 @@ def recognize(doc: Document) -> Document:
             own = toks[lo:k]
             _known_starts(own, starts[lo:k])
         sent_ = _Sent(sent, own)
-        here = _sentence_mentions(sent_)
+        read.append((sent_, _sentence_mentions(sent_)))
+    # the firms the article names anywhere: list items coordinated with one are firms
+    known = {
+        m.text for _, here in read for m in here if m.type == C.Enterprise and m.rule != _UNSURE
+    }
+    for sent_, here in read:
         here.extend(_coordinated_firms(sent_, here, known))
         found.extend(here)
         known.update(m.text for m in here if m.type == C.Enterprise and m.rule != _UNSURE)

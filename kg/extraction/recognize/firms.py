@@ -600,6 +600,15 @@ def _coordinated_firms(
     for run in _LIST_RUN.finditer(s.text):
         if not firms and not any(name in run.group() for name in known):
             continue  # (no firm named in the run: its items need not be read)
+        if "的" in run.group():
+            owners = _owners(s, run)
+            if owners:
+                if any(named(span) for span in owners):
+                    for a, b in owners:
+                        if not named((a, b)) and industry_start(s, b, a) != a:
+                            if not _is_region_word(s.sub(a, b)):
+                                yield from _firm(s, a, b, "并列", in_list=True, trim=False)
+                continue
         spans, pos_ = [], s.start + run.start()
         for part in run.group().split("、"):
             spans.append((pos_, pos_ + len(part)))
@@ -627,6 +636,25 @@ def _coordinated_firms(
                 continue  # an item with a verb or a function word inside is not a name
             if b > a and not named((a, b)):
                 yield from _firm(s, a, b, "并列", in_list=True)
+
+
+def _owners(s: _Sent, run: re.Match) -> list[tuple[int, int]]:
+    """The owners in a list of what each one has ("A的冶炼分离、B的抛光粉、C的金属产能"):
+    each item opens with a name of two to eight characters and 的; empty when the run is no
+    such list."""
+    out, pos_ = [], s.start + run.start()
+    for k, part in enumerate(run.group().split("、")):
+        cut = part.find("的")
+        if cut < 0:
+            return []
+        a = pos_
+        if k == 0:
+            a = _walk_left(s.toks, pos_ + cut, pos_, C.Enterprise, 8)
+        if not 2 <= pos_ + cut - a <= 8:
+            return []
+        out.append((a, pos_ + cut))
+        pos_ += len(part) + 1
+    return out
 
 
 def _projects_list(s: _Sent, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
