@@ -114,6 +114,8 @@ NOT_FOUND = [
     ("以东方汽车为龙头,打造汽车产业链。东方计划扩大出口。", "东方"),
     # ...not a place
     ("以天娇清华为龙头。东岭的铝、天娇清华的抛光粉、临川的铜均居全国前列。", "东岭"),
+    # a kind of firm that settles somewhere is no firm
+    ("外资企业纷纷落户东岭。", "外资企业"),
     # the buyer a supplier sells to is a firm, an industry is not
     ("东岭精工为新能源汽车配套。", "新能源汽车"),
     ("东岭精工为整车企业配套。", "整车企业"),

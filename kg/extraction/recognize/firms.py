@@ -370,6 +370,8 @@ def _firm(
     firm_suffixes = _lex()["firm_suffixes"]
     if text in firm_suffixes or text[1:] in firm_suffixes or text in _lex()["list_heads_set"]:
         return  # "有限公司" alone names no firm, nor does "上市公司"
+    if text.endswith("企业") and not _names_something(s, start, b - 2, rare=True):
+        return  # "外资企业纷纷落户": a kind of firm
     if text in _legal_prefixes():
         return  # "有限": a legal form cut short
     # the word that ends the name: tokens do not overlap, so it is the last to start before b
