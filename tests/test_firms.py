@@ -49,6 +49,41 @@ FOUND = [
     ("发挥链主企业锦绣纺织的引领作用。", "锦绣纺织"),
     # the last item after a conjunction, in a list of leading firms
     ("全市储能产业链共有链主企业2家,分别是岚泰科技和恒阳电子。", "恒阳电子"),
+    # a name before a place and a facility it has there (项目, 基地, 总部)
+    ("宁川时代东岭项目上月正式投产。", "宁川时代"),
+    ("恒岳电子临川基地正式投产。", "恒岳电子"),
+    ("小橙华西区总部完成装修。", "小橙"),
+    # items of a firm list that name the firms' facilities: the firm at each one's head
+    ("IBX创新中心项目、小橙华西区总部等知名企业已进场施工。", "IBX"),
+    ("IBX创新中心项目、小橙华西区总部等知名企业已进场施工。", "小橙"),
+    # firms' names standing for their projects: a bare name among them is a firm too
+    ("岚丰、恒睿重装、新远望等一批大项目相继开工。", "新远望"),
+    # a product the dictionary knows, after a brand at a project's head, is no part of it
+    ("推进东川尼龙、美岚弹性体等项目建设。", "美岚"),
+    # an item coordinated with a firm the article named before
+    ("宁川时代东岭项目上月投产。园区将为云鹏汽车、宁川时代提供配套服务。", "云鹏汽车"),
+    # the owners in a list of what each one has, when one of them is a firm the article
+    # names (here or later)
+    (
+        "北川稀土的冶炼产能、天娇清华的抛光粉、瑞泓稀土的金属产能均居前列。以天娇清华为龙头。",
+        "瑞泓稀土",
+    ),
+    # a brand at the head of a project's name, written again alone
+    ("兰川锂电池一期项目去年投产。今年兰川新增产值约5亿元。", "兰川"),
+    # a firm named by its brand and industry word, then by its brand alone
+    ("以岚途汽车为龙头,打造汽车产业链。岚途计划扩大出口。", "岚途"),
+    # a brand with no industry word, spoken of as a firm (its 负责人, its 营收)
+    ("据岚途相关负责人介绍,项目进展顺利。", "岚途"),
+    ("岚途今年营收增长两成。", "岚途"),
+    # a list of names glossed in brackets, some separated by commas
+    (
+        "美国卡森(叉车),德国利华(液压件)、蒂安克伯(轴承),美国阿岚(变速箱)等9家外资巨头在园区设厂。",
+        "德国利华",
+    ),
+    (
+        "美国卡森(叉车),德国利华(液压件)、蒂安克伯(轴承),美国阿岚(变速箱)等9家外资巨头在园区设厂。",
+        "蒂安克伯",
+    ),
 ]
 
 NOT_FOUND = [
@@ -71,6 +106,31 @@ NOT_FOUND = [
     ("龙头企业产品质量提升。", "产品质量"),
     ("龙头企业汽车电子发展迅速。", "汽车电子"),
     ("链主企业绿色能源发展。", "绿色能源"),
+    # an industry's project in a place, a place's, a university's institute: no firm
+    ("推进新能源汽车东岭项目建设。", "新能源汽车"),
+    ("东岭省临川项目开工。", "东岭省"),
+    ("引进东岭大学临川研究院。", "东岭大学"),
+    ("新能源汽车项目、光伏项目等企业加快建设。", "新能源汽车"),
+    # ...but an industry among them is no firm
+    ("华信科技、光伏储能、新远望等一批大项目落地开工。", "光伏储能"),
+    # people, common nouns and universities are helped to produce, or make things, too
+    ("支持养殖户扩大生产。", "养殖户"),
+    ("支持中小微企业扩大生产。", "中小微企业"),
+    ("东岭大学研发生产的疫苗上市。", "东岭大学"),
+    # an office's, a town's or an industry's 负责人 and 销量
+    ("据东岭海关相关负责人介绍,通关加快。", "东岭海关"),
+    ("据岚川镇相关负责人介绍,项目进展顺利。", "岚川镇"),
+    ("新能源汽车销量增长三成。", "新能源汽车"),
+    ("推进东川尼龙、美岚弹性体等项目建设。", "美岚弹性体"),
+    # ...but not a dictionary word
+    ("以东方汽车为龙头,打造汽车产业链。东方计划扩大出口。", "东方"),
+    # ...not a place
+    ("以天娇清华为龙头。东岭的铝、天娇清华的抛光粉、临川的铜均居全国前列。", "东岭"),
+    # a kind of firm that settles somewhere is no firm
+    ("外资企业纷纷落户东岭。", "外资企业"),
+    # the buyer a supplier sells to is a firm, an industry is not
+    ("东岭精工为新能源汽车配套。", "新能源汽车"),
+    ("东岭精工为整车企业配套。", "整车企业"),
 ]
 
 

@@ -200,11 +200,13 @@ def _merged(kept: list[Mention], extra: list[Mention]) -> list[Mention]:
 def _propagate(doc: Document, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
     """The recognised mentions kept (a firm guessed from a project's name only when written
     twice) and every other occurrence of a firm's name or short name."""
-    mentions = [m for m in mentions if m.rule != _UNSURE or doc.text.count(m.text) >= 2]
+    mentions = [_sure(doc, m) for m in mentions if m.rule != _UNSURE or _brand_again(doc, m)]
     names = {m.text for m in mentions if m.type == C.Enterprise and len(m.text) >= 2}
     if not names:
         return mentions, []
-    shorts = {short for name in names for short in _short_names(name)} - names
+    shorts = {short for name in names for short in _short_names(name)}
+    shorts |= {brand for name in names if (brand := _brand_of(name))}
+    shorts -= names
     extra = [
         Mention(
             C.Enterprise,
@@ -217,6 +219,43 @@ def _propagate(doc: Document, mentions: list[Mention]) -> tuple[list[Mention], l
         if doc.sentence_at(a) is not None
     ]
     return mentions, extra
+
+
+def _unsure_brand(m: Mention) -> str:
+    """The brand of a firm guessed from a project's name, without the weak industry word
+    after it (兰川锂电池 -> 兰川), or "" when none is left."""
+    word = next((w for w in _lex()["industry"] if m.text.endswith(w)), "")
+    brand = m.text[: -len(word)] if word else ""
+    return brand if len(brand) >= 2 and not _is_region_word(brand) else ""
+
+
+def _brand_again(doc: Document, m: Mention) -> bool:
+    """Whether a firm guessed from a project's name is written again: its name, or its brand
+    alone (兰川锂电池一期项目 … 兰川新增产值)."""
+    if doc.text.count(m.text) >= 2:
+        return True
+    brand = _unsure_brand(m)
+    return bool(brand) and doc.text.count(brand) >= 2
+
+
+def _sure(doc: Document, m: Mention) -> Mention:
+    """A mention kept; a firm guessed from a project's name and written again only by its
+    brand is that brand (兰川锂电池一期项目 … 兰川新增产值: 兰川)."""
+    if m.rule != _UNSURE or doc.text.count(m.text) >= 2:
+        return m
+    brand = _unsure_brand(m)
+    return Mention(C.Enterprise, brand, m.start, m.start + len(brand), rule="project-head")
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _brand_of(name: str) -> str:
+    """The brand of a short firm name, a brand and an industry word (岚途汽车 -> 岚途), when
+    the article may call the firm by it: no dictionary word, no place; else ""."""
+    word = next((w for w in _lex()["industry"] if name.endswith(w) and len(w) < len(name)), "")
+    brand = name[: -len(word)] if word else ""
+    if len(brand) < 2 or freq(brand) or _is_region_word(brand) or not _opens_with_brand(brand):
+        return ""
+    return brand
 
 
 @functools.lru_cache(maxsize=1 << 12)

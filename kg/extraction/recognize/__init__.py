@@ -20,8 +20,14 @@ import bisect
 
 from kg.extraction.recognize.boundaries import _GLUED, _START, _known_starts, _Sent
 from kg.extraction.recognize.chains import _chains_after_colon
-from kg.extraction.recognize.firms import _coordinated_firms, _firm_list_items, _short_firms
-from kg.extraction.recognize.lexicon import _SUFFIX_CLASSES, GENERIC
+from kg.extraction.recognize.firms import (
+    _bare_brands,
+    _coordinated_firms,
+    _facility_firms,
+    _firm_list_items,
+    _short_firms,
+)
+from kg.extraction.recognize.lexicon import _SUFFIX_CLASSES, _UNSURE, GENERIC, _patterns
 from kg.extraction.recognize.names import (
     _persons,
     _policies,
@@ -60,6 +66,9 @@ def _sentence_mentions(s: _Sent) -> list[Mention]:
     if "等" in text and "项目" in text:
         out.extend(_project_list_items(s))
     out.extend(_short_firms(s))
+    out.extend(_bare_brands(s))
+    if _patterns()["facility"].search(text):
+        out.extend(_facility_firms(s))
     if "产业链" in text and ("::" in text or ":" in text):
         out.extend(_chains_after_colon(s))
     return out
@@ -73,6 +82,7 @@ def recognize(doc: Document) -> Document:
         toks = [Token(*t) for t in toks]
     starts = list(map(_START, toks))
     k = 0
+    read: list[tuple[_Sent, list[Mention]]] = []
     for sent in doc.sentences:
         first = k
         k = bisect.bisect_left(starts, sent.end, first)
@@ -82,9 +92,15 @@ def recognize(doc: Document) -> Document:
             own = toks[lo:k]
             _known_starts(own, starts[lo:k])
         sent_ = _Sent(sent, own)
-        here = _sentence_mentions(sent_)
-        here.extend(_coordinated_firms(sent_, here))
+        read.append((sent_, _sentence_mentions(sent_)))
+    # the firms the article names anywhere: list items coordinated with one are firms
+    known = {
+        m.text for _, here in read for m in here if m.type == C.Enterprise and m.rule != _UNSURE
+    }
+    for sent_, here in read:
+        here.extend(_coordinated_firms(sent_, here, known))
         found.extend(here)
+        known.update(m.text for m in here if m.type == C.Enterprise and m.rule != _UNSURE)
     doc.mentions = _resolve_overlaps(_unglued(_short_titles(found)))
     return doc
 

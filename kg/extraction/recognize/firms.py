@@ -7,6 +7,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from kg.extraction.recognize.boundaries import _Sent, _starts, _strip_generic, _walk_left
@@ -52,7 +53,17 @@ class Phrasing:
 
 
 _READS = {"items", "before", "name", "walk", "walk-before", "rightwards", "leader-list"}
-_GUARDS = {"", "common_noun", "person_after", "names_something", "brand_first", "not_yi_wei"}
+_GUARDS = {
+    "",
+    "common_noun",
+    "firm_not_people",
+    "person_after",
+    "names_something",
+    "brand_first",
+    "not_yi_wei",
+}
+# what ends the names of people and households, not firms (农户, 养殖户, 商家, 居民)
+_PEOPLE_ENDS = ("户", "农", "民", "者", "员", "人", "家", "商", "社", "们")
 
 
 @functools.cache
@@ -184,8 +195,10 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
     if ph.guard == "not_yi_wei" and t.startswith("为", m.end("x")):
         if _rx(r"以[^,。;以]{2,40}$").search(m.group("x")):
             return  # "以X为龙头": the phrasing for 以…为龙头 reads it
-    if ph.guard == "common_noun" and _common_noun_at(s, xa):
+    if ph.guard in ("common_noun", "firm_not_people") and _common_noun_at(s, xa):
         return  # "签约的项目涵盖汽车部件…": what was signed is named by a common noun
+    if ph.guard == "firm_not_people" and m.group("x").endswith(_PEOPLE_ENDS):
+        return  # "支持养殖户扩大生产": people, not a firm
     if ph.guard == "person_after" and not _person_name(t[m.end() : m.end() + 5]):
         return
     if ph.read == "before":
@@ -195,16 +208,18 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
             return
         for k, (a, b) in enumerate(items):
             trim = k == 0 or _loose(s, a, b)
-            yield from _firm(s, a, b, ph.name, in_list=len(items) > 1, trim=trim)
+            yield from _item_firm(s, a, b, ph.name, in_list=len(items) > 1, trim=trim)
     elif ph.read == "items":
         items = _list_items(s, xb, xa, C.Enterprise)
         if len(items) > 1 and _kinds_of_firm(s, items):
             return
         for k, (a, b) in enumerate(items):
             trim = k == 0 or _loose(s, a, b)
-            yield from _firm(s, a, b, ph.name, in_list=ph.in_list, trim=trim)
+            yield from _item_firm(s, a, b, ph.name, in_list=ph.in_list, trim=trim)
     elif ph.read == "name":
-        yield from _firm(s, xa, xb, ph.name)
+        for found in _firm(s, xa, xb, ph.name):
+            if ph.guard != "names_something" or _names_something(s, found.start, found.end):
+                yield found
     elif ph.read in ("walk", "walk-before"):
         end = xb if ph.read == "walk" else s.start + m.start()
         floor = xa if ph.read == "walk" else s.start
@@ -274,6 +289,73 @@ def _word_and_industry(s: _Sent, a: int, b: int) -> bool:
     )
 
 
+_SUB_REGION = frozenset({"区", "大区", "地区", "区域"})
+
+
+def _facility_owner(s: _Sent, hb: int, floor: int) -> tuple[int, int, bool] | None:
+    """The name before a place and a facility head starting at `hb` ("X东岭项目", "X华东区
+    总部"): its span and whether the place is a macro-region (华东区), or None."""
+    toks = s.toks
+    k = bisect.bisect_left(_starts(toks), hb) - 1
+    if k < 1 or toks[k].end != hb:
+        return None
+    macro = toks[k].text in _SUB_REGION and toks[k - 1].text in _lex()["macro_regions"]
+    if macro:
+        k -= 1
+    elif not _is_region_word(toks[k].text):
+        return None
+    r = toks[k].start
+    a = _walk_left(toks, r, floor, C.Enterprise, 10)
+    if r - a < 2 or industry_start(s, r, a) == a:
+        return None  # "新能源汽车东岭项目": an industry's project, no firm's
+    if _is_region_word(s.sub(a, r)) or _is_region_word(s.toks[_first(s, a)].text) and r - a < 3:
+        return None
+    return a, r, macro
+
+
+def _facility_firms(s: _Sent) -> Iterator[Mention]:
+    """A firm named by its facility in a place: "X东岭项目投产", "X临川基地", "X华东区总部"
+    (a brand-like name; an ordinary word needs a macro-region: 华东区总部)."""
+    for m in _patterns()["facility"].finditer(s.text):
+        hb = s.start + m.start()
+        if hb not in s.starts:
+            continue
+        found = _facility_owner(s, hb, s.start)
+        if found is None:
+            continue
+        a, r, macro = found
+        if not macro and not _names_something(s, a, r):
+            continue
+        yield from _firm(s, a, r, "X地名项目", in_list=macro, trim=False)
+
+
+_LATIN_BRAND = re.compile(r"[A-Z][A-Za-z]+(?=[\u4e00-\u9fff])")
+
+
+def _item_firm(
+    s: _Sent, a: int, b: int, rule: str, *, in_list: bool, trim: bool
+) -> Iterator[Mention]:
+    """A list item the sentence makes a firm; when the item names a facility of the firm
+    ("X创新中心项目、Y华东区总部等知名企业"), the firm at its head."""
+    m = _patterns()["facility_tail"].search(s.sub(a, b))
+    if m is None:
+        yield from _firm(s, a, b, rule, in_list=in_list, trim=trim)
+        return
+    hb = a + m.start()
+    owner = _facility_owner(s, hb, a)
+    if owner is not None:
+        yield from _firm(s, owner[0], owner[1], rule, in_list=True, trim=False)
+        return
+    latin = _LATIN_BRAND.match(s.text, a - s.start)
+    if latin is not None and a + len(latin.group()) < hb:
+        # (a name in Latin letters: _firm wants Chinese characters in a name read from text)
+        yield Mention(C.Enterprise, latin.group(), a, a + len(latin.group()), rule=rule)
+        return
+    brand = _brand_prefix(s, a, hb)
+    if brand is not None and brand[1] < hb and _names_something(s, *brand, rare=True):
+        yield from _firm(s, brand[0], brand[1], rule, in_list=True, trim=False)
+
+
 def _common_noun_at(s: _Sent, a: int) -> bool:
     """Whether the word at document offset `a` is a common noun (项目, 企业), not a name's head."""
     tok = s.word_at(a)
@@ -287,10 +369,18 @@ def _common_noun_at(s: _Sent, a: int) -> bool:
 
 
 def _firm(
-    s: _Sent, a: int, b: int, rule: str, *, in_list: bool = False, trim: bool = True
+    s: _Sent,
+    a: int,
+    b: int,
+    rule: str,
+    *,
+    in_list: bool = False,
+    trim: bool = True,
+    bounded: bool = False,
 ) -> Iterator[Mention]:
     """A firm name found by context, after trimming words that are not part of it (unless the
-    phrasing fixes where it starts: `trim=False`)."""
+    phrasing fixes where it starts: `trim=False`). A `bounded` name, a list item between
+    separators, may end in a verb (新远望: 远望 alone would end a name read from text)."""
     # trim leading stop words and verbs the list splitter left on
     start = _walk_left(s.toks, b, a, C.Enterprise, 26) if a < b and trim else a
     start = _uncut(s, a, start)
@@ -325,13 +415,16 @@ def _firm(
     firm_suffixes = _lex()["firm_suffixes"]
     if text in firm_suffixes or text[1:] in firm_suffixes or text in _lex()["list_heads_set"]:
         return  # "有限公司" alone names no firm, nor does "上市公司"
+    if text.endswith("企业") and not _names_something(s, start, b - 2, rare=True):
+        return  # "外资企业纷纷落户": a kind of firm
     if text in _legal_prefixes():
         return  # "有限": a legal form cut short
     # the word that ends the name: tokens do not overlap, so it is the last to start before b
     k = bisect.bisect_left(_starts(s.toks), b) - 1
     last = s.toks[k].text if k >= 0 and s.toks[k].end == b else ""
     if (
-        len(last) > 1
+        not bounded
+        and len(last) > 1
         and pos(last) in {"v", "vn", "vd"}
         and not _strong(last)  # 三一重工: 重工 is tagged as a verb-noun
         and not (in_list and _is_region_word(s.toks[_first(s, start)].text))  # 佛山照明
@@ -353,6 +446,8 @@ def _brand_prefix(
             end = t.end
             continue
         if _CJK.match(t.text) and _brand_like(t.text) and not _is_region_word(t.text):
+            if t.start - a >= 2 and len(t.text) > 2 and pos(t.text) == "n" and freq(t.text):
+                break  # "美岚弹性体": a product the dictionary knows, after a brand
             end = t.end
             continue
         break
@@ -450,6 +545,45 @@ def _acts_after(s: _Sent, end: int) -> bool:
     return len(after) >= 2 and pos(after) in lx["verb_pos"] | {"vn", "d"} or after in ("将", "已")
 
 
+# nouns said only of firms: a brand before them, where a firm is spoken of, is one
+_FIRM_ONLY = re.compile(
+    "相关负责人|董事长|总经理|营业收入|营收|净利润|订单|生产车间|生产线|市值|销量"
+)
+
+
+def _bare_brands(s: _Sent) -> Iterator[Mention]:
+    """A brand with no industry word is a firm where it is spoken of as one: after a clause's
+    start or a word that introduces it (据, 走进, 在), before a noun said only of firms
+    ("据岚途相关负责人介绍", "走进岚途生产车间", "岚途今年营收增长两成")."""
+    lx = _lex()
+    toks = s.toks
+    for m in _FIRM_ONLY.finditer(s.text):
+        end = s.start + m.start()
+        if end not in s.starts:
+            continue
+        k = bisect.bisect_left(_starts(toks), end) - 1
+        if k >= 0 and toks[k].text in lx["time_words"]:
+            end, k = toks[k].start, k - 1  # "X今年营收": when, between
+        if k >= 0 and toks[k].text == "的":
+            end, k = toks[k].start, k - 1
+        start = end
+        while k >= 0:
+            t = toks[k]
+            if end - t.start > 6 or not _CJK.match(t.text) or not _brand_like(t.text):
+                break
+            if t.text in lx["stop_words"] or pos(t.text) in _NOT_BRAND_TAGS:
+                break
+            start, k = t.start, k - 1
+        if end - start < 2 or _person_name(s.sub(start, end)) == s.sub(start, end):
+            continue
+        if start > s.start and not _patterns()["actor_cue"].search(
+            s.text, max(0, start - s.start - 4), start - s.start
+        ):
+            continue
+        if _names_something(s, start, end, rare=True):
+            yield from _firm(s, start, end, "X负责人", trim=False)
+
+
 def _short_firms(s: _Sent) -> Iterator[Mention]:
     """A brand plus an industry word names a firm: 合盛铝业, 山江建材, 华新水泥."""
     lx = _lex()
@@ -493,35 +627,108 @@ def _short_firms(s: _Sent) -> Iterator[Mention]:
 _LIST_RUN = re.compile(r"[^、,。;:()《》“”\s]{2,16}(?:、[^、,。;:()《》“”\s]{2,16})+")
 
 
-def _coordinated_firms(s: _Sent, found: list[Mention]) -> Iterator[Mention]:
-    """Items coordinated with a firm are firms: "与云天化、上海友升…" once either is known."""
+def _coordinated_firms(
+    s: _Sent, found: list[Mention], known: AbstractSet[str] = frozenset()
+) -> Iterator[Mention]:
+    """Items coordinated with a firm are firms: "与云天化、上海友升…" once either is known,
+    here or by its name earlier in the article (`known`)."""
     if "、" not in s.text:
         if "与" in s.text or "和" in s.text:
             yield from _paired_firms(s, found)
         return  # every list run has a 、
     firms = {(m.start, m.end) for m in found if m.type == C.Enterprise and m.rule != _UNSURE}
-    if not firms:
+    here = {s.sub(a, b) for a, b in firms}
+    if not (known or here):
         return
+
+    def named(span: tuple[int, int]) -> bool:
+        return span in firms or s.sub(*span) in known or s.sub(*span) in here
+
     for run in _LIST_RUN.finditer(s.text):
+        if not firms and not any(name in run.group() for name in known):
+            continue  # (no firm named in the run: its items need not be read)
+        if "的" in run.group():
+            owners = _owners(s, run)
+            if owners:
+                if any(named(span) for span in owners):
+                    for a, b in owners:
+                        if not named((a, b)) and industry_start(s, b, a) != a:
+                            if not _is_region_word(s.sub(a, b)):
+                                yield from _firm(s, a, b, "并列", in_list=True, trim=False)
+                continue
         spans, pos_ = [], s.start + run.start()
         for part in run.group().split("、"):
             spans.append((pos_, pos_ + len(part)))
             pos_ += len(part) + 1
         a0, b0 = spans[0]
         spans[0] = (_walk_left(s.toks, b0, a0, C.Enterprise, 16), b0)
+        projects = _projects_list(s, spans)
         al, bl = spans[-1]
         spans[-1] = (al, _right_edge(s, al, bl))
-        if not any(span in firms for span in spans):
+        if not any(named(span) for span in projects or spans):
             continue
         if _rx(r"企业[0-9一二三四五六七八九十百千]+[家户个]").search(run.group()):
             continue  # "…等材料企业18家、总部企业237家、户外用品企业83家": kinds of firm, counted
+        if projects:
+            # "A、B、C等一批大项目": firms' names standing for their projects; an item that
+            # is a bare name (no product after a brand: 科玛保健品) is a firm like the others
+            for a, b in projects:
+                if not named((a, b)) and _bare_name(s, a, b):
+                    yield from _firm(s, a, b, "并列", in_list=True, trim=False, bounded=True)
+            continue
         if _rx(r"等[^,。;]{0,8}项目").match(s.text[spans[-1][1] - s.start :]):
             continue  # "A、B等工业项目": firms' names used for their projects
         for k, (a, b) in enumerate(spans):
             if k < len(spans) - 1 and _walk_left(s.toks, b, a, C.Enterprise, 16) != a:
                 continue  # an item with a verb or a function word inside is not a name
-            if (a, b) not in firms and b > a:
+            if b > a and not named((a, b)):
                 yield from _firm(s, a, b, "并列", in_list=True)
+
+
+def _owners(s: _Sent, run: re.Match) -> list[tuple[int, int]]:
+    """The owners in a list of what each one has ("A的冶炼分离、B的抛光粉、C的金属产能"):
+    each item opens with a name of two to eight characters and 的; empty when the run is no
+    such list."""
+    out, pos_ = [], s.start + run.start()
+    for k, part in enumerate(run.group().split("、")):
+        cut = part.find("的")
+        if cut < 0:
+            return []
+        a = pos_
+        if k == 0:
+            a = _walk_left(s.toks, pos_ + cut, pos_, C.Enterprise, 8)
+        if not 2 <= pos_ + cut - a <= 8:
+            return []
+        out.append((a, pos_ + cut))
+        pos_ += len(part) + 1
+    return out
+
+
+def _projects_list(s: _Sent, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The items of a list run that ends in 等(一批)…项目 ("A、B、C等一批大项目、好项目"),
+    the last cut at 等; empty when the run is no such list."""
+    for k, (a, b) in enumerate(spans[1:], 1):
+        cut = s.text.find("等", a - s.start, b - s.start)
+        if cut < 0:
+            continue
+        if cut - (a - s.start) >= 2 and _rx(r"等[^,。;]{0,8}项目").match(s.text, cut):
+            return [*spans[:k], (a, s.start + cut)]
+        return []
+    return []
+
+
+def _bare_name(s: _Sent, a: int, b: int) -> bool:
+    """Whether a list item is a name and nothing else: two to six characters, no industry or
+    product at its end (光伏, 科玛保健品), no count, no verb or function word opening it."""
+    if not 2 <= b - a <= 6 or _rx(r"[0-9A-Za-z]").search(s.sub(a, b)):
+        return False
+    if industry_start(s, b, a) is not None:
+        return False
+    first = s.word_at(a)
+    if first is None or first.start != a or _walk_left(s.toks, first.end, a, C.Enterprise, 8) != a:
+        return False  # "推动X": a verb opens it
+    brand = _brand_prefix(s, a, b)
+    return brand is None or brand[1] == b or _strong(s.sub(brand[1], b))
 
 
 def _paired_firms(s: _Sent, found: list[Mention]) -> Iterator[Mention]:

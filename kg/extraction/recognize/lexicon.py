@@ -70,7 +70,7 @@ RARE = 10
 _NOT_FIRM_HEADS = {
     "活动", "会议", "工作", "情况", "问题", "建设", "发展", "项目", "产业", "行业", "机构", "单位",
     "部门", "组织", "政府", "管委会", "委员会", "党委", "党工委", "办公室", "办公厅", "人大",
-    "政协", "局", "厅", "经信委", "发改委", "商务委", "工信委",
+    "政协", "局", "厅", "经信委", "发改委", "商务委", "工信委", "大学", "学院", "学校", "医院",
 }  # fmt: skip
 
 
@@ -133,6 +133,9 @@ def _lex() -> dict:
         # alternations, built once (patterns built from them are cached by `re`)
         "strategy_alt": _alt(lex["strategy"]["heads"]),
         "settle_alt": _alt(lex["enterprise"]["settle_verbs"]),
+        "facility_heads": frozenset(lex["enterprise"]["facility_heads"]),
+        "facility_alt": _alt(lex["enterprise"]["facility_heads"]),
+        "macro_regions": frozenset(lex["enterprise"]["macro_regions"]),
         "titles_alt": _alt(lex["person"]["titles"]),
         "role_alt": _alt(lex["role"]["heads"]),
         "list_heads_alt": _alt(lex["enterprise"]["list_heads"]),
@@ -191,6 +194,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "firm_list": re.compile(
             r"(?:等" + count + r"?|" + count + r")[^,。;、等]{0,6}?(?:" + heads + r")"
         ),
+        "facility": re.compile("(?:" + lx["facility_alt"] + ")"),
+        "facility_tail": re.compile("(?:" + lx["facility_alt"] + ")$"),
         "settles": re.compile(r"([^,。;、]{2,12}?)(?:" + lx["settle_alt"] + r")"),
         "strong": re.compile(lx["strong_alt"]),
         "industry_head": re.compile("(?:" + _alt(lx["industry"]) + ")"),

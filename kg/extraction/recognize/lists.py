@@ -52,7 +52,7 @@ def _list_items(
                 a = _short_item(s, s.start + lo, s.start + cur)
             elif cls == C.Enterprise and (lo > base or base > 0):  # a bounded item
                 a = _uncut(s, s.start + lo, a)
-        if a < s.start + cur and not s.sub(a, s.start + cur).endswith(not_items):
+        if a < s.start + cur and not _not_item(s.sub(a, s.start + cur), not_items):
             items.append((a, s.start + cur))
 
     # the separators before the list's end, found once: those before `cur` are the first
@@ -91,13 +91,14 @@ def _list_items(
         item = s.text[sep.end() : cur]
         if (
             sep.group() == ","
+            and not (cls == C.Enterprise and _glossed(s.text, sep.start(), item))
             or not item
             or len(item) > limit
             or _rx(r"[^\w()“”·—\-]").search(item)
         ):
             leftmost(sep.end())
             break
-        if item.endswith(not_items):
+        if _not_item(item, not_items):
             break  # "宣传部部长、新材料产业链": a title is not a list item
         if reader is not None and _COPULA.search(item):
             leftmost(sep.end())  # "A、B分别为光伏、…产业链": the item holds what says so
@@ -109,6 +110,21 @@ def _list_items(
             break
     items.reverse()
     return [(a, b) for a, b in items if b > a]
+
+
+_GLOSS = re.compile(r"[\w·]{2,12}\([^()]{1,8}\)$")
+
+
+def _glossed(text: str, comma: int, item: str) -> bool:
+    """Whether a comma separates items of one list, each a name with what it makes in
+    brackets: "A(挖掘机),B(混凝土机械)、C(车桥)等13家巨头"."""
+    return bool(_GLOSS.fullmatch(item)) and bool(_GLOSS.search(text, max(0, comma - 22), comma))
+
+
+def _not_item(item: str, not_items: tuple[str, ...]) -> bool:
+    """Whether `item` ends in an office or a title (宣传部, 市长), not a list item; a firm's
+    headquarters (X华东区总部) is one."""
+    return item.endswith(not_items) and not item.endswith("总部")
 
 
 # a copula or a post taken inside a list item: the list started after it
