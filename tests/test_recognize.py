@@ -133,6 +133,9 @@ FOUND = [
     # people listed after one title, and a name before its title
     ("由副市长周海波、王晓蕾分别担任光伏产业链、智能家电产业链链长。", "Person", "王晓蕾"),
     ("李卫东市长主持会议。", "Person", "李卫东"),
+    # a name jieba cuts whole after a title, whatever word follows it
+    ("市长陈立新亲自挂帅。", "Person", "陈立新"),
+    ("副市长刘振华定期召开会议。", "Person", "刘振华"),
     # a rank or a reach before a chain qualifies it: not part of its name
     ("恒泰科技入选省级智能家电产业链链主企业名单。", "IndustryChain", "智能家电产业链"),
     ("恒泰科技成为临川市首批智能家电产业链链主企业之一。", "IndustryChain", "智能家电产业链"),

@@ -166,7 +166,7 @@ def _persons(s: _Sent) -> Iterator[Mention]:
     for m in _patterns()["titles"].finditer(s.text):
         q = 1 if s.text.startswith(("”", "’"), m.end()) else 0  # “链长”程一帆
         rest = s.text[m.end() + q : m.end() + q + 5]
-        name = _person_name(rest)
+        name = _person_name(rest) or _person_word(s, s.start + m.end() + q)
         if name:
             a = s.start + m.end() + q
             yield Mention(C.Person, name, a, a + len(name), rule="title")
@@ -208,6 +208,19 @@ _TAKES_POST = re.compile(
 )
 # …链长由 and a name, then 担任: "海工装备产业链链长由程一帆担任"
 _POST_GIVEN = re.compile(r"(?<!副)链长[”’]?由([\u4e00-\u9fff]{2,3})(?:同志)?(?:担任|兼任|出任)")
+
+
+def _person_word(s: _Sent, a: int) -> str:
+    """The person's name jieba cut as one word at `a`, right after a title, whatever follows
+    it ("市长陈立新亲自挂帅", "副市长刘振华定期召开…"): two or three characters the
+    dictionary tags as a person's name, opening with a surname; else ""."""
+    tok = s.word_at(a)
+    if tok is None or tok.start != a or not 2 <= len(tok.text) <= 3:
+        return ""
+    w = tok.text
+    lx = _lex()
+    surname = w[0] in lx["surnames"] or w[:2] in lx["compound"]
+    return w if surname and pos(w) in {"nr", "nrfg", "nrt"} else ""
 
 
 @functools.lru_cache(maxsize=1 << 16)
