@@ -16,6 +16,20 @@ CASES = [
         {"indicator": "年产值"},
     ),
     (
+        "an indicator in Latin letters: an acronym",
+        "2023年,遵义市全市GDP达到3560亿元。",
+        3560,
+        "亿元",
+        {"indicator": "GDP", "subject": "遵义市", "year": 2023},
+    ),
+    (
+        "when a project reaches output (达产后) is no part of what it measures",
+        "星河新材料有限公司项目总投资12亿元,达产后年产值可达20亿元。",
+        20,
+        "亿元",
+        {"indicator": "年产值"},
+    ),
+    (
         "a 可 inside the measured noun stays: 人均可支配收入",
         "遵义市全市农村居民人均可支配收入增长8.2%。",
         8.2,

@@ -18,6 +18,7 @@ from kg.extraction.segment import Token, pos, rules
 from kg.reading.document import Document, Metric
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_ACRONYM = re.compile(r"[A-Z]{2,6}$")
 _LIST_MARKS = frozenset("、和及与")
 
 # Dictionary tags of words that may be part of a measured noun phrase.
@@ -392,8 +393,8 @@ def _indicator(
         if sep and measure and not _GROWTH.search(measure) and previous.unit == unit:
             noun += measure
     indicator = noun + growth
-    if len(indicator) > _MAX_CHARS or not _HAN.search(indicator):
-        return ""
+    if len(indicator) > _MAX_CHARS or not (_HAN.search(indicator) or _ACRONYM.match(indicator)):
+        return ""  # (an indicator in Latin letters is an acronym: GDP, PMI)
     return indicator
 
 
