@@ -133,6 +133,9 @@ FOUND = [
     # people listed after one title, and a name before its title
     ("由副市长周海波、王晓蕾分别担任光伏产业链、智能家电产业链链长。", "Person", "王晓蕾"),
     ("李卫东市长主持会议。", "Person", "李卫东"),
+    # a capacity opens a project's name, a four-digit count and any unit of product included
+    ("其年产5000万支疫苗项目落户园区。", "Project", "年产5000万支疫苗项目"),
+    ("年产30万头生猪屠宰加工项目开工建设。", "Project", "年产30万头生猪屠宰加工项目"),
     # a name jieba cuts whole after a title, whatever word follows it
     ("市长陈立新亲自挂帅。", "Person", "陈立新"),
     ("副市长刘振华定期召开会议。", "Person", "刘振华"),

@@ -169,7 +169,8 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
 # "年产10万吨芯片封装测试项目": a stated capacity opens a project's name, verbs after it included
 _CAPACITY = re.compile(
     r"年(?:产|产能|处理|加工|生产)?[0-9.一二三四五六七八九十百千万亿]+[万亿]?"
-    r"(?:吨|台|套|件|辆|片|只|颗|块|平方米|立方米|千瓦|兆瓦|吉瓦|千瓦时|GWh|MWh|GW|MW|kW)"
+    r"(?:吨|台|套|件|辆|片|只|颗|块|支|头|箱|标箱|瓶|盒|条|根|张|双|部|粒|份|株|羽|架|艘"
+    r"|平方米|立方米|千伏安|千瓦|兆瓦|吉瓦|千瓦时|GWh|MWh|GW|MW|kW)"
 )
 
 
@@ -177,10 +178,14 @@ def _capacity_start(s: _Sent, start: int, b: int) -> int:
     """Where a project's name starts when a capacity phrase stands before the words read so
     far, with no punctuation between: the name reaches back over it (and any firm before it).
     """
-    head = s.text[: start - s.start]
+    # (the capacity may end inside the words read so far: "年产5000|万支疫苗项目", where the
+    # four-digit number stopped the reading as a year would)
+    cut = start - s.start
+    head = s.text[: b - s.start]
     found = None
-    for m in _CAPACITY.finditer(head) if "年" in head else ():
-        found = m
+    for m in _CAPACITY.finditer(head, 0, b - s.start) if "年" in head[:cut] else ():
+        if m.start() < cut:
+            found = m
     if found is None or _rx(r"[,。;:、()“”]|等(?!离子)").search(head, found.end()):
         return start  # "年产…皮带轮等16个招商项目": the capacity is a list item's, not this name's
     cap = s.start + found.start()
