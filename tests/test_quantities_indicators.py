@@ -30,6 +30,13 @@ CASES = [
         {"indicator": "年产值"},
     ),
     (
+        "the things counted end at their kind when another figure of them follows",
+        "到2025年,全省10条重点产业链营业收入力争突破1.2万亿元。",
+        10,
+        "条",
+        {"indicator": "重点产业链数"},
+    ),
+    (
         "a 可 inside the measured noun stays: 人均可支配收入",
         "遵义市全市农村居民人均可支配收入增长8.2%。",
         8.2,

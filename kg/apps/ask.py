@@ -69,6 +69,8 @@ _SURE = 95.0
 _MAX_NARROWER = 8
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年?")
 _HOW_MUCH = re.compile(r"(?:是多少|有多少|为多少|多少|达到多少|达多少|是几|有几|几何|多大).*$")
+# words after an indicator that ask for its target, not another indicator (营业收入目标)
+_AIMED = re.compile(r"(?:预期|计划|发展)?目标值?$")
 
 
 def __getattr__(name: str) -> Any:
@@ -155,6 +157,8 @@ class Asker:
             if links and links[0].score >= 95:
                 # the question was lower-cased; indicator names write GDP, 5G in capitals
                 indicator = re.sub(r"[a-z]+", lambda w: w.group(0).upper(), indicator)
+                # "营业收入目标": the figure aimed at is stored as the indicator, marked a target
+                indicator = _AIMED.sub("", indicator).strip(" ,的") or indicator
                 plan.indicator = indicator_words().get(indicator.lower(), indicator)
                 return name, plan.indicator
         return None

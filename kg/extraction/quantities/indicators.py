@@ -36,6 +36,8 @@ _INNER = frozenset(_I["inner"])
 _NOMINAL_WORDS = frozenset(_I["nominal"])
 _STOP = frozenset(_I["stop"])
 _HEADS = frozenset(_I["heads"])
+_MEASURES = tuple(_I["measures"])
+_FIGURE_AHEAD = re.compile(r"[^,，;；。]*?[0-9]")  # another number later in the clause
 _VERBAL = frozenset(_I["verbal"])
 _BODIES = tuple(_I["bodies"])
 _PEOPLE = tuple(_I["people"])
@@ -254,6 +256,13 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
             break  # 19家配套企业协同推进
         if words and pos(word) in ("l", "i") and pos(words[-1].text) in ("n", "ng", "nz"):
             break  # 智能生产线满负荷运转: a phrase after the noun says what it does
+        if (
+            words
+            and words[-1].text in _HEADS
+            and word.startswith(_MEASURES)
+            and _FIGURE_AHEAD.match(text, t.start, limit)
+        ):
+            break  # 10条重点产业链营业收入突破1.2万亿元: what is measured of the things counted
         words.append(t)
     while words and words[-1].text in ("、", "和", "及", "与", "“"):
         words.pop()
