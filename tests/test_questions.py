@@ -13,7 +13,13 @@ import tomllib
 from kg import ontology
 from kg.apps.ask import Asker
 from kg.apps.linking import Linker, Name
-from kg.apps.questions import QUESTIONS_FILE, kind_class, kinds, normalise_question
+from kg.apps.questions import (
+    QUESTIONS_FILE,
+    industry_name,
+    kind_class,
+    kinds,
+    normalise_question,
+)
 from kg.graph.query import named_query
 
 # The names the examples are about, and their classes.
@@ -174,3 +180,19 @@ def _alternatives(piece: str) -> list[str]:
 )
 def test_every_class_word_names_a_class(word):
     assert kind_class(word) in ontology.entity_classes()
+
+
+INDUSTRY_NAMES = [
+    # (English, the Chinese a chain's name is made of): phrases, longest first, then joined
+    ("new energy vehicle", "新能源汽车"),
+    ("the Green Aluminium industry", "绿色铝"),
+    ("lithium battery", "锂电池"),
+    ("rare earth", "稀土"),
+    # a word that names no industry: no translation at all
+    ("tea and foo", None),
+]
+
+
+@pytest.mark.parametrize("english, chinese", INDUSTRY_NAMES)
+def test_industry_names_in_english(english, chinese):
+    assert industry_name(english) == chinese

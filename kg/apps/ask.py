@@ -41,6 +41,7 @@ from kg.apps.questions import (
     Plan,
     clean_name,
     indicator_words,
+    industry_name,
     is_generic,
     kind_class,
     kinds,
@@ -222,6 +223,11 @@ class Asker:
                 return True
             return self._unknown(plan, kind)
         links = self.linker.link(name, types=kind.types or None)
+        if not links and name.isascii() and industry_name(name):
+            # an industry named in English ("the tea chain"): its chain, by the Chinese name
+            name = industry_name(name) or name
+            links = self.linker.link(name + "产业链", types=kind.types or None)
+            links = links or self.linker.link(name, types=kind.types or None)
         if kind.narrower and (not links or links[0].how == "near spelling"):
             # a name no entity has, or only by a near spelling, that starts or ends the names
             # of narrower ones (海洋工程产业链: 海洋工程装备产业链) is read as those

@@ -33,6 +33,7 @@ __all__ = [
     "kinds",
     "kinds_help",
     "indicator_words",
+    "industry_name",
     "normalise_question",
     "clean_name",
     "is_generic",
@@ -160,6 +161,31 @@ def kinds_help() -> str:
     listing = _data()["listing"]
     ordered = sorted(kinds(), key=lambda k: listing.index(k.name))
     return "\n".join(f"  - {k.about}: {k.zh} / {k.en}" for k in ordered)
+
+
+def industry_name(text: str) -> str | None:
+    """The Chinese for an industry named in English (``[industry_words]`` of the questions
+    file), or None when some word of it is no industry word.
+
+    >>> industry_name("new energy vehicle"), industry_name("Green Aluminium"), industry_name("x")
+    ('新能源汽车', '绿色铝', None)
+    """
+    words = _data()["industry_words"]
+    rest = " ".join(text.lower().replace("-", " - ").split()).replace(" - ", "-")
+    rest = re.sub(r"^(?:the|a|an) ", "", rest)
+    rest = re.sub(r" (?:industry|industries|sector|sectors)$", "", rest)
+    if rest in words:
+        return words[rest]
+    tokens, out = rest.split(), []
+    while tokens:  # the longest known phrase at each point
+        for n in range(len(tokens), 0, -1):
+            if " ".join(tokens[:n]) in words:
+                out.append(words[" ".join(tokens[:n])])
+                tokens = tokens[n:]
+                break
+        else:
+            return None
+    return "".join(out) or None
 
 
 def indicator_words() -> dict[str, str]:
