@@ -205,7 +205,7 @@ def test_suffixes_longest_first(cls, first, member):
         ("developedBy", ["Project"], ["Enterprise"]),
         ("inChain", ["Enterprise", "Project"], ["IndustryChain"]),
         ("issuedBy", ["Policy"], ["Enterprise", "Region", ORG + "Organization"]),
-        ("signedWith", ["Enterprise", "Region"], ["Enterprise"]),
+        ("signedWith", ["Enterprise", "IndustrialPark", "Region"], ["Enterprise"]),
         ("evidence", ["Assertion", "Mention", "MetricObservation"], ["Sentence"]),
         ("inArticle", ["Sentence"], ["Article"]),
         ("observedSubject", ["MetricObservation"], []),

@@ -171,6 +171,9 @@ def _group_mentions(m: re.Match, name: str, where: dict[int, Mention]) -> list[M
 
 def _apply_rules(doc: Document, ctx: _Context) -> list[Relation]:
     out: list[Relation] = []
+    # (predicate, object) pairs whose subject the sentence itself names: a rule that borrows
+    # its subject from the context adds no second one ("X经开区与E签约" is not the city's)
+    named: set[tuple[str, int]] = set()
     for i, sent in enumerate(doc.sentences):
         mentions = ctx.by_sent[i]
         if not mentions or not _rules_for(frozenset(map(symbol_of, mentions))):
@@ -181,7 +184,10 @@ def _apply_rules(doc: Document, ctx: _Context) -> list[Relation]:
                 subs = _group_mentions(m, "s", where)
                 objs = _group_mentions(m, "o", where)
                 pos = sent.start + m.start()
-                if not subs and rule.context_subject:
+                if subs:
+                    named.update((rule.predicate, o.start) for o in objs)
+                elif rule.context_subject:
+                    objs = [o for o in objs if (rule.predicate, o.start) not in named]
                     near = ctx.nearest_before(i, pos, rule.context_subject)
                     subs = [near] if near else []
                 if not objs and rule.context_object:
