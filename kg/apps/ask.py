@@ -228,6 +228,8 @@ class Asker:
             name = industry_name(name) or name
             links = self.linker.link(name + "产业链", types=kind.types or None)
             links = links or self.linker.link(name, types=kind.types or None)
+        if not links:
+            links = self._after_place(name, kind)  # 德州市陵城区: 陵城区
         if kind.narrower and (not links or links[0].how == "near spelling"):
             # a name no entity has, or only by a near spelling, that starts or ends the names
             # of narrower ones (海洋工程产业链: 海洋工程装备产业链) is read as those
@@ -241,6 +243,18 @@ class Asker:
         labels = list(dict.fromkeys(k.label for k in plan.links))
         plan.bindings = [{kind.slot: label, **extra} for label in labels]
         return True
+
+    def _after_place(self, name: str, kind: Kind) -> list:
+        """The links of what follows a place that opens `name` ("德州市陵城区" -> 陵城区,
+        "德州市经济技术开发区" -> the park), when both read as known names; else []."""
+        for cut in range(2, len(name) - 1):
+            head = self.linker.link(name[:cut], types=["Region"])
+            if not head or head[0].score < 100:
+                continue
+            tail = self.linker.link(name[cut:], types=kind.types or None)
+            if tail and tail[0].score >= 99:
+                return tail
+        return []
 
     def _unknown(self, plan: Plan, kind: Kind) -> bool:
         plan.status = "unknown-entity"
