@@ -37,6 +37,13 @@ CASES = [
         {"indicator": "重点产业链数"},
     ),
     (
+        "another year of the figure just before, its indicator left unsaid",
+        "2022年,遵义市全市新能源汽车产量5.6万辆,2023年达到8.9万辆。",
+        8.9,
+        "万辆",
+        {"indicator": "新能源汽车产量", "year": 2023},
+    ),
+    (
         "a 可 inside the measured noun stays: 人均可支配收入",
         "遵义市全市农村居民人均可支配收入增长8.2%。",
         8.2,

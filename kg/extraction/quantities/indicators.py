@@ -37,6 +37,7 @@ _NOMINAL_WORDS = frozenset(_I["nominal"])
 _STOP = frozenset(_I["stop"])
 _HEADS = frozenset(_I["heads"])
 _MEASURES = tuple(_I["measures"])
+_YEAR_LEAD = re.compile(r"(?:到|至|截至)?(?:19|20)\d{2}年(?:底|末|全年)?[,，]?")
 _FIGURE_AHEAD = re.compile(r"[^,，;；。]*?[0-9]")  # another number later in the clause
 _VERBAL = frozenset(_I["verbal"])
 _BODIES = tuple(_I["bodies"])
@@ -366,6 +367,17 @@ def _indicator(
     same = previous is not None and previous.start >= opening
     if not noun and same and (_only_trailing(doc, left, pre_end) or _continues(text, left, a)):
         return _base(previous.indicator) + growth  # 从800亿元提升至1200亿元, 12栋、380套
+    if not noun and previous is not None and previous.unit == unit and not growth:
+        # 2022年产量5.6万辆,2023年达到8.9万辆: another year of the figure just before
+        year = _YEAR_LEAD.match(text, opening, pre_end)
+        sentence = doc.sentence_at(a)
+        if (
+            year
+            and sentence is not None
+            and opening > previous.start >= sentence.start
+            and (year.end() >= pre_end or _only_trailing(doc, year.end(), pre_end))
+        ):
+            return _base(previous.indicator)
     if (
         not noun
         and previous is None
