@@ -44,6 +44,13 @@ CASES = [
         {"indicator": "新能源汽车产量", "year": 2023},
     ),
     (
+        "the figure reached, each with its year: 由2020年的A增长到2023年的B",
+        "遵义市全市光伏产业链产值由2020年的300亿元增长到2023年的560亿元。",
+        560,
+        "亿元",
+        {"indicator": "光伏产业链产值", "year": 2023, "qualifier": ""},
+    ),
+    (
         "a 可 inside the measured noun stays: 人均可支配收入",
         "遵义市全市农村居民人均可支配收入增长8.2%。",
         8.2,

@@ -37,6 +37,7 @@ _NOMINAL_WORDS = frozenset(_I["nominal"])
 _STOP = frozenset(_I["stop"])
 _HEADS = frozenset(_I["heads"])
 _MEASURES = tuple(_I["measures"])
+_YEAR_OF = re.compile(r"(?:19|20)\d{2}年(?:底|末)?的$")  # 增长到2023年的(560亿元)
 _YEAR_LEAD = re.compile(r"(?:到|至|截至)?(?:19|20)\d{2}年(?:底|末|全年)?[,，]?")
 _FIGURE_AHEAD = re.compile(r"[^,，;；。]*?[0-9]")  # another number later in the clause
 _VERBAL = frozenset(_I["verbal"])
@@ -367,6 +368,11 @@ def _indicator(
     same = previous is not None and previous.start >= opening
     if not noun and same and (_only_trailing(doc, left, pre_end) or _continues(text, left, a)):
         return _base(previous.indicator) + growth  # 从800亿元提升至1200亿元, 12栋、380套
+    dated = _YEAR_OF.search(text, left, pre_end) if same and not growth else None
+    if dated and (
+        text[left : dated.start()] in _TRAILING or _only_trailing(doc, left, dated.start())
+    ):
+        return _base(previous.indicator)  # 由2020年的300亿元增长到2023年的560亿元
     if not noun and previous is not None and previous.unit == unit and not growth:
         # 2022年产量5.6万辆,2023年达到8.9万辆: another year of the figure just before
         year = _YEAR_LEAD.match(text, opening, pre_end)

@@ -15,7 +15,10 @@ from kg.extraction.quantities.figures import _Q
 from kg.reading.document import Document
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
-_TARGET_YEAR_PATTERN = r"(?<!截)(?:" + "|".join(_Q["target_year"]) + r")(?:20\d{2})年"
+# (not the 到 of a verb of growth: 由2020年的300亿元增长到2023年的560亿元 is a figure reached)
+_TARGET_YEAR_PATTERN = (
+    r"(?<!截)(?<![长升高加大])(?:" + "|".join(_Q["target_year"]) + r")(?:20\d{2})年"
+)
 _TARGET_YEAR = re.compile(_TARGET_YEAR_PATTERN)
 _DATE = re.compile(r"((?:19|20)\d{2})\s*(?:[-/.年])\s*\d{1,2}\s*(?:[-/.月])\s*\d{1,2}")
 _BASE_YEAR = re.compile(r"(?:比|较|是|于|同|与|和|相比|对比|为)$")
