@@ -51,6 +51,13 @@ CASES = [
         {"indicator": "光伏产业链产值", "year": 2023, "qualifier": ""},
     ),
     (
+        "per what the figure is: 亩均 (which jieba cuts 亩|均)",
+        "遵义市全市亩均税收达到35万元。",
+        35,
+        "万元",
+        {"indicator": "亩均税收"},
+    ),
+    (
         "a 可 inside the measured noun stays: 人均可支配收入",
         "遵义市全市农村居民人均可支配收入增长8.2%。",
         8.2,

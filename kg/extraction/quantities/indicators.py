@@ -37,6 +37,7 @@ _NOMINAL_WORDS = frozenset(_I["nominal"])
 _STOP = frozenset(_I["stop"])
 _HEADS = frozenset(_I["heads"])
 _MEASURES = tuple(_I["measures"])
+_PER_UNIT = re.compile(r"[人亩户年日月]均")  # (jieba cuts 亩|均: the noun after it is per 亩)
 _YEAR_OF = re.compile(r"(?:19|20)\d{2}年(?:底|末)?的$")  # 增长到2023年的(560亿元)
 _YEAR_LEAD = re.compile(r"(?:到|至|截至)?(?:19|20)\d{2}年(?:底|末|全年)?[,，]?")
 _FIGURE_AHEAD = re.compile(r"[^,，;；。]*?[0-9]")  # another number later in the clause
@@ -207,7 +208,10 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
         words = words[1:]
     # A、B及C3个: the item before is a word, not a figure (12人、“星火计划”5人)
     listed = i > 1 and toks[i - 1].text in _LIST_MARKS and _is_nominal(toks[i - 2].text)
-    text = doc.text[words[0].start : words[-1].end] if words else ""
+    start = words[0].start if words else b
+    if words and start - 2 >= a and _PER_UNIT.match(doc.text, start - 2, start):
+        start -= 2  # 亩均税收, 人均收入: per what the figure is
+    text = doc.text[start : words[-1].end] if words else ""
     return _tidy(text), trimmed or listed
 
 
