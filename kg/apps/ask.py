@@ -50,6 +50,7 @@ from kg.apps.questions import (
 )
 from kg.graph.query import bind_parameters, named_query, result_columns, run_sparql
 from kg.graph.store import open_store
+from kg.terms import C
 
 __all__ = [  # noqa: F822 - KINDS is compiled on first use by the module __getattr__
     "Kind",
@@ -248,7 +249,7 @@ class Asker:
         """The links of what follows a place that opens `name` ("德州市陵城区" -> 陵城区,
         "德州市经济技术开发区" -> the park), when both read as known names; else []."""
         for cut in range(2, len(name) - 1):
-            head = self.linker.link(name[:cut], types=["Region"])
+            head = self.linker.link(name[:cut], types=[C.Region])
             if not head or head[0].score < 100:
                 continue
             tail = self.linker.link(name[cut:], types=kind.types or None)
