@@ -50,6 +50,18 @@ _CLUSTER_LIST_TAIL = re.compile(
 )
 
 
+# the last characters of a list tail that is not empty (等, 以及, 3条, 省级, 重点, “…”, 工业)
+_TAIL_ENDS = frozenset("等及条个大家户项级点批导兴势色柱性业’”")
+
+
+def _list_tail(tail: re.Pattern, before: str) -> re.Match | None:
+    """`tail.search(before)` for the list tails above. A tail that ends in none of their last
+    characters is the empty one at the end: found there at once, not tried at every place."""
+    if before[-1:] in _TAIL_ENDS or before.endswith("\n"):  # ($ may stand before a \n)
+        return tail.search(before)
+    return tail.search(before, len(before))
+
+
 # patterns written where they are used, compiled once (faster than re's own cache)
 _rx = functools.lru_cache(maxsize=None)(re.compile)
 
