@@ -242,7 +242,7 @@ def _after_never_inside(toks: list[Token], start: int, end: int) -> int:
     # the word before the name, for a function word glued across its first character
     lo = toks[i - 1].start if i > 0 and toks[i - 1].end == start else start
     text = "".join(
-        t.text for t in toks[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, end)]
+        map(_TEXT, toks[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, end)])
     )
     last = None
     for m in _lex()["never_in_firm_re"].finditer(text):
@@ -312,7 +312,7 @@ def _known_starts(toks: list[Token], starts: list[int]) -> None:
     _STARTS[0] = (toks, starts)
 
 
-_START, _END = itemgetter(1), itemgetter(2)  # a token's offsets, read in C
+_TEXT, _START, _END = itemgetter(0), itemgetter(1), itemgetter(2)  # a token's fields, read in C
 
 
 def _weak_pair(toks: list[Token], j: int, floor: int) -> bool:

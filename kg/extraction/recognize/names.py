@@ -7,9 +7,10 @@ import dataclasses
 import functools
 import re
 from collections.abc import Iterator
+from itertools import compress, count
 
 from kg.extraction.places import place_names
-from kg.extraction.recognize.boundaries import _Sent, _starts, _walk_left
+from kg.extraction.recognize.boundaries import _TEXT, _Sent, _starts, _walk_left
 from kg.extraction.recognize.lexicon import _CJK, _POLICY, _is_region_word, _lex, _patterns, _rx
 from kg.extraction.segment import freq, pos
 from kg.reading.document import Mention
@@ -67,10 +68,11 @@ def _place_spans(s: _Sent) -> list[tuple[int, int]]:
     toks = s.toks
     last = s.start + len(s.text)  # a word may run past a sentence cut inside a line
     found = []
-    for i, tok in enumerate(toks):
+    # the words that begin a place, picked in C: most words begin none
+    opening = compress(count(), map(beginnings.__contains__, map(_TEXT, toks)))
+    for i in opening:
+        tok = toks[i]
         text = tok.text
-        if text not in beginnings:
-            continue
         k = i
         while True:
             if text in names and toks[k].end <= last:
@@ -180,7 +182,9 @@ def _persons(s: _Sent) -> Iterator[Mention]:
                     C.Person, name, s.start + e + 1, s.start + e + 1 + len(name), rule="title"
                 )
                 e += 1 + len(name)
-    for m in _NAME_TITLE.finditer(s.text):
+    # (every title it reads holds 长 or 书记: most sentences hold neither)
+    titled = "长" in s.text or "书记" in s.text
+    for m in _NAME_TITLE.finditer(s.text) if titled else ():
         name = _person_name(m.group(1))
         if name == m.group(1) and not _is_region_word(name):
             a = s.start + m.start(1)
