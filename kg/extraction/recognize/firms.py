@@ -28,7 +28,7 @@ from kg.extraction.recognize.lexicon import (
 )
 from kg.extraction.recognize.lists import _list_items, _uncut
 from kg.extraction.recognize.names import _person_name
-from kg.extraction.segment import freq, pos, rules
+from kg.extraction.segment import Token, freq, pos, rules
 from kg.reading.document import Mention
 from kg.terms import C
 
@@ -184,6 +184,17 @@ def _loose(s: _Sent, a: int, b: int) -> bool:
     return False
 
 
+def _words_within(s: _Sent, a: int, b: int) -> list[Token]:
+    """The words that lie wholly in [a, b), in order: found from where they start (bisected),
+    not by reading the whole sentence."""
+    starts = _starts(s.toks)
+    lo = bisect.bisect_left(starts, a)
+    out = s.toks[lo : bisect.bisect_left(starts, b, lo)]  # (a word starting before b…)
+    while out and out[-1].end > b:  # (…may end after it; words do not overlap)
+        out.pop()
+    return out
+
+
 def _first(s: _Sent, a: int) -> int:
     """Index of the word at or after document offset `a`."""
     return min(bisect.bisect_left(_starts(s.toks), a), len(s.toks) - 1)
@@ -275,7 +286,7 @@ def _word_and_industry(s: _Sent, a: int, b: int) -> bool:
     which after "链主企业" or "龙头企业" names a firm even when the noun is an ordinary word;
     not two industries (汽车电子), nor a generic word and one (绿色能源, 重点企业)."""
     lx = _lex()
-    words = [t.text for t in s.toks if a <= t.start and t.end <= b]
+    words = [t.text for t in _words_within(s, a, b)]
     if len(words) != 2 or "".join(words) != s.sub(a, b):
         return False
     first, head = words
@@ -439,7 +450,7 @@ def _brand_prefix(
     s: _Sent, a: int, b: int, *, industry_only: bool = False
 ) -> tuple[int, int] | None:
     """The firm at the head of a project or product name: 奥士康PCB板 -> 奥士康."""
-    toks = [t for t in s.toks if t.start >= a and t.end <= b]
+    toks = _words_within(s, a, b)
     end = a
     for i, t in enumerate(toks):
         if i == 0 and _is_region_word(t.text):
@@ -502,9 +513,7 @@ def _names_something(s: _Sent, a: int, b: int, *, rare: bool = False) -> bool:
     if _rx(r"[0-9A-Za-z]").search(s.sub(a, b)):
         return True
     run = 0  # single characters that are no word together: 富乐华, 奥士康
-    for t in s.toks:
-        if not (a <= t.start and t.end <= b):
-            continue
+    for t in _words_within(s, a, b):
         if _is_region_word(t.text):
             return True
         if len(t.text) > 1 and _brand_like(t.text) and (not rare or freq(t.text) < RARE):
