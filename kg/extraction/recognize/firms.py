@@ -48,6 +48,8 @@ class Phrasing:
     guard: str = ""
     limit: int = 16
     in_list: bool = False
+    clause: tuple[str, ...] = ()
+    needs: re.Pattern | None = None
     example: str = ""
     expect: tuple[str, ...] = ()
 
@@ -92,6 +94,8 @@ def phrasings() -> tuple[Phrasing, ...]:
                 guard=p.get("guard", ""),
                 limit=p.get("limit", 16),
                 in_list=p.get("in_list", False),
+                clause=tuple(p.get("clause", ())),
+                needs=re.compile(p["needs"]) if "needs" in p else None,
                 example=p.get("example", ""),
                 expect=tuple(p.get("expect", ())),
             )
@@ -130,8 +134,28 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
     """Firms where a phrasing of `kg/extraction/rules/phrasings.toml` makes them firms."""
     t = s.text
     for ph in _active(_gate_words(t)):
-        for m in ph.regex.finditer(t):
+        for m in _matches(ph, t):
             yield from _read(s, ph, m)
+
+
+_CLAUSE = re.compile("[^,。;]+")
+
+
+def _matches(ph: Phrasing, t: str) -> Iterator[re.Match]:
+    """The matches of `ph` in `t`: none where the part every match `needs` is not written;
+    for a phrasing whose matches stay within a clause, only the clauses holding one of its
+    `clause` words are searched (a pattern that opens with a lazy run, `[^,。;]{2,40}?`, is
+    tried at every character it is searched from)."""
+    if ph.needs is not None and ph.needs.search(t) is None:
+        return iter(())  # (a part every match holds is not written)
+    if not ph.clause:
+        return ph.regex.finditer(t)
+    return (
+        m
+        for c in _CLAUSE.finditer(t)
+        if any(w in c.group() for w in ph.clause)
+        for m in ph.regex.finditer(t, c.start(), c.end())
+    )
 
 
 def _kinds_of_firm(s: _Sent, items: list[tuple[int, int]]) -> bool:
