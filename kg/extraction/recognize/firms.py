@@ -25,6 +25,7 @@ from kg.extraction.recognize.lexicon import (
     _patterns,
     _rx,
     _strong,
+    _trie_alt,
 )
 from kg.extraction.recognize.lists import _list_items, _uncut
 from kg.extraction.recognize.names import _person_name
@@ -109,7 +110,7 @@ def _gates() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
     inside it (企业 holds 企)."""
     words = {w for ph in phrasings() for group in ph.gate for w in group}
     inside = {w: frozenset(v for v in words if v in w) for w in words}
-    return re.compile(_alt(sorted(words))), inside
+    return re.compile(_trie_alt(sorted(words))), inside
 
 
 def _gate_words(text: str) -> frozenset[str]:
