@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 
-from kg.extraction.recognize.boundaries import _GLUED, _START, _known_starts, _Sent
+from kg.extraction.recognize.boundaries import _GLUED, _doc_starts, _known_starts, _Sent
 from kg.extraction.recognize.chains import _chains_after_colon
 from kg.extraction.recognize.firms import (
     _bare_brands,
@@ -79,7 +79,7 @@ def recognize(doc: Document) -> Document:
     toks = doc.tokens
     if toks and not isinstance(toks[0], Token):  # read back from JSON: plain lists
         toks = [Token(*t) for t in toks]
-    starts = list(map(_START, toks))
+    starts = _doc_starts(toks)
     k = 0
     read: list[tuple[_Sent, list[Mention]]] = []
     for sent in doc.sentences:

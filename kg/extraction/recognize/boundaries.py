@@ -307,6 +307,18 @@ def _starts(toks: list[Token]) -> list[int]:
     return last[1]
 
 
+_DOC_STARTS: list = [(None, [])]  # the last document's token list and their start offsets
+
+
+def _doc_starts(toks: list[Token]) -> list[int]:
+    """Start offsets of a document's tokens, kept for the last document asked about (read by
+    `recognize`, then again by the frames' chain search)."""
+    last = _DOC_STARTS[0]  # one tuple, swapped whole: safe when threads share the module
+    if last[0] is not toks:
+        last = _DOC_STARTS[0] = (toks, list(map(_START, toks)))
+    return last[1]
+
+
 def _known_starts(toks: list[Token], starts: list[int]) -> None:
     """Tell `_starts` the start offsets of `toks`, already known (a slice of the document's)."""
     _STARTS[0] = (toks, starts)
