@@ -182,8 +182,9 @@ def _persons(s: _Sent) -> Iterator[Mention]:
                     C.Person, name, s.start + e + 1, s.start + e + 1 + len(name), rule="title"
                 )
                 e += 1 + len(name)
-    # (every title it reads holds 长 or 书记: most sentences hold neither)
-    titled = "长" in s.text or "书记" in s.text
+    # (read only where one of its titles is written: a quick search, where _NAME_TITLE, with no
+    # first character to skip to, is tried at every character)
+    titled = _NAME_TITLE_WORD.search(s.text) is not None
     for m in _NAME_TITLE.finditer(s.text) if titled else ():
         name = _person_name(m.group(1))
         if name == m.group(1) and not _is_region_word(name):
@@ -205,6 +206,7 @@ _NAME_TITLE = re.compile(
     r"(?:^|(?<=[,,;;、:“由]))([\u4e00-\u9fff]{2,3})((?:副)?(?:市长|县长|区长|省长|州长|镇长|书记))"
     r"(?=担任|兼任|出任|任|主持|表示|指出|强调|带队|率队|调研|一行|在|为|,|,)"
 )
+_NAME_TITLE_WORD = re.compile("市长|县长|区长|省长|州长|镇长|书记")  # _NAME_TITLE's titles
 # a name of two or three characters opening a clause or after 由, then 担任…链长
 _TAKES_POST = re.compile(
     r"(?:^|(?<=[,,;;、:“由]))([\u4e00-\u9fff]{2,3})(?:同志)?(?:担任|兼任|出任|任|为|是|作为)"
