@@ -4,7 +4,7 @@ own."""
 
 import pytest
 
-from kg.extraction.recognize.firms import phrasings
+from kg.extraction.recognize.firms import _matches, phrasings
 
 
 def firms(doc) -> set[str]:
@@ -16,6 +16,20 @@ def test_phrasing_example(extract_text, phrasing):
     assert phrasing.example and phrasing.expect, "every phrasing needs an example"
     found = firms(extract_text(phrasing.example))
     assert set(phrasing.expect) <= found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    "phrasing", [p for p in phrasings() if p.needs or p.clause], ids=lambda p: p.name
+)
+def test_phrasing_shortcuts(phrasing):
+    """What a phrasing `needs` is written in its pattern; its `clause` words are there too,
+    and the shortcuts find what the whole pattern finds in its example."""
+    if phrasing.needs is not None:
+        assert phrasing.needs.pattern in phrasing.regex.pattern
+    assert all(w in phrasing.regex.pattern for w in phrasing.clause)
+    for text in phrasing.example.split("。"):
+        spans = [m.span("x") for m in _matches(phrasing, text)]
+        assert spans == [m.span("x") for m in phrasing.regex.finditer(text)]
 
 
 FOUND = [

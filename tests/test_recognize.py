@@ -4,6 +4,7 @@ mention)."""
 import pytest
 
 from kg.extraction.recognize import GENERIC
+from kg.extraction.segment import rules
 
 FOUND = [
     # suffix-anchored names, read leftwards to the governing verb
@@ -289,3 +290,28 @@ CATEGORIES = [
 def test_categories_name_nothing(extract_text, text, cls, mention):
     found = {m.text for m in extract_text(text).mentions if m.type == cls}
     assert not any(mention.endswith(f) and len(f) > 3 for f in found), sorted(found)
+
+
+def test_trie_alternation_matches_the_plain_one():
+    """`_trie_alt` finds what `_alt` finds (the longest word at each place), for the lexicon's
+    word lists written as trees, in text made of their words run together."""
+    import random
+    import re
+
+    from kg.extraction.recognize.lexicon import _alt, _lex, _trie_alt
+
+    lx = rules()
+    lists = [
+        lx["person"]["titles"],
+        lx["enterprise"]["industry_words"],
+        [x for sfx in _lex()["suffixes"].values() for x in sfx],
+    ]
+    rng = random.Random(16)
+    for words in lists:
+        plain, tree = re.compile(_alt(words)), re.compile(_trie_alt(words))
+        chars = sorted({c for w in words for c in w})
+        for _ in range(300):
+            text = "".join(rng.choice([rng.choice(words), rng.choice(chars)]) for _ in range(8))
+            assert [m.span() for m in tree.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ], text

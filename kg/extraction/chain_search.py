@@ -20,7 +20,7 @@ from kg.extraction.frame_rules import (
     _Trigger,
 )
 from kg.extraction.recognize import GENERIC
-from kg.extraction.recognize.boundaries import _START, _Sent, _starts
+from kg.extraction.recognize.boundaries import _doc_starts, _Sent, _starts
 from kg.extraction.recognize.industries import PLACE, STOP, industry_start, word_kind
 from kg.extraction.segment import Token
 from kg.reading.document import Document, Mention
@@ -37,7 +37,7 @@ class _Article:
         if toks and not isinstance(toks[0], Token):  # read back from JSON: plain lists
             toks = [Token(*t) for t in toks]
         self.toks = toks
-        self._starts = list(map(_START, toks))
+        self._starts = _doc_starts(toks)  # (as `recognize` found them)
 
     def sent(self, i: int) -> _Sent:
         sent = self.doc.sentences[i]

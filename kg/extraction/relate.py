@@ -244,9 +244,12 @@ def _nested_rules(doc: Document) -> list[Relation]:
     """A project whose name opens with a firm's name is that firm's project."""
     out: list[Relation] = []
     projects = [m for m in doc.mentions if m.type == C.Project]
-    firms = [m for m in doc.mentions if m.type == C.Enterprise]
+    firms: dict[int, list[Mention]] = {}  # by start offset: not every firm for every project
+    for m in doc.mentions:
+        if m.type == C.Enterprise:
+            firms.setdefault(m.start, []).append(m)
     for p in projects:
-        heads = [f for f in firms if f.start == p.start and f.end < p.end]
+        heads = [f for f in firms.get(p.start, ()) if f.end < p.end]
         if heads:
             sent = doc.sentence_at(p.start)
             if sent is not None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 
-from kg.extraction.recognize.boundaries import _GLUED, _START, _known_starts, _Sent
+from kg.extraction.recognize.boundaries import _GLUED, _doc_starts, _known_starts, _Sent
 from kg.extraction.recognize.chains import _chains_after_colon
 from kg.extraction.recognize.firms import (
     _bare_brands,
@@ -50,9 +50,8 @@ def _sentence_mentions(s: _Sent) -> list[Mention]:
     out: list[Mention] = []
     text = s.text
     suffixes = _suffix_matches(text)
-    for cls in _SUFFIX_CLASSES:
-        if cls in suffixes:
-            out.extend(_suffix_names(s, cls, suffixes[cls]))
+    for cls in filter(suffixes.__contains__, _SUFFIX_CLASSES):  # (in the classes' order)
+        out.extend(_suffix_names(s, cls, suffixes[cls]))
     # each recogniser runs only where the characters its phrasing needs are written
     if "《" in text:
         out.extend(_policies(s))
@@ -80,7 +79,7 @@ def recognize(doc: Document) -> Document:
     toks = doc.tokens
     if toks and not isinstance(toks[0], Token):  # read back from JSON: plain lists
         toks = [Token(*t) for t in toks]
-    starts = list(map(_START, toks))
+    starts = _doc_starts(toks)
     k = 0
     read: list[tuple[_Sent, list[Mention]]] = []
     for sent in doc.sentences:
@@ -98,9 +97,11 @@ def recognize(doc: Document) -> Document:
         m.text for _, here in read for m in here if m.type == C.Enterprise and m.rule != _UNSURE
     }
     for sent_, here in read:
+        n = len(here)
         here.extend(_coordinated_firms(sent_, here, known))
         found.extend(here)
-        known.update(m.text for m in here if m.type == C.Enterprise and m.rule != _UNSURE)
+        # (the mentions before `n` are in `known` already)
+        known.update(m.text for m in here[n:] if m.type == C.Enterprise and m.rule != _UNSURE)
     doc.mentions = _resolve_overlaps(_unglued(_short_titles(found)))
     return doc
 

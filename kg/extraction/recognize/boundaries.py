@@ -242,7 +242,7 @@ def _after_never_inside(toks: list[Token], start: int, end: int) -> int:
     # the word before the name, for a function word glued across its first character
     lo = toks[i - 1].start if i > 0 and toks[i - 1].end == start else start
     text = "".join(
-        t.text for t in toks[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, end)]
+        map(_TEXT, toks[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, end)])
     )
     last = None
     for m in _lex()["never_in_firm_re"].finditer(text):
@@ -307,12 +307,24 @@ def _starts(toks: list[Token]) -> list[int]:
     return last[1]
 
 
+_DOC_STARTS: list = [(None, [])]  # the last document's token list and their start offsets
+
+
+def _doc_starts(toks: list[Token]) -> list[int]:
+    """Start offsets of a document's tokens, kept for the last document asked about (read by
+    `recognize`, then again by the frames' chain search)."""
+    last = _DOC_STARTS[0]  # one tuple, swapped whole: safe when threads share the module
+    if last[0] is not toks:
+        last = _DOC_STARTS[0] = (toks, list(map(_START, toks)))
+    return last[1]
+
+
 def _known_starts(toks: list[Token], starts: list[int]) -> None:
     """Tell `_starts` the start offsets of `toks`, already known (a slice of the document's)."""
     _STARTS[0] = (toks, starts)
 
 
-_START, _END = itemgetter(1), itemgetter(2)  # a token's offsets, read in C
+_TEXT, _START, _END = itemgetter(0), itemgetter(1), itemgetter(2)  # a token's fields, read in C
 
 
 def _weak_pair(toks: list[Token], j: int, floor: int) -> bool:

@@ -10,7 +10,13 @@ from kg.extraction.places import place_names
 from kg.extraction.recognize.boundaries import _Sent, _strip_generic
 from kg.extraction.recognize.edges import _strip_place
 from kg.extraction.recognize.industries import goes_on, industry_start
-from kg.extraction.recognize.lexicon import _CHAIN_LIST_TAIL, GENERIC, _is_region_word, _rx
+from kg.extraction.recognize.lexicon import (
+    _CHAIN_LIST_TAIL,
+    GENERIC,
+    _is_region_word,
+    _list_tail,
+    _rx,
+)
 from kg.extraction.recognize.lists import _count, _enumeration, _list_items
 from kg.reading.document import Mention
 from kg.terms import C
@@ -34,10 +40,10 @@ def _chain_mentions(
     before = s.before(start)
     # "A、B、C等8条(省级重点)产业链": the items come before the count
     # "A、B、C等三条金铜特色产业链": the items come before the count and the words it counts
-    tail = _CHAIN_LIST_TAIL.search(s.before(a))
+    tail = _list_tail(_CHAIN_LIST_TAIL, s.before(a))
     list_end = s.start + tail.start() if tail and tail.group() else None
     if list_end is None or core and start < list_end:
-        tail = _CHAIN_LIST_TAIL.search(before)
+        tail = _list_tail(_CHAIN_LIST_TAIL, before)
         counted = tail is not None and _count(tail.group()) is not None
         list_end = s.start + tail.start() if counted else None
     if list_end is not None and list_end > s.start and (not core or start >= list_end):

@@ -106,9 +106,7 @@ def _clause_start(text: str, pos: int) -> int:
 def _right_edge(s: _Sent, a: int, b: int) -> int:
     """Where a name that starts at `a` ends, reading rightwards up to `b`."""
     end = a
-    for tok in s.toks:
-        if tok.start < a:
-            continue
+    for tok in s.toks[bisect.bisect_left(_starts(s.toks), a) :]:  # (the words from a on)
         w = tok.text
         if (
             tok.end > b

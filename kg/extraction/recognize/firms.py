@@ -25,10 +25,11 @@ from kg.extraction.recognize.lexicon import (
     _patterns,
     _rx,
     _strong,
+    _trie_alt,
 )
 from kg.extraction.recognize.lists import _list_items, _uncut
 from kg.extraction.recognize.names import _person_name
-from kg.extraction.segment import freq, pos, rules
+from kg.extraction.segment import Token, freq, pos, rules
 from kg.reading.document import Mention
 from kg.terms import C
 
@@ -48,6 +49,8 @@ class Phrasing:
     guard: str = ""
     limit: int = 16
     in_list: bool = False
+    clause: tuple[str, ...] = ()
+    needs: re.Pattern | None = None
     example: str = ""
     expect: tuple[str, ...] = ()
 
@@ -92,6 +95,8 @@ def phrasings() -> tuple[Phrasing, ...]:
                 guard=p.get("guard", ""),
                 limit=p.get("limit", 16),
                 in_list=p.get("in_list", False),
+                clause=tuple(p.get("clause", ())),
+                needs=re.compile(p["needs"]) if "needs" in p else None,
                 example=p.get("example", ""),
                 expect=tuple(p.get("expect", ())),
             )
@@ -105,7 +110,7 @@ def _gates() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
     inside it (企业 holds 企)."""
     words = {w for ph in phrasings() for group in ph.gate for w in group}
     inside = {w: frozenset(v for v in words if v in w) for w in words}
-    return re.compile(_alt(sorted(words))), inside
+    return re.compile(_trie_alt(sorted(words))), inside
 
 
 def _gate_words(text: str) -> frozenset[str]:
@@ -130,8 +135,28 @@ def _firm_list_items(s: _Sent) -> Iterator[Mention]:
     """Firms where a phrasing of `kg/extraction/rules/phrasings.toml` makes them firms."""
     t = s.text
     for ph in _active(_gate_words(t)):
-        for m in ph.regex.finditer(t):
+        for m in _matches(ph, t):
             yield from _read(s, ph, m)
+
+
+_CLAUSE = re.compile("[^,。;]+")
+
+
+def _matches(ph: Phrasing, t: str) -> Iterator[re.Match]:
+    """The matches of `ph` in `t`: none where the part every match `needs` is not written;
+    for a phrasing whose matches stay within a clause, only the clauses holding one of its
+    `clause` words are searched (a pattern that opens with a lazy run, `[^,。;]{2,40}?`, is
+    tried at every character it is searched from)."""
+    if ph.needs is not None and ph.needs.search(t) is None:
+        return iter(())  # (a part every match holds is not written)
+    if not ph.clause:
+        return ph.regex.finditer(t)
+    return (
+        m
+        for c in _CLAUSE.finditer(t)
+        if any(w in c.group() for w in ph.clause)
+        for m in ph.regex.finditer(t, c.start(), c.end())
+    )
 
 
 def _kinds_of_firm(s: _Sent, items: list[tuple[int, int]]) -> bool:
@@ -182,6 +207,17 @@ def _loose(s: _Sent, a: int, b: int) -> bool:
         if w == "的" or len(w) > 1 and (w in lx["stop_words"] or pos(w) in lx["verb_pos"]):
             return True
     return False
+
+
+def _words_within(s: _Sent, a: int, b: int) -> list[Token]:
+    """The words that lie wholly in [a, b), in order: found from where they start (bisected),
+    not by reading the whole sentence."""
+    starts = _starts(s.toks)
+    lo = bisect.bisect_left(starts, a)
+    out = s.toks[lo : bisect.bisect_left(starts, b, lo)]  # (a word starting before b…)
+    while out and out[-1].end > b:  # (…may end after it; words do not overlap)
+        out.pop()
+    return out
 
 
 def _first(s: _Sent, a: int) -> int:
@@ -275,7 +311,7 @@ def _word_and_industry(s: _Sent, a: int, b: int) -> bool:
     which after "链主企业" or "龙头企业" names a firm even when the noun is an ordinary word;
     not two industries (汽车电子), nor a generic word and one (绿色能源, 重点企业)."""
     lx = _lex()
-    words = [t.text for t in s.toks if a <= t.start and t.end <= b]
+    words = [t.text for t in _words_within(s, a, b)]
     if len(words) != 2 or "".join(words) != s.sub(a, b):
         return False
     first, head = words
@@ -439,7 +475,7 @@ def _brand_prefix(
     s: _Sent, a: int, b: int, *, industry_only: bool = False
 ) -> tuple[int, int] | None:
     """The firm at the head of a project or product name: 奥士康PCB板 -> 奥士康."""
-    toks = [t for t in s.toks if t.start >= a and t.end <= b]
+    toks = _words_within(s, a, b)
     end = a
     for i, t in enumerate(toks):
         if i == 0 and _is_region_word(t.text):
@@ -502,9 +538,7 @@ def _names_something(s: _Sent, a: int, b: int, *, rare: bool = False) -> bool:
     if _rx(r"[0-9A-Za-z]").search(s.sub(a, b)):
         return True
     run = 0  # single characters that are no word together: 富乐华, 奥士康
-    for t in s.toks:
-        if not (a <= t.start and t.end <= b):
-            continue
+    for t in _words_within(s, a, b):
         if _is_region_word(t.text):
             return True
         if len(t.text) > 1 and _brand_like(t.text) and (not rare or freq(t.text) < RARE):

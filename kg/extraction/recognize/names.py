@@ -7,9 +7,10 @@ import dataclasses
 import functools
 import re
 from collections.abc import Iterator
+from itertools import compress, count
 
 from kg.extraction.places import place_names
-from kg.extraction.recognize.boundaries import _Sent, _starts, _walk_left
+from kg.extraction.recognize.boundaries import _TEXT, _Sent, _starts, _walk_left
 from kg.extraction.recognize.lexicon import _CJK, _POLICY, _is_region_word, _lex, _patterns, _rx
 from kg.extraction.segment import freq, pos
 from kg.reading.document import Mention
@@ -67,10 +68,11 @@ def _place_spans(s: _Sent) -> list[tuple[int, int]]:
     toks = s.toks
     last = s.start + len(s.text)  # a word may run past a sentence cut inside a line
     found = []
-    for i, tok in enumerate(toks):
+    # the words that begin a place, picked in C: most words begin none
+    opening = compress(count(), map(beginnings.__contains__, map(_TEXT, toks)))
+    for i in opening:
+        tok = toks[i]
         text = tok.text
-        if text not in beginnings:
-            continue
         k = i
         while True:
             if text in names and toks[k].end <= last:
@@ -180,7 +182,10 @@ def _persons(s: _Sent) -> Iterator[Mention]:
                     C.Person, name, s.start + e + 1, s.start + e + 1 + len(name), rule="title"
                 )
                 e += 1 + len(name)
-    for m in _NAME_TITLE.finditer(s.text):
+    # (read only where one of its titles is written: a quick search, where _NAME_TITLE, with no
+    # first character to skip to, is tried at every character)
+    titled = _NAME_TITLE_WORD.search(s.text) is not None
+    for m in _NAME_TITLE.finditer(s.text) if titled else ():
         name = _person_name(m.group(1))
         if name == m.group(1) and not _is_region_word(name):
             a = s.start + m.start(1)
@@ -201,6 +206,7 @@ _NAME_TITLE = re.compile(
     r"(?:^|(?<=[,,;;、:“由]))([\u4e00-\u9fff]{2,3})((?:副)?(?:市长|县长|区长|省长|州长|镇长|书记))"
     r"(?=担任|兼任|出任|任|主持|表示|指出|强调|带队|率队|调研|一行|在|为|,|,)"
 )
+_NAME_TITLE_WORD = re.compile("市长|县长|区长|省长|州长|镇长|书记")  # _NAME_TITLE's titles
 # a name of two or three characters opening a clause or after 由, then 担任…链长
 _TAKES_POST = re.compile(
     r"(?:^|(?<=[,,;;、:“由]))([\u4e00-\u9fff]{2,3})(?:同志)?(?:担任|兼任|出任|任|为|是|作为)"

@@ -17,6 +17,7 @@ from kg.extraction.recognize.lexicon import (
     _UNSURE,
     MAX_LEN,
     _lex,
+    _list_tail,
     _patterns,
     _rx,
     _strong,
@@ -302,7 +303,7 @@ def _list_or_single(
     s: _Sent, start: int, a: int, b: int, cls: str, core: str, category: bool
 ) -> Iterator[Mention]:
     """Clusters: "A、B、C3个千亿级产业集群" gives A, B and C."""
-    tail = _CLUSTER_LIST_TAIL.search(s.before(a))
+    tail = _list_tail(_CLUSTER_LIST_TAIL, s.before(a))
     if tail and tail.group() and (not core or category or start >= s.start + tail.start()):
         end = s.start + tail.start()
         items = _enumeration(s, end, tail.group(), cls)
