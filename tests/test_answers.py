@@ -9,11 +9,11 @@ from kg.apps.questions import Plan, kinds
 
 UNKNOWN = [  # name, classes expected, suggestions, empty graph, words the message holds
     (
-        "宁德时代",
+        "岚川时代",
         ("Enterprise",),
         ["云铝海鑫"],
         False,
-        ["no enterprise named '宁德时代'", "some are"],
+        ["no enterprise named '岚川时代'", "some are"],
     ),
     ("新材科", ("IndustryChain",), ["新材料产业链"], False, ["Closest known names: 新材料产业链"]),
     ("张三", ("Person", "ChainLeaderRole"), [], False, ["no person or chain-leader", "none"]),

@@ -31,7 +31,7 @@ CASES_FILE = Path(__file__).parent / "data" / "ask_cases.tsv"
 EXTRA_ARTICLE = (
     "锂电池产业链属于新能源产业集群。先进制造产业集群包括数控机床产业链和工业机器人产业链。\n"
     "市委副书记李明担任电子信息产业链链长。纺织服装产业链链长由副市长王强担任。\n"
-    "以宁德时代为龙头,锂电池产业链加快发展。以宁德时代、比亚迪为龙头,储能产业链发展势头强劲。\n"
+    "以岚川时代为龙头,锂电池产业链加快发展。以岚川时代、比亚迪为龙头,储能产业链发展势头强劲。\n"
     "铝箔项目属于铝精深加工产业链。\n"
 )
 
@@ -328,9 +328,9 @@ def test_never_answers_another_question(seed_asker, question):
 
 
 def test_an_unknown_name_gets_the_closest_known_names(seed_asker):
-    answer = seed_asker.ask("Which chains does 宁德时代 lead?")
+    answer = seed_asker.ask("Which chains does 岚川时代 lead?")
     assert answer.status == "unknown-entity"
-    assert "宁德时代" in answer.message and "No known name is close" in answer.message
+    assert "岚川时代" in answer.message and "No known name is close" in answer.message
     assert answer.plan.suggestions
     typo = seed_asker.ask("Which firms lead the 新材科 chain?")  # too far to link, but close
     assert typo.status == "unknown-entity" and typo.plan.suggestions[0] == "新材料产业链"
@@ -396,10 +396,10 @@ def test_kg_ask_json(store_path):
 
 
 def test_kg_ask_unknown_name_is_one_line_and_exit_1(store_path):
-    proc = kg("ask", "宁德时代是哪条产业链的龙头?", "--store", store_path)
+    proc = kg("ask", "岚川时代是哪条产业链的龙头?", "--store", store_path)
     assert proc.returncode == 1 and proc.stdout == ""
     lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("kg: error:") and "宁德时代" in lines[0]
+    assert len(lines) == 1 and lines[0].startswith("kg: error:") and "岚川时代" in lines[0]
     assert "Traceback" not in proc.stderr
 
 

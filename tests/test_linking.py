@@ -41,7 +41,7 @@ LINKS = [  # written name, classes allowed, labels expected (best first), how
     ("绿色铝", ["Enterprise"], [], None),
     ("新能源产业集群", None, [], None),  # a full name that is not this cluster's
     ("昭通市的龙头企业", None, [], None),
-    ("宁德时代", None, [], None),
+    ("岚川时代", None, [], None),
     ("绿色矽全产业链", None, ["绿色硅全产业链"], "near spelling"),
     ("能源产业链", None, [], None),  # spelt near 储能产业链 only by the shared class ending
     ("铝产业链", None, [], None),  # spelt near 产业链, which names no chain in particular

@@ -56,8 +56,8 @@ FOUND = [
     ("华新水泥、昆钢嘉华创建为省级绿色工厂。", "Enterprise", "华新水泥"),
     ("新能源汽车产业链的龙头企业有比亚迪、吉利。", "Enterprise", "吉利"),
     # items coordinated with a firm are firms
-    ("比亚迪股份有限公司、宁德时代、国轩高科纷纷加大投资。", "Enterprise", "国轩高科"),
-    ("比亚迪股份有限公司、宁德时代、国轩高科纷纷加大投资。", "Enterprise", "宁德时代"),
+    ("比亚迪股份有限公司、岚川时代、国轩高科纷纷加大投资。", "Enterprise", "国轩高科"),
+    ("比亚迪股份有限公司、岚川时代、国轩高科纷纷加大投资。", "Enterprise", "岚川时代"),
     # what settles somewhere, or acts as 链主, is a firm
     ("富乐华落地内江后,已有数十家配套企业表达了合作意向。", "Enterprise", "富乐华"),
     ("作为“链主”企业,卡诺普正带动产业串珠成链。", "Enterprise", "卡诺普"),

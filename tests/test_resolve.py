@@ -55,7 +55,7 @@ def test_a_place_keeps_its_level_in_its_name(extract_text):
 
 
 def test_a_place_inside_a_firms_name_is_no_place(extract_text):
-    doc = extract_text("以宁德时代为龙头。宁德时代与东岭市签约。")
+    doc = extract_text("以岚川时代为龙头。岚川时代与东岭市签约。")
     assert "宁德" not in {m.text for m in doc.mentions if m.type == "Region"}
 
 

@@ -337,7 +337,7 @@ class Linker:
 
         >>> linker = Linker([Name("e:1", "Region", "昭通市", "昭通市"),
         ...                  Name("e:2", "Region", "威信县", "威信县")])
-        >>> linker.suggest("昭同"), linker.suggest("宁德时代")
+        >>> linker.suggest("昭同"), linker.suggest("岚川时代")
         (['昭通市'], ['威信县', '昭通市'])
         """
         q = normalise_name(text)

@@ -156,7 +156,7 @@ def corefer(doc: Document) -> Document:
     [('岳禾科技', '以X为龙头'), ('岳禾科技', 'same-article')]
     """
     mentions = _merged(*_propagate(doc, doc.mentions))
-    # a place inside a firm's name (宁德 in 宁德时代) is no mention of that place; mentions are
+    # a place inside a firm's name (临川 in 临川时代) is no mention of that place; mentions are
     # sorted by start (then longest first), so the firm holding a place comes just before it
     out: list[Mention] = []
     firm_end, firm_start = -1, -1
