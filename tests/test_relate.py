@@ -32,3 +32,23 @@ def test_evidence_is_the_sentence(extract_text):
     (rel,) = doc.relations
     assert rel.sentence.text == "以云铝海鑫为龙头,绿色铝产业链链长工作取得新成效。"
     assert doc.text[rel.sentence.start : rel.sentence.end] == rel.sentence.text
+
+
+# (text, policy, its issuer or None): a policy whose title opens with a place is that place's,
+# unless the text says who issued it
+TITLE_ISSUERS = [
+    ("《德州市储能产业发展规划(2024-2026年)》提出,做强储能产业链。", "德州市", "德州市"),
+    ("临泽县印发《德州市储能产业发展规划》。", "德州市", "临泽县"),
+    ("《关于加快储能产业发展的意见》提出,做强储能产业链。", "关于", None),
+]
+
+
+@pytest.mark.parametrize("text, policy_start, issuer", TITLE_ISSUERS)
+def test_a_policy_titled_with_a_place_is_that_places(extract_text, text, policy_start, issuer):
+    doc = extract_text(text)
+    found = {
+        r.object.text
+        for r in doc.relations
+        if r.predicate == "issuedBy" and r.subject.text.startswith(policy_start)
+    }
+    assert found == ({issuer} if issuer else set())

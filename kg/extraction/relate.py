@@ -240,9 +240,29 @@ def _topic_paragraphs(doc: Document, ctx: _Context, have: set[tuple[int, int]]) 
     return out
 
 
-def _nested_rules(doc: Document) -> list[Relation]:
-    """A project whose name opens with a firm's name is that firm's project."""
+def _nested_rules(doc: Document, issued: set[int] = frozenset()) -> list[Relation]:
+    """A project whose name opens with a firm's name is that firm's project; a policy whose
+    title opens with a place's name (《临川市…规划》) is that place's, unless the text says
+    who issued it (`issued`: the starts of policies that have an issuer)."""
     out: list[Relation] = []
+    places = {m.start: m for m in doc.mentions if m.type == C.Region}
+    for y in doc.mentions:
+        if y.type != C.Policy or y.start in issued:
+            continue
+        place = places.get(y.start)
+        sent = doc.sentence_at(y.start)
+        if place is not None and place.end < y.end and sent is not None:
+            out.append(
+                Relation(
+                    P.issuedBy,
+                    y,
+                    place,
+                    sent,
+                    rule="政策名称",
+                    how="the place its title opens with",
+                    confidence=0.8,
+                )
+            )
     projects = [m for m in doc.mentions if m.type == C.Project]
     firms: dict[int, list[Mention]] = {}  # by start offset: not every firm for every project
     for m in doc.mentions:
@@ -263,7 +283,7 @@ def relate(doc: Document) -> Document:
     found = _apply_rules(doc, ctx) + frame_relations(doc, ctx.by_sent)
     have = {(r.subject.start, r.object.start) for r in found if r.predicate == P.leadsChain}
     found += _topic_paragraphs(doc, ctx, have)
-    found += _nested_rules(doc)
+    found += _nested_rules(doc, {r.subject.start for r in found if r.predicate == P.issuedBy})
     seen: set[tuple] = set()
     doc.relations = []
     for r in found:
