@@ -14,6 +14,7 @@ from kg.extraction.recognize.industries import HEAD, PROCESS, industry_start, wo
 from kg.extraction.recognize.lexicon import (
     _CLUSTER_LIST_TAIL,
     _OPEN_QUOTES,
+    _PUNCT,
     _UNSURE,
     MAX_LEN,
     _lex,
@@ -279,15 +280,12 @@ def _modifier_brand(s: _Sent, start: int) -> int | None:
         return None
     before = s.toks[k - 1].text if k > 0 else ""
     if before and not (
-        _OPENS_CLAUSE.match(before)
+        _PUNCT.match(before)  # punctuation opens the clause
         or pos(before) in {"p", "v", "t"}
         or before in _lex()["list_heads_set"]  # "链主企业鼎新科技有限公司"
     ):
         return None  # "效益科技有限公司" read inside a longer phrase: not the opening
     return s.toks[k].start
-
-
-_OPENS_CLAUSE = re.compile(r"^[,。;:、“”\"(（)）]$")
 
 
 def _enterprise_core_ok(core: str) -> bool:
