@@ -224,9 +224,9 @@ class Asker:
                 return True
             return self._unknown(plan, kind)
         links = self.linker.link(name, types=kind.types or None)
-        if not links and name.isascii() and industry_name(name):
-            # an industry named in English ("the tea chain"): its chain, by the Chinese name
-            name = industry_name(name) or name
+        zh = industry_name(name) if not links and name.isascii() else None
+        if zh:  # an industry named in English ("the tea chain"): its chain, by the Chinese name
+            name = zh
             links = self.linker.link(name + "产业链", types=kind.types or None)
             links = links or self.linker.link(name, types=kind.types or None)
         if not links:
