@@ -223,6 +223,12 @@ FOUND = [
     ),
     # a bare industry as the chain of a 链主 (以X为链主的肉食品加工产业)
     ("leadsChain", "加快形成以宏远为链主的肉食品加工产业。", {("宏远", "肉食品加工产业链")}),
+    # ... and several, each with its own 链主, coordinated before 等…产业
+    (
+        "leadsChain",
+        "集中培育以岚牧为链主的肉制品加工、以华成为链主的精密铸造、以恒宇光学为链主的数字光电等优势产业。",
+        {("岚牧", "肉制品加工产业链"), ("华成", "精密铸造产业链"), ("恒宇光学", "数字光电产业链")},
+    ),
     # 该产业链: the chain named before
     (
         "leadsChain",

@@ -141,6 +141,28 @@ CASES = [
         "个",
         {"indicator": "省级开发区数", "subject": "遵义市"},
     ),
+    (
+        "全省with no province named: not the city the article names",
+        CITY + "2023年,全省十大重点产业链累计营收4751.7亿元。",
+        4751.7,
+        "亿元",
+        {"indicator": "营收", "subject": None},
+    ),
+    (
+        "投资N的 a firm, then its project: the project's",
+        CITY + "总投资1.5亿元的岚州满仓面业有限公司年加工小麦12万吨面粉项目开工。",
+        1.5,
+        "亿元",
+        {"subject": "岚州满仓面业有限公司年加工小麦12万吨面粉项目"},
+    ),
+    (
+        "A与B…开展合作: A's, not the topic before",
+        CITY + "岚运汽车带动配套企业40余家。"
+        "岚泰集团与华信集团、泓泰能源开展战略合作,预计项目投资规模约60亿元。",
+        60,
+        "亿元",
+        {"subject": "岚泰集团"},
+    ),
 ]
 
 

@@ -119,6 +119,9 @@ def _clause_ends(text: str) -> list[int]:
     return [k for k, c in enumerate(text) if c in _CLAUSE_ENDS]
 
 
+# what coordinates bare industries: "以X为链主的特种钢、以Y为链主的数字光电"
+_INDUSTRY_JOINERS = ("、", "和", "及", "以及")
+
 # a count of the chains listed just before: "光伏、智能家电两条产业链"
 _COUNTED_CHAINS = re.compile(r"等?[0-9一二三四五六七八九十两]+[条个大](?:重点)?产业链$")
 
@@ -255,13 +258,35 @@ class _Search:
 
     def _industry_after(self, hi: int) -> list[Mention]:
         """A bare industry the trigger is said of ("以X为链主的肉食品加工产业"): industry words
-        right after 的, ending the clause or followed by 产业 or 行业."""
+        right after 的, ending the clause, followed by 产业 or 行业, or by more industries
+        coordinated with it ("以X为链主的特种钢、以Y为链主的…", "…的汽车、电子等产业")."""
         if not self.t.frame.bare_industry:
             return []
         s, t = self.s, self.t
         if s.text[t.end - s.start : t.end - s.start + 1] != "的":
             return []
+        found: list[tuple[int, int]] = []
         a = t.end + 1
+        while True:
+            b = self._industry_words(a, hi)
+            if b - a < 2 or industry_start(s, b, a) != a:
+                break
+            rest = s.text[b - s.start : hi - s.start]
+            if rest.startswith(("产业", "行业")):
+                b += 2  # (its name holds the word)
+            elif rest and not rest.startswith((*_ENDS_OF, "等", *_INDUSTRY_JOINERS)):
+                break  # "…的汽车零部件企业": the industry qualifies something else
+            found.append((a, b))
+            rest = s.text[b - s.start : hi - s.start]
+            joiner = next((j for j in _INDUSTRY_JOINERS if rest.startswith(j)), None)
+            if joiner is None:
+                break
+            a = b + len(joiner)
+        return [self._industry(x, y) for x, y in found]
+
+    def _industry_words(self, a: int, hi: int) -> int:
+        """Where the run of industry words starting at `a` ends (`a` when there is none)."""
+        s = self.s
         b = a
         for tok in s.toks[bisect.bisect_left(_starts(s.toks), a) :]:
             if tok.start != b or tok.end > hi or tok.text in ("产业", "行业"):
@@ -269,11 +294,7 @@ class _Search:
             if word_kind(tok.text) in (PLACE, STOP):
                 break
             b = tok.end
-        rest = s.text[b - s.start : hi - s.start]
-        if b - a < 2 or industry_start(s, b, a) != a or rest and not rest.startswith(_ENDS_OF):
-            return []
-        end = b + 2 if rest.startswith(("产业", "行业")) else b
-        return [self._industry(a, end)]
+        return b
 
     def _sentence(self, subjects_start: int) -> list[Mention]:
         return self._after(self.t.end, self.ceiling, False) or self._before(

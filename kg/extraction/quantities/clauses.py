@@ -79,6 +79,8 @@ def _clauses(sent: Sentence) -> list[_Clause]:
 
 
 _LIST_AFTER = frozenset("、和与及等")
+_PARTNER_JOINERS = tuple(_SUBJECT["partners"]["joiners"])
+_JOINT_ACT = re.compile("|".join(_SUBJECT["partners"]["verbs"]))
 _SPEAKER = re.compile(
     # (说$|表示$|…, not (?:说|表示|…)$: each alternative opening with a character of its own,
     # the regex engine skips to where one of them is)
@@ -149,7 +151,11 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
             if m.start != last.end:
                 break
             last = m  # 某县某镇: the last of adjacent names is the most specific
-        if text[last.end : last.end + 1] in _LIST_AFTER:
+        if text.startswith(_PARTNER_JOINERS, last.end) and _JOINT_ACT.search(
+            text, last.end, clause.end
+        ):
+            pass  # "A与B、C开展战略合作": A acts with its partners
+        elif text[last.end : last.end + 1] in _LIST_AFTER:
             return  # A、B等项目…: a list is not the subject of a figure
         clause.subject, clause.subject_end = last, last.end
         # 某公司总经理某某说: what the speaker's figures are about, not the paragraph's topic
@@ -163,7 +169,17 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
     word = m.group()
     level = _LEVEL_WORDS.get(word)
     if level is not None:
-        clause.subject, clause.subject_end = _level_place(art, at, level, paragraph), m.end()
+        place = _level_place(art, at, level, paragraph)
+        if place is None:  # no place named at that level: the article's own, unless it is
+            place = art.own_place(at)  # known at another (全省 in an article about a city)
+            if (
+                place is not None
+                and place_level(place.label)
+                and level not in place_level(place.label)
+            ):
+                place = None
+        clause.subject, clause.subject_end = place, m.end()
+        clause.unknown = place is None  # (never the topic: 全省 is no firm's)
         return
     type_ = _ANAPHORS[word]
     if type_ == C.IndustrialPark:

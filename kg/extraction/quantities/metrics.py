@@ -316,13 +316,14 @@ def _starts_word(doc: Document, at: int) -> bool:
 
 
 def _owner_after(names: Iterable[Mention], text: str, b: int) -> Mention | None:
-    """投资2.6亿元的X项目: the project or park right after "的" owns the figure."""
+    """投资2.6亿元的X项目: the project or park right after "的" (and a place or the firm
+    building it) owns the figure."""
     if text[b : b + 1] != "的":
         return None
     at = b + 1
     for m in names:  # (in order of their starts)
         if m.start == at and m.type in (C.Project, C.IndustrialPark):
             return m
-        if m.start == at and m.type == C.Region:
-            at = m.end  # 的遵义光伏电站项目: a place first, then the project
+        if m.start == at and m.type in (C.Region, C.Enterprise):
+            at = m.end  # 的遵义光伏电站项目, 的某某有限公司年产…项目: a place or a firm first
     return None

@@ -350,9 +350,9 @@ _VERB_CHARS = frozenset("促抓建推引强补延拓聚做创争达超占")
 
 def _brand_pair(toks: list[Token], j: int, start: int, end: int) -> bool:
     """Whether the one-character token `toks[j]` and a one-character neighbour make a pair
-    that is no ordinary word: a brand. The neighbour is a noun-like character on the left
-    (双创产业园), or one on the right already in the name with more of the name after it
-    (创实玻璃…项目; not 抓实园区, where the pair is all there is)."""
+    that is no ordinary word: a brand. The neighbour is the last character of a noun-like word
+    on the left (双创产业园, 新农创科技), or one on the right already in the name with more of
+    the name after it (创实玻璃…项目; not 抓实园区, where the pair is all there is)."""
     tok = toks[j]
     pairs = []
     nxt = toks[j + 1] if j + 1 < len(toks) else None
@@ -362,7 +362,7 @@ def _brand_pair(toks: list[Token], j: int, start: int, end: int) -> bool:
     prev = toks[j - 1] if j > 0 else None
     if prev is not None and prev.end == tok.start and pos(prev.text) in _NOUN_TAGS:
         if prev.text not in _lex()["stop_words"]:
-            pairs.append(prev.text + tok.text)
+            pairs.append(prev.text[-1] + tok.text)  # (新农|创科技: 农创)
     return any(
         len(p) == 2 and _CJK.match(p[0]) and _CJK.match(p[1]) and freq(p) < RARE for p in pairs
     )

@@ -46,6 +46,8 @@ def _chain_mentions(
         tail = _list_tail(_CHAIN_LIST_TAIL, before)
         counted = tail is not None and _count(tail.group()) is not None
         list_end = s.start + tail.start() if counted else None
+    if list_end is not None and s.text[list_end - s.start - 1 : list_end - s.start] == "、":
+        list_end -= 1  # "A、B、等一批产业链": a separator left before the tail
     if list_end is not None and list_end > s.start and (not core or start >= list_end):
         items = _enumeration(s, list_end, tail.group(), C.IndustryChain, reader=industry_start)
         # "A等8条产业链", "A等重点产业链"; not "A等产业链项目" (projects of a kind)

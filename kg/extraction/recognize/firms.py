@@ -231,6 +231,9 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
     if ph.guard == "not_yi_wei" and t.startswith("为", m.end("x")):
         if _rx(r"以[^,。;以]{2,40}$").search(m.group("x")):
             return  # "以X为龙头": the phrasing for 以…为龙头 reads it
+    if ph.guard == "not_yi_wei" and t.startswith("成为", m.end("x")):
+        if _rx(r"(?:^|[^\u4e00-\u9fff]|、)以[^,。;以]{1,40}$").search(m.group("x")):
+            return  # "…、以龙成为链主的特种钢": 以龙成|为链主, as 以X为龙头 reads it
     if ph.guard in ("common_noun", "firm_not_people") and _common_noun_at(s, xa):
         return  # "签约的项目涵盖汽车部件…": what was signed is named by a common noun
     if ph.guard == "firm_not_people" and m.group("x").endswith(_PEOPLE_ENDS):

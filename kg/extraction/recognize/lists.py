@@ -65,6 +65,12 @@ def _list_items(
         for k in range(before - 1, -1, -1):
             found = seps[k]
             if (
+                reader is not None
+                and found.group() in ("和", "与", "及", "以及")
+                and "、" in s.text[found.end() : end - s.start]
+            ):
+                continue  # "A、汽车及零部件、B": a 及 with 、 after it is inside its item
+            if (
                 found.group() in "、,"
                 or s.start + found.start() in s.starts
                 and s.start + found.end() in s.ends  # a word of its own: not 涉及, not 及其

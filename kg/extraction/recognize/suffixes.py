@@ -84,6 +84,7 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
             start = _walk_left(s.toks, a, s.start, cls, MAX_LEN[cls])
         if cls == C.Project:
             start = _after_lead_verb(s, _capacity_start(s, start, b), a)
+            start = _firm_opening(s, start, a)
             builds = _BUILDS.search(s.text, start - s.start, a - s.start - 2)
             if builds:  # "恒泰科技投资建设智能制造项目": the firm builds the project
                 head = (start, s.start + builds.start())
@@ -214,6 +215,18 @@ def _after_lead_verb(s: _Sent, start: int, a: int) -> int:
     return start
 
 
+def _firm_opening(s: _Sent, start: int, a: int) -> int:
+    """Where a project's name starts when it opens with a firm's legal name that the words read
+    leftwards cut in two ("某某面业有限公司年加工…项目", 面业 after a verb-like brand): at the
+    firm's start, as the firm's name is read."""
+    legal = _FIRM_LEGAL.search(s.text, start - s.start, a - s.start)
+    if legal is None:
+        return start
+    firm = C.Enterprise
+    return min(start, _walk_left(s.toks, s.start + legal.start(), s.start, firm, MAX_LEN[firm]))
+
+
+_FIRM_LEGAL = re.compile("(?:股份)?有限(?:责任)?公司")
 _WORD_CHAR = re.compile(r"[^\W_]")
 _COUNTED_BEFORE = re.compile(r"[0-9一二三四五六七八九十两]+(?:个|条|家|户|项|大)$")
 _NUMERAL_BEFORE = re.compile(r"[0-9一二三四五六七八九十两]$")
