@@ -49,6 +49,7 @@ class Phrasing:
     guard: str = ""
     limit: int = 16
     in_list: bool = False
+    bounded: bool = False
     clause: tuple[str, ...] = ()
     needs: re.Pattern | None = None
     example: str = ""
@@ -95,6 +96,7 @@ def phrasings() -> tuple[Phrasing, ...]:
                 guard=p.get("guard", ""),
                 limit=p.get("limit", 16),
                 in_list=p.get("in_list", False),
+                bounded=p.get("bounded", False),
                 clause=tuple(p.get("clause", ())),
                 needs=re.compile(p["needs"]) if "needs" in p else None,
                 example=p.get("example", ""),
@@ -254,7 +256,9 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
             return
         for k, (a, b) in enumerate(items):
             trim = k == 0 or _loose(s, a, b)
-            yield from _item_firm(s, a, b, ph.name, in_list=ph.in_list, trim=trim)
+            yield from _item_firm(
+                s, a, b, ph.name, in_list=ph.in_list, trim=trim, bounded=ph.bounded
+            )
     elif ph.read == "name":
         for found in _firm(s, xa, xb, ph.name):
             if ph.guard != "names_something" or _names_something(s, found.start, found.end):
@@ -372,13 +376,13 @@ _LATIN_BRAND = re.compile(r"[A-Z][A-Za-z]+(?=[\u4e00-\u9fff])")
 
 
 def _item_firm(
-    s: _Sent, a: int, b: int, rule: str, *, in_list: bool, trim: bool
+    s: _Sent, a: int, b: int, rule: str, *, in_list: bool, trim: bool, bounded: bool = False
 ) -> Iterator[Mention]:
     """A list item the sentence makes a firm; when the item names a facility of the firm
     ("X创新中心项目、Y华东区总部等知名企业"), the firm at its head."""
     m = _patterns()["facility_tail"].search(s.sub(a, b))
     if m is None:
-        yield from _firm(s, a, b, rule, in_list=in_list, trim=trim)
+        yield from _firm(s, a, b, rule, in_list=in_list, trim=trim, bounded=bounded)
         return
     hb = a + m.start()
     owner = _facility_owner(s, hb, a)
