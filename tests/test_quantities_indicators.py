@@ -9,6 +9,41 @@ from .test_quantities import CITY, cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "a sector before 实现 is part of what is measured",
+        CITY + "分产业看,第一产业实现增加值18.98亿元,比上年下降15.3%。",
+        18.98,
+        "亿元",
+        {"indicator": "第一产业增加值"},
+    ),
+    (
+        "... and of its rate",
+        CITY + "分产业看,第一产业实现增加值18.98亿元,比上年下降15.3%。",
+        15.3,
+        "%",
+        {"indicator": "第一产业增加值比上年下降"},
+    ),
+    (
+        "a chain before 完成: the chain's output",
+        CITY + "2024年,新材料产业链完成产值312亿元。",
+        312,
+        "亿元",
+        {"indicator": "新材料产业链产值"},
+    ),
+    (
+        "a firm before 实现 is the subject, not part of the indicator",
+        CITY + "2023年,星河新材料有限公司实现营业收入85亿元。",
+        85,
+        "亿元",
+        {"indicator": "营业收入", "subject": "星河新材料有限公司"},
+    ),
+    (
+        "a how-word before 实现 is none of the indicator",
+        CITY + "2024年,预计实现工业投资169亿元。",
+        169,
+        "亿元",
+        {"indicator": "工业投资"},
+    ),
+    (
         "a modal verb before the how-word is no part of the indicator: 可达",
         "星河新材料有限公司项目建成后,预计年产值可达80亿元。",
         80,

@@ -181,12 +181,15 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
     if toks and toks[-1].text in (")", "）"):
         opening = next((k for k in range(i - 1, -1, -1) if toks[k].text in ("(", "（")), None)
         i = opening if opening else i - 1
+    sector = ""
     while i > 0:
         word = toks[i - 1].text
         if word == "比" and i >= 2 and toks[i - 2].text == "占":
             i -= 2  # 数量占比: the dictionary cuts the noun 占比 in two
             continue
         if word in _TRAILING and word not in _INNER:
+            if word in _REACHED and i < len(toks):
+                sector = _sector(doc, toks[: i - 1], a)
             break
         head = i == len(toks) and _HAN.match(word) and word not in _STOP
         if head and pos(word) in ("v", "vn"):
@@ -212,7 +215,29 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
     if words and start - 2 >= a and _PER_UNIT.match(doc.text, start - 2, start):
         start -= 2  # 亩均税收, 人均收入: per what the figure is
     text = doc.text[start : words[-1].end] if words else ""
-    return _tidy(text), trimmed or listed
+    return _tidy(sector + text), trimmed or listed
+
+
+# the verbs of "第一产业实现增加值…": what reached the figure is a sector, part of what is measured
+_REACHED = ("实现", "完成")
+
+
+def _sector(doc: Document, toks: list[Token], a: int) -> str:
+    """The words before 实现 in "第一产业实现增加值", "规上工业完成产值": nominal words from the
+    start of the phrase (`a`) to the verb, at most eight characters; "" when anything else
+    stands there (a name is the subject, not part of the indicator)."""
+    if toks and toks[0].start == a and toks[0].text in _LEVEL_WORDS:
+        toks, a = toks[1:], toks[0].end  # 全市规上工业…: the place, then the sector
+    if not toks or toks[0].start != a or toks[-1].end - a > 8:
+        return ""
+    if all(
+        _HAN.match(t.text)
+        and (_is_nominal(t.text) or pos(t.text) == "l")
+        and (t.text not in _TRAILING or t.text in _INNER)
+        for t in toks
+    ):
+        return doc.text[a : toks[-1].end]
+    return ""
 
 
 def _noun_after(doc: Document, a: int, limit: int) -> str:
