@@ -105,6 +105,11 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # titles after a list head are people's posts, not a firm's name
+    ("链主则由产业龙头企业董事长总经理、各产业协会负责人出任。", "董事长总经理"),
+    ("链主由龙头企业负责人、有经验园区管理者担任。", "有经验园区管理者"),
+    # a place and a locative before an adverb are no firm (在欧洲之外直接投资建设的)
+    ("岚泰公司在欧洲之外直接投资建设的首个回收项目落户岚州。", "欧洲之外直接"),
     ("培育以岚牧为链主的肉制品加工、以华成为链主的精密铸造等产业。", "以华"),
     ("以岚牧为链主的肉制品加工、以华成为链主的精密铸造加快发展。", "肉制品加工"),
     # lists that name kinds of firm by what they make

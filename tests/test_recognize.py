@@ -161,6 +161,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # 园区 after a common noun names no park
+    ("链主原则上由龙头企业董事长或总经理、有经验园区管理者担任。", "IndustrialPark", "经验园区"),
     # a person, a verb and a firm are not one firm; a bracketed chain is no firm
     ("副市长周海波带队走访华岳集团。", "Enterprise", "副市长周海波带队走访华岳集团"),
     ("链主企业:华岳集团(光伏产业链)、恒泰科技(智能家电产业链)。", "Enterprise", "(光伏产业链)"),

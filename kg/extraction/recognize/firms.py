@@ -447,6 +447,8 @@ def _firm(
         return
     if text[:1] in "((" or "产业链" in text:
         return  # "华岳集团(光伏产业链)": the chain a firm leads is no part of its name
+    if _lex()["never_in_firm_re"].match(text):
+        return  # "龙头企业董事长总经理…": a title read as a name
     if _is_region_word(text) and (not in_list or text.endswith(tuple(_lex()["region_sfx"]))):
         return  # 吉利, 华润 in a list of firms are firms; 吉安市 never is
     if _rx(r"[0-9]").search(text) and not _rx(r"[A-Za-z]").search(text):

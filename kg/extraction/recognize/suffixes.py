@@ -153,6 +153,8 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
             continue
         if cls == C.IndustrialPark and len(core) < 2:
             continue
+        if cls == C.IndustrialPark and suffix == "园区" and not _specific(s, start, a):
+            continue  # "有经验园区管理者": 园区 after a common noun names no park
         yield Mention(cls, name, start, b, rule=f"suffix:{suffix}")
         if cls == C.Project:
             brand = _brand_prefix(s, start, b - len(suffix), industry_only=True)
