@@ -23,6 +23,13 @@ CASES = [
         {"indicator": "第一产业增加值比上年下降"},
     ),
     (
+        "a sector the dictionary cuts in pieces (规|上|工业|企业)",
+        CITY + "上半年,规上工业企业实现入库税收1.11亿元,同比增长38.5%。",
+        1.11,
+        "亿元",
+        {"indicator": "规上工业企业入库税收"},
+    ),
+    (
         "a chain before 完成: the chain's output",
         CITY + "2024年,新材料产业链完成产值312亿元。",
         312,

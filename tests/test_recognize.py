@@ -161,6 +161,10 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # 全市 and a quarter are no part of a park's name: the city's parks together name none
+    ("一季度全市工业园区完成工业总产值227.5亿元。", "IndustrialPark", "一季度全市工业园区"),
+    ("一季度全市工业园区完成工业总产值227.5亿元。", "IndustrialPark", "全市工业园区"),
+    ("本市岚州高新区入驻企业30家。", "IndustrialPark", "本市岚州高新区"),
     # 园区 after a common noun names no park
     ("链主原则上由龙头企业董事长或总经理、有经验园区管理者担任。", "IndustrialPark", "经验园区"),
     # a person, a verb and a firm are not one firm; a bracketed chain is no firm

@@ -232,9 +232,9 @@ def _sector(doc: Document, toks: list[Token], a: int) -> str:
         return ""
     if all(
         _HAN.match(t.text)
-        and (_is_nominal(t.text) or pos(t.text) == "l")
+        and (_is_nominal(t.text) or pos(t.text) == "l" or _is_glue(toks, k))
         and (t.text not in _TRAILING or t.text in _INNER)
-        for t in toks
+        for k, t in enumerate(toks)
     ):
         return doc.text[a : toks[-1].end]
     return ""

@@ -112,6 +112,9 @@ def _word_stops(w: str, consumed: bool, cls: str) -> bool:
     return False
 
 
+_NEGATIONS = frozenset({"不", "未", "非", "没", "无"})
+
+
 def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) -> int:
     """Start offset of the name whose last character before its suffix is at `end`."""
     start = end
@@ -209,7 +212,8 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
         if m and len(head) > m.end() + 1:
             start += m.end()
             i = bisect.bisect_left(starts, start)
-    # a name never opens with a verb ("提升产业链韧性", "预计项目投资")
+    # a name never opens with a verb ("提升产业链韧性", "预计项目投资"), nor with one of a
+    # single character that a negation governs ("不含某集团")
     verbs = _VERBS
     for k in range(i, len(toks)):
         w, t_start, t_end = toks[k]
@@ -217,7 +221,7 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
             verb = verbs.get(w)
             if verb is None:
                 verb = _is_verb(w)
-            if verb:
+            if verb or k > 0 and toks[k - 1].text in _NEGATIONS and pos(w) == "v":
                 start = t_end
                 continue
         if t_start > start:
