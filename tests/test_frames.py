@@ -45,6 +45,20 @@ def test_position_example(extract_text, position):
 
 
 FOUND = [
+    # 领头羊: the leading firm, in a figure of speech
+    ("leadsChain", "岚泰新材是全县铝精深加工产业链的“领头羊”。", {("岚泰新材", "铝精深加工产业链")}),
+    # people listed with a title each lead together; the titles of one person name one leader
+    (
+        "chainLeaderOf",
+        "铝精深加工产业链由县委书记张伟、县长王建国共同担任链长。",
+        {("张伟", "铝精深加工产业链"), ("王建国", "铝精深加工产业链")},
+    ),
+    # 分别 pairs firms and chains in order; 再生 qualifies a material (再生铝)
+    (
+        "leadsChain",
+        "链主企业岚泰新材、恒远铝业分别牵头铝精深加工、再生铝产业链。",
+        {("岚泰新材", "铝精深加工产业链"), ("恒远铝业", "再生铝产业链")},
+    ),
     # (predicate, text, pairs it gives)
     # 分别: item by item
     (
@@ -418,6 +432,11 @@ def test_frames_give_nothing(extract_text, predicate, text):
         assert got and all(s == "文一勋" for s, _ in got), sorted(got)
     else:
         assert not got, sorted(got)
+
+
+def test_the_titles_of_one_person_name_one_leader(extract_text):
+    got = pairs(extract_text("市委常委、副市长王建国担任光伏产业链链长。"), "chainLeaderOf")
+    assert got == {("王建国", "光伏产业链")}
 
 
 def test_provenance_says_how_each_slot_was_filled(extract_text):

@@ -20,6 +20,7 @@ Each relation records how its slots were filled (`Relation.how`) and a confidenc
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 
@@ -132,7 +133,7 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
     art = _Article(doc, by_sent)
     out: list[Relation] = []
     for i, sent in enumerate(doc.sentences):
-        if _GATE.search(sent.text) is None:
+        if _gate().search(sent.text) is None:
             continue  # no trigger word here
         mentions = by_sent[i]
         if not any(m.type in _SUBJECT_TYPES for m in mentions) and not _THIS.search(sent.text):
@@ -223,4 +224,10 @@ def _pairs(
 
 _SUBJECT_TYPES = frozenset({C.Enterprise, C.Person, C.ChainLeaderRole})
 _THIS = re.compile("这家|该企业|该公司|这个企业|这一企业")
-_GATE = re.compile("链主|链长|龙头|核心|领军|牵头|引领|牵引|领衔")  # a trigger word may be here
+
+
+@functools.cache
+def _gate() -> re.Pattern:
+    """Any frame's gate word: a trigger word may be in a sentence that holds one."""
+    frames, _, _ = load_frames()
+    return re.compile("|".join(f.gate.pattern for f in frames))

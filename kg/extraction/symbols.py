@@ -62,6 +62,12 @@ def expand(pattern: str) -> str:
         chars = "".join(SYMBOLS[c][1] for c in classes.split("|"))
         one = f"[{chars}]"
         body = f"{one}(?:{_LIST_SEP}{one})*" if plus else one
+        if plus and "H" in classes.split("|"):
+            # people listed with a title each: "H、县长H" (not "市委常委、副市长H": the titles
+            # of one person)
+            person = SYMBOLS["H"][1]
+            titled = f"{person}(?:{_LIST_SEP}(?:[\u4e00-\u9fff]{{1,8}}?)?{person})+"
+            body = f"(?:{titled}|{body})"
         return f"(?P<{name}>{body})"
 
     out = GROUP.sub(group, pattern)
