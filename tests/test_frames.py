@@ -46,7 +46,11 @@ def test_position_example(extract_text, position):
 
 FOUND = [
     # 领头羊: the leading firm, in a figure of speech
-    ("leadsChain", "岚泰新材是全县铝精深加工产业链的“领头羊”。", {("岚泰新材", "铝精深加工产业链")}),
+    (
+        "leadsChain",
+        "岚泰新材是全县铝精深加工产业链的“领头羊”。",
+        {("岚泰新材", "铝精深加工产业链")},
+    ),
     # people listed with a title each lead together; the titles of one person name one leader
     (
         "chainLeaderOf",
