@@ -9,6 +9,27 @@ from .test_quantities import CITY, cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "涉 opens what it qualifies: 涉茶总产值",
+        CITY + "全市涉茶总产值达到150亿元。",
+        150,
+        "亿元",
+        {"indicator": "涉茶总产值"},
+    ),
+    (
+        "a park's firms that settled there: 入驻企业",
+        CITY + "岚山经开区现有入驻企业120家。",
+        120,
+        "家",
+        {"indicator": "入驻企业", "subject": "岚山经开区"},
+    ),
+    (
+        "money a project is built with is no part of the project's name",
+        CITY + "星河新材料有限公司今年计划投资5亿元建设精制茶加工项目。",
+        5,
+        "亿元",
+        {"indicator": "投资", "subject": "星河新材料有限公司"},
+    ),
+    (
         "a sector before 实现 is part of what is measured",
         CITY + "分产业看,第一产业实现增加值18.98亿元,比上年下降15.3%。",
         18.98,

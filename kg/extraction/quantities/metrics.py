@@ -60,7 +60,9 @@ from kg.terms import C
 _DIGIT = re.compile(r"\d")
 _NAME_TYPES = frozenset({C.Region, C.Enterprise, C.IndustrialPark, C.Project, C.Person})
 _ANAPHORIC = tuple(_Q["anaphoric"])
-_PROJECT_NAME = re.compile(r"(?!的)[\u4e00-\u9fffA-Za-z]{2,16}?(?:建设)?项目")
+_PROJECT_NAME = re.compile(
+    r"(?!的|建设|新建|扩建|实施|用于|打造)[\u4e00-\u9fffA-Za-z]{2,16}?(?:建设)?项目"
+)  # (not "投资5亿元建设某项目": what the money builds)
 
 
 # what a threshold picks out: "超10亿元的企业", "过亿元的项目"
