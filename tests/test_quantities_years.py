@@ -9,6 +9,13 @@ from .test_quantities import cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "the years in a document's title (its horizon) date no figure",
+        "日前,《岚州市产业发展规划(2021-2025年)》正式印发。全市规上企业达到300家。",
+        300,
+        "家",
+        {"year": None},
+    ),
+    (
         "a paragraph opening with a year frames the next paragraphs",
         "2024年,遵义市各项事业稳步推进。\n\n茶叶总产量达18.6万吨。",
         18.6,

@@ -15,6 +15,16 @@ from kg.extraction.quantities.figures import _Q
 from kg.reading.document import Document
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
+_TITLE = re.compile(r"《[^《》]{1,80}》")  # a document's title: its years are its own
+
+
+def _titled(text: str) -> list[tuple[int, int]]:
+    """The spans of titles (《…》) in `text`: years inside them date no figure."""
+    return [m.span() for m in _TITLE.finditer(text)] if "《" in text else []
+
+
+def _outside(spans: list[tuple[int, int]], at: int) -> bool:
+    return not any(a <= at < b for a, b in spans)
 # (not the 到 of a verb of growth: 由2020年的300亿元增长到2023年的560亿元 is a figure reached)
 _TARGET_YEAR_PATTERN = (
     r"(?<!截)(?<![长升高加大])(?:" + "|".join(_Q["target_year"]) + r")(?:20\d{2})年"
@@ -36,11 +46,13 @@ def _this_year(doc: Document) -> int | None:
     date = _DATE.search(doc.raw, 0, 600)  # (a date line is page chrome: gone from .text)
     if date:
         return int(date.group(1))
-    dated = [int(m.group(1)) for m in _YEAR.finditer(doc.text) if _DATED.match(doc.text, m.end())]
+    titles = _titled(doc.text)
+    years = [m for m in _YEAR.finditer(doc.text) if _outside(titles, m.start())]
+    dated = [int(m.group(1)) for m in years if _DATED.match(doc.text, m.end())]
     if dated:
         return max(dated)
     latest, whole = None, True
-    for m in _YEAR.finditer(doc.text):
+    for m in years:
         before = doc.text[max(0, m.start() - 4) : m.start()]
         if _TARGET_YEAR.search(before + m.group()) or any(w in before for w in _Q["target"]):
             continue
@@ -66,8 +78,11 @@ def _years(text: str, this_year: Callable[[], int | None]) -> list[tuple[int, in
     if "年" not in text and "月" not in text and "季度" not in text:
         return []
     out = []
+    titles = _titled(text)
     for m in _YEAR.finditer(text):
-        if not _BASE_YEAR.search(text[max(0, m.start() - 2) : m.start()]):
+        if not _BASE_YEAR.search(text[max(0, m.start() - 2) : m.start()]) and _outside(
+            titles, m.start()
+        ):
             out.append((m.start(), int(m.group(1))))
     relative = []  # (offset, whether the year before this one)
     for m in _THIS_YEAR.finditer(text):
