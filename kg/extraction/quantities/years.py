@@ -25,6 +25,8 @@ def _titled(text: str) -> list[tuple[int, int]]:
 
 def _outside(spans: list[tuple[int, int]], at: int) -> bool:
     return not any(a <= at < b for a, b in spans)
+
+
 # (not the 到 of a verb of growth: 由2020年的300亿元增长到2023年的560亿元 is a figure reached)
 _TARGET_YEAR_PATTERN = (
     r"(?<!截)(?<![长升高加大])(?:" + "|".join(_Q["target_year"]) + r")(?:20\d{2})年"
