@@ -98,6 +98,7 @@ FOUND = [
         "美国卡森(叉车),德国利华(液压件)、蒂安克伯(轴承),美国阿岚(变速箱)等9家外资巨头在园区设厂。",
         "蒂安克伯",
     ),
+    ("记者来到岚泰股份,工人们正在忙碌。", "岚泰股份"),
     # a verb character between a brand's words (新农|创|科技): half of the brand
     ("市政府与岚投新农创科技有限公司签约。", "岚投新农创科技有限公司"),
     # 以X成为链主: X成 is the firm (以…为链主), in a list of such phrases
@@ -105,6 +106,10 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a reporter's visit is no part of the firm visited
+    ("记者来到岚泰股份,工人们正在忙碌。", "记者来到岚泰股份"),
+    # what pulls others along is a firm only when its name is one
+    ("在政策的带动下,投资持续增长。", "政策"),
     # a verb a negation governs opens no name: (不含某集团)
     ("一季度全市园区(不含岚塔集团)完成工业总产值227.5亿元。", "含岚塔集团"),
     # titles after a list head are people's posts, not a firm's name
