@@ -161,6 +161,7 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    ("推进光伏及风电项目建设。", "Project", "光伏及风电项目"),
     # 全市 and a quarter are no part of a park's name: the city's parks together name none
     ("一季度全市工业园区完成工业总产值227.5亿元。", "IndustrialPark", "一季度全市工业园区"),
     ("一季度全市工业园区完成工业总产值227.5亿元。", "IndustrialPark", "全市工业园区"),

@@ -191,6 +191,8 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
             if word in _REACHED and i < len(toks):
                 sector = _sector(doc, toks[: i - 1], a)
             break
+        if word == "、" and i >= 2 and toks[i - 2].text.endswith(_NAMED_ITEMS):
+            break  # "…发动机项目、总投资100亿元的…": the item before is another thing's name
         head = i == len(toks) and _HAN.match(word) and word not in _STOP
         if head and pos(word) in ("v", "vn"):
             i -= 1  # 收入, 就业, 旧城改造: a verb names what is measured when it ends it
@@ -217,6 +219,9 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
     text = doc.text[start : words[-1].end] if words else ""
     return _tidy(sector + text), trimmed or listed
 
+
+# what ends the name of a thing, not of what is measured: an item of a list of things
+_NAMED_ITEMS = ("项目", "基地", "工厂", "产业园", "园区")
 
 # the verbs of "第一产业实现增加值…": what reached the figure is a sector, part of what is measured
 _REACHED = ("实现", "完成")

@@ -85,6 +85,7 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
         if cls == C.Project:
             start = _after_lead_verb(s, _capacity_start(s, start, b), a)
             start = _firm_opening(s, start, a)
+            start = _joined_start(s, start, a)
             builds = _BUILDS.search(s.text, start - s.start, a - s.start - 2)
             if builds:  # "恒泰科技投资建设智能制造项目": the firm builds the project
                 head = (start, s.start + builds.start())
@@ -215,6 +216,21 @@ def _after_lead_verb(s: _Sent, start: int, a: int) -> int:
     if tok is not None and tok.text in _LEAD_VERBS and a - tok.end >= 2:
         return tok.end
     return start
+
+
+def _joined_start(s: _Sent, start: int, a: int) -> int:
+    """Where a project's name starts when the words read leftwards stop at a conjunction and
+    name nothing in particular alone ("某某未来工厂及发动机项目": 发动机项目 is no project):
+    the words before the conjunction, when they do name one, open a single name."""
+    if start >= a or _specific(s, start, a):
+        return start
+    k = bisect.bisect_left(_starts(s.toks), start) - 1
+    if k < 1 or s.toks[k].end != start or s.toks[k].text not in ("及", "和", "与", "以及"):
+        return start
+    conj = s.toks[k].start
+    wider = _walk_left(s.toks, conj, s.start, C.Project, MAX_LEN[C.Project] - (a - conj))
+    wider = _after_lead_verb(s, wider, conj)
+    return wider if wider < conj and _specific(s, wider, conj) else start
 
 
 def _firm_opening(s: _Sent, start: int, a: int) -> int:
