@@ -9,6 +9,14 @@ from .test_quantities import CITY, cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "a list of projects: the item before is no part of the next one's indicator",
+        CITY + "总投资130亿元的岚瑞未来工厂及发动机项目、"
+        "总投资100亿元的岚义光伏组件盖板项目当年开工。",
+        100,
+        "亿元",
+        {"indicator": "总投资", "subject": "岚义光伏组件盖板项目"},
+    ),
+    (
         "涉 opens what it qualifies: 涉茶总产值",
         CITY + "全市涉茶总产值达到150亿元。",
         150,

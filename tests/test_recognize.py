@@ -7,6 +7,8 @@ from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 
 FOUND = [
+    # "A及B项目" is one project when B alone names nothing in particular
+    ("总投资130亿元的岚瑞未来工厂及发动机项目当年签约。", "Project", "岚瑞未来工厂及发动机项目"),
     # suffix-anchored names, read leftwards to the governing verb
     ("延伸碳素产业链,充分释放煤炭产能。", "IndustryChain", "碳素产业链"),
     ("坚持用工业化理念打造农业全产业链。", "IndustryChain", "农业全产业链"),
