@@ -71,6 +71,9 @@ NAMES = [
     ("做强铜及铜精深加工产业链。", ["铜及铜精深加工产业链"]),
     ("培育新能源及智能网联汽车产业链。", ["新能源及智能网联汽车产业链"]),
     ("绘制电子信息及生物医药产业链图谱。", ["电子信息", "生物医药产业链"]),
+    # industries linked by - or + in quotes name one chain
+    ("构建“煤-电-铝”产业链,推动资源就地转化。", ["“煤-电-铝”产业链"]),
+    ("推动“光伏+储能”产业链协同发展。", ["“光伏+储能”产业链"]),
     # 及 with 、 after it is inside its item; "一批超百亿级" counts the list; a 、 left before 等
     (
         "肉制品加工、数字光电、汽车及零部件、电驱(防爆)、等一批超百亿级产业链正在壮大。",
@@ -79,6 +82,8 @@ NAMES = [
 ]
 
 NOT_CHAINS = [
+    # a quoted system of posts is no industry
+    "坚持“链长+链主”产业链工作机制。",
     # a verb that governs the chain, a function word, a count, a title, a person: no name
     "要厘清产业链上下游关系。",
     "助推产业链提档升级。",

@@ -22,7 +22,7 @@ import re
 
 from kg.extraction.recognize.boundaries import _Sent, _starts
 from kg.extraction.recognize.lexicon import _CJK, _brand_like, _is_region_word, _lex
-from kg.extraction.segment import freq, pos, rules
+from kg.extraction.segment import Token, freq, pos, rules
 
 __all__ = ["industry_start", "is_head", "word_kind", "listed", "goes_on"]
 
@@ -180,6 +180,23 @@ def _after_join(toks: list, start: int, end: int) -> int | None:
     return None
 
 
+_LINKS = frozenset({"-", "—", "–", "+", "·", "/"})
+
+
+def _linked_industries(s: _Sent, toks: list[Token]) -> bool:
+    """Whether quoted words are industries linked by - or + (煤-电-铝, 光伏+储能): two or more,
+    each read whole by the grammar."""
+    pieces: list[list[Token]] = [[]]
+    for t in toks:
+        if t.text in _LINKS:
+            pieces.append([])
+        else:
+            pieces[-1].append(t)
+    return len(pieces) >= 2 and all(
+        p and industry_start(s, p[-1].end, p[0].start) == p[0].start for p in pieces
+    )
+
+
 def industry_start(s: _Sent, end: int, floor: int | None = None) -> int | None:
     """Where the industry name that ends at document offset `end` starts, or None when the
     words before `end` name no industry (no head among them).
@@ -213,6 +230,8 @@ def industry_start(s: _Sent, end: int, floor: int | None = None) -> int | None:
             if k >= 0 and toks[k].text in _OPEN_QUOTES and toks[k].start >= floor:
                 if industry_start(s, t_start, toks[k].end) == toks[k].end:
                     return toks[k].start  # “硅光伏”全产业链: a quoted industry
+                if _linked_industries(s, toks[k + 1 : j]):
+                    return toks[k].start  # “煤-电-铝”产业链, “光伏+储能”产业链
             break
         if w in (")", ")"):
             k = j - 1
