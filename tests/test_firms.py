@@ -99,6 +99,8 @@ FOUND = [
         "蒂安克伯",
     ),
     ("记者来到岚泰股份,工人们正在忙碌。", "岚泰股份"),
+    # a conjunction after 、 opens an item's name: no list writes 、 before its conjunction
+    ("在岚山农业、和翔鸭业、金源电子,工人们正忙碌。", "和翔鸭业"),
     # a verb character between a brand's words (新农|创|科技): half of the brand
     ("市政府与岚投新农创科技有限公司签约。", "岚投新农创科技有限公司"),
     # 以X成为链主: X成 is the firm (以…为链主), in a list of such phrases
@@ -110,6 +112,8 @@ NOT_FOUND = [
     ("记者来到岚泰股份,工人们正在忙碌。", "记者来到岚泰股份"),
     # what pulls others along is a firm only when its name is one
     ("在政策的带动下,投资持续增长。", "政策"),
+    # what a firm has is no firm
+    ("全面发挥龙头企业资源整合能力和产业带动能力。", "资源整合能力"),
     # a verb a negation governs opens no name: (不含某集团)
     ("一季度全市园区(不含岚塔集团)完成工业总产值227.5亿元。", "含岚塔集团"),
     # titles after a list head are people's posts, not a firm's name

@@ -175,7 +175,12 @@ RADICAL_TEXT = [
     ("要\u2ec5实效", "要见实效"),  # ⻅ C-SIMPLIFIED SEE
     ("绿\u2f8a硅全产业链", "绿色硅全产业链"),  # ⾊ KANGXI RADICAL COLOR
     ("\u2f2f业", "工业"),  # ⼯ KANGXI RADICAL WORK
-    ("\u2f3e口", "户口"),  # ⼾ KANGXI RADICAL DOOR: NFKC 戶, then simplified
+    ("\u2f3e口", "户口"),
+    # a simplified text keeps the rare characters names have (昇 is not made 升)
+    (
+        "在昇金宝科技的车间,工人们正在忙碌,订单已经排到了明年。",
+        "在昇金宝科技的车间,工人们正在忙碌,订单已经排到了明年。",
+    ),  # ⼾ KANGXI RADICAL DOOR: NFKC 戶, then simplified
     ("\u2ef3山", "龟山"),  # ⻳: NFKC already
     (
         "会议指出,以金川铝材为\u2ef0头,绿色铝产业链链\u2ed3工作取得新成效,以滇中新材为\u2ef0头,绿\n"

@@ -15,6 +15,7 @@ runs them with the steps that work on lines.
 
 from __future__ import annotations
 
+import operator
 import re
 import threading
 import unicodedata
@@ -158,6 +159,23 @@ def _convert_line(convert: Callable[[str], str], line: str) -> str:
     return "".join(out)
 
 
+# a text is in traditional characters when this share of its Chinese characters changes
+_TRADITIONAL_SHARE = 0.1
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def _traditional(text: str, new: str) -> bool:
+    """Whether `text` is written in traditional characters (`new`: it converted, as long): in a
+    simplified text only a few characters that names keep (昇 of 昇金宝) would change.
+
+    >>> new = "在升金宝科技的车间,工人们正在忙碌,订单已经排到了明年。"
+    >>> _traditional("鶴慶溢鑫鋁業", "鹤庆溢鑫铝业"), _traditional(new.replace("升", "昇"), new)
+    (True, False)
+    """
+    changed = sum(map(operator.ne, text, new))
+    return changed >= _TRADITIONAL_SHARE * len(_HAN.findall(text))
+
+
 def to_simplified(text: str, offsets: list[int]) -> Mapped:
     """Convert traditional characters to simplified ones, one for one (OpenCC `t2s`).
 
@@ -169,6 +187,10 @@ def to_simplified(text: str, offsets: list[int]) -> Mapped:
         return text, offsets
     convert = simplified
     new = convert(text)
+    if new == text:
+        return text, offsets
+    if len(new) == len(text) and not _traditional(text, new):
+        return text, offsets  # a simplified text: its rare characters (昇, 淼) are names' own
     if len(new) == len(text) and new.count("\n") == text.count("\n"):
         old_lines, new_lines = text.split("\n"), new.split("\n")
         if all(len(a) == len(b) for a, b in zip(old_lines, new_lines, strict=True)):

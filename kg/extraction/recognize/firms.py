@@ -647,6 +647,10 @@ def _short_firms(s: _Sent) -> Iterator[Mention]:
         start = a
         for j in range(bisect.bisect_left(_starts(toks), a) - 1, -1, -1):
             t = toks[j]
+            after_list_mark = s.text[t.start - s.start - 1 : t.start - s.start] == "、"
+            if after_list_mark and t.text in ("和", "与", "及"):
+                start = t.start  # "A、和翔鸭业、B": no list writes 、 before its conjunction
+                break
             if a - t.start > 5 or not _CJK.match(t.text) or not _brand_like(t.text):
                 break
             if t.text in lx["stop_words"] or pos(t.text) in _NOT_BRAND_TAGS:
@@ -722,10 +726,13 @@ def _coordinated_firms(
         if _rx(r"等[^,。;]{0,8}项目").match(s.text[spans[-1][1] - s.start :]):
             continue  # "A、B等工业项目": firms' names used for their projects
         for k, (a, b) in enumerate(spans):
-            if k < len(spans) - 1 and _walk_left(s.toks, b, a, C.Enterprise, 16) != a:
+            # "A、和翔鸭业、B": a conjunction after 、 opens an item's name (no list writes 、
+            # before its conjunction)
+            joined = k > 0 and s.text[a - s.start] in "和与及"
+            if k < len(spans) - 1 and _walk_left(s.toks, b, a, C.Enterprise, 16) != a + joined:
                 continue  # an item with a verb or a function word inside is not a name
             if b > a and not named((a, b)):
-                yield from _firm(s, a, b, "并列", in_list=True)
+                yield from _firm(s, a, b, "并列", in_list=True, trim=not joined)
 
 
 def _owners(s: _Sent, run: re.Match) -> list[tuple[int, int]]:

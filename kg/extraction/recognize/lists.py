@@ -70,6 +70,8 @@ def _list_items(
                 and "、" in s.text[found.end() : end - s.start]
             ):
                 continue  # "A、汽车及零部件、B": a 及 with 、 after it is inside its item
+            if found.group() != "、" and s.text[found.start() - 1 : found.start()] == "、":
+                continue  # "A、和翔鸭业、B": no list writes 、 before its conjunction
             if (
                 found.group() in "、,"
                 or s.start + found.start() in s.starts
