@@ -45,6 +45,11 @@ def test_position_example(extract_text, position):
 
 
 FOUND = [
+    (
+        "chainLeaderOf",
+        "作为新材料产业链链长,副市长李明多次到企业调研。",
+        {("李明", "新材料产业链")},
+    ),
     # 领头羊: the leading firm, in a figure of speech
     (
         "leadsChain",

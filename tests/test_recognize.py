@@ -7,6 +7,9 @@ from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 
 FOUND = [
+    # an official named after a title, then where they go (多次到, 深入)
+    ("副市长王强多次到企业调研。", "Person", "王强"),
+    ("副市长王强深入园区调研。", "Person", "王强"),
     # "A及B项目" is one project when B alone names nothing in particular
     ("总投资130亿元的岚瑞未来工厂及发动机项目当年签约。", "Project", "岚瑞未来工厂及发动机项目"),
     # suffix-anchored names, read leftwards to the governing verb
