@@ -9,6 +9,27 @@ from .test_quantities import CITY, cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "产能 measures a capacity (the dictionary tags it a verb)",
+        CITY + "星河新材料有限公司二期项目投产后,年产能将达到40GWh。",
+        40,
+        "GWh",
+        {"indicator": "产能"},
+    ),
+    (
+        "a count's change against a date, after the count it changes",
+        CITY + "全市锂电企业86家,较去年底增加9家。",
+        9,
+        "家",
+        {"indicator": "锂电企业较去年底增加"},
+    ),
+    (
+        "... and a rate's change in points",
+        CITY + "2023年全市GDP增长6.5%,较上年提高1.2个百分点。",
+        1.2,
+        "个百分点",
+        {"indicator": "GDP较上年提高"},
+    ),
+    (
         "a list of projects: the item before is no part of the next one's indicator",
         CITY + "总投资130亿元的岚瑞未来工厂及发动机项目、"
         "总投资100亿元的岚义光伏组件盖板项目当年开工。",

@@ -382,11 +382,17 @@ def _indicator(
     opening, left, a, b, limit = span
     text = doc.text
     pre_end, growth = a, ""
-    if unit in _RATES:
-        g = _GROWTH_END.search(text, left, a)
-        if g:
-            growth = g.group(1).removesuffix("了")
-            pre_end = g.start()
+    g = _GROWTH_END.search(text, left, a) if unit in _RATES or previous is not None else None
+    if g and (
+        unit in _RATES
+        # a change of a count or amount against a date, right after the figure it changes:
+        # "企业86家,较去年底增加9家"
+        or g.group(1).startswith(("比", "较"))
+        and previous.unit == unit
+        and previous.sentence is doc.sentence_at(a)
+    ):
+        growth = g.group(1).removesuffix("了")
+        pre_end = g.start()
     k = text.rfind(_SHARE, left, pre_end)
     if unit == "%" and k >= 0 and text[k + 1 : k + 2] != "比":
         whole = re.sub(r"(?:的|了|达|约|近|超过|超|为|比重|比例|份额)+$", "", text[k + 1 : pre_end])
