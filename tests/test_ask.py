@@ -163,7 +163,12 @@ _TEMPLATES = {
         ["which projects does {n} have", "what projects has {n} built", "projects of {n}"],
     ),
     "signed-with": (
-        ["{n}与哪些{firm2}签约", "哪些{firm2}与{n}签约了", "{n}签约了哪些{firm2}"],
+        [
+            "{n}与哪些{firm2}签约",
+            "哪些{firm2}与{n}签约了",
+            "{n}签约了哪些{firm2}",
+            "{n}签约了哪些项目",
+        ],
         ["which {firms} did {n} sign with", "who did {n} sign agreements with"],
     ),
     "about": (
