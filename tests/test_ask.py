@@ -302,6 +302,7 @@ def test_generated_metric_questions(seed_store, seed_asker):
         "{n}{y}年{i}是多少",
         "{y}年{n}的{i}是多少?",
         "请问{n}{y}年的{i}有多少",
+        "{n}{y}年有多少{i}",
         "What was the {i} of {n} in {y}?",
     ]
     for template, (_, row) in itertools.product(templates, rows.iterrows()):

@@ -137,7 +137,7 @@ class Asker:
             words = clean_name(groups["ind"])
             plan.indicator = indicator_words().get(words, words)
             return groups["x"], plan.indicator
-        text = groups["s"]
+        text = groups["s"] + (groups.get("tail") or "")  # (X有多少Y: X's Y)
         year = _YEAR.search(text)
         if year:
             plan.year = int(year.group(1))
