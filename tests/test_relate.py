@@ -52,3 +52,37 @@ def test_a_policy_titled_with_a_place_is_that_places(extract_text, text, policy_
         if r.predicate == "issuedBy" and r.subject.text.startswith(policy_start)
     }
     assert found == ({issuer} if issuer else set())
+
+
+# (text, project, where it is, how sure): a project the text places nowhere is in the place
+# its name opens with, else in the place the article's title names; none where neither does
+PROJECT_PLACES = [
+    ("岚山光伏电站项目开工建设。", "岚山光伏电站项目", "岚山", 0.7),
+    (
+        "# 德州市重点项目集中开工\n\n恒泰集团锂电池材料项目开工建设。",
+        "恒泰集团锂电池材料项目",
+        "德州市",
+        0.6,
+    ),
+    ("# 重点项目集中开工\n\n恒泰集团锂电池材料项目开工建设。", "恒泰集团锂电池材料项目", None, 0),
+    # what the text says comes first
+    (
+        "# 德州市重点项目集中开工\n\n恒泰集团锂电池材料项目落户临川经济技术开发区。",
+        "恒泰集团锂电池材料项目",
+        "临川经济技术开发区",
+        1.0,
+    ),
+]
+
+
+@pytest.mark.parametrize("text, project, place, confidence", PROJECT_PLACES)
+def test_a_project_placed_nowhere_is_where_its_name_or_the_title_says(
+    extract_text, text, project, place, confidence
+):
+    doc = extract_text(text)
+    got = [
+        (r.object.label, r.confidence)
+        for r in doc.relations
+        if r.predicate == "locatedIn" and r.subject.text == project
+    ]
+    assert got == ([(place, confidence)] if place else []), got

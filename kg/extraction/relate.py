@@ -277,6 +277,52 @@ def _nested_rules(doc: Document, issued: set[int] = frozenset()) -> list[Relatio
     return out
 
 
+def _title_place(doc: Document, ctx: _Context) -> Mention | None:
+    """The first place the article's title names (not one inside a name), or None."""
+    title = doc.title.strip("# ")
+    if len(title) < 4:
+        return None
+    for i, sent in enumerate(doc.sentences[:12]):
+        if sent.text.strip("# ").startswith(title):
+            return next(
+                (m for m in ctx.by_sent[i] if m.type == C.Region and id(m) not in ctx.nested),
+                None,
+            )
+    return None
+
+
+def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Relation]:
+    """Where a project is when the text does not say (`located`: the starts of projects it
+    places): the place its name opens with (岚山光伏电站项目, confidence 0.7), else the
+    place the article's title names (岚山县举行重点项目集中开工仪式, confidence 0.6)."""
+    out: list[Relation] = []
+    places = {m.start: m for m in doc.mentions if m.type == C.Region}
+    main = _title_place(doc, ctx)
+    for p in doc.mentions:
+        if p.type != C.Project or p.start in located or id(p) in ctx.nested:
+            continue
+        sent = doc.sentence_at(p.start)
+        if sent is None:
+            continue
+        place = places.get(p.start)
+        if place is not None and place.end < p.end:
+            out.append(
+                Relation(
+                    P.locatedIn, p, place, sent, rule="项目名称",
+                    how="the place its name opens with", confidence=0.7,
+                )
+            )  # fmt: skip
+            continue
+        if main is not None:
+            out.append(
+                Relation(
+                    P.locatedIn, p, main, sent, rule="标题地点",
+                    how="the place the article's title names", confidence=0.6,
+                )
+            )  # fmt: skip
+    return out
+
+
 def relate(doc: Document) -> Document:
     """Pipeline step: fill `doc.relations` from the rules, without duplicates."""
     ctx = _Context(doc)
@@ -284,6 +330,9 @@ def relate(doc: Document) -> Document:
     have = {(r.subject.start, r.object.start) for r in found if r.predicate == P.leadsChain}
     found += _topic_paragraphs(doc, ctx, have)
     found += _nested_rules(doc, {r.subject.start for r in found if r.predicate == P.issuedBy})
+    found += _project_places(
+        doc, ctx, {r.subject.start for r in found if r.predicate == P.locatedIn}
+    )
     seen: set[tuple] = set()
     doc.relations = []
     for r in found:
