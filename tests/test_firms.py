@@ -108,6 +108,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # how a firm entered a list is no part of it
+    ("岚泰集团成功入选省级光伏产业链链主企业名单。", "成功"),
     # a reporter's visit is no part of the firm visited
     ("记者来到岚泰股份,工人们正在忙碌。", "记者来到岚泰股份"),
     # what pulls others along is a firm only when its name is one

@@ -45,6 +45,8 @@ def test_position_example(extract_text, position):
 
 
 FOUND = [
+    # the place a firm holds in a chain (处于/占据…链主地位)
+    ("leadsChain", "在精密模具产业链中,岳禾智能处于链主地位。", {("岳禾智能", "精密模具产业链")}),
     (
         "chainLeaderOf",
         "作为新材料产业链链长,副市长李明多次到企业调研。",
