@@ -7,6 +7,11 @@ from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 
 FOUND = [
+    # zones of other kinds that host industry
+    ("岚山综合保税区进出口额增长30%。", "IndustrialPark", "岚山综合保税区"),
+    ("岚山工业集中区新开工项目8个。", "IndustrialPark", "岚山工业集中区"),
+    ("岚州自贸片区新增企业500家。", "IndustrialPark", "岚州自贸片区"),
+    ("岚山农业科技园区入驻企业20家。", "IndustrialPark", "岚山农业科技园区"),
     # an official named after a title, then where they go (多次到, 深入)
     ("副市长王强多次到企业调研。", "Person", "王强"),
     ("副市长王强深入园区调研。", "Person", "王强"),
@@ -166,6 +171,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a demonstration area of a policy is no park
+    ("打造乡村振兴示范区。", "IndustrialPark", "乡村振兴示范区"),
     ("推进光伏及风电项目建设。", "Project", "光伏及风电项目"),
     # 全市 and a quarter are no part of a park's name: the city's parks together name none
     ("一季度全市工业园区完成工业总产值227.5亿元。", "IndustrialPark", "一季度全市工业园区"),
