@@ -108,6 +108,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a count or a rank is no firm
+    ("岚泰集团是全省首家入选的民营企业。", "首家"),
     # how a firm entered a list is no part of it
     ("岚泰集团成功入选省级光伏产业链链主企业名单。", "成功"),
     # a reporter's visit is no part of the firm visited

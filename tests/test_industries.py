@@ -71,6 +71,7 @@ NAMES = [
     ("做强铜及铜精深加工产业链。", ["铜及铜精深加工产业链"]),
     ("培育新能源及智能网联汽车产业链。", ["新能源及智能网联汽车产业链"]),
     ("绘制电子信息及生物医药产业链图谱。", ["电子信息", "生物医药产业链"]),
+    ("补齐锻造产业链短板。", ["锻造产业链"]),
     # industries linked by - or + in quotes name one chain
     ("构建“煤-电-铝”产业链,推动资源就地转化。", ["“煤-电-铝”产业链"]),
     ("推动“光伏+储能”产业链协同发展。", ["“光伏+储能”产业链"]),
@@ -82,6 +83,8 @@ NAMES = [
 ]
 
 NOT_CHAINS = [
+    # the slogan's verb (锻造…长板) forges no chain
+    "补齐产业链短板,锻造产业链长板。",
     # a quoted system of posts is no industry
     "坚持“链长+链主”产业链工作机制。",
     # a verb that governs the chain, a function word, a count, a title, a person: no name

@@ -18,6 +18,7 @@ from kg.extraction.recognize.lexicon import (
     _rx,
 )
 from kg.extraction.recognize.lists import _count, _enumeration, _list_items
+from kg.extraction.segment import pos
 from kg.reading.document import Mention
 from kg.terms import C
 
@@ -58,6 +59,9 @@ def _chain_mentions(
             return
     if _is_region_word(core) or core in place_names():
         core = ""  # "梧州市产业链": a place's chains in general
+    opens = start == s.start or s.text[start - s.start - 1] in ",,;;、"
+    if opens and pos(core) == "v" and _FIGURATIVE.match(s.text, b - s.start):
+        return  # "补齐产业链短板,锻造产业链长板": the slogan's verb, not a forging chain
     if not core or category and not before.rstrip().endswith("等"):
         # "产业链", "各产业链", "这3条产业链": no chain in particular, but a chain all the same
         det = _rx(r"[各该这本每那][0-9一二三四五六七八九十两]*[条个]?$").search(s.before(start))
@@ -95,6 +99,9 @@ def _chain_mentions(
     label = _strip_place(name, s.toks, start)
     yield Mention(C.IndustryChain, name, start, b, label=label, rule="suffix")
 
+
+# the parts of a chain a slogan speaks of (长板, 短板): after a verb, no chain is named
+_FIGURATIVE = re.compile("长板|短板|弱项|断点|堵点|卡点")
 
 # "调整后的10条产业链是:白酒、能源、装备制造(含机器人)…": the chains are listed after it
 _CHAIN_COLON = re.compile(

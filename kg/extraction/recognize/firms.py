@@ -449,6 +449,8 @@ def _firm(
         return  # "华岳集团(光伏产业链)": the chain a firm leads is no part of its name
     if _lex()["never_in_firm_re"].match(text):
         return  # "龙头企业董事长总经理…": a title read as a name
+    if _rx(r"^(?:首|第?[0-9一二三四五六七八九十两]+)(?:家|批|个|户|位)$").match(text):
+        return  # "全省首家入选的企业": a count or a rank, not a name
     if _is_region_word(text) and (not in_list or text.endswith(tuple(_lex()["region_sfx"]))):
         return  # 吉利, 华润 in a list of firms are firms; 吉安市 never is
     if _rx(r"[0-9]").search(text) and not _rx(r"[A-Za-z]").search(text):
