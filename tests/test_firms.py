@@ -108,6 +108,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # what a place reached is no investor's name
+    ("2022年,遵义市完成能源外工业投资121亿元。", "遵义市完成能源外工业"),
     # a count or a rank is no firm
     ("岚泰集团是全省首家入选的民营企业。", "首家"),
     # how a firm entered a list is no part of it
