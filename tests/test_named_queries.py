@@ -66,7 +66,12 @@ RESULTS = [
     ("chains-of-leader", {"leader": "市级领导"}, "chain", {"产业链"}),
     ("chains-of-leader", {"leader": "张三"}, "chain", set()),
     ("cluster-chains", {}, "chain", set()),
-    ("located-in", {"place": "昭阳区"}, "thing", {"云南昭通40万吨铝合金扁锭项目"}),
+    (
+        "located-in",
+        {"place": "昭阳区"},
+        "thing",
+        {"云南昭通40万吨铝合金扁锭项目", "昭阳酒渔河流域乡村振兴精品示范带"},
+    ),
     ("located-in", {"place": "昭阳"}, "place_label", {"昭阳区"}),  # 昭阳 is an alias of 昭阳区
     ("located-in", {"place": "昭阳区", "kind": "Project"}, "thing_type", {"Project"}),
     ("located-in", {"place": "昭阳区", "kind": "Enterprise"}, "thing", set()),

@@ -204,6 +204,7 @@ def test_a_markdown_article_loses_its_markup_and_keeps_its_facts(tmp_path):
         ("云铝海鑫", "绿色铝产业链"),
         ("合盛铝业", "绿色硅全产业链"),
         ("旗滨玻璃", "绿色硅全产业链"),
+        ("绿色硅全产业链项目", "昭通"),  # (the place the title names)
     }
     for m in doc.mentions:  # raw offsets point at the name in the file, inside its markup
         a, b = doc.raw_span(m.start, m.end)
