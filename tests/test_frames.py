@@ -45,6 +45,17 @@ def test_position_example(extract_text, position):
 
 
 FOUND = [
+    # a list of short lines under a numbered heading: the heading names the chain of each
+    (
+        "leadsChain",
+        "一、新能源汽车产业链\n链长:市长王强\n链主企业:岚泰汽车、恒远动力\n"
+        "二、光伏产业链\n链长:副市长李明\n链主企业:华信光能",
+        {
+            ("岚泰汽车", "新能源汽车产业链"),
+            ("恒远动力", "新能源汽车产业链"),
+            ("华信光能", "光伏产业链"),
+        },
+    ),
     # the place a firm holds in a chain (处于/占据…链主地位)
     ("leadsChain", "在精密模具产业链中,岳禾智能处于链主地位。", {("岳禾智能", "精密模具产业链")}),
     (

@@ -53,7 +53,9 @@ class _Article:
 
     def heading_chain(self, i: int) -> list[Mention]:
         """The chain named by the heading over sentence `i`'s paragraph: the line before it
-        when that line is short, or the paragraph's own first sentence when it is short."""
+        when that line is short, or the paragraph's own first sentence when it is short; in a
+        list of short lines under a heading ("一、X产业链 / 链长:… / 链主企业:…"), the
+        nearest short line above that names a chain, over at most three that name none."""
         sents = self.doc.sentences
         para = sents[i].paragraph
         first = i
@@ -65,6 +67,13 @@ class _Article:
             cs = self.chains(j)
             if cs:
                 return [cs[0]]
+        if _is_heading(sents[i].text):  # a line of such a list
+            for j in range(first - 2, max(first - 5, -1), -1):
+                if not _is_heading(sents[j].text) or sents[j].paragraph == para:
+                    break
+                cs = self.chains(j)
+                if cs:
+                    return [cs[0]]
         return []
 
     def title_chain(self) -> list[Mention]:
