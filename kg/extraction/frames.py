@@ -85,9 +85,21 @@ def _subjects(
             people = [x for x in subs if x.type == C.Person]
             if people:  # "周立新市长", "市长周立新": the role is the person's title
                 subs = [x for x in subs if x.type != C.ChainLeaderRole or not _touches(x, people)]
+            # "市委常委、常务副市长": a rank held with the office after it names one person
+            subs = [
+                x
+                for k, x in enumerate(subs)
+                if not (
+                    x.type == C.ChainLeaderRole and x.text.endswith(_RANKS) and k + 1 < len(subs)
+                )
+            ]
             if subs:
                 return subs, pos_, m.span()
     return [], None, (-1, -1)
+
+
+# ranks held together with an office, never a chain leader's post alone before another
+_RANKS = ("常委", "党组成员")
 
 
 def _touches(m: Mention, others: list[Mention]) -> bool:
