@@ -11,6 +11,21 @@ from .test_quantities import CITY, PARK, cases, check, metric
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "a firm that stands first by a measure is its subject, not part of the indicator",
+        CITY + "全市共有规上工业企业120家。星河集团产值最高,达到50亿元。",
+        50,
+        "亿元",
+        {"indicator": "产值", "subject": "星河集团"},
+    ),
+    (
+        "a paragraph opening with 其中 goes on with the one before",
+        CITY + "蓝湾经开区是全市工业的主阵地。园区规上工业产值210亿元。\n\n"
+        "其中,新材料产业实现产值86亿元。",
+        86,
+        "亿元",
+        {"indicator": "新材料产业产值", "subject": "蓝湾经开区"},
+    ),
+    (
         "name opening the clause",
         "2023年,遵义市工业营业收入完成1200.5亿元。",
         1200.5,

@@ -436,7 +436,8 @@ def _indicator(
         start = max(cut + 1, sent_start, opening - 24)
         if start < opening - 1 and not _VALUE.search(text, start, opening):
             start = _skip_lead(text[start:opening], start, opening, start)
-            noun = _noun_before(doc, start, opening - 1)[0]
+            # (a name there is the subject: "某集团产值最高,达到50亿元")
+            noun = _noun_before(doc, _cut(start, opening - 1, cuts), opening - 1)[0]
     new_item = text[left:a].rstrip().endswith("、")  # 加工厂、800立方米储罐
     if unit in _COUNTS:
         # the things counted follow the number when it has any: 本地19家配套企业

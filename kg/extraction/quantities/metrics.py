@@ -65,6 +65,9 @@ _PROJECT_NAME = re.compile(
 )  # (not "投资5亿元建设某项目": what the money builds)
 
 
+# what opens a paragraph that goes on with what the paragraph before was about
+_GOES_ON = "其中"
+
 # what a threshold picks out: "超10亿元的企业", "过亿元的项目"
 _OVER = ("超", "超过", "过", "逾")
 _OF_KIND = re.compile("(?:以上)?的(?:企业|项目|园区|产业|集群|工厂|公司|产品)")
@@ -95,7 +98,8 @@ def quantities(doc: Document) -> Document:
             carried = frame = None
             continue
         if sent.paragraph != para:
-            topics.new_paragraph()
+            if not sent.text.startswith(_GOES_ON):  # "其中,…": the paragraph before goes on
+                topics.new_paragraph()
             para, carried, para_year = sent.paragraph, None, None
             first = True
         else:
