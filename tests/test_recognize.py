@@ -7,6 +7,8 @@ from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 
 FOUND = [
+    # a name written in Latin letters in brackets inside a legal name
+    ("岚泰(LANTAI)新能源科技有限公司已投产。", "Enterprise", "岚泰(LANTAI)新能源科技有限公司"),
     # zones of other kinds that host industry
     ("岚山综合保税区进出口额增长30%。", "IndustrialPark", "岚山综合保税区"),
     ("岚山工业集中区新开工项目8个。", "IndustrialPark", "岚山工业集中区"),

@@ -144,7 +144,12 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
                     while k >= 0 and toks[k].text not in ("(", "("):
                         k -= 1
                     inner = "".join(t.text for t in toks[k + 1 : j])
-                    if k > 0 and 0 < len(inner) <= 8 and _CJK.search(inner):
+                    latin = inner.isascii() and inner.isalpha() and len(inner) <= 12  # (LANTAI)
+                    if (
+                        k > 0
+                        and 0 < len(inner) <= 12
+                        and (_CJK.search(inner) and len(inner) <= 8 or latin)
+                    ):
                         start = toks[k].start
                         j = k - 1
                         consumed += 1
