@@ -382,7 +382,8 @@ def _indicator(
     opening, left, a, b, limit = span
     text = doc.text
     pre_end, growth = a, ""
-    g = _GROWTH_END.search(text, left, a) if unit in _RATES or previous is not None else None
+    compared = previous is not None and ("比" in text[left:a] or "较" in text[left:a])
+    g = _GROWTH_END.search(text, left, a) if unit in _RATES or compared else None
     if g and (
         unit in _RATES
         # a change of a count or amount against a date, right after the figure it changes:

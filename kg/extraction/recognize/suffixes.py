@@ -222,10 +222,12 @@ def _joined_start(s: _Sent, start: int, a: int) -> int:
     """Where a project's name starts when the words read leftwards stop at a conjunction and
     name nothing in particular alone ("某某未来工厂及发动机项目": 发动机项目 is no project):
     the words before the conjunction, when they do name one, open a single name."""
-    if start >= a or _specific(s, start, a):
-        return start
+    if start >= a or s.text[start - s.start - 1 : start - s.start] not in "及和与以及":
+        return start  # (no conjunction before: the common case, told by one character)
     k = bisect.bisect_left(_starts(s.toks), start) - 1
     if k < 1 or s.toks[k].end != start or s.toks[k].text not in ("及", "和", "与", "以及"):
+        return start
+    if _specific(s, start, a):
         return start
     conj = s.toks[k].start
     wider = _walk_left(s.toks, conj, s.start, C.Project, MAX_LEN[C.Project] - (a - conj))
