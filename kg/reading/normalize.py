@@ -249,6 +249,8 @@ def break_long_runs(text: str, offsets: list[int]) -> Mapped:
     >>> [len(line) for line in break_long_runs(s, list(range(len(s) + 1)))[0].split("\\n")]
     [1000, 1000, 100]
     """
+    if len(text) <= MAX_SENTENCE or max(map(len, _SENTENCE_END.split(text))) <= MAX_SENTENCE:
+        return text, offsets  # no run too long (the pieces measured in C, not one by one)
     edits = []
     pos = 0
     for m in [*_SENTENCE_END.finditer(text), None]:
