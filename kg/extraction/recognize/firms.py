@@ -620,42 +620,51 @@ def _bare_brands(s: _Sent) -> Iterator[Mention]:
 
 def _short_firms(s: _Sent) -> Iterator[Mention]:
     """A brand plus an industry word names a firm: 合盛铝业, 山江建材, 华新水泥."""
-    lx = _lex()
-    levels = tuple(lx["region_sfx"])  # a place's full name ends in one: no brand
     px = _patterns()
-    hits = [(m.start(), m.end(), True, -1) for m in px["strong"].finditer(s.text)]
-    # a brand and any industry word opening a clause, or after a word that introduces the one
-    # acting, is a firm: 大运汽车牵引…, 走进华信科技生产车间
-    hits += [(m.start(), m.end(), False, -1) for m in px["weak"].finditer(s.text)]
+    text = s.text
+    # a brand and a strong industry word; then a brand and any industry word opening a clause,
+    # or after a word that introduces the one acting, is a firm: 大运汽车牵引…, 走进华信科技生产车间
+    for is_strong, regex in ((True, px["strong"]), (False, px["weak"])):
+        for m in regex.finditer(text):
+            found = _short_firm(s, m.start(), m.end(), is_strong)
+            if found is not None:
+                yield found
+
+
+def _short_firm(s: _Sent, m_start: int, m_end: int, is_strong: bool) -> Mention | None:
+    """The firm a brand and the industry word at [m_start, m_end) of the sentence name."""
+    a = s.start + m_start
+    b = s.start + m_end
+    if a not in s.starts or b not in s.ends:
+        return None
+    if not is_strong and not _acts_after(s, b):
+        return None  # a weak industry word: the firm must be the one acting, a verb after it
+    lx = _lex()
+    stops = lx["stop_words"]
     toks = s.toks
-    for m_start, m_end, is_strong, _ in hits:
-        a = s.start + m_start
-        if a not in s.starts or s.start + m_end not in s.ends:
-            continue
-        if not is_strong and not _acts_after(s, s.start + m_end):
-            continue  # a weak industry word: the firm must be the one acting, a verb after it
-        # the words before the one at `a` (words do not overlap: they all end by `a`)
-        start = a
-        for j in range(bisect.bisect_left(_starts(toks), a) - 1, -1, -1):
-            t = toks[j]
-            if a - t.start > 5 or not _CJK.match(t.text) or not _brand_like(t.text):
-                break
-            if t.text in lx["stop_words"] or pos(t.text) in _NOT_BRAND_TAGS:
-                break
-            start = t.start
-        brand = s.sub(start, a)
-        if brand.endswith(levels) and _is_region_word(brand):
-            continue  # "天水市农业": a place's industry, not a firm
-        if a - start >= 2 and brand not in lx["industry"] and _strip_generic(brand):
-            if not is_strong and not _acting(s, start, s.start + m_end):
-                continue  # a weak industry word: the firm must be the one acting
-            yield Mention(
-                C.Enterprise,
-                s.sub(start, s.start + m_end),
-                start,
-                s.start + m_end,
-                rule="brand+industry",
-            )
+    # the words before the one at `a` (words do not overlap: they all end by `a`)
+    start = a
+    for j in range(bisect.bisect_left(_starts(toks), a) - 1, -1, -1):
+        t = toks[j]
+        if a - t.start > 5 or not _CJK.match(t.text) or not _brand_like(t.text):
+            break
+        if t.text in stops or pos(t.text) in _NOT_BRAND_TAGS:
+            break
+        start = t.start
+    brand = s.sub(start, a)
+    if brand.endswith(_region_levels()) and _is_region_word(brand):
+        return None  # "天水市农业": a place's industry, not a firm
+    if a - start >= 2 and brand not in lx["industry"] and _strip_generic(brand):
+        if not is_strong and not _acting(s, start, b):
+            return None  # a weak industry word: the firm must be the one acting
+        return Mention(C.Enterprise, s.sub(start, b), start, b, rule="brand+industry")
+    return None
+
+
+@functools.cache
+def _region_levels() -> tuple[str, ...]:
+    """The suffixes a place's full name ends in (市, 县…): a name ending so is no brand."""
+    return tuple(_lex()["region_sfx"])
 
 
 _LIST_RUN = re.compile(r"[^、,。;:()《》“”\s]{2,16}(?:、[^、,。;:()《》“”\s]{2,16})+")
