@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import operator
 import re
+from collections.abc import Mapping
 
 from kg.extraction.chain_search import _Article, _Search
 from kg.extraction.frame_rules import (
@@ -44,7 +45,7 @@ from kg.extraction.recognize.boundaries import _Sent
 from kg.extraction.recognize.firms import _names_something
 from kg.extraction.recognize.lexicon import _CJK, _lex
 from kg.extraction.segment import pos
-from kg.extraction.symbols import abstract
+from kg.extraction.symbols import abstract, with_spans
 from kg.reading.document import Document, Mention, Relation
 from kg.terms import C
 
@@ -127,8 +128,14 @@ def _opening_name(s: _Sent) -> int:
     return b
 
 
-def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relation]:
-    """The relations of every frame in `doc` (`by_sent`: each sentence's mentions)."""
+def frame_relations(
+    doc: Document,
+    by_sent: list[list[Mention]],
+    abstracts: Mapping[int, tuple[str, dict[int, Mention]]] | None = None,
+) -> list[Relation]:
+    """The relations of every frame in `doc` (`by_sent`: each sentence's mentions; `abstracts`:
+    the abstract sentences of some of them, by index, as `abstract` makes them with no extra
+    spans, when already made)."""
     art = _Article(doc, by_sent)
     out: list[Relation] = []
     for i, sent in enumerate(doc.sentences):
@@ -141,7 +148,12 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
         triggers = _triggers(s, mentions)
         if not triggers:
             continue
-        abstract_, where = abstract(sent, mentions, [(t.start, t.end, T, t) for t in triggers])
+        spans = [(t.start, t.end, T, t) for t in triggers]
+        made = abstracts.get(i) if abstracts is not None else None
+        if made is not None:  # the triggers put into the abstract sentence the rules read
+            abstract_, where = with_spans(made, sent.start, spans)
+        else:
+            abstract_, where = abstract(sent, mentions, spans)
         # the triggers stand in the abstract sentence in their order
         tpos_of = {id(t): m.start() for t, m in zip(triggers, _T.finditer(abstract_), strict=True)}
         filled: list[tuple[_Trigger, list[Mention], Position, str]] = []
