@@ -105,30 +105,32 @@ def phrasings() -> tuple[Phrasing, ...]:
 
 
 @functools.cache
-def _gates() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
-    """One pattern finding every gate word of the phrasings, and for each word the gate words
-    inside it (企业 holds 企)."""
-    words = {w for ph in phrasings() for group in ph.gate for w in group}
-    inside = {w: frozenset(v for v in words if v in w) for w in words}
-    return re.compile(_trie_alt(sorted(words))), inside
+def _gates() -> tuple[re.Pattern, dict[str, int], tuple[tuple[Phrasing, tuple[int, ...]], ...]]:
+    """One pattern finding every gate word of the phrasings; for each word, the gate words
+    inside it (企业 holds 企) as a mask of bits, one bit a word; and each phrasing with its
+    gate groups as masks."""
+    words = sorted({w for ph in phrasings() for group in ph.gate for w in group})
+    bit = {w: 1 << k for k, w in enumerate(words)}
+    inside = {w: sum(bit[v] for v in words if v in w) for w in words}
+    table = tuple(
+        (ph, tuple(sum(bit[w] for w in set(group)) for group in ph.gate)) for ph in phrasings()
+    )
+    return re.compile(_trie_alt(words)), inside, table
 
 
-def _gate_words(text: str) -> frozenset[str]:
-    """The phrasings' gate words that `text` holds."""
-    return _inside(frozenset(_gates()[0].findall(text)))
+def _gate_words(text: str) -> int:
+    """The phrasings' gate words that `text` holds, as a mask (see `_gates`)."""
+    regex, inside, _ = _gates()
+    present = 0
+    for w in regex.findall(text):
+        present |= inside[w]
+    return present
 
 
 @functools.lru_cache(maxsize=4096)
-def _inside(written: frozenset[str]) -> frozenset[str]:
-    """The gate words inside the gate words `written` (企业 holds 企), these included."""
-    inside = _gates()[1]
-    return frozenset(v for w in written for v in inside[w])
-
-
-@functools.lru_cache(maxsize=4096)
-def _active(present: frozenset[str]) -> tuple[Phrasing, ...]:
-    """The phrasings whose every gate group has a word among `present`."""
-    return tuple(ph for ph in phrasings() if all(present.intersection(g) for g in ph.gate))
+def _active(present: int) -> tuple[Phrasing, ...]:
+    """The phrasings whose every gate group has a word among `present` (a mask)."""
+    return tuple(ph for ph, groups in _gates()[2] if all(present & g for g in groups))
 
 
 def _firm_list_items(s: _Sent) -> Iterator[Mention]:
