@@ -8,6 +8,7 @@ import functools
 import re
 from collections.abc import Iterator
 from itertools import compress, count
+from operator import itemgetter
 
 from kg.extraction.places import place_names
 from kg.extraction.recognize.boundaries import _TEXT, _Sent, _starts, _walk_left
@@ -47,6 +48,8 @@ _ETHNIC = re.compile(
 
 
 _TOWN = ("街道", "镇", "乡")
+_TOWN_ENDS = frozenset("镇乡道")  # the last characters of the words above and of 山镇, 龙乡…
+_LAST = itemgetter(-1)
 _LEVELS = frozenset("省市县区州旗盟镇乡")
 
 
@@ -108,7 +111,9 @@ def _regions(s: _Sent) -> Iterator[Mention]:
         yield Mention(C.Region, s.text[a:b], s.start + a, s.start + b, rule="place")
     if not ("镇" in s.text or "乡" in s.text or "街道" in s.text):
         return
-    for i, tok in enumerate(toks):
+    # (only a word ending in 镇, 乡 or 道 can be a town's or its level: picked in C)
+    for i in compress(count(), map(_TOWN_ENDS.__contains__, map(_LAST, map(_TEXT, toks)))):
+        tok = toks[i]
         if tok.start in taken:
             continue
         # towns and townships: a name of 2-4 characters, then 镇 / 乡 / 街道
