@@ -169,7 +169,7 @@ def frame_relations(
                     reach = "the sentence before"
                 else:
                     span = abstract_[mspan[0] : mspan[1]]
-                    reach = "sentence" if any(c in span for c in _CLAUSE_ENDS) else "clause"
+                    reach = "clause" if _CLAUSE_END_SET.isdisjoint(span) else "sentence"
                 filled.append((t, subs, pos_, reach))
         for t, subs, pos_, reach in filled:
             # the part of the sentence this frame owns: between the frames of its kind before
@@ -233,6 +233,7 @@ def _pairs(
     return [(subj, chain) for subj in subs for chain in chains]
 
 
+_CLAUSE_END_SET = frozenset(_CLAUSE_ENDS)
 _SUBJECT_TYPES = frozenset({C.Enterprise, C.Person, C.ChainLeaderRole})
 _THIS = re.compile("这家|该企业|该公司|这个企业|这一企业")
 _GATE = re.compile("链主|链长|龙头|核心|领军|牵头|引领|牵引|领衔")  # a trigger word may be here
