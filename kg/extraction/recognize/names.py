@@ -170,7 +170,9 @@ def _regions(s: _Sent) -> Iterator[Mention]:
 def _persons(s: _Sent) -> Iterator[Mention]:
     """People named after a title (链长冯怀玉, 副市长王强), or, with no title, as the one who
     takes a chain leader's post (赵一六担任特种钢材产业链链长)."""
-    for m in _patterns()["titles"].finditer(s.text):
+    titles = _patterns()["titles"]
+    # (most sentences have no title: a search costs half what finditer does)
+    for m in titles.finditer(s.text) if titles.search(s.text) else ():
         q = 1 if s.text.startswith(("”", "’"), m.end()) else 0  # “链长”程一帆
         rest = s.text[m.end() + q : m.end() + q + 5]
         name = _person_name(rest) or _person_word(s, s.start + m.end() + q)
