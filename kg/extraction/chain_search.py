@@ -125,7 +125,10 @@ def _clause_span(text: str, base: int, a: int, b: int) -> tuple[int, int]:
 @functools.lru_cache(maxsize=256)
 def _clause_ends(text: str) -> list[int]:
     """Where the clauses of `text` end (the offsets of their punctuation)."""
-    return [k for k, c in enumerate(text) if c in _CLAUSE_ENDS]
+    return [m.start() for m in _CLAUSE_END.finditer(text)]  # (found in C, not char by char)
+
+
+_CLAUSE_END = re.compile("[" + re.escape(_CLAUSE_ENDS) + "]")
 
 
 # what coordinates bare industries: "以X为链主的特种钢、以Y为链主的数字光电"

@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
+from collections.abc import Mapping
 
 from kg.extraction.chain_search import _Article, _Search
 from kg.extraction.frame_rules import (
@@ -45,7 +46,7 @@ from kg.extraction.recognize.boundaries import _Sent
 from kg.extraction.recognize.firms import _names_something
 from kg.extraction.recognize.lexicon import _CJK, _lex
 from kg.extraction.segment import pos
-from kg.extraction.symbols import abstract
+from kg.extraction.symbols import abstract, with_spans
 from kg.reading.document import Document, Mention, Relation
 from kg.terms import C
 
@@ -66,7 +67,10 @@ def _subjects(
             continue
         found = matches.get(pos_.regex.pattern)
         if found is None:
-            found = matches[pos_.regex.pattern] = list(pos_.regex.finditer(abstract_))
+            # (most positions match nothing: a search costs half what finditer does)
+            found = matches[pos_.regex.pattern] = (
+                list(pos_.regex.finditer(abstract_)) if pos_.regex.search(abstract_) else []
+            )
         for m in found:
             if not (m.start() <= tpos < m.end()) or abstract_[tpos] != T:
                 continue
@@ -140,8 +144,14 @@ def _opening_name(s: _Sent) -> int:
     return b
 
 
-def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relation]:
-    """The relations of every frame in `doc` (`by_sent`: each sentence's mentions)."""
+def frame_relations(
+    doc: Document,
+    by_sent: list[list[Mention]],
+    abstracts: Mapping[int, tuple[str, dict[int, Mention]]] | None = None,
+) -> list[Relation]:
+    """The relations of every frame in `doc` (`by_sent`: each sentence's mentions; `abstracts`:
+    the abstract sentences of some of them, by index, as `abstract` makes them with no extra
+    spans, when already made)."""
     art = _Article(doc, by_sent)
     out: list[Relation] = []
     for i, sent in enumerate(doc.sentences):
@@ -154,7 +164,12 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
         triggers = _triggers(s, mentions)
         if not triggers:
             continue
-        abstract_, where = abstract(sent, mentions, [(t.start, t.end, T, t) for t in triggers])
+        spans = [(t.start, t.end, T, t) for t in triggers]
+        made = abstracts.get(i) if abstracts is not None else None
+        if made is not None:  # the triggers put into the abstract sentence the rules read
+            abstract_, where = with_spans(made, sent.start, spans)
+        else:
+            abstract_, where = abstract(sent, mentions, spans)
         # the triggers stand in the abstract sentence in their order
         tpos_of = {id(t): m.start() for t, m in zip(triggers, _T.finditer(abstract_), strict=True)}
         filled: list[tuple[_Trigger, list[Mention], Position, str]] = []
@@ -170,7 +185,7 @@ def frame_relations(doc: Document, by_sent: list[list[Mention]]) -> list[Relatio
                     reach = "the sentence before"
                 else:
                     span = abstract_[mspan[0] : mspan[1]]
-                    reach = "sentence" if any(c in span for c in _CLAUSE_ENDS) else "clause"
+                    reach = "clause" if _CLAUSE_END_SET.isdisjoint(span) else "sentence"
                 filled.append((t, subs, pos_, reach))
         for t, subs, pos_, reach in filled:
             # the part of the sentence this frame owns: between the frames of its kind before
@@ -234,6 +249,7 @@ def _pairs(
     return [(subj, chain) for subj in subs for chain in chains]
 
 
+_CLAUSE_END_SET = frozenset(_CLAUSE_ENDS)
 _SUBJECT_TYPES = frozenset({C.Enterprise, C.Person, C.ChainLeaderRole})
 _THIS = re.compile("这家|该企业|该公司|这个企业|这一企业")
 

@@ -112,6 +112,8 @@ class _Context:
                 self.nested.add(id(m))
             outer_end = max(outer_end, m.end)
         self.firsts: dict[int, Mention | None] = {}
+        # the abstract sentences the rules read, by sentence: the frames read them again
+        self.abstracts: dict[int, tuple[str, dict[int, Mention]]] = {}
 
     def first_of(self, j: int) -> Mention | None:
         """The first mention of sentence `j` that is not inside another (its subject, maybe)."""
@@ -178,8 +180,10 @@ def _apply_rules(doc: Document, ctx: _Context) -> list[Relation]:
         mentions = ctx.by_sent[i]
         if not mentions or not _rules_for(frozenset(map(symbol_of, mentions))):
             continue  # no rule can relate what the sentence names (a superset of its symbols)
-        abstract_, where = abstract(sent, mentions)
+        abstract_, where = ctx.abstracts[i] = abstract(sent, mentions)
         for rule in _rules_for(_SYMBOL_CHARS.intersection(abstract_)):
+            if rule.regex.search(abstract_) is None:
+                continue  # (most rules match nothing: a search costs half what finditer does)
             for m in rule.regex.finditer(abstract_):
                 subs = _group_mentions(m, "s", where)
                 objs = _group_mentions(m, "o", where)
@@ -326,7 +330,7 @@ def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Rel
 def relate(doc: Document) -> Document:
     """Pipeline step: fill `doc.relations` from the rules, without duplicates."""
     ctx = _Context(doc)
-    found = _apply_rules(doc, ctx) + frame_relations(doc, ctx.by_sent)
+    found = _apply_rules(doc, ctx) + frame_relations(doc, ctx.by_sent, ctx.abstracts)
     have = {(r.subject.start, r.object.start) for r in found if r.predicate == P.leadsChain}
     found += _topic_paragraphs(doc, ctx, have)
     found += _nested_rules(doc, {r.subject.start for r in found if r.predicate == P.issuedBy})

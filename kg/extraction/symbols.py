@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from kg.extraction.recognize import GENERIC
 from kg.reading.document import Mention, Sentence
 from kg.terms import C
 
-__all__ = ["SYMBOLS", "SYMBOL_CHARS", "expand", "abstract", "symbol_of", "GROUP"]
+__all__ = ["SYMBOLS", "SYMBOL_CHARS", "expand", "abstract", "with_spans", "symbol_of", "GROUP"]
 
 SYMBOLS = {
     "E": (C.Enterprise, "\ue001"),
@@ -76,11 +77,18 @@ def expand(pattern: str) -> str:
 
 def _outermost(mentions: Iterable[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
-        if out and m.start < out[-1].end:
+    reach = -1
+    # by start, the longest first (sorted on C-level keys: by end, longest first, then stably
+    # by start)
+    for m in sorted(sorted(mentions, key=_END, reverse=True), key=_START):
+        if m.start < reach and out:
             continue
         out.append(m)
+        reach = m.end
     return out
+
+
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def _chains_inside(m: Mention, mentions: list[Mention]) -> list[Mention]:
@@ -102,8 +110,10 @@ def abstract(
     project's name kept as text.
     """
     items = [(m.start, m.end, symbol_of(m), m) for m in _outermost(mentions)]
-    items += list(extra)
-    items.sort(key=lambda it: it[0])
+    extra = list(extra)
+    if extra:  # (the outermost mentions are in order of their starts already)
+        items += extra
+        items.sort(key=_FIRST)
     parts: list[str] = []
     where: dict[int, Any] = {}
     text, base = sent.text, sent.start
@@ -115,7 +125,7 @@ def abstract(
         length += len(chunk)
         inner = (
             _chains_inside(item, mentions)
-            if isinstance(item, Mention) and item.type == C.Project
+            if isinstance(item, Mention) and item.type == _PROJECT
             else []
         )
         if inner:  # "绿色硅全产业链项目": the chain inside the project counts as a chain
@@ -138,3 +148,54 @@ def abstract(
         pos = end
     parts.append(text[pos - base :])
     return "".join(parts), where
+
+
+_FIRST = itemgetter(0)
+_PROJECT = C.Project
+
+
+def with_spans(
+    abstracted: tuple[str, dict[int, Any]], base: int, extra: Iterable[tuple[int, int, str, Any]]
+) -> tuple[str, dict[int, Any]]:
+    """`abstract(sent, mentions, extra)` made from `abstracted`, what `abstract(sent, mentions)`
+    gave (`base`: the sentence's start), without reading the mentions again.
+
+    Each symbol stands for its mention's span of the sentence, every other character for
+    itself; a span of `extra` (which no mention overlaps) is among the characters kept as they
+    are, so where it stands in the abstract follows from the symbols before it.
+
+    >>> sent = Sentence(0, 10, "甲乙为链主,丙产业链")
+    >>> firm = Mention("Enterprise", "甲乙", 0, 2)
+    >>> chain = Mention("IndustryChain", "丙产业链", 6, 10)
+    >>> trigger = (3, 5, SYMBOLS["T"][1], "链主")
+    >>> with_spans(abstract(sent, [firm, chain]), 0, [trigger]) == abstract(
+    ...     sent, [firm, chain], [trigger])
+    True
+    """
+    text, where = abstracted
+    spans = sorted(extra, key=_FIRST)
+    if not spans:
+        return text, where
+    symbols = sorted(where.items(), key=_FIRST)  # (index, mention): in the sentence's order
+    parts: list[str] = []
+    out: dict[int, Any] = {}
+    k = 0  # the next symbol to place
+    shrink = 0  # characters the symbols placed so far took away (a span's length less one)
+    cut = 0  # characters the spans placed so far took away
+    pos = 0  # how far `text` is copied
+    for start, end, sym, item in spans:
+        while k < len(symbols) and symbols[k][1].end <= start:
+            at, m = symbols[k]
+            out[at - cut] = m
+            shrink += m.end - m.start - 1
+            k += 1
+        at = start - base - shrink  # where the span's first character stands in `text`
+        parts.append(text[pos:at])
+        parts.append(sym)
+        out[at - cut] = item
+        pos = at + end - start
+        cut += end - start - 1
+    for at, m in symbols[k:]:
+        out[at - cut] = m
+    parts.append(text[pos:])
+    return "".join(parts), out

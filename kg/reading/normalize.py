@@ -249,6 +249,8 @@ def break_long_runs(text: str, offsets: list[int]) -> Mapped:
     >>> [len(line) for line in break_long_runs(s, list(range(len(s) + 1)))[0].split("\\n")]
     [1000, 1000, 100]
     """
+    if len(text) <= MAX_SENTENCE or max(map(len, _SENTENCE_END.split(text))) <= MAX_SENTENCE:
+        return text, offsets  # no run too long (the pieces measured in C, not one by one)
     edits = []
     pos = 0
     for m in [*_SENTENCE_END.finditer(text), None]:
@@ -274,6 +276,8 @@ def tidy_spaces(text: str, offsets: list[int]) -> Mapped:
     >>> tidy_spaces(s, list(range(len(s) + 1)))
     ('加快铝产业 转型升级\\n', [2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15])
     """
+    if " " not in text and "\t" not in text:  # (most Chinese texts: nothing to tidy, where
+        return text, offsets  # _SPACES, with no first character to skip to, tries every one)
     return sub(text, offsets, _SPACES, lambda m: "" if m.group("edge") else " ")
 
 

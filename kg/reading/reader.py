@@ -53,7 +53,7 @@ def title_of(text: str) -> str:
     >>> title_of("\\n全市产业链链长制工作推进会议召开\\n5月16日下午,会议召开。")
     '全市产业链链长制工作推进会议召开'
     """
-    for m in _HEADING.finditer(text):
+    for m in _HEADING.finditer(text) if "#" in text else ():  # (tried at every line's start)
         if m.group(1):
             return m.group(1)
     for line in text.split("\n"):

@@ -117,10 +117,13 @@ class _Article:
         maybe: set[int] | None = None  # (None: all)
         if "#" not in doc.text:
             maybe = set()
-            for m in _NUMBERED.finditer(doc.text):  # "1.某产业园简介": a numbered heading
-                sent = doc.sentence_at(m.start())
-                if sent is not None:
-                    maybe.add(sent.paragraph)
+            at = 0  # each line's start: where a numbered heading opens ("1.某产业园简介")
+            for line in doc.text.split("\n"):  # (matched there, not tried at every character)
+                if _NUMBERED.match(doc.text, at):
+                    sent = doc.sentence_at(at)
+                    if sent is not None:
+                        maybe.add(sent.paragraph)
+                at += len(line) + 1
             for word in _CAPTION_HINTS:
                 at = doc.text.find(word)
                 while at >= 0:

@@ -107,30 +107,32 @@ def phrasings() -> tuple[Phrasing, ...]:
 
 
 @functools.cache
-def _gates() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
-    """One pattern finding every gate word of the phrasings, and for each word the gate words
-    inside it (企业 holds 企)."""
-    words = {w for ph in phrasings() for group in ph.gate for w in group}
-    inside = {w: frozenset(v for v in words if v in w) for w in words}
-    return re.compile(_trie_alt(sorted(words))), inside
+def _gates() -> tuple[re.Pattern, dict[str, int], tuple[tuple[Phrasing, tuple[int, ...]], ...]]:
+    """One pattern finding every gate word of the phrasings; for each word, the gate words
+    inside it (企业 holds 企) as a mask of bits, one bit a word; and each phrasing with its
+    gate groups as masks."""
+    words = sorted({w for ph in phrasings() for group in ph.gate for w in group})
+    bit = {w: 1 << k for k, w in enumerate(words)}
+    inside = {w: sum(bit[v] for v in words if v in w) for w in words}
+    table = tuple(
+        (ph, tuple(sum(bit[w] for w in set(group)) for group in ph.gate)) for ph in phrasings()
+    )
+    return re.compile(_trie_alt(words)), inside, table
 
 
-def _gate_words(text: str) -> frozenset[str]:
-    """The phrasings' gate words that `text` holds."""
-    return _inside(frozenset(_gates()[0].findall(text)))
+def _gate_words(text: str) -> int:
+    """The phrasings' gate words that `text` holds, as a mask (see `_gates`)."""
+    regex, inside, _ = _gates()
+    present = 0
+    for w in regex.findall(text):
+        present |= inside[w]
+    return present
 
 
 @functools.lru_cache(maxsize=4096)
-def _inside(written: frozenset[str]) -> frozenset[str]:
-    """The gate words inside the gate words `written` (企业 holds 企), these included."""
-    inside = _gates()[1]
-    return frozenset(v for w in written for v in inside[w])
-
-
-@functools.lru_cache(maxsize=4096)
-def _active(present: frozenset[str]) -> tuple[Phrasing, ...]:
-    """The phrasings whose every gate group has a word among `present`."""
-    return tuple(ph for ph in phrasings() if all(present.intersection(g) for g in ph.gate))
+def _active(present: int) -> tuple[Phrasing, ...]:
+    """The phrasings whose every gate group has a word among `present` (a mask)."""
+    return tuple(ph for ph, groups in _gates()[2] if all(present & g for g in groups))
 
 
 def _firm_list_items(s: _Sent) -> Iterator[Mention]:
@@ -600,6 +602,8 @@ def _bare_brands(s: _Sent) -> Iterator[Mention]:
     """A brand with no industry word is a firm where it is spoken of as one: after a clause's
     start or a word that introduces it (据, 走进, 在), before a noun said only of firms
     ("据岚途相关负责人介绍", "走进岚途生产车间", "岚途今年营收增长两成")."""
+    if _FIRM_ONLY.search(s.text) is None:
+        return  # (as most sentences: a search costs half what finditer does)
     lx = _lex()
     toks = s.toks
     for m in _FIRM_ONLY.finditer(s.text):
@@ -631,46 +635,57 @@ def _bare_brands(s: _Sent) -> Iterator[Mention]:
 
 def _short_firms(s: _Sent) -> Iterator[Mention]:
     """A brand plus an industry word names a firm: 合盛铝业, 山江建材, 华新水泥."""
-    lx = _lex()
-    levels = tuple(lx["region_sfx"])  # a place's full name ends in one: no brand
     px = _patterns()
-    hits = [(m.start(), m.end(), True, -1) for m in px["strong"].finditer(s.text)]
-    # a brand and any industry word opening a clause, or after a word that introduces the one
-    # acting, is a firm: 大运汽车牵引…, 走进华信科技生产车间
-    hits += [(m.start(), m.end(), False, -1) for m in px["weak"].finditer(s.text)]
+    text = s.text
+    # a brand and a strong industry word; then a brand and any industry word opening a clause,
+    # or after a word that introduces the one acting, is a firm: 大运汽车牵引…, 走进华信科技生产车间
+    for is_strong, regex in ((True, px["strong"]), (False, px["weak"])):
+        if regex.search(text) is None:
+            continue  # (as most sentences: a search costs half what finditer does)
+        for m in regex.finditer(text):
+            found = _short_firm(s, m.start(), m.end(), is_strong)
+            if found is not None:
+                yield found
+
+
+def _short_firm(s: _Sent, m_start: int, m_end: int, is_strong: bool) -> Mention | None:
+    """The firm a brand and the industry word at [m_start, m_end) of the sentence name."""
+    a = s.start + m_start
+    b = s.start + m_end
+    if a not in s.starts or b not in s.ends:
+        return None
+    if not is_strong and not _acts_after(s, b):
+        return None  # a weak industry word: the firm must be the one acting, a verb after it
+    lx = _lex()
+    stops = lx["stop_words"]
     toks = s.toks
-    for m_start, m_end, is_strong, _ in hits:
-        a = s.start + m_start
-        if a not in s.starts or s.start + m_end not in s.ends:
-            continue
-        if not is_strong and not _acts_after(s, s.start + m_end):
-            continue  # a weak industry word: the firm must be the one acting, a verb after it
-        # the words before the one at `a` (words do not overlap: they all end by `a`)
-        start = a
-        for j in range(bisect.bisect_left(_starts(toks), a) - 1, -1, -1):
-            t = toks[j]
-            after_list_mark = s.text[t.start - s.start - 1 : t.start - s.start] == "、"
-            if after_list_mark and t.text in ("和", "与", "及"):
-                start = t.start  # "A、和翔鸭业、B": no list writes 、 before its conjunction
-                break
-            if a - t.start > 5 or not _CJK.match(t.text) or not _brand_like(t.text):
-                break
-            if t.text in lx["stop_words"] or pos(t.text) in _NOT_BRAND_TAGS:
-                break
-            start = t.start
-        brand = s.sub(start, a)
-        if brand.endswith(levels) and _is_region_word(brand):
-            continue  # "天水市农业": a place's industry, not a firm
-        if a - start >= 2 and brand not in lx["industry"] and _strip_generic(brand):
-            if not is_strong and not _acting(s, start, s.start + m_end):
-                continue  # a weak industry word: the firm must be the one acting
-            yield Mention(
-                C.Enterprise,
-                s.sub(start, s.start + m_end),
-                start,
-                s.start + m_end,
-                rule="brand+industry",
-            )
+    # the words before the one at `a` (words do not overlap: they all end by `a`)
+    start = a
+    for j in range(bisect.bisect_left(_starts(toks), a) - 1, -1, -1):
+        t = toks[j]
+        listed = s.text[t.start - s.start - 1 : t.start - s.start] == "、"
+        if listed and t.text in ("和", "与", "及"):
+            start = t.start  # "A、和翔鸭业、B": no list writes 、 before its conjunction
+            break
+        if a - t.start > 5 or not _CJK.match(t.text) or not _brand_like(t.text):
+            break
+        if t.text in stops or pos(t.text) in _NOT_BRAND_TAGS:
+            break
+        start = t.start
+    brand = s.sub(start, a)
+    if brand.endswith(_region_levels()) and _is_region_word(brand):
+        return None  # "天水市农业": a place's industry, not a firm
+    if a - start >= 2 and brand not in lx["industry"] and _strip_generic(brand):
+        if not is_strong and not _acting(s, start, b):
+            return None  # a weak industry word: the firm must be the one acting
+        return Mention(C.Enterprise, s.sub(start, b), start, b, rule="brand+industry")
+    return None
+
+
+@functools.cache
+def _region_levels() -> tuple[str, ...]:
+    """The suffixes a place's full name ends in (市, 县…): a name ending so is no brand."""
+    return tuple(_lex()["region_sfx"])
 
 
 _LIST_RUN = re.compile(r"[^、,。;:()《》“”\s]{2,16}(?:、[^、,。;:()《》“”\s]{2,16})+")
