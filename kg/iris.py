@@ -24,8 +24,11 @@ _UNSAFE = re.compile(r"[^\w\-.~]")
 
 
 # pure functions of short strings asked about again and again (each mention's label and
-# text, in every step that compares names): remembered
-@functools.lru_cache(maxsize=1 << 16)
+# text, in every step that compares names): remembered, the names of the last few articles
+# only (kg.extraction.resolve keeps its own cache of the busiest). At 65,536 entries each they
+# filled up slowly over 10,000 articles (most names are asked about in one article only), the
+# larger part of a build's growth in Python memory.
+@functools.lru_cache(maxsize=1 << 12)
 def normalise_label(label: str) -> str:
     """The form under which two labels count as the same name: NFKC, no quotes or spaces."""
     return unicodedata.normalize("NFKC", label).translate(_QUOTES)
@@ -36,7 +39,7 @@ def _segment(text: str) -> str:
     return _UNSAFE.sub(lambda m: quote(m.group(0), safe=""), text)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 12)
 def entity_iri(type_: str, label: str) -> str:
     """IRI of the entity of ontology class `type_` whose canonical label is `label`."""
     return f"{BASE}id/{type_.lower()}/{_segment(normalise_label(label))}"

@@ -440,7 +440,7 @@ def _core_text(toks: list[Token], start: int, end: int) -> str:
     return "".join(t.text for t in toks if start <= t.start and t.end <= end)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 13)  # bounded small: see kg.iris
 def _strip_generic(core: str) -> str:
     lx = _lex()
     changed = True

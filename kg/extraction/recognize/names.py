@@ -236,7 +236,7 @@ def _person_word(s: _Sent, a: int) -> str:
     return w if surname and pos(w) in {"nr", "nrfg", "nrt"} else ""
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 13)  # bounded small: see kg.iris
 def _person_name(rest: str) -> str:
     """The person's name that opens `rest` (the five characters after a title), or ""."""
     lx = _lex()
