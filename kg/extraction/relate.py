@@ -283,16 +283,10 @@ def _nested_rules(doc: Document, issued: set[int] = frozenset()) -> list[Relatio
 
 def _title_place(doc: Document, ctx: _Context) -> Mention | None:
     """The first place the article's title names (not one inside a name), or None."""
-    title = doc.title.strip("# ")
-    if len(title) < 4:
+    i = doc.title_index()
+    if i is None:
         return None
-    for i, sent in enumerate(doc.sentences[:12]):
-        if sent.text.strip("# ").startswith(title):
-            return next(
-                (m for m in ctx.by_sent[i] if m.type == C.Region and id(m) not in ctx.nested),
-                None,
-            )
-    return None
+    return next((m for m in ctx.by_sent[i] if m.type == C.Region and id(m) not in ctx.nested), None)
 
 
 def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Relation]:

@@ -132,6 +132,23 @@ class Document:
             return self.offsets[start], self.offsets[start]
         return self.offsets[start], self.offsets[end - 1] + 1
 
+    def title_index(self) -> int | None:
+        """Which of the first sentences is the article's title (its text opens with the title,
+        of four characters or more, headings' # aside), or None.
+
+        >>> doc = Document("a", "", "", [0], title="# 某市产业发展")
+        >>> doc.sentences = [Sentence(0, 5, "导语。"), Sentence(5, 12, "某市产业发展")]
+        >>> doc.title_index()
+        1
+        """
+        title = self.title.strip("# ")
+        if len(title) < 4:
+            return None
+        return next(
+            (i for i, s in enumerate(self.sentences[:12]) if s.text.strip("# ").startswith(title)),
+            None,
+        )
+
     def sentence_at(self, pos: int) -> Sentence | None:
         """The sentence containing character `pos` of `text` (the first one listed, if several).
 

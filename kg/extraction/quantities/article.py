@@ -144,9 +144,9 @@ class _Article:
             elif _is_caption(text):
                 art.captions.add(para)
         art.headed = bool(art.heading_ends)
-        title = next((s for s in doc.sentences[:12] if _is_title(doc, s)), None)
-        if title is not None:
-            art.title = (title.start, title.end)
+        i = doc.title_index()
+        if i is not None:
+            art.title = (doc.sentences[i].start, doc.sentences[i].end)
         return art
 
     def is_heading(self, sent: Sentence) -> bool:
@@ -257,8 +257,3 @@ _CAPTION_HINTS = _CAPTION_MARKS + _BYLINES  # (one is in every caption)
 def _is_caption(text: str) -> bool:
     """A short line under a photo: 某公司车间一角。 / 某地风光。记者 某某 摄"""
     return len(text) <= 40 and "," not in text and bool(_CAPTION_WORDS.search(text))
-
-
-def _is_title(doc: Document, sent: Sentence) -> bool:
-    title = doc.title.strip("# ")
-    return len(title) >= 4 and sent.text.strip("# ").startswith(title)
