@@ -9,6 +9,48 @@ from .test_quantities import CITY, cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "people counted, then what they do: the people are counted",
+        CITY + "目前,20余名市级领导深入企业一线调研。",
+        20,
+        "名",
+        {"indicator": "市级领导数"},
+    ),
+    (
+        "年产 N of a product: the product's capacity",
+        CITY + "全市年产3万吨碳纤维生产线、1.2万吨芳纶生产线已开工建设。",
+        3,
+        "万吨",
+        {"indicator": "碳纤维产能"},
+    ),
+    (
+        "... and the list goes on with capacities",
+        CITY + "全市年产3万吨碳纤维生产线、1.2万吨芳纶生产线已开工建设。",
+        1.2,
+        "万吨",
+        {"indicator": "芳纶产能"},
+    ),
+    (
+        "a bare 亿 after what is measured in money is 亿元",
+        CITY + "前三季度,全市完成生产总值86.4亿,增长6.1%。",
+        86.4,
+        "亿元",
+        {"indicator": "生产总值", "subject": "遵义市"},
+    ),
+    (
+        "... and after anything else stays 亿",
+        CITY + "全市年接待游客1.2亿,创历史新高。",
+        1.2,
+        "亿",
+        {"indicator": "接待游客"},
+    ),
+    (
+        "预算 is part of what is measured (the dictionary tags it a verb)",
+        CITY + "全市一般公共预算收入12.6亿元,增长8.2%。",
+        12.6,
+        "亿元",
+        {"indicator": "一般公共预算收入"},
+    ),
+    (
         "产能 measures a capacity (the dictionary tags it a verb)",
         CITY + "星河新材料有限公司二期项目投产后,年产能将达到40GWh。",
         40,

@@ -164,6 +164,20 @@ CASES = [
         {"indicator": "营收", "subject": None},
     ),
     (
+        "after 全省 with no province named, a figure naming no subject is not the city's",
+        CITY + "2024年,全省八大重点产业链营收3120亿元。风电、储能等5条产业链实现两位数增长。",
+        5,
+        "条",
+        {"indicator": "产业链数", "subject": None},
+    ),
+    (
+        "a place opening the next sentence is its subject again",
+        CITY + "2024年,全省八大重点产业链营收3120亿元。遵义市新增储能等2条产业链。",
+        2,
+        "条",
+        {"subject": "遵义市"},
+    ),
+    (
         "投资N的 a firm, then its project: the project's",
         CITY + "总投资1.5亿元的岚州满仓面业有限公司年加工小麦12万吨面粉项目开工。",
         1.5,

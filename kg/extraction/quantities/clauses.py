@@ -217,6 +217,15 @@ def _opened(clauses: list[_Clause]) -> Mention | None:
     return None
 
 
+def _opens_unknown(clauses: list[_Clause]) -> bool:
+    """Whether a sentence opens with a subject that is not known (全省 in an article that
+    names no province)."""
+    for clause in clauses:
+        if clause.subject is not None or clause.body < clause.end:
+            return clause.unknown
+    return False
+
+
 class _Topics:
     """What the sentences read so far opened with: the topic (whatever opened a sentence of the
     paragraph last) and the place topic (a place that did, kept until a heading in an article
@@ -230,10 +239,14 @@ class _Topics:
         self.place: Mention | None = None  # as of the sentences read, then `place_unread`
         self.place_unread: list[Sentence] = []
         self.memo: dict[int, Mention | None] = {}  # sentence start -> what it opens with
+        # the last sentence read opened with a subject not known (全省 with no province
+        # named): the figures after it that name none are not the article's place's
+        self.lost = False
 
     def reset(self) -> None:
         """A heading: nothing opened before it holds."""
         self.topic = self.place = None
+        self.lost = False
         self.unread, self.place_unread = [], []
 
     def new_paragraph(self) -> None:
@@ -245,6 +258,7 @@ class _Topics:
         else:
             self.topic = None
         self.unread = []
+        self.lost = False
 
     def skip(self, sent: Sentence) -> None:
         """A sentence with no figure, read only if needed."""
@@ -252,17 +266,21 @@ class _Topics:
         if self.art.headed:
             self.place_unread.append(sent)
 
-    def read(self, opened: Mention | None) -> None:
-        """A sentence read, which opened with `opened`."""
+    def read(self, opened: Mention | None, unknown: bool = False) -> None:
+        """A sentence read, which opened with `opened` (or with a subject not known)."""
         if opened is None:
+            if unknown:
+                self.topic, self.unread, self.lost = None, [], True
             return
-        self.topic, self.unread = opened, []
+        self.topic, self.unread, self.lost = opened, [], False
         if opened.type in _PLACE_TYPES:
             self.place, self.place_unread = opened, []
 
     def current(self) -> Mention | None:
         """The topic: what the sentences so far opened with last."""
-        self.topic = self._latest(self.unread, self.topic)
+        latest = self._latest(self.unread, self.topic)
+        if latest is not self.topic:
+            self.topic, self.lost = latest, False
         self.unread = []
         return self.topic
 

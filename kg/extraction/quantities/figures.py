@@ -17,6 +17,8 @@ from kg.terms import C
 _UNITS = rules("quantities")["units"]
 UNITS: list[str] = [*_UNITS["amounts"], *_UNITS["counts"]]
 _COUNTS = frozenset(_UNITS["counts"])
+_BARE_YI = _UNITS["bare_hundred_million"]
+_MONEY = tuple(_UNITS["money"])
 _RATES = frozenset({"%", "个百分点", "倍"})  # (a rate, a share or a multiple: of something else)
 _Q = rules("quantities")["qualifier"]
 _VALUE = re.compile(
@@ -30,6 +32,8 @@ _VALUE = re.compile(
     + "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True)))
     + r"|"
     + _UNITS["bare_ten_thousand"]
+    + r"(?=[,，;；。、)）]|$)|"
+    + _UNITS["bare_hundred_million"]
     + r"(?=[,，;；。、)）]|$)|(?P<scale>万|亿)(?P<more1>余|多)(?P<base>"
     + "|".join(_UNITS["after_bound"])
     + r"))(?P<more>"

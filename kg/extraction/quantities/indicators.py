@@ -44,6 +44,7 @@ _FIGURE_AHEAD = re.compile(r"[^,，;；。]*?[0-9]")  # another number later in 
 _VERBAL = frozenset(_I["verbal"])
 _BODIES = tuple(_I["bodies"])
 _PEOPLE = tuple(_I["people"])
+_ACTORS = _BODIES + _PEOPLE  # (things counted that act: a verb after them is what they do)
 _PROCEDURAL = tuple(_I["procedural"])
 _SHARE = _I["share"]
 _MAX_CHARS = _I["max_chars"]
@@ -54,6 +55,8 @@ _INDUSTRY = "产业"
 # One-character words that make a noun of the verb before them: 开工率, 采摘量, 发电量.
 _SUFFIX_CHARS = frozenset("率量额值数费")
 _BASED = re.compile(r"以[^，,。；;]{1,12}?为(?:主|主导|特色|核心|重点|龙头)的")
+_RATE_ONLY = re.compile(r"^(?:设计)?(?:年产|年产能|产能|年生产能力|生产能力)$")
+_PLANT = re.compile(r"(?:生产线|生产基地|基地|工厂|车间|装置|技改|扩建|项目)+$")
 _GROWTH_END = re.compile("(" + _I["growth"] + r")(?:了|达|高达|达到|约|近|超过|超|为|至|到)?$")
 
 
@@ -280,6 +283,8 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
         if words and word in _INNER and pos(word) in ("v", "vn"):
             break  # 2760户规上企业纳税: what the things do
         verbal = pos(word) in ("vn", "v") and word not in _INNER
+        if verbal and words and words[-1].text.endswith(_ACTORS):
+            break  # 30名县级领导深入企业调研: what the people or bodies do
         if (
             verbal
             and not (words and words[-1].text == "、")
@@ -452,8 +457,21 @@ def _indicator(
             return ""  # 白酒、茶及辣椒3个百亿级…: the same, the head unread
     if not noun and previous is not None and growth:
         noun = _base(previous.indicator)
+    if unit not in _COUNTS and _RATE_ONLY.match(noun):
+        # 年产2万吨锰合金生产线: the capacity of the product named after the figure
+        product = _PLANT.sub("", _noun_after(doc, b, limit))
+        if product:
+            return product + "产能"
     if unit not in _COUNTS and (not noun or new_item or displaced and text[b : b + 1] == "的"):
         noun = _noun_after(doc, b, limit) or ("" if new_item else noun)
+        if (  # 年产2万吨锰合金、1.5万吨海绵钛: the list goes on with capacities
+            new_item
+            and noun
+            and previous is not None
+            and previous.indicator.endswith("产能")
+            and previous.sentence is doc.sentence_at(a)
+        ):
+            return _PLANT.sub("", noun) + "产能"
     if not noun:
         return ""
     if previous is not None and noun.endswith(_INDUSTRY) and not growth:

@@ -22,12 +22,15 @@ from kg.extraction.quantities.clauses import (
     _clauses,
     _level_place,
     _opened,
+    _opens_unknown,
     _skip_lead,
     _subject_at,
     _Topics,
 )
 from kg.extraction.quantities.figures import (
+    _BARE_YI,
     _COUNTS,
+    _MONEY,
     _Q,
     _RANK,
     _VALUE,
@@ -127,10 +130,11 @@ def quantities(doc: Document) -> Document:
                 clauses,
                 (lambda c=carried: c.subject) if carried else topics.current,
                 carried is not None and carried.unknown,
+                (lambda: False) if carried else (lambda: topics.lost),
                 para_year or frame,
                 this_year,
             )
-        topics.read(_opened(clauses))
+        topics.read(_opened(clauses), _opens_unknown(clauses))
         last = next((c for c in reversed(clauses) if c.subject is not None or c.unknown), None)
         if semicolon and (last or carried):
             carried = _Clause(
@@ -152,12 +156,14 @@ def _sentence_metrics(
     clauses: list[_Clause],
     topic: Callable[[], Mention | None],
     unknown: bool,
+    lost: Callable[[], bool],
     para_year: int | None,
     this_year: Callable[[], int | None],
 ) -> int | None:
     """Add the metrics of one sentence; return the year in force after it. `topic` gives the
     subject the sentence inherits (asked only when no clause names one), `unknown` whether it
-    is unknown (项目 with no project)."""
+    is unknown (项目 with no project), `lost` whether the topic is (全省 with no province
+    named opened the sentence before: the article's place is not the figure's)."""
     doc = art.doc
     text = sent.text
     years = _years(text, this_year)
@@ -212,7 +218,7 @@ def _sentence_metrics(
                         start=min(left, a),
                         end=b,
                         sentence=sent,
-                        subject=None if unknown else subject or topic() or art.own_place(a),
+                        subject=None if unknown else subject or topic() or _own(art, a, lost),
                     )
                 )
             prev_end = b
@@ -272,6 +278,8 @@ def _sentence_metrics(
         prev_end = b
         if not indicator or not _acceptable(indicator, unit):
             continue
+        if unit == _BARE_YI and _GROWTH.sub("", indicator).endswith(_MONEY):
+            unit = _BARE_YI + "元"  # 生产总值56.7亿: 亿元
         opener = next((c for c in reversed(clauses[: ci + 1]) if c.prefix or c.subject), None)
         prefix = opener.prefix if opener is not None else ""
         if prefix and not indicator.startswith(prefix):
@@ -289,7 +297,7 @@ def _sentence_metrics(
         after = _owner_after(names, doc.text, b)
         if after is not None:
             subject, unknown, since = after, False, b  # 投资2.6亿元的X项目,二期装机…: X's
-        owner = None if unknown else subject or topic() or art.own_place(a)
+        owner = None if unknown else subject or topic() or _own(art, a, lost)
         if aims is None:
             aims = _aims(text)
         start = min(left, a)
@@ -313,6 +321,12 @@ def _sentence_metrics(
             doc.metrics.append(metric)
         previous = metric
     return years[-1][1] if years else para_year
+
+
+def _own(art: _Article, at: int, lost: Callable[[], bool]) -> Mention | None:
+    """The article's own place, as the subject of a figure that names none (unless the topic
+    is lost)."""
+    return None if lost() else art.own_place(at)
 
 
 def _starts_word(doc: Document, at: int) -> bool:
