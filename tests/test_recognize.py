@@ -7,6 +7,11 @@ from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 
 FOUND = [
+    # a name does not open with a verb the dictionary tags otherwise (利用)
+    ("利用岚盛热电厂的余热生产纸制品。", "Enterprise", "岚盛热电厂"),
+    # a firm's trade may be a verb (造纸, 印刷) at the end of a listed name
+    ("带动岚标日用品、岚维克造纸等6家下游企业。", "Enterprise", "岚维克造纸"),
+    ("引进岚华印刷等企业。", "Enterprise", "岚华印刷"),
     # a name written in Latin letters in brackets inside a legal name
     ("岚泰(LANTAI)新能源科技有限公司已投产。", "Enterprise", "岚泰(LANTAI)新能源科技有限公司"),
     # zones of other kinds that host industry
@@ -173,6 +178,18 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    ("利用岚盛热电厂的余热生产纸制品。", "Enterprise", "利用岚盛热电厂"),
+    # things counted in a list before 产业链 are no industries
+    (
+        "推行一张产业链招商地图、一支专业招商队伍、一个基金“四个一”产业链招商机制。",
+        "IndustryChain",
+        "一个基金",
+    ),
+    (
+        "推行一张产业链招商地图、一支专业招商队伍、一个基金“四个一”产业链招商机制。",
+        "IndustryChain",
+        "一支专业招商队伍",
+    ),
     # a demonstration area of a policy is no park
     ("打造乡村振兴示范区。", "IndustrialPark", "乡村振兴示范区"),
     ("推进光伏及风电项目建设。", "Project", "光伏及风电项目"),

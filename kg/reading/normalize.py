@@ -186,7 +186,7 @@ def _is_row(line: str) -> bool:
 
 def _goes_on(line: str) -> bool:
     """Whether `line` (stripped) is running text cut before its end, e.g. by a page break."""
-    if line[0] in "#|>" or line[-1] in _STOP_END or _is_row(line):
+    if line[0] in "#|>▲△" or line[-1] in _STOP_END or _is_row(line):  # (▲: a photo caption)
         return False
     if line[-1] in _CLAUSE_END:
         return True

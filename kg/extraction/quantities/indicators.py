@@ -448,6 +448,8 @@ def _indicator(
     if unit in _COUNTS:
         # the things counted follow the number when it has any: 本地19家配套企业
         after = _noun_after(doc, b, limit)
+        if after.startswith(_PROCEDURAL):
+            return ""  # 3项指标增速全市第一: the article's own tally
         if after:
             verb = _ends_in_verb(noun) if not displaced else ""
             return verb + after + _count_word(after, unit)

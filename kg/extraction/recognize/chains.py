@@ -14,6 +14,7 @@ from kg.extraction.recognize.lexicon import (
     _CHAIN_LIST_TAIL,
     GENERIC,
     _is_region_word,
+    _lex,
     _list_tail,
     _rx,
 )
@@ -25,8 +26,11 @@ from kg.terms import C
 
 def _conjuncts(s: _Sent, items: list[tuple[int, int]], suffix: str) -> Iterator[Mention]:
     """Chains written bare in a list that shares one suffix: 光伏 in "光伏、风电装备等8条产业链"."""
+    count_prefix = _lex()["count_prefix"]
     for ia, ib in items:
         text = s.sub(ia, ib)
+        if count_prefix.match(text) or "产业链" in text:
+            continue  # "一张产业链招商地图、一支专业队伍、一个基金": things counted, no industry
         if _strip_generic(text):
             whole = text + suffix[-1] if text.endswith("产业") else text + suffix  # 汽车产业链
             label = _strip_place(whole, s.toks, ia)

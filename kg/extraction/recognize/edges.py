@@ -118,6 +118,7 @@ def _right_edge(s: _Sent, a: int, b: int) -> int:
                 or len(w) > 1
                 and pos(w) in _lex()["verb_pos"]
                 and w not in _lex()["inner_verbs"]
+                and w not in _lex()["industry_set"]  # (某某造纸: the firm's trade)
                 or len(w) > 1
                 and pos(w) in _lex()["stop_pos"]
                 or _NUM.match(w)  # "A、B两家链主企业": a count after a name ends it

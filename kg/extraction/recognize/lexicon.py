@@ -129,7 +129,21 @@ def _trie_alt(words: Iterable[str]) -> str:
 def _strong(word: str) -> bool:
     """Industry words that, after a brand, almost always name a firm (合盛铝业, 三一重工)."""
     return len(word) >= 2 and word.endswith(
-        ("业", "材", "泥", "股份", "重工", "化学", "制药", "控股")
+        (
+            "业",
+            "材",
+            "泥",
+            "股份",
+            "重工",
+            "化学",
+            "制药",
+            "控股",
+            "造纸",
+            "印刷",
+            "铸造",
+            "锻造",
+            "酿造",
+        )
     )
 
 
@@ -149,6 +163,7 @@ def _lex() -> dict:
         "stop_pos": set(b["stop_pos"]),
         "verb_pos": set(b["verb_pos"]),
         "inner_verbs": set(b["inner_verbs"]),
+        "opening_verbs_set": frozenset(b["opening_verbs"]),
         "inner_words": set(b["inner_words"]),
         "inner_by_class": {k: set(v) for k, v in b["inner_by_class"].items()},
         "stop_words": set(b["stop_words"]),
@@ -290,8 +305,10 @@ _VERBS: dict[str, bool] = {}
 
 
 def _is_verb(w: str) -> bool:
-    """Whether `w` is a verb of two characters or more (remembered)."""
+    """Whether `w` is a verb of two characters or more, or acts as one when a name would open
+    with it (remembered)."""
     if len(_VERBS) >= _STOPS_MAX:
         _VERBS.clear()
-    verb = _VERBS[w] = len(w) > 1 and pos(w) in _lex()["verb_pos"]
+    lx = _lex()
+    verb = _VERBS[w] = len(w) > 1 and (pos(w) in lx["verb_pos"] or w in lx["opening_verbs_set"])
     return verb
