@@ -7,6 +7,10 @@ from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 
 FOUND = [
+    # 如 (such as) after a word of quantity opens the examples, not the first name
+    ("集聚了一批如岚翔新材料、恒天光伏等优质企业。", "Enterprise", "岚翔新材料"),
+    # a visiting verb is no part of the firm visited
+    ("市委书记王强一行莅临岚道新能源科技有限公司调研。", "Enterprise", "岚道新能源科技有限公司"),
     # a name does not open with a verb the dictionary tags otherwise (利用)
     ("利用岚盛热电厂的余热生产纸制品。", "Enterprise", "岚盛热电厂"),
     # a firm's trade may be a verb (造纸, 印刷) at the end of a listed name
@@ -178,6 +182,14 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    ("集聚了一批如岚翔新材料、恒天光伏等优质企业。", "Enterprise", "如岚翔新材料"),
+    # an event's name ending in 园区 is no park
+    (
+        "市光伏产业商会会员大会暨商会进园区活动在岚山开发区举行。",
+        "IndustrialPark",
+        "市光伏产业商会会员大会暨商会进园区",
+    ),
+    ("推动新能源企业进园区。", "IndustrialPark", "新能源企业进园区"),
     ("利用岚盛热电厂的余热生产纸制品。", "Enterprise", "利用岚盛热电厂"),
     # things counted in a list before 产业链 are no industries
     (

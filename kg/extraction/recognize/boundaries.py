@@ -233,6 +233,15 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
             break
     if cls == C.Enterprise and end - start >= 2:  # (the words it looks for take two or more)
         start = _after_never_inside(toks, start, end)
+    k = bisect.bisect_left(starts, start)
+    if (  # "一批如某某新材料、…等企业": 如 (such as) opens the examples, glued to the first
+        0 < k < len(toks)
+        and toks[k].start == start
+        and toks[k].text[:1] == "如"
+        and end - start > 2
+        and toks[k - 1].text in lx["quantifiers"]
+    ):
+        start += 1
     return start
 
 

@@ -164,6 +164,7 @@ def _lex() -> dict:
         "verb_pos": set(b["verb_pos"]),
         "inner_verbs": set(b["inner_verbs"]),
         "opening_verbs_set": frozenset(b["opening_verbs"]),
+        "quantifiers": frozenset(b["quantifiers"]),
         "inner_words": set(b["inner_words"]),
         "inner_by_class": {k: set(v) for k, v in b["inner_by_class"].items()},
         "stop_words": set(b["stop_words"]),

@@ -161,6 +161,7 @@ def _uncut(s: _Sent, floor: int, start: int) -> int:
         and cut[0] not in stops
         and _CJK.match(cut)
         and not (len(cut) == 2 and pos(cut) in _lex()["verb_pos"])
+        and not (cut == "如" and s.before(floor).endswith(tuple(_lex()["quantifiers"])))
     ):
         return floor
     return start

@@ -156,6 +156,10 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
             continue
         if cls == C.IndustrialPark and suffix == "园区" and not _specific(s, start, a):
             continue  # "有经验园区管理者": 园区 after a common noun names no park
+        if cls == C.IndustrialPark and (
+            suffix == "园区" and s.text[a - s.start - 1 : a - s.start] in _ENTER or "暨" in core
+        ):
+            continue  # "商会进园区活动", "…大会暨…": an event, not a park
         yield Mention(cls, name, start, b, rule=f"suffix:{suffix}")
         if cls == C.Project:
             brand = _brand_prefix(s, start, b - len(suffix), industry_only=True)
@@ -270,6 +274,9 @@ def _specific(s: _Sent, a: int, b: int) -> bool:
         if word_kind(t.text) in (HEAD, PROCESS):
             return True
     return False
+
+
+_ENTER = ("进", "入")  # (进园区, 入园区: going into parks, not one of them)
 
 
 def _one_word(s: _Sent, a: int, b: int, text: str) -> bool:
