@@ -61,6 +61,7 @@ NOT_METRICS = [
     ("the title restates the text", "# 遵义三年冲刺7万亿元\n\n遵义市发展工业。", 7, "万亿元"),
     ("a part count that is not whole", "遵义市有3.5家企业。", 3.5, "家"),
     ("the article's own tally of indicators", "遵义市工业投资等4项指标增速全省第一。", 4, "项"),
+    ("the article's own working groups", "遵义市建立12个产业链推进专班。", 12, "个"),
 ]
 
 

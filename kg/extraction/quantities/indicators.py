@@ -47,6 +47,10 @@ _PEOPLE = tuple(_I["people"])
 _ACTORS = _BODIES + _PEOPLE  # (things counted that act: a verb after them is what they do)
 _PROCEDURAL = tuple(_I["procedural"])
 _SHARE = _I["share"]
+# a short noun phrase ending in one of them: 15个产业链推进专班
+_PROCEDURAL_PHRASE = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:" + "|".join(_PROCEDURAL) + r")(?![\u4e00-\u9fff])"
+)
 _MAX_CHARS = _I["max_chars"]
 
 # 同比增长 … ending an indicator: the change a rate names (营收同比增长)
@@ -448,8 +452,8 @@ def _indicator(
     if unit in _COUNTS:
         # the things counted follow the number when it has any: 本地19家配套企业
         after = _noun_after(doc, b, limit)
-        if after.startswith(_PROCEDURAL):
-            return ""  # 3项指标增速全市第一: the article's own tally
+        if after.startswith(_PROCEDURAL) or _PROCEDURAL_PHRASE.match(text, b, limit):
+            return ""  # 3项指标增速全市第一, 15个产业链推进专班: the article's own tally
         if after:
             verb = _ends_in_verb(noun) if not displaced else ""
             return verb + after + _count_word(after, unit)
