@@ -7,6 +7,10 @@ from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 
 FOUND = [
+    # a place's industry group is a firm
+    ("岚州市文化旅游产业集团成立。", "Enterprise", "岚州市文化旅游产业集团"),
+    # the firms listed before 等企业, not what they work on after it
+    ("岚满仓农业科技、百川食品等企业分别聚焦鲜食玉米、药膳鸡领域。", "Enterprise", "百川食品"),
     # 如 (such as) after a word of quantity opens the examples, not the first name
     ("集聚了一批如岚翔新材料、恒天光伏等优质企业。", "Enterprise", "岚翔新材料"),
     # a visiting verb is no part of the firm visited
@@ -182,6 +186,14 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    ("岚满仓农业科技、百川食品等企业分别聚焦鲜食玉米、药膳鸡领域。", "Enterprise", "药膳鸡领域"),
+    (
+        "岚满仓农业科技、百川食品等企业分别聚焦鲜食玉米、药膳鸡、食用油领域。",
+        "Enterprise",
+        "药膳鸡",
+    ),
+    # an industry's group of firms, with no brand or place, is no firm's name
+    ("投资2亿元打造现代化食品产业集团。", "Enterprise", "现代化食品产业集团"),
     ("集聚了一批如岚翔新材料、恒天光伏等优质企业。", "Enterprise", "如岚翔新材料"),
     # an event's name ending in 园区 is no park
     (

@@ -724,6 +724,8 @@ def _coordinated_firms(
         for part in run.group().split("、"):
             spans.append((pos_, pos_ + len(part)))
             pos_ += len(part) + 1
+            if len(spans) > 1 and part.find("等", 1) > 0:
+                break  # "A、B、C等企业分别聚焦X、Y": the list ends at 等
         a0, b0 = spans[0]
         spans[0] = (_walk_left(s.toks, b0, a0, C.Enterprise, 16), b0)
         projects = _projects_list(s, spans)

@@ -152,6 +152,13 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
             continue  # "正式合同项目", "补链强链项目": what kind of project, not which
         if cls == C.Enterprise and not _enterprise_core_ok(core):
             continue
+        if (
+            cls == C.Enterprise
+            and raw_core.endswith("产业")
+            and not _names_something(s, start, a - 2, rare=True)
+            and not _PLACE_OPENING.match(raw_core)
+        ):
+            continue  # "打造现代化食品产业集团": an industry's group of firms, no firm's name
         if cls == C.IndustrialPark and len(core) < 2:
             continue
         if cls == C.IndustrialPark and suffix == "园区" and not _specific(s, start, a):
@@ -276,6 +283,7 @@ def _specific(s: _Sent, a: int, b: int) -> bool:
     return False
 
 
+_PLACE_OPENING = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:省|市|县|区|州|盟|旗)")  # (岚州市文化旅游…)
 _ENTER = ("进", "入")  # (进园区, 入园区: going into parks, not one of them)
 
 
