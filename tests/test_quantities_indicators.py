@@ -9,6 +9,13 @@ from .test_quantities import CITY, cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "things counted, then what they belong to: the things are counted",
+        CITY + "名单中12家企业分属光伏、储能等重点产业链。",
+        12,
+        "家",
+        {"indicator": "企业数"},
+    ),
+    (
         "people counted, then what they do: the people are counted",
         CITY + "目前,20余名市级领导深入企业一线调研。",
         20,

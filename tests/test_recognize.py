@@ -186,6 +186,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # what firms belong to opens no chain's name
+    ("名单中12家企业分属光伏、储能等重点产业链。", "IndustryChain", "企业分属光伏"),
     ("岚满仓农业科技、百川食品等企业分别聚焦鲜食玉米、药膳鸡领域。", "Enterprise", "药膳鸡领域"),
     (
         "岚满仓农业科技、百川食品等企业分别聚焦鲜食玉米、药膳鸡、食用油领域。",
