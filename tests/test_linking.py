@@ -27,6 +27,11 @@ _NAMES = [
     ),
 ]
 LINKS = [  # written name, classes allowed, labels expected (best first), how
+    # a name in pinyin, as English questions write Chinese places and firms
+    ("zhaotong", None, ["昭通市"], "pinyin"),
+    ("Yunlv Haixin", None, ["云铝海鑫"], "pinyin"),
+    ("yunlu haixin", None, ["云铝海鑫"], "pinyin"),
+    ("zhaotongg", None, [], None),
     ("绿色铝产业链", None, ["绿色铝产业链"], "label"),
     ("绿色铝", None, ["绿色铝产业链"], "short name"),
     ("綠色鋁產業鏈", None, ["绿色铝产业链"], "label"),

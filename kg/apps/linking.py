@@ -12,7 +12,9 @@ traditional -> simplified with OpenCC, no quotes or spaces, lower case):
 - part of a name, when written bare (海鑫 in 云铝海鑫), scored by how much it covers (70-95);
 - a name plus a word that only says what it is (云铝海鑫公司, 昭通市政府: 70-95);
 - a near spelling (one character wrong in four or more: rapidfuzz ``fuzz.ratio`` >= 70; and
-  when the name has a class ending, its core near the other's: one wrong in three).
+  when the name has a class ending, its core near the other's: one wrong in three);
+- a name written in pinyin, as English text writes Chinese places and firms (Zhaotong =
+  昭通市, Yunlv Haixin = 云铝海鑫: 90), when nothing above matches.
 
 >>> linker = Linker([Name("e:1", "IndustryChain", "绿色铝产业链", "绿色铝产业链"),
 ...                  Name("e:2", "Enterprise", "云铝海鑫", "云铝海鑫")])
@@ -47,6 +49,7 @@ __all__ = [
     "ending_class",
     "simplified",
     "ACCEPT",
+    "pinyin_key",
 ]
 
 #: The classes whose names a place may qualify (云南江城经济开发区 for 江城经开区): a name with
@@ -86,6 +89,22 @@ _EXTRA_WORDS = (
 # Endings cut to find a name's core, besides the ontology's class suffixes.
 _EXTRA_SUFFIXES = ("产业链", "产业集群", "产业", "链条", "链", "集团", "公司", "企业")
 _DROP = re.compile(r"[\s\"'“”‘’《》「」『』〈〉()（）\[\]【】]+")
+# A name in Latin letters only: perhaps pinyin (Zhaotong, Jinping, Yunlv Haixin).
+_LATIN = re.compile(r"[a-z][a-z'\-]*")
+_PINYIN_SCORE = 90.0
+
+
+def pinyin_key(text: str) -> str:
+    """A name in pinyin, as compared: lower case letters only, ü written u.
+
+    >>> pinyin_key("昭通"), pinyin_key("Yunlü Hai-xin"), pinyin_key("云铝海鑫")
+    ('zhaotong', 'yunluhaixin', 'yunluhaixin')
+    """
+    if not text.isascii():
+        from pypinyin import lazy_pinyin  # (only questions in Latin letters need it)
+
+        text = "".join(lazy_pinyin(text))
+    return re.sub(r"[^a-z]", "", text.lower().replace("ü", "u").replace("v", "u"))
 
 
 @cache
@@ -194,6 +213,7 @@ class Linker:
         self._entries = [n for n in names if n.name and n.name.strip()]
         self._index: tuple[list[str], list[str], dict[str, list[int]], dict[str, list[int]]]
         self._indexed = False
+        self._pinyin: dict[str, list[int]] | None = None  # pinyin of names and cores -> entries
 
     @classmethod
     def from_graph(cls, graph_or_store: Any) -> Linker:
@@ -220,6 +240,17 @@ class Linker:
             self._index = (norms, cores, by_norm, by_core)
             self._indexed = True
         return self._index
+
+    def _pinyin_index(self) -> dict[str, list[int]]:
+        if self._pinyin is None:
+            norms, cores, _, _ = self._indexes()
+            index: dict[str, list[int]] = {}
+            for i, (norm, core) in enumerate(zip(norms, cores, strict=True)):
+                for key in {pinyin_key(norm), pinyin_key(core)}:
+                    if len(key) >= 4:  # (two syllables at least)
+                        index.setdefault(key, []).append(i)
+            self._pinyin = index
+        return self._pinyin
 
     def link(
         self, text: str, *, types: Sequence[str] | None = None, partial: bool = False
@@ -273,6 +304,10 @@ class Linker:
                     offer(i, _QUALIFIED_SCORE, "qualified name")
                 elif len(n) >= 2 and n in q and q.replace(n, "", 1) in _EXTRA_WORDS:
                     offer(i, 70 + 25 * len(n) / len(q), "name and kind")
+        if not best and _LATIN.fullmatch(q):
+            for i in self._pinyin_index().get(pinyin_key(q), ()):
+                if norms[i] not in generic:
+                    offer(i, _PINYIN_SCORE, "pinyin")
         if not best and len(q) >= 3:
             for choices, query in ((norms, q), (cores, q_core)):
                 found = process.extract(
