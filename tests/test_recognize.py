@@ -7,6 +7,7 @@ from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 
 FOUND = [
+    ("岚泰科技与恒远电子两家企业成为光伏产业链链主。", "Enterprise", "恒远电子"),
     # a place's industry group is a firm
     ("岚州市文化旅游产业集团成立。", "Enterprise", "岚州市文化旅游产业集团"),
     # the firms listed before 等企业, not what they work on after it
@@ -186,6 +187,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a count of the firms named is no part of the last one's name
+    ("岚泰科技与恒远电子两家企业成为光伏产业链链主。", "Enterprise", "恒远电子两家企业"),
     # what firms belong to opens no chain's name
     ("名单中12家企业分属光伏、储能等重点产业链。", "IndustryChain", "企业分属光伏"),
     ("岚满仓农业科技、百川食品等企业分别聚焦鲜食玉米、药膳鸡领域。", "Enterprise", "药膳鸡领域"),

@@ -211,6 +211,8 @@ def _named_chains(mentions: list[Mention]) -> list[Mention]:
 
 
 _LINK_LEADER = re.compile(r"链主")
+# a pool of firms that may become leaders, not leaders (链主企业培育库, 链主后备企业)
+_POOL = re.compile(r"链主[”\"’」]?型?(?:企业|公司)?(?:培育|后备|梯队|候选)")
 
 
 def _topic_paragraphs(doc: Document, ctx: _Context, have: set[tuple[int, int]]) -> list[Relation]:
@@ -225,7 +227,7 @@ def _topic_paragraphs(doc: Document, ctx: _Context, have: set[tuple[int, int]]) 
             topic_para = sent.paragraph
             continue
         chains = _named_chains(ms)
-        if sent.paragraph == topic_para and firms and chains:
+        if sent.paragraph == topic_para and firms and chains and not _POOL.search(sent.text):
             first = min(firms, key=lambda m: m.start)
             if first.start - sent.start <= 1:
                 after = [c for c in chains if c.start > first.end]

@@ -436,6 +436,10 @@ def _firm(
     if text != raw:
         start += raw.find(text)
     b = start + len(text)
+    counted = _rx(r"(?:等)?[0-9一二三四五六七八九十两]+[家户个](?:企业|公司)?$").search(text)
+    if counted and counted.start() >= 2:
+        text = text[: counted.start()]  # "恒远电子两家企业成为…": the firm, not its count
+        b = start + len(text)
     if text.endswith((")", "）")) and _rx(r"[(（][^()（）]{1,10}[)）]$").search(text):
         text = _rx(r"[(（][^()（）]{1,10}[)）]$").sub("", text)  # "岚泰克(回转支承)": what it makes
         b = start + len(text)
