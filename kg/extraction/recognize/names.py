@@ -173,7 +173,7 @@ def _persons(s: _Sent) -> Iterator[Mention]:
     titles = _patterns()["titles"]
     # (most sentences have no title: a search costs half what finditer does)
     for m in titles.finditer(s.text) if titles.search(s.text) else ():
-        q = 1 if s.text.startswith(("”", "’"), m.end()) else 0  # “链长”程一帆
+        q = 1 if s.text.startswith(("”", "’", ":"), m.end()) else 0  # “链长”程一帆, 链长:程一帆
         rest = s.text[m.end() + q : m.end() + q + 5]
         name = _person_name(rest) or _person_word(s, s.start + m.end() + q)
         if name:
