@@ -9,6 +9,27 @@ from .test_quantities import CITY, cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "a trade before 完成 is what is measured",
+        CITY + "大健康制造完成产值221.3亿元,同比增长0.7%。",
+        221.3,
+        "亿元",
+        {"indicator": "大健康制造产值"},
+    ),
+    (
+        "... after a count of them",
+        CITY + "三个特色产业集群完成产值649.6亿元。",
+        649.6,
+        "亿元",
+        {"indicator": "特色产业集群产值"},
+    ),
+    (
+        "... with a quoted name",
+        CITY + "1-2月,全市“2+3”主导产业完成产值870.9亿元。",
+        870.9,
+        "亿元",
+        {"indicator": "“2+3”主导产业产值"},
+    ),
+    (
         "things counted, then what they belong to: the things are counted",
         CITY + "名单中12家企业分属光伏、储能等重点产业链。",
         12,

@@ -101,7 +101,7 @@ def pinyin_key(text: str) -> str:
     ('zhaotong', 'yunluhaixin', 'yunluhaixin')
     """
     if not text.isascii():
-        from pypinyin import lazy_pinyin  # (only questions in Latin letters need it)
+        from pypinyin import lazy_pinyin  # (start-up: only questions in Latin letters need it)
 
         text = "".join(lazy_pinyin(text))
     return re.sub(r"[^a-z]", "", text.lower().replace("ü", "u").replace("v", "u"))

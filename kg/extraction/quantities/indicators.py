@@ -14,6 +14,7 @@ import re
 
 from kg.extraction.quantities.clauses import _LEVEL_WORDS, _SEPARATORS, _skip_lead
 from kg.extraction.quantities.figures import _COUNTS, _RATES, _VALUE
+from kg.extraction.recognize.industries import HEAD, INNER, PROCESS, word_kind
 from kg.extraction.segment import Token, pos, rules
 from kg.reading.document import Document, Metric
 
@@ -232,6 +233,7 @@ _NAMED_ITEMS = ("项目", "基地", "工厂", "产业园", "园区")
 
 # the verbs of "第一产业实现增加值…": what reached the figure is a sector, part of what is measured
 _REACHED = ("实现", "完成")
+_COUNT_OPENING = re.compile(r"[0-9一二三四五六七八九十两]+[个大条家类项]")
 
 
 def _sector(doc: Document, toks: list[Token], a: int) -> str:
@@ -240,16 +242,34 @@ def _sector(doc: Document, toks: list[Token], a: int) -> str:
     stands there (a name is the subject, not part of the indicator)."""
     if toks and toks[0].start == a and toks[0].text in _LEVEL_WORDS:
         toks, a = toks[1:], toks[0].end  # 全市规上工业…: the place, then the sector
-    if not toks or toks[0].start != a or toks[-1].end - a > 8:
+    counted = _COUNT_OPENING.match(doc.text, a, toks[-1].end) if toks else None
+    if counted:  # 四个特色产业集群完成产值: the sector, not how many
+        a = counted.end()
+        toks = [t for t in toks if t.start >= a]
+    if toks and toks[0].start == a and doc.text[a - 1 : a] == "“":
+        a -= 1  # (the opening quote was read as the clause's lead: 全市“1+4”主导产业…)
+        toks = [Token("“", a, a + 1), *toks]
+    if not toks or toks[0].start != a or toks[-1].end - a > 12:
         return ""
-    if all(
-        _HAN.match(t.text)
-        and (_is_nominal(t.text) or pos(t.text) == "l" or _is_glue(toks, k))
-        and (t.text not in _TRAILING or t.text in _INNER)
-        for k, t in enumerate(toks)
-    ):
-        return doc.text[a : toks[-1].end]
-    return ""
+    quoted = False
+    for k, t in enumerate(toks):
+        if t.text in ("“", "”"):
+            quoted = t.text == "“"
+            continue
+        if quoted:
+            continue  # “1+4”主导产业: a quoted name of the sector
+        if not (
+            _HAN.match(t.text)
+            and (
+                _is_nominal(t.text)
+                or pos(t.text) == "l"
+                or _is_glue(toks, k)
+                or word_kind(t.text) in (HEAD, PROCESS, INNER)  # 大健康制造: a trade
+            )
+            and (t.text not in _TRAILING or t.text in _INNER)
+        ):
+            return ""
+    return doc.text[a : toks[-1].end]
 
 
 def _noun_after(doc: Document, a: int, limit: int) -> str:
