@@ -7,6 +7,7 @@ from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 
 FOUND = [
+    ("岚泰商贸今年销售额增长三成。", "Enterprise", "岚泰商贸"),
     ("岚泰科技与恒远电子两家企业成为光伏产业链链主。", "Enterprise", "恒远电子"),
     # a place's industry group is a firm
     ("岚州市文化旅游产业集团成立。", "Enterprise", "岚州市文化旅游产业集团"),
@@ -187,6 +188,7 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    ("发展现代商贸物流。", "Enterprise", "现代商贸"),
     # a count of the firms named is no part of the last one's name
     ("岚泰科技与恒远电子两家企业成为光伏产业链链主。", "Enterprise", "恒远电子两家企业"),
     # what firms belong to opens no chain's name
