@@ -128,23 +128,12 @@ def _trie_alt(words: Iterable[str]) -> str:
 
 def _strong(word: str) -> bool:
     """Industry words that, after a brand, almost always name a firm (合盛铝业, 三一重工)."""
-    return len(word) >= 2 and word.endswith(
-        (
-            "业",
-            "材",
-            "泥",
-            "股份",
-            "重工",
-            "化学",
-            "制药",
-            "控股",
-            "造纸",
-            "印刷",
-            "铸造",
-            "锻造",
-            "酿造",
-        )
-    )
+    return len(word) >= 2 and word.endswith(_strong_endings())
+
+
+@functools.cache
+def _strong_endings() -> tuple[str, ...]:
+    return tuple(rules()["enterprise"]["strong_endings"])
 
 
 @functools.cache
