@@ -12,6 +12,10 @@ CASES = [
     ("宿松县", True),
     ("广西壮族自治区", True),
     ("广西", True),
+    # a prefecture's short form is the place even where the dictionary knows it as a word
+    ("遵义", True),
+    ("大连", True),
+    ("保定", True),
     # short forms that are ordinary words are not places
     ("资源", False),
     ("合作", False),

@@ -7,6 +7,9 @@ from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 
 FOUND = [
+    # a park named after a place the dictionary also knows as a verb
+    ("遵义经开区入驻企业30家。", "IndustrialPark", "遵义经开区"),
+    ("保定长城汽车产业园开工。", "IndustrialPark", "保定长城汽车产业园"),
     ("岚泰商贸今年销售额增长三成。", "Enterprise", "岚泰商贸"),
     ("岚泰科技与恒远电子两家企业成为光伏产业链链主。", "Enterprise", "恒远电子"),
     # a place's industry group is a firm

@@ -4,8 +4,8 @@ A written place is either a full name (昭通市, 威信县, 广西壮族自治�
 without the level word (昭通, 威信, 广西). Short forms that are ordinary words (资源, 合作, 平原)
 are left out: a county called 资源县 is found by its full name only.
 
->>> place_names()["昭通"], place_names()["威信县"]
-('昭通市', '威信县')
+>>> place_names()["昭通"], place_names()["威信县"], place_names()["遵义"]
+('昭通市', '威信县', '遵义市')
 >>> "资源" in place_names()
 False
 """
@@ -171,7 +171,11 @@ def place_names() -> dict[str, str]:
                 continue
             names.setdefault(full, full)
             short = _short(full)
-            if short and short not in _COMMON and pos(short) not in _WORD_TAGS:
+            # a prefecture's or province's short form is the place even where the dictionary
+            # tags it a word (遵义, 大连, 保定, 包头: v, d, v, v); a county's only where it
+            # does not
+            major = row["adcode"][4:] == "00000000"
+            if short and short not in _COMMON and (major or pos(short) not in _WORD_TAGS):
                 names.setdefault(short, full)
     return names
 

@@ -10,6 +10,7 @@ import functools
 import re
 from operator import itemgetter
 
+from kg.extraction.places import is_place
 from kg.extraction.recognize.lexicon import (
     _CJK,
     _CLASSIFIER,
@@ -85,6 +86,8 @@ def _word_stops(w: str, consumed: bool, cls: str) -> bool:
         return True
     if cls == C.Project and _MONEY.match(w):
         return True  # "华川集团投资30亿元建设智能家电项目": a sum of money is no part of a name
+    if is_place(w):
+        return False  # 遵义经开区: a place the dictionary also knows as a verb (遵义)
     p = pos(w)
     if len(w) > 1 and p in lx["stop_pos"] or len(w) >= 4 and p == "l":
         return True  # function words, and set phrases such as 发展壮大, 做大做强

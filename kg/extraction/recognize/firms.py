@@ -195,7 +195,7 @@ def _other_suffixes() -> tuple[str, ...]:
 def _not_firm_ends() -> tuple[str, ...]:
     """What no firm's name ends in: the heads of organisations and events (委员会, 活动), the
     names of other classes (…项目, …产业园) and words such as 产业, 基地."""
-    places = ("项目", "产业", "产业链", "基地", "园区", "行业")
+    places = ("项目", "产业", "产业链", "基地", "园区", "行业", "化工园")
     return tuple(dict.fromkeys([*_NOT_FIRM_ENDS, *places, *_other_suffixes()]))
 
 

@@ -300,5 +300,9 @@ def _is_verb(w: str) -> bool:
     if len(_VERBS) >= _STOPS_MAX:
         _VERBS.clear()
     lx = _lex()
-    verb = _VERBS[w] = len(w) > 1 and (pos(w) in lx["verb_pos"] or w in lx["opening_verbs_set"])
+    verb = _VERBS[w] = (
+        len(w) > 1
+        and (pos(w) in lx["verb_pos"] or w in lx["opening_verbs_set"])
+        and not is_place(w)  # (遵义, 保定: places the dictionary also knows as verbs)
+    )
     return verb
