@@ -688,7 +688,10 @@ def _region_levels() -> tuple[str, ...]:
     return tuple(_lex()["region_sfx"])
 
 
-_LIST_RUN = re.compile(r"[^、,。;:()《》“”\s]{2,16}(?:、[^、,。;:()《》“”\s]{2,16})+")
+# (each item's run is taken whole, possessively: where a run is not followed by 、 no shorter
+# part of it is, so the runs a backtracking search would cut shorter all fail: the same matches,
+# found without trying each shorter run at each character)
+_LIST_RUN = re.compile(r"[^、,。;:()《》“”\s]{2,16}+(?:、[^、,。;:()《》“”\s]{2,16}+)+")
 
 
 def _coordinated_firms(
@@ -745,11 +748,12 @@ def _coordinated_firms(
         for k, (a, b) in enumerate(spans):
             # "A、和翔鸭业、B": a conjunction after 、 opens an item's name (no list writes 、
             # before its conjunction)
+            if b <= a or named((a, b)):
+                continue  # (told first: most items are named already, and are not read again)
             joined = k > 0 and s.text[a - s.start] in "和与及"
             if k < len(spans) - 1 and _walk_left(s.toks, b, a, C.Enterprise, 16) != a + joined:
                 continue  # an item with a verb or a function word inside is not a name
-            if b > a and not named((a, b)):
-                yield from _firm(s, a, b, "并列", in_list=True, trim=not joined)
+            yield from _firm(s, a, b, "并列", in_list=True, trim=not joined)
 
 
 def _owners(s: _Sent, run: re.Match) -> list[tuple[int, int]]:
