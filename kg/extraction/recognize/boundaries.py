@@ -128,7 +128,8 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
             consumed += 1
         j -= 1
     # words' kinds, remembered: when nothing is consumed yet, and once something is
-    kinds_first, kinds_then = _kinds_of(False, cls), _kinds_of(True, cls)
+    kinds_first = _KINDS.get((False, cls)) or _kinds_of(False, cls)
+    kinds_then = _KINDS.get((True, cls)) or _kinds_of(True, cls)
     while j >= 0:
         w, t_start, t_end = toks[j]
         if t_start < floor or end - t_start > limit:

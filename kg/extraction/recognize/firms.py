@@ -199,6 +199,13 @@ def _not_firm_ends() -> tuple[str, ...]:
     return tuple(dict.fromkeys([*_NOT_FIRM_ENDS, *places, *_other_suffixes()]))
 
 
+@functools.cache
+def _not_firm_last() -> frozenset[str]:
+    """The last characters of `_not_firm_ends`: a name ending in none of them ends in none of
+    them (told at once, where the 81 endings are tried one by one)."""
+    return frozenset(end[-1] for end in _not_firm_ends())
+
+
 def _loose(s: _Sent, a: int, b: int) -> bool:
     """Whether a list item holds words no name holds (的, a verb or a function word of two
     characters or more: "和在谈的X"), so that it must be read as a name; an item bounded by
@@ -482,7 +489,7 @@ def _firm(
         and not (in_list and _is_region_word(s.toks[_first(s, start)].text))  # 佛山照明
     ):
         return
-    if text.endswith(_not_firm_ends()):
+    if text[-1] in _not_firm_last() and text.endswith(_not_firm_ends()):
         return  # 活动, 委员会; "东岭绿色铝产业园已入驻企业26家": a park's name is no firm's
     yield Mention(C.Enterprise, text, start, b, rule=rule)
 
