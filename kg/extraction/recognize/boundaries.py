@@ -131,7 +131,8 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
             consumed += 1
         j -= 1
     # words' kinds, remembered: when nothing is consumed yet, and once something is
-    kinds_first, kinds_then = _kinds_of(False, cls), _kinds_of(True, cls)
+    kinds_first = _KINDS.get((False, cls)) or _kinds_of(False, cls)
+    kinds_then = _KINDS.get((True, cls)) or _kinds_of(True, cls)
     while j >= 0:
         w, t_start, t_end = toks[j]
         if t_start < floor or end - t_start > limit:
@@ -258,6 +259,8 @@ def _after_never_inside(toks: list[Token], start: int, end: int) -> int:
     >>> _after_never_inside(toks, 1, 4)
     2
     """
+    if _never_free(toks):
+        return start  # (as in most sentences)
     starts = _starts(toks)
     i = bisect.bisect_left(starts, start)
     # the word before the name, for a function word glued across its first character
@@ -272,6 +275,20 @@ def _after_never_inside(toks: list[Token], start: int, end: int) -> int:
     if last is None or lo + last.end() <= start or lo + last.end() >= end - 1:
         return start
     return lo + last.end()
+
+
+_NEVER_FREE: list = [(None, True)]  # the last token list seen and whether it is never-free
+
+
+def _never_free(toks: list[Token]) -> bool:
+    """Whether `toks` hold no word that is never inside a firm's name, their texts joined (the
+    words `_after_never_inside` reads are a run of them: their text is a part of that one),
+    kept for the list last asked about (a sentence's tokens)."""
+    last = _NEVER_FREE[0]  # one tuple, swapped whole: safe when threads share the module
+    if last[0] is not toks:
+        free = _lex()["never_in_firm_re"].search("".join(map(_TEXT, toks))) is None
+        last = _NEVER_FREE[0] = (toks, free)
+    return last[1]
 
 
 # what a word read leftwards does to a name (`_kind`): part of it, ends it, or ask the word

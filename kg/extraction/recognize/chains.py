@@ -68,15 +68,22 @@ def _chain_mentions(
         return  # "补齐产业链短板,锻造产业链长板": the slogan's verb, not a forging chain
     if not core or category and not before.rstrip().endswith("等"):
         # "产业链", "各产业链", "这3条产业链": no chain in particular, but a chain all the same
-        det = _rx(r"[各该这本每那][0-9一二三四五六七八九十两]*[条个]?$").search(s.before(start))
+        left = s.before(start)
+        det = (  # (tried only where one of its characters ends what stands before)
+            _rx(r"[各该这本每那][0-9一二三四五六七八九十两]*[条个]?$").search(left)
+            if left[-1:] in _DETERMINER_ENDS
+            else None
+        )
         g_start = start - (len(det.group()) if det else 0)
         yield Mention(C.IndustryChain, s.sub(g_start, b), g_start, b, rule=GENERIC)
         return
     # "A、B及C产业链" / "A及B产业链": earlier conjuncts are bare
-    conj = _rx(r"(、|以及|及)$").search(before)
+    # (each pattern tried only where its 、 or 及 is written: $ may stand before a line break)
+    conj = _rx(r"(、|以及|及)$").search(before) if before[-1:] in "、及\n" else None
     if conj and before[: conj.start()].endswith(suffix):
         conj = None  # "A产业链、B产业链": the chain before has a suffix of its own
-    inner_split = _rx(r"^(.{2,8}?)(以及|及(?!其))(.{2,}?)$").search(name[: -len(suffix)])
+    head = name[: -len(suffix)]
+    inner_split = _rx(r"^(.{2,8}?)(以及|及(?!其))(.{2,}?)$").search(head) if "及" in head else None
     if conj:
         items = _list_items(
             s, start - len(conj.group()), s.start, C.IndustryChain, reader=industry_start
@@ -103,6 +110,9 @@ def _chain_mentions(
     label = _strip_place(name, s.toks, start)
     yield Mention(C.IndustryChain, name, start, b, label=label, rule="suffix")
 
+
+# what the determiner before a chain in general ends in ($ may stand before a line break)
+_DETERMINER_ENDS = "各该这本每那0123456789一二三四五六七八九十两条个\n"
 
 # the parts of a chain a slogan speaks of (长板, 短板): after a verb, no chain is named
 _FIGURATIVE = re.compile("长板|短板|弱项|断点|堵点|卡点")

@@ -199,6 +199,13 @@ def _not_firm_ends() -> tuple[str, ...]:
     return tuple(dict.fromkeys([*_NOT_FIRM_ENDS, *places, *_other_suffixes()]))
 
 
+@functools.cache
+def _not_firm_last() -> frozenset[str]:
+    """The last characters of `_not_firm_ends`: a name ending in none of them ends in none of
+    them (told at once, where the 81 endings are tried one by one)."""
+    return frozenset(end[-1] for end in _not_firm_ends())
+
+
 def _loose(s: _Sent, a: int, b: int) -> bool:
     """Whether a list item holds words no name holds (的, a verb or a function word of two
     characters or more: "和在谈的X"), so that it must be read as a name; an item bounded by
@@ -382,7 +389,9 @@ def _item_firm(
 ) -> Iterator[Mention]:
     """A list item the sentence makes a firm; when the item names a facility of the firm
     ("X创新中心项目、Y华东区总部等知名企业"), the firm at its head."""
-    m = _patterns()["facility_tail"].search(s.sub(a, b))
+    item = s.sub(a, b)
+    tail = item[-1:] in _lex()["facility_last"]  # (most items end in no facility's head)
+    m = _patterns()["facility_tail"].search(item) if tail else None
     if m is None:
         yield from _firm(s, a, b, rule, in_list=in_list, trim=trim, bounded=bounded)
         return
@@ -453,11 +462,12 @@ def _firm(
         return
     if text[:1] in "((" or "产业链" in text:
         return  # "华岳集团(光伏产业链)": the chain a firm leads is no part of its name
-    if _lex()["never_in_firm_re"].match(text):
+    lx = _lex()
+    if text[0] in lx["never_in_firm_first"] and lx["never_in_firm_re"].match(text):
         return  # "龙头企业董事长总经理…": a title read as a name
-    if _rx(r"^(?:首|第?[0-9一二三四五六七八九十两]+)(?:家|批|个|户|位)$").match(text):
+    if text[-1] in "家批个户位\n" and _COUNT_OR_RANK.match(text):  # ($ may stand before a \n)
         return  # "全省首家入选的企业": a count or a rank, not a name
-    if _is_region_word(text) and (not in_list or text.endswith(tuple(_lex()["region_sfx"]))):
+    if _is_region_word(text) and (not in_list or text.endswith(tuple(lx["region_sfx"]))):
         return  # 吉利, 华润 in a list of firms are firms; 吉安市 never is
     if _rx(r"[0-9]").search(text) and not _rx(r"[A-Za-z]").search(text):
         return
@@ -465,8 +475,8 @@ def _firm(
         return
     if "的" in text or text.endswith(("有", "是", "为", "和", "与")):
         return
-    firm_suffixes = _lex()["firm_suffixes"]
-    if text in firm_suffixes or text[1:] in firm_suffixes or text in _lex()["list_heads_set"]:
+    firm_suffixes = lx["firm_suffixes"]
+    if text in firm_suffixes or text[1:] in firm_suffixes or text in lx["list_heads_set"]:
         return  # "有限公司" alone names no firm, nor does "上市公司"
     if text.endswith("企业") and not _names_something(s, start, b - 2, rare=True):
         return  # "外资企业纷纷落户": a kind of firm
@@ -483,9 +493,12 @@ def _firm(
         and not (in_list and _is_region_word(s.toks[_first(s, start)].text))  # 佛山照明
     ):
         return
-    if text.endswith(_not_firm_ends()):
+    if text[-1] in _not_firm_last() and text.endswith(_not_firm_ends()):
         return  # 活动, 委员会; "东岭绿色铝产业园已入驻企业26家": a park's name is no firm's
     yield Mention(C.Enterprise, text, start, b, rule=rule)
+
+
+_COUNT_OR_RANK = re.compile(r"^(?:首|第?[0-9一二三四五六七八九十两]+)(?:家|批|个|户|位)$")
 
 
 def _brand_prefix(
@@ -593,7 +606,7 @@ def _acts_after(s: _Sent, end: int) -> bool:
     if after in lx["firm_predicates"]:
         return True
     # a verb, or an adverb opening the predicate (将, 正在, 计划)
-    return len(after) >= 2 and pos(after) in lx["verb_pos"] | {"vn", "d"} or after in ("将", "已")
+    return len(after) >= 2 and pos(after) in lx["acting_pos"] or after in ("将", "已")
 
 
 # nouns said only of firms: a brand before them, where a firm is spoken of, is one
@@ -692,7 +705,10 @@ def _region_levels() -> tuple[str, ...]:
     return tuple(_lex()["region_sfx"])
 
 
-_LIST_RUN = re.compile(r"[^、,。;:()《》“”\s]{2,16}(?:、[^、,。;:()《》“”\s]{2,16})+")
+# (each item's run is taken whole, possessively: where a run is not followed by 、 no shorter
+# part of it is, so the runs a backtracking search would cut shorter all fail: the same matches,
+# found without trying each shorter run at each character)
+_LIST_RUN = re.compile(r"[^、,。;:()《》“”\s]{2,16}+(?:、[^、,。;:()《》“”\s]{2,16}+)+")
 
 
 def _coordinated_firms(
@@ -751,11 +767,12 @@ def _coordinated_firms(
         for k, (a, b) in enumerate(spans):
             # "A、和翔鸭业、B": a conjunction after 、 opens an item's name (no list writes 、
             # before its conjunction)
+            if b <= a or named((a, b)):
+                continue  # (told first: most items are named already, and are not read again)
             joined = k > 0 and s.text[a - s.start] in "和与及"
             if k < len(spans) - 1 and _walk_left(s.toks, b, a, C.Enterprise, 16) != a + joined:
                 continue  # an item with a verb or a function word inside is not a name
-            if b > a and not named((a, b)):
-                yield from _firm(s, a, b, "并列", in_list=True, trim=not joined)
+            yield from _firm(s, a, b, "并列", in_list=True, trim=not joined)
 
 
 def _owners(s: _Sent, run: re.Match) -> list[tuple[int, int]]:

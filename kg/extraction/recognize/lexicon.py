@@ -151,6 +151,8 @@ def _lex() -> dict:
         "suffix_sets": {cls: set(sfx) for cls, sfx in lex["suffixes"].items()},
         "stop_pos": set(b["stop_pos"]),
         "verb_pos": set(b["verb_pos"]),
+        # the tags of a word after a firm that acts: a verb, or an adverb opening the predicate
+        "acting_pos": frozenset(b["verb_pos"]) | {"vn", "d"},
         "inner_verbs": set(b["inner_verbs"]),
         "opening_verbs_set": frozenset(b["opening_verbs"]),
         "quantifiers": frozenset(b["quantifiers"]),
@@ -158,6 +160,7 @@ def _lex() -> dict:
         "inner_by_class": {k: set(v) for k, v in b["inner_by_class"].items()},
         "stop_words": set(b["stop_words"]),
         "never_in_firm_re": re.compile("(?:" + _alt(b["never_in_firm"]) + ")"),
+        "never_in_firm_first": frozenset(w[0] for w in b["never_in_firm"]),
         "generic": sorted(b["generic_modifiers"], key=len, reverse=True),
         "generic_set": set(b["generic_modifiers"]),
         "generic_re": re.compile("(?:" + _alt(b["generic_modifiers"]) + ")"),
@@ -181,6 +184,8 @@ def _lex() -> dict:
         "strategy_alt": _alt(lex["strategy"]["heads"]),
         "settle_alt": _alt(lex["enterprise"]["settle_verbs"]),
         "facility_heads": frozenset(lex["enterprise"]["facility_heads"]),
+        # what a name ending in a facility head ends in ($ may stand before a line break too)
+        "facility_last": frozenset(w[-1] for w in lex["enterprise"]["facility_heads"]) | {"\n"},
         "facility_alt": _alt(lex["enterprise"]["facility_heads"]),
         "macro_regions": frozenset(lex["enterprise"]["macro_regions"]),
         "titles_alt": _trie_alt(lex["person"]["titles"]),

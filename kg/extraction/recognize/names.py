@@ -172,7 +172,8 @@ def _persons(s: _Sent) -> Iterator[Mention]:
     takes a chain leader's post (赵一六担任特种钢材产业链链长)."""
     titles = _patterns()["titles"]
     # (most sentences have no title: a search costs half what finditer does)
-    for m in titles.finditer(s.text) if titles.search(s.text) else ():
+    titled = titles.search(s.text) is not None
+    for m in titles.finditer(s.text) if titled else ():
         q = 1 if s.text.startswith(("”", "’", ":"), m.end()) else 0  # “链长”程一帆, 链长:程一帆
         rest = s.text[m.end() + q : m.end() + q + 5]
         name = _person_name(rest) or _person_word(s, s.start + m.end() + q)
@@ -191,7 +192,8 @@ def _persons(s: _Sent) -> Iterator[Mention]:
                 e += 1 + len(name)
     # (read only where one of its titles is written: a quick search, where _NAME_TITLE, with no
     # first character to skip to, is tried at every character)
-    titled = _NAME_TITLE_WORD.search(s.text) is not None
+    # (_NAME_TITLE's titles are titles: a sentence with none has none of them)
+    titled = titled and _NAME_TITLE_WORD.search(s.text) is not None
     for m in _NAME_TITLE.finditer(s.text) if titled else ():
         name = _person_name(m.group(1))
         if name == m.group(1) and not _is_region_word(name):

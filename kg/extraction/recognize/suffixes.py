@@ -115,15 +115,26 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
         before = s.text[max(0, start - s.start - 12) : start - s.start]
         before = before.rstrip().rstrip(_OPEN_QUOTES)
         at_end = m.end()
+        # (each pattern below is tried only where the character it must end or start with is
+        # written: most names have no count or figure beside them)
+        last = before[-1:]
         category = (
             before.endswith(("等", "一批", "这", "该", "各", "些"))
             or bool(lx["count_prefix"].match(name))
-            or bool(_COUNTED_BEFORE.search(before))
+            or last in _COUNTED_LAST
+            and bool(_COUNTED_BEFORE.search(before))
             or name[:1] in "大个"
             and bool(_NUMERAL_BEFORE.search(before))
-            or bool(_COUNTED_AFTER.match(s.text, at_end))
+            or s.text[at_end : at_end + 1] in _DIGITS
+            and bool(_COUNTED_AFTER.match(s.text, at_end))
         )
-        measured = _MEASURE_BEFORE.search(before) and cls != C.Project or _UNIT_NAME.match(name)
+        measured = (
+            last in _MEASURE_LAST
+            and _MEASURE_BEFORE.search(before)
+            and cls != C.Project
+            or name[:1] in _UNIT_FIRST
+            and _UNIT_NAME.match(name)
+        )
         if measured:
             continue
         if cls == C.IndustryChain and category and _HEADED.match(s.text, at_end):
@@ -264,6 +275,12 @@ _NUMERAL_BEFORE = re.compile(r"[0-9一二三四五六七八九十两]$")
 _COUNTED_AFTER = re.compile(r"[0-9]+(?:个|条|家|户|项)(?=$|[,。;、)])")
 _MEASURE_BEFORE = re.compile(r"(?<!^[0-9])(?<!^[0-9]{2})(?<![。;:][0-9])[0-9.]$")  # not "1.X产业链"
 _UNIT_NAME = re.compile(r"[万亿千百]?(?:元|吨|立方米|平方米|千瓦|亩|公里)(?![\u4e00-\u9fff]{2})")
+# what the patterns above must end or start with: the last character of what stands before a name
+# (or a line break, before which $ matches too), the first of what follows it or of the name
+_COUNTED_LAST = "个条家户项大\n"
+_MEASURE_LAST = "0123456789.\n"
+_DIGITS = "0123456789"
+_UNIT_FIRST = "万亿千百元吨立平亩公"
 # what a chain's name may stand before as a modifier: a kind of firm or project it holds
 _HEADED = re.compile(
     r"(?:的)?[“\"‘]?(?:链主|龙头|领军|核心|重点|骨干|配套)?[”\"’]?(?:型)?(?:企业|项目)"
