@@ -74,6 +74,9 @@ NAMES = [
     ("补齐锻造产业链短板。", ["锻造产业链"]),
     # industries linked by - or + in quotes name one chain
     ("构建“煤-电-铝”产业链,推动资源就地转化。", ["“煤-电-铝”产业链"]),
+    # the steps of one chain linked by dashes, quoted or not, long or short
+    ("形成了“煤炭—焦化—精细化工—新材料”产业链。", ["“煤炭—焦化—精细化工—新材料”产业链"]),
+    ("打造电解铝—铝板带—铝箔产业链。", ["电解铝—铝板带—铝箔产业链"]),
     ("推动“光伏+储能”产业链协同发展。", ["“光伏+储能”产业链"]),
     # 及 with 、 after it is inside its item; "一批超百亿级" counts the list; a 、 left before 等
     (

@@ -181,6 +181,7 @@ def _after_join(toks: list, start: int, end: int) -> int | None:
 
 
 _LINKS = frozenset({"-", "—", "–", "+", "·", "/"})
+_DASHES = frozenset({"-", "—", "–"})
 
 
 def _linked_industries(s: _Sent, toks: list[Token]) -> bool:
@@ -225,8 +226,8 @@ def industry_start(s: _Sent, end: int, floor: int | None = None) -> int | None:
             continue
         if w in _CLOSE_QUOTES and not taken:
             k = j - 1
-            while k >= 0 and toks[k].text not in _OPEN_QUOTES and j - k <= 6:
-                k -= 1
+            while k >= 0 and toks[k].text not in _OPEN_QUOTES and j - k <= 14:
+                k -= 1  # (“铝土矿—氧化铝—电解铝—铝加工”: up to a dozen words)
             if k >= 0 and toks[k].text in _OPEN_QUOTES and toks[k].start >= floor:
                 if industry_start(s, t_start, toks[k].end) == toks[k].end:
                     return toks[k].start  # “硅光伏”全产业链: a quoted industry
@@ -244,6 +245,13 @@ def industry_start(s: _Sent, end: int, floor: int | None = None) -> int | None:
                 taken.append(MOD)
                 continue
             break
+        if w in _DASHES and taken and taken[-1] != JOIN and j > 0:
+            before = toks[j - 1].text
+            if before in _DASHES or word_kind(before) in (HEAD, MOD, PROCESS):
+                start = t_start  # 电解铝—铝板带—铝箔产业链: the steps of one chain
+                taken.append(JOIN)
+                j -= 1
+                continue
         if kind == STOP:
             if JOIN in taken and t_end == start and _brand_half(w):
                 return _after_join(toks, start, end)  # "…的骏驰汽车和电子信息产业链"
