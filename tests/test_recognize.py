@@ -7,6 +7,8 @@ from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 
 FOUND = [
+    # an industry whose name opens with a verb (抽水蓄能)
+    ("岚山抽水蓄能电站项目开工。", "Project", "岚山抽水蓄能电站项目"),
     # a park named after a place the dictionary also knows as a verb
     ("遵义经开区入驻企业30家。", "IndustrialPark", "遵义经开区"),
     ("保定长城汽车产业园开工。", "IndustrialPark", "保定长城汽车产业园"),
