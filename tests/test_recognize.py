@@ -193,6 +193,9 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a common word the dictionary tags as a person's name is no brand (智慧)
+    ("本次签约项目涉及智慧农业、绿色农业、农产品加工等领域。", "Enterprise", "智慧农业"),
+    ("本次签约项目涉及智慧农业、绿色农业、农产品加工等领域。", "Enterprise", "绿色农业"),
     ("发展现代商贸物流。", "Enterprise", "现代商贸"),
     # a count of the firms named is no part of the last one's name
     ("岚泰科技与恒远电子两家企业成为光伏产业链链主。", "Enterprise", "恒远电子两家企业"),

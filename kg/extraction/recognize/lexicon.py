@@ -290,7 +290,10 @@ def _brand_like(word: str) -> bool:
         return freq(word) < 100000
     if pos(word) in {"l", "i", "v", "vn", "a", "ad", "d"}:
         return False  # set phrases and verbs (综合利用) are not brands however rare
-    return freq(word) < 60 or pos(word) in {"nz", "nr", "nrt", "nt"}
+    tag = pos(word)
+    # (a person's name in the dictionary is a brand's too, unless it is as common as an
+    # ordinary word the dictionary mistags: 智慧, 文明; 华为, 美的 are far rarer)
+    return freq(word) < 60 or tag in {"nz", "nt"} or tag in {"nr", "nrt"} and freq(word) < 1000
 
 
 _STOPS_MAX = 100_000
