@@ -441,7 +441,8 @@ CASES = [
         "遵义星河40万吨铝合金扁锭项目建成投产。",
         40,
         "万吨",
-        {"indicator": "铝合金扁锭产能", "subject": "星河40万吨铝合金扁锭项目"},
+        # (the place opens the project's name: 遵义 is read as the place, not as a verb)
+        {"indicator": "铝合金扁锭产能", "subject": "遵义星河40万吨铝合金扁锭项目"},
     ),
     (
         "a daily capacity inside a project's name",
