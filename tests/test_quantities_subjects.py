@@ -11,6 +11,13 @@ from .test_quantities import CITY, PARK, cases, check, metric
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "面积为N的+a park: the park's area",
+        CITY + "遵义市正在建设一个面积为2平方公里的蓝湾新材料产业园。",
+        2,
+        "平方公里",
+        {"indicator": "面积", "subject": "蓝湾新材料产业园"},
+    ),
+    (
         "a firm that stands first by a measure is its subject, not part of the indicator",
         CITY + "全市共有规上工业企业120家。星河集团产值最高,达到50亿元。",
         50,
