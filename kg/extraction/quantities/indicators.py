@@ -491,7 +491,7 @@ def _indicator(
     if unit not in _COUNTS and (not noun or new_item or displaced and text[b : b + 1] == "的"):
         after = _noun_after(doc, b, limit)
         if noun and after and b + 1 + len(after) in cuts and text[b : b + 1] == "的":
-            after = ""  # 面积为1平方公里的某产业园: a name after 的 owns the figure; 面积 measures it
+            after = ""  # 面积为1平方公里的某产业园: the name owns the figure, 面积 measures it
         noun = after or ("" if new_item else noun)
         if (  # 年产2万吨锰合金、1.5万吨海绵钛: the list goes on with capacities
             new_item
