@@ -7,6 +7,14 @@ from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 
 FOUND = [
+    # a list of firms before 等 and a long description of them (国内头部…企业)
+    (
+        "在引进岚川国强、恒远安泰科等国内头部光伏支架生产企业入驻开发区的过程中。",
+        "Enterprise",
+        "恒远安泰科",
+    ),
+    # a park named after what plans it (规划建设) is named without it
+    ("开发区围绕企业需求规划建设光伏支架装备产业园。", "IndustrialPark", "光伏支架装备产业园"),
     # an industry whose name opens with a verb (抽水蓄能)
     ("岚山抽水蓄能电站项目开工。", "Project", "岚山抽水蓄能电站项目"),
     # a park named after a place the dictionary also knows as a verb
@@ -193,6 +201,11 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    (
+        "开发区围绕企业需求规划建设光伏支架装备产业园。",
+        "IndustrialPark",
+        "规划建设光伏支架装备产业园",
+    ),
     # a common word the dictionary tags as a person's name is no brand (智慧)
     ("本次签约项目涉及智慧农业、绿色农业、农产品加工等领域。", "Enterprise", "智慧农业"),
     ("本次签约项目涉及智慧农业、绿色农业、农产品加工等领域。", "Enterprise", "绿色农业"),
