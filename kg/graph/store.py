@@ -33,7 +33,7 @@ from rdflib import Dataset
 from kg.errors import StoreError
 from kg.graph.named import named_query
 from kg.graph.rdf import ENTITY_GRAPH, document_quads
-from kg.memory import release_memory
+from kg.memory import fix_mmap_threshold, release_memory
 from kg.ontology import ONTOLOGY_FILE, ONTOLOGY_GRAPH, PREFIXES
 from kg.reading.document import Document
 
@@ -72,10 +72,17 @@ LOAD_QUADS = 100_000
 # in calls of 100,000 quads, 7.4-8.2 s in calls of 250,000, which peak about 125 MB higher.
 BUSY_LOAD_QUADS = 250_000
 # N-Quads (bytes) rendered and waiting for the loader. Once a call has read its part, Oxigraph
-# writes it (about 2 s of CPU for 250,000 quads) and reads nothing meanwhile: what the articles
-# extracted then would wait in the workers, which stop once a few chunks each are ahead (see
-# kg.run.parallel). Room for about a part's N-Quads (about 240 bytes a quad) keeps them busy.
-QUEUED_BYTES = 64 << 20
+# writes it and reads nothing meanwhile: room for what extraction makes in that time keeps it
+# going. With a core to spare, a call of 100,000 quads writes in about a second while one
+# process extracts about 6 MB of N-Quads a second; more room only fills when the loader falls
+# behind (a busy machine), and then holds up to its size for the rest of the build: 64 MB let
+# the peak of a one-worker build grow by tens of MB with the articles.
+QUEUED_BYTES = 16 << 20
+# The same when extraction takes every core: a call of 250,000 quads takes about 2 s of CPU to
+# write, while the workers' results keep arriving; what they extract meanwhile would wait in the
+# workers, which stop once a few chunks each are ahead (see kg.run.parallel). Room for about a
+# part's N-Quads (about 240 bytes a quad) keeps them busy.
+BUSY_QUEUED_BYTES = 64 << 20
 
 
 class _Queue:
@@ -203,11 +210,11 @@ class _Loader:
     the store) and freed memory is given back, so memory does not grow with the articles.
     """
 
-    def __init__(self, path: Path, *, target: Path, part_quads: int | None = None) -> None:
+    def __init__(self, path: Path, *, target: Path, busy: bool = False) -> None:
         self._path = path
         self._target = target  # the store `path` will replace: what a message names
-        self._part_quads = LOAD_QUADS if part_quads is None else part_quads
-        self._items = _Queue(QUEUED_BYTES)
+        self._part_quads = BUSY_LOAD_QUADS if busy else LOAD_QUADS
+        self._items = _Queue(BUSY_QUEUED_BYTES if busy else QUEUED_BYTES)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="kg-store-loader", daemon=True)
         self._thread.start()
@@ -322,15 +329,17 @@ def build_store(
     as UTF-8 bytes). Returns counts: ``documents``, ``quads`` (sent to the loader for the
     articles, in their graphs and the entity graph) and ``ontology_triples``. With `busy` (the
     articles are extracted on every core), the quads are written in larger calls
-    (`BUSY_LOAD_QUADS`): fewer compactions, more memory.
+    (`BUSY_LOAD_QUADS`) and more of them wait for the loader (`BUSY_QUEUED_BYTES`): fewer
+    compactions, more memory.
     """
     path = Path(path)
     check_replaceable(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     new = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
     found = {"documents": 0, "quads": 0, "ontology_triples": 0}
+    fix_mmap_threshold()  # the loader's large buffers, freed, go back (else memory grows with N)
     try:
-        loader = _Loader(new, target=path, part_quads=BUSY_LOAD_QUADS if busy else None)
+        loader = _Loader(new, target=path, busy=busy)
         try:
             if include_ontology:
                 head = ontology_nquads().encode("utf-8")
