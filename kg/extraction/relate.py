@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg.extraction.frame_rules import load_frames
 from kg.extraction.frames import FRAME_INDUSTRY, FRAME_SUBJECT, frame_relations
 from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
@@ -211,8 +212,18 @@ def _named_chains(mentions: list[Mention]) -> list[Mention]:
 
 
 _LINK_LEADER = re.compile(r"链主")
-# a pool of firms that may become leaders, not leaders (链主企业培育库, 链主后备企业)
-_POOL = re.compile(r"链主[”\"’」]?型?(?:企业|公司)?(?:培育|后备|梯队|候选)")
+
+
+@functools.cache
+def _leader_trigger() -> re.Pattern:
+    return next(f.trigger for f in load_frames()[0] if f.name == "链主")
+
+
+def _names_a_pool(text: str) -> bool:
+    """Whether 链主 is written where the 链主 frame reads no trigger: a pool of firms that may
+    become leaders (链主企业培育库, 链主后备企业), as frames.toml's trigger says."""
+    trigger = _leader_trigger()
+    return any(trigger.match(text, m.start()) is None for m in _LINK_LEADER.finditer(text))
 
 
 def _topic_paragraphs(doc: Document, ctx: _Context, have: set[tuple[int, int]]) -> list[Relation]:
@@ -227,7 +238,7 @@ def _topic_paragraphs(doc: Document, ctx: _Context, have: set[tuple[int, int]]) 
             topic_para = sent.paragraph
             continue
         chains = _named_chains(ms)
-        if sent.paragraph == topic_para and firms and chains and not _POOL.search(sent.text):
+        if sent.paragraph == topic_para and firms and chains and not _names_a_pool(sent.text):
             first = min(firms, key=lambda m: m.start)
             if first.start - sent.start <= 1:
                 after = [c for c in chains if c.start > first.end]
