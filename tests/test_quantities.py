@@ -46,6 +46,13 @@ def check(doc, value, unit, expected):
 NOT_METRICS = [
     ("a threshold", "遵义市谋划储备了5000万元以上产业项目126个。", 5000, "万元"),
     ("a threshold picking out firms", "全市规上工业企业中,产值超10亿元的企业15家。", 10, "亿元"),
+    (
+        "a threshold picking out a kind of project",
+        "全市实施投资过800万元的工业技改项目57个。",
+        800,
+        "万元",
+    ),
+    ("a threshold picking out a kind of firm", "新增营收超5亿元的制造业企业9家。", 5, "亿元"),
     ("one per item", "每个园区配备1名联络员、3至5个服务专员。", 5, "个"),
     ("counted again", "遵义市将在上述6个行业推行专班制。", 6, "个"),
     ("a count of the items listed", "着力构建白酒、茶及辣椒3个百亿级产业集群。", 3, "个"),
@@ -88,3 +95,8 @@ def test_every_figure_of_a_long_article(extract_text):
     doc = extract_text(text)
     assert len([m for m in doc.metrics if m.unit == "万吨"]) == 199
     assert {m.subject.label for m in doc.metrics if m.unit == "万吨"} == {"遵义市"}
+
+
+def test_a_bound_before_a_named_project_is_its_figure(extract_text):
+    doc = extract_text("总投资超12亿元的岚泰新材料项目开工。")
+    check(doc, 12, "亿元", {"indicator": "总投资", "subject": "岚泰新材料项目", "qualifier": "超"})

@@ -201,6 +201,14 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # an ordinal class is no firm (第一类是…企业)
+    ("第一类是龙头骨干企业,第二类是高成长企业。", "Enterprise", "第一类"),
+    # what a whole includes is no list of its kind (包括A及B在内的C)
+    (
+        "包括茶叶及食品加工产业在内的岚山“2+3”产业集群正在崛起。",
+        "IndustryCluster",
+        "食品加工产业在内的岚山",
+    ),
     (
         "开发区围绕企业需求规划建设光伏支架装备产业园。",
         "IndustrialPark",

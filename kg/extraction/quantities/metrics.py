@@ -73,7 +73,20 @@ _GOES_ON = "其中"
 
 # what a threshold picks out: "超10亿元的企业", "过亿元的项目"
 _OVER = ("超", "超过", "过", "逾")
-_OF_KIND = re.compile("(?:以上)?的(?:企业|项目|园区|产业|集群|工厂|公司|产品)")
+# (a few words may name the kind: "过500万元的工业技改项目", "超5亿元的制造业企业")
+_OF_KIND = re.compile(
+    "(?:以上)?的[\u4e00-\u9fff]{0,6}?(?:企业|项目|园区|产业|集群|工厂|公司|产品|工程|单位)"
+)
+
+
+def _threshold(text: str, at: int, offset: int, every: list[Mention]) -> bool:
+    """Whether `text[at:]` says what kind of thing a bound before it picks out (超10亿元的企业,
+    过500万元的工业技改项目): a threshold, unless the thing is one named (超10亿元的某某项目)."""
+    kind = _OF_KIND.match(text, at)
+    if kind is None:
+        return False
+    a, b = offset + at, offset + kind.end()
+    return not any(m.start < b and a < m.end for m in every if m.type in _NAME_TYPES)
 
 
 def quantities(doc: Document) -> Document:
@@ -246,7 +259,7 @@ def _sentence_metrics(
             and _HAN.match(text, m.end()) is not None  # 3000万元以上项目: a threshold
             or unit not in _COUNTS
             and text[max(0, m.start("num") - 2) : m.start("num")].endswith(_OVER)
-            and _OF_KIND.match(text, m.end()) is not None  # 产值超10亿元的企业15家: a threshold
+            and _threshold(text, m.end(), sent.start, every)  # 产值超10亿元的企业15家
             or unit in _COUNTS
             and any(w in doc.text[clause.start : a] for w in _Q["distributive"])
             or counted

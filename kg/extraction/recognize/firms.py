@@ -254,7 +254,8 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
     if ph.read == "before":
         # "A、B、C等企业", "A、B等13家重点企业", "A和B2家龙头企业", "A、B五大能源企业"
         items = _list_items(s, s.start + m.start(), s.start, C.Enterprise)
-        if not m.group().startswith("等") and len(items) < 2 or _kinds_of_firm(s, items):
+        single = m.group().startswith(("等", "在内"))  # one firm may be listed (包括A在内的…)
+        if not single and len(items) < 2 or _kinds_of_firm(s, items):
             return
         for k, (a, b) in enumerate(items):
             trim = k == 0 or _loose(s, a, b)

@@ -108,6 +108,8 @@ def _list_items(
             break
         if _not_item(item, not_items):
             break  # "宣传部部长、新材料产业链": a title is not a list item
+        if _INCLUDED in item:
+            break  # "包括A及B在内的C": A and B are what C includes, not items of a list
         if reader is not None and _COPULA.search(item):
             leftmost(sep.end())  # "A、B分别为光伏、…产业链": the item holds what says so
             break
@@ -134,6 +136,9 @@ def _not_item(item: str, not_items: tuple[str, ...]) -> bool:
     headquarters (X华东区总部) is one."""
     return item.endswith(not_items) and not item.endswith("总部")
 
+
+# what ends the things a whole includes, named before the whole ("包括A、B在内的C集群")
+_INCLUDED = "在内的"
 
 # a copula or a post taken inside a list item: the list started after it
 _COPULA = re.compile("分别|担任|兼任|出任|作为|成为|是|为")
