@@ -9,6 +9,27 @@ from .test_quantities import CITY, cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "the big three name the sector, they count nothing",
+        CITY + "上半年,全市三大主导产业产值同比增长21.4%。",
+        21.4,
+        "%",
+        {"indicator": "三大主导产业产值同比增长"},
+    ),
+    (
+        "... before 完成 too",
+        CITY + "全市五大支柱产业完成产值318亿元。",
+        318,
+        "亿元",
+        {"indicator": "五大支柱产业产值"},
+    ),
+    (
+        "electricity in 亿度",
+        CITY + "全市工业用电量8.25亿度,同比增长12%。",
+        8.25,
+        "亿度",
+        {"indicator": "工业用电量"},
+    ),
+    (
         "a trade before 完成 is what is measured",
         CITY + "大健康制造完成产值221.3亿元,同比增长0.7%。",
         221.3,

@@ -224,8 +224,14 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
     start = words[0].start if words else b
     if words and start - 2 >= a and _PER_UNIT.match(doc.text, start - 2, start):
         start -= 2  # 亩均税收, 人均收入: per what the figure is
+    if words and doc.text[start : start + 1] == "大":
+        while start - 1 >= a and doc.text[start - 1] in _CHINESE_DIGITS:
+            start -= 1  # 三大主导产业: "the big three" name the sector, they count nothing
     text = doc.text[start : words[-1].end] if words else ""
     return _tidy(sector + text), trimmed or listed
+
+
+_CHINESE_DIGITS = frozenset("一二三四五六七八九十两")
 
 
 # what ends the name of a thing, not of what is measured: an item of a list of things
@@ -233,7 +239,7 @@ _NAMED_ITEMS = ("项目", "基地", "工厂", "产业园", "园区")
 
 # the verbs of "第一产业实现增加值…": what reached the figure is a sector, part of what is measured
 _REACHED = ("实现", "完成")
-_COUNT_OPENING = re.compile(r"[0-9一二三四五六七八九十两]+[个大条家类项]")
+_COUNT_OPENING = re.compile(r"[0-9一二三四五六七八九十两]+[个条家类项]")
 
 
 def _sector(doc: Document, toks: list[Token], a: int) -> str:
