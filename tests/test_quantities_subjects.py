@@ -11,6 +11,27 @@ from .test_quantities import CITY, PARK, cases, check, metric
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "a scene in a town written after its county: the county's figure",
+        CITY + "在湄潭县永兴镇的茶园里,茶青合格率达98.5%。",
+        98.5,
+        "%",
+        {"subject": "湄潭县"},
+    ),
+    (
+        "... but a town opening the clause is its subject",
+        CITY + "湄潭县永兴镇茶园面积达3.2万亩。",
+        3.2,
+        "万亩",
+        {"subject": "永兴镇"},
+    ),
+    (
+        "a county written after its city: the county's figure",
+        CITY + "遵义市湄潭县茶园面积达60万亩。",
+        60,
+        "万亩",
+        {"subject": "湄潭县"},
+    ),
+    (
         "面积为N的+a park: the park's area",
         CITY + "遵义市正在建设一个面积为2平方公里的蓝湾新材料产业园。",
         2,

@@ -147,9 +147,10 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
             run = [m for m in run if m.start >= at]
     if run and run[0].start == at:
         last = run[0]
+        scene = text[at - 1 : at] == "在"  # 在某区某镇的牧场里,…: where, not whose
         for m in run[1:]:
-            if m.start != last.end:
-                break
+            if m.start != last.end or scene and _town_of(last, m):
+                break  # (a scene in a town of a county: the county's figures)
             last = m  # 某县某镇: the last of adjacent names is the most specific
         if text.startswith(_PARTNER_JOINERS, last.end) and _JOINT_ACT.search(
             text, last.end, clause.end
@@ -196,6 +197,20 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
     thing = art.nearest_before(at, lambda x: x.type == type_)
     clause.subject, clause.subject_end = thing, m.end()
     clause.unknown = thing is None
+
+
+_TOWNS = frozenset({("镇",), ("乡",)})
+
+
+def _town_of(county: Mention, town: Mention) -> bool:
+    """Whether `town` is a town (镇, 乡, 街道) and `county`, written before it, a place above."""
+    return (
+        county.type == C.Region
+        and town.type == C.Region
+        and bool(place_level(county.label))
+        and place_level(county.label) not in _TOWNS
+        and (place_level(town.label) in _TOWNS or town.label.endswith("街道"))
+    )
 
 
 def _level_place(art: _Article, at: int, level: str, paragraph: int) -> Mention | None:
