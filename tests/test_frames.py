@@ -45,6 +45,18 @@ def test_position_example(extract_text, position):
 
 
 FOUND = [
+    # firms of another kind named as leaders, no chain named (N家龙头企业为链主)
+    (
+        "leadsChain",
+        "岚州引来华川矿业、恒泰锂能、岳禾电子3家龙头企业为链主,构建多条产业链。",
+        {("华川矿业", "*"), ("恒泰锂能", "*"), ("岳禾电子", "*")},
+    ),
+    # the chain a paragraph is about (在Z产业链方面,…以X为龙头), not the links it lists after
+    (
+        "leadsChain",
+        "在锂电产业链方面,岚州市以岚泰锂业为龙头,加快补齐电解液、隔膜等产业链薄弱环节。",
+        {("岚泰锂业", "锂电产业链")},
+    ),
     # a list of short lines under a numbered heading: the heading names the chain of each
     (
         "leadsChain",

@@ -201,6 +201,9 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # links of a chain listed before it are no chains (A、B等产业链薄弱环节)
+    ("加快补齐电解液、隔膜等产业链薄弱环节。", "IndustryChain", "电解液"),
+    ("加快补齐电解液、隔膜等产业链薄弱环节。", "IndustryChain", "隔膜"),
     # an ordinal class is no firm (第一类是…企业)
     ("第一类是龙头骨干企业,第二类是高成长企业。", "Enterprise", "第一类"),
     # what a whole includes is no list of its kind (包括A及B在内的C)

@@ -54,6 +54,8 @@ def _chain_mentions(
     if list_end is not None and s.text[list_end - s.start - 1 : list_end - s.start] == "、":
         list_end -= 1  # "A、B、等一批产业链": a separator left before the tail
     if list_end is not None and list_end > s.start and (not core or start >= list_end):
+        if tail.group().startswith("等") and _LINKS.match(s.text, b - s.start):
+            return  # "补齐电解液、隔膜等产业链薄弱环节": links of a chain, no chains
         items = _enumeration(s, list_end, tail.group(), C.IndustryChain, reader=industry_start)
         # "A等8条产业链", "A等重点产业链"; not "A等产业链项目" (projects of a kind)
         after = s.text[b - s.start : b - s.start + 2]
@@ -110,6 +112,9 @@ def _chain_mentions(
     label = _strip_place(name, s.toks, start)
     yield Mention(C.IndustryChain, name, start, b, label=label, rule="suffix")
 
+
+# the links of a chain: "A、B等产业链(薄弱)环节" lists links, not chains
+_LINKS = re.compile("(?:的)?(?:薄弱|关键|重要|核心|重点|主要|缺失|短板)?环节")
 
 # what the determiner before a chain in general ends in ($ may stand before a line break)
 _DETERMINER_ENDS = "各该这本每那0123456789一二三四五六七八九十两条个\n"
