@@ -7,6 +7,7 @@ from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 
 FOUND = [
+    ("岚泰科技上马年产5万吨电池材料项目。", "Project", "年产5万吨电池材料项目"),
     # a list of firms before 等 and a long description of them (国内头部…企业)
     (
         "在引进岚川国强、恒远安泰科等国内头部光伏支架生产企业入驻开发区的过程中。",
@@ -201,6 +202,9 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a note in brackets names no project (在建(含续建)项目); 上马 (to launch) opens no name
+    ("全市87个在建(含续建)项目总投资额10亿元。", "Project", "(含续建)项目"),
+    ("岚泰科技先后上马四期项目。", "Project", "上马四期项目"),
     # links of a chain listed before it are no chains (A、B等产业链薄弱环节)
     ("加快补齐电解液、隔膜等产业链薄弱环节。", "IndustryChain", "电解液"),
     ("加快补齐电解液、隔膜等产业链薄弱环节。", "IndustryChain", "隔膜"),

@@ -101,8 +101,8 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
         core = _strip_generic(raw_core)
         if len(core) < 2 and _one_word(s, start, a, raw_core):
             core = raw_core  # 工业硅项目: a word that merely opens with a generic one (工业)
-        if core and not _WORD_CHAR.search(core):
-            core = ""  # "龙头企业-产业链-产业集群": punctuation names nothing
+        if core and (not _WORD_CHAR.search(core) or core[:1] in "(（"):
+            core = ""  # "龙头企业-产业链-产业集群", "在建(含续建)项目": no name, a note
         if cls == C.Project and (
             raw_core.endswith(("重点", "重大"))
             or raw_core.endswith("产业链")
