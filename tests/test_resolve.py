@@ -16,6 +16,13 @@ def test_short_name_joins_full_name(extract_text):
     assert any("short name of" in m.reason for m in doc.merges)
 
 
+def test_a_name_given_in_brackets_joins_the_full_name(extract_text):
+    doc = extract_text("恒川时代新能源科技股份有限公司(HCT)是电池龙头。2021年,HCT产值990亿元。")
+    assert labels(doc)["HCT"] == "恒川时代新能源科技股份有限公司"
+    (figure,) = [m for m in doc.metrics if m.value == 990]
+    assert figure.subject.label == "恒川时代新能源科技股份有限公司"
+
+
 def test_different_names_stay_apart(extract_text):
     a = extract_text("以合盛铝业为龙头,绿色硅产业链稳步推进。", name="a.txt")
     b = extract_text("合盛硅业、旗滨光伏等一批重大产业项目建成投产。", name="b.txt")

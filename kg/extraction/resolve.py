@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from itertools import accumulate
 
 from kg import iris
@@ -118,6 +119,7 @@ def _canonical(doc: Document) -> None:
         if m.type == C.Enterprise and m.rule == "short-name"
     }
     full = {n: _full_name_of(n, firms, derived) for n in firms}
+    full.update(_named_in_brackets(doc))
     projects = {normalise_label(m.label) for m in doc.mentions if m.type == C.Project}
     regions = _region_full_names(
         {normalise_label(m.label) for m in doc.mentions if m.type == C.Region}
@@ -139,6 +141,28 @@ def _canonical(doc: Document) -> None:
         m.label = label
         m.iri = entity_iri(m.type, label)
         doc.merges.append(Merge(doc.name, m.text, m.type, label, m.iri, reason))
+
+
+# the short names a firm is given in brackets after its full name, by the phrasings that read
+# them (kg/extraction/rules/phrasings.toml): X(ABC), X(以下简称“Y”)
+_BRACKET_NAMES = frozenset({"X(ABC)", "以下简称X"})
+_BRACKET_OPENING = re.compile(r"[(（](?:以下简称|下称|简称)?[:：]?[“\"‘]?")
+
+
+def _named_in_brackets(doc: Document) -> dict[str, str]:
+    """The full name of each short name given in brackets right after it: NCT is the firm
+    "宁川时代新能源科技股份有限公司(NCT)" names, though they share no character."""
+    ends = {m.end: m for m in doc.mentions if m.type == C.Enterprise}
+    named = {}
+    for m in doc.mentions:
+        if m.rule not in _BRACKET_NAMES:
+            continue
+        at = doc.text.rfind("(", 0, m.start), doc.text.rfind("（", 0, m.start)
+        opening = _BRACKET_OPENING.fullmatch(doc.text, max(at), m.start)
+        host = ends.get(max(at)) if opening else None
+        if host is not None and host.label != m.label:
+            named[normalise_label(m.label)] = normalise_label(host.label)
+    return named
 
 
 # --- mention-level coreference ----------------------------------------------------------

@@ -423,6 +423,10 @@ def _common_noun_at(s: _Sent, a: int) -> bool:
     )
 
 
+# the phrasing that reads the Latin letters a firm goes by (kg/extraction/rules/phrasings.toml)
+_LATIN_ALIAS = "X(ABC)"
+
+
 def _firm(
     s: _Sent,
     a: int,
@@ -459,8 +463,8 @@ def _firm(
             start, text = start + 1, text[1:]  # "对华|信科技、…等2家企业": 对 governs the list
     if not (2 <= len(text) <= 26):
         return
-    if not _CJK.search(text) or _strip_generic(text) == "":
-        return
+    if not _CJK.search(text) and rule != _LATIN_ALIAS or _strip_generic(text) == "":
+        return  # (Latin letters alone name a firm where its full name says so: X(ABC))
     if text[:1] in "((" or "产业链" in text:
         return  # "华岳集团(光伏产业链)": the chain a firm leads is no part of its name
     lx = _lex()
