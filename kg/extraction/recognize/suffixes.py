@@ -101,7 +101,7 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
         core = _strip_generic(raw_core)
         if len(core) < 2 and _one_word(s, start, a, raw_core):
             core = raw_core  # 工业硅项目: a word that merely opens with a generic one (工业)
-        if core and (not _WORD_CHAR.search(core) or core[:1] in "(（"):
+        if core and (not _WORD_CHAR.search(core) or _NOTE.match(core)):
             core = ""  # "龙头企业-产业链-产业集群", "在建(含续建)项目": no name, a note
         if cls == C.Project and (
             raw_core.endswith(("重点", "重大"))
@@ -269,6 +269,8 @@ def _firm_opening(s: _Sent, start: int, a: int) -> int:
 
 
 _FIRM_LEGAL = re.compile("(?:股份)?有限(?:责任)?公司")
+# a note in brackets on what is counted, where a name would start: (含续建), (不含…)
+_NOTE = re.compile("[(（](?:含|包括|包含|不含)")
 _WORD_CHAR = re.compile(r"[^\W_]")
 _COUNTED_BEFORE = re.compile(r"[0-9一二三四五六七八九十两]+(?:个|条|家|户|项|大)$")
 _NUMERAL_BEFORE = re.compile(r"[0-9一二三四五六七八九十两]$")
