@@ -11,6 +11,20 @@ from .test_quantities import CITY, PARK, cases, check, metric
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "a figure of the firm named after it and 的",
+        CITY + "年产值超10亿元的星河新能源科技有限公司今年再扩产。",
+        10,
+        "亿元",
+        {"subject": "星河新能源科技有限公司", "indicator": "年产值"},
+    ),
+    (
+        "... a capacity, the product before the 的",
+        CITY + "年产2GWh锂离子电芯的星河新能源科技有限公司租用厂房。",
+        2,
+        "GWh",
+        {"subject": "星河新能源科技有限公司", "indicator": "锂离子电芯产能"},
+    ),
+    (
         "a scene in a town written after its county: the county's figure",
         CITY + "在湄潭县永兴镇的茶园里,茶青合格率达98.5%。",
         98.5,

@@ -492,6 +492,9 @@ def _indicator(
     if unit not in _COUNTS and _RATE_ONLY.match(noun):
         # 年产2万吨锰合金生产线: the capacity of the product named after the figure
         product = _PLANT.sub("", _noun_after(doc, b, limit))
+        de = text.find("的", b, limit)
+        if de > b and len(before_de := _noun_after(doc, b, de)) >= 2:
+            product = before_de  # 年产1GWh锂离子电芯的某公司: the product, then who makes it
         if product:
             return product + "产能"
     if unit not in _COUNTS and (not noun or new_item or displaced and text[b : b + 1] == "的"):

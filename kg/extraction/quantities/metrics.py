@@ -350,13 +350,24 @@ def _starts_word(doc: Document, at: int) -> bool:
 
 def _owner_after(names: Iterable[Mention], text: str, b: int) -> Mention | None:
     """投资2.6亿元的X项目: the project or park right after "的" (and a place or the firm
-    building it) owns the figure."""
-    if text[b : b + 1] != "的":
-        return None
-    at = b + 1
+    building it) owns the figure, else the firm there (年产值超10亿元的X公司); a product may
+    stand before the 的 (年产1GWh锂离子电芯的X公司)."""
+    at = b
+    if text[at : at + 1] != "的":
+        product = _PRODUCT.match(text, b)
+        if product is None:
+            return None
+        at = product.end() - 1
+    at += 1
+    firm = None
     for m in names:  # (in order of their starts)
         if m.start == at and m.type in (C.Project, C.IndustrialPark):
             return m
         if m.start == at and m.type in (C.Region, C.Enterprise):
             at = m.end  # 的遵义光伏电站项目, 的某某有限公司年产…项目: a place or a firm first
-    return None
+            firm = firm or (m if m.type == C.Enterprise else None)
+    return firm
+
+
+# what a figure of capacity names before the one that makes it: 1GWh锂离子电芯的
+_PRODUCT = re.compile("[\u4e00-\u9fffA-Za-z0-9]{2,10}?的")
