@@ -69,6 +69,12 @@ NOT_METRICS = [
     ("a part count that is not whole", "遵义市有3.5家企业。", 3.5, "家"),
     ("the article's own tally of indicators", "遵义市工业投资等4项指标增速全省第一。", 4, "项"),
     ("the article's own working groups", "遵义市建立12个产业链推进专班。", 12, "个"),
+    (
+        "some of the things counted before",
+        "全市16项主要经济指标中13项增幅居全省前三。",
+        13,
+        "项",
+    ),
 ]
 
 

@@ -9,6 +9,20 @@ from .test_quantities import CITY, cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "a capacity in ampere-hours",
+        CITY + "全市已形成年产约2.5亿安时锂离子电池、月产4000万吨电池钢壳产能。",
+        2.5,
+        "亿安时",
+        {"indicator": "锂离子电池产能"},
+    ),
+    (
+        "... and the next item, a capacity of its own",
+        CITY + "全市已形成年产约2.5亿安时锂离子电池、月产4000万吨电池钢壳产能。",
+        4000,
+        "万吨",
+        {"indicator": "电池钢壳产能"},
+    ),
+    (
         "the big three name the sector, they count nothing",
         CITY + "上半年,全市三大主导产业产值同比增长21.4%。",
         21.4,

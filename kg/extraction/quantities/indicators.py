@@ -60,7 +60,9 @@ _INDUSTRY = "产业"
 # One-character words that make a noun of the verb before them: 开工率, 采摘量, 发电量.
 _SUFFIX_CHARS = frozenset("率量额值数费")
 _BASED = re.compile(r"以[^，,。；;]{1,12}?为(?:主|主导|特色|核心|重点|龙头)的")
-_RATE_ONLY = re.compile(r"^(?:设计)?(?:年产|年产能|产能|年生产能力|生产能力)$")
+# an item of a list that is a figure of its own: 、月产4000万吨…, 、年产1万台…
+_RATE_ITEM = re.compile("、(?:设计)?(?:年|月|日)(?:产|处理|加工)")
+_RATE_ONLY = re.compile(r"^(?:设计)?(?:年产|年产能|产能|年生产能力|生产能力|月产)$")
 _PLANT = re.compile(r"(?:生产线|生产基地|基地|工厂|车间|装置|技改|扩建|项目)+$")
 _GROWTH_END = re.compile("(" + _I["growth"] + r")(?:了|达|高达|达到|约|近|超过|超|为|至|到)?$")
 
@@ -308,6 +310,8 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
             break
         if word in _STOP:
             break
+        if word == "、" and _RATE_ITEM.match(text, t.start, limit):
+            break  # 2.5亿安时锂电池、月产4000万吨钢壳: the next item is a figure of its own
         if words and word in _TRAILING and word not in _INNER:
             break  # 92户重点企业实现营收…: what the things reached is another figure
         if words and word in _INNER and pos(word) in ("v", "vn"):
@@ -475,6 +479,10 @@ def _indicator(
             # (a name there is the subject: "某集团产值最高,达到50亿元")
             noun = _noun_before(doc, _cut(start, opening - 1, cuts), opening - 1)[0]
     new_item = text[left:a].rstrip().endswith("、")  # 加工厂、800立方米储罐
+    item = _RATE_ITEM.search(text, left, a) if "、" in text[left:a] else None
+    if item is not None and not new_item:  # 、月产4000万吨…: what the item before measured
+        # (this one's: the words from the rate on)
+        noun, displaced = text[item.start() + 1 : _strip_how(doc, a, pre_end)], False  # is not
     if unit in _COUNTS:
         # the things counted follow the number when it has any: 本地19家配套企业
         after = _noun_after(doc, b, limit)
@@ -496,7 +504,7 @@ def _indicator(
         if de > b and len(before_de := _noun_after(doc, b, de)) >= 2:
             product = before_de  # 年产1GWh锂离子电芯的某公司: the product, then who makes it
         if product:
-            return product + "产能"
+            return product.removesuffix("产能") + "产能"  # (月产4000万吨钢壳产能)
     if unit not in _COUNTS and (not noun or new_item or displaced and text[b : b + 1] == "的"):
         after = _noun_after(doc, b, limit)
         if noun and after and b + 1 + len(after) in cuts and text[b : b + 1] == "的":

@@ -264,6 +264,8 @@ def _sentence_metrics(
             and any(w in doc.text[clause.start : a] for w in _Q["distributive"])
             or counted
             and doc.text[max(0, a - 2) : a].endswith(_ANAPHORIC)
+            or counted
+            and _subset(text, m.start("num"), unit)  # 16项指标中13项…: some of those counted
         )
         if skip:
             year = _year_before(years, m.start(), para_year)
@@ -334,6 +336,14 @@ def _sentence_metrics(
             doc.metrics.append(metric)
         previous = metric
     return years[-1][1] if years else para_year
+
+
+def _subset(text: str, at: int, unit: str) -> bool:
+    """Whether the count at `at` counts some of the things counted just before it, in the
+    same unit: "16项主要指标中13项增幅居前三" (中 ends what they are among)."""
+    if text[at - 1 : at] != "中" or text[at - 2 : at] == "其中":
+        return False  # (其中55个项目已纳统: a figure of its own)
+    return re.search(f"[0-9一二三四五六七八九十两]+{re.escape(unit)}", text[: at - 1]) is not None
 
 
 def _own(art: _Article, at: int, lost: Callable[[], bool]) -> Mention | None:
