@@ -70,9 +70,10 @@ RESULTS = [
         "located-in",
         {"place": "昭阳区"},
         "thing",
-        {"云南昭通40万吨铝合金扁锭项目", "昭阳酒渔河流域乡村振兴精品示范带"},
+        {"云南昭通40万吨铝合金扁锭项目", "昭阳酒渔河流域乡村振兴精品示范带", "昭阳经开区"},
     ),
-    ("located-in", {"place": "昭阳"}, "place_label", {"昭阳区"}),  # 昭阳 is an alias of 昭阳区
+    # 昭阳 is an alias of 昭阳区, and the name of a place an article names alone (昭阳经开区's)
+    ("located-in", {"place": "昭阳"}, "place_label", {"昭阳区", "昭阳"}),
     ("located-in", {"place": "昭阳区", "kind": "Project"}, "thing_type", {"Project"}),
     ("located-in", {"place": "昭阳区", "kind": "Enterprise"}, "thing", set()),
     # the brand the projects' names open with; not 合盛铝业, which no sentence says builds them
@@ -340,3 +341,20 @@ def test_confidence_is_validated_and_a_number(confident_doc):
     assert validate(document_graph(confident_doc))[0]
     with pytest.raises(QueryError, match="must be a number"):
         query(document_graph(confident_doc), "leading-enterprises", min_confidence="high")
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_a_firm_in_a_park_of_a_place_is_in_the_place(tmp_path, engine):
+    from kg.graph.store import build_store, open_store
+    from kg.reading.reader import read_text
+    from kg.run.pipeline import extract
+
+    text = "11月27日,在德州市循环经济产业园,岚泰纸业生产车间内机器轰鸣。"
+    doc = extract(read_text(text, name="two-steps.txt"))
+    if engine == "rdflib":
+        graph = document_graph(doc)
+    else:
+        build_store([doc], tmp_path / "store")
+        graph = open_store(tmp_path / "store")
+    frame = query(graph, "located-in", place="德州市", kind="Enterprise")
+    assert list(zip(frame["thing"], frame["via"], strict=True)) == [("岚泰纸业", "德州市循环经济产业园")]

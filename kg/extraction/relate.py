@@ -302,15 +302,21 @@ def _title_place(doc: Document, ctx: _Context) -> Mention | None:
     return next((m for m in ctx.by_sent[i] if m.type == C.Region and id(m) not in ctx.nested), None)
 
 
+# what stands where its name says when the text does not say where
+_NAMED_BY = {C.Project: "项目名称", C.IndustrialPark: "园区名称"}
+_PLACED = frozenset(_NAMED_BY)
+
+
 def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Relation]:
-    """Where a project is when the text does not say (`located`: the starts of projects it
-    places): the place its name opens with (岚山光伏电站项目, confidence 0.7), else the
-    place the article's title names (岚山县举行重点项目集中开工仪式, confidence 0.6)."""
+    """Where a project or a park is when the text does not say (`located`: the starts of
+    those it places): the place its name opens with (岚山光伏电站项目, 岚山县循环经济产业园,
+    confidence 0.7), else, for a project, the place the article's title names
+    (岚山县举行重点项目集中开工仪式, confidence 0.6)."""
     out: list[Relation] = []
     places = {m.start: m for m in doc.mentions if m.type == C.Region}
     main = _title_place(doc, ctx)
     for p in doc.mentions:
-        if p.type != C.Project or p.start in located or id(p) in ctx.nested:
+        if p.type not in _PLACED or p.start in located or id(p) in ctx.nested:
             continue
         sent = doc.sentence_at(p.start)
         if sent is None:
@@ -319,12 +325,12 @@ def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Rel
         if place is not None and place.end < p.end:
             out.append(
                 Relation(
-                    P.locatedIn, p, place, sent, rule="项目名称",
+                    P.locatedIn, p, place, sent, rule=_NAMED_BY[p.type],
                     how="the place its name opens with", confidence=0.7,
                 )
             )  # fmt: skip
             continue
-        if main is not None:
+        if main is not None and p.type == C.Project:
             out.append(
                 Relation(
                     P.locatedIn, p, main, sent, rule="标题地点",
