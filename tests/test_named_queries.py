@@ -357,4 +357,5 @@ def test_a_firm_in_a_park_of_a_place_is_in_the_place(tmp_path, engine):
         build_store([doc], tmp_path / "store")
         graph = open_store(tmp_path / "store")
     frame = query(graph, "located-in", place="德州市", kind="Enterprise")
-    assert list(zip(frame["thing"], frame["via"], strict=True)) == [("岚泰纸业", "德州市循环经济产业园")]
+    got = list(zip(frame["thing"], frame["via"], strict=True))
+    assert got == [("岚泰纸业", "德州市循环经济产业园")]
