@@ -7,6 +7,8 @@ from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 
 FOUND = [
+    # a brand of three characters the dictionary does not join, the last a weak one (达)
+    ("岚山引进欣岳达集团。", "Enterprise", "欣岳达集团"),
     ("岚泰科技上马年产5万吨电池材料项目。", "Project", "年产5万吨电池材料项目"),
     # a list of firms before 等 and a long description of them (国内头部…企业)
     (

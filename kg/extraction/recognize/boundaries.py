@@ -366,24 +366,31 @@ def _known_starts(toks: list[Token], starts: list[int]) -> None:
 _TEXT, _START, _END = itemgetter(0), itemgetter(1), itemgetter(2)  # a token's fields, read in C
 
 
-def _weak_pair(toks: list[Token], j: int, floor: int) -> bool:
-    """Whether the weak character `toks[j]` (达, 其, 创…) belongs to a brand with the word
-    before it: a place before it ("云南其亚金属"), or one brand-like character that opens the
-    name ("立达科技", "鑫达铝业")."""
+def _weak_brand(toks: list[Token], j: int, floor: int) -> int:
+    """How many words, from the weak character `toks[j]` (达, 其, 创…) leftwards, make a brand
+    with it: 2 after a place ("云南其亚金属") or after one brand-like character that opens the
+    name ("立达科技", "鑫达铝业"), 3 after two such characters the dictionary does not join
+    ("欣旺达集团"); 0 when the character is no part of a brand."""
     if j == 0:
-        return False
+        return 0
     prev = toks[j - 1]
     if len(prev.text) > 1:
-        return _is_region_word(prev.text)
-    return (
-        prev.start >= floor
-        and bool(_CJK.match(prev.text))
-        and _brand_like(prev.text)
-        and (j == 1 or toks[j - 2].start < floor or _stops(toks[j - 2], 2, C.Enterprise))
-    )
+        return 2 if _is_region_word(prev.text) else 0
+    for taken in (2, 3):
+        first = toks[j - taken + 1]
+        if not (
+            first.start >= floor
+            and len(first.text) == 1
+            and _CJK.match(first.text)
+            and _brand_like(first.text)
+        ):
+            return 0
+        k = j - taken
+        if k < 0 or toks[k].start < floor or _stops(toks[k], taken, C.Enterprise):
+            return taken
+    return 0
 
 
-# single characters that jieba leaves alone and that mostly act as verbs (强链, 补链, 建厂)
 _VERB_CHARS = frozenset("促抓建推引强补延拓聚做创争达超占")
 
 
@@ -421,8 +428,10 @@ def _brand_half(
     weak character comes second (立达, 其亚), 1 for a verb character beside a brand character
     (双创产业园, 创岳玻璃…项目), 0 when it ends the name."""
     w = toks[j].text
-    if cls == C.Enterprise and consumed and w in _WEAK and _weak_pair(toks, j, floor):
-        return 2
+    if cls == C.Enterprise and w in _WEAK:
+        taken = _weak_brand(toks, j, floor)
+        if taken:
+            return taken
     if w in _VERB_CHARS and _brand_pair(toks, j, start, end):
         return 1
     return 0
