@@ -238,11 +238,14 @@ def _subjects(store, kind: str) -> list[tuple[str, dict, str, set[str]]]:
     if kind == "strategies":
         issuers = sorted(set(query(store, "policies")["issuer_label"].dropna()))
         return [(p, {}, "strategy", values("strategies-of", "strategy", place=p)) for p in issuers]
-    if kind == "in-place":
+    if kind == "in-place":  # (the templates ask for projects)
         places = labels(
-            "SELECT ?l WHERE { ?x ckg:locatedIn ?p . ?p a ckg:Region ; skos:prefLabel ?l }"
+            "SELECT ?l WHERE { ?x a ckg:Project ; ckg:locatedIn ?p ."
+            " ?p a ckg:Region ; skos:prefLabel ?l }"
         )
-        return [(p, {}, "thing", values("located-in", "thing", place=p)) for p in places]
+        return [
+            (p, {}, "thing", values("located-in", "thing", place=p, kind="Project")) for p in places
+        ]
     if kind == "firm-projects":
         firms = labels("SELECT ?l WHERE { ?x ckg:developedBy ?e . ?e skos:prefLabel ?l }")
         return [
