@@ -45,6 +45,12 @@ def test_position_example(extract_text, position):
 
 
 FOUND = [
+    # 将 before 由, a place before the office
+    (
+        "chainLeaderOf",
+        "总链长将由岳阳市委书记、市长担任。",
+        {("市委书记", "*"), ("市长", "*")},
+    ),
     # firms of another kind named as leaders, no chain named (N家龙头企业为链主)
     (
         "leadsChain",
