@@ -9,6 +9,14 @@ from .test_quantities import CITY, cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "an area in 千公顷",
+        CITY + "全市蔬菜种植面积13.3千公顷,增长0.4%。",
+        13.3,
+        "千公顷",
+        {"indicator": "蔬菜种植面积"},
+    ),
+    ("birds in 万羽", CITY + "全市出栏家禽393.5万羽。", 393.5, "万羽", {"indicator": "出栏家禽"}),
+    (
         "a capacity in ampere-hours",
         CITY + "全市已形成年产约2.5亿安时锂离子电池、月产4000万吨电池钢壳产能。",
         2.5,
