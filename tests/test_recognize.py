@@ -7,6 +7,8 @@ from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 
 FOUND = [
+    # a list item may end in a character that ends no name elsewhere (为)
+    ("岚泰科技、岳阳大为等企业落户园区。", "Enterprise", "岳阳大为"),
     # a brand of three characters the dictionary does not join, the last a weak one (达)
     ("岚山引进欣岳达集团。", "Enterprise", "欣岳达集团"),
     ("岚泰科技上马年产5万吨电池材料项目。", "Project", "年产5万吨电池材料项目"),

@@ -478,8 +478,12 @@ def _firm(
         return
     if freq(text) > 300 and pos(text) not in {"nz", "nt", "nrt"} and not in_list:
         return
-    if "的" in text or text.endswith(("有", "是", "为", "和", "与")):
+    if "的" in text:
         return
+    if text.endswith(("有", "是", "为", "和", "与")) and not (
+        in_list and s.text[b - s.start : b - s.start + 1] in _LIST_NEXT
+    ):
+        return  # (a list item may end so: "A、深圳大为、B等企业")
     firm_suffixes = lx["firm_suffixes"]
     if text in firm_suffixes or text[1:] in firm_suffixes or text in lx["list_heads_set"]:
         return  # "有限公司" alone names no firm, nor does "上市公司"
@@ -502,6 +506,9 @@ def _firm(
         return  # 活动, 委员会; "东岭绿色铝产业园已入驻企业26家": a park's name is no firm's
     yield Mention(C.Enterprise, text, start, b, rule=rule)
 
+
+# what follows an item of a list of firms, so that the item's last character is its own
+_LIST_NEXT = frozenset("、等")
 
 _COUNT_OR_RANK = re.compile(r"^(?:首|第?[0-9一二三四五六七八九十两]+)(?:家|批|个|户|位)$")
 
