@@ -27,12 +27,13 @@ from .helpers import kg
 CASES_FILE = Path(__file__).parent / "data" / "ask_cases.tsv"
 
 # An article stating what the bundled ones do not: clusters, named chain leaders, a firm that
-# leads two chains, a project in a chain.
+# leads two chains, a project in a chain, a firm's figure under the Latin letters it goes by.
 EXTRA_ARTICLE = (
     "锂电池产业链属于新能源产业集群。先进制造产业集群包括数控机床产业链和工业机器人产业链。\n"
     "市委副书记李明担任电子信息产业链链长。纺织服装产业链链长由副市长王强担任。\n"
     "以岚川时代为龙头,锂电池产业链加快发展。以岚川时代、比亚迪为龙头,储能产业链发展势头强劲。\n"
     "铝箔项目属于铝精深加工产业链。\n"
+    "恒川时代新能源科技股份有限公司(HCT)位于临川。2021年,HCT产值990亿元。\n"
 )
 
 

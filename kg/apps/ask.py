@@ -145,18 +145,18 @@ class Asker:
         text = _HOW_MUCH.sub("", text).strip(" ,的")
         parts = [p for p in re.split(r"\s+", text) if p]
         text = "".join(parts)
-        splits: list[tuple[str, str]] = []
-        if "的" in text:
+        splits: list[tuple[str, str, float]] = []
+        if "的" in text:  # X的Y: X is the name, however little of a name it is (宁德时代的产值)
             at = text.index("的")
-            splits.append((text[:at], text[at + 1 :]))
+            splits.append((text[:at], text[at + 1 :], 0.0))
         for i in range(len(text) - 1, 1, -1):  # longest known name first
-            splits.append((text[:i], text[i:]))
-        for name, indicator in splits:
+            splits.append((text[:i], text[i:], 95.0))
+        for name, indicator, least in splits:
             name, indicator = clean_name(name), indicator.strip(" ,的")
             if not name or not indicator:
                 continue
             links = self.linker.link(name)
-            if links and links[0].score >= 95:
+            if links and links[0].score >= least:
                 # the question was lower-cased; indicator names write GDP, 5G in capitals
                 indicator = re.sub(r"[a-z]+", lambda w: w.group(0).upper(), indicator)
                 # "营业收入目标": the figure aimed at is stored as the indicator, marked a target
