@@ -226,7 +226,7 @@ class Asker:
         links = self.linker.link(name, types=kind.types or None)
         zh = industry_name(name) if not links and name.isascii() else None
         if zh:  # an industry named in English ("the tea chain"): its chain, by the Chinese name
-            name = zh
+            name = plan.name = zh  # (and the names that hold it, should it answer nothing)
             links = self.linker.link(name + "产业链", types=kind.types or None)
             links = links or self.linker.link(name, types=kind.types or None)
         if not links:
