@@ -70,6 +70,12 @@ NOT_METRICS = [
     ("the article's own tally of indicators", "遵义市工业投资等4项指标增速全省第一。", 4, "项"),
     ("the article's own working groups", "遵义市建立12个产业链推进专班。", 12, "个"),
     (
+        "a figure that opens a project's name",
+        "抽水蓄能项目动工,300MW地面分布式光伏、智慧能源等项目加快推进。",
+        300,
+        "MW",
+    ),
+    (
         "some of the things counted before",
         "全市16项主要经济指标中13项增幅居全省前三。",
         13,

@@ -9,6 +9,20 @@ from .test_quantities import CITY, cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "预计达产后 opens the clause (后年 is no part of the indicator)",
+        CITY + "开工项目6个,总投资44.5亿元,预计达产后年产值50亿元。",
+        50,
+        "亿元",
+        {"indicator": "年产值", "qualifier": "预计"},
+    ),
+    (
+        "a yearly output counted in 套: the product's capacity, the plant after 的",
+        CITY + "星河公司建成一家年产200万套蓝牙耳机的子公司。",
+        200,
+        "万套",
+        {"indicator": "蓝牙耳机产能"},
+    ),
+    (
         "an area in 千公顷",
         CITY + "全市蔬菜种植面积13.3千公顷,增长0.4%。",
         13.3,

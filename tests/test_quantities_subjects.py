@@ -11,6 +11,13 @@ from .test_quantities import CITY, PARK, cases, check, metric
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "a name and a colon open a bulleted line: the name's figures",
+        CITY + "- 星河新能源汽车动力电池项目:首期投资10亿元,第一年产能可达2GWh。",
+        10,
+        "亿元",
+        {"subject": "星河新能源汽车动力电池项目", "indicator": "投资"},
+    ),
+    (
         "a figure of the firm named after it and 的",
         CITY + "年产值超10亿元的星河新能源科技有限公司今年再扩产。",
         10,

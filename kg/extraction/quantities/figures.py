@@ -65,11 +65,12 @@ def _in_quotes(text: str, i: int) -> bool:
 
 
 def _inside(names: list[Mention], at: int) -> bool:
-    """Whether offset `at` is strictly inside one of `names` (by start)."""
+    """Whether offset `at` is strictly inside one of `names` (by start), or opens a project's
+    name (300MW地面分布式光伏项目: the figure names the project)."""
     for m in names:
-        if m.start >= at:
+        if m.start > at:
             break
-        if m.end > at:
+        if m.end > at and (m.start < at or m.type == C.Project):
             return True
     return False
 

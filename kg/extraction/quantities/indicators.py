@@ -483,6 +483,14 @@ def _indicator(
     if item is not None and not new_item:  # 、月产4000万吨…: what the item before measured
         # (this one's: the words from the rate on)
         noun, displaced = text[item.start() + 1 : _strip_how(doc, a, pre_end)], False  # is not
+    if _RATE_ONLY.match(noun):
+        # 年产2万吨锰合金生产线: the capacity of the product named after the figure
+        product = _PLANT.sub("", _noun_after(doc, b, limit))
+        de = text.find("的", b, limit)
+        if de > b and len(before_de := _noun_after(doc, b, de)) >= 2:
+            product = before_de  # 年产1GWh锂离子电芯的某公司: the product, then who makes it
+        if product:
+            return product.removesuffix("产能") + "产能"  # (月产4000万吨钢壳产能)
     if unit in _COUNTS:
         # the things counted follow the number when it has any: 本地19家配套企业
         after = _noun_after(doc, b, limit)
@@ -497,14 +505,6 @@ def _indicator(
             return ""  # 白酒、茶及辣椒3个百亿级…: the same, the head unread
     if not noun and previous is not None and growth:
         noun = _base(previous.indicator)
-    if unit not in _COUNTS and _RATE_ONLY.match(noun):
-        # 年产2万吨锰合金生产线: the capacity of the product named after the figure
-        product = _PLANT.sub("", _noun_after(doc, b, limit))
-        de = text.find("的", b, limit)
-        if de > b and len(before_de := _noun_after(doc, b, de)) >= 2:
-            product = before_de  # 年产1GWh锂离子电芯的某公司: the product, then who makes it
-        if product:
-            return product.removesuffix("产能") + "产能"  # (月产4000万吨钢壳产能)
     if unit not in _COUNTS and (not noun or new_item or displaced and text[b : b + 1] == "的"):
         after = _noun_after(doc, b, limit)
         if noun and after and b + 1 + len(after) in cuts and text[b : b + 1] == "的":
