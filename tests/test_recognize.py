@@ -7,6 +7,8 @@ from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 
 FOUND = [
+    # a dash before a firm's name joins it to what it is, no part of the name
+    ("引进了全县首家民营上市企业——岚井新材料公司。", "Enterprise", "岚井新材料公司"),
     # a list item may end in a character that ends no name elsewhere (为)
     ("岚泰科技、岳阳大为等企业落户园区。", "Enterprise", "岳阳大为"),
     # a brand of three characters the dictionary does not join, the last a weak one (达)

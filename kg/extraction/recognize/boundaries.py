@@ -246,7 +246,12 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
         and toks[k - 1].text in lx["quantifiers"]
     ):
         start += 1
+    while k < len(toks) and toks[k].start == start < end and toks[k].text in _DASHES:
+        start, k = toks[k].end, k + 1  # "上市企业——某某公司": a dash joins a name, opens none
     return start
+
+
+_DASHES = frozenset({"—", "——", "-", "–"})
 
 
 def _after_never_inside(toks: list[Token], start: int, end: int) -> int:
