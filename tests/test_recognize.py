@@ -7,12 +7,13 @@ from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 
 FOUND = [
+    ("山西兴县发展煤化工。", "Region", "兴县"),
     # a dash before a firm's name joins it to what it is, no part of the name
     ("引进了全县首家民营上市企业——岚井新材料公司。", "Enterprise", "岚井新材料公司"),
     # a list item may end in a character that ends no name elsewhere (为)
     ("岚泰科技、岳阳大为等企业落户园区。", "Enterprise", "岳阳大为"),
     # a brand of three characters the dictionary does not join, the last a weak one (达)
-    ("岚山引进欣岳达集团。", "Enterprise", "欣岳达集团"),
+    ("岚山引进恒盛达集团。", "Enterprise", "恒盛达集团"),
     ("岚泰科技上马年产5万吨电池材料项目。", "Project", "年产5万吨电池材料项目"),
     # a list of firms before 等 and a long description of them (国内头部…企业)
     (
@@ -208,6 +209,11 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a slogan is no county (产业兴县); moving in ready-made (拎包入驻) names no firm
+    ("岚山县坚持产业兴县战略。", "Region", "兴县"),
+    ("为企业提供租赁模式拎包入驻。", "Enterprise", "模式拎包"),
+    # a common verb names no firm, even in a list
+    ("车间完成组装、检测等工序后交付公司。", "Enterprise", "组装"),
     # a note in brackets names no project (在建(含续建)项目); 上马 (to launch) opens no name
     ("全市87个在建(含续建)项目总投资额10亿元。", "Project", "(含续建)项目"),
     ("岚泰科技先后上马四期项目。", "Project", "上马四期项目"),

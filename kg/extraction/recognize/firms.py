@@ -478,6 +478,8 @@ def _firm(
         return
     if freq(text) > 300 and pos(text) not in {"nz", "nt", "nrt"} and not in_list:
         return
+    if in_list and freq(text) > 300 and pos(text) in _VERB_TAGS:
+        return  # "完成组装、质检等程序": a common verb names no firm, even listed
     if "的" in text:
         return
     if text.endswith(("有", "是", "为", "和", "与")) and not (
@@ -506,6 +508,8 @@ def _firm(
         return  # 活动, 委员会; "东岭绿色铝产业园已入驻企业26家": a park's name is no firm's
     yield Mention(C.Enterprise, text, start, b, rule=rule)
 
+
+_VERB_TAGS = frozenset({"v", "vn", "vd", "vi"})
 
 # what follows an item of a list of firms, so that the item's last character is its own
 _LIST_NEXT = frozenset("、等")

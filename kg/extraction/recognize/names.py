@@ -96,6 +96,15 @@ def _place_spans(s: _Sent) -> list[tuple[int, int]]:
     return out
 
 
+def _slogan(s: _Sent, a: int) -> bool:
+    """Whether the two-character place at `a` (in the sentence's text) ends a slogan "X兴县":
+    a noun right before it (产业兴县, 科技兴县), as no place name is written after one."""
+    k = bisect.bisect_left(_starts(s.toks), s.start + a) - 1
+    if k < 0 or s.toks[k].end != s.start + a:
+        return False
+    return pos(s.toks[k].text) in ("n", "vn") and len(s.toks[k].text) > 1
+
+
 def _regions(s: _Sent) -> Iterator[Mention]:
     """Places: administrative names (full or short), ethnic townships, towns (…镇, …乡)."""
     for m in _ETHNIC.finditer(s.text) if "族" in s.text else ():  # 青岗岭回族彝族乡, 双河苗族彝族乡
@@ -104,6 +113,8 @@ def _regions(s: _Sent) -> Iterator[Mention]:
     toks = s.toks
     taken: set[int] = set()
     for a, b in _place_spans(s):
+        if b - a == 2 and s.text[b - 1] in "县市区旗" and _slogan(s, a):
+            continue  # 产业兴县, 工业富县: a slogan, not the county 兴县
         taken.add(a + s.start)
         k = bisect.bisect_left(_starts(toks), s.start + b)
         if k < len(toks) and toks[k].start == s.start + b and toks[k].text in _LEVELS:
