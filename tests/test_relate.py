@@ -58,6 +58,8 @@ def test_a_policy_titled_with_a_place_is_that_places(extract_text, text, policy_
 # its name opens with, else in the place the article's title names; none where neither does
 PROJECT_PLACES = [
     ("岚山光伏电站项目开工建设。", "岚山光伏电站项目", "岚山", 0.7),
+    # the park a project's name holds, before the place it opens with
+    ("岚山锂电产业园电池项目开工建设。", "岚山锂电产业园电池项目", "岚山锂电产业园", 0.7),
     # a park too, by its name (never by the title: the parks an article names may be elsewhere)
     ("德州市循环经济产业园加快建设。", "德州市循环经济产业园", "德州市", 0.7),
     ("# 德州市园区观察\n\n星河经济技术开发区加快建设。", "星河经济技术开发区", None, 0),

@@ -309,17 +309,31 @@ _PLACED = frozenset(_NAMED_BY)
 
 def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Relation]:
     """Where a project or a park is when the text does not say (`located`: the starts of
-    those it places): the place its name opens with (岚山光伏电站项目, 岚山县循环经济产业园,
-    confidence 0.7), else, for a project, the place the article's title names
-    (岚山县举行重点项目集中开工仪式, confidence 0.6)."""
+    those it places): for a project, the park its name holds (岚山锂电产业园电池项目), else
+    the place its name opens with (岚山光伏电站项目, 岚山县循环经济产业园, confidence 0.7),
+    else, for a project, the place the article's title names (岚山县举行重点项目集中开工仪式,
+    confidence 0.6)."""
     out: list[Relation] = []
     places = {m.start: m for m in doc.mentions if m.type == C.Region}
+    parks = [m for m in doc.mentions if m.type == C.IndustrialPark]
     main = _title_place(doc, ctx)
     for p in doc.mentions:
         if p.type not in _PLACED or p.start in located or id(p) in ctx.nested:
             continue
         sent = doc.sentence_at(p.start)
         if sent is None:
+            continue
+        park = next(
+            (k for k in parks if p.type == C.Project and p.start <= k.start and k.end < p.end),
+            None,
+        )
+        if park is not None:  # 某某产业园圆柱锂电池项目: in the park its name holds
+            out.append(
+                Relation(
+                    P.locatedIn, p, park, sent, rule="项目名称",
+                    how="the park its name holds", confidence=0.7,
+                )
+            )  # fmt: skip
             continue
         place = places.get(p.start)
         if place is not None and place.end < p.end:
