@@ -62,6 +62,7 @@ TABLES = [
             ("locatedIn", "云南锂电", "昭阳区"),
             ("locatedIn", "云铝海鑫", "昭阳区"),
             ("locatedIn", "昭通铝业", "昭阳经济开发区"),
+            ("locatedIn", "昭阳经济开发区", "昭阳区"),  # (the park where its name says)
         },
         set(),
         id="tab-separated list of 链主 enterprises",
@@ -77,6 +78,7 @@ TABLES = [
             ("locatedIn", "云南锂电", "昭阳区"),
             ("locatedIn", "云铝海鑫", "昭阳区"),
             ("locatedIn", "昭通铝业", "昭阳经济开发区"),
+            ("locatedIn", "昭阳经济开发区", "昭阳区"),  # (the park where its name says)
         },
         set(),
         id="firms in chains, not leading them",

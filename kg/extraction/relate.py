@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from kg.extraction.frame_rules import load_frames
 from kg.extraction.frames import FRAME_INDUSTRY, FRAME_SUBJECT, frame_relations
+from kg.extraction.places import place_names
 from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 from kg.extraction.symbols import GROUP, SYMBOL_CHARS, SYMBOLS, abstract, expand, symbol_of
@@ -307,6 +308,19 @@ _NAMED_BY = {C.Project: "项目名称", C.IndustrialPark: "园区名称"}
 _PLACED = frozenset(_NAMED_BY)
 
 
+_TABLE = "table"  # the rule of a mention read from a table's cell (kg/extraction/tables)
+
+
+def _opening_place(m: Mention) -> Mention | None:
+    """The place a name opens with where no mention of it was read (a table's cell is read
+    whole: 溧阳经济开发区), the longest that leaves a name after it; else None."""
+    names = place_names()
+    for k in range(min(len(m.text) - 2, 8), 1, -1):
+        if m.text[:k] in names:
+            return Mention(C.Region, m.text[:k], m.start, m.start + k, rule="place")
+    return None
+
+
 def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Relation]:
     """Where a project or a park is when the text does not say (`located`: the starts of
     those it places): for a project, the park its name holds (岚山锂电产业园电池项目), else
@@ -336,6 +350,8 @@ def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Rel
             )  # fmt: skip
             continue
         place = places.get(p.start)
+        if place is None and p.rule == _TABLE and p.type == C.IndustrialPark:
+            place = _opening_place(p)  # (a park in a table's cell: no mentions read inside)
         if place is not None and place.end < p.end:
             out.append(
                 Relation(
