@@ -67,6 +67,8 @@ __all__ = [  # noqa: F822 - KINDS is compiled on first use by the module __getat
 
 #: A link this sure (the name, an alias or a short name) is not passed over for a later kind's.
 _SURE = 95.0
+# the kinds of question "X签约了哪些项目" is read as, and answered by when no firm is found
+_SIGNED_WITH, _IN_PLACE = "signed-with", "in-place"
 #: At most this many narrower names answer for a name (see `Kind.narrower`).
 _MAX_NARROWER = 8
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年?")
@@ -180,7 +182,7 @@ class Asker:
             if not self._fill(attempt, kind, m):
                 failed = failed or attempt
             elif not attempt.links or attempt.links[0].score >= _SURE:
-                attempt.fallback = unsure
+                attempt.fallback = unsure or self._projects_signed(attempt)
                 return attempt
             else:
                 # a name only part of a name of this kind's class (江城 in a firm's name) may be
@@ -188,6 +190,27 @@ class Asker:
                 # this one answers only if that one finds nothing
                 unsure = unsure or attempt
         return unsure or failed or plan
+
+    def _projects_signed(self, plan: Plan) -> Plan | None:
+        """For "X签约了哪些项目" (the firms X signed with, by its kind): the projects placed in
+        X, answered when no firm is found that signed with it; else None."""
+        assert plan.kind is not None
+        if plan.kind.name != _SIGNED_WITH or "项目" not in plan.normalised:
+            return None
+        places = [k for k in plan.links if k.type in (C.Region, C.IndustrialPark)]
+        kind = next((k for k in kinds() if k.name == _IN_PLACE), None)
+        if not places or kind is None or kind.slot is None:
+            return None
+        bindings = [{kind.slot: k.label, "kind": C.Project} for k in places]
+        return Plan(
+            question=plan.question,
+            normalised=plan.normalised,
+            kind=kind,
+            query=kind.query,
+            name=plan.name,
+            links=places,
+            bindings=bindings,
+        )
 
     def _fill(self, plan: Plan, kind: Kind, m: re.Match[str]) -> bool:
         # Fill plan's bindings from the match; False when its name links to nothing.
