@@ -7,6 +7,8 @@ from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 
 FOUND = [
+    # the place before a party committee's office (市委, 县委) stops before its level
+    ("岳阳市委书记李明出席会议。", "Region", "岳阳"),
     ("山西兴县发展煤化工。", "Region", "兴县"),
     # a dash before a firm's name joins it to what it is, no part of the name
     ("引进了全县首家民营上市企业——岚井新材料公司。", "Enterprise", "岚井新材料公司"),

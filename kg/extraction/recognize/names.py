@@ -115,6 +115,8 @@ def _regions(s: _Sent) -> Iterator[Mention]:
     for a, b in _place_spans(s):
         if b - a == 2 and s.text[b - 1] in "县市区旗" and _slogan(s, a):
             continue  # 产业兴县, 工业富县: a slogan, not the county 兴县
+        if s.text[b : b + 1] == "委" and s.text[b - 1] in "省市县区州旗" and b - a > 2:
+            b -= 1  # 岳阳市委书记: the place 岳阳, the office 市委书记
         taken.add(a + s.start)
         k = bisect.bisect_left(_starts(toks), s.start + b)
         if k < len(toks) and toks[k].start == s.start + b and toks[k].text in _LEVELS:
