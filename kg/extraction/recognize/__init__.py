@@ -21,6 +21,7 @@ import bisect
 from kg.extraction.recognize.boundaries import _GLUED, _doc_starts, _known_starts, _Sent
 from kg.extraction.recognize.chains import _chains_after_colon
 from kg.extraction.recognize.firms import (
+    _FIRM_ONLY,
     _bare_brands,
     _coordinated_firms,
     _facility_firms,
@@ -58,14 +59,16 @@ def _sentence_mentions(s: _Sent) -> list[Mention]:
     if "“" in text or "大" in text:
         out.extend(_strategies(s))
     out.extend(_regions(s))
-    out.extend(_persons(s))
+    if "链长" in text or _patterns()["titles"].search(text) is not None:
+        out.extend(_persons(s))
     if "链长" in text:
         out.extend(_roles(s))
     out.extend(_firm_list_items(s))
     if "等" in text and "项目" in text:
         out.extend(_project_list_items(s))
     out.extend(_short_firms(s))
-    out.extend(_bare_brands(s))
+    if _FIRM_ONLY.search(text) is not None:  # (a noun said only of firms: in few sentences)
+        out.extend(_bare_brands(s))
     if _patterns()["facility"].search(text):
         out.extend(_facility_firms(s))
     if "产业链" in text and ("::" in text or ":" in text):
@@ -98,7 +101,9 @@ def recognize(doc: Document) -> Document:
     }
     for sent_, here in read:
         n = len(here)
-        here.extend(_coordinated_firms(sent_, here, known))
+        text = sent_.text
+        if "、" in text or "与" in text or "和" in text:  # (what coordinates items)
+            here.extend(_coordinated_firms(sent_, here, known))
         found.extend(here)
         # (the mentions before `n` are in `known` already)
         known.update(m.text for m in here[n:] if m.type == C.Enterprise and m.rule != _UNSURE)

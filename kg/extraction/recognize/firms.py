@@ -135,12 +135,13 @@ def _active(present: int) -> tuple[Phrasing, ...]:
     return tuple(ph for ph, groups in _gates()[2] if all(present & g for g in groups))
 
 
-def _firm_list_items(s: _Sent) -> Iterator[Mention]:
+def _firm_list_items(s: _Sent) -> list[Mention]:
     """Firms where a phrasing of `kg/extraction/rules/phrasings.toml` makes them firms."""
     t = s.text
-    for ph in _active(_gate_words(t)):
-        for m in _matches(ph, t):
-            yield from _read(s, ph, m)
+    active = _active(_gate_words(t))
+    if not active:
+        return []  # (as most sentences: no generator made to find nothing)
+    return [found for ph in active for m in _matches(ph, t) for found in _read(s, ph, m)]
 
 
 _CLAUSE = re.compile("[^,。;]+")

@@ -71,9 +71,8 @@ def _place_spans(s: _Sent) -> list[tuple[int, int]]:
     toks = s.toks
     last = s.start + len(s.text)  # a word may run past a sentence cut inside a line
     found = []
-    # the words that begin a place, picked in C: most words begin none
-    opening = compress(count(), map(beginnings.__contains__, map(_TEXT, toks)))
-    for i in opening:
+    # the words that begin a place: most words begin none
+    for i in [i for i, tok in enumerate(toks) if tok[0] in beginnings]:
         tok = toks[i]
         text = tok.text
         k = i
