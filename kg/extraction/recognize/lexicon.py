@@ -100,6 +100,15 @@ def _alt(words: list[str]) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
+def _first_chars(words: Iterable[str]) -> str:
+    """A character class of the first characters of `words`.
+
+    >>> _first_chars(["市委", "市政府", "领导"])
+    '[市领]'
+    """
+    return "[" + "".join(sorted({re.escape(w[0]) for w in words})) + "]"
+
+
 def _trie_alt(words: Iterable[str]) -> str:
     """`_alt(words)` written as a tree of shared beginnings (产业(?:链|园|集群)…): the same
     matches, the longest word at each place, with fewer alternatives tried at each character.
@@ -235,7 +244,12 @@ def _patterns() -> dict[str, re.Pattern]:
         "policy_kind": re.compile(_alt(rules()["policy"]["kinds"])),
         # a role: office words (市委、市政府主要…) and a head (领导), where a 链长 frame can use it
         "role": re.compile(
-            r"((?:(?:"
+            # (the first character looked at first: a pattern that opens with a repeat is tried
+            # at every character, and most start no office word and no head)
+            "(?="
+            + _first_chars([*lx["role_offices"], *rules()["role"]["heads"]])
+            + ")"
+            + r"((?:(?:"
             + _alt(lx["role_offices"])
             + r")、?)*(?:"
             + lx["role_alt"]

@@ -234,7 +234,8 @@ _TAKES_POST = re.compile(
     r"[^,,。;;]{0,24}?(?<!副)链长"
 )
 # …链长由 and a name, then 担任: "海工装备产业链链长由程一帆担任"
-_POST_GIVEN = re.compile(r"(?<!副)链长[”’]?由([\u4e00-\u9fff]{2,3})(?:同志)?(?:担任|兼任|出任)")
+# (链长 written first, where the search skips to it; then not after 副)
+_POST_GIVEN = re.compile(r"链长(?<!副链长)[”’]?由([\u4e00-\u9fff]{2,3})(?:同志)?(?:担任|兼任|出任)")
 
 
 def _person_word(s: _Sent, a: int) -> str:
