@@ -368,7 +368,7 @@ def _known_starts(toks: list[Token], starts: list[int]) -> None:
     _STARTS[0] = (toks, starts)
 
 
-_TEXT, _START, _END = itemgetter(0), itemgetter(1), itemgetter(2)  # a token's fields, read in C
+_TEXT, _START = itemgetter(0), itemgetter(1)  # a token's fields, read in C
 
 
 def _weak_brand(toks: list[Token], j: int, floor: int) -> int:
@@ -450,22 +450,19 @@ class _Sent:
         self.text = sent.text
         self.start = sent.start
         self.toks = toks if toks is not None else tokenize(sent.text, sent.start)
-        self._starts: set[int] | None = None
-        self._ends: set[int] | None = None
 
-    @property
-    def starts(self) -> set[int]:
-        """Document offsets where a token starts."""
-        if self._starts is None:  # (functools.cached_property takes a lock: slower)
-            self._starts = set(_starts(self.toks))
-        return self._starts
+    # (asked a few times a sentence: a bisection costs less than a set of offsets made first)
+    def is_start(self, a: int) -> bool:
+        """Whether a token starts at document offset `a`."""
+        starts = _starts(self.toks)
+        i = bisect.bisect_left(starts, a)
+        return i < len(starts) and starts[i] == a
 
-    @property
-    def ends(self) -> set[int]:
-        """Document offsets where a token ends."""
-        if self._ends is None:
-            self._ends = set(map(_END, self.toks))
-        return self._ends
+    def is_end(self, b: int) -> bool:
+        """Whether a token ends at document offset `b` (tokens do not overlap: only the last
+        that starts before `b` can)."""
+        i = bisect.bisect_left(_starts(self.toks), b) - 1
+        return i >= 0 and self.toks[i][2] == b
 
     def word_at(self, a: int) -> Token | None:
         """The word that starts at document offset `a`, if one does."""

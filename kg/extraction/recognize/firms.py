@@ -372,7 +372,7 @@ def _facility_firms(s: _Sent) -> Iterator[Mention]:
     (a brand-like name; an ordinary word needs a macro-region: 华东区总部)."""
     for m in _patterns()["facility"].finditer(s.text):
         hb = s.start + m.start()
-        if hb not in s.starts:
+        if not s.is_start(hb):
             continue
         found = _facility_owner(s, hb, s.start)
         if found is None:
@@ -642,7 +642,7 @@ def _bare_brands(s: _Sent) -> Iterator[Mention]:
     toks = s.toks
     for m in _FIRM_ONLY.finditer(s.text):
         end = s.start + m.start()
-        if end not in s.starts:
+        if not s.is_start(end):
             continue
         k = bisect.bisect_left(_starts(toks), end) - 1
         if k >= 0 and toks[k].text in lx["time_words"]:
@@ -686,7 +686,7 @@ def _short_firm(s: _Sent, m_start: int, m_end: int, is_strong: bool) -> Mention 
     """The firm a brand and the industry word at [m_start, m_end) of the sentence name."""
     a = s.start + m_start
     b = s.start + m_end
-    if a not in s.starts or b not in s.ends:
+    if not s.is_start(a) or not s.is_end(b):
         return None
     if not is_strong and not _acts_after(s, b):
         return None  # a weak industry word: the firm must be the one acting, a verb after it

@@ -74,8 +74,8 @@ def _list_items(
                 continue  # "A、和翔鸭业、B": no list writes 、 before its conjunction
             if (
                 found.group() in "、,"
-                or s.start + found.start() in s.starts
-                and s.start + found.end() in s.ends  # a word of its own: not 涉及, not 及其
+                or s.is_start(s.start + found.start())
+                and s.is_end(s.start + found.end())  # a word of its own: not 涉及, not 及其
                 and not (cls == C.Enterprise and _inside_brand(s.text, found, base, cur))
             ):
                 sep, before = found, k

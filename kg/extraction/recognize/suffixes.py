@@ -58,9 +58,9 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
     for m in lx["suffix_re"][cls].finditer(s.text) if matches is None else matches:
         a, b = s.start + m.start(), s.start + m.end()
         suffix = m.group()
-        if a not in s.starts:  # "网络安全产业链": 全产业链 begins inside a word, 产业链 does not
+        if not s.is_start(a):  # "网络安全产业链": 全产业链 begins inside a word, 产业链 does not
             shorter = [x for x in lx["suffix_sets"][cls] if suffix.endswith(x) and x != suffix]
-            shorter = [x for x in shorter if b - len(x) in s.starts]
+            shorter = [x for x in shorter if s.is_start(b - len(x))]
             if shorter:
                 suffix = max(shorter, key=len)
                 a = b - len(suffix)
@@ -309,8 +309,8 @@ _ENTER = ("进", "入")  # (进园区, 入园区: going into parks, not one of t
 def _one_word(s: _Sent, a: int, b: int, text: str) -> bool:
     """Whether `text` at [a, b) is one dictionary word that is not itself a generic one."""
     return (
-        a in s.starts
-        and b in s.ends
+        s.is_start(a)
+        and s.is_end(b)
         and freq(text) > 0
         and text not in _lex()["generic_set"]
         # words starting in [a, b): starts are sorted
