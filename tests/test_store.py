@@ -11,6 +11,7 @@ import pytest
 from rdflib import Dataset
 
 from kg.errors import StoreError, ValidationError
+from kg.graph import store as store_module
 from kg.graph.query import counts, named_query, run_sparql
 from kg.graph.rdf import ENTITY_GRAPH, document_graph, document_quads
 from kg.graph.store import _Queue, build_store, open_store, oxigraph_store, union_triples
@@ -281,3 +282,29 @@ def test_a_busy_build_loads_in_its_own_parts_and_gives_the_same_store(tmp_path, 
     monkeypatch.setattr("kg.graph.store.BUSY_LOAD_QUADS", 50)
     build_store(docs, tmp_path / "busy", include_ontology=False, busy=True)
     assert _all_quads(tmp_path / "busy") == _all_quads(tmp_path / "whole")
+
+
+@pytest.mark.parametrize("expected", [5, 6, 1])
+def test_a_busy_build_loads_its_last_articles_beside_the_call_before(
+    tmp_path, monkeypatch, expected
+):
+    # build_store(busy=True, expected=N): the last N // FINAL_SHARE documents are read by a
+    # call of their own while the call before writes; the store is the same (N may be wrong).
+    docs = [sample_document(f"{name}.txt") for name in "abcde"]
+    build_store(docs, tmp_path / "whole", include_ontology=False)
+    calls = []
+    real = store_module._Call.__init__
+
+    def counted(self, store, part):
+        calls.append(part)
+        real(self, store, part)
+
+    monkeypatch.setattr(store_module._Call, "__init__", counted)
+    monkeypatch.setattr("kg.graph.store.BUSY_LOAD_QUADS", 10_000_000)
+    found = build_store(
+        docs, tmp_path / "busy", include_ontology=False, busy=True, expected=expected
+    )
+    assert found["documents"] == 5
+    assert _all_quads(tmp_path / "busy") == _all_quads(tmp_path / "whole")
+    assert [part.cut for part in calls] == ([True, False] if expected >= 5 else [False])
+    assert _leftovers(tmp_path / "busy") == []

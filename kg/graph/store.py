@@ -83,6 +83,12 @@ QUEUED_BYTES = 16 << 20
 # workers, which stop once a few chunks each are ahead (see kg.run.parallel). Room for about a
 # part's N-Quads (about 240 bytes a quad) keeps them busy.
 BUSY_QUEUED_BYTES = 64 << 20
+# When extraction takes every core, the last articles of a build whose size is known go in a
+# call of their own (`build_store(expected=…)`): the last 1/FINAL_SHARE of them. That call reads
+# them while the call before it writes what it read, so when extraction ends what is left to
+# write is split between two calls that run side by side on the cores the workers freed, not
+# one call's whole part written on one core while the other waits.
+FINAL_SHARE = 5
 
 
 class _Queue:
@@ -164,11 +170,13 @@ class _Abort(Exception):
 
 _END = object()  # the writer has no more
 _ABORT = object()  # the writer failed
+_CUT = object()  # the last articles come: they go in a call of their own
 
 
 class _Part(io.RawIOBase):
     """What one call of the bulk loader reads: queued articles until about `size` quads have
-    been read and an article ends, or the writer has no more."""
+    been read and an article ends, the last articles come (`_CUT`) or the writer has no more.
+    `read` is set once it has read its share (or failed)."""
 
     def __init__(self, items: _Queue, size: int) -> None:
         self._items = items
@@ -177,13 +185,16 @@ class _Part(io.RawIOBase):
         self.quads = 0
         self.ended = False  # the writer has no more
         self.aborted = False  # the writer failed
+        self.cut = False  # the last articles go in the next call
+        self.read = threading.Event()
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, target: Any) -> int:
         while not self._buffer:
-            if self.ended or self.quads >= self._size:
+            if self.ended or self.cut or self.quads >= self._size:
+                self.read.set()
                 return 0
             item = self._items.get()
             if item is _ABORT:
@@ -191,7 +202,10 @@ class _Part(io.RawIOBase):
                 raise _Abort("the build stopped")
             if item is _END:
                 self.ended = True
-                return 0
+                continue
+            if item is _CUT:
+                self.cut = self.quads > 0  # (a part with nothing read yet reads on)
+                continue
             data, quads = item
             self.quads += quads
             self._buffer = memoryview(data)
@@ -201,6 +215,37 @@ class _Part(io.RawIOBase):
         return n
 
 
+class _Call(threading.Thread):
+    """One call of Oxigraph's bulk loader on `store`, reading `part`, in a thread of its own:
+    it reads (parses) its part, then writes it (encodes, sorts and writes the files). Its error,
+    if any, is raised by `finish`."""
+
+    def __init__(self, store: ox.Store, part: _Part) -> None:
+        super().__init__(name="kg-store-call", daemon=True)
+        self._store: ox.Store | None = store
+        self._part = part
+        self._error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            # lenient: no IRI validation; kg.graph.rdf writes them (its output is tested strictly)
+            self._store.bulk_load(  # type: ignore[union-attr]
+                io.BufferedReader(self._part, 1 << 20), ox.RdfFormat.N_QUADS, lenient=True
+            )
+        except BaseException as e:  # noqa: BLE001 - handed to the loader's thread
+            self._error = e
+        finally:
+            self._store = None  # the loader may reopen the store once every call is done
+            self._part.read.set()
+
+    def finish(self) -> None:
+        """Wait for the call; raise what stopped it."""
+        self.join()
+        if self._error is not None:
+            raise self._error
+
+
 class _Loader:
     """One thread that writes N-Quads to a new store with Oxigraph's bulk loader while the
     caller makes them: extraction (Python) and loading (Rust, without the GIL) overlap.
@@ -208,6 +253,8 @@ class _Loader:
     The stream is cut into calls of about `LOAD_QUADS` quads; after each call the store is
     reopened (RocksDB otherwise keeps the index of every file a call wrote, which grows with
     the store) and freed memory is given back, so memory does not grow with the articles.
+    When the writer says the last articles come (`cut`), the call that reads them starts as
+    soon as the call before it has read its share, and the two run side by side.
     """
 
     def __init__(self, path: Path, *, target: Path, busy: bool = False) -> None:
@@ -221,15 +268,19 @@ class _Loader:
 
     def _run(self) -> None:
         part = _Part(self._items, self._part_quads)
+        calls: list[_Call] = []
         store = None
         try:
             store = ox.Store(str(self._path))
             while True:
-                # lenient: no IRI validation; kg.graph.rdf writes them (its output is tested
-                # strictly)
-                store.bulk_load(
-                    io.BufferedReader(part, 1 << 20), ox.RdfFormat.N_QUADS, lenient=True
-                )
+                calls.append(_Call(store, part))
+                part.read.wait()
+                if part.cut:  # the last articles: read while the call before writes
+                    part = _Part(self._items, self._part_quads)
+                    continue
+                for call in calls:
+                    call.finish()
+                calls = []
                 if part.ended:
                     break
                 store = None  # drop the indexes of the files just written (see above)
@@ -243,6 +294,8 @@ class _Loader:
                 while self._items.get() not in (_END, _ABORT):
                     pass  # let the writer finish putting; what it puts is dropped
         finally:
+            for call in calls:
+                call.join()
             store = None  # release the RocksDB lock before the directory is renamed or removed
 
     def put(self, data: bytes, quads: int) -> None:
@@ -251,6 +304,11 @@ class _Loader:
         if self._error is not None:
             raise self._failed()
         self._items.put((data, quads))
+
+    def cut(self) -> None:
+        """Say that the articles queued from now on are the last: a call of their own reads
+        them while the call before it writes."""
+        self._items.put(_CUT)
 
     def close(self) -> None:
         """Wait until everything queued is written; raises what stopped the loader."""
@@ -315,6 +373,7 @@ def build_store(
     *,
     include_ontology: bool = True,
     busy: bool = False,
+    expected: int | None = None,
 ) -> dict[str, int]:
     """Write the documents' quads (and the ontology) to a new store that replaces `path`.
 
@@ -330,7 +389,9 @@ def build_store(
     articles, in their graphs and the entity graph) and ``ontology_triples``. With `busy` (the
     articles are extracted on every core), the quads are written in larger calls
     (`BUSY_LOAD_QUADS`) and more of them wait for the loader (`BUSY_QUEUED_BYTES`): fewer
-    compactions, more memory.
+    compactions, more memory; and if `expected` says how many documents `docs` holds, the last
+    1/`FINAL_SHARE` of them are loaded by a call of their own, beside the call before it, so
+    that what is left to write when the last article comes is written on two cores.
     """
     path = Path(path)
     check_replaceable(path)
@@ -346,12 +407,16 @@ def build_store(
                 found["ontology_triples"] = head.count(b"\n")
                 loader.put(head, found["ontology_triples"])
             written = _Written()
+            last = (expected or 0) // FINAL_SHARE if busy else 0
+            cut_after = expected - last if expected is not None and last else -1
             for doc in docs:
                 data = written.new(_nquads_utf8(doc))
                 found["documents"] += 1
                 quads = data.count(b"\n")
                 found["quads"] += quads
                 loader.put(data, quads)
+                if found["documents"] == cut_after:
+                    loader.cut()
         except BaseException:
             loader.abort()
             raise

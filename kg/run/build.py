@@ -188,7 +188,15 @@ def build(
             # Every core extracting: the store's writing is time taken from extraction.
             busy = dask is None and workers >= _cores()
             _build_staged(
-                items, stage, store_stage / "store", report, progress, exports, phases, busy
+                items,
+                stage,
+                store_stage / "store",
+                report,
+                progress,
+                exports,
+                phases,
+                busy,
+                expected=n_files,
             )
             if not report.articles and report.skipped:
                 raise InputError(
@@ -243,8 +251,10 @@ def _build_staged(
     exports: bool,
     phases: Progress,
     busy: bool = False,
+    expected: int | None = None,
 ) -> None:
-    """Write the store to `store_path` and the other outputs to `stage`; fill `report`."""
+    """Write the store to `store_path` and the other outputs to `stage`; fill `report`.
+    `expected`: about how many articles `items` holds (see `kgstore.build_store`)."""
     merge_log = stage / "merge_log.tsv"
     # Which firm leads which chain: the first file (by name) of each pair, as the articles go
     # by (kg/graph/queries/leading_pairs.rq gives the same from the store); bounded by the pairs.
@@ -273,7 +283,7 @@ def _build_staged(
             # the loader writes what it still holds, then the store is compacted
             phases.phase("storing", 2, "steps")
 
-        kgstore.build_store(stream(), store_path, busy=busy)
+        kgstore.build_store(stream(), store_path, busy=busy, expected=expected)
         phases.advance()
     report.files["store"] = store_path
     report.files["merge_log"] = merge_log
