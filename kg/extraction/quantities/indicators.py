@@ -480,9 +480,9 @@ def _indicator(
             noun = _noun_before(doc, _cut(start, opening - 1, cuts), opening - 1)[0]
     new_item = text[left:a].rstrip().endswith("、")  # 加工厂、800立方米储罐
     item = _RATE_ITEM.search(text, left, a) if "、" in text[left:a] else None
-    if item is not None and not new_item:  # 、月产4000万吨…: what the item before measured
-        # (this one's: the words from the rate on)
-        noun, displaced = text[item.start() + 1 : _strip_how(doc, a, pre_end)], False  # is not
+    if item is not None and not new_item:
+        # 、月产4000万吨…: the words from the rate on measure this figure, not the item before
+        noun, displaced = text[item.start() + 1 : _strip_how(doc, a, pre_end)], False
     if _RATE_ONLY.match(noun):
         # 年产2万吨锰合金生产线: the capacity of the product named after the figure
         product = _PLANT.sub("", _noun_after(doc, b, limit))
