@@ -47,6 +47,8 @@ def test_position_example(extract_text, position):
 FOUND = [
     # 将 before 由, a place before the office (岳阳市委书记: the place 岳阳, the office 市委书记)
     ("chainLeaderOf", "总链长由岳阳市委书记担任。", {("市委书记", "*")}),
+    # two offices written with nothing between (县委书记县长): both hold the post
+    ("chainLeaderOf", "总链长由县委书记县长担任。", {("县委书记", "*"), ("县长", "*")}),
     (
         "chainLeaderOf",
         "总链长将由岳阳市委书记、市长担任。",
