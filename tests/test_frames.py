@@ -45,6 +45,17 @@ def test_position_example(extract_text, position):
 
 
 FOUND = [
+    # each firm of a list with the chain it leads in brackets after it (A(Z产业链)、B(W产业链))
+    (
+        "leadsChain",
+        "全县确定链主企业2家:恒川电气(电机产业链)、岳禾股份(纺织产业链)。",
+        {("恒川电气", "电机产业链"), ("岳禾股份", "纺织产业链")},
+    ),
+    (
+        "leadsChain",
+        "链主企业:恒川电气(电机产业链)、岳禾股份(纺织产业链)。",
+        {("恒川电气", "电机产业链"), ("岳禾股份", "纺织产业链")},
+    ),
     # 将 before 由, a place before the office (岳阳市委书记: the place 岳阳, the office 市委书记)
     ("chainLeaderOf", "总链长由岳阳市委书记担任。", {("市委书记", "*")}),
     # two offices written with nothing between (县委书记县长): both hold the post

@@ -204,6 +204,23 @@ def frame_relations(
             if j > 0:
                 prev_t, prev_subs, _, _ = same[j - 1]
                 floor = min(max([prev_t.end, *(m.end for m in prev_subs)]), t.start)
+            own = _bracketed(sent.text, sent.start, subs, mentions)
+            if own is not None:  # "链主企业:A(Z产业链)、B(W产业链)": each its own chain
+                confidence = round(t.frame.confidence * pos_.confidence, 2)
+                how = f"{pos_.name} ({reach}); chain: in brackets after each"
+                for subj, chain in own:
+                    out.append(
+                        Relation(
+                            t.frame.predicate,
+                            subj,
+                            chain,
+                            sent,
+                            rule=f"frame:{t.frame.name}",
+                            how=how,
+                            confidence=confidence,
+                        )
+                    )
+                continue
             subjects_start = min(m.start for m in subs)
             chains, step = _Search(art, i, s, t, floor, ceiling).run(subjects_start)
             if not chains:
@@ -222,6 +239,24 @@ def frame_relations(
                         confidence=confidence,
                     )
                 )
+    return out
+
+
+def _bracketed(
+    text: str, offset: int, subs: list[Mention], mentions: list[Mention]
+) -> list[tuple[Mention, Mention]] | None:
+    """Each subject with the chain written in brackets right after it ("A(Z产业链)、B(W产业链)"),
+    when every subject of a list of two or more has one; else None."""
+    if len(subs) < 2:
+        return None
+    chains = {m.start: m for m in mentions if m.type == C.IndustryChain}
+    out = []
+    for subj in subs:
+        at = subj.end - offset
+        chain = chains.get(subj.end + 1) if text[at : at + 1] in ("(", "（") else None
+        if chain is None or text[chain.end - offset : chain.end - offset + 1] not in (")", "）"):
+            return None
+        out.append((subj, chain))
     return out
 
 

@@ -62,6 +62,9 @@ def expand(pattern: str) -> str:
         name, classes, plus = m.group(1), m.group(2), m.group(3)
         chars = "".join(SYMBOLS[c][1] for c in classes.split("|"))
         one = f"[{chars}]"
+        if plus and "E" in classes.split("|"):
+            # a firm may be followed by the chain it leads, in brackets: "A(Z产业链)、B(W产业链)"
+            one += f"(?:[(（]{SYMBOLS['C'][1]}[)）])?"
         body = f"{one}(?:{_LIST_SEP}{one})*" if plus else one
         if plus and "H" in classes.split("|"):
             # people listed with a title each: "H、县长H" (not "市委常委、副市长H": the titles
