@@ -60,6 +60,8 @@ FOUND = [
     ("chainLeaderOf", "总链长由岳阳市委书记担任。", {("市委书记", "*")}),
     # two offices written with nothing between (县委书记县长): both hold the post
     ("chainLeaderOf", "总链长由县委书记县长担任。", {("县委书记", "*"), ("县长", "*")}),
+    # the place's name may be cut by the dictionary into the office's first word (广州市委)
+    ("chainLeaderOf", "总链长由广州市委书记市长担任。", {("市委书记", "*"), ("市长", "*")}),
     (
         "chainLeaderOf",
         "总链长将由岳阳市委书记、市长担任。",

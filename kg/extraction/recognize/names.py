@@ -297,8 +297,20 @@ def _roles(s: _Sent) -> Iterator[Mention]:
                 # or the one official of each chain: "一条产业链、一位市领导、一个牵头部门"
                 if not _ONE_EACH.search(t, 0, m.start()):
                     continue
-        a, b = s.start + m.start(1), s.start + m.end(1)
-        yield Mention(C.ChainLeaderRole, m.group(1), a, b, rule="role")
+        start = _after_place(t, m.start(1), m.end(1))
+        a, b = s.start + start, s.start + m.end(1)
+        yield Mention(C.ChainLeaderRole, t[start : m.end(1)], a, b, rule="role")
+
+
+def _after_place(t: str, a: int, b: int) -> int:
+    """Where a role read at `t[a:b]` starts: after its first character when that character
+    ends a place's name begun before it and the rest is still a role (广州市委书记: the role
+    read from 州 is 市委书记)."""
+    rest = _patterns()["role"].match(t, a + 1)
+    if rest is None or rest.end(1) != b or t[a + 1 : a + 2] == "委":
+        return a  # (岳阳市委书记 read from 市: 市委, not 委)
+    names = place_names()
+    return a + 1 if any(t[max(a - j, 0) : a + 1] in names for j in (1, 2, 3)) else a
 
 
 # a title that is only the kind of document: 《方案》 refers back to a full title, or to none
