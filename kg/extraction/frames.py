@@ -47,7 +47,7 @@ from kg.extraction.recognize.firms import _names_something
 from kg.extraction.recognize.lexicon import _CJK, _lex
 from kg.extraction.segment import pos
 from kg.extraction.symbols import abstract, with_spans
-from kg.reading.document import Document, Mention, Relation
+from kg.reading.document import Document, Mention, Relation, Sentence
 from kg.terms import C
 
 __all__ = ["Frame", "Position", "load_frames", "frame_relations", "FRAME_INDUSTRY", "FRAME_SUBJECT"]
@@ -188,46 +188,22 @@ def frame_relations(
                     reach = "clause" if _CLAUSE_END_SET.isdisjoint(span) else "sentence"
                 filled.append((t, subs, pos_, reach))
         for t, subs, pos_, reach in filled:
-            # the part of the sentence this frame owns: between the frames of its kind before
-            # and after it ("以A为龙头,X产业链…,以B为龙头,Y产业链")
-            same = (
-                [f for f in filled if f[0].frame.predicate == t.frame.predicate]
-                if len(filled) > 1
-                else filled
-            )
-            j = next(n for n, f in enumerate(same) if f[0] is t)
-            ceiling = sent.end
-            if j + 1 < len(same):
-                nxt_t, nxt_subs, _, _ = same[j + 1]
-                ceiling = max(min([nxt_t.start, *(m.start for m in nxt_subs)]), t.end)
-            floor = sent.start
-            if j > 0:
-                prev_t, prev_subs, _, _ = same[j - 1]
-                floor = min(max([prev_t.end, *(m.end for m in prev_subs)]), t.start)
             own = _bracketed(sent.text, sent.start, subs, mentions)
             if own is not None:  # "链主企业:A(Z产业链)、B(W产业链)": each its own chain
+                pairs = own
                 confidence = round(t.frame.confidence * pos_.confidence, 2)
                 how = f"{pos_.name} ({reach}); chain: in brackets after each"
-                for subj, chain in own:
-                    out.append(
-                        Relation(
-                            t.frame.predicate,
-                            subj,
-                            chain,
-                            sent,
-                            rule=f"frame:{t.frame.name}",
-                            how=how,
-                            confidence=confidence,
-                        )
-                    )
-                continue
-            subjects_start = min(m.start for m in subs)
-            chains, step = _Search(art, i, s, t, floor, ceiling).run(subjects_start)
-            if not chains:
-                continue
-            confidence = round(t.frame.confidence * pos_.confidence * STEP_CONFIDENCE[step], 2)
-            how = f"{pos_.name} ({reach}); chain: {step}"
-            for subj, chain in _pairs(sent.text, sent.start, subs, chains, t):
+            else:
+                floor, ceiling = _owned(filled, t, sent)
+                subjects_start = min(m.start for m in subs)
+                chains, step = _Search(art, i, s, t, floor, ceiling).run(subjects_start)
+                if not chains:
+                    continue
+                pairs = _pairs(sent.text, sent.start, subs, chains, t)
+                step_confidence = STEP_CONFIDENCE[step]
+                confidence = round(t.frame.confidence * pos_.confidence * step_confidence, 2)
+                how = f"{pos_.name} ({reach}); chain: {step}"
+            for subj, chain in pairs:
                 out.append(
                     Relation(
                         t.frame.predicate,
@@ -240,6 +216,26 @@ def frame_relations(
                     )
                 )
     return out
+
+
+def _owned(filled: list, t: _Trigger, sent: Sentence) -> tuple[int, int]:
+    """The part of the sentence frame `t` owns: between the frames of its kind before and
+    after it ("以A为龙头,X产业链…,以B为龙头,Y产业链")."""
+    same = (
+        [f for f in filled if f[0].frame.predicate == t.frame.predicate]
+        if len(filled) > 1
+        else filled
+    )
+    j = next(n for n, f in enumerate(same) if f[0] is t)
+    ceiling = sent.end
+    if j + 1 < len(same):
+        nxt_t, nxt_subs, _, _ = same[j + 1]
+        ceiling = max(min([nxt_t.start, *(m.start for m in nxt_subs)]), t.end)
+    floor = sent.start
+    if j > 0:
+        prev_t, prev_subs, _, _ = same[j - 1]
+        floor = min(max([prev_t.end, *(m.end for m in prev_subs)]), t.start)
+    return floor, ceiling
 
 
 def _bracketed(
