@@ -8,14 +8,16 @@ STAMP := $(VENV)/.installed
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --no-cache-dir --upgrade pip
+	$(PY) -m pip install --quiet --no-cache-dir -e '.[dev]'
 	touch $(STAMP)
 
 demo: $(STAMP)
+	bash tools/system_deps.sh demo
 	$(PY) build_graph.py
 
 test: $(STAMP)
+	bash tools/system_deps.sh test
 	$(PY) -m pytest -q
 
 lint: $(STAMP)

@@ -32,7 +32,7 @@ HOSTILE = [
 def browser(tmp_path_factory):
     """A headless Chromium with a fresh profile, closed after the module."""
     if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} is absent: install Debian's chromium package (.ci/run does)"
+        reason = f"{CHROMIUM} is absent: install Debian's chromium package (make test does)"
         if os.environ.get("CI"):
             pytest.fail(f"{reason}; CI must run the browser tests")
         pytest.skip(reason)

@@ -126,7 +126,7 @@ def test_pdf_lines_broken_by_layout_are_rejoined(tmp_path):
 def printed_pdf(tmp_path_factory) -> bytes:
     """Our own article as a web page printed to PDF by Debian's headless Chromium."""
     if not CHROMIUM.is_file():
-        reason = f"{CHROMIUM} is absent: install Debian's chromium package (.ci/run does)"
+        reason = f"{CHROMIUM} is absent: install Debian's chromium package (make test does)"
         if os.environ.get("CI"):
             pytest.fail(f"{reason}; CI must run the PDF tests")
         pytest.skip(reason)
