@@ -206,6 +206,11 @@ FOUND = [
     # count says so
     ("推动储能与氢能等8个新兴特色产业链强劲起舞。", "IndustryChain", "储能与氢能"),
     ("推动光伏和风电等2条产业链发展。", "IndustryChain", "风电"),
+    # guards of the cases in NOT_FOUND that keep real names: a listed firm after what the place
+    # has, a firm's 厂 before a word, a project followed by 优先
+    ("东岭汽车产业链上已有恒远电子等相关企业。", "Enterprise", "恒远电子"),
+    ("岚川水泥厂厂长介绍情况。", "Enterprise", "岚川水泥厂"),
+    ("恒远锂电池项目优先保障用地。", "Project", "恒远锂电池项目"),
     # a list of chains starts after what says so (分别为)
     ("华岳集团、恒泰科技分别为光伏、智能家电产业链链主企业。", "IndustryChain", "光伏"),
 ]
@@ -360,6 +365,17 @@ NOT_FOUND = [
     ("举行2024年第二次招商引资项目集中签约仪式。", "Project", "第二次招商引资项目"),
     ("推动“龙头企业-产业链-产业集群”贯通发展。", "IndustryChain", "-产业链"),
     ("推动“龙头企业-产业链-产业集群”贯通发展。", "IndustryCluster", "-产业集群"),
+    # what a place already has, said before a list: no part of a name; one item of ordinary
+    # words before 等相关企业 is a kind of firm
+    ("临川电子信息产业链上此前已有精密轴承等相关企业。", "Enterprise", "上此前已有精密轴承"),
+    ("临川产业链上已有精密轴承等相关企业。", "Enterprise", "精密轴承"),
+    # a one-character suffix inside a word (厂房) ends no name
+    ("今年,共梳理盘活闲置厂房楼宇33处。", "Enterprise", "共梳理盘活闲置厂"),
+    ("今年,共梳理盘活闲置厂房楼宇33处。", "Enterprise", "盘活闲置厂"),
+    # what the leading firms are to something is no name (是…的关键)
+    ("有影响力的“链主”企业,是强链延链的关键。", "Enterprise", "强链延链"),
+    # a slogan about projects (项目为王) names no project
+    ("岚山区树牢项目为王、实干为先的理念。", "Project", "岚山区树牢项目"),
 ]
 
 

@@ -258,6 +258,12 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
         single = m.group().startswith(("等", "在内"))  # one firm may be listed (包括A在内的…)
         if not single and len(items) < 2 or _kinds_of_firm(s, items):
             return
+        if (
+            len(items) == 1
+            and "相关" in m.group()
+            and not _names_something(s, *items[0], rare=True)
+        ):
+            return  # "已有集成电路板等相关企业": firms related to a kind of thing, not a firm
         for k, (a, b) in enumerate(items):
             trim = k == 0 or _loose(s, a, b)
             yield from _item_firm(s, a, b, ph.name, in_list=len(items) > 1, trim=trim)
@@ -303,6 +309,8 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
             yield from _firm(s, a, a + len(item), ph.name, in_list=True)
         a = xb - len(first[-1])
         b = _name_end(s, a, xb)
+        if s.text.startswith("的", b - s.start):
+            return  # "链主企业,是强链延链的关键": what the firms are to something, no name
         if b - a >= 2:  # the name starts right after "链主企业": nothing to trim
             joined = _joined_after(s, b, xb)  # "A和B": B, after the conjunction
             yield from _firm(s, a, b, ph.name, in_list=len(first) > 1 or joined, trim=False)

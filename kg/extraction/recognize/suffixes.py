@@ -51,6 +51,10 @@ def _suffix_matches(text: str) -> dict[str, list[re.Match]]:
     return found
 
 
+# what follows a kind of thing in a slogan about it (项目为王, 项目至上, 企业为本)
+_SLOGAN_TAILS = frozenset({"为王", "为先", "为要", "为本", "至上", "为纲", "为重"})
+
+
 def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> Iterator[Mention]:
     """Names of class `cls` that end in one of its suffixes (`matches`: where the suffixes
     are written in the sentence, if known)."""
@@ -75,6 +79,10 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
             and s.text[a - s.start - 1 : a - s.start] in "工建设办开"
         ):
             continue  # 工厂, 建厂, 设厂: no firm named
+        if cls == C.Enterprise and len(suffix) == 1 and not s.is_end(b):
+            continue  # 厂房, 厂区, 厂长: a one-character suffix inside a word ends no name
+        if cls == C.Project and s.text[m.end() : m.end() + 2] in _SLOGAN_TAILS:
+            continue  # "树牢项目为王的理念": a slogan about projects names none
         if cls == C.IndustrialPark and s.text[m.end() : m.end() + 2] in ("管委", "管理"):
             pass  # "湘潭经开区管委会": the park is still named
         if cls == C.IndustryChain:  # a chain's name is read by the grammar of industries
