@@ -9,6 +9,27 @@ from .test_quantities import CITY, cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "a capacity listed with and (及) before another: its own product, not the next rate",
+        CITY + "拓展年产4万吨聚酯树脂及年产1.5万吨膜片项目。",
+        4,
+        "万吨",
+        {"indicator": "聚酯树脂产能"},
+    ),
+    (
+        "a product whose first word the dictionary tags as an adverbial adjective (正极)",
+        CITY + "建设年产2万吨正极材料和年产1万吨负极材料生产线。",
+        2,
+        "万吨",
+        {"indicator": "正极材料产能"},
+    ),
+    (
+        "the things counted named in quotes with digits: the quoted name and its kind",
+        CITY + "岚山区成功引进4个“3060”项目。",
+        4,
+        "个",
+        {"indicator": "“3060”项目数"},
+    ),
+    (
         "预计达产后 opens the clause (后年 is no part of the indicator)",
         CITY + "开工项目6个,总投资44.5亿元,预计达产后年产值50亿元。",
         50,

@@ -61,7 +61,7 @@ _INDUSTRY = "产业"
 _SUFFIX_CHARS = frozenset("率量额值数费")
 _BASED = re.compile(r"以[^，,。；;]{1,12}?为(?:主|主导|特色|核心|重点|龙头)的")
 # an item of a list that is a figure of its own: 、月产4000万吨…, 、年产1万台…
-_RATE_ITEM = re.compile("、(?:设计)?(?:年|月|日)(?:产|处理|加工)")
+_RATE_ITEM = re.compile("(?:、|以及|及|和|与)(?P<rate>(?:设计)?(?:年|月|日)(?:产|处理|加工))")
 _RATE_ONLY = re.compile(r"^(?:设计)?(?:年产|年产能|产能|年生产能力|生产能力|月产)$")
 _PLANT = re.compile(r"(?:生产线|生产基地|基地|工厂|车间|装置|技改|扩建|项目)+$")
 _GROWTH_END = re.compile("(" + _I["growth"] + r")(?:了|达|高达|达到|约|近|超过|超|为|至|到)?$")
@@ -122,6 +122,17 @@ def _is_glue(toks: list[Token], i: int) -> bool:
         and t.text not in _STOP
         and pos(t.text) not in ("p", "c", "u", "uj", "r")
         and 0 < i < len(toks) - 1
+        and _is_nominal(toks[i + 1].text)
+    )
+
+
+def _modifies(toks: list[Token], i: int) -> bool:
+    """An attribute the dictionary tags as an adverbial adjective, before a nominal word:
+    正极/材料."""
+    return (
+        len(toks[i].text) > 1
+        and pos(toks[i].text) == "ad"
+        and i + 1 < len(toks)
         and _is_nominal(toks[i + 1].text)
     )
 
@@ -300,10 +311,15 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
             if i + 1 < len(toks) and toks[i + 1].text in _HEADS:
                 words.append(toks[i + 1])  # or names its kind: 17家“龙头”企业
             break
+        if words and words[0].text == "“" and t.start - words[0].end < 10:
+            words.append(t)  # 4个“5020”项目: inside the quotes, whatever the words
+            continue
         if word == "的" and words:
             words = []  # 6个基础好、前景广的特色产业: the head is after 的
             continue
         if word in ("和", "及", "与") and words and i + 1 < len(toks):
+            if _RATE_ITEM.match(text, t.start, limit):
+                break  # 年产4万吨树脂及年产1.5万吨膜片: the next item is a figure of its own
             if _is_nominal(toks[i + 1].text):
                 words.append(t)
                 continue
@@ -325,7 +341,7 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
             and not (i + 1 < len(toks) and pos(toks[i + 1].text) in ("n", "ng", "nz"))
         ):
             break  # 规上企业升级改造: what the things do is not what they are (创新平台 is)
-        if not (verbal or _is_nominal(word) or _is_glue(toks, i)):
+        if not (verbal or _is_nominal(word) or _is_glue(toks, i) or _modifies(toks, i)):
             break
         if words and word in _VERBAL:
             break  # 19家配套企业协同推进
@@ -479,10 +495,11 @@ def _indicator(
             # (a name there is the subject: "某集团产值最高,达到50亿元")
             noun = _noun_before(doc, _cut(start, opening - 1, cuts), opening - 1)[0]
     new_item = text[left:a].rstrip().endswith("、")  # 加工厂、800立方米储罐
-    item = _RATE_ITEM.search(text, left, a) if "、" in text[left:a] else None
+    item = _RATE_ITEM.search(text, left, a)
     if item is not None and not new_item:
-        # 、月产4000万吨…: the words from the rate on measure this figure, not the item before
-        noun, displaced = text[item.start() + 1 : _strip_how(doc, a, pre_end)], False
+        # 、月产4000万吨…, 及年产…: the words from the rate on measure this figure, not the
+        # item before
+        noun, displaced = text[item.start("rate") : _strip_how(doc, a, pre_end)], False
     if _RATE_ONLY.match(noun):
         # 年产2万吨锰合金生产线: the capacity of the product named after the figure
         product = _PLANT.sub("", _noun_after(doc, b, limit))
