@@ -9,6 +9,41 @@ from .test_quantities import CITY, cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "rates after 分别增长: each the change of one figure before, in order (the first)",
+        CITY + "全县完成工业总产值60亿元,增加值16亿元,同比分别增长5.3%和2.1%。",
+        5.3,
+        "%",
+        {"indicator": "工业总产值同比增长"},
+    ),
+    (
+        "rates after 分别增长: each the change of one figure before, in order (the second)",
+        CITY + "全县完成工业总产值60亿元,增加值16亿元,同比分别增长5.3%和2.1%。",
+        2.1,
+        "%",
+        {"indicator": "增加值同比增长"},
+    ),
+    (
+        "figures after 分别为: each measures one item named before (the second)",
+        CITY + "岚山县生产总值和财政收入分别为120亿元和8亿元。",
+        8,
+        "亿元",
+        {"indicator": "财政收入"},
+    ),
+    (
+        "figures after 分别达到, with their own qualifiers: each measures one item (the first)",
+        CITY + "全县工业总产值、增加值分别达到约60亿元、近16亿元。",
+        60,
+        "亿元",
+        {"indicator": "工业总产值"},
+    ),
+    (
+        "a manner word before a verb is no part of the things counted (正式投产)",
+        CITY + "入驻园区的2家企业正式投产。",
+        2,
+        "家",
+        {"indicator": "企业数"},
+    ),
+    (
         "a capacity listed with and (及) before another: its own product, not the next rate",
         CITY + "拓展年产4万吨聚酯树脂及年产1.5万吨膜片项目。",
         4,

@@ -127,13 +127,13 @@ def _is_glue(toks: list[Token], i: int) -> bool:
 
 
 def _modifies(toks: list[Token], i: int) -> bool:
-    """An attribute the dictionary tags as an adverbial adjective, before a nominal word:
+    """An attribute the dictionary tags as an adverbial adjective, before a noun:
     正极/材料."""
     return (
         len(toks[i].text) > 1
         and pos(toks[i].text) == "ad"
         and i + 1 < len(toks)
-        and _is_nominal(toks[i + 1].text)
+        and pos(toks[i + 1].text) in ("n", "ng", "nz")  # (not 正式/投产: a manner, then a verb)
     )
 
 

@@ -33,6 +33,7 @@ from kg.extraction.quantities.figures import (
     _MONEY,
     _Q,
     _RANK,
+    _RATES,
     _VALUE,
     _capacity,
     _in_quotes,
@@ -41,6 +42,7 @@ from kg.extraction.quantities.figures import (
 )
 from kg.extraction.quantities.indicators import (
     _GROWTH,
+    _base,
     _HAN,
     _LIST_MARKS,
     _acceptable,
@@ -163,6 +165,48 @@ def quantities(doc: Document) -> Document:
     return doc
 
 
+# "产值A,增加值B,同比分别增长r1和r2": each rate after 分别 is the change of one figure before,
+# in order
+_RESPECTIVELY = re.compile(
+    r"(同比|(?:比|较)(?:上年|去年)(?:同期)?)?分别(?:比上年|较上年)?"
+    r"(增长|增加|下降|减少|提高|提升|上升|回落)了?(?:为|达|达到)?"
+)
+_RUN_SEPARATORS = frozenset({"、", "和", "及", "与", ",", "，"})
+# "GDP和财政收入分别为120亿元和8亿元": each figure after 分别 measures one item named before
+_RESPECTIVELY_BE = re.compile(r"分别(?:为|是|达到|达|实现|完成|有)")
+_ITEM_MARKS = re.compile("[、和及与]")
+
+
+def _respective_runs(text: str, figures: list[re.Match]) -> dict[int, tuple[int, int, str, int]]:
+    """The figures written after 分别: figure index -> (its place in the run, the run's length,
+    the change it names (none after 分别为), where 分别 stands).
+
+    >>> import re
+    >>> text = "产值60亿元,增加值16亿元,同比分别增长53.7%和25.1%"
+    >>> figs = list(re.finditer(r"(?P<num>[0-9.]+)(?:亿元|%)", text))
+    >>> _respective_runs(text, figs)
+    {2: (0, 2, '同比增长', 15), 3: (1, 2, '同比增长', 15)}
+    """
+    runs: dict[int, tuple[int, int, str, int]] = {}
+    for r in [*_RESPECTIVELY.finditer(text), *_RESPECTIVELY_BE.finditer(text)]:
+        idxs: list[int] = []
+        at = r.end()
+        for i, f in enumerate(figures):
+            if f.start("num") < at:
+                continue
+            # (the figure's own qualifier, 约 or 近, is no gap; 达到 may be read as part of it)
+            gap = text[at : f.start() if f.start() >= at else f.start("num")].strip()
+            if idxs and gap in _RUN_SEPARATORS or not idxs and not gap:
+                idxs.append(i)
+                at = f.end()
+            else:
+                break
+        label = (r.group(1) or "") + r.group(2) if r.re is _RESPECTIVELY else ""
+        for k, i in enumerate(idxs):
+            runs[i] = (k, len(idxs), label, r.start())
+    return runs
+
+
 def _sentence_metrics(
     art: _Article,
     sent: Sentence,
@@ -203,6 +247,9 @@ def _sentence_metrics(
     since = -1  # where the subject in force was named
     previous: Metric | None = None
     prev_end = sent.start
+    runs = _respective_runs(text, figures) if "分别" in text else {}
+    kept: list[Metric] = []  # this sentence's figures, for the rates after 分别
+    items: dict[int, list[str]] = {}  # the items named before each 分别为
     ci = cj = 0  # the clause of the figure; the next clause whose subject is not yet in force
     for m in figures:
         a, b = sent.start + m.start(), sent.start + m.end()
@@ -243,6 +290,27 @@ def _sentence_metrics(
         if m.group("scale"):
             unit = m.group("scale") + m.group("base")
         value = float(m.group("num").replace(",", ""))
+        run = runs.get(figures.index(m)) if runs else None
+        if run is not None and run[2] and unit in _RATES:
+            k, n, change, at = run
+            before = [x for x in kept if x.end <= sent.start + at and x.unit not in _RATES]
+            if len(before) >= n:
+                of = before[k - n]  # the k-th of the n figures before 分别
+                doc.metrics.append(
+                    Metric(
+                        indicator=_base(of.indicator) + change,
+                        value=value,
+                        unit=unit,
+                        year=of.year,
+                        text=doc.text[a:b],
+                        start=a,
+                        end=b,
+                        sentence=sent,
+                        subject=of.subject,
+                    )
+                )
+                prev_end = b
+                continue
         counted = unit in _COUNTS
         skip = (
             _inside(every, num_at)  # part of a name: 年产11万吨…项目
@@ -290,6 +358,13 @@ def _sentence_metrics(
         left = _skip_lead(text, max(prev_end, clause.body, clause.subject_end), a, sent.start)
         span = (clause.start, left, a, b, clause.end)
         indicator = _indicator(doc, span, cuts, previous, unit)
+        if run is not None and not run[2]:
+            k, n, _, at = run
+            if k == 0:
+                items[at] = _ITEM_MARKS.split(indicator) if indicator else []
+            named = items.get(at, [])
+            if len(named) == n and all(named):
+                indicator = named[k]  # GDP和财政收入分别为A和B: GDP A, 财政收入 B
         prev_end = b
         if not indicator or not _acceptable(indicator, unit):
             continue
@@ -334,6 +409,7 @@ def _sentence_metrics(
                 qualifier=_qualifier(m, aims, a == num_at),
             )
             doc.metrics.append(metric)
+            kept.append(metric)
         previous = metric
     return years[-1][1] if years else para_year
 
