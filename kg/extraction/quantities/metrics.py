@@ -42,10 +42,10 @@ from kg.extraction.quantities.figures import (
 )
 from kg.extraction.quantities.indicators import (
     _GROWTH,
-    _base,
     _HAN,
     _LIST_MARKS,
     _acceptable,
+    _base,
     _cut,
     _indicator,
     _noun_before,
