@@ -211,6 +211,9 @@ FOUND = [
     ("东岭汽车产业链上已有恒远电子等相关企业。", "Enterprise", "恒远电子"),
     ("岚川水泥厂厂长介绍情况。", "Enterprise", "岚川水泥厂"),
     ("恒远锂电池项目优先保障用地。", "Project", "恒远锂电池项目"),
+    ("“链主”企业岚泰科技正带动光伏产业链上下游企业集聚发展。", "Enterprise", "岚泰科技"),
+    ("华川重工、岚泰科技、恒远股份等3家企业入选省级链主企业。", "Enterprise", "岚泰科技"),
+    ("龙头企业华正新材将建设新产线。", "Enterprise", "华正新材"),
     # a list of chains starts after what says so (分别为)
     ("华岳集团、恒泰科技分别为光伏、智能家电产业链链主企业。", "IndustryChain", "光伏"),
 ]
@@ -374,6 +377,11 @@ NOT_FOUND = [
     ("今年,共梳理盘活闲置厂房楼宇33处。", "Enterprise", "盘活闲置厂"),
     # what the leading firms are to something is no name (是…的关键)
     ("有影响力的“链主”企业,是强链延链的关键。", "Enterprise", "强链延链"),
+    # a list closed by 等 and a count of firms is no list of chains, though a chain's
+    # qualifier (重点产业链) follows
+    ("华川重工、岚泰科技、恒远股份等3家企业入选省级重点产业链链主企业。", "IndustryChain", "岚泰科技"),
+    # a one-character adverb before a verb ends a name read rightwards
+    ("“链主”企业岚泰科技正带动光伏产业链上下游企业集聚发展。", "Enterprise", "岚泰科技正"),
     # a slogan about projects (项目为王) names no project
     ("岚山区树牢项目为王、实干为先的理念。", "Project", "岚山区树牢项目"),
 ]

@@ -60,7 +60,8 @@ def _chain_mentions(
         # "A等8条产业链", "A等重点产业链"; not "A等产业链项目" (projects of a kind)
         after = s.text[b - s.start : b - s.start + 2]
         one = items and tail.group().startswith("等") and after not in ("项目", "企业")
-        if len(items) >= 2 or one:
+        closed = items and _CLOSED_LIST.search(s.sub(*items[-1]))
+        if (len(items) >= 2 or one) and not closed:
             yield from _conjuncts(s, items, suffix)
             return
     if _is_region_word(core) or core in place_names():
@@ -112,6 +113,10 @@ def _chain_mentions(
     label = _strip_place(name, s.toks, start)
     yield Mention(C.IndustryChain, name, start, b, label=label, rule="suffix")
 
+
+# a list closed by 等 and a count of firms before the words that qualify a chain: "A、B等3家企业
+# 入选省级重点产业链…" lists firms, not chains
+_CLOSED_LIST = re.compile("等[0-9一二三四五六七八九十两]+[家户名位]")
 
 # the links of a chain: "A、B等产业链(薄弱)环节" lists links, not chains
 _LINKS = re.compile("(?:的)?(?:薄弱|关键|重要|核心|重点|主要|缺失|短板)?环节")

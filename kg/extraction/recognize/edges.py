@@ -80,10 +80,21 @@ def _name_end(s: _Sent, a: int, limit: int) -> int:
             or b - a >= 2
             and len(t.text) > 1
             and _adverbial(s, t)  # "恒远电子成功导入": how it acts, after its name
+            or b - a >= 4
+            and len(t.text) == 1
+            and pos(t.text) == "d"
+            and _verb_after(s, t)  # "岚泰科技正带动": when it acts (正, 将, 已)
         ):
             break
         b = t.end
     return b
+
+
+def _verb_after(s: _Sent, tok: Token) -> bool:
+    """Whether a verb of two characters or more follows `tok`."""
+    k = bisect.bisect_left(_starts(s.toks), tok.end)
+    nxt = s.toks[k].text if k < len(s.toks) else ""
+    return len(nxt) > 1 and pos(nxt) in _lex()["verb_pos"]
 
 
 def _adverbial(s: _Sent, tok: Token) -> bool:
@@ -92,11 +103,7 @@ def _adverbial(s: _Sent, tok: Token) -> bool:
     p = pos(tok.text)
     if p in ("d", "ad"):
         return True
-    if p != "a":
-        return False
-    k = bisect.bisect_left(_starts(s.toks), tok.end)
-    nxt = s.toks[k].text if k < len(s.toks) else ""
-    return len(nxt) > 1 and pos(nxt) in _lex()["verb_pos"]
+    return p == "a" and _verb_after(s, tok)
 
 
 def _clause_start(text: str, pos: int) -> int:
