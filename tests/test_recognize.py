@@ -379,7 +379,7 @@ NOT_FOUND = [
     ("有影响力的“链主”企业,是强链延链的关键。", "Enterprise", "强链延链"),
     # a list closed by 等 and a count of firms is no list of chains, though a chain's
     # qualifier (重点产业链) follows
-    ("华川重工、岚泰科技等2家企业入选省级重点产业链链主企业。", "IndustryChain", "岚泰科技"),
+    ("华川重工、岚泰科技、恒远股份等3家企业入选重点产业链链主企业。", "IndustryChain", "岚泰科技"),
     # a one-character adverb before a verb ends a name read rightwards
     ("“链主”企业岚泰科技正带动光伏产业链上下游企业集聚发展。", "Enterprise", "岚泰科技正"),
     # a slogan about projects (项目为王) names no project
