@@ -11,6 +11,13 @@ from .test_quantities import CITY, PARK, cases, check, metric
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "全县 after an autonomous county named by its short form and 县: the county's",
+        "景宁县着力完善产业链链长制。一季度,全县实现地区生产总值15.85亿元。",
+        15.85,
+        "亿元",
+        {"subject": "景宁县", "indicator": "地区生产总值"},
+    ),
+    (
         "a name and a colon open a bulleted line: the name's figures",
         CITY + "- 星河新能源汽车动力电池项目:首期投资10亿元,第一年产能可达2GWh。",
         10,

@@ -6,6 +6,8 @@ are left out: a county called 资源县 is found by its full name only.
 
 >>> place_names()["昭通"], place_names()["威信县"], place_names()["遵义"]
 ('昭通市', '威信县', '遵义市')
+>>> place_names()["恩施州"], place_names()["天祝县"]
+('恩施土家族苗族自治州', '天祝藏族自治县')
 >>> "资源" in place_names()
 False
 """
@@ -151,7 +153,8 @@ def _short(name: str) -> str | None:
         if name.endswith(level) and len(name) > len(level):
             stem = name[: -len(level)]
             if level.startswith("自治") or level.endswith("族自治区"):
-                stem = _ETHNIC_TAIL.sub("", stem) or stem
+                # (the place keeps two characters: 天祝藏族 -> 天祝, not nothing)
+                stem = stem[:2] + _ETHNIC_TAIL.sub("", stem[2:])
             return stem if len(stem) >= 2 else None
     return None
 
@@ -177,6 +180,9 @@ def place_names() -> dict[str, str]:
             major = row["adcode"][4:] == "00000000"
             if short and short not in _COMMON and (major or pos(short) not in _WORD_TAGS):
                 names.setdefault(short, full)
+            if short and full.endswith(("自治县", "自治州", "自治旗")):
+                # an autonomous county written with its level alone: 恩施州, 天祝县
+                names.setdefault(short + full[-1], full)
     return names
 
 
