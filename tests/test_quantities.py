@@ -81,6 +81,12 @@ NOT_METRICS = [
         13,
         "项",
     ),
+    (
+        "some of the things counted before, with 有",
+        "岚山县签约8个项目,8个项目中有6个与竹产业有关。",
+        6,
+        "个",
+    ),
 ]
 
 

@@ -11,6 +11,13 @@ from .test_quantities import CITY, PARK, cases, check, metric
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "a city written before its district qualifies it: the article is the district's",
+        "湖州市吴兴区创新推出链长制招商\n今年,签约重点项目30个。",
+        30,
+        "个",
+        {"subject": "吴兴区", "indicator": "签约重点项目"},
+    ),
+    (
         "全县 after an autonomous county named by its short form and 县: the county's",
         "景宁县着力完善产业链链长制。一季度,全县实现地区生产总值15.85亿元。",
         15.85,

@@ -181,7 +181,15 @@ class _Article:
         first: dict[str, Mention] = {}
         nested = [m for m in self.nested if start <= m.start < end]
         nested_ids = {id(m) for m in nested}
-        for m in [*self.between(start, end), *nested]:
+        here = self.between(start, end)
+        # a place written right before a place inside it qualifies it (眉山市彭山区: the
+        # district is what the text is about), as a place inside a name does
+        nested_ids.update(
+            id(m)
+            for m, n in zip(here, here[1:])
+            if m.type == n.type == C.Region and n.start == m.end
+        )
+        for m in [*here, *nested]:
             if m.type not in _PLACE_TYPES:
                 continue
             if self.captions:

@@ -416,7 +416,9 @@ def _sentence_metrics(
 
 def _subset(text: str, at: int, unit: str) -> bool:
     """Whether the count at `at` counts some of the things counted just before it, in the
-    same unit: "16项主要指标中13项增幅居前三" (中 ends what they are among)."""
+    same unit: "16项主要指标中13项增幅居前三", "8个项目中有6个…" (中 ends what they are among)."""
+    if text[at - 1 : at] == "有":
+        at -= 1  # 中有6个
     if text[at - 1 : at] != "中" or text[at - 2 : at] == "其中":
         return False  # (其中55个项目已纳统: a figure of its own)
     return re.search(f"[0-9一二三四五六七八九十两]+{re.escape(unit)}", text[: at - 1]) is not None
