@@ -186,7 +186,7 @@ class _Article:
         # district is what the text is about), as a place inside a name does
         nested_ids.update(
             id(m)
-            for m, n in zip(here, here[1:])
+            for m, n in zip(here, here[1:], strict=False)
             if m.type == n.type == C.Region and n.start == m.end
         )
         for m in [*here, *nested]:
