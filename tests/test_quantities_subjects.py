@@ -11,6 +11,13 @@ from .test_quantities import CITY, PARK, cases, check, metric
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "the investor named after 由 in a clause that describes what it built: the investor's",
+        CITY + "近日,由星河新能源科技有限公司投资5000万元建设的饲料加工厂竣工投产。",
+        5000,
+        "万元",
+        {"subject": "星河新能源科技有限公司", "indicator": "投资"},
+    ),
+    (
         "a city written before its district qualifies it: the article is the district's",
         "湖州市吴兴区创新推出链长制招商\n今年,签约重点项目30个。",
         30,
