@@ -11,6 +11,13 @@ from .test_quantities import CITY, PARK, cases, check, metric
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "a clause opening with a place, what kind of firm, and the firm: the firm's",
+        CITY + "岚山县龙头企业星河新能源科技有限公司去年营收50亿元。",
+        50,
+        "亿元",
+        {"subject": "星河新能源科技有限公司", "indicator": "营收"},
+    ),
+    (
         "the investor named after 由 in a clause that describes what it built: the investor's",
         CITY + "近日,由星河新能源科技有限公司投资5000万元建设的饲料加工厂竣工投产。",
         5000,

@@ -98,6 +98,10 @@ _DESCRIBED = re.compile(
 )
 
 
+# what a place says a firm is, between the two: 湖南知名民企X, 本地龙头企业X, 省属国企X
+_FIRM_KIND = re.compile(r"[\u4e00-\u9fff“”]{0,8}(?:企业|民企|国企|央企|公司|龙头|链主)")
+
+
 def _opening(art: _Article, sent: Sentence) -> list[_Clause]:
     """The clauses of a sentence up to the first that is more than a time phrase, subjects
     read: all a sentence with no figure in it needs (what it opens with)."""
@@ -147,6 +151,15 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
         if lead and any(m.start == lead.end() for m in run):
             at = lead.end()
             run = [m for m in run if m.start >= at]
+    if (
+        len(run) > 1
+        and run[0].start == at
+        and run[0].type == C.Region
+        and run[1].type == C.Enterprise
+        and _FIRM_KIND.fullmatch(text, run[0].end, run[1].start)
+    ):
+        run = run[1:]  # 湖南知名民企某某重工…: the firm, described by its place and kind
+        at = run[0].start
     if run and run[0].start == at:
         last = run[0]
         scene = text[at - 1 : at] == "在"  # 在某区某镇的牧场里,…: where, not whose
