@@ -43,6 +43,13 @@ PINYIN = [
     # three toned readings in the document: toneless ones after CJK characters go too
     ("工業(yè)發(fā)展產(chǎn)業(ye)", "工业发展产业"),
     ("業(yè)發(fā)產(chǎn)品(PCB)(2022)(镇)(km)", "业发产品(PCB)(2022)(镇)(km)"),
+    # no toned reading at all, but many toneless ones, some repeated: they go
+    (
+        "工(gong)(gong)業(ye)增加(jia)值達(da)到5.4萬(wan)億元(yuan)",
+        "工业增加值达到5.4万亿元",
+    ),
+    # a few toneless words in brackets stay
+    ("产业(ye)发展(PCB)(km)规划(ai)", "产业(ye)发展(PCB)(km)规划(ai)"),
 ]
 
 WIDTH = [

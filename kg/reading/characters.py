@@ -113,6 +113,12 @@ _ANY_GROUP = re.compile(
     + rf"|[(（](?<=[{CJK}][(（]) *(?:[bpmfdtnlgkhjqxrzcsyw]|[zcs]h)?[aeiouüv][a-zü]{{0,5}} *[)）]"
 )
 _MIN_TONED = 3
+# Readings with no tone marks at all ("工(gong)業(ye)"), one after another when a reading is
+# repeated ("工(gong)(gong)"): taken out only where a text carries many of them.
+_TONELESS_GROUP = re.compile(
+    rf"[(（](?<=[{CJK})）][(（]) *(?:[bpmfdtnlgkhjqxrzcsyw]|[zcs]h)?[aeiouüv][a-zü]{{0,5}} *[)）]"
+)
+_MIN_TONELESS = 6
 
 
 def strip_pinyin(text: str, offsets: list[int]) -> Mapped:
@@ -121,9 +127,14 @@ def strip_pinyin(text: str, offsets: list[int]) -> Mapped:
     >>> s = "鋁業(yè)有限公司(PCB)"
     >>> strip_pinyin(s, list(range(len(s) + 1)))[0]
     '鋁業有限公司(PCB)'
+    >>> s = "工(gong)(gong)業(ye)增加(jia)值達(da)到5.4萬(wan)億元(yuan)"
+    >>> strip_pinyin(s, list(range(len(s) + 1)))[0]
+    '工業增加值達到5.4萬億元'
     """
     toned = len(_TONED_GROUP.findall(text))
     if not toned:
+        if len(_TONELESS_GROUP.findall(text)) >= _MIN_TONELESS:
+            return sub(text, offsets, _TONELESS_GROUP)  # 工(gong)(gong)業(ye)發展報(bao)告
         return text, offsets
     return sub(text, offsets, _ANY_GROUP if toned >= _MIN_TONED else _TONED_GROUP)
 
