@@ -214,6 +214,11 @@ FOUND = [
     ("“链主”企业岚泰科技正带动光伏产业链上下游企业集聚发展。", "Enterprise", "岚泰科技"),
     ("华川重工、岚泰科技、恒远股份等3家企业入选省级链主企业。", "Enterprise", "岚泰科技"),
     ("龙头企业华正新材将建设新产线。", "Enterprise", "华正新材"),
+    ("聚集了恒伟新材料、格瑞特、百思特等企业。", "Enterprise", "百思特"),
+    ("聚集以恒伟新材料、汇成新材料、格瑞特等企业为代表的产业。", "Enterprise", "汇成新材料"),
+    ("以恒伟新材料、格瑞特等企业为代表的新能源材料产业。", "Enterprise", "格瑞特"),
+    ("以恒伟科技为代表的新能源汽车产业快速发展。", "Enterprise", "恒伟科技"),
+    ("签约恒能回收、10亿元的金晖锂电池电解液等5个项目。", "Project", "金晖锂电池电解液"),
     # a list of chains starts after what says so (分别为)
     ("华岳集团、恒泰科技分别为光伏、智能家电产业链链主企业。", "IndustryChain", "光伏"),
 ]
@@ -382,6 +387,15 @@ NOT_FOUND = [
     ("华川重工、岚泰科技、恒远股份等3家企业入选重点产业链链主企业。", "IndustryChain", "岚泰科技"),
     # a one-character adverb before a verb ends a name read rightwards
     ("“链主”企业岚泰科技正带动光伏产业链上下游企业集聚发展。", "Enterprise", "岚泰科技正"),
+    # an industry word alone is no firm, though a list item's brand was cut off before it;
+    # nor is one kind of thing standing for an industry; nor an agreement signed
+    ("以锂电池材料为代表的新能源产业快速发展。", "Enterprise", "锂电池材料"),
+    ("与恒钠新能源有限公司举行项目投资合作协议签约仪式。", "Enterprise", "投资合作协议"),
+    # jieba's 特等 runs over the list's 等; a list closed by its kind before 为代表的
+    ("聚集了恒伟新材料、格瑞特、百思特等企业。", "Enterprise", "百思特等"),
+    ("以恒伟新材料、格瑞特等企业为代表的新能源材料产业。", "Enterprise", "格瑞特等企业"),
+    # the sum invested before a listed project's name is no part of it
+    ("签约恒能回收、10亿元的金晖锂电池电解液等5个项目。", "Project", "10亿元的金晖锂电池电解液"),
     # a slogan about projects (项目为王) names no project
     ("岚山区树牢项目为王、实干为先的理念。", "Project", "岚山区树牢项目"),
 ]

@@ -216,6 +216,8 @@ def _loose(s: _Sent, a: int, b: int) -> bool:
         if t.start >= b:
             break
         w = t.text
+        if t.start == a and t.end < b and s.sub(t.end, b) in lx["industry"]:
+            continue  # "、汇成新材料、": a brand that is a verb, then its industry word
         if w == "的" or len(w) > 1 and (w in lx["stop_words"] or pos(w) in lx["verb_pos"]):
             return True
     return False
@@ -269,8 +271,8 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
             yield from _item_firm(s, a, b, ph.name, in_list=len(items) > 1, trim=trim)
     elif ph.read == "items":
         items = _list_items(s, xb, xa, C.Enterprise)
-        if len(items) > 1 and _kinds_of_firm(s, items):
-            return
+        if _kinds_of_firm(s, items):
+            return  # "以锂电池材料为代表的…": one kind of thing, as a list of them
         for k, (a, b) in enumerate(items):
             trim = k == 0 or _loose(s, a, b)
             yield from _item_firm(
@@ -502,6 +504,8 @@ def _firm(
         return  # "外资企业纷纷落户": a kind of firm
     if text in _legal_prefixes():
         return  # "有限": a legal form cut short
+    if text in lx["industry"]:
+        return  # "新材料", "科技": an industry word alone, a brand cut off before it
     # the word that ends the name: tokens do not overlap, so it is the last to start before b
     k = bisect.bisect_left(_starts(s.toks), b) - 1
     last = s.toks[k].text if k >= 0 and s.toks[k].end == b else ""
@@ -775,7 +779,10 @@ def _coordinated_firms(
         spans[0] = (_walk_left(s.toks, b0, a0, C.Enterprise, 16), b0)
         projects = _projects_list(s, spans)
         al, bl = spans[-1]
-        spans[-1] = (al, _right_edge(s, al, bl))
+        bl = _right_edge(s, al, bl)
+        if bl - al > 2 and s.text[bl - 1 - s.start] == "等":
+            bl -= 1  # "A、百思特等企业": jieba's 特等 runs over the list's 等
+        spans[-1] = (al, bl)
         if not any(named(span) for span in projects or spans):
             continue
         if _rx(r"企业[0-9一二三四五六七八九十百千]+[家户个]").search(run.group()):

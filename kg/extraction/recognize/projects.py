@@ -11,6 +11,9 @@ from kg.extraction.recognize.lists import _list_items
 from kg.reading.document import Mention
 from kg.terms import C
 
+# a sum of money and 的 before an item's name: "签约投资30亿元的A、10亿元的B等5个项目"
+_SUM_BEFORE = _rx(r"[^,。;、]{0,4}?(?:投资)?[0-9.]+(?:万|亿)?元的")
+
 
 def _project_list_items(s: _Sent) -> Iterator[Mention]:
     """Items of "A、B、C等(一批)(重点)项目": each is a project; a brand at its head is a firm."""
@@ -25,6 +28,9 @@ def _project_list_items(s: _Sent) -> Iterator[Mention]:
             continue
         for a, b in items:
             text = s.sub(a, b)
+            sum_ = _SUM_BEFORE.match(text)
+            if sum_:  # "10亿元的某某电解液": the sum invested is no part of the name
+                a, text = a + sum_.end(), text[sum_.end() :]
             if len(text) < 2 or not _strip_generic(text) or _is_region_word(text):
                 continue
             if _rx(r"[^,。;]*(?:项目)").fullmatch(text):
