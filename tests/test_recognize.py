@@ -396,6 +396,8 @@ NOT_FOUND = [
     ("以恒伟新材料、格瑞特等企业为代表的新能源材料产业。", "Enterprise", "格瑞特等企业"),
     # the sum invested before a listed project's name is no part of it
     ("签约恒能回收、10亿元的金晖锂电池电解液等5个项目。", "Project", "10亿元的金晖锂电池电解液"),
+    # a list of what projects make, read whole as industry words, names kinds of project
+    ("配套发展所需的正负极材料、电解液、隔膜等动力电池组成项目。", "Project", "正负极材料"),
     # a slogan about projects (项目为王) names no project
     ("岚山区树牢项目为王、实干为先的理念。", "Project", "岚山区树牢项目"),
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.extraction.recognize.boundaries import _Sent, _strip_generic
-from kg.extraction.recognize.firms import _brand_prefix, _names_something
+from kg.extraction.recognize.firms import _brand_prefix, _kinds_of_firm, _names_something
 from kg.extraction.recognize.lexicon import _is_region_word, _rx
 from kg.extraction.recognize.lists import _list_items
 from kg.reading.document import Mention
@@ -24,8 +24,8 @@ def _project_list_items(s: _Sent) -> Iterator[Mention]:
             continue  # "A、B等企业招商引资项目": the items are firms
         end = s.start + m.start()
         items = _list_items(s, end, s.start, C.Project, limit=26)
-        if not items:
-            continue
+        if not items or len(items) > 1 and _kinds_of_firm(s, items):
+            continue  # "正负极材料、电解液、隔膜等…项目": kinds of project, by what they make
         for a, b in items:
             text = s.sub(a, b)
             sum_ = _SUM_BEFORE.match(text)
