@@ -45,6 +45,10 @@ def test_position_example(extract_text, position):
 
 
 FOUND = [
+    # the official named before the title (张华副市长: the name is 张华, the title 副市长),
+    # after a 链长 in quotes too
+    ("chainLeaderOf", "张华副市长作为光伏产业链链长,主持召开推进会。", {("张华", "光伏产业链")}),
+    ("chainLeaderOf", "光伏产业链“链长”张华副市长主持会议。", {("张华", "光伏产业链")}),
     # each firm of a list with the chain it leads in brackets after it (A(Z产业链)、B(W产业链))
     (
         "leadsChain",

@@ -398,6 +398,8 @@ NOT_FOUND = [
     ("签约恒能回收、10亿元的金晖锂电池电解液等5个项目。", "Project", "10亿元的金晖锂电池电解液"),
     # a list of what projects make, read whole as industry words, names kinds of project
     ("配套发展所需的正负极材料、电解液、隔膜等动力电池组成项目。", "Project", "正负极材料"),
+    # the name before a title that opens with 副 stops before it
+    ("张华副市长主持会议。", "Person", "张华副"),
     # a slogan about projects (项目为王) names no project
     ("岚山区树牢项目为王、实干为先的理念。", "Project", "岚山区树牢项目"),
 ]
