@@ -45,6 +45,9 @@ def test_position_example(extract_text, position):
 
 
 FOUND = [
+    # 由 before the name is no part of it; 同志 after a name marks a person
+    ("chainLeaderOf", "由张华任光伏产业链链长。", {("张华", "光伏产业链")}),
+    ("chainLeaderOf", "光伏产业链链长为王建国同志。", {("王建国", "光伏产业链")}),
     # the official named before the title (张华副市长: the name is 张华, the title 副市长),
     # after a 链长 in quotes too
     ("chainLeaderOf", "张华副市长作为光伏产业链链长,主持召开推进会。", {("张华", "光伏产业链")}),

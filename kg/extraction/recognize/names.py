@@ -213,6 +213,12 @@ def _persons(s: _Sent) -> Iterator[Mention]:
             yield Mention(C.Person, name, a, a + len(name), rule="name before title")
     if "链长" not in s.text:
         return
+    if "同志" in s.text:
+        for m in _COMRADE.finditer(s.text):  # "链长为张华同志": 同志 after a person's name
+            name = _person_name(m.group(1))
+            if name == m.group(1) and not _is_region_word(name):
+                a = s.start + m.start(1)
+                yield Mention(C.Person, name, a, a + len(name), rule="comrade")
     for m in (*_TAKES_POST.finditer(s.text), *_POST_GIVEN.finditer(s.text)):
         name = _person_name(s.text[m.start(1) : m.start(1) + 5])
         if name and m.start(1) + len(name) == m.end(1):
@@ -231,9 +237,11 @@ _NAME_TITLE = re.compile(
 _NAME_TITLE_WORD = re.compile("市长|县长|区长|省长|州长|镇长|书记")  # _NAME_TITLE's titles
 # a name of two or three characters opening a clause or after 由, then 担任…链长
 _TAKES_POST = re.compile(
-    r"(?:^|(?<=[,,;;、:“由]))([\u4e00-\u9fff]{2,3})(?:同志)?(?:担任|兼任|出任|任|为|是|作为)"
+    r"(?:^|(?<=[,,;;、:“由]))(?!由)([\u4e00-\u9fff]{2,3})(?:同志)?(?:担任|兼任|出任|任|为|是|作为)"
     r"[^,,。;;]{0,24}?(?<!副)链长"
 )
+# a name, then 同志, after a word that gives the post: "链长为张华同志"
+_COMRADE = re.compile(r"(?<=[为是由:,,、])([\u4e00-\u9fff]{2,3}?)同志")
 # …链长由 and a name, then 担任: "海工装备产业链链长由程一帆担任"
 # (链长 written first, where the search skips to it; then not after 副)
 _POST_GIVEN = re.compile(r"链长(?<!副链长)[”’]?由([\u4e00-\u9fff]{2,3})(?:同志)?(?:担任|兼任|出任)")
