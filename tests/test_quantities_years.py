@@ -9,6 +9,20 @@ from .test_quantities import cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "the one year a title names dates the figures under it with none of their own",
+        "# 岚山县2023年经济运行情况\n\n全县地区生产总值完成300亿元,增长5%。",
+        300,
+        "亿元",
+        {"year": 2023},
+    ),
+    (
+        "... not a target year in the title",
+        "# 岚山县到2025年产值翻番\n\n全县地区生产总值完成300亿元,增长5%。",
+        300,
+        "亿元",
+        {"year": None},
+    ),
+    (
         "the years in a document's title (its horizon) date no figure",
         "日前,《岚州市产业发展规划(2021-2025年)》正式印发。全市规上企业达到300家。",
         300,

@@ -52,10 +52,13 @@ from kg.extraction.quantities.indicators import (
     _token_starts,
 )
 from kg.extraction.quantities.years import (
+    _TARGET_YEAR,
     _YEAR,
     _aims,
+    _outside,
     _qualifier,
     _this_year,
+    _titled,
     _year_before,
     _years,
 )
@@ -79,6 +82,21 @@ _OVER = ("超", "超过", "过", "逾")
 _OF_KIND = re.compile(
     "(?:以上)?的[\u4e00-\u9fff]{0,6}?(?:企业|项目|园区|产业|集群|工厂|公司|产品|工程|单位)"
 )
+
+
+def _heading_year(text: str) -> int | None:
+    """The one year a title or heading names, the year of the figures under it with none of
+    their own; none for a target (到2025年) or a document's title (《…2023年…》).
+
+    >>> _heading_year("某县2023年经济运行情况"), _heading_year("到2025年产值翻番")
+    (2023, None)
+    """
+    if "年" not in text:
+        return None
+    years = [m for m in _YEAR.finditer(text) if _outside(_titled(text), m.start())]
+    if len(years) != 1 or _TARGET_YEAR.search(text):
+        return None
+    return int(years[0].group(1))
 
 
 def _threshold(text: str, at: int, offset: int, every: list[Mention]) -> bool:
@@ -113,7 +131,8 @@ def quantities(doc: Document) -> Document:
             continue
         if art.is_heading(sent):
             topics.reset()
-            carried = frame = None
+            carried = None
+            frame = _heading_year(sent.text)  # "某县2023年经济运行情况": the year of its figures
             continue
         if sent.paragraph != para:
             if not sent.text.startswith(_GOES_ON):  # "其中,…": the paragraph before goes on
