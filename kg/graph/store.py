@@ -89,6 +89,16 @@ BUSY_QUEUED_BYTES = 64 << 20
 # write is split between two calls that run side by side on the cores the workers freed, not
 # one call's whole part written on one core while the other waits.
 FINAL_SHARE = 5
+# When extraction takes every core, each call reads its part while the call before it writes
+# (at most two calls at a time), so that the articles that come meanwhile are read at once, not
+# queued until the write ends: what is left to write when the last article comes is then the
+# last call's part and the end of the one before it. The store is reopened (RocksDB's indexes of
+# the files written dropped, see `_Loader`) after this many calls, once both are done.
+REOPEN_CALLS = 4
+
+
+class _Abort(Exception):
+    """The writer or the loader stopped: a call gives up the part it is reading."""
 
 
 class _Queue:
@@ -100,26 +110,40 @@ class _Queue:
         self._limit = limit
         self._items: deque[Any] = deque()
         self._bytes = 0
+        self._closed = False
         self._changed = threading.Condition()
 
     def put(self, item: Any) -> None:
         size = len(item[0]) if isinstance(item, tuple) else 0
         with self._changed:
-            while self._items and self._bytes + size > self._limit:
+            while self._items and self._bytes + size > self._limit and not self._closed:
                 self._changed.wait()
+            if self._closed:
+                return  # the reader is gone: dropped
             self._items.append(item)
             self._bytes += size
             self._changed.notify_all()
 
     def get(self) -> Any:
+        """The first item; raises `_Abort` once the queue is closed."""
         with self._changed:
-            while not self._items:
+            while not self._items and not self._closed:
                 self._changed.wait()
+            if self._closed:
+                raise _Abort("the store's loader stopped")
             item = self._items.popleft()
             if isinstance(item, tuple):
                 self._bytes -= len(item[0])
             self._changed.notify_all()
             return item
+
+    def close(self) -> None:
+        """Drop what is queued and what is put from now on; `get` raises `_Abort`."""
+        with self._changed:
+            self._closed = True
+            self._items.clear()
+            self._bytes = 0
+            self._changed.notify_all()
 
 
 class _Written:
@@ -162,10 +186,6 @@ def _nquads_utf8(doc: Any) -> bytes:
         nquads = getattr(doc, "nquads", None)
         data = (document_quads(doc) if nquads is None else nquads).encode("utf-8")
     return data
-
-
-class _Abort(Exception):
-    """The writer stopped: the loader gives up the part it is reading."""
 
 
 _END = object()  # the writer has no more
@@ -245,6 +265,11 @@ class _Call(threading.Thread):
         if self._error is not None:
             raise self._error
 
+    def check(self) -> None:
+        """Raise what stopped the call, if it stopped already."""
+        if not self.is_alive():
+            self.finish()
+
 
 class _Loader:
     """One thread that writes N-Quads to a new store with Oxigraph's bulk loader while the
@@ -254,13 +279,16 @@ class _Loader:
     reopened (RocksDB otherwise keeps the index of every file a call wrote, which grows with
     the store) and freed memory is given back, so memory does not grow with the articles.
     When the writer says the last articles come (`cut`), the call that reads them starts as
-    soon as the call before it has read its share, and the two run side by side.
+    soon as the call before it has read its share, and the two run side by side. With `busy`,
+    every call does so (two at most: one reads while the other writes), and the store is
+    reopened every `REOPEN_CALLS` calls, once both are done.
     """
 
     def __init__(self, path: Path, *, target: Path, busy: bool = False) -> None:
         self._path = path
         self._target = target  # the store `path` will replace: what a message names
         self._part_quads = BUSY_LOAD_QUADS if busy else LOAD_QUADS
+        self._overlap = busy  # each call reads while the one before it writes
         self._items = _Queue(BUSY_QUEUED_BYTES if busy else QUEUED_BYTES)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="kg-store-loader", daemon=True)
@@ -269,30 +297,39 @@ class _Loader:
     def _run(self) -> None:
         part = _Part(self._items, self._part_quads)
         calls: list[_Call] = []
+        opened = 0  # calls on the store as opened last
         store = None
         try:
             store = ox.Store(str(self._path))
             while True:
                 calls.append(_Call(store, part))
+                opened += 1
                 part.read.wait()
-                if part.cut:  # the last articles: read while the call before writes
+                if part.ended or part.aborted:
+                    break
+                calls[-1].check()
+                if part.cut or (self._overlap and opened < REOPEN_CALLS):
+                    # the next call reads while this one writes; two calls at most
+                    for call in calls[:-1]:
+                        call.finish()
+                    calls = calls[-1:]
                     part = _Part(self._items, self._part_quads)
                     continue
                 for call in calls:
                     call.finish()
                 calls = []
-                if part.ended:
-                    break
                 store = None  # drop the indexes of the files just written (see above)
                 release_memory()
                 store = ox.Store(str(self._path))
+                opened = 0
                 part = _Part(self._items, self._part_quads)
+            for call in calls:
+                call.finish()
+            calls = []
             store.optimize()  # compact once now so that every later query is faster
         except BaseException as e:  # noqa: BLE001 - handed to the writer's thread
             self._error = e
-            if not (part.ended or part.aborted):
-                while self._items.get() not in (_END, _ABORT):
-                    pass  # let the writer finish putting; what it puts is dropped
+            self._items.close()  # what the writer puts from now on is dropped
         finally:
             for call in calls:
                 call.join()
@@ -389,9 +426,10 @@ def build_store(
     articles, in their graphs and the entity graph) and ``ontology_triples``. With `busy` (the
     articles are extracted on every core), the quads are written in larger calls
     (`BUSY_LOAD_QUADS`) and more of them wait for the loader (`BUSY_QUEUED_BYTES`): fewer
-    compactions, more memory; and if `expected` says how many documents `docs` holds, the last
-    1/`FINAL_SHARE` of them are loaded by a call of their own, beside the call before it, so
-    that what is left to write when the last article comes is written on two cores.
+    compactions, more memory; each call reads while the call before it writes
+    (`REOPEN_CALLS`); and if `expected` says how many documents `docs` holds, the last
+    1/`FINAL_SHARE` of them are loaded by a call of their own, so that what is left to write
+    when the last article comes is written on two cores.
     """
     path = Path(path)
     check_replaceable(path)
