@@ -24,6 +24,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from hashlib import blake2b as _digest
 from pathlib import Path
+from queue import SimpleQueue
 from typing import Any
 
 import pyoxigraph as ox
@@ -196,25 +197,33 @@ _CUT = object()  # the last articles come: they go in a call of their own
 class _Part(io.RawIOBase):
     """What one call of the bulk loader reads: queued articles until about `size` quads have
     been read and an article ends, the last articles come (`_CUT`) or the writer has no more.
-    `read` is set once it has read its share (or failed)."""
+    Once it has read its share (or failed) it puts itself in `done`, once. Several parts may
+    read from one queue side by side: each article goes whole to the one that takes it."""
 
-    def __init__(self, items: _Queue, size: int) -> None:
+    def __init__(self, items: _Queue, size: int, done: SimpleQueue[_Part]) -> None:
         self._items = items
         self._size = size
+        self._done = done
         self._buffer = memoryview(b"")
         self.quads = 0
         self.ended = False  # the writer has no more
         self.aborted = False  # the writer failed
-        self.cut = False  # the last articles go in the next call
-        self.read = threading.Event()
+        self.cut = False  # the last articles go in the calls after this one
+        self.read = False  # it has read its share
 
     def readable(self) -> bool:
         return True
 
+    def finished(self) -> None:
+        """Say that this part has read its share (or failed), once."""
+        if not self.read:
+            self.read = True
+            self._done.put(self)
+
     def readinto(self, target: Any) -> int:
         while not self._buffer:
             if self.ended or self.cut or self.quads >= self._size:
-                self.read.set()
+                self.finished()
                 return 0
             item = self._items.get()
             if item is _ABORT:
@@ -222,6 +231,7 @@ class _Part(io.RawIOBase):
                 raise _Abort("the build stopped")
             if item is _END:
                 self.ended = True
+                self._items.put(_END)  # for the parts reading beside this one
                 continue
             if item is _CUT:
                 self.cut = self.quads > 0  # (a part with nothing read yet reads on)
@@ -243,7 +253,7 @@ class _Call(threading.Thread):
     def __init__(self, store: ox.Store, part: _Part) -> None:
         super().__init__(name="kg-store-call", daemon=True)
         self._store: ox.Store | None = store
-        self._part = part
+        self.part = part
         self._error: BaseException | None = None
         self.start()
 
@@ -251,13 +261,13 @@ class _Call(threading.Thread):
         try:
             # lenient: no IRI validation; kg.graph.rdf writes them (its output is tested strictly)
             self._store.bulk_load(  # type: ignore[union-attr]
-                io.BufferedReader(self._part, 1 << 20), ox.RdfFormat.N_QUADS, lenient=True
+                io.BufferedReader(self.part, 1 << 20), ox.RdfFormat.N_QUADS, lenient=True
             )
         except BaseException as e:  # noqa: BLE001 - handed to the loader's thread
             self._error = e
         finally:
             self._store = None  # the loader may reopen the store once every call is done
-            self._part.read.set()
+            self.part.finished()
 
     def finish(self) -> None:
         """Wait for the call; raise what stopped it."""
@@ -278,10 +288,11 @@ class _Loader:
     The stream is cut into calls of about `LOAD_QUADS` quads; after each call the store is
     reopened (RocksDB otherwise keeps the index of every file a call wrote, which grows with
     the store) and freed memory is given back, so memory does not grow with the articles.
-    When the writer says the last articles come (`cut`), the call that reads them starts as
-    soon as the call before it has read its share, and the two run side by side. With `busy`,
-    every call does so (two at most: one reads while the other writes), and the store is
-    reopened every `REOPEN_CALLS` calls, once both are done.
+    With `busy`, each call reads its part while the call before it writes (two calls at most),
+    and the store is reopened every `REOPEN_CALLS` calls, once both are done. When the writer
+    says the last articles come (`cut`), they are read by two calls side by side, as soon as
+    the call before them has read its share (each article goes to the one that takes it), so
+    that what they read is written on two cores when the last article comes.
     """
 
     def __init__(self, path: Path, *, target: Path, busy: bool = False) -> None:
@@ -295,34 +306,51 @@ class _Loader:
         self._thread.start()
 
     def _run(self) -> None:
-        part = _Part(self._items, self._part_quads)
-        calls: list[_Call] = []
+        done: SimpleQueue[_Part] = SimpleQueue()  # parts that have read their share
+        calls: list[_Call] = []  # oldest first
+        reading: list[_Part] = []
+        lanes = 1  # parts reading side by side: two for the last articles
         opened = 0  # calls on the store as opened last
         store = None
+
+        def start() -> None:
+            nonlocal opened
+            # memory: one call at most writes beside the parts that read (the oldest waits)
+            writing = [call for call in calls if call.part not in reading]
+            while len(writing) > 1:
+                call = writing.pop(0)
+                call.finish()
+                calls.remove(call)
+            part = _Part(self._items, self._part_quads, done)
+            calls.append(_Call(store, part))  # type: ignore[arg-type]
+            reading.append(part)
+            opened += 1
+
         try:
             store = ox.Store(str(self._path))
-            while True:
-                calls.append(_Call(store, part))
-                opened += 1
-                part.read.wait()
-                if part.ended or part.aborted:
-                    break
-                calls[-1].check()
-                if part.cut or (self._overlap and opened < REOPEN_CALLS):
-                    # the next call reads while this one writes; two calls at most
-                    for call in calls[:-1]:
-                        call.finish()
-                    calls = calls[-1:]
-                    part = _Part(self._items, self._part_quads)
-                    continue
+            start()
+            while reading:
+                part = done.get()
+                reading.remove(part)
+                if part.aborted:
+                    raise _Abort("the build stopped")
+                if part.ended:
+                    continue  # the parts beside it end too
                 for call in calls:
-                    call.finish()
-                calls = []
-                store = None  # drop the indexes of the files just written (see above)
-                release_memory()
-                store = ox.Store(str(self._path))
-                opened = 0
-                part = _Part(self._items, self._part_quads)
+                    if call.part is part:
+                        call.check()
+                if part.cut:
+                    lanes = 2
+                elif lanes == 1 and not (self._overlap and opened < REOPEN_CALLS):
+                    for call in calls:
+                        call.finish()
+                    calls = []
+                    store = None  # drop the indexes of the files just written (see above)
+                    release_memory()
+                    store = ox.Store(str(self._path))
+                    opened = 0
+                while len(reading) < lanes:
+                    start()
             for call in calls:
                 call.finish()
             calls = []
