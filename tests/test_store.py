@@ -379,3 +379,22 @@ def test_a_busy_build_whose_loader_fails_while_a_part_is_read_says_so(tmp_path, 
         build_store([*_garbled(), *more], path, busy=True)
     assert _all_quads(path) == before
     assert _leftovers(path) == []
+
+
+def test_entity_graph_lines_sent_lately_are_not_sent_again():
+    # _Written: each article's entity-graph lines come first; those sent lately are dropped,
+    # the article's own lines never; a line whose place in the table was taken is sent again.
+    entity = f" <{ENTITY_GRAPH}> .\n"
+    a = f"<x:a> <x:p> <x:b>{entity}<x:b> <x:p> <x:c>{entity}".encode()
+    own = b"<x:a> <x:q> <x:b> <x:g> .\n"
+    written = store_module._Written()
+    assert written.new(a + own) == a + own
+    assert written.new(a + own) == own
+    assert written.new(own) == own
+    one_place = store_module._Written(slots=1)
+    assert one_place.new(a) == a
+    assert one_place.new(a) == a  # each line took the other's place: both are sent again
+    line = a.splitlines(keepends=True)[1]
+    assert one_place.new(line + own) == own  # the place holds it
+    with pytest.raises(ValueError, match="power of two"):
+        store_module._Written(slots=3)
