@@ -288,8 +288,8 @@ def test_a_busy_build_loads_in_its_own_parts_and_gives_the_same_store(tmp_path, 
 def test_a_busy_build_loads_its_last_articles_beside_the_call_before(
     tmp_path, monkeypatch, expected
 ):
-    # build_store(busy=True, expected=N): the last N // FINAL_SHARE documents are read by a
-    # call of their own while the call before writes; the store is the same (N may be wrong).
+    # build_store(busy=True, expected=N): the last N // FINAL_SHARE documents are read by two
+    # calls of their own while the call before writes; the store is the same (N may be wrong).
     docs = [sample_document(f"{name}.txt") for name in "abcde"]
     build_store(docs, tmp_path / "whole", include_ontology=False)
     calls = []
@@ -306,5 +306,95 @@ def test_a_busy_build_loads_its_last_articles_beside_the_call_before(
     )
     assert found["documents"] == 5
     assert _all_quads(tmp_path / "busy") == _all_quads(tmp_path / "whole")
-    assert [part.cut for part in calls] == ([True, False] if expected >= 5 else [False])
+    # the last articles are read by two calls side by side
+    assert [part.cut for part in calls] == ([True, False, False] if expected >= 5 else [False])
     assert _leftovers(tmp_path / "busy") == []
+
+
+def test_a_closed_loader_queue_drops_what_is_put_and_stops_its_reader():
+    # The loader closes its queue when it fails: the writer is not kept waiting, nor a call
+    # that is reading its part.
+    q = _Queue(10)
+    q.put((b"x" * 50, 1))
+    blocked_put = threading.Thread(target=lambda: q.put((b"yy", 1)))
+    blocked_put.start()
+    q.close()
+    blocked_put.join(5)
+    assert not blocked_put.is_alive()
+    q.put((b"zz", 1))  # dropped at once
+    with pytest.raises(store_module._Abort):
+        q.get()
+
+
+def _counting_calls(monkeypatch) -> dict[str, int]:
+    # How many bulk_load calls ran, and the most that ran at once.
+    seen = {"calls": 0, "alive": 0, "most": 0}
+    lock = threading.Lock()
+    real = store_module._Call.run
+
+    def run(self):
+        with lock:
+            seen["calls"] += 1
+            seen["alive"] += 1
+            seen["most"] = max(seen["most"], seen["alive"])
+        try:
+            real(self)
+        finally:
+            with lock:
+                seen["alive"] -= 1
+
+    monkeypatch.setattr(store_module._Call, "run", run)
+    return seen
+
+
+@pytest.mark.parametrize(("reopen", "final_share"), [(1, 5), (2, 5), (4, 5), (4, 2), (2, 1)])
+def test_a_busy_build_reads_each_part_while_the_one_before_writes(
+    tmp_path, monkeypatch, reopen, final_share
+):
+    # build_store(busy=True): each call reads while the one before it writes, two at most (three
+    # for the last articles, which two calls read, each taking new parts when full); the store
+    # is reopened every REOPEN_CALLS calls; the store is the same.
+    docs = [sample_document(f"{name}.txt") for name in "abcdef"]
+    build_store(docs, tmp_path / "whole", include_ontology=False)
+    seen = _counting_calls(monkeypatch)
+    monkeypatch.setattr("kg.graph.store.BUSY_LOAD_QUADS", 50)
+    monkeypatch.setattr("kg.graph.store.REOPEN_CALLS", reopen)
+    monkeypatch.setattr("kg.graph.store.FINAL_SHARE", final_share)
+    found = build_store(docs, tmp_path / "busy", include_ontology=False, busy=True, expected=6)
+    assert found["documents"] == 6
+    assert _all_quads(tmp_path / "busy") == _all_quads(tmp_path / "whole")
+    assert seen["calls"] >= 6 and seen["most"] <= 3  # two read the last articles
+    assert _leftovers(tmp_path / "busy") == []
+
+
+def test_a_busy_build_whose_loader_fails_while_a_part_is_read_says_so(tmp_path, monkeypatch):
+    # The call that fails writes while the next one reads: the build stops with StoreError,
+    # nothing waits for ever, and the old store stays.
+    path = tmp_path / "store"
+    build_store([sample_document("a.txt")], path)
+    before = _all_quads(path)
+    monkeypatch.setattr("kg.graph.store.BUSY_LOAD_QUADS", 50)
+    more = [sample_document(f"{name}.txt") for name in "defgh"]
+    with pytest.raises(StoreError, match="writing the store"):
+        build_store([*_garbled(), *more], path, busy=True)
+    assert _all_quads(path) == before
+    assert _leftovers(path) == []
+
+
+def test_entity_graph_lines_sent_lately_are_not_sent_again():
+    # _Written: each article's entity-graph lines come first; those sent lately are dropped,
+    # the article's own lines never; a line whose place in the table was taken is sent again.
+    entity = f" <{ENTITY_GRAPH}> .\n"
+    a = f"<x:a> <x:p> <x:b>{entity}<x:b> <x:p> <x:c>{entity}".encode()
+    own = b"<x:a> <x:q> <x:b> <x:g> .\n"
+    written = store_module._Written()
+    assert written.new(a + own) == a + own
+    assert written.new(a + own) == own
+    assert written.new(own) == own
+    one_place = store_module._Written(slots=1)
+    assert one_place.new(a) == a
+    assert one_place.new(a) == a  # each line took the other's place: both are sent again
+    line = a.splitlines(keepends=True)[1]
+    assert one_place.new(line + own) == own  # the place holds it
+    with pytest.raises(ValueError, match="power of two"):
+        store_module._Written(slots=3)

@@ -20,10 +20,11 @@ import os
 import shutil
 import tempfile
 import threading
+from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator
-from hashlib import blake2b as _digest
 from pathlib import Path
+from queue import SimpleQueue
 from typing import Any
 
 import pyoxigraph as ox
@@ -83,12 +84,25 @@ QUEUED_BYTES = 16 << 20
 # workers, which stop once a few chunks each are ahead (see kg.run.parallel). Room for about a
 # part's N-Quads (about 240 bytes a quad) keeps them busy.
 BUSY_QUEUED_BYTES = 64 << 20
-# When extraction takes every core, the last articles of a build whose size is known go in a
-# call of their own (`build_store(expected=…)`): the last 1/FINAL_SHARE of them. That call reads
-# them while the call before it writes what it read, so when extraction ends what is left to
-# write is split between two calls that run side by side on the cores the workers freed, not
-# one call's whole part written on one core while the other waits.
+# When extraction takes every core, the last articles of a build whose size is known go in
+# calls of their own (`build_store(expected=…)`): the last 1/FINAL_SHARE of them, read by two
+# calls side by side (each article to the one that takes it) while the call before them writes
+# what it read, so when extraction ends what is left to write is split between calls that run
+# side by side on the cores the workers freed, not one call's whole part written on one core
+# while the other waits.
 FINAL_SHARE = 5
+# When extraction takes every core, each call reads its part while the call before it writes
+# (at most two calls at a time; three for the last articles), so that the articles that come
+# meanwhile are read at once, not queued until the write ends: what is left to write when the
+# last article comes is then the last calls' parts and the end of the one before them. The store
+# is reopened (RocksDB's indexes of the files written dropped, see `_Loader`) after this many
+# calls, once both are done. Peak memory of a two-worker build of the bundled articles ×180:
+# 475-480 MB, against 407-411 MB with one call at a time.
+REOPEN_CALLS = 4
+
+
+class _Abort(Exception):
+    """The writer or the loader stopped: a call gives up the part it is reading."""
 
 
 class _Queue:
@@ -100,42 +114,58 @@ class _Queue:
         self._limit = limit
         self._items: deque[Any] = deque()
         self._bytes = 0
+        self._closed = False
         self._changed = threading.Condition()
 
     def put(self, item: Any) -> None:
         size = len(item[0]) if isinstance(item, tuple) else 0
         with self._changed:
-            while self._items and self._bytes + size > self._limit:
+            while self._items and self._bytes + size > self._limit and not self._closed:
                 self._changed.wait()
+            if self._closed:
+                return  # the reader is gone: dropped
             self._items.append(item)
             self._bytes += size
             self._changed.notify_all()
 
     def get(self) -> Any:
+        """The first item; raises `_Abort` once the queue is closed."""
         with self._changed:
-            while not self._items:
+            while not self._items and not self._closed:
                 self._changed.wait()
+            if self._closed:
+                raise _Abort("the store's loader stopped")
             item = self._items.popleft()
             if isinstance(item, tuple):
                 self._bytes -= len(item[0])
             self._changed.notify_all()
             return item
 
+    def close(self) -> None:
+        """Drop what is queued and what is put from now on; `get` raises `_Abort`."""
+        with self._changed:
+            self._closed = True
+            self._items.clear()
+            self._bytes = 0
+            self._changed.notify_all()
+
 
 class _Written:
     """The entity graph's lines sent to the loader lately: each article writes its entities'
     classes and labels again, and most were written by an article before. A line is
-    remembered by its 16-byte digest (no two lines share one in practice) in one of `slots`
-    places of a fixed table, the one its digest picks; a line whose place another line took
-    since is sent again (a line written twice is stored once anyway). The table takes 4 MiB
-    from the first article to the last: a set of digests, emptied when full, grew with the
-    articles (by about 18 MB over 8,000 articles) until it was emptied."""
+    remembered by its hash (Python's 64-bit `hash` of bytes: no two lines of a build share one
+    in practice) in one of `slots` places of a fixed table, the one its hash picks; a line whose
+    place another line took since is sent again (a line written twice is stored once anyway).
+    The table takes 2 MiB from the first article to the last: a set of digests, emptied when
+    full, grew with the articles (by about 18 MB over 8,000 articles) until it was emptied. (A
+    16-byte blake2b digest per line, as before, took two to three times as long: about 0.2 s of
+    the main thread's CPU per 540 articles.)"""
 
     def __init__(self, slots: int = 1 << 18) -> None:
         if slots & (slots - 1):
             raise ValueError("slots must be a power of two")
         self._mask = slots - 1
-        self._table = bytearray(16 * slots)
+        self._table = array("q", [-1]) * slots  # -1: no hash is (CPython's error value)
         self._ending = f" <{ENTITY_GRAPH}> .\n".encode()
 
     def new(self, data: bytes) -> bytes:
@@ -147,10 +177,10 @@ class _Written:
         fresh = []
         table, mask = self._table, self._mask
         for line in data[:cut].splitlines(keepends=True):
-            key = _digest(line, digest_size=16).digest()
-            at = (int.from_bytes(key[:4], "little") & mask) << 4
-            if table[at : at + 16] != key:
-                table[at : at + 16] = key
+            key = hash(line)
+            at = key & mask
+            if table[at] != key:
+                table[at] = key
                 fresh.append(line)
         return b"".join(fresh) + data[cut:]
 
@@ -164,10 +194,6 @@ def _nquads_utf8(doc: Any) -> bytes:
     return data
 
 
-class _Abort(Exception):
-    """The writer stopped: the loader gives up the part it is reading."""
-
-
 _END = object()  # the writer has no more
 _ABORT = object()  # the writer failed
 _CUT = object()  # the last articles come: they go in a call of their own
@@ -176,25 +202,33 @@ _CUT = object()  # the last articles come: they go in a call of their own
 class _Part(io.RawIOBase):
     """What one call of the bulk loader reads: queued articles until about `size` quads have
     been read and an article ends, the last articles come (`_CUT`) or the writer has no more.
-    `read` is set once it has read its share (or failed)."""
+    Once it has read its share (or failed) it puts itself in `done`, once. Several parts may
+    read from one queue side by side: each article goes whole to the one that takes it."""
 
-    def __init__(self, items: _Queue, size: int) -> None:
+    def __init__(self, items: _Queue, size: int, done: SimpleQueue[_Part]) -> None:
         self._items = items
         self._size = size
+        self._done = done
         self._buffer = memoryview(b"")
         self.quads = 0
         self.ended = False  # the writer has no more
         self.aborted = False  # the writer failed
-        self.cut = False  # the last articles go in the next call
-        self.read = threading.Event()
+        self.cut = False  # the last articles go in the calls after this one
+        self.read = False  # it has read its share
 
     def readable(self) -> bool:
         return True
 
+    def finished(self) -> None:
+        """Say that this part has read its share (or failed), once."""
+        if not self.read:
+            self.read = True
+            self._done.put(self)
+
     def readinto(self, target: Any) -> int:
         while not self._buffer:
             if self.ended or self.cut or self.quads >= self._size:
-                self.read.set()
+                self.finished()
                 return 0
             item = self._items.get()
             if item is _ABORT:
@@ -202,6 +236,7 @@ class _Part(io.RawIOBase):
                 raise _Abort("the build stopped")
             if item is _END:
                 self.ended = True
+                self._items.put(_END)  # for the parts reading beside this one
                 continue
             if item is _CUT:
                 self.cut = self.quads > 0  # (a part with nothing read yet reads on)
@@ -223,7 +258,7 @@ class _Call(threading.Thread):
     def __init__(self, store: ox.Store, part: _Part) -> None:
         super().__init__(name="kg-store-call", daemon=True)
         self._store: ox.Store | None = store
-        self._part = part
+        self.part = part
         self._error: BaseException | None = None
         self.start()
 
@@ -231,19 +266,24 @@ class _Call(threading.Thread):
         try:
             # lenient: no IRI validation; kg.graph.rdf writes them (its output is tested strictly)
             self._store.bulk_load(  # type: ignore[union-attr]
-                io.BufferedReader(self._part, 1 << 20), ox.RdfFormat.N_QUADS, lenient=True
+                io.BufferedReader(self.part, 1 << 20), ox.RdfFormat.N_QUADS, lenient=True
             )
         except BaseException as e:  # noqa: BLE001 - handed to the loader's thread
             self._error = e
         finally:
             self._store = None  # the loader may reopen the store once every call is done
-            self._part.read.set()
+            self.part.finished()
 
     def finish(self) -> None:
         """Wait for the call; raise what stopped it."""
         self.join()
         if self._error is not None:
             raise self._error
+
+    def check(self) -> None:
+        """Raise what stopped the call, if it stopped already."""
+        if not self.is_alive():
+            self.finish()
 
 
 class _Loader:
@@ -253,46 +293,76 @@ class _Loader:
     The stream is cut into calls of about `LOAD_QUADS` quads; after each call the store is
     reopened (RocksDB otherwise keeps the index of every file a call wrote, which grows with
     the store) and freed memory is given back, so memory does not grow with the articles.
-    When the writer says the last articles come (`cut`), the call that reads them starts as
-    soon as the call before it has read its share, and the two run side by side.
+    With `busy`, each call reads its part while the call before it writes (two calls at most),
+    and the store is reopened every `REOPEN_CALLS` calls, once both are done. When the writer
+    says the last articles come (`cut`), they are read by two calls side by side, as soon as
+    the call before them has read its share (each article goes to the one that takes it), so
+    that what they read is written on two cores when the last article comes.
     """
 
     def __init__(self, path: Path, *, target: Path, busy: bool = False) -> None:
         self._path = path
         self._target = target  # the store `path` will replace: what a message names
         self._part_quads = BUSY_LOAD_QUADS if busy else LOAD_QUADS
+        self._overlap = busy  # each call reads while the one before it writes
         self._items = _Queue(BUSY_QUEUED_BYTES if busy else QUEUED_BYTES)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="kg-store-loader", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
-        part = _Part(self._items, self._part_quads)
-        calls: list[_Call] = []
+        done: SimpleQueue[_Part] = SimpleQueue()  # parts that have read their share
+        calls: list[_Call] = []  # oldest first
+        reading: list[_Part] = []
+        lanes = 1  # parts reading side by side: two for the last articles
+        opened = 0  # calls on the store as opened last
         store = None
+
+        def start() -> None:
+            nonlocal opened
+            # memory: one call at most writes beside the parts that read (the oldest waits)
+            writing = [call for call in calls if call.part not in reading]
+            while len(writing) > 1:
+                call = writing.pop(0)
+                call.finish()
+                calls.remove(call)
+            part = _Part(self._items, self._part_quads, done)
+            calls.append(_Call(store, part))  # type: ignore[arg-type]
+            reading.append(part)
+            opened += 1
+
         try:
             store = ox.Store(str(self._path))
-            while True:
-                calls.append(_Call(store, part))
-                part.read.wait()
-                if part.cut:  # the last articles: read while the call before writes
-                    part = _Part(self._items, self._part_quads)
-                    continue
-                for call in calls:
-                    call.finish()
-                calls = []
+            start()
+            while reading:
+                part = done.get()
+                reading.remove(part)
+                if part.aborted:
+                    raise _Abort("the build stopped")
                 if part.ended:
-                    break
-                store = None  # drop the indexes of the files just written (see above)
-                release_memory()
-                store = ox.Store(str(self._path))
-                part = _Part(self._items, self._part_quads)
+                    continue  # the parts beside it end too
+                for call in calls:
+                    if call.part is part:
+                        call.check()
+                if part.cut:
+                    lanes = 2
+                elif lanes == 1 and not (self._overlap and opened < REOPEN_CALLS):
+                    for call in calls:
+                        call.finish()
+                    calls = []
+                    store = None  # drop the indexes of the files just written (see above)
+                    release_memory()
+                    store = ox.Store(str(self._path))
+                    opened = 0
+                while len(reading) < lanes:
+                    start()
+            for call in calls:
+                call.finish()
+            calls = []
             store.optimize()  # compact once now so that every later query is faster
         except BaseException as e:  # noqa: BLE001 - handed to the writer's thread
             self._error = e
-            if not (part.ended or part.aborted):
-                while self._items.get() not in (_END, _ABORT):
-                    pass  # let the writer finish putting; what it puts is dropped
+            self._items.close()  # what the writer puts from now on is dropped
         finally:
             for call in calls:
                 call.join()
@@ -389,9 +459,10 @@ def build_store(
     articles, in their graphs and the entity graph) and ``ontology_triples``. With `busy` (the
     articles are extracted on every core), the quads are written in larger calls
     (`BUSY_LOAD_QUADS`) and more of them wait for the loader (`BUSY_QUEUED_BYTES`): fewer
-    compactions, more memory; and if `expected` says how many documents `docs` holds, the last
-    1/`FINAL_SHARE` of them are loaded by a call of their own, beside the call before it, so
-    that what is left to write when the last article comes is written on two cores.
+    compactions, more memory; each call reads while the call before it writes
+    (`REOPEN_CALLS`); and if `expected` says how many documents `docs` holds, the last
+    1/`FINAL_SHARE` of them are loaded by a call of their own, so that what is left to write
+    when the last article comes is written on two cores.
     """
     path = Path(path)
     check_replaceable(path)
