@@ -270,7 +270,7 @@ def _sentence_metrics(
     kept: list[Metric] = []  # this sentence's figures, for the rates after 分别
     items: dict[int, list[str]] = {}  # the items named before each 分别为
     ci = cj = 0  # the clause of the figure; the next clause whose subject is not yet in force
-    for m in figures:
+    for fi, m in enumerate(figures):
         a, b = sent.start + m.start(), sent.start + m.end()
         while ci + 1 < len(clauses) and clauses[ci].end <= a:
             ci += 1
@@ -309,25 +309,24 @@ def _sentence_metrics(
         if m.group("scale"):
             unit = m.group("scale") + m.group("base")
         value = float(m.group("num").replace(",", ""))
-        run = runs.get(figures.index(m)) if runs else None
+        run = runs.get(fi) if runs else None
         if run is not None and run[2] and unit in _RATES:
             k, n, change, at = run
             before = [x for x in kept if x.end <= sent.start + at and x.unit not in _RATES]
             if len(before) >= n:
                 of = before[k - n]  # the k-th of the n figures before 分别
-                doc.metrics.append(
-                    Metric(
-                        indicator=_base(of.indicator) + change,
-                        value=value,
-                        unit=unit,
-                        year=of.year,
-                        text=doc.text[a:b],
-                        start=a,
-                        end=b,
-                        sentence=sent,
-                        subject=of.subject,
-                    )
+                previous = Metric(
+                    indicator=_base(of.indicator) + change,
+                    value=value,
+                    unit=unit,
+                    year=of.year,
+                    text=doc.text[a:b],
+                    start=a,
+                    end=b,
+                    sentence=sent,
+                    subject=of.subject,
                 )
+                doc.metrics.append(previous)
                 prev_end = b
                 continue
         counted = unit in _COUNTS
