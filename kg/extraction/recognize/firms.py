@@ -216,7 +216,7 @@ def _loose(s: _Sent, a: int, b: int) -> bool:
         if t.start >= b:
             break
         w = t.text
-        if t.start == a and t.end < b and s.sub(t.end, b) in lx["industry"]:
+        if t.start == a and t.end < b and s.sub(t.end, b) in lx["industry_set"]:
             continue  # "、汇成新材料、": a brand that is a verb, then its industry word
         if w == "的" or len(w) > 1 and (w in lx["stop_words"] or pos(w) in lx["verb_pos"]):
             return True
@@ -504,7 +504,7 @@ def _firm(
         return  # "外资企业纷纷落户": a kind of firm
     if text in _legal_prefixes():
         return  # "有限": a legal form cut short
-    if text in lx["industry"]:
+    if text in lx["industry_set"]:
         return  # "新材料", "科技": an industry word alone, a brand cut off before it
     # the word that ends the name: tokens do not overlap, so it is the last to start before b
     k = bisect.bisect_left(_starts(s.toks), b) - 1
