@@ -70,3 +70,17 @@ def test_a_shared_brand_does_not_make_one_firm(extract_text):
     doc = extract_text("合泰水电硅项目投产。合泰水电硅等大项目进展顺利。以合泰铝业为龙头。")
     developers = {(r.subject.label, r.object.label) for r in doc.relations}
     assert developers == {("合泰水电硅项目", "合泰")}  # one project, its brand: no 合泰铝业
+
+
+def test_a_sum_written_with_or_without_yuan_is_one_name(extract_text):
+    doc = extract_text(
+        "加快岚山多金属循环利用百亿元绿色产业园建设。岚山多金属循环利用百亿绿色产业园已入驻企业20家。"
+    )
+    parks = {m.label for m in doc.mentions if m.type == "IndustrialPark"}
+    assert parks == {"岚山多金属循环利用百亿元绿色产业园"}
+
+
+def test_a_sum_of_another_size_is_another_name(extract_text):
+    doc = extract_text("岚山百亿元绿色产业园开工。岚山千亿绿色产业园签约。")
+    parks = {m.label for m in doc.mentions if m.type == "IndustrialPark"}
+    assert len(parks) == 2, parks

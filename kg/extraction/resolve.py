@@ -107,6 +107,11 @@ def _region_full_names(labels: set[str]) -> dict[str, str]:
     return out
 
 
+# names that may hold a sum, written with or without 元 (百亿元绿色产业园, 百亿绿色产业园)
+_SUM_NAMED = frozenset({C.IndustrialPark, C.Project, C.IndustryCluster})
+_SUM_YUAN = re.compile("(?<=[十百千万亿])元")
+
+
 def _canonical(doc: Document) -> None:
     firms = sorted(
         {normalise_label(m.label) for m in doc.mentions if m.type == C.Enterprise},
@@ -124,6 +129,14 @@ def _canonical(doc: Document) -> None:
     regions = _region_full_names(
         {normalise_label(m.label) for m in doc.mentions if m.type == C.Region}
     )
+    # 百亿元 and 百亿 in one article's names of a park or a project: one name, the longer
+    spelled: dict[tuple[str, str], str] = {}
+    for m in doc.mentions:
+        if m.type in _SUM_NAMED and "亿" in m.label:
+            label = normalise_label(m.label)
+            key = (m.type, _SUM_YUAN.sub("", label))
+            if len(label) > len(spelled.get(key, "")):
+                spelled[key] = label
     for m in doc.mentions:
         label = normalise_label(m.label)
         reason = "same name" if label == normalise_label(m.text) else "canonical form"
@@ -138,6 +151,10 @@ def _canonical(doc: Document) -> None:
             label, reason = regions[label], f"short name of {regions[label]}"
         if m.type == C.Project and label + "项目" in projects:
             label, reason = label + "项目", f"short name of {label}项目"  # 合盛水电硅(项目)
+        if spelled and m.type in _SUM_NAMED and "亿" in label:
+            other = spelled.get((m.type, _SUM_YUAN.sub("", label)), label)
+            if other != label:
+                label, reason = other, f"another spelling of {other}"
         m.label = label
         m.iri = entity_iri(m.type, label)
         doc.merges.append(Merge(doc.name, m.text, m.type, label, m.iri, reason))
