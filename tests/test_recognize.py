@@ -218,6 +218,8 @@ FOUND = [
     ("聚集以恒伟新材料、汇成新材料、格瑞特等企业为代表的产业。", "Enterprise", "汇成新材料"),
     ("以恒伟新材料、格瑞特等企业为代表的新能源材料产业。", "Enterprise", "格瑞特"),
     ("以恒伟科技为代表的新能源汽车产业快速发展。", "Enterprise", "恒伟科技"),
+    # a brand the dictionary knows as a common noun, before an industry word, is still a brand
+    ("以甲乙科技为代表的新能源产业快速发展。", "Enterprise", "甲乙科技"),
     ("签约恒能回收、10亿元的金晖锂电池电解液等5个项目。", "Project", "金晖锂电池电解液"),
     # a list of chains starts after what says so (分别为)
     ("华岳集团、恒泰科技分别为光伏、智能家电产业链链主企业。", "IndustryChain", "光伏"),

@@ -164,6 +164,18 @@ def _matches(ph: Phrasing, t: str) -> Iterator[re.Match]:
     )
 
 
+def _listed(s: _Sent, a: int, b: int) -> bool:
+    """Whether `a`..`b` is made only of words the industries lexicon lists (锂电池材料), so
+    that it names a kind of thing; a word of a brand (甲乙 in 甲乙科技) is listed nowhere."""
+    words = _words_within(s, a, b)
+    return (
+        bool(words)
+        and words[0].start == a
+        and words[-1].end == b
+        and all(listed(t.text) for t in words)
+    )
+
+
 def _kinds_of_firm(s: _Sent, items: list[tuple[int, int]]) -> bool:
     """Whether a list names kinds of firm by what they make, not firms: more than half its
     items read whole as industry words ("车载控制器、底盘、内外饰等企业", "汽车、机床等产业龙头
@@ -271,7 +283,7 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
             yield from _item_firm(s, a, b, ph.name, in_list=len(items) > 1, trim=trim)
     elif ph.read == "items":
         items = _list_items(s, xb, xa, C.Enterprise)
-        if _kinds_of_firm(s, items):
+        if len(items) > 1 and _kinds_of_firm(s, items) or len(items) == 1 and _listed(s, *items[0]):
             return  # "以锂电池材料为代表的…": one kind of thing, as a list of them
         for k, (a, b) in enumerate(items):
             trim = k == 0 or _loose(s, a, b)
