@@ -9,6 +9,20 @@ from .test_quantities import CITY, cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "figures after 分别达, the items sharing the last one's measure (the first)",
+        CITY + "全县高原夏菜、藜麦、中药材种植规模分别达15万亩、10万亩、5万亩。",
+        15,
+        "万亩",
+        {"indicator": "高原夏菜种植规模"},
+    ),
+    (
+        "... the second",
+        CITY + "全县高原夏菜、藜麦、中药材种植规模分别达15万亩、10万亩、5万亩。",
+        10,
+        "万亩",
+        {"indicator": "藜麦种植规模"},
+    ),
+    (
         "rates after 分别增长: each the change of one figure before, in order (the first)",
         CITY + "全县完成工业总产值60亿元,增加值16亿元,同比分别增长5.3%和2.1%。",
         5.3,

@@ -44,12 +44,14 @@ from kg.extraction.quantities.indicators import (
     _GROWTH,
     _HAN,
     _LIST_MARKS,
+    _MEASURES,
     _acceptable,
     _base,
     _cut,
     _indicator,
     _noun_before,
     _token_starts,
+    _tokens,
 )
 from kg.extraction.quantities.years import (
     _TARGET_YEAR,
@@ -62,6 +64,7 @@ from kg.extraction.quantities.years import (
     _year_before,
     _years,
 )
+from kg.extraction.segment import pos
 from kg.reading.document import Document, Mention, Metric, Sentence
 from kg.terms import C
 
@@ -194,6 +197,7 @@ _RUN_SEPARATORS = frozenset({"、", "和", "及", "与", ",", "，"})
 # "GDP和财政收入分别为120亿元和8亿元": each figure after 分别 measures one item named before
 _RESPECTIVELY_BE = re.compile(r"分别(?:为|是|达到|达|实现|完成|有)")
 _ITEM_MARKS = re.compile("[、和及与]")
+_MEASURE_WORDS = (*_MEASURES, "面积", "产量", "规模")
 
 
 def _respective_runs(text: str, figures: list[re.Match]) -> dict[int, tuple[int, int, str, int]]:
@@ -224,6 +228,29 @@ def _respective_runs(text: str, figures: list[re.Match]) -> dict[int, tuple[int,
         for k, i in enumerate(idxs):
             runs[i] = (k, len(idxs), label, r.start())
     return runs
+
+
+def _shared_measure(doc: Document, a: int, b: int, n: int) -> list[str]:
+    """The `n` items listed between `a` and `b`, each with the measure the last one carries
+    ("高原夏菜、藜麦、药材种植规模": 高原夏菜种植规模, 藜麦种植规模, 药材种植规模); the measure
+    opens at the last item's first verb or measure word. Empty when the list is not so."""
+    parts = _ITEM_MARKS.split(doc.text[a:b])
+    if len(parts) != n or not all(parts):
+        return []
+    last = b - len(parts[-1])
+    words = _tokens(doc, last, b)
+    cut = next(
+        (
+            t.start
+            for t in words[1:]
+            if t.text.startswith(_MEASURE_WORDS) or pos(t.text) in ("v", "vn")
+        ),
+        None,
+    )
+    if cut is None:
+        return []
+    measure = doc.text[cut:b]
+    return [part + measure for part in parts[:-1]] + [parts[-1]]
 
 
 def _sentence_metrics(
@@ -380,6 +407,8 @@ def _sentence_metrics(
             k, n, _, at = run
             if k == 0:
                 items[at] = _ITEM_MARKS.split(indicator) if indicator else []
+                if len(items[at]) != n:  # A、B、C种植规模分别达x、y、z: the measure is shared
+                    items[at] = _shared_measure(doc, left, sent.start + at, n)
             named = items.get(at, [])
             if len(named) == n and all(named):
                 indicator = named[k]  # GDP和财政收入分别为A和B: GDP A, 财政收入 B
