@@ -54,13 +54,11 @@ from kg.extraction.quantities.indicators import (
     _tokens,
 )
 from kg.extraction.quantities.years import (
-    _TARGET_YEAR,
     _YEAR,
     _aims,
-    _outside,
+    _heading_year,
     _qualifier,
     _this_year,
-    _titled,
     _year_before,
     _years,
 )
@@ -85,21 +83,6 @@ _OVER = ("超", "超过", "过", "逾")
 _OF_KIND = re.compile(
     "(?:以上)?的[\u4e00-\u9fff]{0,6}?(?:企业|项目|园区|产业|集群|工厂|公司|产品|工程|单位)"
 )
-
-
-def _heading_year(text: str) -> int | None:
-    """The one year a title or heading names, the year of the figures under it with none of
-    their own; none for a target (到2025年) or a document's title (《…2023年…》).
-
-    >>> _heading_year("某县2023年经济运行情况"), _heading_year("到2025年产值翻番")
-    (2023, None)
-    """
-    if "年" not in text:
-        return None
-    years = [m for m in _YEAR.finditer(text) if _outside(_titled(text), m.start())]
-    if len(years) != 1 or _TARGET_YEAR.search(text):
-        return None
-    return int(years[0].group(1))
 
 
 def _threshold(text: str, at: int, offset: int, every: list[Mention]) -> bool:
@@ -193,11 +176,11 @@ _RESPECTIVELY = re.compile(
     r"(同比|(?:比|较)(?:上年|去年)(?:同期)?)?分别(?:比上年|较上年)?"
     r"(增长|增加|下降|减少|提高|提升|上升|回落)了?(?:为|达|达到)?"
 )
-_RUN_SEPARATORS = frozenset({"、", "和", "及", "与", ",", "，"})
+_RUN_SEPARATORS = _LIST_MARKS | {",", "，"}
 # "GDP和财政收入分别为120亿元和8亿元": each figure after 分别 measures one item named before
 _RESPECTIVELY_BE = re.compile(r"分别(?:为|是|达到|达|实现|完成|有)")
-_ITEM_MARKS = re.compile("[、和及与]")
-_MEASURE_WORDS = (*_MEASURES, "面积", "产量", "规模")
+_ITEM_MARKS = re.compile("[" + "".join(sorted(_LIST_MARKS)) + "]")
+_MEASURE_WORDS = (*_MEASURES, "面积")  # (产量, 规模 are measures already)
 
 
 def _respective_runs(text: str, figures: list[re.Match]) -> dict[int, tuple[int, int, str, int]]:

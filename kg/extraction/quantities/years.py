@@ -154,3 +154,19 @@ _AIM = re.compile(
     + "|".join(_Q["plan"])
     + "))"
 )
+
+
+def _heading_year(text: str) -> int | None:
+    """The one year a title or heading names, the year of the figures under it with none of
+    their own; none for a target (到2025年) or a document's title (《…2023年…》).
+
+    >>> _heading_year("某县2023年经济运行情况"), _heading_year("到2025年产值翻番")
+    (2023, None)
+    """
+    if "年" not in text:
+        return None
+    titles = _titled(text)
+    years = [m for m in _YEAR.finditer(text) if _outside(titles, m.start())]
+    if len(years) != 1 or _TARGET_YEAR.search(text):
+        return None
+    return int(years[0].group(1))
