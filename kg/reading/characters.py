@@ -20,6 +20,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable
+from itertools import islice
 
 import opencc
 
@@ -107,17 +108,14 @@ def fold_radicals(text: str, offsets: list[int]) -> Mapped:
 # (Each pattern opens with the bracket and looks behind it, so that `re` skips ahead to brackets.)
 _TONED_READING = rf"[(（](?<=\w[(（]) *(?=[{_PINYIN}]*[{_TONED}])[{_PINYIN}]{{1,7}} *[)）]"
 _TONED_GROUP = re.compile(_TONED_READING)
+# A reading with no tone mark: a syllable's letters in brackets (after the bracket).
+_TONELESS_SYLLABLE = r" *(?:[bpmfdtnlgkhjqxrzcsyw]|[zcs]h)?[aeiouüv][a-zü]{0,5} *[)）]"
 # Once a document is known to carry readings, toneless ones after CJK characters go too.
-_ANY_GROUP = re.compile(
-    _TONED_READING
-    + rf"|[(（](?<=[{CJK}][(（]) *(?:[bpmfdtnlgkhjqxrzcsyw]|[zcs]h)?[aeiouüv][a-zü]{{0,5}} *[)）]"
-)
+_ANY_GROUP = re.compile(_TONED_READING + rf"|[(（](?<=[{CJK}][(（])" + _TONELESS_SYLLABLE)
 _MIN_TONED = 3
 # Readings with no tone marks at all ("工(gong)業(ye)"), one after another when a reading is
 # repeated ("工(gong)(gong)"): taken out only where a text carries many of them.
-_TONELESS_GROUP = re.compile(
-    rf"[(（](?<=[{CJK})）][(（]) *(?:[bpmfdtnlgkhjqxrzcsyw]|[zcs]h)?[aeiouüv][a-zü]{{0,5}} *[)）]"
-)
+_TONELESS_GROUP = re.compile(rf"[(（](?<=[{CJK})）][(（])" + _TONELESS_SYLLABLE)
 _MIN_TONELESS = 6
 
 
@@ -133,7 +131,8 @@ def strip_pinyin(text: str, offsets: list[int]) -> Mapped:
     """
     toned = len(_TONED_GROUP.findall(text))
     if not toned:
-        if len(_TONELESS_GROUP.findall(text)) >= _MIN_TONELESS:
+        found = islice(_TONELESS_GROUP.finditer(text), _MIN_TONELESS)  # (enough: stop there)
+        if sum(1 for _ in found) >= _MIN_TONELESS:
             return sub(text, offsets, _TONELESS_GROUP)  # 工(gong)(gong)業(ye)發展報(bao)告
         return text, offsets
     return sub(text, offsets, _ANY_GROUP if toned >= _MIN_TONED else _TONED_GROUP)
