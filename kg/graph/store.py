@@ -196,7 +196,7 @@ def _nquads_utf8(doc: Any) -> bytes:
 
 _END = object()  # the writer has no more
 _ABORT = object()  # the writer failed
-_CUT = object()  # the last articles come: they go in a call of their own
+_CUT = object()  # the last articles come: two calls of their own read them side by side
 
 
 class _Part(io.RawIOBase):
@@ -376,8 +376,8 @@ class _Loader:
         self._items.put((data, quads))
 
     def cut(self) -> None:
-        """Say that the articles queued from now on are the last: a call of their own reads
-        them while the call before it writes."""
+        """Say that the articles queued from now on are the last: two calls read them side by
+        side while the call before them writes."""
         self._items.put(_CUT)
 
     def close(self) -> None:
@@ -461,7 +461,7 @@ def build_store(
     (`BUSY_LOAD_QUADS`) and more of them wait for the loader (`BUSY_QUEUED_BYTES`): fewer
     compactions, more memory; each call reads while the call before it writes
     (`REOPEN_CALLS`); and if `expected` says how many documents `docs` holds, the last
-    1/`FINAL_SHARE` of them are loaded by a call of their own, so that what is left to write
+    1/`FINAL_SHARE` of them are read by two calls side by side, so that what is left to write
     when the last article comes is written on two cores.
     """
     path = Path(path)
