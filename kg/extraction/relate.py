@@ -29,6 +29,7 @@ from kg.extraction.places import place_names
 from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 from kg.extraction.symbols import GROUP, SYMBOL_CHARS, SYMBOLS, abstract, expand, symbol_of
+from kg.extraction.tables.mentions import TABLE_RULE
 from kg.reading.document import Document, Mention, Relation
 from kg.terms import C, P
 
@@ -308,9 +309,6 @@ _NAMED_BY = {C.Project: "项目名称", C.IndustrialPark: "园区名称"}
 _PLACED = frozenset(_NAMED_BY)
 
 
-_TABLE = "table"  # the rule of a mention read from a table's cell (kg/extraction/tables)
-
-
 def _opening_place(m: Mention) -> Mention | None:
     """The place a name opens with where no mention of it was read (a table's cell is read
     whole: 溧阳经济开发区), the longest that leaves a name after it; else None."""
@@ -350,7 +348,7 @@ def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Rel
             )  # fmt: skip
             continue
         place = places.get(p.start)
-        if place is None and p.rule == _TABLE and p.type == C.IndustrialPark:
+        if place is None and p.rule == TABLE_RULE and p.type == C.IndustrialPark:
             place = _opening_place(p)  # (a park in a table's cell: no mentions read inside)
         if place is not None and place.end < p.end:
             out.append(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.tables.mentions import cell_mentions
+from kg.extraction.tables.mentions import TABLE_RULE, cell_mentions
 from kg.extraction.tables.parse import TOTALS, Row, Table, typed_cells, units
 from kg.reading.document import Document, Mention, Metric, Relation, Sentence
 from kg.terms import C, P
@@ -77,7 +77,7 @@ def table_facts(doc: Document) -> Document:
     to the prose's), between the row's mentions the "tables" step made.
     """
     sentences = {s.start: s for s in doc.sentences}
-    by_span = {(m.start, m.end, m.type): m for m in doc.mentions if m.rule == "table"}
+    by_span = {(m.start, m.end, m.type): m for m in doc.mentions if m.rule == TABLE_RULE}
     relations: list[Relation] = []
     metrics: list[Metric] = []
     for t in doc.tables:

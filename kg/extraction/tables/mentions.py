@@ -19,7 +19,10 @@ from kg.ontology import suffixes
 from kg.reading.document import Document, Mention, Sentence
 from kg.terms import C
 
-__all__ = ["read_tables", "cell_mentions"]
+# the rule of every mention read from a table's cell (kg.extraction.relate asks for it)
+TABLE_RULE = "table"
+
+__all__ = ["read_tables", "cell_mentions", "TABLE_RULE"]
 
 _ITEM_SEPARATORS = re.compile(r"[、,，;；/]|\s+和\s+")
 _EMPTY = {"", "-", "--", "—", "——", "/", "无", "暂无", "待定", "…", "……", "同上"}
@@ -73,10 +76,10 @@ def _leader(item: Cell) -> Mention:
         rest = text[at + len(word) :].strip()
         if rest and _NAME.fullmatch(rest):
             s = item.start + text.rindex(rest)
-            return Mention(C.Person, rest, s, s + len(rest), rule="table")
+            return Mention(C.Person, rest, s, s + len(rest), rule=TABLE_RULE)
         if text.endswith(word):
-            return Mention(C.ChainLeaderRole, text, item.start, item.end, rule="table")
-    return Mention(C.Person, text, item.start, item.end, rule="table")
+            return Mention(C.ChainLeaderRole, text, item.start, item.end, rule=TABLE_RULE)
+    return Mention(C.Person, text, item.start, item.end, rule=TABLE_RULE)
 
 
 def cell_mentions(column: Column, cell: Cell) -> list[Mention]:
@@ -93,18 +96,20 @@ def cell_mentions(column: Column, cell: Cell) -> list[Mention]:
             items = several
     for item in items:
         if role in (C.Enterprise, "developer"):
-            out.append(Mention(C.Enterprise, item.text, item.start, item.end, rule="table"))
+            out.append(Mention(C.Enterprise, item.text, item.start, item.end, rule=TABLE_RULE))
         elif role == C.Project:
-            out.append(Mention(C.Project, item.text, item.start, item.end, rule="table"))
+            out.append(Mention(C.Project, item.text, item.start, item.end, rule=TABLE_RULE))
         elif role == C.IndustryChain:
             label = _chain_label(item.text)
             out.append(
-                Mention(C.IndustryChain, item.text, item.start, item.end, label=label, rule="table")
+                Mention(
+                    C.IndustryChain, item.text, item.start, item.end, label=label, rule=TABLE_RULE
+                )
             )
         elif role == C.IndustrialPark or (role == "place" and item.text.endswith(_park_suffixes())):
-            out.append(Mention(C.IndustrialPark, item.text, item.start, item.end, rule="table"))
+            out.append(Mention(C.IndustrialPark, item.text, item.start, item.end, rule=TABLE_RULE))
         elif role == "place":
-            out.append(Mention(C.Region, item.text, item.start, item.end, rule="table"))
+            out.append(Mention(C.Region, item.text, item.start, item.end, rule=TABLE_RULE))
         elif role == "leader":
             out.append(_leader(item))
     return out
