@@ -306,6 +306,26 @@ FOUND = [
         "集中培育以岚牧为链主的肉制品加工、以华成为链主的精密铸造、以恒宇光学为链主的数字光电等优势产业。",
         {("岚牧", "肉制品加工产业链"), ("华成", "精密铸造产业链"), ("恒宇光学", "数字光电产业链")},
     ),
+    # ... one of them in words the industry lexicon does not know: the repeated frame says
+    # they name an industry
+    (
+        "leadsChain",
+        "集中培育以岚牧为链主的肉制品加工、以华成防爆为链主的电驱防爆、以恒宇光学为链主的数字光电等优势产业。",
+        {
+            ("岚牧", "肉制品加工产业链"),
+            ("华成防爆", "电驱防爆产业链"),
+            ("恒宇光学", "数字光电产业链"),
+        },
+    ),
+    # 领航企业, 头部企业: the firms at the head of a chain
+    (
+        "leadsChain",
+        "岚山钢铁作为全省钢铁产业链的领航企业,带动配套企业发展。",
+        {("岚山钢铁", "钢铁产业链")},
+    ),
+    ("leadsChain", "全市纺织产业链头部企业岚锦科技加快转型。", {("岚锦科技", "纺织产业链")}),
+    # ... but modifiers alone (企业) name no industry
+    ("leadsChain", "培育以华成为链主的企业等优势产业。", {("华成", "*")}),
     # 该产业链: the chain named before
     (
         "leadsChain",
@@ -439,6 +459,7 @@ NOTHING = [
     ("leadsChain", "培育龙头企业作为链主,推动产业链上下游协同。"),
     ("leadsChain", "在链主企业带动下,新能源汽车产业号召力不断增强。"),
     ("leadsChain", "主动围绕链主企业开展产业链招商。"),
+    ("leadsChain", "培育一批头部企业,壮大新材料产业链。"),
     ("leadsChain", "“链主”企业选取产业链上主导作用强的领航企业担任。"),
     ("leadsChain", "要充分发挥龙头企业作用,延伸新材料产业链。"),
     ("leadsChain", "宁川新材表示,将培育更多链主企业,做强新材料产业链。"),

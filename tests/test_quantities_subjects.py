@@ -171,6 +171,13 @@ CASES = [
         {"indicator": "产值", "subject": "星河新材料有限公司", "year": 2023},
     ),
     (
+        "该企业 after a verb that makes it act (推动该企业…) is the firm named before",
+        "园区支持星河新材料有限公司建成全产业链,推动该企业年营收突破22亿元。",
+        22,
+        "亿元",
+        {"indicator": "营收", "subject": "星河新材料有限公司"},
+    ),
+    (
         "a firm described before its name opens the clause",
         "汽车零部件链主型企业星河新材料有限公司今年上半年销售收入同比增长18.5%。",
         18.5,

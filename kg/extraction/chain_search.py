@@ -21,8 +21,8 @@ from kg.extraction.frame_rules import (
 )
 from kg.extraction.recognize import GENERIC
 from kg.extraction.recognize.boundaries import _doc_starts, _Sent, _starts
-from kg.extraction.recognize.industries import PLACE, STOP, industry_start, word_kind
-from kg.extraction.segment import Token
+from kg.extraction.recognize.industries import MOD, PLACE, STOP, industry_start, word_kind
+from kg.extraction.segment import Token, pos
 from kg.reading.document import Document, Mention
 from kg.terms import C, P
 
@@ -133,6 +133,9 @@ _CLAUSE_END = re.compile("[" + re.escape(_CLAUSE_ENDS) + "]")
 
 # what coordinates bare industries: "以X为链主的特种钢、以Y为链主的数字光电"
 _INDUSTRY_JOINERS = ("、", "和", "及", "以及")
+# an item of a repeated frame, before the next item's 以 or the list's 等…产业
+_PARALLEL_ITEM = re.compile(r"([\u4e00-\u9fff]{2,6})(?=、以|等[\u4e00-\u9fff]{0,6}产业)")
+_NOT_CONTENT = frozenset("p c u uj ul uz ug ud r d m q f t".split())
 
 # a count of the chains listed just before: "光伏、智能家电两条产业链"
 _COUNTED_CHAINS = re.compile(r"等?[0-9一二三四五六七八九十两]+[条个大](?:重点)?产业链$")
@@ -283,6 +286,8 @@ class _Search:
             b = self._industry_words(a, hi)
             if b - a < 2 or industry_start(s, b, a) != a:
                 break
+            if all(word_kind(x.text) == MOD for x in s.toks if a <= x.start < b):
+                break  # "以X为链主的企业": modifiers alone name no industry
             rest = s.text[b - s.start : hi - s.start]
             if rest.startswith(("产业", "行业")):
                 b += 2  # (its name holds the word)
@@ -294,7 +299,27 @@ class _Search:
             if joiner is None:
                 break
             a = b + len(joiner)
+        if not found:
+            found = self._item_of_parallel(t.end + 1, hi)
         return [self._industry(x, y) for x, y in found]
+
+    def _item_of_parallel(self, a: int, hi: int) -> list[tuple[int, int]]:
+        """Words the lexicon does not know, in the slot of a frame repeated item by item
+        ("以X为链主的电驱防爆、以Y为链主的…"): the repetition says they name an industry, when
+        they are a short run of content words."""
+        s = self.s
+        m = _PARALLEL_ITEM.match(s.text, a - s.start)  # (the next item is past `hi`)
+        if m is None or s.start + m.end(1) > hi:
+            return []
+        b = s.start + m.end(1)
+        toks = [x for x in s.toks if a <= x.start < b]
+        if not toks or toks[0].start != a or toks[-1].end != b:
+            return []  # (the words must be whole)
+        if pos(toks[0].text) == "v" or s.text.count(self.s.sub(self.t.start, self.t.end + 1)) < 2:
+            return []  # (a verb starts no industry; the frame must be repeated)
+        if any(word_kind(x.text) == PLACE or pos(x.text) in _NOT_CONTENT for x in toks):
+            return []
+        return [(a, b)]
 
     def _industry_words(self, a: int, hi: int) -> int:
         """Where the run of industry words starting at `a` ends (`a` when there is none)."""

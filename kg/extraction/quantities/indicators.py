@@ -64,6 +64,9 @@ _BASED = re.compile(r"以[^，,。；;]{1,12}?为(?:主|主导|特色|核心|重
 _RATE_ITEM = re.compile("(?:、|以及|及|和|与)(?P<rate>(?:设计)?(?:年|月|日)(?:产|处理|加工))")
 _RATE_ONLY = re.compile(r"^(?:设计)?(?:年产|年产能|产能|年生产能力|生产能力|月产)$")
 _PLANT = re.compile(r"(?:生产线|生产基地|基地|工厂|车间|装置|技改|扩建|项目)+$")
+_NOUN_ENDS = frozenset("的,，;；。、")  # (what may follow a noun phrase that ends a clause)
+_FIRST_DIGIT = re.compile(r"\d")
+_COPULA = re.compile(r"(?:为|达|达到|高达|突破|超过|超|是)$")
 _GROWTH_END = re.compile("(" + _I["growth"] + r")(?:了|达|高达|达到|约|近|超过|超|为|至|到)?$")
 
 
@@ -103,7 +106,7 @@ def _is_nominal(word: str) -> bool:
         return True
     if word in _STOP or word in _LEVEL_WORDS:
         return False
-    if word in ("、", "“", "”"):
+    if word in ("、", "“", "”", "&"):  # (& of R&D经费)
         return True
     if not (_HAN.match(word) or word.isascii() and word.isalnum()):
         return False
@@ -203,6 +206,7 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
         opening = next((k for k in range(i - 1, -1, -1) if toks[k].text in ("(", "（")), None)
         i = opening if opening else i - 1
     sector = ""
+    quoted_lead = False
     while i > 0:
         word = toks[i - 1].text
         if word == "比" and i >= 2 and toks[i - 2].text == "占":
@@ -214,6 +218,15 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
             break
         if word == "、" and i >= 2 and toks[i - 2].text.endswith(_NAMED_ITEMS):
             break  # "…发动机项目、总投资100亿元的…": the item before is another thing's name
+        if word == "”":
+            opening = next((k for k in range(i - 2, -1, -1) if toks[k].text == "“"), None)
+            if opening is not None and toks[i - 1].start - toks[opening].end <= 8:
+                i = opening  # “四上”企业: a short quoted name, whatever its words
+                continue
+            if opening is None and doc.text[a - 1 : a] == "“" and toks[i - 1].start - a <= 8:
+                quoted_lead = True  # (the opening quote was read as the clause's lead)
+                i = 0
+                break
         head = i == len(toks) and _HAN.match(word) and word not in _STOP
         if head and pos(word) in ("v", "vn"):
             i -= 1  # 收入, 就业, 旧城改造: a verb names what is measured when it ends it
@@ -235,6 +248,8 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
     # A、B及C3个: the item before is a word, not a figure (12人、“星火计划”5人)
     listed = i > 1 and toks[i - 1].text in _LIST_MARKS and _is_nominal(toks[i - 2].text)
     start = words[0].start if words else b
+    if quoted_lead:
+        start = a - 1
     if words and start - 2 >= a and _PER_UNIT.match(doc.text, start - 2, start):
         start -= 2  # 亩均税收, 人均收入: per what the figure is
     if words and doc.text[start : start + 1] == "大":
@@ -291,8 +306,9 @@ def _sector(doc: Document, toks: list[Token], a: int) -> str:
     return doc.text[a : toks[-1].end]
 
 
-def _noun_after(doc: Document, a: int, limit: int) -> str:
-    """The things counted after a number: 2760户规上企业纳税 -> 规上企业."""
+def _noun_after(doc: Document, a: int, limit: int, counted: bool = True) -> str:
+    """The things counted after a number: 2760户规上企业纳税 -> 规上企业; or, not `counted`,
+    what an amount is: 90亿元合同投资 -> 合同投资."""
     text = doc.text
     if text[a : a + 1] == "的":
         a += 1
@@ -304,6 +320,7 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
     if not toks or toks[0].start != a or not (_HAN.match(first) or first.isalpha() or first == "“"):
         return ""
     words: list[Token] = []
+    before_de: list[Token] = []
     for i, t in enumerate(toks):
         word = t.text
         if word == "”" and words and words[0].text == "“":
@@ -315,7 +332,9 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
             words.append(t)  # 4个“5020”项目: inside the quotes, whatever the words
             continue
         if word == "的" and words:
-            words = []  # 6个基础好、前景广的特色产业: the head is after 的
+            if not counted and pos(words[-1].text) in ("n", "nz", "ng", "vn"):
+                break  # 21亿元产业基金的资本赋能: what the amount is, then what it does
+            before_de, words = words, []  # 6个基础好、前景广的特色产业: the head is after 的
             continue
         if word in ("和", "及", "与") and words and i + 1 < len(toks):
             if _RATE_ITEM.match(text, t.start, limit):
@@ -328,10 +347,15 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
             break
         if word == "、" and _RATE_ITEM.match(text, t.start, limit):
             break  # 2.5亿安时锂电池、月产4000万吨钢壳: the next item is a figure of its own
+        if word == "、" and words and _FIGURE_AHEAD.match(text, t.start + 1, limit):
+            break  # 5个片区、总面积为3200亩: the next item has a figure of its own
         if words and word in _TRAILING and word not in _INNER:
             break  # 92户重点企业实现营收…: what the things reached is another figure
         if words and word in _INNER and pos(word) in ("v", "vn"):
-            break  # 2760户规上企业纳税: what the things do
+            if counted or i + 1 < len(toks) and toks[i + 1].text not in _NOUN_ENDS:
+                break  # 2760户规上企业纳税: what the things do
+            words.append(t)  # 90亿元合同投资: what the amount is
+            break
         verbal = pos(word) in ("vn", "v") and word not in _INNER
         if verbal and words and words[-1].text.endswith(_ACTORS):
             break  # 30名县级领导深入企业调研: what the people or bodies do
@@ -357,6 +381,8 @@ def _noun_after(doc: Document, a: int, limit: int) -> str:
         words.append(t)
     while words and words[-1].text in ("、", "和", "及", "与", "“"):
         words.pop()
+    if not words and not counted:
+        words = before_de  # 15亿元产业基金的带动: nothing after 的 is a noun
     if len(words) > 1 and words[-1].text[-1] in _SUFFIX_CHARS:
         # 86家本地协作商开工率…: the things, not their rate (开工率, or 开工/率)
         del words[-2 if len(words) > 2 and words[-1].text in _SUFFIX_CHARS else -1 :]
@@ -436,6 +462,10 @@ def _indicator(
     `cuts` is part of it (星河公司、蓝湾公司2家企业)."""
     opening, left, a, b, limit = span
     text = doc.text
+    if previous is not None and previous.end == left:
+        k = text.find("、", left + 1, a)
+        if 0 <= k < a - 1 and _HAN.match(text, left) and not _RATE_ITEM.search(text, left, a):
+            left = k + 1  # 5个片区、总面积为3200亩: the words before 、 are the count's things
     pre_end, growth = a, ""
     compared = previous is not None and ("比" in text[left:a] or "较" in text[left:a])
     g = _GROWTH_END.search(text, left, a) if unit in _RATES or compared else None
@@ -461,6 +491,13 @@ def _indicator(
             return ""
         return f"{measured}{_SHARE}{whole}比重"
     noun, displaced = _noun_before(doc, _cut(left, pre_end, cuts), pre_end)
+    if (
+        pos(noun) in ("a", "ad", "d")
+        or pos(noun) == "v"
+        and noun not in _INNER
+        or text.endswith("的是", left, pre_end)
+    ):
+        noun = ""  # 更重要的是15亿元产业基金, 设立15亿元产业基金: no noun measures it
     same = previous is not None and previous.start >= opening
     if not noun and same and (_only_trailing(doc, left, pre_end) or _continues(text, left, a)):
         return _base(previous.indicator) + growth  # 从800亿元提升至1200亿元, 12栋、380套
@@ -508,9 +545,17 @@ def _indicator(
             product = before_de  # 年产1GWh锂离子电芯的某公司: the product, then who makes it
         if product:
             return product.removesuffix("产能") + "产能"  # (月产4000万吨钢壳产能)
+    # 总面积为3200亩的土地, 规上企业突破500家的镇: what the figure is of is named before it; the
+    # noun after 的 is what has that figure
+    digits = _FIRST_DIGIT.search(text, a, b)
+    held = (
+        bool(noun)
+        and text[b : b + 1] == "的"
+        and _COPULA.search(text, left, digits.start() if digits else a) is not None
+    )
     if unit in _COUNTS:
         # the things counted follow the number when it has any: 本地19家配套企业
-        after = _noun_after(doc, b, limit)
+        after = "" if held else _noun_after(doc, b, limit)
         if after.startswith(_PROCEDURAL) or _PROCEDURAL_PHRASE.match(text, b, limit):
             return ""  # 3项指标增速全市第一, 15个产业链推进专班: the article's own tally
         if after:
@@ -522,8 +567,10 @@ def _indicator(
             return ""  # 白酒、茶及辣椒3个百亿级…: the same, the head unread
     if not noun and previous is not None and growth:
         noun = _base(previous.indicator)
-    if unit not in _COUNTS and (not noun or new_item or displaced and text[b : b + 1] == "的"):
-        after = _noun_after(doc, b, limit)
+    if unit not in _COUNTS and (
+        not noun or new_item or displaced and text[b : b + 1] == "的" and not held
+    ):
+        after = _noun_after(doc, b, limit, counted=False)
         if noun and after and b + 1 + len(after) in cuts and text[b : b + 1] == "的":
             after = ""  # 面积为1平方公里的某产业园: the name owns the figure, 面积 measures it
         noun = after or ("" if new_item else noun)
