@@ -171,6 +171,21 @@ CASES = [
         {"indicator": "产值", "subject": "星河新材料有限公司", "year": 2023},
     ),
     (
+        "the place of a dateline is where the news was filed from, not what 全市 stands for",
+        "新华网贵州3月5日电(记者 王明)“全市已建成12个产业园区。”"
+        "遵义市副市长李华介绍了遵义的发展成效。",
+        12,
+        "个",
+        {"indicator": "产业园区数", "subject": "遵义市"},
+    ),
+    (
+        "... but what 全省 stands for when the text names no other province",
+        "新华网贵州3月5日电 全省规上工业增加值增长8%。",
+        8,
+        "%",
+        {"indicator": "规上工业增加值增长", "subject": "贵州"},
+    ),
+    (
         "该企业 after a verb that makes it act (推动该企业…) is the firm named before",
         "园区支持星河新材料有限公司建成全产业链,推动该企业年营收突破22亿元。",
         22,

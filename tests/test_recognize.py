@@ -213,6 +213,8 @@ FOUND = [
     ("恒远锂电池项目优先保障用地。", "Project", "恒远锂电池项目"),
     ("“链主”企业岚泰科技正带动光伏产业链上下游企业集聚发展。", "Enterprise", "岚泰科技"),
     ("华川重工、岚泰科技、恒远股份等3家企业入选省级链主企业。", "Enterprise", "岚泰科技"),
+    # one item before 等N家企业 that starts with an industry word but is no kind (航海新帆)
+    ("首批认定航海新帆等100家企业为重点产业链链主企业。", "Enterprise", "航海新帆"),
     ("龙头企业华正新材将建设新产线。", "Enterprise", "华正新材"),
     ("聚集了恒伟新材料、格瑞特、百思特等企业。", "Enterprise", "百思特"),
     ("聚集以恒伟新材料、汇成新材料、格瑞特等企业为代表的产业。", "Enterprise", "汇成新材料"),
@@ -379,6 +381,7 @@ NOT_FOUND = [
     # words before 等相关企业 is a kind of firm
     ("临川电子信息产业链上此前已有精密轴承等相关企业。", "Enterprise", "上此前已有精密轴承"),
     ("临川产业链上已有精密轴承等相关企业。", "Enterprise", "精密轴承"),
+    ("引进锂电池材料等5家企业。", "Enterprise", "锂电池材料"),
     # a one-character suffix inside a word (厂房) ends no name
     ("今年,共梳理盘活闲置厂房楼宇33处。", "Enterprise", "共梳理盘活闲置厂"),
     ("今年,共梳理盘活闲置厂房楼宇33处。", "Enterprise", "盘活闲置厂"),

@@ -78,6 +78,7 @@ class _Article:
     every_starts: list[int] = field(default_factory=list)
     headed: bool = False  # whether the article has headings (# …) in it
     people_starts: list[int] = field(default_factory=list)
+    datelines: list[Mention] = field(default_factory=list)  # places a dateline names
     nested: list[Mention] = field(default_factory=list)  # places inside names (柳州 in 柳州高新区)
 
     @classmethod
@@ -95,6 +96,13 @@ class _Article:
         art.people = [m for m in every if m.type == C.Person]
         art.people_starts = [m.start for m in art.people]
         subjects = [m for m in art.every if m.type in _SUBJECT_TYPES and m.rule != GENERIC]
+        # the place of a dateline (某网某省3月5日电) is where the news was filed from: no topic,
+        # but what 全省 stands for when the text names no other province
+        art.datelines = [
+            m for m in subjects if m.type == C.Region and _DATELINE.match(doc.text, m.end)
+        ]
+        if art.datelines:
+            subjects = [m for m in subjects if m not in art.datelines]
         # a name inside a longer name is part of it (柳州 in 柳州高新区): never a subject
         kept: list[Mention] = []
         e1 = e2 = e3 = -1  # the ends of the last three kept, the latest first
@@ -221,6 +229,10 @@ class _Article:
                     return m
             if level is None:
                 break
+        if level is not None:
+            for m in self.datelines:
+                if level in place_level(m.label):
+                    return m
         return self.best_park(start) if level in (None, "区") else None  # 全区 of a park
 
     def best_park(self, at: int) -> Mention | None:
@@ -256,6 +268,7 @@ _NUMBERED_HEADING = re.compile(
     r"[^。!?;！？；,，]{2,30}$"
 )
 
+_DATELINE = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:电|讯)")
 _CAPTION_MARKS = ("摄", "供图", "图片", "一角", "资料图")
 _BYLINES = ("记者", "通讯员")
 _CAPTION_WORDS = re.compile("|".join(_CAPTION_MARKS) + "|(?:" + "|".join(_BYLINES) + r")\s*\S+\s*$")

@@ -491,13 +491,15 @@ def _indicator(
             return ""
         return f"{measured}{_SHARE}{whole}比重"
     noun, displaced = _noun_before(doc, _cut(left, pre_end, cuts), pre_end)
-    if (
+    if unit not in _RATES and (
         pos(noun) in ("a", "ad", "d")
         or pos(noun) == "v"
         and noun not in _INNER
         or text.endswith("的是", left, pre_end)
     ):
-        noun = ""  # 更重要的是15亿元产业基金, 设立15亿元产业基金: no noun measures it
+        # 更重要的是15亿元产业基金, 设立15亿元产业基金: no noun measures it (but a share after a
+        # verb, 恢复70%产能, says how much of something, of a whole it does not name)
+        noun = ""
     same = previous is not None and previous.start >= opening
     if not noun and same and (_only_trailing(doc, left, pre_end) or _continues(text, left, a)):
         return _base(previous.indicator) + growth  # 从800亿元提升至1200亿元, 12栋、380套

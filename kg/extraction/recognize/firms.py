@@ -270,8 +270,10 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
         # "A、B、C等企业", "A、B等13家重点企业", "A和B2家龙头企业", "A、B五大能源企业"
         items = _list_items(s, s.start + m.start(), s.start, C.Enterprise)
         single = m.group().startswith(("等", "在内"))  # one firm may be listed (包括A在内的…)
-        if not single and len(items) < 2 or _kinds_of_firm(s, items):
+        if not single and len(items) < 2:
             return
+        if len(items) > 1 and _kinds_of_firm(s, items) or len(items) == 1 and _listed(s, *items[0]):
+            return  # "汽车、机床等企业", "锂电池材料等企业": kinds of firm (航天新光等: a firm)
         if (
             len(items) == 1
             and "相关" in m.group()
