@@ -28,6 +28,9 @@ CASES = [
     ("振兴", False),
     ("城区", False),
     ("新建", False),
+    # 全州 is the whole prefecture, as 全市 is the whole city; the county has its full name
+    ("全州", False),
+    ("全州县", True),
 ]
 
 

@@ -171,6 +171,20 @@ CASES = [
         {"indicator": "产值", "subject": "星河新材料有限公司", "year": 2023},
     ),
     (
+        "places in 以A、B为主要区域的… are a modifier, neither subject nor topic",
+        "截至10月底,以榕江、从江为主要区域的百香果种植面积8.17万亩。",
+        8.17,
+        "万亩",
+        {"indicator": "百香果种植面积", "subject": None},
+    ),
+    (
+        "全州 is the whole prefecture, not a county of that name",
+        "全州规上工业增加值增长8%。",
+        8,
+        "%",
+        {"indicator": "规上工业增加值增长", "subject": None},
+    ),
+    (
         "the place of a dateline is where the news was filed from, not what 全市 stands for",
         "新华网贵州3月5日电(记者 王明)“全市已建成12个产业园区。”"
         "遵义市副市长李华介绍了遵义的发展成效。",

@@ -44,8 +44,10 @@ _LEVELS = [
     "旗",
 ]
 _ETHNIC_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?族)+$")
-# Short forms that are everyday words far more often than places.
+# Short forms that are everyday words far more often than places (全州: the whole prefecture,
+# as 全市 is the whole city; the county is written 全州县).
 _COMMON = {
+    "全州",
     "新建",
     "平原",
     "古城",

@@ -103,6 +103,15 @@ class _Article:
         ]
         if art.datelines:
             subjects = [m for m in subjects if m not in art.datelines]
+        # places in "以A、B为主要区域的…" say where the thing measured is, as a modifier: neither
+        # the subject of its figures nor the article's topic
+        based = [b.span(1) for b in _BASED_ON.finditer(doc.text)] if "以" in doc.text else []
+        if based:
+            subjects = [
+                m
+                for m in subjects
+                if m.type != C.Region or not any(a <= m.start < b for a, b in based)
+            ]
         # a name inside a longer name is part of it (柳州 in 柳州高新区): never a subject
         kept: list[Mention] = []
         e1 = e2 = e3 = -1  # the ends of the last three kept, the latest first
@@ -268,6 +277,7 @@ _NUMBERED_HEADING = re.compile(
     r"[^。!?;！？；,，]{2,30}$"
 )
 
+_BASED_ON = re.compile(r"以([^,，。；;:：以为]{2,30})为[^,，。；;:：]{0,8}?的")
 _DATELINE = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:电|讯)")
 _CAPTION_MARKS = ("摄", "供图", "图片", "一角", "资料图")
 _BYLINES = ("记者", "通讯员")

@@ -17,6 +17,7 @@ from kg.extraction.quantities.figures import _COUNTS, _RATES, _VALUE
 from kg.extraction.recognize.industries import HEAD, INNER, PROCESS, word_kind
 from kg.extraction.segment import Token, pos, rules
 from kg.reading.document import Document, Metric
+from kg.terms import C
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ACRONYM = re.compile(r"[A-Z]{2,6}$")
@@ -181,6 +182,8 @@ def _strip_how(doc: Document, a: int, b: int) -> int:
                 return at
             if toks[i].end < b and toks[i].text not in _TRAILING:
                 return at  # 比高/达: the dictionary's cut crosses the how-word
+            if toks[i].end == b and pos(toks[i].text).startswith("nr"):
+                return at  # 占/比达: a name the dictionary guessed across the how-word
     return b
 
 
@@ -235,8 +238,21 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
         joined = (  # 茶饮料和茶食品
             word in ("和", "及", "与") and i < len(toks) and i > 1 and _is_nominal(toks[i - 2].text)
         )
+        # a word the dictionary takes for a person's name before a noun is a product's name
+        # (太子参/种植面积, 黄牛/存栏: persons are names found, cut off before)
+        product = (
+            i < len(toks)
+            and pos(word) == "nr"
+            and _HAN.match(word) is not None
+            and not _is_person(doc, toks[i - 1].start)
+        )
         if not (
-            _is_nominal(word) or _is_glue(toks, i - 1) or suffixed and _HAN.match(word) or joined
+            _is_nominal(word)
+            or _is_glue(toks, i - 1)
+            or suffixed
+            and _HAN.match(word)
+            or joined
+            or product
         ):
             break
         if i > 1 and toks[i - 2].text[-1:].isdigit():
@@ -257,6 +273,17 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
             start -= 1  # 三大主导产业: "the big three" name the sector, they count nothing
     text = doc.text[start : words[-1].end] if words else ""
     return _tidy(sector + text), trimmed or listed
+
+
+def _starts_word(doc: Document, at: int) -> bool:
+    """Whether a word of `doc.tokens` starts at `at`."""
+    i = bisect.bisect_left(_token_starts(doc), at)
+    return i < len(doc.tokens) and doc.tokens[i].start == at
+
+
+def _is_person(doc: Document, at: int) -> bool:
+    """Whether a person's name found in `doc` starts at `at`."""
+    return any(m.start == at and m.type == C.Person for m in doc.mentions)
 
 
 _CHINESE_DIGITS = frozenset("一二三四五六七八九十两")
@@ -480,6 +507,8 @@ def _indicator(
         growth = g.group(1).removesuffix("了")
         pre_end = g.start()
     k = text.rfind(_SHARE, left, pre_end)
+    if k >= 0 and unit == "%" and not _starts_word(doc, k):
+        k = -1  # 市场占有率: 占 inside a word says no share of a whole
     if unit == "%" and k >= 0 and text[k + 1 : k + 2] != "比":
         whole = re.sub(r"(?:的|了|达|约|近|超过|超|为|比重|比例|份额)+$", "", text[k + 1 : pre_end])
         whole = _tidy(re.sub(r"^(?:到|了|据)", "", whole))

@@ -346,7 +346,7 @@ def _sentence_metrics(
             and num_at in listed
             or _in_quotes(text, m.start())
             or unit in _COUNTS
-            and not unit.startswith("万")
+            and not unit.startswith(("万", "亿"))  # (1.2万台, 164.9亿块: whole things)
             and not value.is_integer()
             or unit not in _COUNTS
             and _PROJECT_NAME.match(text, m.end()) is not None  # 日处理600吨果蔬加工厂项目
