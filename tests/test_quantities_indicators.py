@@ -664,6 +664,13 @@ CASES = [
         {"indicator": "产业基金"},
     ),
     (
+        "a unit whose word runs on in the dictionary's cut (600余人参会: 人参/会)",
+        CITY + "遵义市共有600余人参会。",
+        600,
+        "人",
+        {"indicator": "参会人数"},
+    ),
+    (
         "what factories turn out, counted in 亿块 (chips), not a fraction of a thing",
         CITY + "今年上半年遵义市产量达到164.9亿块,同比上涨27.07%。",
         164.9,

@@ -171,6 +171,20 @@ CASES = [
         {"indicator": "产值", "subject": "星河新材料有限公司", "year": 2023},
     ),
     (
+        "a short description with 的 before the firm that opens the clause (在建的某公司)",
+        "在建的星河新材料有限公司年产40万吨预焙阳极碳素,不仅立足自用。",
+        40,
+        "万吨",
+        {"indicator": "预焙阳极碳素产能", "subject": "星河新材料有限公司"},
+    ),
+    (
+        "a description of the firm with 的 and its kind (本地的龙头企业某公司)",
+        "本地的龙头企业星河新材料有限公司计划投资5亿元。",
+        5,
+        "亿元",
+        {"indicator": "投资", "subject": "星河新材料有限公司", "qualifier": "计划"},
+    ),
+    (
         "places in 以A、B为主要区域的… are a modifier, neither subject nor topic",
         "截至10月底,以榕江、从江为主要区域的百香果种植面积8.17万亩。",
         8.17,
@@ -205,6 +219,13 @@ CASES = [
         22,
         "亿元",
         {"indicator": "营收", "subject": "星河新材料有限公司"},
+    ),
+    (
+        "集团 at a clause's start is the group named before, in an earlier paragraph too",
+        "星河汽车集团是一家整车企业。\n\n集团2023年营收达到500亿元。",
+        500,
+        "亿元",
+        {"indicator": "营收", "subject": "星河汽车集团", "year": 2023},
     ),
     (
         "a firm described before its name opens the clause",

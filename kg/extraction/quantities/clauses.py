@@ -96,6 +96,12 @@ _DESCRIBED = re.compile(
     r"|[\u4e00-\u9fff“”]{0,14}(?:企业|公司|龙头|链主|集团)(?=[\u4e00-\u9fff])"
     r"|(?:位于|坐落在|坐落于|地处)[^，,。；;]{1,30}?的"
 )
+# 在建的某公司, 新落户的某公司: a short description, then the name
+_MODIFIED = re.compile(r"[\u4e00-\u9fff]{1,4}的(?=[\u4e00-\u9fff])")
+# the whole of what may stand before a name and describe it
+_DESCRIPTION = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,4}的)?[\u4e00-\u9fff“”]{0,14}(?:企业|公司|龙头|链主|集团)|[\u4e00-\u9fff]{1,4}的"
+)
 
 
 # what a place says a firm is, between the two: 湖南知名民企X, 本地龙头企业X, 省属国企X
@@ -137,6 +143,7 @@ def _may_open(art: _Article, text: str, body: int, offset: int) -> bool:
         or text[body : body + 1] in _OPENER_FIRST
         and _OPENER.match(text, body) is not None
         or _DESCRIBED.match(text, body) is not None
+        or _MODIFIED.match(text, body) is not None
     )
 
 
@@ -148,8 +155,11 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
     if run and run[0].start != at:
         # 链主型企业某某公司…, 位于某开发区的某公司…: the name after a description of it
         lead = _DESCRIBED.match(text, at, clause.end)
-        if lead and any(m.start == lead.end() for m in run):
-            at = lead.end()
+        end = lead.end() if lead and any(m.start == lead.end() for m in run) else None
+        if end is None:  # (本地的龙头企业某公司: the description ends where a name starts)
+            end = next((m.start for m in run if _DESCRIPTION.fullmatch(text, at, m.start)), None)
+        if end is not None:
+            at = end
             run = [m for m in run if m.start >= at]
     if (
         len(run) > 1

@@ -130,6 +130,34 @@ def _is_glue(toks: list[Token], i: int) -> bool:
     )
 
 
+def _char_run(toks: list[Token], i: int) -> bool:
+    """Whether `toks[i]` opens or continues a run of two or three one-character words right
+    before a nominal word: a word the dictionary does not know, cut into characters (预/焙/阳极)."""
+    k = i
+    while k > 0 and _single(toks[k - 1].text):
+        k -= 1  # (the run's first character)
+    j = k
+    while j < len(toks) and _single(toks[j].text):
+        j += 1
+    return (
+        2 <= j - k <= 3
+        and k <= i < j
+        and j < len(toks)
+        and len(toks[j].text) > 1
+        and _is_nominal(toks[j].text)
+    )
+
+
+def _single(word: str) -> bool:
+    return (
+        len(word) == 1
+        and _HAN.match(word) is not None
+        and word not in _STOP
+        and word not in _TRAILING
+        and pos(word) not in ("p", "c", "u", "uj", "r", "m", "q", "f")
+    )
+
+
 def _modifies(toks: list[Token], i: int) -> bool:
     """An attribute the dictionary tags as an adverbial adjective, before a noun:
     正极/材料."""
@@ -343,6 +371,11 @@ def _noun_after(doc: Document, a: int, limit: int, counted: bool = True) -> str:
     if based:
         a = based.end()
     toks = _tokens(doc, a, limit)
+    if toks and len(toks[0].text) == 1 and not _starts_word(doc, a):
+        # 600余人参会, cut 人参/会: the unit's word runs on; what follows is a word with it
+        # (参会: 参会人数) or nothing counted
+        joined = toks[0].text + toks[1].text if len(toks) > 1 else ""
+        return joined if pos(joined) in ("v", "vn") else ""
     first = toks[0].text if toks else ""
     if not toks or toks[0].start != a or not (_HAN.match(first) or first.isalpha() or first == "“"):
         return ""
@@ -383,6 +416,9 @@ def _noun_after(doc: Document, a: int, limit: int, counted: bool = True) -> str:
                 break  # 2760户规上企业纳税: what the things do
             words.append(t)  # 90亿元合同投资: what the amount is
             break
+        if _char_run(toks, i) and all(len(w.text) == 1 for w in words):
+            words.append(t)  # 40万吨预/焙/阳极碳素: a word the dictionary does not know, cut up
+            continue  # (not after a noun: 开发区入/园企业 says what the things do)
         verbal = pos(word) in ("vn", "v") and word not in _INNER
         if verbal and words and words[-1].text.endswith(_ACTORS):
             break  # 30名县级领导深入企业调研: what the people or bodies do
