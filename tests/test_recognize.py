@@ -213,6 +213,8 @@ FOUND = [
     ("恒远锂电池项目优先保障用地。", "Project", "恒远锂电池项目"),
     ("“链主”企业岚泰科技正带动光伏产业链上下游企业集聚发展。", "Enterprise", "岚泰科技"),
     ("华川重工、岚泰科技、恒远股份等3家企业入选省级链主企业。", "Enterprise", "岚泰科技"),
+    # a party's role in a deal is no part of the name after it
+    ("投资方岚川集团计划投资10亿元。", "Enterprise", "岚川集团"),
     # one item before 等N家企业 that starts with an industry word but is no kind (航海新帆)
     ("首批认定航海新帆等100家企业为重点产业链链主企业。", "Enterprise", "航海新帆"),
     ("龙头企业华正新材将建设新产线。", "Enterprise", "华正新材"),
