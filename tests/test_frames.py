@@ -460,6 +460,9 @@ NOTHING = [
     ("leadsChain", "在链主企业带动下,新能源汽车产业号召力不断增强。"),
     ("leadsChain", "主动围绕链主企业开展产业链招商。"),
     ("leadsChain", "培育一批头部企业,壮大新材料产业链。"),
+    # what the leading firms lead is an industry (以X为龙头的装备制造产业): no chain, not the
+    # chain named next
+    ("leadsChain", "形成以川重装备为龙头的装备制造产业,打造高端装备产业链。"),
     ("leadsChain", "“链主”企业选取产业链上主导作用强的领航企业担任。"),
     ("leadsChain", "要充分发挥龙头企业作用,延伸新材料产业链。"),
     ("leadsChain", "宁川新材表示,将培育更多链主企业,做强新材料产业链。"),
@@ -516,6 +519,20 @@ def test_frames_give_nothing(extract_text, predicate, text):
         assert got and all(s == "文一勋" for s, _ in got), sorted(got)
     else:
         assert not got, sorted(got)
+
+
+@pytest.mark.parametrize(
+    "text, leads",
+    [
+        # the chain a frame before names is not the chain of a frame that leads an industry
+        (
+            "初步形成以岚钢为龙头带动的钢材深加工产业链,以川重装备等企业为龙头的装备制造产业。",
+            {("岚钢", "钢材深加工产业链")},
+        ),
+    ],
+)
+def test_each_frame_leads_its_own(extract_text, text, leads):
+    assert pairs(extract_text(text), "leadsChain") == leads
 
 
 @pytest.mark.parametrize(

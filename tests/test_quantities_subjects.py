@@ -185,6 +185,17 @@ CASES = [
         {"indicator": "投资", "subject": "星河新材料有限公司", "qualifier": "计划"},
     ),
     (
+        "a place in the page's navigation is not the article's own place; a long headline is",
+        "当前位置:首页\n> 安顺资讯 > 信息公开\n"
+        "市委书记在全市重点产业链高质量发展座谈会上强调:"
+        "强化链式思维抓产业 为遵义迈入千亿级行列提供支撑\n"
+        "浏览量: 时间:2023-03-16 来源: 市委办\n"
+        "会议指出,全市16条重点产业链坚持边打基础边起步。",
+        16,
+        "条",
+        {"indicator": "重点产业链数", "subject": "遵义"},
+    ),
+    (
         "places in 以A、B为主要区域的… are a modifier, neither subject nor topic",
         "截至10月底,以榕江、从江为主要区域的百香果种植面积8.17万亩。",
         8.17,

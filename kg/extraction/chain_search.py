@@ -133,6 +133,8 @@ _CLAUSE_END = re.compile("[" + re.escape(_CLAUSE_ENDS) + "]")
 
 # what coordinates bare industries: "以X为链主的特种钢、以Y为链主的数字光电"
 _INDUSTRY_JOINERS = ("、", "和", "及", "以及")
+# what a leading firm leads, right after its trigger's 的, when it is an industry, no chain
+_LED_INDUSTRY = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:产业|行业)(?![链园集])")
 # an item of a repeated frame, before the next item's 以 or the list's 等…产业
 _PARALLEL_ITEM = re.compile(r"([\u4e00-\u9fff]{2,6})(?=、以|等[\u4e00-\u9fff]{0,6}产业)")
 _NOT_CONTENT = frozenset("p c u uj ul uz ug ud r d m q f t".split())
@@ -247,7 +249,13 @@ class _Search:
 
     def _led_is_no_chain(self) -> bool:
         """Whether the trigger's own clause names what the subjects lead, and it is a cluster
-        ("以X为链主的新能源汽车产业集群"): then they lead no chain."""
+        ("以X为链主的新能源汽车产业集群"), or, for a frame whose firms lead no bare industry,
+        an industry ("以X等企业为龙头的装备制造产业"): then they lead no chain."""
+        s, t = self.s, self.t
+        if not t.frame.bare_industry and s.text.startswith("的", t.end - s.start):
+            led = _LED_INDUSTRY.match(s.text, t.end - s.start + 1)
+            if led and industry_start(s, s.start + led.end(1), s.start + led.start(1)) is not None:
+                return True
         if not any(m.type == C.IndustryCluster for m in self.art.by_sent[self.i]):
             return False
         lo, hi = _clause_span(self.s.text, self.s.start, self.t.start, self.t.end)

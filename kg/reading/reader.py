@@ -27,6 +27,7 @@ __all__ = [
     "read_articles",
     "iter_paths",
     "title_of",
+    "is_chrome",
     "SUFFIXES",
     "TEXT_SUFFIXES",
     "MARKDOWN_SUFFIXES",
@@ -45,6 +46,9 @@ PART_CHARS = 200_000
 
 _HEADING = re.compile(r"^#+[ \t]*(.*?)[ \t#]*$", re.MULTILINE)
 _MAX_TITLE = 40
+# a headline and its subtitle on one line, told apart by a colon, a dash or a space
+_MAX_HEADLINE = 64
+_HEADLINE = re.compile(r"[:：]|——|\S\s+\S")
 
 
 def title_of(text: str) -> str:
@@ -64,9 +68,9 @@ def title_of(text: str) -> str:
             continue
         if "。" in line:  # the body has begun: a later short line is a subheading
             return ""
-        if _CHROME.search(line):
+        if is_chrome(line):
             continue  # a page's navigation or a source line: no title
-        if len(line) <= _MAX_TITLE:
+        if len(line) <= _MAX_TITLE or len(line) <= _MAX_HEADLINE and _HEADLINE.search(line):
             return line
     return ""
 
@@ -76,6 +80,15 @@ def title_of(text: str) -> str:
 _CHROME = re.compile(
     r"首页|当前位置|您的位置|[>»›]|^\S{1,6}(?:\s+\S{1,6}){3,}$|来源[::]|发布时间|浏览(?:次数|量)"
 )
+
+
+def is_chrome(line: str) -> bool:
+    """Whether a line of a page is its navigation or its source line, not the article's.
+
+    >>> is_chrome("当前位置:首页 > 新闻"), is_chrome("某市召开链长制会议")
+    (True, False)
+    """
+    return len(line) <= 80 and _CHROME.search(line.strip()) is not None
 
 
 def read_text(text: str, *, name: str = "<text>", markdown: bool | None = None) -> Document:
