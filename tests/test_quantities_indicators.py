@@ -664,6 +664,27 @@ CASES = [
         {"indicator": "产业基金"},
     ),
     (
+        "a class of size (千亿级) is part of what is counted",
+        CITY + "遵义市形成3个百亿级产业集群。",
+        3,
+        "个",
+        {"indicator": "百亿级产业集群数"},
+    ),
+    (
+        "things counted in 万个",
+        CITY + "遵义市建成5G基站1.2万个。",
+        1.2,
+        "万个",
+        {"indicator": "5G基站"},
+    ),
+    (
+        "people counted in 位",
+        CITY + "遵义市邀请50位专家参会。",
+        50,
+        "位",
+        {"indicator": "专家数"},
+    ),
+    (
         "a unit whose word runs on in the dictionary's cut (600余人参会: 人参/会)",
         CITY + "遵义市共有600余人参会。",
         600,

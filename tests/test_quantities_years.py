@@ -16,6 +16,13 @@ CASES = [
         {"year": 2023},
     ),
     (
+        "过去一年 in a report titled with its year is the year before",
+        "# 岚山县2023年政府工作报告\n\n过去一年,全县地区生产总值完成210亿元、增长5.2%。",
+        210,
+        "亿元",
+        {"year": 2022},
+    ),
+    (
         "... not a target year in the title",
         "# 岚山县到2025年产值翻番\n\n全县地区生产总值完成300亿元,增长5%。",
         300,

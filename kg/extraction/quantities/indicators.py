@@ -65,6 +65,7 @@ _BASED = re.compile(r"以[^，,。；;]{1,12}?为(?:主|主导|特色|核心|重
 _RATE_ITEM = re.compile("(?:、|以及|及|和|与)(?P<rate>(?:设计)?(?:年|月|日)(?:产|处理|加工))")
 _RATE_ONLY = re.compile(r"^(?:设计)?(?:年产|年产能|产能|年生产能力|生产能力|月产)$")
 _PLANT = re.compile(r"(?:生产线|生产基地|基地|工厂|车间|装置|技改|扩建|项目)+$")
+_SCALE_CLASS = re.compile(r"(?:[十百千万]亿|[百千]万|亿)(?:元)?级")
 _NOUN_ENDS = frozenset("的,，;；。、")  # (what may follow a noun phrase that ends a clause)
 _FIRST_DIGIT = re.compile(r"\d")
 _COPULA = re.compile(r"(?:为|达|达到|高达|突破|超过|超|是)$")
@@ -370,6 +371,10 @@ def _noun_after(doc: Document, a: int, limit: int, counted: bool = True) -> str:
     based = _BASED.match(text, a, limit)
     if based:
         a = based.end()
+    scale = _SCALE_CLASS.match(text, a, limit)
+    if scale:  # 9个千亿级产业集群: the class of size is part of what is counted
+        found = _noun_after(doc, scale.end(), limit, counted)
+        return scale.group() + found if found else ""
     toks = _tokens(doc, a, limit)
     if toks and len(toks[0].text) == 1 and not _starts_word(doc, a):
         # 600余人参会, cut 人参/会: the unit's word runs on; what follows is a word with it

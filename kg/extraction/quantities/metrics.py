@@ -69,6 +69,7 @@ from kg.terms import C
 _DIGIT = re.compile(r"\d")
 _NAME_TYPES = frozenset({C.Region, C.Enterprise, C.IndustrialPark, C.Project, C.Person})
 _ANAPHORIC = tuple(_Q["anaphoric"])
+_KIN = tuple(_Q["kin"])
 _PROJECT_NAME = re.compile(
     r"(?!的|建设|新建|扩建|实施|用于|打造)[\u4e00-\u9fffA-Za-z]{2,16}?(?:建设)?项目"
 )  # (not "投资5亿元建设某项目": what the money builds)
@@ -362,6 +363,9 @@ def _sentence_metrics(
             and doc.text[max(0, a - 2) : a].endswith(_ANAPHORIC)
             or counted
             and _subset(text, m.start("num"), unit)  # 16项指标中13项…: some of those counted
+            or unit == "位"
+            and text[m.start("num") - 1 : m.start("num")] in ("第", "前", "后")  # 前10位: a rank
+            or doc.text.startswith(_KIN, clause.body)  # 孙子带领10多位乡亲…: a family's story
         )
         if skip:
             year = _year_before(years, m.start(), para_year)

@@ -34,7 +34,8 @@ _TARGET_YEAR_PATTERN = (
 _TARGET_YEAR = re.compile(_TARGET_YEAR_PATTERN)
 _DATE = re.compile(r"((?:19|20)\d{2})\s*(?:[-/.年])\s*\d{1,2}\s*(?:[-/.月])\s*\d{1,2}")
 _BASE_YEAR = re.compile(r"(?:比|较|是|于|同|与|和|相比|对比|为)$")
-_THIS_YEAR = re.compile(r"今年|去年")
+_THIS_YEAR = re.compile(r"今年|去年|过去一年|上一年")
+_YEAR_BEFORE = frozenset({"去年", "过去一年", "上一年"})  # (the year before this one)
 _WHOLE_YEAR = re.compile(r"[,，]|全年|年底|年末|度")
 _DATED = re.compile(r"\d{1,2}月|上半年|下半年|前三季度|[一二三四]季度")
 # A part of the year with no year written is this year's: 1—4月全县新增就业1835人.
@@ -89,7 +90,7 @@ def _years(text: str, this_year: Callable[[], int | None]) -> list[tuple[int, in
     relative = []  # (offset, whether the year before this one)
     for m in _THIS_YEAR.finditer(text):
         if not _BASE_YEAR.search(text[max(0, m.start() - 2) : m.start()]):
-            relative.append((m.start(), m.group() == "去年"))
+            relative.append((m.start(), m.group() in _YEAR_BEFORE))
     if "月" in text or "半年" in text or "季度" in text:
         relative += [(m.start(), False) for m in _PERIOD.finditer(text)]
     if relative and (year := this_year()) is not None:
