@@ -678,6 +678,27 @@ CASES = [
         {"indicator": "5G基站"},
     ),
     (
+        "由A提高到B: B is the level reached, not a change",
+        CITY + "遵义市本地配套率由30%提高到55%。",
+        55,
+        "%",
+        {"indicator": "本地配套率"},
+    ),
+    (
+        "a harvest in 亿公斤",
+        CITY + "全县蔬菜总产达到38亿公斤。",
+        38,
+        "亿公斤",
+        {"indicator": "蔬菜总产"},
+    ),
+    (
+        "machines counted in 台套",
+        CITY + "遵义市年产工业机器人2000台套。",
+        2000,
+        "台套",
+        {"indicator": "年产工业机器人"},
+    ),
+    (
         "people counted in 位",
         CITY + "遵义市邀请50位专家参会。",
         50,

@@ -16,6 +16,13 @@ CASES = [
         {"year": 2023},
     ),
     (
+        "增至2023年的… is a figure reached, not a target",
+        "遵义市产值从2020年的300亿元增至2023年的800亿元。",
+        800,
+        "亿元",
+        {"year": 2023, "qualifier": ""},
+    ),
+    (
         "过去一年 in a report titled with its year is the year before",
         "# 岚山县2023年政府工作报告\n\n过去一年,全县地区生产总值完成210亿元、增长5.2%。",
         210,

@@ -65,6 +65,7 @@ _BASED = re.compile(r"以[^，,。；;]{1,12}?为(?:主|主导|特色|核心|重
 _RATE_ITEM = re.compile("(?:、|以及|及|和|与)(?P<rate>(?:设计)?(?:年|月|日)(?:产|处理|加工))")
 _RATE_ONLY = re.compile(r"^(?:设计)?(?:年产|年产能|产能|年生产能力|生产能力|月产)$")
 _PLANT = re.compile(r"(?:生产线|生产基地|基地|工厂|车间|装置|技改|扩建|项目)+$")
+_LEVEL_FROM = re.compile(r"[由从][^,，;；。]{0,20}$")  # 由30%提高到…: from one level to another
 _SCALE_CLASS = re.compile(r"(?:[十百千万]亿|[百千]万|亿)(?:元)?级")
 _NOUN_ENDS = frozenset("的,，;；。、")  # (what may follow a noun phrase that ends a clause)
 _FIRST_DIGIT = re.compile(r"\d")
@@ -537,6 +538,8 @@ def _indicator(
     pre_end, growth = a, ""
     compared = previous is not None and ("比" in text[left:a] or "较" in text[left:a])
     g = _GROWTH_END.search(text, left, a) if unit in _RATES or compared else None
+    if g and g.group().endswith(("到", "至")) and _LEVEL_FROM.search(text, opening, g.start()):
+        g = None  # 由30%提高到55%: the level reached, not a change of it
     if g and (
         unit in _RATES
         # a change of a count or amount against a date, right after the figure it changes:

@@ -29,7 +29,7 @@ def _outside(spans: list[tuple[int, int]], at: int) -> bool:
 
 # (not the 到 of a verb of growth: 由2020年的300亿元增长到2023年的560亿元 is a figure reached)
 _TARGET_YEAR_PATTERN = (
-    r"(?<!截)(?<![长升高加大])(?:" + "|".join(_Q["target_year"]) + r")(?:20\d{2})年"
+    r"(?<!截)(?<![长升高加大增涨])(?:" + "|".join(_Q["target_year"]) + r")(?:20\d{2})年"
 )
 _TARGET_YEAR = re.compile(_TARGET_YEAR_PATTERN)
 _DATE = re.compile(r"((?:19|20)\d{2})\s*(?:[-/.年])\s*\d{1,2}\s*(?:[-/.月])\s*\d{1,2}")
