@@ -213,7 +213,8 @@ def _named_chains(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.type == C.IndustryChain and m.rule != GENERIC]
 
 
-_LINK_LEADER = re.compile(r"链主")
+_LEADER = "链主"
+_LINK_LEADER = re.compile(_LEADER)
 
 
 @functools.cache
@@ -234,13 +235,18 @@ def _topic_paragraphs(doc: Document, ctx: _Context, have: set[tuple[int, int]]) 
     out: list[Relation] = []
     topic_para = -1
     for i, sent in enumerate(doc.sentences):
+        leader = _LEADER in sent.text
+        if not leader and sent.paragraph != topic_para:
+            continue  # (as most sentences: neither a topic sentence nor one after it)
         ms = ctx.by_sent[i]
         firms = [m for m in ms if m.type == C.Enterprise]
-        if _LINK_LEADER.search(sent.text) and not firms:
+        if leader and not firms:
             topic_para = sent.paragraph
             continue
+        if sent.paragraph != topic_para or not firms:
+            continue
         chains = _named_chains(ms)
-        if sent.paragraph == topic_para and firms and chains and not _names_a_pool(sent.text):
+        if chains and not _names_a_pool(sent.text):
             first = min(firms, key=lambda m: m.start)
             if first.start - sent.start <= 1:
                 after = [c for c in chains if c.start > first.end]
