@@ -325,6 +325,21 @@ def _opening_place(m: Mention) -> Mention | None:
     return None
 
 
+def _park_inside(p: Mention, parks: list[Mention], starts: list[int] | None) -> Mention | None:
+    """The first of `parks`, in their order, that the name of `p` holds (岚山锂电产业园电池项目);
+    `starts`: the parks' starts when they are in their order (the parks inside `p` are then
+    found by bisection, not by reading all of a long document's parks), else None."""
+    if starts is None:
+        return next((k for k in parks if p.start <= k.start and k.end < p.end), None)
+    for i in range(bisect.bisect_left(starts, p.start), len(parks)):
+        k = parks[i]
+        if k.start >= p.end:
+            break  # (no park starting further on ends inside p)
+        if k.end < p.end:
+            return k
+    return None
+
+
 def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Relation]:
     """Where a project or a park is when the text does not say (`located`: the starts of
     those it places): for a project, the park its name holds (岚山锂电产业园电池项目), else
@@ -334,6 +349,9 @@ def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Rel
     out: list[Relation] = []
     places = {m.start: m for m in doc.mentions if m.type == C.Region}
     parks = [m for m in doc.mentions if m.type == C.IndustrialPark]
+    park_starts: list[int] | None = [k.start for k in parks]
+    if not all(a <= b for a, b in zip(park_starts, park_starts[1:], strict=False)):
+        park_starts = None  # (not in order of their starts: each project reads them all)
     main = _title_place(doc, ctx)
     for p in doc.mentions:
         if p.type not in _PLACED or p.start in located or id(p) in ctx.nested:
@@ -341,10 +359,7 @@ def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Rel
         sent = doc.sentence_at(p.start)
         if sent is None:
             continue
-        park = next(
-            (k for k in parks if p.type == C.Project and p.start <= k.start and k.end < p.end),
-            None,
-        )
+        park = _park_inside(p, parks, park_starts) if p.type == C.Project else None
         if park is not None:  # 某某产业园圆柱锂电池项目: in the park its name holds
             out.append(
                 Relation(
