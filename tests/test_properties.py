@@ -12,6 +12,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import InputError
+from kg.extraction import resolve
+from kg.extraction.recognize import firms
 from kg.graph.rdf import document_quads
 from kg.reading.formats import to_text
 from kg.reading.normalize import normalize
@@ -208,3 +210,33 @@ def test_any_bytes_in_other_formats_are_read_or_refused(name, data):
             to_text(blob, name=name)
         except InputError as err:
             assert str(err).startswith(f"{name}: ") and "\n" not in str(err)
+
+
+NAME_CHARS = "合盛硅业与岳禾科技A(、"
+
+
+@settings(PROPERTY, max_examples=EXAMPLES * 5)
+@given(
+    st.text(alphabet=NAME_CHARS, max_size=40),
+    st.sets(st.text(alphabet=NAME_CHARS, min_size=1, max_size=5), max_size=8),
+)
+def test_names_are_found_alike_in_one_pass_or_one_by_one(text, words):
+    # corefer reads a long text with many names in one pass of a pattern of them all, a short
+    # one name by name: the same occurrences either way
+    one_by_one = resolve._occurrences(text, words)
+    saved, resolve._ONE_PASS = resolve._ONE_PASS, -1
+    try:
+        assert resolve._occurrences(text, words) == one_by_one
+    finally:
+        resolve._ONE_PASS = saved
+
+
+@settings(PROPERTY, max_examples=EXAMPLES * 5)
+@given(
+    st.text(alphabet=NAME_CHARS, max_size=12),
+    st.sets(st.text(alphabet=NAME_CHARS, max_size=5), max_size=200),
+)
+def test_a_name_is_found_in_a_list_alike_by_names_or_by_pieces(text, names):
+    # a list run is searched for each name the article has named, or its pieces are looked up
+    # among the names when those are more: the same answer either way
+    assert firms._holds_one(text, names) == any(name in text for name in names)

@@ -213,7 +213,8 @@ def _named_chains(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.type == C.IndustryChain and m.rule != GENERIC]
 
 
-_LINK_LEADER = re.compile(r"链主")
+_LEADER = "链主"
+_LINK_LEADER = re.compile(_LEADER)
 
 
 @functools.cache
@@ -234,13 +235,18 @@ def _topic_paragraphs(doc: Document, ctx: _Context, have: set[tuple[int, int]]) 
     out: list[Relation] = []
     topic_para = -1
     for i, sent in enumerate(doc.sentences):
+        leader = _LEADER in sent.text
+        if not leader and sent.paragraph != topic_para:
+            continue  # (as most sentences: neither a topic sentence nor one after it)
         ms = ctx.by_sent[i]
         firms = [m for m in ms if m.type == C.Enterprise]
-        if _LINK_LEADER.search(sent.text) and not firms:
+        if leader and not firms:
             topic_para = sent.paragraph
             continue
+        if sent.paragraph != topic_para or not firms:
+            continue
         chains = _named_chains(ms)
-        if sent.paragraph == topic_para and firms and chains and not _names_a_pool(sent.text):
+        if chains and not _names_a_pool(sent.text):
             first = min(firms, key=lambda m: m.start)
             if first.start - sent.start <= 1:
                 after = [c for c in chains if c.start > first.end]
@@ -319,6 +325,21 @@ def _opening_place(m: Mention) -> Mention | None:
     return None
 
 
+def _park_inside(p: Mention, parks: list[Mention], starts: list[int] | None) -> Mention | None:
+    """The first of `parks`, in their order, that the name of `p` holds (岚山锂电产业园电池项目);
+    `starts`: the parks' starts when they are in their order (the parks inside `p` are then
+    found by bisection, not by reading all of a long document's parks), else None."""
+    if starts is None:
+        return next((k for k in parks if p.start <= k.start and k.end < p.end), None)
+    for i in range(bisect.bisect_left(starts, p.start), len(parks)):
+        k = parks[i]
+        if k.start >= p.end:
+            break  # (no park starting further on ends inside p)
+        if k.end < p.end:
+            return k
+    return None
+
+
 def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Relation]:
     """Where a project or a park is when the text does not say (`located`: the starts of
     those it places): for a project, the park its name holds (岚山锂电产业园电池项目), else
@@ -328,6 +349,9 @@ def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Rel
     out: list[Relation] = []
     places = {m.start: m for m in doc.mentions if m.type == C.Region}
     parks = [m for m in doc.mentions if m.type == C.IndustrialPark]
+    park_starts: list[int] | None = [k.start for k in parks]
+    if not all(a <= b for a, b in zip(park_starts, park_starts[1:], strict=False)):
+        park_starts = None  # (not in order of their starts: each project reads them all)
     main = _title_place(doc, ctx)
     for p in doc.mentions:
         if p.type not in _PLACED or p.start in located or id(p) in ctx.nested:
@@ -335,10 +359,7 @@ def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Rel
         sent = doc.sentence_at(p.start)
         if sent is None:
             continue
-        park = next(
-            (k for k in parks if p.type == C.Project and p.start <= k.start and k.end < p.end),
-            None,
-        )
+        park = _park_inside(p, parks, park_starts) if p.type == C.Project else None
         if park is not None:  # 某某产业园圆柱锂电池项目: in the park its name holds
             out.append(
                 Relation(

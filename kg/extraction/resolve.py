@@ -23,7 +23,14 @@ from kg import iris
 from kg.extraction.places import is_place
 from kg.extraction.recognize import GENERIC
 from kg.extraction.recognize.boundaries import _strip_generic
-from kg.extraction.recognize.lexicon import _CJK, _UNSURE, _brand_like, _is_region_word, _lex
+from kg.extraction.recognize.lexicon import (
+    _CJK,
+    _UNSURE,
+    _brand_like,
+    _is_region_word,
+    _lex,
+    _trie_alt,
+)
 from kg.extraction.recognize.overlaps import _NESTABLE, _resolve_overlaps
 from kg.extraction.segment import freq, rules, tokenize
 from kg.reading.document import Document, Entity, Mention, Merge
@@ -348,6 +355,12 @@ def _opens_with_brand(text: str) -> bool:
     return len(toks) > 1 and len(toks[1].text) == 1 and _CJK.match(toks[1].text) is not None
 
 
+# characters times names above which `_occurrences` compiles one pattern of the names (the
+# tree of their beginnings: about 0.3 ms for ten names, 5 ms for 900) rather than finding each
+# name in turn (0.07 ms for ten names in an article, 0.57 s for 900 in a 1 MB part)
+_ONE_PASS = 2_000_000
+
+
 def _occurrences(text: str, words: set[str]) -> list[tuple[int, int]]:
     """Where `words` occur in `text`, read left to right, the longest at each place, without
     overlaps (as a regular expression of the words, longest first, would find them).
@@ -355,6 +368,9 @@ def _occurrences(text: str, words: set[str]) -> list[tuple[int, int]]:
     >>> _occurrences("合盛硅业与合盛", {"合盛", "合盛硅业"})
     [(0, 4), (5, 7)]
     """
+    if words and "" not in words and len(text) * len(words) > _ONE_PASS:
+        # a long text with many names (a big file's part): read once, not once for each name
+        return [m.span() for m in re.compile(_trie_alt(sorted(words))).finditer(text)]
     found = []
     for word in words:
         at = text.find(word)

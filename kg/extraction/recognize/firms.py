@@ -772,7 +772,7 @@ def _coordinated_firms(
         return span in firms or s.sub(*span) in known or s.sub(*span) in here
 
     for run in _LIST_RUN.finditer(s.text):
-        if not firms and not any(name in run.group() for name in known):
+        if not firms and not _holds_one(run.group(), known):
             continue  # (no firm named in the run: its items need not be read)
         if "的" in run.group():
             owners = _owners(s, run)
@@ -819,6 +819,20 @@ def _coordinated_firms(
             if k < len(spans) - 1 and _walk_left(s.toks, b, a, C.Enterprise, 16) != a + joined:
                 continue  # an item with a verb or a function word inside is not a name
             yield from _firm(s, a, b, "并列", in_list=True, trim=not joined)
+
+
+def _holds_one(text: str, names: AbstractSet[str]) -> bool:
+    """Whether one of `names` is written in `text`: each name looked for in it, or, when the
+    names outnumber its pieces (the firms a long document has named before a short list),
+    each piece of it looked up among them.
+
+    >>> _holds_one("华岳集团、恒泰科技", {"恒泰科技"}), _holds_one("华岳、恒泰", {"恒泰科技"})
+    (True, False)
+    """
+    n = len(text)
+    if len(names) <= n * (n + 1):
+        return any(name in text for name in names)
+    return "" in names or any(text[i:j] in names for i in range(n) for j in range(i + 1, n + 1))
 
 
 def _owners(s: _Sent, run: re.Match) -> list[tuple[int, int]]:
