@@ -54,10 +54,6 @@ TITLES = [
     ("鹤庆县坚持把工业发展作为产业发展的重中之重,聚焦工业发展。\n一问如何解决问题", ""),
     ("正文" + "很长" * 20, ""),
     ("短行\n## 小标题", "小标题"),
-    # a page's navigation and its source line are no title
-    ("当前位置:首页 > 新闻 > 正文\n岚川市召开链长制会议\n会议召开。", "岚川市召开链长制会议"),
-    ("首页 新闻 湖北 宜昌\n岚川市召开链长制会议\n会议召开。", "岚川市召开链长制会议"),
-    ("来源:岚川日报 2024-03-05\n岚川市召开链长制会议\n会议召开。", "岚川市召开链长制会议"),
     ("", ""),
 ]
 
@@ -135,6 +131,25 @@ def test_iter_paths_folder_without_articles(tmp_path):
 @pytest.mark.parametrize(("text", "title"), TITLES)
 def test_title_of(text, title):
     assert title_of(text) == title
+
+
+# a page's navigation and its source line are chrome, read away before the title is looked for
+CHROME_TITLES = [
+    ("当前位置:首页 > 新闻 > 正文\n岚川市召开链长制会议\n会议召开。", "岚川市召开链长制会议"),
+    ("> 岚川资讯 > 市政府信息\n岚川市召开链长制会议\n会议召开。", "岚川市召开链长制会议"),
+    ("首页 新闻 湖北 宜昌\n岚川市召开链长制会议\n会议召开。", "岚川市召开链长制会议"),
+    ("来源:岚川日报 2024-03-05\n岚川市召开链长制会议\n会议召开。", "岚川市召开链长制会议"),
+    # a headline and its subtitle on one line
+    (
+        "岚川召开座谈会强调:强化链式思维抓产业 为岚川迈入千亿级城市行列提供坚实支撑\n会议召开。",
+        "岚川召开座谈会强调:强化链式思维抓产业 为岚川迈入千亿级城市行列提供坚实支撑",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), CHROME_TITLES)
+def test_title_after_chrome(text, title):
+    assert read_text(text).title == title
 
 
 def test_read_text():

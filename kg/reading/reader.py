@@ -27,7 +27,6 @@ __all__ = [
     "read_articles",
     "iter_paths",
     "title_of",
-    "is_chrome",
     "SUFFIXES",
     "TEXT_SUFFIXES",
     "MARKDOWN_SUFFIXES",
@@ -56,8 +55,6 @@ def title_of(text: str) -> str:
 
     >>> title_of("\\n全市产业链链长制工作推进会议召开\\n5月16日下午,会议召开。")
     '全市产业链链长制工作推进会议召开'
-    >>> title_of("首页 > 新闻 > 正文\\n某市召开链长制会议\\n会议召开。")
-    '某市召开链长制会议'
     """
     for m in _HEADING.finditer(text) if "#" in text else ():  # (tried at every line's start)
         if m.group(1):
@@ -68,27 +65,9 @@ def title_of(text: str) -> str:
             continue
         if "。" in line:  # the body has begun: a later short line is a subheading
             return ""
-        if is_chrome(line):
-            continue  # a page's navigation or a source line: no title
         if len(line) <= _MAX_TITLE or len(line) <= _MAX_HEADLINE and _HEADLINE.search(line):
             return line
     return ""
-
-
-# a line of a page's navigation ("首页 > 新闻 > 正文", "首页 新闻 湖北 宜昌") or of its source and
-# date ("来源:…", "发布时间:…")
-_CHROME = re.compile(
-    r"首页|当前位置|您的位置|[>»›]|^\S{1,6}(?:\s+\S{1,6}){3,}$|来源[::]|发布时间|浏览(?:次数|量)"
-)
-
-
-def is_chrome(line: str) -> bool:
-    """Whether a line of a page is its navigation or its source line, not the article's.
-
-    >>> is_chrome("当前位置:首页 > 新闻"), is_chrome("某市召开链长制会议")
-    (True, False)
-    """
-    return len(line) <= 80 and _CHROME.search(line.strip()) is not None
 
 
 def read_text(text: str, *, name: str = "<text>", markdown: bool | None = None) -> Document:

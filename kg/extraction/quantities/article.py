@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from kg.extraction.places import place_names
 from kg.extraction.recognize import GENERIC
 from kg.reading.document import Document, Mention, Sentence
-from kg.reading.reader import is_chrome
 from kg.terms import C
 
 # A chain is not a subject: 某市某产业链对接会上的签约 are the city's.
@@ -69,7 +68,7 @@ class _Article:
     mentions: list[Mention] = field(default_factory=list)  # subject types, by start
     starts: list[int] = field(default_factory=list)
     sections: list[int] = field(default_factory=list)  # start offset of each section
-    captions: set[int] = field(default_factory=set)  # paragraphs: photo captions, page chrome
+    captions: set[int] = field(default_factory=set)  # paragraphs that are photo captions
     heading_ends: dict[int, int] = field(default_factory=dict)  # section start -> heading end
     rankings: dict[int, list[tuple[Mention, float]]] = field(default_factory=dict)
     places: dict[tuple[int, str | None], Mention | None] = field(default_factory=dict)
@@ -161,10 +160,6 @@ class _Article:
                 art.heading_ends[sents[0].start] = sents[-1].end
             elif _is_caption(text):
                 art.captions.add(para)
-        # a page's navigation or source line names no place the article is about
-        for sent in doc.sentences[:8]:
-            if is_chrome(sent.text):
-                art.captions.add(sent.paragraph)
         art.headed = bool(art.heading_ends)
         i = doc.title_index()
         if i is not None:
