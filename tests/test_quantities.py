@@ -55,6 +55,7 @@ NOT_METRICS = [
     ("a threshold picking out a kind of firm", "新增营收超5亿元的制造业企业9家。", 5, "亿元"),
     ("one per item", "每个园区配备1名联络员、3至5个服务专员。", 5, "个"),
     ("a rank in 位 (前10位)", "遵义市综合实力排名前10位。", 10, "位"),
+    ("a rank in 期 (第5期)", "遵义市召开第5期推进会。", 5, "期"),
     ("a family's story, not a statistic", "如今,孙子带领10多位乡亲成立运输公司。", 10, "位"),
     ("a share after a verb, of a whole it does not name", "促进2户企业逐步恢复70%产能。", 70, "%"),
     ("counted again", "遵义市将在上述6个行业推行专班制。", 6, "个"),

@@ -699,6 +699,13 @@ CASES = [
         {"indicator": "年产工业机器人"},
     ),
     (
+        "loans counted in 笔",
+        CITY + "遵义市发放贷款1200笔。",
+        1200,
+        "笔",
+        {"indicator": "发放贷款"},
+    ),
+    (
         "people counted in 位",
         CITY + "遵义市邀请50位专家参会。",
         50,

@@ -363,7 +363,7 @@ def _sentence_metrics(
             and doc.text[max(0, a - 2) : a].endswith(_ANAPHORIC)
             or counted
             and _subset(text, m.start("num"), unit)  # 16项指标中13项…: some of those counted
-            or unit == "位"
+            or unit in ("位", "期", "批次")
             and text[m.start("num") - 1 : m.start("num")] in ("第", "前", "后")  # 前10位: a rank
             or doc.text.startswith(_KIN, clause.body)  # 孙子带领10多位乡亲…: a family's story
         )
