@@ -232,6 +232,13 @@ CASES = [
         {"indicator": "营收", "subject": "星河新材料有限公司"},
     ),
     (
+        "each amount of a list of projects is the project named after it",
+        "重点实施总投资12亿元的岚川棒材项目、总投资8亿元的星河再生铝项目等一批项目。",
+        8,
+        "亿元",
+        {"indicator": "总投资", "subject": "星河再生铝项目"},
+    ),
+    (
         "集团 at a clause's start is the group named before, in an earlier paragraph too",
         "星河汽车集团是一家整车企业。\n\n集团2023年营收达到500亿元。",
         500,

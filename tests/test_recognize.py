@@ -211,6 +211,8 @@ FOUND = [
     ("东岭汽车产业链上已有恒远电子等相关企业。", "Enterprise", "恒远电子"),
     ("岚川水泥厂厂长介绍情况。", "Enterprise", "岚川水泥厂"),
     ("恒远锂电池项目优先保障用地。", "Project", "恒远锂电池项目"),
+    # what a material is made from (再生, recycled) stands inside a project's name
+    ("实施岚川再生铝项目。", "Project", "岚川再生铝项目"),
     ("“链主”企业岚泰科技正带动光伏产业链上下游企业集聚发展。", "Enterprise", "岚泰科技"),
     ("华川重工、岚泰科技、恒远股份等3家企业入选省级链主企业。", "Enterprise", "岚泰科技"),
     # a party's role in a deal is no part of the name after it
