@@ -211,6 +211,12 @@ FOUND = [
     ("东岭汽车产业链上已有恒远电子等相关企业。", "Enterprise", "恒远电子"),
     ("岚川水泥厂厂长介绍情况。", "Enterprise", "岚川水泥厂"),
     ("恒远锂电池项目优先保障用地。", "Project", "恒远锂电池项目"),
+    # a brand and an industry word of a firm's trade (磁材, 种业, 线缆, 微电子, 服饰…)
+    ("岚泽磁材今年产值增长20%。", "Enterprise", "岚泽磁材"),
+    ("岚泽种业今年产值增长20%。", "Enterprise", "岚泽种业"),
+    ("岚泽线缆今年产值增长20%。", "Enterprise", "岚泽线缆"),
+    ("岚泽微电子今年产值增长20%。", "Enterprise", "岚泽微电子"),
+    ("岚泽服饰今年产值增长20%。", "Enterprise", "岚泽服饰"),
     # what a material is made from (再生, recycled) stands inside a project's name
     ("实施岚川再生铝项目。", "Project", "岚川再生铝项目"),
     ("“链主”企业岚泰科技正带动光伏产业链上下游企业集聚发展。", "Enterprise", "岚泰科技"),
@@ -386,6 +392,9 @@ NOT_FOUND = [
     ("临川电子信息产业链上此前已有精密轴承等相关企业。", "Enterprise", "上此前已有精密轴承"),
     ("临川产业链上已有精密轴承等相关企业。", "Enterprise", "精密轴承"),
     ("引进锂电池材料等5家企业。", "Enterprise", "锂电池材料"),
+    # an industry word after an ordinary word names no firm (动力电池, 发展储能)
+    ("全市动力电池产量增长。", "Enterprise", "全市动力"),
+    ("加快发展储能产业。", "Enterprise", "发展储能"),
     # a one-character suffix inside a word (厂房) ends no name
     ("今年,共梳理盘活闲置厂房楼宇33处。", "Enterprise", "共梳理盘活闲置厂"),
     ("今年,共梳理盘活闲置厂房楼宇33处。", "Enterprise", "盘活闲置厂"),
