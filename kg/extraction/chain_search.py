@@ -20,7 +20,7 @@ from kg.extraction.frame_rules import (
     _Trigger,
 )
 from kg.extraction.recognize import GENERIC
-from kg.extraction.recognize.boundaries import _doc_starts, _Sent, _starts
+from kg.extraction.recognize.boundaries import _doc_starts, _Sent, _starts, _words_within
 from kg.extraction.recognize.industries import MOD, PLACE, STOP, industry_start, word_kind
 from kg.extraction.segment import Token, pos
 from kg.reading.document import Document, Mention
@@ -294,7 +294,7 @@ class _Search:
             b = self._industry_words(a, hi)
             if b - a < 2 or industry_start(s, b, a) != a:
                 break
-            if all(word_kind(x.text) == MOD for x in s.toks if a <= x.start < b):
+            if all(word_kind(x.text) == MOD for x in _words_within(s, a, b)):
                 break  # "以X为链主的企业": modifiers alone name no industry
             rest = s.text[b - s.start : hi - s.start]
             if rest.startswith(("产业", "行业")):
@@ -320,7 +320,7 @@ class _Search:
         if m is None or s.start + m.end(1) > hi:
             return []
         b = s.start + m.end(1)
-        toks = [x for x in s.toks if a <= x.start < b]
+        toks = _words_within(s, a, b)
         if not toks or toks[0].start != a or toks[-1].end != b:
             return []  # (the words must be whole)
         if pos(toks[0].text) == "v" or s.text.count(self.s.sub(self.t.start, self.t.end + 1)) < 2:

@@ -90,18 +90,19 @@ _SPEAKER = re.compile(
     )
     + "|书记|镇长|县长|市长|区长|主任|负责人|局长|总经理|董事长"
 )
+# a firm described by its kind before its name (链主型企业某公司), and a short description with
+# 的 (在建的某公司, 新落户的某公司)
+_KIND = r"[\u4e00-\u9fff“”]{0,14}(?:企业|公司|龙头|链主|集团)"
+_SHORT_DE = r"[\u4e00-\u9fff]{1,4}的"
 _DESCRIBED = re.compile(
     # 由某公司投资5000万元建设的…: the investor, named after 由, owns the figure
     r"由(?=[^，,。；;]{2,30}?(?:投资|出资|投建|建设|打造))"
-    r"|[\u4e00-\u9fff“”]{0,14}(?:企业|公司|龙头|链主|集团)(?=[\u4e00-\u9fff])"
+    rf"|{_KIND}(?=[\u4e00-\u9fff])"
     r"|(?:位于|坐落在|坐落于|地处)[^，,。；;]{1,30}?的"
+    rf"|{_SHORT_DE}(?=[\u4e00-\u9fff])"
 )
-# 在建的某公司, 新落户的某公司: a short description, then the name
-_MODIFIED = re.compile(r"[\u4e00-\u9fff]{1,4}的(?=[\u4e00-\u9fff])")
-# the whole of what may stand before a name and describe it
-_DESCRIPTION = re.compile(
-    r"(?:[\u4e00-\u9fff]{1,4}的)?[\u4e00-\u9fff“”]{0,14}(?:企业|公司|龙头|链主|集团)|[\u4e00-\u9fff]{1,4}的"
-)
+# the whole of what may stand before a name and describe it, up to where the name starts
+_DESCRIPTION = re.compile(rf"(?:{_SHORT_DE})?{_KIND}|{_SHORT_DE}")
 
 
 # what a place says a firm is, between the two: 湖南知名民企X, 本地龙头企业X, 省属国企X
@@ -143,7 +144,6 @@ def _may_open(art: _Article, text: str, body: int, offset: int) -> bool:
         or text[body : body + 1] in _OPENER_FIRST
         and _OPENER.match(text, body) is not None
         or _DESCRIBED.match(text, body) is not None
-        or _MODIFIED.match(text, body) is not None
     )
 
 

@@ -27,7 +27,7 @@ _VALUE = re.compile(
     r"(?=[\d" + "".join(sorted({re.escape(w[0]) for w in _Q["before"]})) + "])"
     # (not after a Latin letter, a model number's A320, but after an indicator that is an
     # acronym: 实现GDP312.5亿元)
-    r"(?:(?<![\d.A-Za-z])|(?<=[^A-Za-z]GDP)|(?<=^GDP))(?P<qual>"
+    r"(?:(?<![\d.A-Za-z])|(?<=(?<![A-Za-z])GDP))(?P<qual>"
     + "|".join(sorted(_Q["before"], key=len, reverse=True))
     + r")?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?:(?P<range>[到至~～\-—])(?P<num2>\d+(?:\.\d+)?))?"
     + r"(?P<more0>多|余)?(?P<unit>"

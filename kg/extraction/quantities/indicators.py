@@ -305,6 +305,13 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
     return _tidy(sector + text), trimmed or listed
 
 
+def _reached_before(text: str, left: int, a: int, b: int) -> bool:
+    """Whether a how-word of reaching (为, 达, 突破…) stands right before the number of the
+    figure [a, b), its bound (突破) included."""
+    digits = _FIRST_DIGIT.search(text, a, b)
+    return _COPULA.search(text, left, digits.start() if digits else a) is not None
+
+
 def _starts_word(doc: Document, at: int) -> bool:
     """Whether a word of `doc.tokens` starts at `at`."""
     i = bisect.bisect_left(_token_starts(doc), at)
@@ -622,12 +629,7 @@ def _indicator(
             return product.removesuffix("产能") + "产能"  # (月产4000万吨钢壳产能)
     # 总面积为3200亩的土地, 规上企业突破500家的镇: what the figure is of is named before it; the
     # noun after 的 is what has that figure
-    digits = _FIRST_DIGIT.search(text, a, b)
-    held = (
-        bool(noun)
-        and text[b : b + 1] == "的"
-        and _COPULA.search(text, left, digits.start() if digits else a) is not None
-    )
+    held = bool(noun) and text[b : b + 1] == "的" and _reached_before(text, left, a, b)
     if unit in _COUNTS:
         # the things counted follow the number when it has any: 本地19家配套企业
         after = "" if held else _noun_after(doc, b, limit)

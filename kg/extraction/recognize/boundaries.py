@@ -351,6 +351,17 @@ def _starts(toks: list[Token]) -> list[int]:
     return last[1]
 
 
+def _words_within(s: _Sent, a: int, b: int) -> list[Token]:
+    """The words that lie wholly in [a, b), in order: found from where they start (bisected),
+    not by reading the whole sentence."""
+    starts = _starts(s.toks)
+    lo = bisect.bisect_left(starts, a)
+    out = s.toks[lo : bisect.bisect_left(starts, b, lo)]  # (a word starting before b…)
+    while out and out[-1].end > b:  # (…may end after it; words do not overlap)
+        out.pop()
+    return out
+
+
 _DOC_STARTS: list = [(None, [])]  # the last document's token list and their start offsets
 
 

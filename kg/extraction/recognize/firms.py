@@ -10,7 +10,13 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from kg.extraction.recognize.boundaries import _Sent, _starts, _strip_generic, _walk_left
+from kg.extraction.recognize.boundaries import (
+    _Sent,
+    _starts,
+    _strip_generic,
+    _walk_left,
+    _words_within,
+)
 from kg.extraction.recognize.edges import _name_end, _right_edge
 from kg.extraction.recognize.industries import industry_start, listed
 from kg.extraction.recognize.lexicon import (
@@ -29,7 +35,7 @@ from kg.extraction.recognize.lexicon import (
 )
 from kg.extraction.recognize.lists import _list_items, _uncut
 from kg.extraction.recognize.names import _person_name
-from kg.extraction.segment import Token, freq, pos, rules
+from kg.extraction.segment import freq, pos, rules
 from kg.reading.document import Mention
 from kg.terms import C
 
@@ -233,17 +239,6 @@ def _loose(s: _Sent, a: int, b: int) -> bool:
         if w == "的" or len(w) > 1 and (w in lx["stop_words"] or pos(w) in lx["verb_pos"]):
             return True
     return False
-
-
-def _words_within(s: _Sent, a: int, b: int) -> list[Token]:
-    """The words that lie wholly in [a, b), in order: found from where they start (bisected),
-    not by reading the whole sentence."""
-    starts = _starts(s.toks)
-    lo = bisect.bisect_left(starts, a)
-    out = s.toks[lo : bisect.bisect_left(starts, b, lo)]  # (a word starting before b…)
-    while out and out[-1].end > b:  # (…may end after it; words do not overlap)
-        out.pop()
-    return out
 
 
 def _first(s: _Sent, a: int) -> int:
