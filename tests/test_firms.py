@@ -105,6 +105,9 @@ FOUND = [
     ("市政府与岚投新农创科技有限公司签约。", "岚投新农创科技有限公司"),
     # 以X成为链主: X成 is the firm (以…为链主), in a list of such phrases
     ("培育以岚牧为链主的肉制品加工、以华成为链主的精密铸造等产业。", "华成"),
+    # a verb governing a list (涉及) is no part of its first item; a list item's end is fixed
+    # by 、, so a word the dictionary barely knows as a verb ends it (岚|达信)
+    ("共涉及岚达信、川宇等12家企业。", "岚达信"),
 ]
 
 NOT_FOUND = [
@@ -173,6 +176,11 @@ NOT_FOUND = [
     # the buyer a supplier sells to is a firm, an industry is not
     ("东岭精工为新能源汽车配套。", "新能源汽车"),
     ("东岭精工为整车企业配套。", "整车企业"),
+    # a list's 等 before the verb that makes its items leaders is no part of the last item
+    ("引进了星驰、蓝擎等为代表的“链主”企业。", "蓝擎等"),
+    ("星驰、蓝擎等企业成为新能源汽车产业链链主。", "蓝擎等企业"),
+    # kinds of firm listed after 企业有… are no firms
+    ("全市企业有规上企业、中小企业两类。", "中小企业两类"),
 ]
 
 

@@ -9,6 +9,48 @@ from .test_quantities import CITY, cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "firms counted, then what they were made (被认定为…企业): that kind of firm",
+        CITY + "全县有4家企业被认定为省级“专精特新”企业。",
+        4,
+        "家",
+        {"indicator": "省级“专精特新”企业数"},
+    ),
+    (
+        "... or a list they entered (入选…名单)",
+        CITY + "全县共有5家企业入选省级制造业单项冠军企业名单。",
+        5,
+        "家",
+        {"indicator": "省级制造业单项冠军企业数"},
+    ),
+    (
+        "firms counted, then what they do and nothing more (开展数字化改造)",
+        CITY + "到2025年,推动超100家企业开展数字化改造。",
+        100,
+        "家",
+        {"indicator": "数字化改造企业数"},
+    ),
+    (
+        "... but not when the clause goes on to a figure (实现营收50亿元)",
+        CITY + "全县12家企业实现营收50亿元。",
+        12,
+        "家",
+        {"indicator": "企业数"},
+    ),
+    (
+        "a verb after a level and before a noun qualifies it (市级创新联合体)",
+        CITY + "全县新增市级创新联合体5家。",
+        5,
+        "家",
+        {"indicator": "新增市级创新联合体"},
+    ),
+    (
+        "... with a noun between (省级制造业创新中心)",
+        CITY + "全省建成省级制造业创新中心12个。",
+        12,
+        "个",
+        {"indicator": "省级制造业创新中心"},
+    ),
+    (
         "figures after 分别达, the items sharing the last one's measure (the first)",
         CITY + "全县高原夏菜、藜麦、中药材种植规模分别达15万亩、10万亩、5万亩。",
         15,

@@ -11,6 +11,14 @@ from .test_quantities import CITY, PARK, cases, check, metric
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "a place written short and in full is one place: it outranks a place named once",
+        "依托8个省级开发区,培育了汾阳白酒和交城骏枣2个省级重点专业镇。"
+        "吕梁市副市长介绍了吕梁在培育特色专业镇方面取得的成效。",
+        8,
+        "个",
+        {"subject": "吕梁市"},
+    ),
+    (
         "a clause opening with a place, what kind of firm, and the firm: the firm's",
         CITY + "岚山县龙头企业星河新能源科技有限公司去年营收50亿元。",
         50,

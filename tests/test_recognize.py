@@ -235,6 +235,9 @@ FOUND = [
     ("签约恒能回收、10亿元的金晖锂电池电解液等5个项目。", "Project", "金晖锂电池电解液"),
     # a list of chains starts after what says so (分别为)
     ("华岳集团、恒泰科技分别为光伏、智能家电产业链链主企业。", "IndustryChain", "光伏"),
+    # a count of chains, then what they are, before 产业链: the items listed are chains
+    ("布局了精密铸造、煤机装备等3条百亿级营收规模的产业链。", "IndustryChain", "精密铸造"),
+    ("重点打造纺织服装、新型建材等5条具有比较优势的产业链。", "IndustryChain", "新型建材"),
 ]
 
 NOT_FOUND = [
@@ -420,6 +423,8 @@ NOT_FOUND = [
     ("张华副市长主持会议。", "Person", "张华副"),
     # a slogan about projects (项目为王) names no project
     ("岚山区树牢项目为王、实干为先的理念。", "Project", "岚山区树牢项目"),
+    # what a park is said to be (全市唯一…) is no part of its name
+    ("成功创建全市唯一省级高新技术开发区。", "IndustrialPark", "唯一省级高新技术开发区"),
 ]
 
 

@@ -206,6 +206,7 @@ class _Article:
             for m, n in zip(here, here[1:], strict=False)
             if m.type == n.type == C.Region and n.start == m.end
         )
+        full = place_names()
         for m in [*here, *nested]:
             if m.type not in _PLACE_TYPES:
                 continue
@@ -216,9 +217,12 @@ class _Article:
             inside = id(m) in nested_ids
             headed = m.start < heading_end or self.title[0] <= m.start < self.title[1]
             weight = 0.5 if inside else 6.0 if headed else 1.0  # the title names the subject
-            scores[m.label] = scores.get(m.label, 0.0) + weight
-            if m.label not in first or m.start < first[m.label].start:
-                first[m.label] = m
+            # (a place written short and in full is one place: 晋中 and 晋中市, which the
+            # resolve step has not labelled alike yet)
+            label = full.get(m.label, m.label) if m.type == C.Region else m.label
+            scores[label] = scores.get(label, 0.0) + weight
+            if label not in first or m.start < first[label].start:
+                first[label] = m
         order = sorted(scores, key=lambda label: (-scores[label], first[label].start))
         self.rankings[section] = [(first[label], scores[label]) for label in order]
         return self.rankings[section]

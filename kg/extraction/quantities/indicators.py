@@ -55,6 +55,18 @@ _PROCEDURAL_PHRASE = re.compile(
 )
 _MAX_CHARS = _I["max_chars"]
 
+# things counted that say no more than that they are firms or bodies (4家企业), and what a
+# clause after them makes them (被认定为省级专精特新企业, 入选某某示范企业名单)
+_GENERIC_COUNTED = frozenset({"企业", "公司", "单位"})
+_CLASSED = re.compile(
+    r"(?:被|已|均|先后|成功|分别|首次|再次)*"
+    r"(?:(?:确定|认定|评|评定|评选|列|选|命名|授予)为?|入选|入围|获评|荣获|成为|跻身|列入|纳入)"
+    r"(?P<kind>[^,，;；。、]{2,20}?(?:企业|单位|工厂|基地|示范园区|示范区))"
+    r"(?:名单|名录|称号)?(?=[,，;；。]|$)"
+)
+# (or what they do, when the clause says no more: 开展数字化改造; not 实现营收50亿元, a figure)
+_DOING = re.compile(r"(?:开展|实施|完成|进行)(?P<act>[^,，;；。、0-9]{2,10}?)(?=[,，;；。]|$)")
+
 # 同比增长 … ending an indicator: the change a rate names (营收同比增长)
 _GROWTH = re.compile(_I["growth"] + "$")
 _INDUSTRY = "产业"
@@ -276,6 +288,18 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
             and _HAN.match(word) is not None
             and not _is_person(doc, toks[i - 1].start)
         )
+        # a verb after a level, before a noun, qualifies it: 市级/创新/联合体, 省级/制造业/创新/中心
+        graded = (
+            i < len(toks)
+            and i > 1
+            and pos(word) == "v"
+            and pos(toks[i].text) in ("n", "nt", "nz", "ng")
+            and any(
+                pos(t.text) == "b" or t.text.endswith("级")
+                for t in toks[max(i - 3, 0) : i - 1]
+                if _is_nominal(t.text)
+            )
+        )
         if not (
             _is_nominal(word)
             or _is_glue(toks, i - 1)
@@ -283,6 +307,7 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
             and _HAN.match(word)
             or joined
             or product
+            or graded
         ):
             break
         if i > 1 and toks[i - 2].text[-1:].isdigit():
@@ -635,6 +660,13 @@ def _indicator(
         after = "" if held else _noun_after(doc, b, limit)
         if after.startswith(_PROCEDURAL) or _PROCEDURAL_PHRASE.match(text, b, limit):
             return ""  # 3项指标增速全市第一, 15个产业链推进专班: the article's own tally
+        if after in _GENERIC_COUNTED:
+            classed = _CLASSED.match(text, b + len(after), limit)
+            if classed:  # 有4家企业被认定为省级某某企业: what they were made, not just firms
+                return classed.group("kind") + "数"
+            doing = _DOING.match(text, b + len(after), limit)
+            if doing:  # 推动100家企业开展数字化改造: the firms that do it
+                return doing.group("act") + after + "数"
         if after:
             verb = _ends_in_verb(noun) if not displaced else ""
             return verb + after + _count_word(after, unit)

@@ -249,10 +249,12 @@ def _first(s: _Sent, a: int) -> int:
 def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
     t = s.text
     xa, xb = (s.start + m.start("x"), s.start + m.end("x")) if "x" in m.re.groupindex else (0, 0)
-    if ph.guard == "not_yi_wei" and t.startswith("为", m.end("x")):
+    # where what the phrasing reads ends, past a list's 等 (…等企业): its verb follows
+    after_x = m.end("etc") if m.re.groupindex.get("etc") and m.group("etc") else xb - s.start
+    if ph.guard == "not_yi_wei" and t.startswith("为", after_x):
         if _rx(r"以[^,。;以]{2,40}$").search(m.group("x")):
             return  # "以X为龙头": the phrasing for 以…为龙头 reads it
-    if ph.guard == "not_yi_wei" and t.startswith("成为", m.end("x")):
+    if ph.guard == "not_yi_wei" and t.startswith("成为", after_x):
         if _rx(r"(?:^|[^\u4e00-\u9fff]|、)以[^,。;以]{1,40}$").search(m.group("x")):
             return  # "…、以龙成为链主的特种钢": 以龙成|为链主, as 以X为龙头 reads it
     if ph.guard in ("common_noun", "firm_not_people") and _common_noun_at(s, xa):
@@ -523,6 +525,7 @@ def _firm(
         and len(last) > 1
         and pos(last) in {"v", "vn", "vd"}
         and not _strong(last)  # 三一重工: 重工 is tagged as a verb-noun
+        and not (in_list and freq(last) < _SELDOM)  # 立|达信, 、: a verb barely known, half a brand
         and not (in_list and _is_region_word(s.toks[_first(s, start)].text))  # 佛山照明
     ):
         return
@@ -532,6 +535,10 @@ def _firm(
 
 
 _VERB_TAGS = frozenset({"v", "vn", "vd", "vi"})
+
+# how often the dictionary has seen a word it tags as a verb, below which a list item of firms
+# ending in it is read as a name, the word half of a brand that jieba cut off (立|达信)
+_SELDOM = 100
 
 # what follows an item of a list of firms, so that the item's last character is its own
 _LIST_NEXT = frozenset("、等")

@@ -40,7 +40,10 @@ _COUNT_HEAD = r"(?:等|以及)?(?:[0-9一二三四五六七八九十两]+(?:条|
 
 
 _CHAIN_LIST_TAIL = re.compile(
-    _COUNT_HEAD
+    # (a count of chains may be followed by what they are: "A、B等3条百亿级营收规模的产业链")
+    r"(?:"
+    + _COUNT_HEAD
+    + r"|(?:等|以及)?[0-9一二三四五六七八九十两]+条[^,。;、等的]{1,10}的)"
     + r"(?:省级|市级|县级|首批|重点|超?千亿级|超?千亿元级|超?百亿级|超?百亿元级|"
     + r"主导|新兴|优势|特色|支柱|战略性|"
     + r"制造业|工业|服务业|农业|[‘“][^’”]{1,10}[’”])*$"
@@ -52,8 +55,8 @@ _CLUSTER_LIST_TAIL = re.compile(
 )
 
 
-# the last characters of a list tail that is not empty (等, 以及, 3条, 省级, 重点, “…”, 工业)
-_TAIL_ENDS = frozenset("等及条个大家户项级点批导兴势色柱性业’”")
+# the last characters of a list tail that is not empty (等, 以及, 3条, 省级, 重点, “…”, 工业, …的)
+_TAIL_ENDS = frozenset("等及条个大家户项级点批导兴势色柱性业的’”")
 
 
 def _list_tail(tail: re.Pattern, before: str) -> re.Match | None:
