@@ -108,6 +108,8 @@ FOUND = [
     # a verb governing a list (涉及) is no part of its first item; a list item's end is fixed
     # by 、, so a word the dictionary barely knows as a verb ends it (岚|达信)
     ("共涉及岚达信、川宇等12家企业。", "岚达信"),
+    # a brand and an industry word, then how its business goes (产销两旺): a firm
+    ("岚嘉生物产销两旺,成为全国最大的原料药生产企业。", "岚嘉生物"),
 ]
 
 NOT_FOUND = [

@@ -425,6 +425,8 @@ NOT_FOUND = [
     ("岚山区树牢项目为王、实干为先的理念。", "Project", "岚山区树牢项目"),
     # what a park is said to be (全市唯一…) is no part of its name
     ("成功创建全市唯一省级高新技术开发区。", "IndustrialPark", "唯一省级高新技术开发区"),
+    # a kind of park (主题产业园: a park with a theme) is no park's name
+    ("主题产业园模式加快推广。", "IndustrialPark", "主题产业园"),
 ]
 
 

@@ -241,6 +241,23 @@ def _loose(s: _Sent, a: int, b: int) -> bool:
     return False
 
 
+def _one_word(s: _Sent, a: int, b: int) -> bool:
+    """Whether [a, b) is one word of two to four Chinese characters that names no place, no
+    industry and is no function word: what a brand may be, whatever the dictionary tags it."""
+    tok = s.word_at(a)
+    lx = _lex()
+    return (
+        tok is not None
+        and tok.start == a
+        and tok.end == b
+        and 2 <= b - a <= 4
+        and _CJK.match(tok.text) is not None
+        and tok.text not in lx["stop_words"]
+        and tok.text not in lx["industry_set"]
+        and not _is_region_word(tok.text)
+    )
+
+
 def _first(s: _Sent, a: int) -> int:
     """Index of the word at or after document offset `a`."""
     return min(bisect.bisect_left(_starts(s.toks), a), len(s.toks) - 1)
@@ -284,6 +301,10 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
         items = _list_items(s, xb, xa, C.Enterprise)
         if len(items) > 1 and _kinds_of_firm(s, items) or len(items) == 1 and _listed(s, *items[0]):
             return  # "以锂电池材料为代表的…": one kind of thing, as a list of them
+        if not items and ph.bounded and _one_word(s, xa, xb):
+            # 以盼望为链主: one word the phrasing bounds on both sides names the firm, even a
+            # verb the dictionary knows (链主 is said of firms only)
+            yield Mention(C.Enterprise, s.sub(xa, xb), xa, xb, rule=ph.name)
         for k, (a, b) in enumerate(items):
             trim = k == 0 or _loose(s, a, b)
             yield from _item_firm(
