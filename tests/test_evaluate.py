@@ -260,23 +260,23 @@ def test_distinct_pair_predictions(pairs, n_pred):
 def test_predictions_carry_label_and_texts():
     doc = make_doc(
         [
-            ("Enterprise", "曲靖亿纬锂能有限公司", "亿纬锂能"),
-            ("Enterprise", "亿纬锂能", "亿纬锂能"),
-            ("Region", "曲靖", "曲靖市"),
+            ("Enterprise", "岚山恒能有限公司", "恒能"),
+            ("Enterprise", "恒能", "恒能"),
+            ("Region", "保山", "保山市"),
         ],
         [
             (
                 "leadsChain",
-                ("Enterprise", "立讯", "立讯"),
+                ("Enterprise", "恒讯", "恒讯"),
                 ("IndustryChain", "新能源", "新能源产业链"),
             ),
-            ("locatedIn", ("Enterprise", "立讯", "立讯"), ("Region", "嘉善", "嘉善县")),
+            ("locatedIn", ("Enterprise", "恒讯", "恒讯"), ("Region", "腾冲", "腾冲市")),
         ],
     )
     pred = predictions(doc)
     assert set(pred) == set(FIELDS)
-    assert pred["enterprises"] == [("亿纬锂能", {"曲靖亿纬锂能有限公司", "亿纬锂能"})]
-    assert pred["leads_chain"] == [(("立讯", {"立讯"}), ("新能源产业链", {"新能源"}))]
+    assert pred["enterprises"] == [("恒能", {"岚山恒能有限公司", "恒能"})]
+    assert pred["leads_chain"] == [(("恒讯", {"恒讯"}), ("新能源产业链", {"新能源"}))]
     assert pred["chains"] == pred["parks"] == pred["chain_leaders"] == []
 
 
