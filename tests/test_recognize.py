@@ -427,6 +427,8 @@ NOT_FOUND = [
     ("成功创建全市唯一省级高新技术开发区。", "IndustrialPark", "唯一省级高新技术开发区"),
     # a kind of park (主题产业园: a park with a theme) is no park's name
     ("主题产业园模式加快推广。", "IndustrialPark", "主题产业园"),
+    # where a project is sited (选址) is no part of the park's name
+    ("年产5万吨铜箔项目选址岚山高新区。", "IndustrialPark", "选址岚山高新区"),
 ]
 
 
