@@ -183,6 +183,10 @@ NOT_FOUND = [
     ("星驰、蓝擎等企业成为新能源汽车产业链链主。", "蓝擎等企业"),
     # kinds of firm listed after 企业有… are no firms
     ("全市企业有规上企业、中小企业两类。", "中小企业两类"),
+    # an order that lands (订单落地) is no firm that settles
+    ("岚车公司传来好消息,1430辆铁路货车订单落地。", "辆铁路货车订单"),
+    # a rank (世界第三大…企业) is no count of firms listed before it
+    ("作为国内最大、世界第三大铁路货车制造企业,岚车将发挥带动作用。", "国内最大"),
 ]
 
 

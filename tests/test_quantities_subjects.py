@@ -11,6 +11,20 @@ from .test_quantities import CITY, PARK, cases, check, metric
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "在P and a verb of building after a firm's clause: where the firm built, not who",
+        CITY + "恒远金属科技有限公司看中遵义市的产业体系,在遵义市建成6条铝材生产线。",
+        6,
+        "条",
+        {"subject": "恒远金属科技有限公司"},
+    ),
+    (
+        "该公司 after a sentence naming two firms: the one it is about, named first",
+        CITY + "恒远金属科技有限公司是岚泽集团的下游企业。该公司今年产值超过2000万元。",
+        2000,
+        "万元",
+        {"subject": "恒远金属科技有限公司"},
+    ),
+    (
         "a place written short and in full is one place: it outranks a place named once",
         "依托8个省级开发区,培育了汾阳白酒和交城骏枣2个省级重点专业镇。"
         "吕梁市副市长介绍了吕梁在培育特色专业镇方面取得的成效。",

@@ -238,6 +238,15 @@ FOUND = [
     # a count of chains, then what they are, before 产业链: the items listed are chains
     ("布局了精密铸造、煤机装备等3条百亿级营收规模的产业链。", "IndustryChain", "精密铸造"),
     ("重点打造纺织服装、新型建材等5条具有比较优势的产业链。", "IndustryChain", "新型建材"),
+    # the chains listed after a count of them and a dash, or 即
+    ("优化调整为五大重点产业链——精密铸造、绿色食品、现代物流。", "IndustryChain", "绿色食品"),
+    ("确定了3条重点产业链,即精密铸造、绿色食品、现代物流。", "IndustryChain", "现代物流"),
+    # two products joined by 及 inside a project's long name
+    (
+        "岚能新能源5GW高效异质结电池及组件生产基地项目开工。",
+        "Project",
+        "岚能新能源5GW高效异质结电池及组件生产基地项目",
+    ),
 ]
 
 NOT_FOUND = [

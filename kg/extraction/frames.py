@@ -130,6 +130,29 @@ def _previous_firm(art: _Article, i: int) -> Mention | None:
     return None
 
 
+# a number of firms named before (这两家, 这三大): how many
+_MANY = re.compile("这([两二三四五])[家大个]")
+_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _previous_firms(art: _Article, i: int, n: int) -> list[Mention]:
+    """The last `n` firms named in the sentences before sentence `i` (in its paragraph, at most
+    three back), in the text's order; none when fewer were named ("…。这两家链主企业")."""
+    sents = art.doc.sentences
+    found: dict[str, Mention] = {}
+    for j in range(i - 1, max(i - 4, -1), -1):
+        if sents[j].paragraph != sents[i].paragraph:
+            break
+        for m in sorted(art.firms(j), key=lambda m: m.start, reverse=True):
+            if m.label not in found:
+                found[m.label] = m
+        if len(found) >= n:
+            break
+    if len(found) < n:
+        return []
+    return sorted(list(found.values())[:n], key=lambda m: m.start)
+
+
 def _opening_name(s: _Sent) -> int:
     """Where the name a sentence opens with ends: before its first verb or function word of
     two characters or more (brands are often single characters that are also words)."""
@@ -178,8 +201,12 @@ def frame_relations(
             tpos = tpos_of[id(t)]
             subs, pos_, mspan = _subjects(abstract_, where, tpos, t, matches)
             if pos_ is not None and pos_.previous:
-                firm = _previous_firm(art, i)
-                subs = [firm] if firm is not None else []
+                many = _MANY.search(abstract_, mspan[0], mspan[1])
+                if many is not None:  # 这两家龙头企业: the last firms named before
+                    subs = _previous_firms(art, i, _NUMBERS.get(many.group(1), 0))
+                else:
+                    firm = _previous_firm(art, i)
+                    subs = [firm] if firm is not None else []
             if subs:
                 if pos_.previous:
                     reach = "the sentence before"
@@ -282,7 +309,7 @@ def _pairs(
 
 _CLAUSE_END_SET = frozenset(_CLAUSE_ENDS)
 _SUBJECT_TYPES = frozenset({C.Enterprise, C.Person, C.ChainLeaderRole})
-_THIS = re.compile("这家|该企业|该公司|这个企业|这一企业")
+_THIS = re.compile("这家|该企业|该公司|该集团|这个企业|这一企业|这[两二三四五][家大个]")
 
 
 @functools.cache

@@ -105,6 +105,11 @@ _DESCRIBED = re.compile(
 _DESCRIPTION = re.compile(rf"(?:{_SHORT_DE})?{_KIND}|{_SHORT_DE}")
 
 
+# what is done in a place (在某县建成…): the place says where, the one acting is named before
+_BUILT_IN = re.compile(
+    "(?:投资|先后|相继|新)?(?:建成|建设|新建|投建|兴建|设立|成立|落户|布局|开设)"
+)
+
 # what a place says a firm is, between the two: 湖南知名民企X, 本地龙头企业X, 省属国企X
 _FIRM_KIND = re.compile(r"[\u4e00-\u9fff“”]{0,8}(?:企业|民企|国企|央企|公司|龙头|链主)")
 
@@ -173,6 +178,8 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
     if run and run[0].start == at:
         last = run[0]
         scene = text[at - 1 : at] == "在"  # 在某区某镇的牧场里,…: where, not whose
+        if scene and run[0].type == C.Region and _BUILT_IN.match(text, run[0].end, clause.end):
+            return  # "某公司…,在某县建成6条生产线": where the one acting built, not who
         for m in run[1:]:
             if m.start != last.end or scene and _town_of(last, m):
                 break  # (a scene in a town of a county: the county's figures)
@@ -220,6 +227,14 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
             clause.prefix, clause.subject_end = word, m.end()
         return
     thing = art.nearest_before(at, lambda x: x.type == type_)
+    if thing is not None and type_ == C.Enterprise:
+        # 该公司 after a sentence that names two firms ("A是B的下游企业。该公司…"): the one the
+        # sentence is about, named first
+        sent = art.doc.sentence_at(thing.start)
+        if sent is not None and sent.end <= at:
+            thing = next(
+                (x for x in art.between(sent.start, thing.start) if x.type == type_), thing
+            )
     clause.subject, clause.subject_end = thing, m.end()
     clause.unknown = thing is None
 

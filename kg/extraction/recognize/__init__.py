@@ -71,9 +71,13 @@ def _sentence_mentions(s: _Sent) -> list[Mention]:
         out.extend(_bare_brands(s))
     if _patterns()["facility"].search(text):
         out.extend(_facility_firms(s))
-    if "产业链" in text and ("::" in text or ":" in text):
+    if "产业链" in text and any(c in text for c in _LIST_OPENERS):
         out.extend(_chains_after_colon(s))
     return out
+
+
+# what may open a list of chains after "N条产业链" (a colon, a dash, 即 / 分别 / 具体 / 包括)
+_LIST_OPENERS = (":", "：", "——", "即", "分别", "具体", "包括")
 
 
 def recognize(doc: Document) -> Document:

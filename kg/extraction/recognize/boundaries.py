@@ -61,7 +61,7 @@ _GLUED = frozenset("以与由和及在对向将把从")
 
 
 # words with a rule of their own when a name is read leftwards (see `_walk_left`)
-_WALK_SPECIAL = frozenset(")和的")
+_WALK_SPECIAL = frozenset(")和的及")
 
 
 def _word_stops(w: str, consumed: bool, cls: str) -> bool:
@@ -160,14 +160,22 @@ def _walk_left(toks: list[Token], end: int, floor: int, cls: str, limit: int) ->
                         continue
                     break
             elif (
-                w == "和"
-                and cls == C.IndustryChain
+                (
+                    w == "和"
+                    and cls == C.IndustryChain
+                    or w == "及"  # (a project's: two words at least before it, not "推进A及B项目")
+                    and cls == C.Project
+                    and j > 1
+                    and not _stops(toks[j - 2], consumed, cls)
+                )
                 and consumed
                 and j > 0
                 and not _stops(toks[j - 1], consumed, cls)
                 and "、" not in (toks[j - 2].text if j > 1 else "")
             ):
-                start = t_start  # "新能源和汽车制造产业链" is one chain's name
+                # "新能源和汽车制造产业链" is one chain's name, "异质结电池及组件生产基地项目"
+                # one project's
+                start = t_start
                 consumed += 1
                 j -= 1
                 continue

@@ -91,6 +91,8 @@ _NOT_FIRM_HEADS = {
     "负责人", "管理者", "专家", "学者",  # people, not a firm (由…园区管理者担任)
     "能力", "水平", "作用", "优势", "效应", "韧性", "能级",  # what a firm has (资源整合能力)
     "协议", "合同", "备忘录", "仪式",  # what is signed (…项目投资合作协议签约仪式)
+    "订单", "合同额",  # what a firm wins (1430辆铁路货车订单落地)
+    "标段",  # a section of a project put out to tender (二期一标段、二标段等6个项目)
 }  # fmt: skip
 
 
