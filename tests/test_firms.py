@@ -110,6 +110,10 @@ FOUND = [
     ("共涉及岚达信、川宇等12家企业。", "岚达信"),
     # a brand and an industry word, then how its business goes (产销两旺): a firm
     ("岚嘉生物产销两旺,成为全国最大的原料药生产企业。", "岚嘉生物"),
+    # a set phrase that ends in a noun (再生资源) is part of a name, not a slogan before it
+    ("岚川再生资源有限公司今年营收增长。", "岚川再生资源有限公司"),
+    # a place, a brand and an industry word, then what it does: a firm, the place in its name
+    ("最近,山东岚悦电子自主研发的新产品成功下线。", "山东岚悦电子"),
 ]
 
 NOT_FOUND = [

@@ -9,6 +9,20 @@ from .test_quantities import CITY, cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "a technical verb before the head of a measure says of what (分拣效率)",
+        CITY + "物流园日均处理快递超15万件,分拣效率提升40%。",
+        40,
+        "%",
+        {"indicator": "分拣效率提升"},
+    ),
+    (
+        "... a common verb does not (看到面积)",
+        CITY + "你能于青山绿水间看到面积达62万亩的茶园。",
+        62,
+        "万亩",
+        {"indicator": "面积"},
+    ),
+    (
         "firms counted, then what they were made (被认定为…企业): that kind of firm",
         CITY + "全县有4家企业被认定为省级“专精特新”企业。",
         4,

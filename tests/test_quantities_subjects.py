@@ -11,6 +11,13 @@ from .test_quantities import CITY, PARK, cases, check, metric
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "项目共计… after a list of projects: their total, not the last one's",
+        CITY + "恒远文化产业园项目、恒远农副产品批发市场项目,2项参加网络签约,项目共计投资40亿元。",
+        40,
+        "亿元",
+        {"subject": "遵义市"},
+    ),
+    (
         "在P and a verb of building after a firm's clause: where the firm built, not who",
         CITY + "恒远金属科技有限公司看中遵义市的产业体系,在遵义市建成6条铝材生产线。",
         6,

@@ -241,6 +241,12 @@ FOUND = [
     # the chains listed after a count of them and a dash, or 即
     ("优化调整为五大重点产业链——精密铸造、绿色食品、现代物流。", "IndustryChain", "绿色食品"),
     ("确定了3条重点产业链,即精密铸造、绿色食品、现代物流。", "IndustryChain", "现代物流"),
+    # quotes bound a project's name, verbs and all
+    (
+        "正在推进的“岚川多芯片封装扩大规模项目”,计划年新增封测能力。",
+        "Project",
+        "岚川多芯片封装扩大规模项目",
+    ),
     # two products joined by 及 inside a project's long name
     (
         "岚能新能源5GW高效异质结电池及组件生产基地项目开工。",
@@ -438,6 +444,10 @@ NOT_FOUND = [
     ("主题产业园模式加快推广。", "IndustrialPark", "主题产业园"),
     # where a project is sited (选址) is no part of the park's name
     ("年产5万吨铜箔项目选址岚山高新区。", "IndustrialPark", "选址岚山高新区"),
+    # 区 that begins the word 区域 ends no park's name
+    ("升级为西部大开发区域战略的多向枢纽。", "IndustrialPark", "西部大开发区"),
+    # a kind of firm (专精特新) at the head of a project's name is no firm
+    ("既有岚川新材料生产基地、专精特新大孵化器基地等产业项目。", "Enterprise", "专精特新"),
 ]
 
 

@@ -105,6 +105,9 @@ _DESCRIBED = re.compile(
 _DESCRIPTION = re.compile(rf"(?:{_SHORT_DE})?{_KIND}|{_SHORT_DE}")
 
 
+# a total (项目共计投资…): of all the things named before, not of the last one
+_SUMMED = re.compile("(?:共计|合计|累计|总计|共)")
+
 # what is done in a place (在某县建成…): the place says where, the one acting is named before
 _BUILT_IN = re.compile(
     "(?:投资|先后|相继|新)?(?:建成|建设|新建|投建|兴建|设立|成立|落户|布局|开设)"
@@ -215,6 +218,8 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
         clause.unknown = place is None  # (never the topic: 全省 is no firm's)
         return
     type_ = _ANAPHORS[word]
+    if type_ == C.Project and _SUMMED.match(text, m.end(), clause.end):
+        return  # "A项目、B项目…,项目共计投资40亿元": all of them, the topic's, not the last one
     if type_ == C.IndustrialPark:
         park = art.nearest_before(at, lambda x: x.type == type_, same_paragraph=paragraph)
         if park is None and art.main_is_park(at):

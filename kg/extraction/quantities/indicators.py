@@ -15,7 +15,7 @@ import re
 from kg.extraction.quantities.clauses import _LEVEL_WORDS, _SEPARATORS, _skip_lead
 from kg.extraction.quantities.figures import _COUNTS, _RATES, _VALUE
 from kg.extraction.recognize.industries import HEAD, INNER, PROCESS, word_kind
-from kg.extraction.segment import Token, pos, rules
+from kg.extraction.segment import Token, freq, pos, rules
 from kg.reading.document import Document, Metric
 from kg.terms import C
 
@@ -38,6 +38,8 @@ _INNER = frozenset(_I["inner"])
 _NOMINAL_WORDS = frozenset(_I["nominal"])
 _STOP = frozenset(_I["stop"])
 _HEADS = frozenset(_I["heads"])
+_QUALIFIED = frozenset(_I["qualified_heads"])
+_COMMON_VERB = 3000  # how often the dictionary has seen a verb that says no kind of work
 _MEASURES = tuple(_I["measures"])
 _PER_UNIT = re.compile(r"[人亩户年日月]均")  # (jieba cuts 亩|均: the noun after it is per 亩)
 _YEAR_OF = re.compile(r"(?:19|20)\d{2}年(?:底|末)?的$")  # 增长到2023年的(560亿元)
@@ -300,6 +302,14 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
                 if _is_nominal(t.text)
             )
         )
+        # a verb before the head of a measure says of what: 分拣/效率, 封装/能力 (a technical
+        # verb, not a common one: 看到/面积 says who sees)
+        qualifying = (
+            i == len(toks) - 1
+            and pos(word) == "v"
+            and toks[i].text in _QUALIFIED
+            and freq(word) < _COMMON_VERB
+        )
         if not (
             _is_nominal(word)
             or _is_glue(toks, i - 1)
@@ -308,6 +318,7 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
             or joined
             or product
             or graded
+            or qualifying
         ):
             break
         if i > 1 and toks[i - 2].text[-1:].isdigit():

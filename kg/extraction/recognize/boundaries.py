@@ -64,6 +64,12 @@ _GLUED = frozenset("以与由和及在对向将把从")
 _WALK_SPECIAL = frozenset(")和的及")
 
 
+def _noun_ended(w: str) -> bool:
+    """Whether a set phrase ends in a noun, so that it names a thing (再生资源: recycled
+    resources), not an action or a slogan (发展壮大, 做大做强)."""
+    return pos(w[-2:]) in ("n", "nz", "ng")
+
+
 def _word_stops(w: str, consumed: bool, cls: str) -> bool:
     lx = _lex()
     if w in lx["inner_words"] or w in lx["inner_by_class"].get(cls, ()):
@@ -89,7 +95,7 @@ def _word_stops(w: str, consumed: bool, cls: str) -> bool:
     if is_place(w):
         return False  # 遵义经开区: a place the dictionary also knows as a verb (遵义)
     p = pos(w)
-    if len(w) > 1 and p in lx["stop_pos"] or len(w) >= 4 and p == "l":
+    if len(w) > 1 and p in lx["stop_pos"] or len(w) >= 4 and p == "l" and not _noun_ended(w):
         return True  # function words, and set phrases such as 发展壮大, 做大做强
     if len(w) == 1 and p in {"p", "c", "u", "uj", "ul", "r", "y", "e"}:
         return True

@@ -751,6 +751,8 @@ def _short_firm(s: _Sent, m_start: int, m_end: int, is_strong: bool) -> Mention 
             start = t.start  # "A、和翔鸭业、B": no list writes 、 before its conjunction
             break
         if a - t.start > 5 or not _CJK.match(t.text) or not _brand_like(t.text):
+            if start < a and a - t.start <= 7 and _is_region_word(t.text):
+                start = t.start  # 山东和悦电子: the place the firm's name opens with
             break
         if t.text in stops or pos(t.text) in _NOT_BRAND_TAGS:
             break

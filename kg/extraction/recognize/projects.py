@@ -36,8 +36,10 @@ def _project_list_items(s: _Sent) -> Iterator[Mention]:
             if _rx(r"[^,。;]*(?:项目)").fullmatch(text):
                 continue  # suffix recogniser has it
             brand = _brand_prefix(s, a, b)
-            if brand is not None and not _names_something(s, *brand, rare=True):
-                brand = None  # 农资, 中成药: dictionary words, not brands
+            if brand is not None and (
+                not _names_something(s, *brand, rare=True) or not _strip_generic(s.sub(*brand))
+            ):
+                brand = None  # 农资, 中成药: dictionary words, not brands; 专精特新: a kind
             if brand is None and not _names_something(s, a, b, rare=True):
                 continue  # "农资农具、中药材智慧种植等项目": kinds of project, not projects
             yield Mention(C.Project, text, a, b, rule="list")

@@ -28,6 +28,9 @@ from kg.extraction.segment import freq, pos
 from kg.reading.document import Mention
 from kg.terms import C
 
+# an opening quote and what follows it up to a suffix, with no other quote or stop between
+_QUOTED_HEAD = re.compile("“(?=[^“”,。;]{2,30}$)")
+
 
 def _suffix_matches(text: str) -> dict[str, list[re.Match]]:
     """The suffixes written in `text` by class (those with none left out): one pass for all
@@ -85,6 +88,8 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
             continue  # "树牢项目为王的理念": a slogan about projects names none
         if cls == C.IndustrialPark and s.text[m.end() : m.end() + 2] in ("管委", "管理"):
             pass  # "湘潭经开区管委会": the park is still named
+        elif cls == C.IndustrialPark and not s.is_end(b) and _rx("区域").match(s.text, m.end() - 1):
+            continue  # "西部大开发区域战略": 区 begins the word 区域, no park ends there
         if cls == C.IndustryChain:  # a chain's name is read by the grammar of industries
             gram = industry_start(s, a)
             start = a if gram is None else gram
@@ -102,6 +107,10 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
                     yield from _firm(s, *head, "project-builder", trim=False)
         elif cls == C.IndustrialPark:  # "投资建设智能制造产业园": the verbs govern the park
             start = _after_lead_verb(s, _after_lead_verb(s, start, a), a)
+        if cls == C.Project and s.text[m.end() : m.end() + 1] == "”":
+            quoted = _QUOTED_HEAD.search(s.text, max(0, a - s.start - 30), a - s.start)
+            if quoted is not None:  # “某某扩大规模项目”: the quotes bound the name, verbs and all
+                start = s.start + quoted.end()
         name = s.sub(start, b)
         if not _balanced(name):
             continue
