@@ -9,6 +9,13 @@ from .test_quantities import CITY, cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "an amount, 的 and a project: the sum the project invests",
+        CITY + "园区陆续引进5.5亿元的恒安科技精密铸件项目。",
+        5.5,
+        "亿元",
+        {"indicator": "投资", "subject": "恒安科技精密铸件项目"},
+    ),
+    (
         "a technical verb before the head of a measure says of what (分拣效率)",
         CITY + "物流园日均处理快递超15万件,分拣效率提升40%。",
         40,

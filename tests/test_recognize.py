@@ -241,6 +241,8 @@ FOUND = [
     # the chains listed after a count of them and a dash, or 即
     ("优化调整为五大重点产业链——精密铸造、绿色食品、现代物流。", "IndustryChain", "绿色食品"),
     ("确定了3条重点产业链,即精密铸造、绿色食品、现代物流。", "IndustryChain", "现代物流"),
+    # 暨 (and, joining two events) opens no project's name
+    ("举行重点项目集中开工暨岚能新能源生产基地项目开工仪式。", "Project", "岚能新能源生产基地项目"),
     # quotes bound a project's name, verbs and all
     (
         "正在推进的“岚川多芯片封装扩大规模项目”,计划年新增封测能力。",

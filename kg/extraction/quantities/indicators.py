@@ -76,6 +76,8 @@ _INDUSTRY = "产业"
 _SUFFIX_CHARS = frozenset("率量额值数费")
 _BASED = re.compile(r"以[^，,。；;]{1,12}?为(?:主|主导|特色|核心|重点|龙头)的")
 # an item of a list that is a figure of its own: 、月产4000万吨…, 、年产1万台…
+# a project named after an amount and 的 (3.2亿元的食品烘培项目)
+_PROJECT_AFTER = re.compile("的[^,，;；。的、]{2,40}?项目")
 _RATE_ITEM = re.compile("(?:、|以及|及|和|与)(?P<rate>(?:设计)?(?:年|月|日)(?:产|处理|加工))")
 _RATE_ONLY = re.compile(r"^(?:设计)?(?:年产|年产能|产能|年生产能力|生产能力|月产)$")
 _PLANT = re.compile(r"(?:生产线|生产基地|基地|工厂|车间|装置|技改|扩建|项目)+$")
@@ -616,6 +618,9 @@ def _indicator(
         # 更重要的是15亿元产业基金, 设立15亿元产业基金: no noun measures it (but a share after a
         # verb, 恢复70%产能, says how much of something, of a whole it does not name)
         noun = ""
+    if unit.endswith("元") and not growth and text[b : b + 1] == "的":
+        if (not noun or pos(noun) in ("v", "vn")) and _PROJECT_AFTER.match(text, b, limit):
+            return "投资"  # 引进5.5亿元的某某项目: the sum a project invests
     same = previous is not None and previous.start >= opening
     if not noun and same and (_only_trailing(doc, left, pre_end) or _continues(text, left, a)):
         return _base(previous.indicator) + growth  # 从800亿元提升至1200亿元, 12栋、380套

@@ -406,8 +406,6 @@ def _sentence_metrics(
             unit = _BARE_YI + "元"  # 生产总值56.7亿: 亿元
         opener = next((c for c in reversed(clauses[: ci + 1]) if c.prefix or c.subject), None)
         prefix = opener.prefix if opener is not None else ""
-        if prefix and not indicator.startswith(prefix):
-            indicator = prefix + indicator  # 园区…实现营业收入518.9亿元: 园区营业收入
         year = _year_before(years, m.start(), para_year)
         owning = next((n for n in names if n.end == num_at and n.end not in listed), None)
         if owning is not None and unit in _COUNTS:
@@ -421,6 +419,8 @@ def _sentence_metrics(
         after = _owner_after(names, doc.text, b)
         if after is not None:
             subject, unknown, since = after, False, b  # 投资2.6亿元的X项目,二期装机…: X's
+        elif prefix and not indicator.startswith(prefix):
+            indicator = prefix + indicator  # 园区…实现营业收入518.9亿元: 园区营业收入
         owner = None if unknown else subject or topic() or _own(art, a, lost)
         if aims is None:
             aims = _aims(text)
