@@ -114,6 +114,8 @@ FOUND = [
     ("岚川再生资源有限公司今年营收增长。", "岚川再生资源有限公司"),
     # a place, a brand and an industry word, then what it does: a firm, the place in its name
     ("最近,山东岚悦电子自主研发的新产品成功下线。", "山东岚悦电子"),
+    # a plant named by what it makes (机械厂) is a firm
+    ("岚川红星机械厂今年产值增长。", "岚川红星机械厂"),
 ]
 
 NOT_FOUND = [
@@ -191,6 +193,18 @@ NOT_FOUND = [
     ("岚车公司传来好消息,1430辆铁路货车订单落地。", "辆铁路货车订单"),
     # a rank (世界第三大…企业) is no count of firms listed before it
     ("作为国内最大、世界第三大铁路货车制造企业,岚车将发挥带动作用。", "国内最大"),
+    # the places firms come from are no firms
+    ("园区已引进美国、丹麦以及香港等国家和地区的著名企业。", "美国"),
+    # kinds of work listed before …设施…项目 are no firms or projects
+    ("在道路、供水、绿化等配套基础设施和相关产业项目建设上投入资金。", "道路"),
+    # a plant named by what it does (污水处理厂), and what stands beside it, is no firm
+    ("污水处理厂、变电所等配套设施齐全。", "污水处理厂"),
+    ("污水处理厂、变电所等配套设施齐全。", "变电所"),
+    # an idea a whole is led by is no firm
+    ("以新发展理念为引领,以中小企业为主体。", "新发展理念"),
+    # a kind of firm (上市公司) and what such firms have (营收) name no firm
+    ("岚泰股份作为本县首家上市公司,位列行业上市公司营收前20强。", "本县首家上市公司"),
+    ("岚泰股份作为本县首家上市公司,位列行业上市公司营收前20强。", "营收前"),
 ]
 
 

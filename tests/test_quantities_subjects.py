@@ -11,6 +11,20 @@ from .test_quantities import CITY, PARK, cases, check, metric
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "a county written with the level it was given since the table was drawn (宁乡县 -> 宁乡市)",
+        "1—11月,宁乡市共签约亿元以上项目96个。",
+        96,
+        "个",
+        {"subject": "宁乡市"},
+    ),
+    (
+        "a cluster's name heading a paragraph is not the topic of the figures after it",
+        "正阳县建成了三大产业集群。\n\n食品加工产业集群。引进了岚泰、川宇等食品加工企业38家。",
+        38,
+        "家",
+        {"subject": "正阳县"},
+    ),
+    (
         "项目共计… after a list of projects: their total, not the last one's",
         CITY + "恒远文化产业园项目、恒远农副产品批发市场项目,2项参加网络签约,项目共计投资40亿元。",
         40,

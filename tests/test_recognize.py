@@ -448,6 +448,10 @@ NOT_FOUND = [
     ("年产5万吨铜箔项目选址岚山高新区。", "IndustrialPark", "选址岚山高新区"),
     # 区 that begins the word 区域 ends no park's name
     ("升级为西部大开发区域战略的多向枢纽。", "IndustrialPark", "西部大开发区"),
+    # what a park is praised as or aims to be names no park
+    ("并荣获先进开发区称号。", "IndustrialPark", "荣获先进开发区"),
+    ("打造年销售收入超千亿元园区。", "IndustrialPark", "千亿元园区"),
+    ("高新区创建世界一流科技园区。", "IndustrialPark", "世界一流科技园区"),
     # a kind of firm (专精特新) at the head of a project's name is no firm
     ("既有岚川新材料生产基地、专精特新大孵化器基地等产业项目。", "Enterprise", "专精特新"),
 ]

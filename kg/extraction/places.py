@@ -185,6 +185,12 @@ def place_names() -> dict[str, str]:
             if short and full.endswith(("自治县", "自治州", "自治旗")):
                 # an autonomous county written with its level alone: 恩施州, 天祝县
                 names.setdefault(short + full[-1], full)
+    # a county made a city or a district since the table was drawn (京山县 -> 京山市, 长泰县 ->
+    # 长泰区): written with its new level, it is the same place, unless that name is another's
+    for full in [n for n, f in names.items() if n == f and n.endswith("县") and len(n) >= 3]:
+        if "自治" not in full:
+            for level in ("市", "区"):
+                names.setdefault(full[:-1] + level, full)
     return names
 
 

@@ -273,8 +273,17 @@ def _opened(clauses: list[_Clause]) -> Mention | None:
     phrase (not a speaker's name: 某镇镇长某某说)."""
     for clause in clauses:
         if clause.subject is not None or clause.body < clause.end:
-            return clause.subject if not clause.speaker else None
+            if clause.speaker or _heading_cluster(clause):
+                return None
+            return clause.subject
     return None
+
+
+def _heading_cluster(clause: _Clause) -> bool:
+    """Whether the clause is a cluster's name alone ("食品加工产业集群。" heading a paragraph):
+    what the figures after it are about, but theirs is the place's count (引进…企业38家)."""
+    s = clause.subject
+    return s is not None and s.type == C.IndustryCluster and s.end >= clause.end - 1
 
 
 def _opens_unknown(clauses: list[_Clause]) -> bool:

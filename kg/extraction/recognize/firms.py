@@ -241,6 +241,12 @@ def _loose(s: _Sent, a: int, b: int) -> bool:
     return False
 
 
+@functools.cache
+def _firm_predicates() -> tuple[str, ...]:
+    """What is said of firms (营收, 订单, 生产线), for str.startswith."""
+    return tuple(_lex()["firm_predicates"])
+
+
 def _one_word(s: _Sent, a: int, b: int) -> bool:
     """Whether [a, b) is one word of two to four Chinese characters that names no place, no
     industry and is no function word: what a brand may be, whatever the dictionary tags it."""
@@ -323,6 +329,8 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
     elif ph.read == "rightwards":
         b = _name_end(s, xa, xa + 12)
         first_word = s.toks[bisect.bisect_left(_starts(s.toks), xa)].text if b > xa else ""
+        if s.sub(xa, b).startswith(_firm_predicates()):
+            return  # "上市公司营收前20强": what the firms of that kind have, no name
         common = (  # one dictionary word made of two common nouns: 产品质量, 技术水平
             s.sub(xa, b) == first_word
             and len(first_word) == 4

@@ -93,6 +93,7 @@ _NOT_FIRM_HEADS = {
     "协议", "合同", "备忘录", "仪式",  # what is signed (…项目投资合作协议签约仪式)
     "订单", "合同额",  # what a firm wins (1430辆铁路货车订单落地)
     "标段",  # a section of a project put out to tender (二期一标段、二标段等6个项目)
+    "理念", "战略", "思想", "精神", "机制", "体系", "模式", "导向",  # ideas (以新发展理念为引领)
 }  # fmt: skip
 
 

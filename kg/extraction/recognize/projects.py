@@ -22,6 +22,8 @@ def _project_list_items(s: _Sent) -> Iterator[Mention]:
     ):
         if _rx("企业|公司").search(m.group()):
             continue  # "A、B等企业招商引资项目": the items are firms
+        if _rx("设施|领域|行业|类").search(m.group()):
+            continue  # "道路、供水等配套基础设施和相关产业项目": kinds of work, not projects
         end = s.start + m.start()
         items = _list_items(s, end, s.start, C.Project, limit=26)
         if not items or len(items) > 1 and _kinds_of_firm(s, items):

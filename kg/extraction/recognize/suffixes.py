@@ -180,6 +180,10 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
             continue  # "正式合同项目", "补链强链项目": what kind of project, not which
         if cls == C.Enterprise and not _enterprise_core_ok(core):
             continue
+        if cls == C.Enterprise and name.endswith(_KIND_HEADS):
+            continue  # "天台首家上市公司", "台州A股上市公司": a kind of firm, no firm's name
+        if cls == C.Enterprise and len(suffix) == 1 and not _makes_or_names(s, start, a):
+            continue  # "污水处理厂、变电所…配套设施齐全": what a plant does, not whose it is
         if (
             cls == C.Enterprise
             and raw_core.endswith("产业")
@@ -315,6 +319,23 @@ def _specific(s: _Sent, a: int, b: int) -> bool:
         if t.start >= b:
             break
         if word_kind(t.text) in (HEAD, PROCESS):
+            return True
+    return False
+
+
+# kinds of firm that end in a firm's suffix (上市公司)
+_KIND_HEADS = ("上市公司", "国有公司", "民营公司", "外资公司")
+
+
+def _makes_or_names(s: _Sent, a: int, b: int) -> bool:
+    """Whether the words of [a, b) before a plant's 厂 name it (a place, a brand, a number) or
+    say what it makes (机械, 水泥), not only what it does (污水处理)."""
+    if _names_something(s, a, b):
+        return True
+    for t in s.toks[bisect.bisect_left(_starts(s.toks), a) :]:
+        if t.start >= b:
+            break
+        if word_kind(s.sub(t.start, min(t.end, b))) == HEAD:  # (机械|厂 of 机械厂)
             return True
     return False
 
