@@ -9,6 +9,13 @@ from .test_quantities import CITY, cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "a figure reached, its year before it with no 的 (增加到2019年…): the same measure",
+        CITY + "全县规上工业总产值从113.62亿元增加到2019年172.94亿元。",
+        172.94,
+        "亿元",
+        {"indicator": "规上工业总产值", "year": 2019},
+    ),
+    (
         "an amount, 的 and a project: the sum the project invests",
         CITY + "园区陆续引进5.5亿元的恒安科技精密铸件项目。",
         5.5,

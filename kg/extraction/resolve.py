@@ -19,7 +19,7 @@ import functools
 import re
 from itertools import accumulate
 
-from kg import iris
+from kg import iris, ontology
 from kg.extraction.places import is_place
 from kg.extraction.recognize import GENERIC
 from kg.extraction.recognize.boundaries import _strip_generic
@@ -115,6 +115,50 @@ def _region_full_names(labels: set[str]) -> dict[str, str]:
 
 
 # names that may hold a sum, written with or without 元 (百亿元绿色产业园, 百亿绿色产业园)
+@functools.cache
+def _park_forms() -> tuple[tuple[str, str], ...]:
+    """(kind, form) of every ending of a park's name, the longest first: the long and short
+    forms of one kind (经济技术开发区, 经开区) share their kind; any other ending is its own."""
+    kinds = {f: group[0] for group in rules()["park"]["forms"] for f in group}
+    forms = {*kinds, *ontology.suffixes(C.IndustrialPark)}
+    return tuple(sorted(((kinds.get(f, f), f) for f in forms), key=lambda kf: -len(kf[1])))
+
+
+def _place_short(core: str) -> str:
+    """The words before a park's kind with the place they open with written short (庄浪县工业
+    -> 庄浪工业): one park whether its county's level is written or not."""
+    for k in range(min(len(core), 8), 2, -1):
+        head = core[:k]
+        if head[-1] in "省市县区州旗" and is_place(head):
+            short = head[:-1]
+            return short + core[k:] if len(short) >= 2 else core
+    return core
+
+
+def _park_full_names(labels: set[str]) -> dict[str, str]:
+    """Each park name written short (某某开发区, 某县…工业集中区 as 某…工业集中区) -> the same park
+    written in full in the article (某某经济技术开发区): the same words before forms of one
+    kind, the place they open with written short or in full.
+
+    >>> _park_full_names({"岚山开发区", "岚山经济技术开发区", "川北高新区"})
+    {'岚山开发区': '岚山经济技术开发区'}
+    >>> _park_full_names({"宁乡工业集中区", "宁乡县工业集中区"})
+    {'宁乡工业集中区': '宁乡县工业集中区'}
+    """
+    keyed: dict[tuple[str, str], list[str]] = {}
+    for label in labels:
+        for kind, form in _park_forms():
+            core = label[: -len(form)]
+            if label.endswith(form) and len(core) >= 2:
+                keyed.setdefault((_place_short(core), kind), []).append(label)
+                break
+    out = {}
+    for names in keyed.values():
+        full = max(names, key=len)
+        out.update({n: full for n in names if n != full})
+    return out
+
+
 _SUM_NAMED = frozenset({C.IndustrialPark, C.Project, C.IndustryCluster})
 _SUM_YUAN = re.compile("(?<=[十百千万亿])元")
 
@@ -136,6 +180,9 @@ def _canonical(doc: Document) -> None:
     regions = _region_full_names(
         {normalise_label(m.label) for m in doc.mentions if m.type == C.Region}
     )
+    parks = _park_full_names(
+        {normalise_label(m.label) for m in doc.mentions if m.type == C.IndustrialPark}
+    )
     # 百亿元 and 百亿 in one article's names of a park or a project: one name, the longer
     spelled: dict[tuple[str, str], str] = {}
     for m in doc.mentions:
@@ -156,6 +203,8 @@ def _canonical(doc: Document) -> None:
                 host = full.get(host)
         if m.type == C.Region and label in regions:
             label, reason = regions[label], f"short name of {regions[label]}"
+        if m.type == C.IndustrialPark and label in parks:
+            label, reason = parks[label], f"short name of {parks[label]}"
         if m.type == C.Project and label + "项目" in projects:
             label, reason = label + "项目", f"short name of {label}项目"  # 合盛水电硅(项目)
         if spelled and m.type in _SUM_NAMED and "亿" in label:
