@@ -202,6 +202,8 @@ NOT_FOUND = [
     ("污水处理厂、变电所等配套设施齐全。", "变电所"),
     # an idea a whole is led by is no firm
     ("以新发展理念为引领,以中小企业为主体。", "新发展理念"),
+    # an industry word before 产业链 names the chain's industry, not a firm's trade
+    ("绿色生态农牧产业链方面。", "绿色生态农牧"),
     # a kind of firm (上市公司) and what such firms have (营收) name no firm
     ("岚泰股份作为本县首家上市公司,位列行业上市公司营收前20强。", "本县首家上市公司"),
     ("岚泰股份作为本县首家上市公司,位列行业上市公司营收前20强。", "营收前"),

@@ -9,6 +9,20 @@ from .test_quantities import CITY, cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "the same time a year before (2015年同期9.8亿元): the measure of the figure before",
+        CITY + "2016年,全县实现工业总产值13.2亿元,2015年同期9.8亿元,同比34.7%。",
+        9.8,
+        "亿元",
+        {"indicator": "工业总产值", "year": 2015},
+    ),
+    (
+        "... and the year in force again after it; 同比 alone, the change of that measure",
+        CITY + "2016年,全县实现工业总产值13.2亿元,2015年同期9.8亿元,同比34.7%。",
+        34.7,
+        "%",
+        {"indicator": "工业总产值同比增长", "year": 2016},
+    ),
+    (
         "a figure reached, its year before it with no 的 (增加到2019年…): the same measure",
         CITY + "全县规上工业总产值从113.62亿元增加到2019年172.94亿元。",
         172.94,

@@ -11,6 +11,14 @@ from .test_quantities import CITY, PARK, cases, check, metric
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "园区 in a paragraph naming no park: the park the article is about, not the last named",
+        "岚山经济开发区总体规划面积15平方公里。岚山经济开发区建成安民、郜家店两个园区。"
+        "其中有恒远产业园。\n\n园区经济平稳发展。到2020年末,园区共入驻企业67户。",
+        67,
+        "户",
+        {"subject": "岚山经济开发区"},
+    ),
+    (
         "a county written with the level it was given since the table was drawn (宁乡县 -> 宁乡市)",
         "1—11月,宁乡市共签约亿元以上项目96个。",
         96,

@@ -243,6 +243,8 @@ FOUND = [
     ("确定了3条重点产业链,即精密铸造、绿色食品、现代物流。", "IndustryChain", "现代物流"),
     # 暨 (and, joining two events) opens no project's name
     ("举行重点项目集中开工暨岚能新能源生产基地项目开工仪式。", "Project", "岚能新能源生产基地项目"),
+    # 农牧 (farming and herding) is an industry
+    ("绿色生态农牧产业链方面。", "IndustryChain", "绿色生态农牧产业链"),
     # quotes bound a project's name, verbs and all
     (
         "正在推进的“岚川多芯片封装扩大规模项目”,计划年新增封测能力。",
@@ -448,6 +450,8 @@ NOT_FOUND = [
     ("年产5万吨铜箔项目选址岚山高新区。", "IndustrialPark", "选址岚山高新区"),
     # 区 that begins the word 区域 ends no park's name
     ("升级为西部大开发区域战略的多向枢纽。", "IndustrialPark", "西部大开发区"),
+    # a county's short name that is a number word (三元) names no place
+    ("总投资100亿元的恒远年产10万吨动力电池材料三元前驱体项目。", "Region", "三元"),
     # what a park is praised as or aims to be names no park
     ("并荣获先进开发区称号。", "IndustrialPark", "荣获先进开发区"),
     ("打造年销售收入超千亿元园区。", "IndustrialPark", "千亿元园区"),

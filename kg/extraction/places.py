@@ -147,7 +147,7 @@ _COMMON = {
     "城区",
 }
 # Tags in jieba's dictionary that mark a short form as an ordinary verb or adjective (振兴).
-_WORD_TAGS = {"v", "vn", "a", "ad", "an", "d", "i", "l"}
+_WORD_TAGS = {"v", "vn", "a", "ad", "an", "d", "i", "l", "m"}  # (m: 三元 is a number word)
 
 
 def _short(name: str) -> str | None:

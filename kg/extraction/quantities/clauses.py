@@ -225,7 +225,7 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
         if park is None and art.main_is_park(at):
             # the park named last in the section ("1.某产业园简介" and its paragraphs), else
             # the one the article is about
-            park = art.nearest_before(at, lambda x: x.type == type_) or art.best_park(at)
+            park = art.best_park(at) or art.nearest_before(at, lambda x: x.type == type_)
         if park is not None:
             clause.subject, clause.subject_end = park, m.end()
         else:  # 园区完成投资…: the parks of the place, together; their figures say so

@@ -76,6 +76,8 @@ _INDUSTRY = "产业"
 _SUFFIX_CHARS = frozenset("率量额值数费")
 _BASED = re.compile(r"以[^，,。；;]{1,12}?为(?:主|主导|特色|核心|重点|龙头)的")
 # an item of a list that is a figure of its own: 、月产4000万吨…, 、年产1万台…
+# the same time of a year before, standing for a figure's measure (2015年同期9.8亿元)
+_SAME_TIME = frozenset({"同期", "上年同期", "去年同期", "上年", "去年"})
 # a project named after an amount and 的 (3.2亿元的食品烘培项目)
 _PROJECT_AFTER = re.compile("的[^,，;；。的、]{2,40}?项目")
 _RATE_ITEM = re.compile("(?:、|以及|及|和|与)(?P<rate>(?:设计)?(?:年|月|日)(?:产|处理|加工))")
@@ -538,6 +540,12 @@ def _ends_in_verb(noun: str) -> str:
     return ""
 
 
+def _same_kind(unit: str, other: str) -> bool:
+    """Whether two units measure the same kind of thing: equal, or both sums of money (亿元,
+    万元)."""
+    return unit == other or unit.endswith("元") and other.endswith("元")
+
+
 def _continues(text: str, left: int, a: int) -> bool:
     """12栋、380套 / 8.6平方公里(12900亩): another figure of the same thing."""
     return text[left:a] in ("、", "(", "（", "或", "即")
@@ -618,6 +626,10 @@ def _indicator(
         # 更重要的是15亿元产业基金, 设立15亿元产业基金: no noun measures it (but a share after a
         # verb, 恢复70%产能, says how much of something, of a whole it does not name)
         noun = ""
+    if noun in _SAME_TIME and previous is not None and _same_kind(previous.unit, unit):
+        return _base(previous.indicator)  # 工业总产值13.2亿元,2015年同期9.8亿元
+    if noun == "同比" and unit in _RATES and previous is not None and not growth:
+        return _base(previous.indicator) + "同比增长"  # 营业收入12.9亿元,…,同比34.4%
     if unit.endswith("元") and not growth and text[b : b + 1] == "的":
         if (not noun or pos(noun) in ("v", "vn")) and _PROJECT_AFTER.match(text, b, limit):
             return "投资"  # 引进5.5亿元的某某项目: the sum a project invests

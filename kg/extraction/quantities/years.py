@@ -73,20 +73,24 @@ def _this_year(doc: Document) -> int | None:
     return latest + 1 if whole else latest
 
 
-def _years(text: str, this_year: Callable[[], int | None]) -> list[tuple[int, int]]:
+def _years(text: str, this_year: Callable[[], int | None]) -> list[tuple[int, int | None]]:
     """(offset, year) of each year a figure may be of, comparison bases (比2021年) left out.
     `this_year()` is the year 今年 means, asked only when a sentence says 今年 or the like."""
     # (each phrase read here has 年, 月 or 季度 in it: most sentences are passed over by a
     # test of those, _PERIOD having no first character for the regex engine to skip to)
     if "年" not in text and "月" not in text and "季度" not in text:
         return []
-    out = []
+    out: list[tuple[int, int | None]] = []
     titles = _titled(text)
     for m in _YEAR.finditer(text):
         if not _BASE_YEAR.search(text[max(0, m.start() - 2) : m.start()]) and _outside(
             titles, m.start()
         ):
+            before = out[-1][1] if out else None
             out.append((m.start(), int(m.group(1))))
+            same_time = _SAME_TIME.match(text, m.end())
+            if same_time:  # (2015年同期29户): that figure's year only, then the one before
+                out.append((same_time.end(), before))
     relative = []  # (offset, whether the year before this one)
     for m in _THIS_YEAR.finditer(text):
         if not _BASE_YEAR.search(text[max(0, m.start() - 2) : m.start()]):
@@ -99,14 +103,21 @@ def _years(text: str, this_year: Callable[[], int | None]) -> list[tuple[int, in
     return out
 
 
-def _year_before(years: list[tuple[int, int]], at: int, default: int | None) -> int | None:
-    """The last of `years` written before offset `at`, else `default`."""
+def _year_before(years: list[tuple[int, int | None]], at: int, default: int | None) -> int | None:
+    """The last of `years` written before offset `at` (None: none in force again), else
+    `default`."""
     year = default
     for where, y in years:  # (by offset)
         if where >= at:
             break
-        year = y
+        year = default if y is None else y
     return year
+
+
+# the same time of a year before, and its figure: "(2015年同期29户)", "2015年同期9.8亿元"
+_SAME_TIME = re.compile(
+    r"(?:[^\d,，;；。]{0,2})?同期[^\d,，;；。]{0,4}[\d.]+[^\d\s,，;；。、)）]{0,4}"
+)
 
 
 # --- aims: targets, forecasts and plans -----------------------------------------------------

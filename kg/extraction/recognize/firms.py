@@ -739,12 +739,18 @@ def _short_firms(s: _Sent) -> Iterator[Mention]:
                 yield found
 
 
+# what follows an industry word that makes it an industry, not a firm's trade
+_INDUSTRY_AFTER = ("产业链", "全产业链", "产业", "行业", "链条")
+
+
 def _short_firm(s: _Sent, m_start: int, m_end: int, is_strong: bool) -> Mention | None:
     """The firm a brand and the industry word at [m_start, m_end) of the sentence name."""
     a = s.start + m_start
     b = s.start + m_end
     if not s.is_start(a) or not s.is_end(b):
         return None
+    if s.text.startswith(_INDUSTRY_AFTER, b - s.start):
+        return None  # "绿色生态农牧产业链": an industry's chain, no firm
     if not is_strong and not _acts_after(s, b):
         return None  # a weak industry word: the firm must be the one acting, a verb after it
     lx = _lex()
