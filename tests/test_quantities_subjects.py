@@ -11,6 +11,13 @@ from .test_quantities import CITY, PARK, cases, check, metric
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "a sum right before a project's name (总投资150亿元某某项目): the project's",
+        CITY + "今年以来,已签约总投资150亿元岚科25GW单晶拉棒切方项目。",
+        150,
+        "亿元",
+        {"subject": "岚科25GW单晶拉棒切方项目"},
+    ),
+    (
         "园区 in a paragraph naming no park: the park the article is about, not the last named",
         "岚山经济开发区总体规划面积15平方公里。岚山经济开发区建成安民、郜家店两个园区。"
         "其中有恒远产业园。\n\n园区经济平稳发展。到2020年末,园区共入驻企业67户。",

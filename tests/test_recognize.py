@@ -243,6 +243,20 @@ FOUND = [
     ("确定了3条重点产业链,即精密铸造、绿色食品、现代物流。", "IndustryChain", "现代物流"),
     # 暨 (and, joining two events) opens no project's name
     ("举行重点项目集中开工暨岚能新能源生产基地项目开工仪式。", "Project", "岚能新能源生产基地项目"),
+    # long items of a list of projects, a number with a decimal point in one; the brand at
+    # its head stops before the generation (第8.6代)
+    (
+        "总投资100亿元的岚氏技术年产10万吨三元前驱体、总投资150亿元的岚宝高科第8.6代新型显示器件"
+        "等在谈项目推进签约。",
+        "Project",
+        "岚宝高科第8.6代新型显示器件",
+    ),
+    (
+        "总投资100亿元的岚氏技术年产10万吨三元前驱体、总投资150亿元的岚宝高科第8.6代新型显示器件"
+        "等在谈项目推进签约。",
+        "Enterprise",
+        "岚宝高科",
+    ),
     # 农牧 (farming and herding) is an industry
     ("绿色生态农牧产业链方面。", "IndustryChain", "绿色生态农牧产业链"),
     # quotes bound a project's name, verbs and all

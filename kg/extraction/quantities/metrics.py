@@ -475,6 +475,10 @@ def _owner_after(names: Iterable[Mention], text: str, b: int) -> Mention | None:
     building it) owns the figure, else the firm there (年产值超10亿元的X公司); a product may
     stand before the 的 (年产1GWh锂离子电芯的X公司)."""
     at = b
+    if text[b - 1 : b] == "元":  # 总投资150亿元某某项目: the project named right after the sum
+        direct = next((m for m in names if m.start == b and m.type == C.Project), None)
+        if direct is not None:
+            return direct
     if text[at : at + 1] != "的":
         product = _PRODUCT.match(text, b)
         if product is None:

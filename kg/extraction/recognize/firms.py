@@ -585,6 +585,10 @@ def _brand_prefix(
         if i == 0 and _is_region_word(t.text):
             end = t.end
             continue
+        if t.text.endswith("第") and i + 1 < len(toks) and toks[i + 1].text[:1].isdigit():
+            if len(t.text) > 1:  # (jieba's 科第 of 某某高科第8.6代)
+                end = t.end - 1
+            break  # "某某高科第8.6代显示器件": a generation, no part of the brand
         if _CJK.match(t.text) and _brand_like(t.text) and not _is_region_word(t.text):
             if t.start - a >= 2 and len(t.text) > 2 and pos(t.text) == "n" and freq(t.text):
                 break  # "美岚弹性体": a product the dictionary knows, after a brand

@@ -102,7 +102,7 @@ def _list_items(
             and not (cls == C.Enterprise and _glossed(s.text, sep.start(), item))
             or not item
             or len(item) > limit
-            or _rx(r"[^\w()“”·—\-]").search(item)
+            or _rx(r"[^\w()“”·—\-.]|(?<!\d)\.|\.(?!\d)").search(item)  # (8.6代: a number)
         ):
             leftmost(sep.end())
             break

@@ -25,7 +25,7 @@ def _project_list_items(s: _Sent) -> Iterator[Mention]:
         if _rx("设施|领域|行业|类").search(m.group()):
             continue  # "道路、供水等配套基础设施和相关产业项目": kinds of work, not projects
         end = s.start + m.start()
-        items = _list_items(s, end, s.start, C.Project, limit=26)
+        items = _list_items(s, end, s.start, C.Project, limit=40)
         if not items or len(items) > 1 and _kinds_of_firm(s, items):
             continue  # "正负极材料、电解液、隔膜等…项目": kinds of project, by what they make
         for a, b in items:
