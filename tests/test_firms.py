@@ -116,6 +116,12 @@ FOUND = [
     ("最近,山东岚悦电子自主研发的新产品成功下线。", "山东岚悦电子"),
     # a plant named by what it makes (机械厂) is a firm
     ("岚川红星机械厂今年产值增长。", "岚川红星机械厂"),
+    # trades of farming and food after a brand
+    ("岚鑫羊业产业化项目完成标准化羊舍主体施工。", "岚鑫羊业"),
+    ("岚蒙豆业今年产值增长。", "岚蒙豆业"),
+    # a list of firms after 企业包括, an institute among them, each item whole
+    ("参加开工的企业包括岚安宝德自动化、岚川市政设计院、岚安威盛电子。", "岚安威盛电子"),
+    ("参加开工的企业包括岚安宝德自动化、岚川市政设计院、岚安威盛电子。", "岚安宝德自动化"),
 ]
 
 NOT_FOUND = [

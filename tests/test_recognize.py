@@ -464,6 +464,9 @@ NOT_FOUND = [
     ("年产5万吨铜箔项目选址岚山高新区。", "IndustrialPark", "选址岚山高新区"),
     # 区 that begins the word 区域 ends no park's name
     ("升级为西部大开发区域战略的多向枢纽。", "IndustrialPark", "西部大开发区"),
+    # the chains beside the industrial one (供应链, 创新链) name no industry
+    ("我们将不断完善供应链产业链建设。", "IndustryChain", "供应链产业链"),
+    ("全面谋划产业链供应链项目。", "Project", "产业链供应链项目"),
     # a county's short name that is a number word (三元) names no place
     ("总投资100亿元的恒远年产10万吨动力电池材料三元前驱体项目。", "Region", "三元"),
     # what a park is praised as or aims to be names no park

@@ -62,7 +62,7 @@ class Phrasing:
     expect: tuple[str, ...] = ()
 
 
-_READS = {"items", "before", "name", "walk", "walk-before", "rightwards", "leader-list"}
+_READS = {"items", "split", "before", "name", "walk", "walk-before", "rightwards", "leader-list"}
 _GUARDS = {
     "",
     "common_noun",
@@ -316,6 +316,11 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
             yield from _item_firm(
                 s, a, b, ph.name, in_list=ph.in_list, trim=trim, bounded=ph.bounded
             )
+    elif ph.read == "split":
+        at = xa
+        for item in m.group("x").split("、"):
+            yield from _item_firm(s, at, at + len(item), ph.name, in_list=True, trim=False)
+            at += len(item) + 1
     elif ph.read == "name":
         for found in _firm(s, xa, xb, ph.name):
             if ph.guard != "names_something" or _names_something(s, found.start, found.end):
