@@ -106,7 +106,7 @@ _DESCRIPTION = re.compile(rf"(?:{_SHORT_DE})?{_KIND}|{_SHORT_DE}")
 
 
 # a total (项目共计投资…): of all the things named before, not of the last one
-_SUMMED = re.compile("(?:共计|合计|累计|总计|共)")
+_SUMMED = re.compile("共|合计|累计|总计")
 
 # what is done in a place (在某县建成…): the place says where, the one acting is named before
 _BUILT_IN = re.compile(

@@ -75,11 +75,11 @@ _INDUSTRY = "产业"
 # One-character words that make a noun of the verb before them: 开工率, 采摘量, 发电量.
 _SUFFIX_CHARS = frozenset("率量额值数费")
 _BASED = re.compile(r"以[^，,。；;]{1,12}?为(?:主|主导|特色|核心|重点|龙头)的")
-# an item of a list that is a figure of its own: 、月产4000万吨…, 、年产1万台…
 # the same time of a year before, standing for a figure's measure (2015年同期9.8亿元)
-_SAME_TIME = frozenset({"同期", "上年同期", "去年同期", "上年", "去年"})
+_SAME_TIME_WORDS = frozenset({"同期", "上年同期", "去年同期", "上年", "去年"})
 # a project named after an amount and 的 (3.2亿元的食品烘培项目)
 _PROJECT_AFTER = re.compile("的[^,，;；。的、]{2,40}?项目")
+# an item of a list that is a figure of its own: 、月产4000万吨…, 、年产1万台…
 _RATE_ITEM = re.compile("(?:、|以及|及|和|与)(?P<rate>(?:设计)?(?:年|月|日)(?:产|处理|加工))")
 _RATE_ONLY = re.compile(r"^(?:设计)?(?:年产|年产能|产能|年生产能力|生产能力|月产)$")
 _PLANT = re.compile(r"(?:生产线|生产基地|基地|工厂|车间|装置|技改|扩建|项目)+$")
@@ -189,6 +189,28 @@ def _modifies(toks: list[Token], i: int) -> bool:
     )
 
 
+def _qualifying_verb(toks: list[Token], i: int) -> bool:
+    """Whether the verb `toks[i]` is part of the measured noun phrase it stands in: after a
+    level, before a noun (市级/创新/联合体, 省级/制造业/创新/中心), or a technical verb before
+    the head of a measure, which says of what (分拣/效率, 封装/能力; not a common one: 看到/面积
+    says who sees)."""
+    word = toks[i].text
+    if i + 1 >= len(toks) or pos(word) != "v":
+        return False
+    head = toks[i + 1].text
+    if i + 2 == len(toks) and head in _QUALIFIED and freq(word) < _COMMON_VERB:
+        return True
+    return (
+        i > 0
+        and pos(head) in ("n", "nt", "nz", "ng")
+        and any(
+            pos(t.text) == "b" or t.text.endswith("级")
+            for t in toks[max(i - 2, 0) : i]
+            if _is_nominal(t.text)
+        )
+    )
+
+
 @functools.lru_cache(maxsize=4096)
 def _trimmable(word: str) -> bool:
     if word in _INNER or word in _SUFFIX_CHARS:
@@ -294,26 +316,6 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
             and _HAN.match(word) is not None
             and not _is_person(doc, toks[i - 1].start)
         )
-        # a verb after a level, before a noun, qualifies it: 市级/创新/联合体, 省级/制造业/创新/中心
-        graded = (
-            i < len(toks)
-            and i > 1
-            and pos(word) == "v"
-            and pos(toks[i].text) in ("n", "nt", "nz", "ng")
-            and any(
-                pos(t.text) == "b" or t.text.endswith("级")
-                for t in toks[max(i - 3, 0) : i - 1]
-                if _is_nominal(t.text)
-            )
-        )
-        # a verb before the head of a measure says of what: 分拣/效率, 封装/能力 (a technical
-        # verb, not a common one: 看到/面积 says who sees)
-        qualifying = (
-            i == len(toks) - 1
-            and pos(word) == "v"
-            and toks[i].text in _QUALIFIED
-            and freq(word) < _COMMON_VERB
-        )
         if not (
             _is_nominal(word)
             or _is_glue(toks, i - 1)
@@ -321,8 +323,7 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
             and _HAN.match(word)
             or joined
             or product
-            or graded
-            or qualifying
+            or _qualifying_verb(toks, i - 1)
         ):
             break
         if i > 1 and toks[i - 2].text[-1:].isdigit():
@@ -626,7 +627,7 @@ def _indicator(
         # 更重要的是15亿元产业基金, 设立15亿元产业基金: no noun measures it (but a share after a
         # verb, 恢复70%产能, says how much of something, of a whole it does not name)
         noun = ""
-    if noun in _SAME_TIME and previous is not None and _same_kind(previous.unit, unit):
+    if noun in _SAME_TIME_WORDS and previous is not None and _same_kind(previous.unit, unit):
         return _base(previous.indicator)  # 工业总产值13.2亿元,2015年同期9.8亿元
     if noun == "同比" and unit in _RATES and previous is not None and not growth:
         return _base(previous.indicator) + "同比增长"  # 营业收入12.9亿元,…,同比34.4%

@@ -258,7 +258,7 @@ def _sentence_metrics(
     if "第" in text:  # (a rank has it: a quick test, _RANK having no first character to skip to)
         figures = sorted([*figures, *_RANK.finditer(text)], key=lambda m: m.start())
     if not figures:
-        return _year_before(years, len(text) + 1, para_year) if years else para_year
+        return _year_before(years, len(text) + 1, para_year)  # (the year in force at its end)
     aims: list[tuple[int, str]] | None = None  # (read once a figure is kept)
     names = art.between(sent.start, sent.end)
     every = art.all_between(sent.start, sent.end)
@@ -445,7 +445,7 @@ def _sentence_metrics(
             doc.metrics.append(metric)
             kept.append(metric)
         previous = metric
-    return _year_before(years, len(text) + 1, para_year) if years else para_year
+    return _year_before(years, len(text) + 1, para_year)  # (the year in force at its end)
 
 
 def _subset(text: str, at: int, unit: str) -> bool:

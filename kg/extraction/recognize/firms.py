@@ -247,7 +247,7 @@ def _firm_predicates() -> tuple[str, ...]:
     return tuple(_lex()["firm_predicates"])
 
 
-def _one_word(s: _Sent, a: int, b: int) -> bool:
+def _bounded_word(s: _Sent, a: int, b: int) -> bool:
     """Whether [a, b) is one word of two to four Chinese characters that names no place, no
     industry and is no function word: what a brand may be, whatever the dictionary tags it."""
     tok = s.word_at(a)
@@ -307,7 +307,7 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
         items = _list_items(s, xb, xa, C.Enterprise)
         if len(items) > 1 and _kinds_of_firm(s, items) or len(items) == 1 and _listed(s, *items[0]):
             return  # "以锂电池材料为代表的…": one kind of thing, as a list of them
-        if not items and ph.bounded and _one_word(s, xa, xb):
+        if not items and ph.bounded and _bounded_word(s, xa, xb):
             # 以盼望为链主: one word the phrasing bounds on both sides names the firm, even a
             # verb the dictionary knows (链主 is said of firms only)
             yield Mention(C.Enterprise, s.sub(xa, xb), xa, xb, rule=ph.name)
