@@ -162,6 +162,11 @@ FOUND = [
     ("恒泰科技今年产值增长两成。", "Enterprise", "恒泰科技"),
     # the brand before a project's capacity makes what it states: a firm
     ("恒泰科技年产10万吨正极材料项目开工。", "Enterprise", "恒泰科技"),
+    # a brand opening a project's name: with a size after it, or one the dictionary knows by
+    # name (a place before it opens the project's name, not the firm's)
+    ("恒岚25GW单晶拉棒项目开工。", "Enterprise", "恒岚"),
+    ("江州蒙牛乳品加工项目开工。", "Enterprise", "蒙牛"),
+    ("总投资20亿元的娃哈哈饮料生产基地项目签约。", "Enterprise", "娃哈哈"),
     # a brand and an industry word joined by 与 to a firm
     ("华岳电子与恒泰科技共同投资建设智能制造产业园。", "Enterprise", "华岳电子"),
     # verbs that govern a park or a project are no part of its name; the builder is a firm
@@ -274,6 +279,9 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a name opening a project's name with nothing sure after it, written once: a place or a
+    # product as likely as a firm
+    ("岚澄文化产业园项目签约。", "Enterprise", "岚澄"),
     # a slogan is no county (产业兴县); moving in ready-made (拎包入驻) names no firm
     ("岚山县坚持产业兴县战略。", "Region", "兴县"),
     ("为企业提供租赁模式拎包入驻。", "Enterprise", "模式拎包"),

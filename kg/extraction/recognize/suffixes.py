@@ -6,7 +6,13 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from kg.extraction.recognize.boundaries import _Sent, _starts, _strip_generic, _walk_left
+from kg.extraction.recognize.boundaries import (
+    _Sent,
+    _starts,
+    _strip_generic,
+    _walk_left,
+    _words_within,
+)
 from kg.extraction.recognize.chains import _chain_mentions
 from kg.extraction.recognize.edges import _balanced
 from kg.extraction.recognize.firms import _brand_prefix, _firm, _names_something
@@ -17,6 +23,7 @@ from kg.extraction.recognize.lexicon import (
     _PUNCT,
     _UNSURE,
     MAX_LEN,
+    _is_region_word,
     _lex,
     _list_tail,
     _patterns,
@@ -202,6 +209,8 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
         yield Mention(cls, name, start, b, rule=f"suffix:{suffix}")
         if cls == C.Project:
             brand = _brand_prefix(s, start, b - len(suffix), industry_only=True)
+            if brand is None:  # "恒岚25GW单晶拉棒项目": a brand and no industry word
+                brand = _owner_brand(s, start, b - len(suffix))
             if brand:
                 # a strong industry word (华友钴业) needs no second sighting; a weak one does
                 strong = (
@@ -209,10 +218,39 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
                     or _strong(s.sub(*brand)[-3:])
                     # "恒泰科技年产10万吨…项目": the one making what the capacity states
                     or _CAPACITY.match(s.text, brand[1] - s.start) is not None
+                    or _SIZE.match(s.text, brand[1] - s.start) is not None
+                    # "某某蒙牛乳品项目": a brand the dictionary knows by name
+                    or pos(s.sub(*brand)) in {"nz", "nt"}
                 )
                 yield Mention(
                     C.Enterprise, s.sub(*brand), *brand, rule="project-head" if strong else _UNSURE
                 )
+
+
+def _owner_brand(s: _Sent, a: int, b: int) -> tuple[int, int] | None:
+    """The brand opening a project's name after any place, when no industry word follows it:
+    "恒岚25GW单晶拉棒项目" -> 恒岚, "江州蒙牛乳品项目" -> 蒙牛. Two to five characters the
+    dictionary barely knows, or knows as a proper name; None when the name opens otherwise.
+    """
+    toks = _words_within(s, a, b)
+    i = 0
+    while i < len(toks) - 1 and _is_region_word(toks[i].text):
+        i += 1  # (a place opens the project's name, not the firm's: 江州蒙牛… -> 蒙牛)
+    if i >= len(toks) - 1:
+        return None
+    brand = _brand_prefix(s, toks[i].start, b)
+    if brand is None or not 2 <= brand[1] - brand[0] <= 5 or brand[1] >= b:
+        return None
+    word = s.sub(*brand)
+    if not _strip_generic(word):
+        return None
+    if pos(word) in _PROPER and freq(word) < 1000 or _names_something(s, *brand, rare=True):
+        return brand
+    return None
+
+
+# the dictionary's tags of a proper name (a brand it knows: 蒙牛, 娃哈哈), and of a person's
+_PROPER = frozenset({"nz", "nt", "nr"})
 
 
 # "年产10万吨芯片封装测试项目": a stated capacity opens a project's name, verbs after it included
@@ -221,6 +259,9 @@ _CAPACITY = re.compile(
     r"(?:吨|台|套|件|辆|片|只|颗|块|支|头|箱|标箱|瓶|盒|条|根|张|双|部|粒|份|株|羽|架|艘"
     r"|平方米|立方米|千伏安|千瓦|兆瓦|吉瓦|千瓦时|GWh|MWh|GW|MW|kW)"
 )
+
+# "某某25GW单晶项目": a size with no 年 before it, after a brand opening a project's name
+_SIZE = re.compile(r"[0-9][0-9.]*[万亿]?(?:吨|GWh|MWh|GW|MW|kW|兆瓦|吉瓦|千瓦|条|台|套|辆|片)")
 
 
 def _capacity_start(s: _Sent, start: int, b: int) -> int:
