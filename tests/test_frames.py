@@ -45,6 +45,14 @@ def test_position_example(extract_text, position):
 
 
 FOUND = [
+    # 核心 before 链主 is no trigger of its own (only 以X为核心 is)
+    ("leadsChain", "围绕恒泰科技这个核心“链主”企业,吸引上下游企业聚集成群。", {("恒泰科技", "*")}),
+    # firms of a list of 链主 firms, the last ending before how it went (成功, 榜上有名)
+    (
+        "leadsChain",
+        "在省级重点产业链链主企业名单中,恒泰乳业、岚川食品榜上有名。",
+        {("恒泰乳业", "*"), ("岚川食品", "*")},
+    ),
     # 由 before the name is no part of it; 同志 after a name marks a person
     ("chainLeaderOf", "由张华任光伏产业链链长。", {("张华", "光伏产业链")}),
     ("chainLeaderOf", "光伏产业链链长为王建国同志。", {("王建国", "光伏产业链")}),

@@ -167,6 +167,9 @@ FOUND = [
     ("恒岚25GW单晶拉棒项目开工。", "Enterprise", "恒岚"),
     ("江州蒙牛乳品加工项目开工。", "Enterprise", "蒙牛"),
     ("总投资20亿元的娃哈哈饮料生产基地项目签约。", "Enterprise", "娃哈哈"),
+    ("恒泰乳业、岚川食品成功入选。", "Enterprise", "岚川食品"),
+    ("以岚川羊绒为龙头,打造服装产业集群。", "Enterprise", "岚川羊绒"),
+    ("临河市发展改革委、临河市经开区管委会、岚川集团分别汇报了工作。", "Enterprise", "岚川集团"),
     # a brand and an industry word joined by 与 to a firm
     ("华岳电子与恒泰科技共同投资建设智能制造产业园。", "Enterprise", "华岳电子"),
     # verbs that govern a park or a project are no part of its name; the builder is a firm
@@ -282,6 +285,28 @@ NOT_FOUND = [
     # a name opening a project's name with nothing sure after it, written once: a place or a
     # product as likely as a firm
     ("岚澄文化产业园项目签约。", "Enterprise", "岚澄"),
+    # a list's last firm ends before how it went; what a list of 链主 firms is in is no firm
+    ("恒泰乳业、岚川食品成功入选。", "Enterprise", "岚川食品成功"),
+    # a kind of thing as a leader (a word saying what kind before an industry's words)
+    ("以高端羊绒为引领,打造服装产业集群。", "Enterprise", "高端羊绒"),
+    # bodies of government and associations of firms are no firms
+    (
+        "临河市发展改革委、临河市经开区管委会、岚川集团分别汇报了工作。",
+        "Enterprise",
+        "临河市发展改革委",
+    ),
+    ("岚川浙商商会与临河县签约。", "Enterprise", "岚川浙商商会"),
+    # the bodies that serve chains, listed before 产业链专班, are no chains
+    ("市财政局、岚川银行等产业链专班成员单位参加会议。", "IndustryChain", "岚川银行"),
+    # kinds of project: by where the money comes from, by how good, counted or compared
+    ("新批台资项目占全区新批外资项目的73%。", "Project", "台资项目"),
+    ("新批台资项目占全区新批外资项目的73%。", "Project", "外资项目"),
+    ("以高质量项目推动产业高质量发展。", "Project", "高质量项目"),
+    ("我们狠抓内生项目稳存量。", "Project", "内生项目"),
+    ("通过引进一批生物医药和创新型医疗器械项目,形成集聚。", "Project", "创新型医疗器械项目"),
+    ("如今,类似高端化工新材料项目已签约26家。", "Project", "高端化工新材料项目"),
+    ("在省级重点产业链链主企业名单中,恒泰乳业、岚川食品榜上有名。", "Enterprise", "名单中"),
+    ("在省级重点产业链链主企业名单中,恒泰乳业、岚川食品榜上有名。", "Enterprise", "企业名单中"),
     # a slogan is no county (产业兴县); moving in ready-made (拎包入驻) names no firm
     ("岚山县坚持产业兴县战略。", "Region", "兴县"),
     ("为企业提供租赁模式拎包入驻。", "Enterprise", "模式拎包"),

@@ -56,6 +56,8 @@ def _chain_mentions(
     if list_end is not None and list_end > s.start and (not core or start >= list_end):
         if tail.group().startswith("等") and _LINKS.match(s.text, b - s.start):
             return  # "补齐电解液、隔膜等产业链薄弱环节": links of a chain, no chains
+        if tail.group().startswith("等") and _UNITS.match(s.text, b - s.start):
+            return  # "财政局、某某银行等产业链专班单位": the bodies that serve chains
         items = _enumeration(s, list_end, tail.group(), C.IndustryChain, reader=industry_start)
         # "A等8条产业链", "A等重点产业链"; not "A等产业链项目" (projects of a kind)
         after = s.text[b - s.start : b - s.start + 2]
@@ -120,6 +122,9 @@ _CLOSED_LIST = re.compile("等[0-9一二三四五六七八九十两]+[家户名�
 
 # the links of a chain: "A、B等产业链(薄弱)环节" lists links, not chains
 _LINKS = re.compile("(?:的)?(?:薄弱|关键|重要|核心|重点|主要|缺失|短板)?环节")
+
+# the bodies that serve chains: "A、B等产业链专班(成员)单位" lists them, not chains
+_UNITS = re.compile("(?:工作)?(?:专班|成员单位|牵头单位|责任单位|单位|办公室|工作组)")
 
 # what the determiner before a chain in general ends in ($ may stand before a line break)
 _DETERMINER_ENDS = "各该这本每那0123456789一二三四五六七八九十两条个\n"

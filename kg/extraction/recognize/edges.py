@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from kg.extraction.recognize.boundaries import _COUNTED, _Sent, _starts, _stops
+from kg.extraction.recognize.boundaries import _COUNTED, _noun_ended, _Sent, _starts, _stops
 from kg.extraction.recognize.lexicon import (
     _CJK,
     _NUM,
@@ -113,7 +113,8 @@ def _clause_start(text: str, pos: int) -> int:
 def _right_edge(s: _Sent, a: int, b: int) -> int:
     """Where a name that starts at `a` ends, reading rightwards up to `b`."""
     end = a
-    for tok in s.toks[bisect.bisect_left(_starts(s.toks), a) :]:  # (the words from a on)
+    i0 = bisect.bisect_left(_starts(s.toks), a)
+    for i, tok in enumerate(s.toks[i0:], i0):  # (the words from a on)
         w = tok.text
         if (
             tok.end > b
@@ -130,8 +131,27 @@ def _right_edge(s: _Sent, a: int, b: int) -> int:
                 and pos(w) in _lex()["stop_pos"]
                 or _NUM.match(w)  # "A、B两家链主企业": a count after a name ends it
                 or _COUNTED.match(w)
+                or _how_it_went(s, i)  # "A、岚川食品成功入选"
             )
         ):
             break
         end = tok.end
     return end
+
+
+# the tags of a word saying how something went: an adverbial adjective (顺利), a set phrase or an
+# idiom (榜上有名); an adjective does when a verb follows it (成功入选)
+_MANNER = frozenset({"ad", "l", "i"})
+
+
+def _how_it_went(s: _Sent, i: int) -> bool:
+    """Whether the `i`-th word says how what a name did went, so that the name ends before it:
+    "A、岚川食品成功入选", "岚川食品榜上有名" (not 再生资源: a set phrase naming a thing)."""
+    w = s.toks[i].text
+    tag = pos(w)
+    if len(w) < 2 or tag not in _MANNER and tag != "a":
+        return False
+    if tag == "a":
+        nxt = s.toks[i + 1].text if i + 1 < len(s.toks) else ""
+        return len(nxt) > 1 and pos(nxt) in _lex()["verb_pos"]
+    return tag == "ad" or not _noun_ended(w)

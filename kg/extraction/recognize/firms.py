@@ -18,7 +18,7 @@ from kg.extraction.recognize.boundaries import (
     _words_within,
 )
 from kg.extraction.recognize.edges import _name_end, _right_edge
-from kg.extraction.recognize.industries import industry_start, listed
+from kg.extraction.recognize.industries import MOD, industry_start, listed, word_kind
 from kg.extraction.recognize.lexicon import (
     _CJK,
     _NOT_FIRM_ENDS,
@@ -197,6 +197,24 @@ def _kinds_of_firm(s: _Sent, items: list[tuple[int, int]]) -> bool:
     return 2 * kinds > len(items)
 
 
+def _kinds(s: _Sent, items: list[tuple[int, int]]) -> bool:
+    """Whether the items of a list, or its one item, name kinds of thing, not firms: the one
+    item made of listed industry words (锂电池材料), or a word that says what kind (高端) before
+    an industry's words (高端羊绒; not 岚川羊绒, and a one-word brand like a product's stays a
+    firm)."""
+    if len(items) != 1:
+        return len(items) > 1 and _kinds_of_firm(s, items)
+    if _listed(s, *items[0]):
+        return True
+    words = _words_within(s, *items[0])
+    return (
+        len(words) > 1
+        and words[0].start == items[0][0]
+        and word_kind(words[0].text) == MOD
+        and industry_start(s, items[0][1], items[0][0]) == items[0][0]
+    )
+
+
 @functools.cache
 def _legal_prefixes() -> frozenset[str]:
     """Every beginning of a legal form (有, 有限, 股份有…): a name cut short."""
@@ -305,8 +323,8 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
             yield from _item_firm(s, a, b, ph.name, in_list=len(items) > 1, trim=trim)
     elif ph.read == "items":
         items = _list_items(s, xb, xa, C.Enterprise)
-        if len(items) > 1 and _kinds_of_firm(s, items) or len(items) == 1 and _listed(s, *items[0]):
-            return  # "以锂电池材料为代表的…": one kind of thing, as a list of them
+        if _kinds(s, items):
+            return  # "以锂电池材料为代表的…", "以高端羊绒为引领": kinds of thing, not firms
         if not items and ph.bounded and _bounded_word(s, xa, xb):
             # 以盼望为链主: one word the phrasing bounds on both sides names the firm, even a
             # verb the dictionary knows (链主 is said of firms only)

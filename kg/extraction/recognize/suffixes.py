@@ -185,6 +185,9 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
             continue
         if cls == C.Project and not _specific(s, start, a):
             continue  # "正式合同项目", "补链强链项目": what kind of project, not which
+        if cls == C.Project and _KIND_BEFORE.search(s.text, 0, start - s.start):
+            if not _names_something(s, start, a, rare=True):
+                continue  # "引进一批创新型医疗器械项目", "类似化工新材料项目": a kind of project
         if cls == C.Enterprise and not _enterprise_core_ok(core):
             continue
         if cls == C.Enterprise and name.endswith(_KIND_HEADS):
@@ -363,6 +366,10 @@ def _specific(s: _Sent, a: int, b: int) -> bool:
             return True
     return False
 
+
+# words that count or compare kinds of thing, then the words before a project's name in its
+# clause: "引进一批生物医药和医疗器械项目", "类似化工新材料项目" name kinds of project
+_KIND_BEFORE = re.compile("(?:一批|一大批|各类|各种|类似|此类|这类|同类)[^,。;、的等]{0,12}$")
 
 # kinds of firm that end in a firm's suffix (上市公司)
 _KIND_HEADS = ("上市公司", "国有公司", "民营公司", "外资公司")
