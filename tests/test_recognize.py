@@ -169,6 +169,11 @@ FOUND = [
     ("总投资20亿元的娃哈哈饮料生产基地项目签约。", "Enterprise", "娃哈哈"),
     ("恒泰乳业、岚川食品成功入选。", "Enterprise", "岚川食品"),
     ("以岚川羊绒为龙头,打造服装产业集群。", "Enterprise", "岚川羊绒"),
+    # a brand and a weak industry word, then a time of more than one word and what firms have
+    ("恒川电子前三季度产值增长两成。", "Enterprise", "恒川电子"),
+    ("恒川电子1-9月营收增长两成。", "Enterprise", "恒川电子"),
+    # a firm listed before 等 and honours it shares (国家及省级…企业 is no list of countries)
+    ("全市涌现出岚鑫电瓷等国家及省级专精特新“小巨人”企业22家。", "Enterprise", "岚鑫电瓷"),
     ("临河市发展改革委、临河市经开区管委会、岚川集团分别汇报了工作。", "Enterprise", "岚川集团"),
     # a brand and an industry word joined by 与 to a firm
     ("华岳电子与恒泰科技共同投资建设智能制造产业园。", "Enterprise", "华岳电子"),

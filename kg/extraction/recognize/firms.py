@@ -704,11 +704,19 @@ def _acts_after(s: _Sent, end: int) -> bool:
         after = s.toks[k].text
     if after in lx["time_words"] and k + 1 < len(s.toks):
         after = s.toks[k + 1].text  # "X今年产值增长两成": when, then what it does
+    elif after and (when := _WHEN.match(s.text, end - s.start)) is not None:
+        # "X前三季度产值…", "X1-9月营收…" (jieba may cut the word after it: 月营|收)
+        return s.text.startswith(_firm_predicates(), when.end())
     if after in lx["firm_predicates"]:
         return True
     # a verb, or an adverb opening the predicate (将, 正在, 计划)
     return len(after) >= 2 and pos(after) in lx["acting_pos"] or after in ("将", "已")
 
+
+# a time written in more than one word: 前三季度, 1-9月, 2023年上半年
+_WHEN = re.compile(
+    r"(?:[0-9]{4}年)?(?:前[一二三]季度|[一二三四]季度|[上下]半年|[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月(?:份)?)"
+)
 
 # nouns said only of firms: a brand before them, where a firm is spoken of, is one
 _FIRM_ONLY = re.compile(
