@@ -161,6 +161,8 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
         )
         if measured:
             continue
+        if cls == C.IndustryChain and s.text.startswith("式", at_end):
+            continue  # "陶瓷产业链式发展": the way an industry grows, no chain
         if cls == C.IndustryChain and category and _HEADED.match(s.text, at_end):
             category = before.endswith("等")  # "一批锂电产业链龙头企业": 一批 counts the firms
         if cls == C.IndustryChain:
@@ -181,8 +183,10 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
                 core = name[: -len(suffix)]
         if not core or category or len(core) < 2:
             continue
-        if cls == C.Project and core.endswith(("上下游", "配套", "产业", "产业集群")):
-            continue
+        if cls == C.Project and core.endswith(
+            ("上下游", "配套", "产业", "产业集群", "领域", "行业")
+        ):
+            continue  # "新材料领域项目": the projects of a field, not one
         if cls == C.Project and not _specific(s, start, a):
             continue  # "正式合同项目", "补链强链项目": what kind of project, not which
         if cls == C.Project and _KIND_BEFORE.search(s.text, 0, start - s.start):
