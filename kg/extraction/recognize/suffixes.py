@@ -227,7 +227,7 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
                     or _CAPACITY.match(s.text, brand[1] - s.start) is not None
                     or _SIZE.match(s.text, brand[1] - s.start) is not None
                     # "某某蒙牛乳品项目": a brand the dictionary knows by name
-                    or pos(s.sub(*brand)) in {"nz", "nt"}
+                    or pos(s.sub(*brand)) in _BRAND_TAGS
                 )
                 yield Mention(
                     C.Enterprise, s.sub(*brand), *brand, rule="project-head" if strong else _UNSURE
@@ -256,8 +256,10 @@ def _owner_brand(s: _Sent, a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
-# the dictionary's tags of a proper name (a brand it knows: 蒙牛, 娃哈哈), and of a person's
-_PROPER = frozenset({"nz", "nt", "nr"})
+# the dictionary's tags of a proper name (a brand it knows: 蒙牛, 娃哈哈); a person's name may be
+# a brand's too (美的), but is no sure sign of a firm
+_BRAND_TAGS = frozenset({"nz", "nt"})
+_PROPER = _BRAND_TAGS | {"nr"}
 
 
 # "年产10万吨芯片封装测试项目": a stated capacity opens a project's name, verbs after it included
