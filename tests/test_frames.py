@@ -45,6 +45,13 @@ def test_position_example(extract_text, position):
 
 
 FOUND = [
+    # a name before its title, the title in brackets or before 以…身份 / a verb of going
+    ("chainLeaderOf", "王恒宁(副市长)任光伏产业链链长。", {("王恒宁", "光伏产业链")}),
+    (
+        "chainLeaderOf",
+        "王恒宁副市长以光伏产业链链长身份到恒泰科技调研。",
+        {("王恒宁", "光伏产业链")},
+    ),
     # 核心 before 链主 is no trigger of its own (only 以X为核心 is)
     ("leadsChain", "围绕恒泰科技这个核心“链主”企业,吸引上下游企业聚集成群。", {("恒泰科技", "*")}),
     # firms of a list of 链主 firms, the last ending before how it went (成功, 榜上有名)

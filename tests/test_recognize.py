@@ -55,6 +55,8 @@ FOUND = [
     # an official named after a title, then where they go (多次到, 深入)
     ("副市长王强多次到企业调研。", "Person", "王强"),
     ("副市长王强深入园区调研。", "Person", "王强"),
+    ("王恒宁副市长到恒泰科技调研。", "Person", "王恒宁"),
+    ("王恒宁(副市长)任光伏产业链链长。", "Person", "王恒宁"),
     # "A及B项目" is one project when B alone names nothing in particular
     ("总投资130亿元的岚瑞未来工厂及发动机项目当年签约。", "Project", "岚瑞未来工厂及发动机项目"),
     # suffix-anchored names, read leftwards to the governing verb
@@ -312,6 +314,13 @@ NOT_FOUND = [
     ("如今,类似高端化工新材料项目已签约26家。", "Project", "高端化工新材料项目"),
     ("还包括新材料领域项目。", "Project", "新材料领域项目"),
     ("岚江陶瓷产业链式发展入选全国特色产业培育案例。", "IndustryChain", "陶瓷产业链"),
+    # development zones of a level, ranked: no park of their own
+    ("杭州岚杭开发区再登浙江省区(县)国家级开发区榜首。", "IndustrialPark", "区(县)国家级开发区"),
+    (
+        "岚杭开发区再登浙江省区(县)国家级开发区榜首。",
+        "IndustrialPark",
+        "登浙江省区(县)国家级开发区",
+    ),
     ("在省级重点产业链链主企业名单中,恒泰乳业、岚川食品榜上有名。", "Enterprise", "名单中"),
     ("在省级重点产业链链主企业名单中,恒泰乳业、岚川食品榜上有名。", "Enterprise", "企业名单中"),
     # a slogan is no county (产业兴县); moving in ready-made (拎包入驻) names no firm

@@ -206,7 +206,8 @@ def _persons(s: _Sent) -> Iterator[Mention]:
     # first character to skip to, is tried at every character)
     # (_NAME_TITLE's titles are titles: a sentence with none has none of them)
     titled = titled and _NAME_TITLE_WORD.search(s.text) is not None
-    for m in _NAME_TITLE.finditer(s.text) if titled else ():
+    bracketed = _NAME_BRACKETED.finditer(s.text) if titled and "(" in s.text else ()
+    for m in (*(_NAME_TITLE.finditer(s.text) if titled else ()), *bracketed):
         name = _person_name(m.group(1))
         if name == m.group(1) and not _is_region_word(name):
             a = s.start + m.start(1)
@@ -232,7 +233,13 @@ _ONE_EACH = re.compile(r"一[个条](?:产业链?|链)、一[位名个]$")
 # (the name is read short first: 张华副市长 is 张华 and 副市长; a 链长 in quotes may come first)
 _NAME_TITLE = re.compile(
     r"(?:^|(?<=[,,;;、:“”由]))([\u4e00-\u9fff]{2,3}?)((?:副)?(?:市长|县长|区长|省长|州长|镇长|书记))"
-    r"(?=担任|兼任|出任|任|主持|表示|指出|强调|带队|率队|调研|一行|在|为|作为|,|,)"
+    r"(?=担任|兼任|出任|任|主持|表示|指出|强调|带队|率队|调研|一行|在|为|作为|以|到|赴|来到|深入"
+    r"|走访|出席|参加|前往|陪同|会见|召开|看望|督导|,|,)"
+)
+# a name, then its title in brackets, opening a clause: "周立新(副市长)任光伏产业链链长"
+_NAME_BRACKETED = re.compile(
+    r"(?:^|(?<=[,,;;、:“”由]))([\u4e00-\u9fff]{2,3})[((](?:市委|县委|区委|省委)?(?:常务)?"
+    r"(?:副)?(?:市长|县长|区长|省长|州长|镇长|书记)[))]"
 )
 _NAME_TITLE_WORD = re.compile("市长|县长|区长|省长|州长|镇长|书记")  # _NAME_TITLE's titles
 # a name of two or three characters opening a clause or after 由, then 担任…链长

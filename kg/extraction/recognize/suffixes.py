@@ -207,6 +207,8 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
             continue  # "打造现代化食品产业集团": an industry's group of firms, no firm's name
         if cls == C.IndustrialPark and len(core) < 2:
             continue
+        if cls == C.IndustrialPark and suffix.endswith("开发区") and _LEVEL_ONLY.search(core):
+            continue  # "全省区(县)国家级开发区": parks of a level, ranked, not one of them
         if cls == C.IndustrialPark and suffix == "园区" and not _specific(s, start, a):
             continue  # "有经验园区管理者": 园区 after a common noun names no park
         if cls == C.IndustrialPark and (
@@ -376,6 +378,10 @@ def _specific(s: _Sent, a: int, b: int) -> bool:
 # words that count or compare kinds of thing, then the words before a project's name in its
 # clause: "引进一批生物医药和医疗器械项目", "类似化工新材料项目" name kinds of project
 _KIND_BEFORE = re.compile("(?:一批|一大批|各类|各种|类似|此类|这类|同类)[^,。;、的等]{0,12}$")
+
+# a level and nothing after it before 开发区: the development zones of that level (国家级开发区,
+# 区(县)省级开发区), not one of them (彝良市级物流园区 is one park)
+_LEVEL_ONLY = re.compile(r"(?:国家级|省级|市级|县级|\(县\))$")
 
 # kinds of firm that end in a firm's suffix (上市公司)
 _KIND_HEADS = ("上市公司", "国有公司", "民营公司", "外资公司")
