@@ -45,6 +45,16 @@ def test_position_example(extract_text, position):
 
 
 FOUND = [
+    # a firm acting in the role of 链主, no chain named
+    (
+        "leadsChain",
+        "宁泰新材更是满负荷生产,以“链主”身份带动上下游30家配套企业。",
+        {("宁泰新材", "*")},
+    ),
+    # a firm called the chain's 领头羊; a chain's leaders qualified (重点, 首批) after the chain
+    ("leadsChain", "恒泰科技是锂电产业链的“领头羊”。", {("恒泰科技", "锂电产业链")}),
+    ("leadsChain", "恒泰科技被列为全省锂电产业链重点链主企业。", {("恒泰科技", "锂电产业链")}),
+    ("leadsChain", "岚驰股份入选储能产业链首批链主企业。", {("岚驰股份", "储能产业链")}),
     # a name before its title, the title in brackets or before 以…身份 / a verb of going
     ("chainLeaderOf", "王恒宁(副市长)任光伏产业链链长。", {("王恒宁", "光伏产业链")}),
     (

@@ -139,6 +139,9 @@ _LED_INDUSTRY = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:产业|行业)(?![链园
 _PARALLEL_ITEM = re.compile(r"([\u4e00-\u9fff]{2,6})(?=、以|等[\u4e00-\u9fff]{0,6}产业)")
 _NOT_CONTENT = frozenset("p c u uj ul uz ug ud r d m q f t".split())
 
+# what may qualify a chain's leaders between the chain and the trigger: "Z产业链重点链主企业"
+_QUALIFIER = re.compile("(?:重点|核心|首批|骨干|主要|省级|市级|县级){1,2}$")
+
 # a count of the chains listed just before: "光伏、智能家电两条产业链"
 _COUNTED_CHAINS = re.compile(r"等?[0-9一二三四五六七八九十两]+[条个大](?:重点)?产业链$")
 
@@ -196,6 +199,9 @@ class _Search:
             before = before[:-1]
         if before.endswith("链上"):
             before = before[:-1]  # "Z产业链上的链主企业"
+        qualified = _QUALIFIER.search(before)
+        if qualified and before[: qualified.start()].endswith("链"):
+            before = before[: qualified.start()]  # "Z产业链重点链主企业": of which chain
         counted = _COUNTED_CHAINS.search(before)
         if counted:  # "光伏、智能家电两条产业链链长": the items before the count
             before = before[: counted.start()]
