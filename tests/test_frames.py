@@ -45,6 +45,19 @@ def test_position_example(extract_text, position):
 
 
 FOUND = [
+    # 该两家: the last two firms named before (a firm before 的 and how much of a product it
+    # makes is one)
+    (
+        "leadsChain",
+        "恒泰钛业的钛白粉产能亚洲第一,岚川化工的磷酸一铵产能世界第一。以该两家链主企业领衔,临泉县形成循环经济产业集群。",
+        {("恒泰钛业", "*"), ("岚川化工", "*")},
+    ),
+    # firms made a chain's leaders after a cluster's name (the cluster is no topic here)
+    (
+        "leadsChain",
+        "首批认定岚天新象等100家企业为现代产业集群重点产业链链主企业。",
+        {("岚天新象", "*")},
+    ),
     # a firm acting in the role of 链主, no chain named
     (
         "leadsChain",
@@ -480,6 +493,10 @@ def test_frames_find(extract_text, predicate, text, expected):
 
 
 NOTHING = [
+    # a leading firm of an industry written right before the trigger; a cluster the clause is
+    # about, before the firms (钢铁工业产业集群主要是以A、B为核心企业)
+    ("leadsChain", "临泉依托特钢产业龙头岚冶特钢等企业,打造工模具钢等特色产业链。"),
+    ("leadsChain", "钢铁产业集群主要是以岚钢、恒钢为核心企业,建设加工产业集群,拉长钢铁产业链。"),
     # generic statements: the trigger names a kind of firm, no firm in particular
     ("leadsChain", "培育龙头企业作为链主,推动产业链上下游协同。"),
     ("leadsChain", "在链主企业带动下,新能源汽车产业号召力不断增强。"),
@@ -535,6 +552,23 @@ NOTHING = [
     ("chainLeaderOf", "会议为链长们提供了交流平台。"),
     ("chainLeaderOf", "市人大常委会主任、工程机械产业链链长文一勋出席,副市长彭一涛参加。"),
 ]
+
+
+# the subjects found are these and no others
+ONLY = [
+    # 链主企业A, and B、C等…链上领军企业: a second group after 和, firms of another kind
+    (
+        "leadsChain",
+        "已引进链主企业恒泰科技和岚腾聚创、东岚李尔等近30家链上领军企业,加快建设汽车城。",
+        {("恒泰科技", "*")},
+    ),
+]
+
+
+@pytest.mark.parametrize("predicate, text, expected", ONLY)
+def test_frames_find_only(extract_text, predicate, text, expected):
+    got = pairs(extract_text(text), predicate)
+    assert holds(expected, got) and {s for s, _ in got} == {s for s, _ in expected}, sorted(got)
 
 
 @pytest.mark.parametrize("predicate, text", NOTHING)

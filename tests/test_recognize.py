@@ -171,6 +171,8 @@ FOUND = [
     ("总投资20亿元的娃哈哈饮料生产基地项目签约。", "Enterprise", "娃哈哈"),
     ("恒泰乳业、岚川食品成功入选。", "Enterprise", "岚川食品"),
     ("以岚川羊绒为龙头,打造服装产业集群。", "Enterprise", "岚川羊绒"),
+    # a brand and a weak industry word before 的 and how much of a product it makes
+    ("恒泰钛业的钛白粉产能亚洲第一,岚川化工的磷酸一铵产能世界第一。", "Enterprise", "岚川化工"),
     # a brand and a weak industry word, then a time of more than one word and what firms have
     ("恒川电子前三季度产值增长两成。", "Enterprise", "恒川电子"),
     ("恒川电子1-9月营收增长两成。", "Enterprise", "恒川电子"),
@@ -313,6 +315,7 @@ NOT_FOUND = [
     ("通过引进一批生物医药和创新型医疗器械项目,形成集聚。", "Project", "创新型医疗器械项目"),
     ("如今,类似高端化工新材料项目已签约26家。", "Project", "高端化工新材料项目"),
     ("还包括新材料领域项目。", "Project", "新材料领域项目"),
+    ("岚方电气是世界最大的能源装备制造企业集团之一。", "Enterprise", "能源装备制造企业集团"),
     ("岚江陶瓷产业链式发展入选全国特色产业培育案例。", "IndustryChain", "陶瓷产业链"),
     # development zones of a level, ranked: no park of their own
     ("杭州岚杭开发区再登浙江省区(县)国家级开发区榜首。", "IndustrialPark", "区(县)国家级开发区"),

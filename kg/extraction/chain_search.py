@@ -139,6 +139,10 @@ _LED_INDUSTRY = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:产业|行业)(?![链园
 _PARALLEL_ITEM = re.compile(r"([\u4e00-\u9fff]{2,6})(?=、以|等[\u4e00-\u9fff]{0,6}产业)")
 _NOT_CONTENT = frozenset("p c u uj ul uz ug ud r d m q f t".split())
 
+# 产业 or 行业 (no chain) right before a leader's trigger, after an industry's words: "特钢产业
+# 龙头", "锂电行业的龙头" (not "A、B等行业龙头企业": 等 closes a list of firms)
+_INDUSTRY_BEFORE = re.compile("(?:产业|行业)(?:的)?$")
+
 # what may qualify a chain's leaders between the chain and the trigger: "Z产业链重点链主企业"
 _QUALIFIER = re.compile("(?:重点|核心|首批|骨干|主要|省级|市级|县级){1,2}$")
 
@@ -155,7 +159,7 @@ class _Search:
 
     def run(self, subjects_start: int) -> tuple[list[Mention], str]:
         self.named_before = False  # a fused 该产业链 names the chain of the sentences before
-        if self._led_is_no_chain():
+        if self._led_is_no_chain(subjects_start):
             return [], ""
         for step in self.t.frame.search:
             if step in _BEYOND_SENTENCE:
@@ -197,8 +201,8 @@ class _Search:
         before = s.text[: t.start - s.start].rstrip('“"‘「')
         if before.endswith("的"):
             before = before[:-1]
-        if before.endswith("链上"):
-            before = before[:-1]  # "Z产业链上的链主企业"
+        if before.endswith(("链上", "链中", "链内")):
+            before = before[:-1]  # "Z产业链上的链主企业", "其在Z产业链中的“链主”地位"
         qualified = _QUALIFIER.search(before)
         if qualified and before[: qualified.start()].endswith("链"):
             before = before[: qualified.start()]  # "Z产业链重点链主企业": of which chain
@@ -253,11 +257,22 @@ class _Search:
     def _generic_ok(self) -> bool:
         return self.t.frame.predicate == P.chainLeaderOf
 
-    def _led_is_no_chain(self) -> bool:
+    def _led_is_no_chain(self, subjects_start: int) -> bool:
         """Whether the trigger's own clause names what the subjects lead, and it is a cluster
-        ("以X为链主的新能源汽车产业集群"), or, for a frame whose firms lead no bare industry,
-        an industry ("以X等企业为龙头的装备制造产业"): then they lead no chain."""
+        ("以X为链主的新能源汽车产业集群", or the clause's topic before them: "Z产业集群主要是以
+        A、B为核心企业"), or, for a frame whose firms lead no bare industry, an industry ("以X等
+        企业为龙头的装备制造产业", "特钢产业龙头X"), or they are firms on a chain ("链上领军
+        企业"): then they lead no chain."""
         s, t = self.s, self.t
+        if not t.frame.bare_industry:
+            before = s.text[: t.start - s.start].rstrip('“"‘「')
+            led = _INDUSTRY_BEFORE.search(before)
+            if led and industry_start(s, s.start + led.start(), self.floor) is not None:
+                return True  # "依托特钢产业龙头X": X leads an industry, not a chain
+            if before.endswith("链上") and not any(
+                m.type == C.IndustryChain and m.end == t.start - 1 for m in self.art.by_sent[self.i]
+            ):
+                return True  # "30家链上领军企业": firms on a chain, not its leaders
         if not t.frame.bare_industry and s.text.startswith("的", t.end - s.start):
             led = _LED_INDUSTRY.match(s.text, t.end - s.start + 1)
             if led and industry_start(s, s.start + led.end(1), s.start + led.start(1)) is not None:
@@ -265,6 +280,16 @@ class _Search:
         if not any(m.type == C.IndustryCluster for m in self.art.by_sent[self.i]):
             return False
         lo, hi = _clause_span(self.s.text, self.s.start, self.t.start, self.t.end)
+        led = [
+            m
+            for m in self.art.by_sent[self.i]
+            if max(lo, self.floor) <= m.start
+            and m.end <= min(subjects_start, self.t.start)
+            and m.type in (C.IndustryChain, C.IndustryCluster)
+            and m.rule != GENERIC
+        ]
+        if led and min(led, key=lambda m: m.start).type == C.IndustryCluster:
+            return True  # "Z产业集群主要是以A、B为核心企业": the clause's topic is a cluster
         after = [
             m
             for m in self.art.by_sent[self.i]

@@ -85,6 +85,8 @@ def _subjects(
                 continue
             a, b = m.span("s")
             subs = [where[k] for k in range(a, b) if k in where and isinstance(where[k], Mention)]
+            if len(subs) > 1 and _GROUP_AFTER.match(abstract_, b):
+                subs = _first_of_two_groups(abstract_, a, b, where, subs)
             subs = [x for x in subs if _SYMBOL_OF_TYPE.get(x.type) in t.frame.subjects]
             people = [x for x in subs if x.type == C.Person]
             if people:  # "周立新市长", "市长周立新": the role is the person's title
@@ -100,6 +102,23 @@ def _subjects(
             if subs:
                 return subs, pos_, m.span()
     return [], None, (-1, -1)
+
+
+# a list closed by 等 and a count or kind of firm: the group its items belong to
+_GROUP_AFTER = re.compile("等[^,,。;;]{0,12}?(?:企业|公司|" + T + ")")
+
+
+def _first_of_two_groups(
+    abstract_: str, a: int, b: int, where: dict, subs: list[Mention]
+) -> list[Mention]:
+    """The subjects named before a conjunction that opens a second group: "链主企业A和B、C等
+    近30家链上领军企业" names A the leader, B and C firms of another kind; otherwise all."""
+    at = [k for k in range(a, b) if k in where and isinstance(where[k], Mention)]
+    first_sep = abstract_[at[0] + 1 : at[1]]
+    later = [abstract_[i + 1 : j] for i, j in zip(at[1:], at[2:], strict=False)]
+    if first_sep in ("和", "及", "与") and later and all(x == "、" for x in later):
+        return subs[:1]
+    return subs
 
 
 # ranks held together with an office, never a chain leader's post alone before another
@@ -131,7 +150,7 @@ def _previous_firm(art: _Article, i: int) -> Mention | None:
 
 
 # a number of firms named before (这两家, 这三大): how many
-_MANY = re.compile("这([两二三四五])[家大个]")
+_MANY = re.compile("[这该]([两二三四五])[家大个]")
 _NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 
 

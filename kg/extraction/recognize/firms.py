@@ -700,6 +700,8 @@ def _acts_after(s: _Sent, end: int) -> bool:
     k = bisect.bisect_left(_starts(s.toks), end)
     after = s.toks[k].text if k < len(s.toks) and s.toks[k].start == end else ""
     if after in ("的", "相关") and k + 1 < len(s.toks):
+        if after == "的" and _PRODUCT_FIGURE.match(s.text, s.toks[k].end - s.start):
+            return True  # "X的钛白粉产能亚洲第一": how much of a product it makes
         k += 1
         after = s.toks[k].text
     if after in lx["time_words"] and k + 1 < len(s.toks):
@@ -712,6 +714,9 @@ def _acts_after(s: _Sent, end: int) -> bool:
     # a verb, or an adverb opening the predicate (将, 正在, 计划)
     return len(after) >= 2 and pos(after) in lx["acting_pos"] or after in ("将", "已")
 
+
+# a product, then how much of it is made or sold: 钛白粉产能, 磷酸一铵产量
+_PRODUCT_FIGURE = re.compile(r"[^,。;、的]{1,8}?(?:产能|产量|销量|市场份额|市场占有率)")
 
 # a time written in more than one word: 前三季度, 1-9月, 2023年上半年
 _WHEN = re.compile(

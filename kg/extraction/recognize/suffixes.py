@@ -196,6 +196,8 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
             continue
         if cls == C.Enterprise and name.endswith(_KIND_HEADS):
             continue  # "天台首家上市公司", "台州A股上市公司": a kind of firm, no firm's name
+        if cls == C.Enterprise and core.endswith("企业") and not _names_something(s, start, a):
+            continue  # "世界最大的能源装备制造企业集团之一": a kind of group of firms
         if cls == C.Enterprise and len(suffix) == 1 and not _makes_or_names(s, start, a):
             continue  # "污水处理厂、变电所…配套设施齐全": what a plant does, not whose it is
         if (
