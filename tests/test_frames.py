@@ -45,6 +45,16 @@ def test_position_example(extract_text, position):
 
 
 FOUND = [
+    # the title given to a firm, no chain named
+    ("leadsChain", "岚途股份获“链主企业”称号。", {("岚途股份", "*")}),
+    # a list of firms ends before 分别, a list of chains after it: each firm its own chain
+    (
+        "leadsChain",
+        "岚途股份、恒宇电子分别担任锂电产业链、光伏产业链链主。",
+        {("岚途股份", "锂电产业链"), ("恒宇电子", "光伏产业链")},
+    ),
+    # 龙头企业、链主企业 together are one trigger of 链主
+    ("leadsChain", "希望恒泰科技继续发挥龙头企业、链主企业引领作用。", {("恒泰科技", "*")}),
     # 该两家: the last two firms named before (a firm before 的 and how much of a product it
     # makes is one)
     (

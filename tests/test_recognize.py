@@ -171,6 +171,7 @@ FOUND = [
     ("总投资20亿元的娃哈哈饮料生产基地项目签约。", "Enterprise", "娃哈哈"),
     ("恒泰乳业、岚川食品成功入选。", "Enterprise", "岚川食品"),
     ("以岚川羊绒为龙头,打造服装产业集群。", "Enterprise", "岚川羊绒"),
+    ("岚途股份、恒宇电子分别担任锂电、光伏产业链链主。", "Enterprise", "恒宇电子"),
     # a brand and a weak industry word before 的 and how much of a product it makes
     ("恒泰钛业的钛白粉产能亚洲第一,岚川化工的磷酸一铵产能世界第一。", "Enterprise", "岚川化工"),
     # a brand and a weak industry word, then a time of more than one word and what firms have

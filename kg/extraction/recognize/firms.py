@@ -896,8 +896,19 @@ def _coordinated_firms(
                 continue  # (told first: most items are named already, and are not read again)
             joined = k > 0 and s.text[a - s.start] in "和与及"
             if k < len(spans) - 1 and _walk_left(s.toks, b, a, C.Enterprise, 16) != a + joined:
+                edge = _right_edge(s, a, b) if k > 0 and named(spans[k - 1]) else a
+                if a + 2 <= edge < b and _MANNER_AFTER.match(s.text, edge - s.start):
+                    # "A、B分别担任X、Y产业链链主": the list of firms ends in this item, before
+                    # what they do; a second list follows
+                    yield from _firm(s, a, edge, "并列", in_list=True, trim=False)
+                    break
                 continue  # an item with a verb or a function word inside is not a name
             yield from _firm(s, a, b, "并列", in_list=True, trim=not joined)
+
+
+# what opens the predicate of a list of firms, ending the list inside a run of 、: 分别 (each
+# its own), 均, 都, 共同
+_MANNER_AFTER = re.compile("分别|均|都|共同|一起")
 
 
 def _holds_one(text: str, names: AbstractSet[str]) -> bool:
