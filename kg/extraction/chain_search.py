@@ -194,11 +194,15 @@ class _Search:
             m.start < b and a < m.end for m in self.art.by_sent[self.i] if m.type != C.Region
         )
 
+    def _before_trigger(self) -> str:
+        """The sentence's text before the trigger, without an opening quote of it."""
+        return self.s.text[: self.t.start - self.s.start].rstrip('“"‘「')
+
     def _fused(self, _: int) -> list[Mention]:
         s, t = self.s, self.t
         if t.industry is not None:
             return [self._industry(*t.industry)]
-        before = s.text[: t.start - s.start].rstrip('“"‘「')
+        before = self._before_trigger()
         if before.endswith("的"):
             before = before[:-1]
         if before.endswith(("链上", "链中", "链内")):
@@ -265,12 +269,13 @@ class _Search:
         企业"): then they lead no chain."""
         s, t = self.s, self.t
         if not t.frame.bare_industry:
-            before = s.text[: t.start - s.start].rstrip('“"‘「')
+            before = self._before_trigger()
             led = _INDUSTRY_BEFORE.search(before)
             if led and industry_start(s, s.start + led.start(), self.floor) is not None:
                 return True  # "依托特钢产业龙头X": X leads an industry, not a chain
+            chain_end = s.start + len(before) - 1  # (where a chain before 上 would end)
             if before.endswith("链上") and not any(
-                m.type == C.IndustryChain and m.end == t.start - 1 for m in self.art.by_sent[self.i]
+                m.type == C.IndustryChain and m.end == chain_end for m in self.art.by_sent[self.i]
             ):
                 return True  # "30家链上领军企业": firms on a chain, not its leaders
         if not t.frame.bare_industry and s.text.startswith("的", t.end - s.start):

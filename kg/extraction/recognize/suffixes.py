@@ -382,7 +382,7 @@ def _specific(s: _Sent, a: int, b: int) -> bool:
 _KIND_BEFORE = re.compile("(?:一批|一大批|各类|各种|类似|此类|这类|同类)[^,。;、的等]{0,12}$")
 
 # a level and nothing after it before 开发区: the development zones of that level (国家级开发区,
-# 区(县)省级开发区), not one of them (彝良市级物流园区 is one park)
+# 区(县)省级开发区), not one of them (岚川市级物流园区 is one park)
 _LEVEL_ONLY = re.compile(r"(?:国家级|省级|市级|县级|\(县\))$")
 
 # kinds of firm that end in a firm's suffix (上市公司)
