@@ -170,6 +170,19 @@ FOUND = [
     ("江州蒙牛乳品加工项目开工。", "Enterprise", "蒙牛"),
     ("总投资20亿元的娃哈哈饮料生产基地项目签约。", "Enterprise", "娃哈哈"),
     ("恒泰乳业、岚川食品成功入选。", "Enterprise", "岚川食品"),
+    # a list of projects whose tail lists qualities before 的; a brand at an item's head
+    (
+        "岚友高档羊绒面料、宏岚公司羊绒精纺等一大批投资强度大、拉动力强的项目相继落地。",
+        "Project",
+        "岚友高档羊绒面料",
+    ),
+    (
+        "岚友高档羊绒面料、宏岚公司羊绒精纺等一大批投资强度大、拉动力强的项目相继落地。",
+        "Enterprise",
+        "岚友",
+    ),
+    # a project of an industry and what goes with it (及配套产业) is one project
+    ("岚川低空飞行器制造及配套产业项目开工。", "Project", "岚川低空飞行器制造及配套产业项目"),
     ("以岚川羊绒为龙头,打造服装产业集群。", "Enterprise", "岚川羊绒"),
     ("岚途股份、恒宇电子分别担任锂电、光伏产业链链主。", "Enterprise", "恒宇电子"),
     # a brand and a weak industry word before 的 and how much of a product it makes
@@ -316,6 +329,11 @@ NOT_FOUND = [
     ("通过引进一批生物医药和创新型医疗器械项目,形成集聚。", "Project", "创新型医疗器械项目"),
     ("如今,类似高端化工新材料项目已签约26家。", "Project", "高端化工新材料项目"),
     ("还包括新材料领域项目。", "Project", "新材料领域项目"),
+    (
+        "岚友高档羊绒面料、宏岚公司羊绒精纺等一大批投资强度大、拉动力强的项目相继落地。",
+        "Enterprise",
+        "岚友高档羊绒面料",
+    ),
     ("岚方电气是世界最大的能源装备制造企业集团之一。", "Enterprise", "能源装备制造企业集团"),
     ("岚江陶瓷产业链式发展入选全国特色产业培育案例。", "IndustryChain", "陶瓷产业链"),
     # development zones of a level, ranked: no park of their own

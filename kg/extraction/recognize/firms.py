@@ -887,7 +887,7 @@ def _coordinated_firms(
                 if not named((a, b)) and _bare_name(s, a, b):
                     yield from _firm(s, a, b, "并列", in_list=True, trim=False, bounded=True)
             continue
-        if _rx(r"等[^,。;]{0,8}项目").match(s.text[spans[-1][1] - s.start :]):
+        if _FIRMS_PROJECTS_TAIL.match(s.text[spans[-1][1] - s.start :]):
             continue  # "A、B等工业项目": firms' names used for their projects
         for k, (a, b) in enumerate(spans):
             # "A、和翔鸭业、B": a conjunction after 、 opens an item's name (no list writes 、
@@ -909,6 +909,16 @@ def _coordinated_firms(
 # what opens the predicate of a list of firms, ending the list inside a run of 、: 分别 (each
 # its own), 均, 都, 共同
 _MANNER_AFTER = re.compile("分别|均|都|共同|一起")
+
+
+# the tail of a list of projects: 等, a count, what they are, 项目; what they are may list
+# qualities before 的 ("等一大批投资强度大、拉动力强的项目")
+_PROJECTS_TAIL = re.compile(
+    r"等(?:一批|一大批|[0-9一二三四五六七八九十]+个)?(?:[^,。;、等]{0,12}?|[^,。;等]{2,24}?的)项目"
+)
+# the same, as firms' names stand for their projects: a short tail ("A、B等工业项目"), or one
+# listing qualities before 的
+_FIRMS_PROJECTS_TAIL = re.compile(r"等(?:[^,。;]{0,8}|[^,。;等]{2,24}?的)项目")
 
 
 def _holds_one(text: str, names: AbstractSet[str]) -> bool:
@@ -951,7 +961,7 @@ def _projects_list(s: _Sent, spans: list[tuple[int, int]]) -> list[tuple[int, in
         cut = s.text.find("等", a - s.start, b - s.start)
         if cut < 0:
             continue
-        if cut - (a - s.start) >= 2 and _rx(r"等[^,。;]{0,8}项目").match(s.text, cut):
+        if cut - (a - s.start) >= 2 and _FIRMS_PROJECTS_TAIL.match(s.text, cut):
             return [*spans[:k], (a, s.start + cut)]
         return []
     return []

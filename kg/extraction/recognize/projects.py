@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.extraction.recognize.boundaries import _Sent, _strip_generic
-from kg.extraction.recognize.firms import _brand_prefix, _kinds_of_firm, _names_something
+from kg.extraction.recognize.firms import (
+    _PROJECTS_TAIL,
+    _brand_prefix,
+    _kinds_of_firm,
+    _names_something,
+)
 from kg.extraction.recognize.lexicon import _is_region_word, _rx
 from kg.extraction.recognize.lists import _list_items
 from kg.reading.document import Mention
@@ -17,9 +22,7 @@ _SUM_BEFORE = _rx(r"[^,。;、]{0,4}?(?:投资)?[0-9.]+(?:万|亿)?元的")
 
 def _project_list_items(s: _Sent) -> Iterator[Mention]:
     """Items of "A、B、C等(一批)(重点)项目": each is a project; a brand at its head is a firm."""
-    for m in _rx(r"等(?:一批|[0-9一二三四五六七八九十]+个)?[^,。;、等]{0,12}?项目").finditer(
-        s.text
-    ):
+    for m in _PROJECTS_TAIL.finditer(s.text):
         if _rx("企业|公司").search(m.group()):
             continue  # "A、B等企业招商引资项目": the items are firms
         if _rx("设施|领域|行业|类").search(m.group()):

@@ -183,10 +183,12 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
                 core = name[: -len(suffix)]
         if not core or category or len(core) < 2:
             continue
-        if cls == C.Project and core.endswith(
-            ("上下游", "配套", "产业", "产业集群", "领域", "行业")
+        if (
+            cls == C.Project
+            and core.endswith(("上下游", "配套", "产业", "产业集群", "领域", "行业"))
+            and "及配套" not in core
         ):
-            continue  # "新材料领域项目": the projects of a field, not one
+            continue  # "新材料领域项目": the projects of a field, not one ("X及配套产业项目" is)
         if cls == C.Project and not _specific(s, start, a):
             continue  # "正式合同项目", "补链强链项目": what kind of project, not which
         if cls == C.Project and _KIND_BEFORE.search(s.text, 0, start - s.start):
