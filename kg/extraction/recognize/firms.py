@@ -197,18 +197,19 @@ def _kinds_of_firm(s: _Sent, items: list[tuple[int, int]]) -> bool:
     return 2 * kinds > len(items)
 
 
-def _kinds(s: _Sent, items: list[tuple[int, int]]) -> bool:
+def _kinds(s: _Sent, items: list[tuple[int, int]], *, modified: bool = True) -> bool:
     """Whether the items of a list, or its one item, name kinds of thing, not firms: the one
-    item made of listed industry words (锂电池材料), or a word that says what kind (高端) before
-    an industry's words (高端羊绒; not 岚川羊绒, and a one-word brand like a product's stays a
-    firm)."""
+    item made of listed industry words (锂电池材料), or, when `modified`, a word that says what
+    kind (高端) before an industry's words (高端羊绒; not 岚川羊绒, and a one-word brand like a
+    product's stays a firm)."""
     if len(items) != 1:
         return len(items) > 1 and _kinds_of_firm(s, items)
     if _listed(s, *items[0]):
         return True
     words = _words_within(s, *items[0])
     return (
-        len(words) > 1
+        modified
+        and len(words) > 1
         and words[0].start == items[0][0]
         and word_kind(words[0].text) == MOD
         and industry_start(s, items[0][1], items[0][0]) == items[0][0]
@@ -310,7 +311,7 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
         single = m.group().startswith(("等", "在内"))  # one firm may be listed (包括A在内的…)
         if not single and len(items) < 2:
             return
-        if len(items) > 1 and _kinds_of_firm(s, items) or len(items) == 1 and _listed(s, *items[0]):
+        if _kinds(s, items, modified=False):
             return  # "汽车、机床等企业", "锂电池材料等企业": kinds of firm (航天新光等: a firm)
         if (
             len(items) == 1

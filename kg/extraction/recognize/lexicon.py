@@ -304,6 +304,10 @@ def _is_region_word(word: str) -> bool:
     return any(word.endswith(s) and len(word) > len(s) for s in lx["region_sfx"]) and not freq(word)
 
 
+# the dictionary's tags of a proper name that is no person's (a brand it knows: 蒙牛, 娃哈哈)
+_BRAND_TAGS = frozenset({"nz", "nt"})
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _brand_like(word: str) -> bool:
     """A run of characters that is not an ordinary word: a likely brand (合盛, 云铝海鑫).
@@ -317,7 +321,7 @@ def _brand_like(word: str) -> bool:
     tag = pos(word)
     # (a person's name in the dictionary is a brand's too, unless it is as common as an
     # ordinary word the dictionary mistags: 智慧, 文明; 华为, 美的 are far rarer)
-    return freq(word) < 60 or tag in {"nz", "nt"} or tag in {"nr", "nrt"} and freq(word) < 1000
+    return freq(word) < 60 or tag in _BRAND_TAGS or tag in {"nr", "nrt"} and freq(word) < 1000
 
 
 _STOPS_MAX = 100_000

@@ -229,19 +229,21 @@ def _persons(s: _Sent) -> Iterator[Mention]:
 
 # "一条产业链、一位市领导": the official each chain has, in the chain-leader system's formula
 _ONE_EACH = re.compile(r"一[个条](?:产业链?|链)、一[位名个]$")
+# the titles a name may stand before (周立新市长) or have in brackets after it
+_TITLES = "市长|县长|区长|省长|州长|镇长|书记"
 # a name before the title, opening a clause: "周立新市长主持会议", "程一帆副县长表示"
 # (the name is read short first: 张华副市长 is 张华 and 副市长; a 链长 in quotes may come first)
 _NAME_TITLE = re.compile(
-    r"(?:^|(?<=[,,;;、:“”由]))([\u4e00-\u9fff]{2,3}?)((?:副)?(?:市长|县长|区长|省长|州长|镇长|书记))"
+    r"(?:^|(?<=[,,;;、:“”由]))([\u4e00-\u9fff]{2,3}?)((?:副)?(?:" + _TITLES + "))"
     r"(?=担任|兼任|出任|任|主持|表示|指出|强调|带队|率队|调研|一行|在|为|作为|以|到|赴|来到|深入"
     r"|走访|出席|参加|前往|陪同|会见|召开|看望|督导|,|,)"
 )
 # a name, then its title in brackets, opening a clause: "周立新(副市长)任光伏产业链链长"
 _NAME_BRACKETED = re.compile(
     r"(?:^|(?<=[,,;;、:“”由]))([\u4e00-\u9fff]{2,3})[((](?:市委|县委|区委|省委)?(?:常务)?"
-    r"(?:副)?(?:市长|县长|区长|省长|州长|镇长|书记)[))]"
+    r"(?:副)?(?:" + _TITLES + ")[))]"
 )
-_NAME_TITLE_WORD = re.compile("市长|县长|区长|省长|州长|镇长|书记")  # _NAME_TITLE's titles
+_NAME_TITLE_WORD = re.compile(_TITLES)  # _NAME_TITLE's titles
 # a name of two or three characters opening a clause or after 由, then 担任…链长
 _TAKES_POST = re.compile(
     r"(?:^|(?<=[,,;;、:“由]))(?!由)([\u4e00-\u9fff]{2,3})(?:同志)?(?:担任|兼任|出任|任|为|是|作为)"

@@ -18,6 +18,7 @@ from kg.extraction.recognize.edges import _balanced
 from kg.extraction.recognize.firms import _brand_prefix, _firm, _names_something
 from kg.extraction.recognize.industries import HEAD, PROCESS, industry_start, word_kind
 from kg.extraction.recognize.lexicon import (
+    _BRAND_TAGS,
     _CLUSTER_LIST_TAIL,
     _OPEN_QUOTES,
     _PUNCT,
@@ -262,9 +263,8 @@ def _owner_brand(s: _Sent, a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
-# the dictionary's tags of a proper name (a brand it knows: 蒙牛, 娃哈哈); a person's name may be
-# a brand's too (美的), but is no sure sign of a firm
-_BRAND_TAGS = frozenset({"nz", "nt"})
+# the dictionary's tags of a proper name: a brand's it knows, or a person's, which may be a
+# brand's too (美的) but is no sure sign of a firm
 _PROPER = _BRAND_TAGS | {"nr"}
 
 
