@@ -487,6 +487,38 @@ FOUND = [
         "近年来,临溪县围绕户外休闲产业链图谱加大招商力度,沃森特、岚泰达等行业龙头企业相继入驻。",
         {("沃森特", "户外休闲产业链"), ("岚泰达", "户外休闲产业链")},
     ),
+    # what describes the firms between the chain and the trigger: a phrase ending in 的, a
+    # qualifier, a count
+    ("leadsChain", "岚川集团是铝产业链中举足轻重的龙头企业。", {("岚川集团", "铝产业链")}),
+    ("leadsChain", "恒远股份是储能产业链上规模最大的链主企业之一。", {("恒远股份", "储能产业链")}),
+    ("leadsChain", "岚川集团是铝产业链的重点链主企业。", {("岚川集团", "铝产业链")}),
+    ("leadsChain", "岚川集团作为铝产业链上的骨干龙头企业,带动发展。", {("岚川集团", "铝产业链")}),
+    (
+        "leadsChain",
+        "岚川集团和恒远股份是光伏产业链的两家链主企业。",
+        {("岚川集团", "光伏产业链"), ("恒远股份", "光伏产业链")},
+    ),
+    # the chain the clause sets its firm in: 在Z产业链中/上
+    ("leadsChain", "岚川集团在光伏产业链中处于龙头地位。", {("岚川集团", "光伏产业链")}),
+    ("leadsChain", "恒远股份在全省储能产业链上扮演着链主角色。", {("恒远股份", "储能产业链")}),
+    # more verbs of being (则是, 属于, 担纲) and 领头雁, a figure of speech like 领头羊
+    (
+        "leadsChain",
+        "岚川集团在光伏产业链中占据龙头地位,恒远股份则是储能产业链的链主。",
+        {("岚川集团", "光伏产业链"), ("恒远股份", "储能产业链")},
+    ),
+    ("leadsChain", "岚川集团属于光伏产业链链主企业。", {("岚川集团", "光伏产业链")}),
+    ("leadsChain", "恒远股份担纲储能产业链链主。", {("恒远股份", "储能产业链")}),
+    ("leadsChain", "岚川集团是光伏产业链的“领头雁”。", {("岚川集团", "光伏产业链")}),
+    ("leadsChain", "光伏产业链链主单位岚川集团今年产值增长。", {("岚川集团", "光伏产业链")}),
+    # people who take a 链长's post: a list after 由, one after 作为…链长
+    (
+        "chainLeaderOf",
+        "储能产业链实行“双链长”制,由岳岚、程恒担任链长。",
+        {("岳岚", "储能产业链"), ("程恒", "储能产业链")},
+    ),
+    ("chainLeaderOf", "作为光伏产业链链长,程一帆多次到企业调研。", {("程一帆", "光伏产业链")}),
+    ("chainLeaderOf", "岳岚兼任光伏产业链链长。", {("岳岚", "光伏产业链")}),
     # 年产值 after the firm's name is no part of it
     (
         "leadsChain",
@@ -549,6 +581,10 @@ NOTHING = [
     # a leading firm of the industry written with the trigger leads no chain named elsewhere
     ("leadsChain", "临溪县大力发展海工装备产业链。岚泰达是全国肉牛龙头企业,年屠宰肉牛10万头。"),
     ("leadsChain", "临溪县大力发展海工装备产业链。沃森特是国内铝加工龙头企业。"),
+    # what describes firms after a chain may say they are not of it (yet): its suppliers, firms
+    # it lacks
+    ("leadsChain", "岚川集团是铝产业链急需引进的龙头企业。"),
+    ("leadsChain", "岚川集团是为铝产业链提供配套的龙头企业。"),
     # titles and deputies are not chain leaders; 链长制 is no chain leader
     # 领衔 names a chain's leader only with the chain right after it; a post given to a kind
     ("leadsChain", "由岚川重工领衔的创新联合体攻关海工装备产业链关键技术。"),

@@ -57,6 +57,16 @@ FOUND = [
     ("副市长王强深入园区调研。", "Person", "王强"),
     ("王恒宁副市长到恒泰科技调研。", "Person", "王恒宁"),
     ("王恒宁(副市长)任光伏产业链链长。", "Person", "王恒宁"),
+    # a name of two characters before 兼任/担任 a 链长's post; names listed before it take it too;
+    # a name opening the clause after 作为…链长
+    ("岳岚兼任光伏产业链链长。", "Person", "岳岚"),
+    ("由岳岚、程一帆担任储能产业链链长。", "Person", "岳岚"),
+    ("储能产业链实行“双链长”制,由岳岚、程恒担任链长。", "Person", "岳岚"),
+    ("作为光伏产业链链长,程一帆多次到企业调研。", "Person", "程一帆"),
+    ("作为光伏产业链链长,岳岚多次到企业调研。", "Person", "岳岚"),
+    # the part a body plays (链主单位, 牵头单位) is no part of its name
+    ("光伏产业链链主单位岚川集团今年产值增长。", "Enterprise", "岚川集团"),
+    ("牵头单位恒远股份负责组织实施。", "Enterprise", "恒远股份"),
     # "A及B项目" is one project when B alone names nothing in particular
     ("总投资130亿元的岚瑞未来工厂及发动机项目当年签约。", "Project", "岚瑞未来工厂及发动机项目"),
     # suffix-anchored names, read leftwards to the governing verb
@@ -423,6 +433,10 @@ NOT_FOUND = [
         "王晓蕾分别担任光伏产业链",
     ),
     ("华岳集团、恒泰科技分别为光伏、智能家电产业链链主企业。", "Enterprise", "恒泰科技分别"),
+    # 由 before a listed name is no part of it; 作为链长 before no name
+    ("储能产业链实行“双链长”制,由岳岚、程恒担任链长。", "Person", "由岳岚"),
+    ("作为链长,全市上下齐心协力。", "Person", "全市"),
+    ("光伏产业链链主单位岚川集团今年产值增长。", "Enterprise", "单位岚川集团"),
     # a surname-like character before a title opens the title, not a name (和, 由)
     ("由市委书记和市长担任全市产业链总链长。", "Person", "和市长"),
     # a place's full name and an industry word is the place's industry, not a firm

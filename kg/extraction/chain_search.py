@@ -146,6 +146,22 @@ _INDUSTRY_BEFORE = re.compile("(?:产业|行业)(?:的)?$")
 # what may qualify a chain's leaders between the chain and the trigger: "Z产业链重点链主企业"
 _QUALIFIER = re.compile("(?:重点|核心|首批|骨干|主要|省级|市级|县级){1,2}$")
 
+# what describes a chain's leaders between the chain and the trigger, after 上/中/内 and 的: a
+# phrase ending in 的, a qualifier, a count ("Z产业链中举足轻重的两家龙头企业", "Z产业链的重点
+# 链主企业")
+_DESCRIBED = re.compile(
+    r"[上中内]?的?(?:[\u4e00-\u9fff0-9]{1,10}的)?"
+    r"(?:重点|核心|首批|骨干|主要|重要)?(?:[0-9一二两三四五六七八九十几]+[家个])?$"
+)
+# ... unless the phrase says the firms are not (yet) of the chain, or are other things
+_NOT_DESCRIBING = re.compile("上下游|配套|相关|以外|之外|需|缺|拟|计划|意向|和|与|及|或|项目|企业")
+
+# a chain the statement is set in: 在(全省)Z产业链中/上/里/内
+_FRAMED_BEFORE = re.compile(
+    "在(?:全国|全省|全市|全县|国内|省内|市内|本地|当地|我市|我省|我县|整个|全球)?$"
+)
+_FRAMED_AFTER = ("中", "上", "里", "内", "当中", "领域")
+
 # a count of the chains listed just before: "光伏、智能家电两条产业链"
 _COUNTED_CHAINS = re.compile(r"等?[0-9一二三四五六七八九十两]+[条个大](?:重点)?产业链$")
 
@@ -223,6 +239,9 @@ class _Search:
                     return []
                 chains = [c for c in self.art.by_sent[self.i] if c.type == C.IndustryChain]
                 return _siblings(m, chains, s.text, s.start)
+        described = self._described(s.start + len(self._before_trigger()))
+        if described:
+            return described
         # the industry right before the trigger, or before 的: "X是轻型卡车制造的链主企业"
         a = industry_start(s, end, self.floor) if t.frame.bare_industry else None
         if a is not None and self._names_in(a, end):
@@ -230,6 +249,26 @@ class _Search:
         if a is not None and a < end:
             return [self._industry(a, end)]
         return []
+
+    def _described(self, end: int) -> list[Mention]:
+        """The chain written before what describes the trigger's firms ("Z产业链中举足轻重的龙头
+        企业"): a named chain, then `_DESCRIBED` and nothing else, naming nothing."""
+        s = self.s
+        chains = [
+            m
+            for m in self.art.by_sent[self.i]
+            if m.type == C.IndustryChain and m.rule != GENERIC and m.end < end
+            and m.text.endswith("链")
+        ]  # fmt: skip
+        if not chains:
+            return []
+        m = max(chains, key=lambda c: c.end)
+        gap = s.sub(m.end, end)
+        if not gap or not _DESCRIBED.fullmatch(gap) or _NOT_DESCRIBING.search(gap):
+            return []
+        if self._names_in(m.end, end):
+            return []
+        return _siblings(m, self.art.chains(self.i), s.text, s.start)
 
     def _industry(self, a: int, b: int) -> Mention:
         """A bare industry as the frame's chain (电子元器件 in 电子元器件链主型企业)."""
@@ -312,8 +351,20 @@ class _Search:
         return (
             self._after(self.t.end, hi, self._generic_ok())
             or self._industry_after(hi)
+            or self._framed(subjects_start)
             or self._before(lo, min(subjects_start, self.t.start), self._generic_ok())
         )
+
+    def _framed(self, subjects_start: int) -> list[Mention]:
+        """The chain the clause sets its firms in, between them and the trigger: "X在Z产业链中
+        处于龙头地位", "X在全省Z产业链上扮演链主角色"."""
+        s = self.s
+        for m in self.art.chains(self.i):
+            if subjects_start <= m.start and m.end <= self.t.start:
+                after = s.text[m.end - s.start : m.end - s.start + 2]
+                if _FRAMED_BEFORE.search(s.before(m.start)) and after.startswith(_FRAMED_AFTER):
+                    return _siblings(m, self.art.chains(self.i), s.text, s.start)
+        return []
 
     def _industry_after(self, hi: int) -> list[Mention]:
         """A bare industry the trigger is said of ("以X为链主的肉食品加工产业"): industry words

@@ -225,6 +225,29 @@ def _persons(s: _Sent) -> Iterator[Mention]:
         if name and m.start(1) + len(name) == m.end(1):
             a = s.start + m.start(1)
             yield Mention(C.Person, name, a, a + len(name), rule="takes the post")
+            yield from _names_listed_before(s, m.start(1))
+    for m in _AS_LEADER.finditer(s.text):
+        name = _person_name(s.text[m.end() : m.end() + 5])
+        if name:
+            a = s.start + m.end()
+            yield Mention(C.Person, name, a, a + len(name), rule="takes the post")
+
+
+def _names_listed_before(s: _Sent, e: int) -> Iterator[Mention]:
+    """The names listed before the one at `e` that takes the post, each followed by 、 ("由周立新、
+    程一帆担任…链长": both take it)."""
+    text = s.text
+    while e > 0 and text[e - 1] == "、":
+        for n in (2, 3):  # (the item opens the sentence or follows 、, 由, a comma…)
+            b = e - 1 - n
+            if b >= 0 and (b == 0 or text[b - 1] in _LIST_OPENERS):
+                if _person_name(text[b : e - 1]) == text[b : e - 1]:
+                    break
+        else:
+            return
+        a = s.start + b
+        yield Mention(C.Person, text[b : e - 1], a, s.start + e - 1, rule="takes the post")
+        e = b
 
 
 # "一条产业链、一位市领导": the official each chain has, in the chain-leader system's formula
@@ -246,9 +269,13 @@ _NAME_BRACKETED = re.compile(
 _NAME_TITLE_WORD = re.compile(_TITLES)  # _NAME_TITLE's titles
 # a name of two or three characters opening a clause or after 由, then 担任…链长
 _TAKES_POST = re.compile(
-    r"(?:^|(?<=[,,;;、:“由]))(?!由)([\u4e00-\u9fff]{2,3})(?:同志)?(?:担任|兼任|出任|任|为|是|作为)"
+    r"(?:^|(?<=[,,;;、:“由]))(?!由)([\u4e00-\u9fff]{2,3}?)(?:同志)?(?:担任|兼任|出任|任|为|是|作为)"
     r"[^,,。;;]{0,24}?(?<!副)链长"
 )
+# a name opening the clause after 作为…链长: "作为光伏产业链链长,周立新多次到企业调研"
+_AS_LEADER = re.compile(r"作为[^,,。;;]{0,24}?(?<!副)链长[”’]?[,,]")
+# what stands before the first item of a list of names, or between two of them
+_LIST_OPENERS = frozenset(",,;;、:“由")
 # a name, then 同志, after a word that gives the post: "链长为张华同志"
 _COMRADE = re.compile(r"(?<=[为是由:,,、])([\u4e00-\u9fff]{2,3}?)同志")
 # …链长由 and a name, then 担任: "海工装备产业链链长由程一帆担任"
