@@ -535,31 +535,33 @@ def test_frames_find(extract_text, predicate, text, expected):
 
 
 NOTHING = [
-    # a leading firm of an industry written right before the trigger; a cluster the clause is
-    # about, before the firms (钢铁工业产业集群主要是以A、B为核心企业)
-    ("leadsChain", "临泉依托特钢产业龙头岚冶特钢等企业,打造工模具钢等特色产业链。"),
+    # a cluster the clause is about, before the firms (钢铁工业产业集群主要是以A、B为核心企业)
     ("leadsChain", "钢铁产业集群主要是以岚钢、恒钢为核心企业,建设加工产业集群,拉长钢铁产业链。"),
     # generic statements: the trigger names a kind of firm, no firm in particular
     ("leadsChain", "培育龙头企业作为链主,推动产业链上下游协同。"),
     ("leadsChain", "在链主企业带动下,新能源汽车产业号召力不断增强。"),
     ("leadsChain", "主动围绕链主企业开展产业链招商。"),
     ("leadsChain", "培育一批头部企业,壮大新材料产业链。"),
-    # what the leading firms lead is an industry (以X为龙头的装备制造产业): no chain, not the
-    # chain named next
-    ("leadsChain", "形成以川重装备为龙头的装备制造产业,打造高端装备产业链。"),
     ("leadsChain", "“链主”企业选取产业链上主导作用强的领航企业担任。"),
     ("leadsChain", "要充分发挥龙头企业作用,延伸新材料产业链。"),
     ("leadsChain", "宁川新材表示,将培育更多链主企业,做强新材料产业链。"),
-    # a leading firm of an industry, or of nothing named, leads no chain
+    # the industry a sentence is about, before leaders of a plan for it: no pair
     ("leadsChain", "在新能源产业上,以东风科技、华车电机为龙头,打造海上风电特色产业基地。"),
-    ("leadsChain", "1-3月,日川和立宁2家龙头企业新增产值超58亿元。"),
-    ("leadsChain", "引培龙头企业强链,新增国家级农业龙头企业2户。"),
-    ("leadsChain", "宁川前进牧业有限公司是省内乳制品行业的龙头企业。"),
-    ("leadsChain", "东川智芯中心、华米西区总部等知名龙头企业完成项目装修工作。"),
     (
         "leadsChain",
         "电子信息产业链加快发展。在健康产业方面,以岭健集团为龙头,加速推进项目建设。",
     ),
+    # a leading firm of nothing named leads no chain; an honour of farming names no industry
+    ("leadsChain", "岚川牧业是国家级农业产业化重点龙头企业。"),
+    ("leadsChain", "岚川牧业被评为省级林业龙头企业。"),
+    # what a sentence says the place lacks, with the leaders it has not drawn
+    (
+        "leadsChain",
+        "高新技术产业占比不足两成,产业链“链主”企业稀缺,如岚川、恒远等头部企业未布局本市。",
+    ),
+    ("leadsChain", "1-3月,日川和立宁2家龙头企业新增产值超58亿元。"),
+    ("leadsChain", "引培龙头企业强链,新增国家级农业龙头企业2户。"),
+    ("leadsChain", "东川智芯中心、华米西区总部等知名龙头企业完成项目装修工作。"),
     ("leadsChain", "东岭是我国工程机械产业发展的领军城市。"),
     ("leadsChain", "鲁东县龙头山镇花椒种植面积从2.8万亩增加到8.4万亩。"),
     ("leadsChain", "会议强调要抓好落实。这家企业是全省新能源产业链的龙头企业。"),
@@ -578,9 +580,6 @@ NOTHING = [
     ("leadsChain", "岚川重工为链主企业提供配套服务,融入海工装备产业链。"),
     ("leadsChain", "岚川重工入选链主企业配套名单,融入海工装备产业链。"),
     ("leadsChain", "岚川重工作为链主企业的上游供应商,融入海工装备产业链。"),
-    # a leading firm of the industry written with the trigger leads no chain named elsewhere
-    ("leadsChain", "临溪县大力发展海工装备产业链。岚泰达是全国肉牛龙头企业,年屠宰肉牛10万头。"),
-    ("leadsChain", "临溪县大力发展海工装备产业链。沃森特是国内铝加工龙头企业。"),
     # what describes firms after a chain may say they are not of it (yet): its suppliers, firms
     # it lacks
     ("leadsChain", "岚川集团是铝产业链急需引进的龙头企业。"),
@@ -598,6 +597,61 @@ NOTHING = [
     ("chainLeaderOf", "会议为链长们提供了交流平台。"),
     ("chainLeaderOf", "市人大常委会主任、工程机械产业链链长文一勋出席,副市长彭一涛参加。"),
 ]
+
+
+# a leading firm of an industry (龙头, 领军企业, 巨头 of X产业, X行业, or X written with the
+# trigger) leads that industry, and no chain named elsewhere: exactly these pairs, by the words
+# of the text
+INDUSTRY = [
+    ("临泉依托特钢产业龙头岚冶特钢等企业,打造工模具钢等特色产业链。", {("岚冶特钢", "特钢产业")}),
+    ("形成以川重装备为龙头的装备制造产业,打造高端装备产业链。", {("川重装备", "装备制造产业")}),
+    ("宁川前进牧业有限公司是省内乳制品行业的龙头企业。", {("宁川前进牧业有限公司", "乳制品行业")}),
+    (
+        "临溪县大力发展海工装备产业链。岚泰达是全国肉牛龙头企业,年屠宰肉牛10万头。",
+        {("岚泰达", "肉牛")},
+    ),
+    ("临溪县大力发展海工装备产业链。沃森特是国内铝加工龙头企业。", {("沃森特", "铝加工")}),
+    # the place (我区) and the count (两大) before the industry are not part of it
+    ("岚川集团是我区机械行业的龙头企业。", {("岚川集团", "机械行业")}),
+    (
+        "以岚川能源、恒远锂业两大锂电龙头为例,二者在本省建厂多年。",
+        {("岚川能源", "锂电"), ("恒远锂业", "锂电")},
+    ),
+    # the second role of the same firm, after 也是
+    (
+        "岚川集团是机械行业的龙头企业,也是内燃机行业的领军企业。",
+        {("岚川集团", "机械行业"), ("岚川集团", "内燃机行业")},
+    ),
+    # 巨头, a giant of its industry; a list closed by …… like 等
+    ("岚川集团是本市自行车行业的巨头企业。", {("岚川集团", "自行车行业")}),
+    (
+        "岚川集团、恒远股份、华泰铝业……铝产业龙头集聚本省发展。",
+        {("岚川集团", "铝产业"), ("恒远股份", "铝产业"), ("华泰铝业", "铝产业")},
+    ),
+    # the industry the next clause develops around the leaders
+    (
+        "依托资源优势,以岚川稀土集团为龙头,发展高端稀土新材料和应用产业,建设产业基地。",
+        {("岚川稀土集团", "高端稀土新材料和应用产业")},
+    ),
+    # a clause of time between 作为…领军企业 and the firm
+    ("作为全球炭素行业领军企业,前不久,岚川集团又有了新突破。", {("岚川集团", "炭素行业")}),
+    # a segment's leaders in the chain the sentence is set in lead that chain
+    (
+        "在铝基新材料产业链中,形成了以岚川集团、恒远股份为氧化铝龙头,以华泰铝业为电解铝龙头的格局。",
+        {
+            ("岚川集团", "铝基新材料产业链"),
+            ("恒远股份", "铝基新材料产业链"),
+            ("华泰铝业", "铝基新材料产业链"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", INDUSTRY)
+def test_a_leader_of_an_industry_leads_it(extract_text, text, expected):
+    doc = extract_text(text)
+    got = {(r.subject.text, r.object.text) for r in doc.relations if r.predicate == "leadsChain"}
+    assert got == expected
 
 
 # the subjects found are these and no others
@@ -632,7 +686,11 @@ def test_frames_give_nothing(extract_text, predicate, text):
         # the chain a frame before names is not the chain of a frame that leads an industry
         (
             "初步形成以岚钢为龙头带动的钢材深加工产业链,以川重装备等企业为龙头的装备制造产业。",
-            {("岚钢", "钢材深加工产业链")},
+            {
+                ("岚钢", "钢材深加工产业链"),
+                ("川重装备", "装备制造产业"),
+                ("川重装备", "装备制造产业链"),
+            },
         ),
     ],
 )

@@ -437,6 +437,9 @@ NOT_FOUND = [
     ("储能产业链实行“双链长”制,由岳岚、程恒担任链长。", "Person", "由岳岚"),
     ("作为链长,全市上下齐心协力。", "Person", "全市"),
     ("光伏产业链链主单位岚川集团今年产值增长。", "Enterprise", "单位岚川集团"),
+    # what the firms are (稀缺) is no name; 如 (such as) opens no name
+    ("产业链“链主”企业稀缺,如岚川集团等头部企业未布局本市。", "Enterprise", "稀缺"),
+    ("引进了如岚川集团、恒远股份等企业。", "Enterprise", "如岚川集团"),
     # a surname-like character before a title opens the title, not a name (和, 由)
     ("由市委书记和市长担任全市产业链总链长。", "Person", "和市长"),
     # a place's full name and an industry word is the place's industry, not a firm

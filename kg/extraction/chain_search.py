@@ -143,6 +143,22 @@ _NOT_CONTENT = frozenset("p c u uj ul uz ug ud r d m q f t".split())
 # 龙头", "锂电行业的龙头" (not "A、B等行业龙头企业": 等 closes a list of firms)
 _INDUSTRY_BEFORE = re.compile("(?:产业|行业)(?:的)?$")
 
+# the verb that opens the clause after a leader's trigger, developing what they lead
+_DEVELOPS = re.compile(
+    "[,,](?:大力|加快|着力|重点)?(?:发展|打造|做强|做大|壮大|培育|延伸|带动)(?:壮大|做强)?"
+)
+
+# the level of a place, after a word that makes it ours ("我区", "全市", "本县")
+_LEVEL_CHARS, _OWN = frozenset("省市县区州旗"), frozenset("我全本该")
+# a count of firms before the industry they lead ("两大锂电龙头", "三家电芯龙头企业")
+_COUNTED, _NUMERALS = frozenset("大家个"), frozenset("0123456789一二两三四五六七八九十几多")
+
+# the honours given to leading firms of farming and forestry, which name no industry they lead:
+# "国家级农业产业化重点龙头企业", "省级林业龙头企业"
+_HONOUR = re.compile(
+    "(?:农业|林业|渔业|农林|农牧业|扶贫)(?:产业化)?(?:国家|省|市|县|区)?级?(?:重点)?(?:的)?$"
+)
+
 # what may qualify a chain's leaders between the chain and the trigger: "Z产业链重点链主企业"
 _QUALIFIER = re.compile("(?:重点|核心|首批|骨干|主要|省级|市级|县级){1,2}$")
 
@@ -181,7 +197,7 @@ class _Search:
             if step in _BEYOND_SENTENCE:
                 scope = self._scope()
                 if scope is not None:  # "在健康产业,以X为龙头": X leads that industry
-                    if self.t.frame.name == "链主":
+                    if self._leads_scope(*scope):
                         return [self._industry(*scope)], "sentence"
                     return [], ""
             found = getattr(self, "_" + step)(subjects_start)
@@ -193,6 +209,8 @@ class _Search:
         """The industry the sentence is about before the trigger ("在健康产业,…"), if any."""
         s, t = self.s, self.t
         for m in reversed(list(_SCOPE.finditer(s.text, 0, t.start - s.start))):
+            if s.text.startswith("链", m.end()):
+                continue  # (a chain's name: the chain itself is searched for by the steps)
             end = s.start + m.start()
             a = industry_start(s, end, self.floor)
             if a is not None:
@@ -202,6 +220,16 @@ class _Search:
         if a is not None and a < t.start and not self._names_in(a, t.start):
             return a, t.start
         return None
+
+    def _leads_scope(self, a: int, b: int) -> bool:
+        """Whether the frame's firms lead the industry the sentence is about: a 链主 leads any
+        named before it; the leaders of other frames only that written with the trigger ("X是
+        全国肉牛龙头企业", "X是乳制品行业的龙头企业"), not the topic of the sentence ("在健康产业
+        方面,以X为龙头": a plan for an industry, no leader of it)."""
+        frame = self.t.frame
+        if not frame.bare_industry:
+            return False
+        return frame.name == "链主" or self.s.sub(b, self.t.start) in ("", "的")
 
     def _names_in(self, a: int, b: int) -> bool:
         """Whether a name other than a place overlaps [a, b): then the words there are no bare
@@ -247,7 +275,8 @@ class _Search:
         if a is not None and self._names_in(a, end):
             a = None  # 以恒远“链主型”: a firm's name, no industry
         if a is not None and a < end:
-            return [self._industry(a, end)]
+            # (a segment of the chain the sentence is set in: "在Z产业链中,以A为氧化铝龙头")
+            return self._framed(s.start) or [self._industry(a, end)]
         return []
 
     def _described(self, end: int) -> list[Mention]:
@@ -272,8 +301,13 @@ class _Search:
 
     def _industry(self, a: int, b: int) -> Mention:
         """A bare industry as the frame's chain (电子元器件 in 电子元器件链主型企业)."""
-        text = self.s.sub(a, b)
-        label = text + ("链" if text.endswith("产业") else "产业链")
+        s = self.s
+        if s.sub(a, a + 1) in _LEVEL_CHARS and s.sub(a - 1, a) in _OWN:
+            a += 1  # "我区机械行业": the place is 我区, the industry 机械
+        if s.sub(a, a + 1) in _COUNTED and s.sub(a - 1, a) in _NUMERALS:
+            a += 1  # "两大锂电龙头": a count of the firms
+        text = s.sub(a, b)
+        label = text.removesuffix("行业") + ("链" if text.endswith("产业") else "产业链")
         return Mention(C.IndustryChain, text, a, b, label=label, rule=FRAME_INDUSTRY)
 
     def _after(self, lo: int, hi: int, generic: bool) -> list[Mention]:
@@ -307,16 +341,18 @@ class _Search:
         企业为龙头的装备制造产业", "特钢产业龙头X"), or they are firms on a chain ("链上领军
         企业"): then they lead no chain."""
         s, t = self.s, self.t
+        before = self._before_trigger()
+        if _HONOUR.search(before):
+            return True  # "国家级农业产业化重点龙头企业": an honour, no industry led
+        chain_end = s.start + len(before) - 1  # (where a chain before 上 would end)
+        if before.endswith("链上") and not any(
+            m.type == C.IndustryChain and m.end == chain_end for m in self.art.by_sent[self.i]
+        ):
+            return True  # "30家链上领军企业": firms on a chain, not its leaders
         if not t.frame.bare_industry:
-            before = self._before_trigger()
             led = _INDUSTRY_BEFORE.search(before)
             if led and industry_start(s, s.start + led.start(), self.floor) is not None:
                 return True  # "依托特钢产业龙头X": X leads an industry, not a chain
-            chain_end = s.start + len(before) - 1  # (where a chain before 上 would end)
-            if before.endswith("链上") and not any(
-                m.type == C.IndustryChain and m.end == chain_end for m in self.art.by_sent[self.i]
-            ):
-                return True  # "30家链上领军企业": firms on a chain, not its leaders
         if not t.frame.bare_industry and s.text.startswith("的", t.end - s.start):
             led = _LED_INDUSTRY.match(s.text, t.end - s.start + 1)
             if led and industry_start(s, s.start + led.end(1), s.start + led.start(1)) is not None:
@@ -429,9 +465,31 @@ class _Search:
         return b
 
     def _sentence(self, subjects_start: int) -> list[Mention]:
-        return self._after(self.t.end, self.ceiling, False) or self._before(
-            self.floor, min(subjects_start, self.t.start), self._generic_ok()
+        return (
+            self._after(self.t.end, self.ceiling, False)
+            or self._industry_developed()
+            or self._before(self.floor, min(subjects_start, self.t.start), self._generic_ok())
+            or self._framed(self.s.start)  # (before the part of the sentence the frame owns)
         )
+
+    def _industry_developed(self) -> list[Mention]:
+        """The industry the next clause develops around the leaders: "以X为龙头,发展高端稀土
+        新材料和应用产业" (with no chain named: the chain would be found first)."""
+        s, t = self.s, self.t
+        if not t.frame.bare_industry:
+            return []
+        m = _DEVELOPS.match(s.text, t.end - s.start)
+        if m is None:
+            return []
+        a = s.start + m.end()
+        led = _LED_INDUSTRY.match(s.text, m.end())
+        if led is None or s.start + led.end() > self.ceiling:
+            return []
+        b = s.start + led.end(1)
+        start = industry_start(s, b, a)
+        if start != a or self._names_in(a, b):
+            return []
+        return [self._industry(a, s.start + led.end())]
 
     def _previous(self, _: int) -> list[Mention]:
         sents = self.art.doc.sentences

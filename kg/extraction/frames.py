@@ -104,6 +104,11 @@ def _subjects(
     return [], None, (-1, -1)
 
 
+# what joins a second role of the same subjects to the first: "…的龙头企业,也是B的领军企业"
+_ALSO = re.compile(
+    "[^,,;;。]{0,6}[,,](?:也|还|又|同时|同时也|更|并且?)(?:是|为|系|成为|作为)[^,,;;。]{0,24}"
+)
+
 # a list closed by 等 and a count or kind of firm: the group its items belong to
 _GROUP_AFTER = re.compile("等[^,,。;;]{0,12}?(?:企业|公司|" + T + ")")
 
@@ -219,6 +224,12 @@ def frame_relations(
         for t in triggers:
             tpos = tpos_of[id(t)]
             subs, pos_, mspan = _subjects(abstract_, where, tpos, t, matches)
+            if not subs and filled and filled[-1][0].frame.predicate == t.frame.predicate:
+                prev_t, prev_subs, prev_pos, _ = filled[-1]
+                between = sent.text[prev_t.end - sent.start : t.start - sent.start]
+                if _ALSO.fullmatch(between):  # "X是A的龙头企业,也是B的领军企业": X again
+                    filled.append((t, prev_subs, prev_pos, "sentence"))
+                    continue
             if pos_ is not None and pos_.previous:
                 many = _MANY.search(abstract_, mspan[0], mspan[1])
                 if many is not None:  # 这两家龙头企业: the last firms named before

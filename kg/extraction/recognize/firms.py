@@ -377,6 +377,9 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
         b = _name_end(s, a, xb)
         if s.text.startswith("的", b - s.start):
             return  # "链主企业,是强链延链的关键": what the firms are to something, no name
+        word = s.word_at(a)
+        if word is not None and word.start == a and word.end == b and pos(word.text) in _NOT_NAMES:
+            return  # "链主企业稀缺": what the firms are, no name
         if b - a >= 2:  # the name starts right after "链主企业": nothing to trim
             joined = _joined_after(s, b, xb)  # "A和B": B, after the conjunction
             yield from _firm(s, a, b, ph.name, in_list=len(first) > 1 or joined, trim=False)
@@ -396,6 +399,8 @@ def _joined_after(s: _Sent, b: int, limit: int) -> int:
 
 
 _CONJUNCTIONS = frozenset({"和", "及", "以及", "与"})
+# the dictionary's tags of a word that says how things are, not what they are called (稀缺, 不足)
+_NOT_NAMES = frozenset({"a", "ad", "an", "d", "z", "vd"})
 
 
 def _word_and_industry(s: _Sent, a: int, b: int) -> bool:
