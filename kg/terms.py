@@ -30,6 +30,7 @@ class C:
     ChainLeaderRole: Final = "ChainLeaderRole"
     Enterprise: Final = "Enterprise"
     IndustrialPark: Final = "IndustrialPark"
+    Industry: Final = "Industry"
     IndustryChain: Final = "IndustryChain"
     IndustryCluster: Final = "IndustryCluster"
     Mention: Final = "Mention"
@@ -49,6 +50,7 @@ ClassName = Literal[
     "ChainLeaderRole",
     "Enterprise",
     "IndustrialPark",
+    "Industry",
     "IndustryChain",
     "IndustryCluster",
     "Mention",

@@ -31,6 +31,7 @@ ENTITY_CLASSES = [
     "ChainLeaderRole",
     "Enterprise",
     "IndustrialPark",
+    "Industry",
     "IndustryChain",
     "IndustryCluster",
     "Person",
@@ -193,8 +194,8 @@ def test_suffixes_longest_first(cls, first, member):
 @pytest.mark.parametrize(
     ("prop", "domain", "range_"),
     [
-        ("leadsChain", ["Enterprise"], ["IndustryChain"]),
-        ("hasLeadingEnterprise", ["IndustryChain"], ["Enterprise"]),
+        ("leadsChain", ["Enterprise"], ["Industry", "IndustryChain"]),
+        ("hasLeadingEnterprise", ["Industry", "IndustryChain"], ["Enterprise"]),
         ("chainLeaderOf", ["ChainLeaderRole", "Person"], ["IndustryChain"]),
         ("partOfCluster", ["IndustryChain"], ["IndustryCluster"]),
         (

@@ -244,8 +244,8 @@ class _Search:
 
     def _fused(self, _: int) -> list[Mention]:
         s, t = self.s, self.t
-        if t.industry is not None:
-            return [self._industry(*t.industry)]
+        if t.industry is not None:  # (inside the trigger: "龙头工程机械企业" names a chain)
+            return [self._industry(*t.industry, chain=True)]
         before = self._before_trigger()
         if before.endswith("的"):
             before = before[:-1]
@@ -299,14 +299,18 @@ class _Search:
             return []
         return _siblings(m, self.art.chains(self.i), s.text, s.start)
 
-    def _industry(self, a: int, b: int) -> Mention:
-        """A bare industry as the frame's chain (电子元器件 in 电子元器件链主型企业)."""
+    def _industry(self, a: int, b: int, chain: bool = False) -> Mention:
+        """A bare industry as what the frame's firms lead: a chain, for a 链主 (电子元器件 in
+        电子元器件链主型企业: 电子元器件产业链); else the industry as written (乳制品行业 in
+        "X是乳制品行业的龙头企业": the text calls it no chain)."""
         s = self.s
         if s.sub(a, a + 1) in _LEVEL_CHARS and s.sub(a - 1, a) in _OWN:
             a += 1  # "我区机械行业": the place is 我区, the industry 机械
         if s.sub(a, a + 1) in _COUNTED and s.sub(a - 1, a) in _NUMERALS:
             a += 1  # "两大锂电龙头": a count of the firms
         text = s.sub(a, b)
+        if not chain and self.t.frame.name != "链主":
+            return Mention(C.Industry, text, a, b, label=text, rule=FRAME_INDUSTRY)
         label = text.removesuffix("行业") + ("链" if text.endswith("产业") else "产业链")
         return Mention(C.IndustryChain, text, a, b, label=label, rule=FRAME_INDUSTRY)
 
