@@ -519,6 +519,12 @@ FOUND = [
     ),
     ("chainLeaderOf", "作为光伏产业链链长,程一帆多次到企业调研。", {("程一帆", "光伏产业链")}),
     ("chainLeaderOf", "岳岚兼任光伏产业链链长。", {("岳岚", "光伏产业链")}),
+    # the post as the person's new role, after 的新身份是
+    (
+        "chainLeaderOf",
+        "省委常委、岚州市委书记岳岚的新身份是:光伏产业链链长;恒州市委书记程恒的新身份是:储能产业链链长。",
+        {("岳岚", "光伏产业链"), ("程恒", "储能产业链")},
+    ),
     # 年产值 after the firm's name is no part of it
     (
         "leadsChain",

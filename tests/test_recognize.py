@@ -64,6 +64,8 @@ FOUND = [
     ("储能产业链实行“双链长”制,由岳岚、程恒担任链长。", "Person", "岳岚"),
     ("作为光伏产业链链长,程一帆多次到企业调研。", "Person", "程一帆"),
     ("作为光伏产业链链长,岳岚多次到企业调研。", "Person", "岳岚"),
+    # a name after a title, then 的 and what the person has
+    ("岚州市委书记岳岚的新身份是:光伏产业链链长。", "Person", "岳岚"),
     # the part a body plays (链主单位, 牵头单位) is no part of its name
     ("光伏产业链链主单位岚川集团今年产值增长。", "Enterprise", "岚川集团"),
     ("牵头单位恒远股份负责组织实施。", "Enterprise", "恒远股份"),
