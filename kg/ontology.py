@@ -225,7 +225,7 @@ def range_of(prop: str) -> list[str]:
     """The classes a property's object may have ([] when unconstrained).
 
     >>> range_of("leadsChain")
-    ['IndustryChain']
+    ['Industry', 'IndustryChain']
     """
     return _class_set(ontology_graph().value(_term(prop), RDFS.range))
 
