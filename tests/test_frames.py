@@ -551,6 +551,9 @@ NOTHING = [
     ("leadsChain", "“链主”企业选取产业链上主导作用强的领航企业担任。"),
     ("leadsChain", "要充分发挥龙头企业作用,延伸新材料产业链。"),
     ("leadsChain", "宁川新材表示,将培育更多链主企业,做强新材料产业链。"),
+    # how far a firm's lead reaches is no industry ("全球行业龙头")
+    ("leadsChain", "会议强调全力支持岚川集团成为全球行业龙头领军企业。"),
+    ("leadsChain", "岚川集团是当地行业龙头。"),
     # the industry a sentence is about, before leaders of a plan for it: no pair
     ("leadsChain", "在新能源产业上,以东风科技、华车电机为龙头,打造海上风电特色产业基地。"),
     (
@@ -634,6 +637,20 @@ INDUSTRY = [
         "岚川集团、恒远股份、华泰铝业……铝产业龙头集聚本省发展。",
         {("岚川集团", "铝产业"), ("恒远股份", "铝产业"), ("华泰铝业", "铝产业")},
     ),
+    # words before 产业/行业 that the grammar of industries does not know, when they are nouns
+    ("岚川集团是五金机电产业龙头企业。", {("岚川集团", "五金机电产业")}),
+    ("岚川恒升是国内新型煤化工行业领军企业。", {("岚川恒升", "新型煤化工行业")}),
+    # 行业 alone: the industry the sentence named with 行业 before
+    (
+        "目前,该市工程机械行业规上企业有400余家,行业龙头岚川集团由全球第7位升至第4位。",
+        {("岚川集团", "工程机械行业")},
+    ),
+    # 该企业 after the firm, in the same sentence; 头雁
+    (
+        "岚川机电制造有限公司成功入选,该企业作为五金机电产业龙头企业,成为本县唯一获此殊荣的企业。",
+        {("岚川机电制造有限公司", "五金机电产业")},
+    ),
+    ("岚川集团作为本市汽车产业的“头雁”,今年率先导入超级工厂。", {("岚川集团", "汽车产业")}),
     # the industry the next clause develops around the leaders
     (
         "依托资源优势,以岚川稀土集团为龙头,发展高端稀土新材料和应用产业,建设产业基地。",

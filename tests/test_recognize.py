@@ -438,6 +438,8 @@ NOT_FOUND = [
     # 由 before a listed name is no part of it; 作为链长 before no name
     ("储能产业链实行“双链长”制,由岳岚、程恒担任链长。", "Person", "由岳岚"),
     ("作为链长,全市上下齐心协力。", "Person", "全市"),
+    # a function word after a title opens no name (关于)
+    ("市委书记强调要深入贯彻总书记关于党的建设的重要思想。", "Person", "关于党"),
     ("光伏产业链链主单位岚川集团今年产值增长。", "Enterprise", "单位岚川集团"),
     # what the firms are (稀缺) is no name; 如 (such as) opens no name
     ("产业链“链主”企业稀缺,如岚川集团等头部企业未布局本市。", "Enterprise", "稀缺"),

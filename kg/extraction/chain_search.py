@@ -148,6 +148,14 @@ _DEVELOPS = re.compile(
     "[,,](?:大力|加快|着力|重点)?(?:发展|打造|做强|做大|壮大|培育|延伸|带动)(?:壮大|做强)?"
 )
 
+# the words that say the words before them are an industry, and the nouns such words may be
+_WRITTEN = ("产业", "行业")
+_NOUN_TAGS = frozenset({"n", "nz", "vn", "ng"})
+# how far a firm's lead reaches, said before the industry: no part of it ("全球行业龙头")
+_REACH = frozenset(
+    "全球 全国 国内 国际 世界 海外 境内 境外 省内 全省 全市 亚洲 我国 中国 当地 本地".split()
+)
+
 # the level of a place, after a word that makes it ours ("我区", "全市", "本县")
 _LEVEL_CHARS, _OWN = frozenset("省市县区州旗"), frozenset("我全本该")
 # a count of firms before the industry they lead ("两大锂电龙头", "三家电芯龙头企业")
@@ -277,7 +285,55 @@ class _Search:
         if a is not None and a < end:
             # (a segment of the chain the sentence is set in: "在Z产业链中,以A为氧化铝龙头")
             return self._framed(s.start) or [self._industry(a, end)]
+        return self._written_industry(before, end)
+
+    def _written_industry(self, before: str, end: int) -> list[Mention]:
+        """An industry the text calls one, right before the trigger of a leader that is no 链主:
+        words before 产业 or 行业 ("X是五金机电产业龙头企业", "新型煤化工行业领军企业"), even
+        those the grammar of industries does not know, when they are a short run of nouns."""
+        s, t = self.s, self.t
+        if not t.frame.bare_industry or t.frame.name == "链主" or not before.endswith(_WRITTEN):
+            return []
+        e = end - 2
+        a = industry_start(s, e, self.floor)
+        if a is None:
+            a = self._noun_run(e)
+        if a is None or a >= e:
+            return self._same_industry(e) if before.endswith("行业") else []
+        if self._names_in(a, e):
+            return []
+        return self._framed(s.start) or [self._industry(a, end)]
+
+    def _same_industry(self, e: int) -> list[Mention]:
+        """行业 alone before the trigger ("行业龙头X"): the industry the sentence named with 行业
+        before it ("该市工程机械行业规上企业400余家,行业龙头X…")."""
+        s = self.s
+        k = s.text.rfind("行业", 0, e - s.start)
+        while k >= 0:
+            b = s.start + k
+            a = industry_start(s, b, s.start)
+            if a is not None and a < b and not self._names_in(a, b):
+                return [self._industry(a, b + 2)]
+            k = s.text.rfind("行业", 0, k)
         return []
+
+    def _noun_run(self, end: int) -> int | None:
+        """Where a run of one to three nouns ending at `end` starts (no place, name or verb
+        among them), or None."""
+        s = self.s
+        toks = [x for x in s.toks if x.end <= end and x.start >= self.floor]
+        a = end
+        taken = 0
+        for tok in reversed(toks):
+            if tok.end != a or taken == 3:
+                break
+            kind = word_kind(tok.text)
+            if kind in (PLACE, MOD) or tok.text in _REACH:
+                break
+            if kind == STOP and pos(tok.text) not in _NOUN_TAGS:
+                break
+            a, taken = tok.start, taken + 1
+        return a if taken and end - a >= 2 else None
 
     def _described(self, end: int) -> list[Mention]:
         """The chain written before what describes the trigger's firms ("Z产业链中举足轻重的龙头

@@ -135,6 +135,17 @@ def _touches(m: Mention, others: list[Mention]) -> bool:
     return any(m.end == o.start or o.end == m.start for o in others)
 
 
+def _firm_before(art: _Article, i: int, t: _Trigger) -> Mention | None:
+    """The firm named last before the clause of trigger `t` in its own sentence ("X成功入选,
+    该企业作为…龙头企业"), if any."""
+    s = art.doc.sentences[i]
+    opens = max(s.text.rfind(c, 0, t.start - s.start) for c in ",,;;")
+    if opens < 0:
+        return None
+    firms = [m for m in art.firms(i) if m.end <= s.start + opens]
+    return max(firms, key=lambda m: m.end) if firms else None
+
+
 def _previous_firm(art: _Article, i: int) -> Mention | None:
     """The firm the sentence before is about: its first firm; else the name it opens with,
     when that is a name (a brand or a place: "恒远电子成立于2001年。这家…企业")."""
@@ -235,7 +246,7 @@ def frame_relations(
                 if many is not None:  # 这两家龙头企业: the last firms named before
                     subs = _previous_firms(art, i, _NUMBERS.get(many.group(1), 0))
                 else:
-                    firm = _previous_firm(art, i)
+                    firm = _firm_before(art, i, t) or _previous_firm(art, i)
                     subs = [firm] if firm is not None else []
             if subs:
                 if pos_.previous:

@@ -274,6 +274,8 @@ _TAKES_POST = re.compile(
 )
 # a name opening the clause after 作为…链长: "作为光伏产业链链长,周立新多次到企业调研"
 _AS_LEADER = re.compile(r"作为[^,,。;;]{0,24}?(?<!副)链长[”’]?[,,]")
+# the dictionary's tags of function words, which open no name
+_FUNCTION_TAGS = frozenset({"p", "c", "d", "r", "u"})
 # what stands before the first item of a list of names, or between two of them
 _LIST_OPENERS = frozenset(",,;;、:“由")
 # a name, then 同志, after a word that gives the post: "链长为张华同志"
@@ -310,6 +312,8 @@ def _person_name(rest: str) -> str:
         return ""
     if _patterns()["titles"].match(rest, 1):
         return ""  # "书记和市长": 和 opens a title, not a name
+    if pos(rest[:2]) in _FUNCTION_TAGS and freq(rest[:2]) > 1000:
+        return ""  # "总书记关于党的…": a function word (关于) opens no name
     for n in (sur + 2, sur + 1):
         cand = rest[:n]
         if len(cand) < n or not all(_CJK.match(c) for c in cand):
