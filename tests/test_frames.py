@@ -519,6 +519,12 @@ FOUND = [
     ),
     ("chainLeaderOf", "作为光伏产业链链长,程一帆多次到企业调研。", {("程一帆", "光伏产业链")}),
     ("chainLeaderOf", "岳岚兼任光伏产业链链长。", {("岳岚", "光伏产业链")}),
+    # a 链主 given as an example
+    (
+        "leadsChain",
+        "以本市新能源产业链“链主”企业岚川特来电为例,总部接待了30个考察团。",
+        {("岚川特来电", "新能源产业链")},
+    ),
     # the post as the person's new role, after 的新身份是
     (
         "chainLeaderOf",

@@ -66,6 +66,13 @@ FOUND = [
     ("作为光伏产业链链长,岳岚多次到企业调研。", "Person", "岳岚"),
     # a name after a title, then 的 and what the person has
     ("岚州市委书记岳岚的新身份是:光伏产业链链长。", "Person", "岳岚"),
+    # a firm given as an example, whole before 为例, whatever words it is made of
+    (
+        "以本市新能源产业链“链主”企业岚川特来电为例,总部接待了30个考察团。",
+        "Enterprise",
+        "岚川特来电",
+    ),
+    ("参展企业中,除岚川重工、恒远重科等本土龙头企业外,还有7家外企。", "Enterprise", "岚川重工"),
     # the part a body plays (链主单位, 牵头单位) is no part of its name
     ("光伏产业链链主单位岚川集团今年产值增长。", "Enterprise", "岚川集团"),
     ("牵头单位恒远股份负责组织实施。", "Enterprise", "恒远股份"),
@@ -441,6 +448,8 @@ NOT_FOUND = [
     # a function word after a title opens no name (关于)
     ("市委书记强调要深入贯彻总书记关于党的建设的重要思想。", "Person", "关于党"),
     ("光伏产业链链主单位岚川集团今年产值增长。", "Enterprise", "单位岚川集团"),
+    # 除 (except) opens no name
+    ("参展企业中,除岚川重工、恒远重科等本土龙头企业外,还有7家外企。", "Enterprise", "除岚川重工"),
     # what the firms are (稀缺) is no name; 如 (such as) opens no name
     ("产业链“链主”企业稀缺,如岚川集团等头部企业未布局本市。", "Enterprise", "稀缺"),
     ("引进了如岚川集团、恒远股份等企业。", "Enterprise", "如岚川集团"),

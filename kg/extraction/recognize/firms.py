@@ -351,7 +351,8 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
         if a < end and (ph.guard != "names_something" or _names_something(s, a, end)):
             yield from _firm(s, a, end, ph.name)
     elif ph.read == "rightwards":
-        b = _name_end(s, xa, xa + 12)
+        example = _example_end(s, xa)
+        b = example or _name_end(s, xa, xa + 12)
         first_word = s.toks[bisect.bisect_left(_starts(s.toks), xa)].text if b > xa else ""
         if s.sub(xa, b).startswith(_firm_predicates()):
             return  # "上市公司营收前20强": what the firms of that kind have, no name
@@ -367,14 +368,15 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
             or _is_region_word(first_word)
             or _word_and_industry(s, xa, b)
         ):
-            yield from _firm(s, xa, b, ph.name, trim=False)  # not "名单内", "数量"
+            yield from _firm(s, xa, b, ph.name, trim=False, bounded=bool(example))  # not "名单内"
     elif ph.read == "leader-list":
         first = m.group("x").split("、")
         for k, item in enumerate(first[:-1]):
             a = xa + sum(len(x) + 1 for x in first[:k])
             yield from _firm(s, a, a + len(item), ph.name, in_list=True)
         a = xb - len(first[-1])
-        b = _name_end(s, a, xb)
+        example = _example_end(s, a)
+        b = example or _name_end(s, a, xb)
         if s.text.startswith("的", b - s.start):
             return  # "链主企业,是强链延链的关键": what the firms are to something, no name
         word = s.word_at(a)
@@ -382,11 +384,29 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
             return  # "链主企业稀缺": what the firms are, no name
         if b - a >= 2:  # the name starts right after "链主企业": nothing to trim
             joined = _joined_after(s, b, xb)  # "A和B": B, after the conjunction
-            yield from _firm(s, a, b, ph.name, in_list=len(first) > 1 or joined, trim=False)
+            yield from _firm(
+                s,
+                a,
+                b,
+                ph.name,
+                in_list=len(first) > 1 or joined,
+                trim=False,
+                bounded=bool(example),
+            )
             if joined:
                 c = _name_end(s, joined, xb)
                 if c - joined >= 2:
                     yield from _firm(s, joined, c, ph.name, in_list=True, trim=False)
+
+
+def _example_end(s: _Sent, a: int) -> int:
+    """Where a firm given as an example ends: before 为例, when that closes the clause within a
+    short name's reach ("以…链主企业X为例": X whole, whatever words it is made of); else 0."""
+    m = _EXAMPLE.match(s.text, a - s.start)
+    return s.start + m.end(1) if m else 0
+
+
+_EXAMPLE = re.compile(r"([^,,。;;、“”\s]{2,10}?)为例")
 
 
 def _joined_after(s: _Sent, b: int, limit: int) -> int:
