@@ -1,9 +1,10 @@
 """Where a relation frame's chain is: searched for nearest first, widening step by step (written
 with the trigger, the same clause, the same sentence, the sentences before it in the paragraph,
 the sentence after, the heading, the article's title; a 链主 with no chain anywhere leads a
-generic chain). `kg.extraction.frames` runs one search per trigger; each step found records
-its name, which becomes the relation's `how` and weighs its confidence
-(`kg.extraction.frame_rules.STEP_CONFIDENCE`)."""
+generic chain; a 龙头 or 领军企业 of an industry written with its trigger, which the text calls no
+chain, leads that industry: a `C.Industry` mention). `kg.extraction.frames` runs one search per
+trigger; each step found records its name, which becomes the relation's `how` and weighs its
+confidence (`kg.extraction.frame_rules.STEP_CONFIDENCE`)."""
 
 from __future__ import annotations
 
