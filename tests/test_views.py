@@ -73,7 +73,7 @@ SYSTEM = {
     "海鑫": "Enterprise", "合盛": "Enterprise", "配套厂": "Enterprise", "张三": "Person",
     "市级领导": "ChainLeaderRole", "铝项目": "Project", "硅项目": "Project",
     "闲项目": "Project", "铝园": "IndustrialPark", "闲园": "IndustrialPark", "昭通市": "Region",
-    "方案": "Policy",
+    "方案": "Policy", "乳品行业": "Industry", "岚乳": "Enterprise",
 }  # fmt: skip
 SYSTEM_EDGES = [
     ("铝链", "partOfCluster", "铝集群"),
@@ -89,14 +89,17 @@ SYSTEM_EDGES = [
     ("闲项目", "locatedIn", "闲园"),
     ("方案", "issuedBy", "昭通市"),
     ("海鑫", "signedWith", "合盛"),
+    ("岚乳", "leadsChain", "乳品行业"),  # an industry led, which the text calls no chain
 ]
 
 # (view, expected nodes): regions, policies, unattached projects and parks stay out.
 VIEWS = [
     ("chain leaders", None,
-     {"铝集群", "铝链", "硅链", "海鑫", "合盛", "张三", "市级领导", "铝项目", "硅项目", "铝园"}),
+     {"铝集群", "铝链", "硅链", "海鑫", "合盛", "张三", "市级领导", "铝项目", "硅项目", "铝园",
+      "乳品行业", "岚乳"}),
     ("chain 铝链", "铝链", {"铝集群", "铝链", "海鑫", "张三", "铝项目", "铝园"}),
     ("chain 硅链", "硅链", {"硅链", "合盛", "市级领导", "硅项目"}),
+    ("industry 乳品行业", "乳品行业", {"乳品行业", "岚乳"}),
 ]  # fmt: skip
 
 

@@ -153,8 +153,9 @@ def of_type(V: nx.Graph, node: Hashable, *types: str) -> bool:
 
 
 def chain_leader_graph(V: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The chain-leader system: every chain, its clusters, leading enterprises and chain leaders,
-    and the projects and parks attached to those chains and enterprises.
+    """The chain-leader system: every chain (and every industry a firm leads, which the text
+    calls no chain), its clusters, leading enterprises and chain leaders, and the projects and
+    parks attached to those chains and enterprises.
 
     >>> V = nx.MultiDiGraph()
     >>> V.add_nodes_from([("c", {"type": "IndustryChain"}), ("e", {"type": "Enterprise"}),
@@ -165,7 +166,7 @@ def chain_leader_graph(V: nx.MultiDiGraph) -> nx.MultiDiGraph:
     >>> sorted(chain_leader_graph(V))
     ['c', 'e']
     """
-    chains = {n for n in V if of_type(V, n, C.IndustryChain)}
+    chains = {n for n in V if of_type(V, n, C.IndustryChain, C.Industry)}
     core, firms = set(chains), set()
     for u, v, d in V.edges(data=True):
         p = d.get("predicate")

@@ -112,12 +112,14 @@ def _pages(V: nx.MultiDiGraph) -> list[tuple[nx.MultiDiGraph, str, str, str]]:
         ),
     ]
     chains = sorted(
-        (n for n in H if of_type(H, n, C.IndustryChain)), key=lambda n: (H.nodes[n]["label"], n)
+        (n for n in H if of_type(H, n, C.IndustryChain, C.Industry)),
+        key=lambda n: (H.nodes[n]["label"], n),
     )
     for chain in chains:
         name = H.nodes[chain]["label"]
+        kind = "产业链" if of_type(H, chain, C.IndustryChain) else "行业"
         pages.append(
-            (chain_graph(H, chain), chain_file(chain), f"产业链：{name}", f"{name}的链长制")
+            (chain_graph(H, chain), chain_file(chain), f"{kind}：{name}", f"{name}的链长制")
         )
     return pages
 
