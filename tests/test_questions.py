@@ -119,6 +119,11 @@ READINGS = [
     ("图谱中都有哪些企业?", "class-entities", [{"kind": "Enterprise"}]),
     ("一共有多少个项目", "class-entities", [{"kind": "Project"}]),
     ("有哪些产业集群", "class-entities", [{"kind": "IndustryCluster"}]),
+    # industries a firm leads, which the text calls no chain
+    ("图谱里有哪些行业?", "class-entities", [{"kind": "Industry"}]),
+    ("Which industries are in the graph?", "class-entities", [{"kind": "Industry"}]),
+    ("Which industrial parks are in the graph?", "class-entities", [{"kind": "IndustrialPark"}]),
+    ("Which industry chains are in the graph?", "class-entities", [{"kind": "IndustryChain"}]),
     ("哪些开发区在图谱里?", "class-entities", [{"kind": "IndustrialPark"}]),
     ("产业链列表", "class-entities", [{"kind": "IndustryChain"}]),
     ("List the chains", "class-entities", [{"kind": "IndustryChain"}]),
