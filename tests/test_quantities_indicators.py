@@ -37,6 +37,13 @@ CASES = [
         {"indicator": "投资", "subject": "恒安科技精密铸件项目"},
     ),
     (
+        "a place found before the measure is no part of it (张掖市签约总投资)",
+        CITY + "张掖市签约总投资20亿元的恒远新材料项目。",
+        20,
+        "亿元",
+        {"indicator": "签约总投资", "subject": "恒远新材料项目"},
+    ),
+    (
         "a technical verb before the head of a measure says of what (分拣效率)",
         CITY + "物流园日均处理快递超15万件,分拣效率提升40%。",
         40,

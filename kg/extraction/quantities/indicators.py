@@ -332,6 +332,8 @@ def _noun_before(doc: Document, a: int, b: int) -> tuple[str, bool]:
     words = toks[i:]
     while words and words[0].text in ("、", "”"):
         words = words[1:]
+    if len(words) > 1 and _is_place(doc, words[0].start, words[0].end):
+        words = words[1:]  # "张掖市签约总投资": a place found opens no indicator (it is a subject)
     # A、B及C3个: the item before is a word, not a figure (12人、“星火计划”5人)
     listed = i > 1 and toks[i - 1].text in _LIST_MARKS and _is_nominal(toks[i - 2].text)
     start = words[0].start if words else b
@@ -357,6 +359,11 @@ def _starts_word(doc: Document, at: int) -> bool:
     """Whether a word of `doc.tokens` starts at `at`."""
     i = bisect.bisect_left(_token_starts(doc), at)
     return i < len(doc.tokens) and doc.tokens[i].start == at
+
+
+def _is_place(doc: Document, a: int, b: int) -> bool:
+    """Whether a place found in `doc` ends at `b` and starts at or before `a` (the word)."""
+    return any(m.end == b and m.start <= a and m.type == C.Region for m in doc.mentions)
 
 
 def _is_person(doc: Document, at: int) -> bool:
