@@ -34,6 +34,8 @@ NAMES = {
     "江城": "Region",
     "江城新材料": "Enterprise",
     "海洋工程装备产业链": "IndustryChain",
+    # invented: an industry a firm leads, which no text calls a chain
+    "乳品行业": "Industry",
 }
 
 
@@ -119,6 +121,10 @@ READINGS = [
     ("图谱中都有哪些企业?", "class-entities", [{"kind": "Enterprise"}]),
     ("一共有多少个项目", "class-entities", [{"kind": "Project"}]),
     ("有哪些产业集群", "class-entities", [{"kind": "IndustryCluster"}]),
+    # the leaders of an industry, asked like a chain's
+    ("乳品行业的龙头企业有哪些?", "chain-leading-firms", [{"chain": "乳品行业"}]),
+    ("Which firms lead the 乳品行业?", "chain-leading-firms", [{"chain": "乳品行业"}]),
+    ("哪些企业是哪些行业的龙头?", "lead-pairs", [{}]),
     # industries a firm leads, which the text calls no chain
     ("图谱里有哪些行业?", "class-entities", [{"kind": "Industry"}]),
     ("Which industries are in the graph?", "class-entities", [{"kind": "Industry"}]),
