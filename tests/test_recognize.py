@@ -64,6 +64,8 @@ FOUND = [
     ("储能产业链实行“双链长”制,由岳岚、程恒担任链长。", "Person", "岳岚"),
     ("作为光伏产业链链长,程一帆多次到企业调研。", "Person", "程一帆"),
     ("作为光伏产业链链长,岳岚多次到企业调研。", "Person", "岳岚"),
+    # the level of a city is part of the office (地级市市长)
+    ("由地级市市长担任光伏产业链链长。", "ChainLeaderRole", "地级市市长"),
     # a name after a title, then 的 and what the person has
     ("岚州市委书记岳岚的新身份是:光伏产业链链长。", "Person", "岳岚"),
     # a firm given as an example, whole before 为例, whatever words it is made of
