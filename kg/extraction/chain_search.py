@@ -238,7 +238,7 @@ class _Search:
         frame = self.t.frame
         if not frame.bare_industry:
             return False
-        return frame.name == "链主" or self.s.sub(b, self.t.start) in ("", "的")
+        return frame.names_chain or self.s.sub(b, self.t.start) in ("", "的")
 
     def _names_in(self, a: int, b: int) -> bool:
         """Whether a name other than a place overlaps [a, b): then the words there are no bare
@@ -293,7 +293,7 @@ class _Search:
         words before 产业 or 行业 ("X是五金机电产业龙头企业", "新型煤化工行业领军企业"), even
         those the grammar of industries does not know, when they are a short run of nouns."""
         s, t = self.s, self.t
-        if not t.frame.bare_industry or t.frame.name == "链主" or not before.endswith(_WRITTEN):
+        if not t.frame.bare_industry or t.frame.names_chain or not before.endswith(_WRITTEN):
             return []
         e = end - 2
         a = industry_start(s, e, self.floor)
@@ -366,7 +366,7 @@ class _Search:
         if s.sub(a, a + 1) in _COUNTED and s.sub(a - 1, a) in _NUMERALS:
             a += 1  # "两大锂电龙头": a count of the firms
         text = s.sub(a, b)
-        if not chain and self.t.frame.name != "链主":
+        if not chain and not self.t.frame.names_chain:
             return Mention(C.Industry, text, a, b, label=text, rule=FRAME_INDUSTRY)
         label = text.removesuffix("行业") + ("链" if text.endswith("产业") else "产业链")
         return Mention(C.IndustryChain, text, a, b, label=label, rule=FRAME_INDUSTRY)

@@ -74,6 +74,8 @@ class Frame:
     confidence: float
     only_at: tuple[str, ...] = ()
     bare_industry: bool = False  # an industry written before the trigger can be its chain
+    # what a bare industry its firms lead is: a chain (a 链主 names one) or an industry
+    names_chain: bool = False
     example: str = ""
     expect: tuple = ()
 
@@ -116,6 +118,7 @@ def load_frames() -> tuple[tuple[Frame, ...], tuple[Position, ...], re.Pattern]:
             confidence=f["confidence"],
             only_at=tuple(f.get("only_at", ())),
             bare_industry=f.get("bare_industry", False),
+            names_chain=f.get("names_chain", False),
             example=f.get("example", ""),
             expect=tuple(tuple(p) for p in f.get("expect", [])),
         )
