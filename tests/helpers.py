@@ -60,3 +60,14 @@ def chromium_options() -> dict[str, Any]:
         ],
         "viewport": {"width": 1280, "height": 800},
     }
+
+
+def asker_over(folder: Path, text: str) -> Any:
+    """An `Asker` over the store built from one article of `text` (written into `folder`)."""
+    from kg.apps.ask import Asker
+    from kg.graph.store import open_store
+    from kg.run.build import build
+
+    (folder / "article.txt").write_text(text, encoding="utf-8")
+    build([folder / "article.txt"], out=folder / "out", exports=False)
+    return Asker(open_store(folder / "out" / "store"))

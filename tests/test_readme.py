@@ -14,9 +14,9 @@ import sys
 import pytest
 
 from kg.apps.ask import Asker
-from kg.graph.store import open_store
 
 from .conftest import ROOT
+from .helpers import asker_over
 from .test_ask import EXTRA_ARTICLE
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -131,12 +131,7 @@ def seed_asker(seed_store):
 @pytest.fixture(scope="module")
 def extra_asker(tmp_path_factory):
     """A graph of our own small article that states what the bundled ones do not."""
-    from kg.run.build import build
-
-    folder = tmp_path_factory.mktemp("readme-extra")
-    (folder / "extra.txt").write_text(EXTRA_ARTICLE, encoding="utf-8")
-    build([folder / "extra.txt"], out=folder / "out", exports=False)
-    return Asker(open_store(folder / "out" / "store"))
+    return asker_over(tmp_path_factory.mktemp("readme-extra"), EXTRA_ARTICLE)
 
 
 @pytest.mark.parametrize("kind, question, marked", EXAMPLES, ids=[q for _, q, _ in EXAMPLES])

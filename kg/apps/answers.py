@@ -119,6 +119,8 @@ def understood(plan: Plan, n: int, *, empty_graph: bool = False) -> str:
     """The message for an answered question: how it was read, and if nothing was found."""
     assert plan.kind is not None
     parts = [f"Understood as: {plan.kind.about} (query {plan.query})"]
+    if plan.how == "spotted":  # no phrasing fitted: read by its names and words
+        parts[0] += ", read by the names and words it holds"
     if plan.links:
         linked = ", ".join(f"{k.label} ({k.type}, {k.how})" for k in plan.links)
         parts.append(f"{plan.name!r} -> {linked}")

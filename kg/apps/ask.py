@@ -8,8 +8,11 @@ name the question is about; `kg.apps.linking` links it to entities of the classe
 (绿色铝 -> 绿色铝产业链). The first kind whose phrasing fits and whose name links is answered by
 running its named query (kg/graph/queries/*.rq) with the linked label bound as a parameter. When the
 name links to nothing the answer says so and suggests the closest known names; when no phrasing
-fits it lists the kinds of question understood, with an example each. A question is never
-answered by a kind whose phrasing it does not fit, nor about an entity of another class.
+fits it lists the kinds of question understood, with an example each. A question no phrasing
+fits, or whose name links to nothing, is read by the graph's names written in it and the words
+it asks with (`kg.apps.spotting`: 肇庆先后引进了哪些项目? -> the projects in 肇庆市), and the
+answer says it was read so; a phrasing's reading that finds nothing gives way only to such a
+reading of the same kind.
 
 >>> from kg.apps.linking import Linker, Name
 >>> chain = Name("e:1", "IndustryChain", "绿色铝产业链", "绿色铝产业链")
@@ -48,6 +51,7 @@ from kg.apps.questions import (
     kinds_help,
     normalise_question,
 )
+from kg.apps.spotting import relevant_rows, spotted_plans
 from kg.graph.query import bind_parameters, named_query, result_columns, run_sparql
 from kg.graph.store import open_store
 from kg.terms import C
@@ -297,19 +301,48 @@ class Asker:
             return answer
         if plan.status == "not-understood":
             answer.message = not_understood(question)
-            return answer
+            return self._spotted(plan) or answer
         assert plan.query is not None
         answer.sparql = named_query(plan.query)
         if plan.status == "unknown-entity":
             answer.message = unknown_entity(plan, empty_graph=not len(self.linker))
-            return answer
+            return self._spotted(plan, named=True) or answer
         self._answer(plan, answer)
         if not answer.rows and plan.fallback is not None and plan.fallback.query is not None:
             other = Answer(plan.fallback, sparql=named_query(plan.fallback.query))
             self._answer(plan.fallback, other)
             if other.rows:
                 return other
+        if not answer.rows and plan.kind is not None:
+            # read by a phrasing, answered by nothing: the same kind of question about the
+            # names the question holds (a statistic of another name it writes, 德州 in
+            # 德州集中签约活动共签约多少个项目), never another kind of question
+            spotted = self._spotted(plan, kind=plan.kind.name)
+            if spotted is not None and spotted.rows:
+                return spotted
         return answer
+
+    def _spotted(
+        self, plan: Plan, *, named: bool = False, kind: str | None = None
+    ) -> Answer | None:
+        """The answer of the first reading by names and cue words (`kg.apps.spotting`) that
+        finds something, else of the first such reading; None when none fits. Only readings
+        about a name with `named`, only readings of `kind` when given."""
+        first: Answer | None = None
+        readings = spotted_plans(plan.normalised, self.linker, question=plan.question, named=named)
+        for reading in readings:
+            if kind is not None and (reading.kind is None or reading.kind.name != kind):
+                continue
+            assert reading.query is not None
+            answer = Answer(reading, sparql=named_query(reading.query))
+            self._answer(reading, answer)
+            if answer.rows and reading.kind is not None and reading.kind.name == "metric":
+                answer.rows = relevant_rows(answer.rows, reading)
+                answer.message = understood(reading, len(answer.rows))
+            if answer.rows:
+                return answer
+            first = first or answer
+        return first
 
     def _answer(self, plan: Plan, answer: Answer) -> None:
         """Run an understood plan into `answer`, widening its names when they find nothing."""

@@ -44,6 +44,7 @@ __all__ = [
     "Name",
     "Link",
     "Linker",
+    "Spot",
     "normalise_name",
     "core_name",
     "ending_class",
@@ -92,6 +93,10 @@ _DROP = re.compile(r"[\s\"'“”‘’《》「」『』〈〉()（）\[\]【�
 # A name in Latin letters only: perhaps pinyin (Zhaotong, Jinping, Yunlv Haixin).
 _LATIN = re.compile(r"[a-z][a-z'\-]*")
 _PINYIN_SCORE = 90.0
+# A run of a text a name may be found in (`Linker.spot`): no spaces or punctuation inside.
+_RUN = re.compile(r"[\u4e00-\u9fff0-9a-zA-Z·()（）\-]+")
+#: The longest name `Linker.spot` looks for, in characters.
+_SPOT_LONGEST = 30
 
 
 def pinyin_key(text: str) -> str:
@@ -201,6 +206,17 @@ class Link:
     matched: str
     score: float
     how: str
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A name found written in a text (`Linker.spot`): where, and the entities it names."""
+
+    text: str
+    start: int
+    end: int
+    links: list[Link]
+    nested: bool = False  # inside a longer name found
 
 
 class Linker:
@@ -329,6 +345,72 @@ class Linker:
         if partial:
             return ranked
         return [k for k in ranked if k.score >= top - margin]
+
+    def spot(self, text: str, *, nested: bool = False) -> list[Spot]:
+        """The names of the graph written in `text`, each by its label, an alias or its short
+        name (score 95 or more), longest first and none overlapping another; in text order.
+        With `nested`, the names inside those found come too, marked `nested` (长沙市 in
+        长沙市工程机械产业链).
+
+        >>> linker = Linker([Name("e:1", "Region", "岚州市", "岚州市"),
+        ...                  Name("e:2", "IndustryChain", "白茶产业链", "白茶产业链")])
+        >>> [(s.text, s.links[0].label) for s in linker.spot("岚州白茶产业链的链长是谁")]
+        [('岚州', '岚州市'), ('白茶产业链', '白茶产业链')]
+        """
+        _, _, by_norm, by_core = self._indexes()
+        generic = _generic_names()
+        # (an entity named only by what it is, the chain 产业链 of a 链主 with no chain named,
+        # is never what a question names)
+        labels = {n.iri: normalise_name(n.label) for n in self._entries}
+        found: list[Spot] = []
+        for run in _RUN.finditer(text):
+            word = run.group()
+            for size in range(min(len(word), _SPOT_LONGEST), 1, -1):
+                for i in range(len(word) - size + 1):
+                    start = run.start() + i
+                    end = start + size
+                    outer = [s for s in found if s.start < end and start < s.end]
+                    inside = all(s.start <= start and end <= s.end for s in outer)
+                    if outer and not (nested and inside):
+                        continue  # (a longer name holds part of it)
+                    q = normalise_name(word[i : i + size])
+                    if len(q) < 2 or q in generic:
+                        continue
+                    links: dict[str, Link] = {}
+                    for j in by_norm.get(q, ()):
+                        n = self._entries[j]
+                        if labels[n.iri] in generic:
+                            continue
+                        score = 100.0 if n.name == n.label else 99.0
+                        links.setdefault(
+                            n.iri,
+                            Link(
+                                q,
+                                n.iri,
+                                n.type,
+                                n.label,
+                                n.name,
+                                score,
+                                "label" if score == 100 else "alias",
+                            ),
+                        )
+                    q_core, ending = core_name(q), ending_class(q)
+                    if len(q_core) >= 2 and q_core not in generic:
+                        for j in by_core.get(q_core, ()):
+                            n = self._entries[j]
+                            if labels[n.iri] in generic:
+                                continue
+                            if ending is None or n.type == ending:
+                                links.setdefault(
+                                    n.iri,
+                                    Link(q, n.iri, n.type, n.label, n.name, 95.0, "short name"),
+                                )
+                    if links:
+                        ranked = sorted(
+                            links.values(), key=lambda k: (-k.score, len(k.label), k.label)
+                        )
+                        found.append(Spot(q, start, end, ranked, nested=bool(outer)))
+        return sorted(found, key=lambda s: s.start)
 
     def narrower(self, text: str, *, types: Sequence[str] | None = None) -> list[Link]:
         """The entities whose names say more than `text`: their core starts or ends with its

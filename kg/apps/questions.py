@@ -39,6 +39,7 @@ __all__ = [
     "is_generic",
     "kind_class",
     "QUESTION_WORD",
+    "cue_rows",
 ]
 
 #: The kinds of question, their phrasings and the words they use, as data.
@@ -119,6 +120,7 @@ class Plan:
     narrower: list[str] = field(default_factory=list)  # narrower names answering for the name
     fallback: Plan | None = None  # a less sure reading, answered when this one finds nothing
     expected: tuple[str, ...] = ()
+    how: str = "phrasing"  # or "spotted": read by the names and cue words it holds
 
 
 @cache
@@ -186,6 +188,11 @@ def industry_name(text: str) -> str | None:
         else:
             return None
     return "".join(out) or None
+
+
+def cue_rows() -> list[dict[str, Any]]:
+    """The ``[[cues]]`` of the questions file, as written (read by `kg.apps.spotting`)."""
+    return _data().get("cues", [])
 
 
 def indicator_words() -> dict[str, str]:

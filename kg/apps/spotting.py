@@ -1,0 +1,151 @@
+"""Reading a question by the names it holds and the words it asks with, when no phrasing fits.
+
+Users ask in more ways than phrasings can list ("肇庆先后引进了哪些新能源强链补链项目?",
+"Which dairy companies are gathered in 吴忠金积工业园区?"). Such a question is read from two
+things: the graph's names written in it (`kg.apps.linking.Linker.spot`: labels, aliases and
+short names, longest first), and the cue words that say what it asks (项目: projects), tried in
+the order of the ``[[cues]]`` of kg/apps/questions.toml. Each cue is a kind of question, the
+words that ask it and the classes of name it needs; the plans come best first, and `kg.apps.ask`
+answers with the first that finds something. A statistic asked this way is answered with the
+subject's statistics whose indicator shares words with the question (`relevant_rows`).
+
+>>> from kg.apps.linking import Linker, Name
+>>> linker = Linker([Name("e:1", "Region", "岚州市", "岚州市")])
+>>> plan = spotted_plans("岚州先后引进了哪些强链补链项目", linker)[0]
+>>> plan.kind.name, plan.bindings
+('in-place', [{'place': '岚州市', 'kind': 'Project'}])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from kg.apps.linking import Linker, Spot
+from kg.apps.questions import Plan, cue_rows, indicator_words, kinds
+from kg.terms import C
+
+__all__ = ["Cue", "cues", "spotted_plans", "relevant_rows"]
+
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年?")
+# what asks, not what is asked about: left out of the words a statistic is matched on
+_ASKING = re.compile(
+    r"是多少|有多少|为多少|多少|分别|是什么|有哪些|是哪些|哪些|哪个|哪家|几个|几家|几条|几项|几何|"
+    r"达到|完成|实现|共|总共|一共|了|的|是|在|和|与|及|,|"
+    r"\b(?:what|which|how|much|many|is|was|were|are|the|of|in|and|did|does|do|has|have|its|by|"
+    r"for|to|a|an|with|at)\b"
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One reading by cue words: the kind of question, its words and the classes it needs."""
+
+    kind: str
+    words: re.Pattern[str]
+    classes: tuple[str, ...] = ()
+    type: str | None = None
+
+
+@cache
+def cues() -> tuple[Cue, ...]:
+    """The cues of kg/apps/questions.toml, in the order they are tried.
+
+    >>> cues()[0].kind
+    'leader-chains'
+    """
+    return tuple(
+        Cue(
+            kind=row["kind"],
+            words=re.compile(row["words"]),
+            classes=tuple(getattr(C, name) for name in row.get("classes", ())),
+            type=getattr(C, row["type"]) if row.get("type") else None,
+        )
+        for row in cue_rows()
+    )
+
+
+def spotted_plans(
+    text: str, linker: Linker, *, question: str | None = None, named: bool = False
+) -> list[Plan]:
+    """The readings of a normalised question by the names it holds and its cue words, best
+    first: one plan per fitting cue and name (see the module docstring); [] when none fits.
+    With `named` (the question names something the graph does not know), only readings about
+    a name: never every pair or every leader for a question about one unknown name."""
+    by_kind = {kind.name: kind for kind in kinds()}
+    every = cues()
+    # (a name that is only a cue word, 链长, names nothing asked about)
+    spots = [
+        s
+        for s in linker.spot(text, nested=True)
+        if not any(c.words.fullmatch(s.text) for c in every)
+    ]
+    spots.sort(key=lambda s: (s.nested, s.start))  # a whole name before the names inside it
+    asked = text  # the words it asks with: outside the names (工程 in 工程机械产业链 asks nothing)
+    for s in spots:
+        if not s.nested:
+            asked = asked[: s.start] + "※" * (s.end - s.start) + asked[s.end :]
+    year = _YEAR.search(text)
+    plans: list[Plan] = []
+    for cue in every:
+        kind = by_kind.get(cue.kind)
+        if kind is None or not cue.words.search(asked):
+            continue
+        if not cue.classes:
+            if named or spots:  # (a question about a name is not about every one)
+                continue
+            if kind.slot is None or kind.optional:
+                query = kind.query_all or kind.query if kind.slot else kind.query
+                plans.append(_plan(question or text, text, kind, query, None, [], cue, year))
+            continue
+        for cls in cue.classes:
+            for spot in spots:
+                links = [k for k in spot.links if k.type == cls]
+                if links:
+                    plans.append(
+                        _plan(question or text, text, kind, kind.query, spot, links, cue, year)
+                    )
+    return plans
+
+
+def _plan(question, text, kind, query, spot: Spot | None, links, cue: Cue, year) -> Plan:
+    plan = Plan(question=question, normalised=text, kind=kind, query=query, how="spotted")
+    extra: dict[str, Any] = {}
+    if cue.type:
+        extra["kind"] = cue.type
+    if kind.name == "metric" and year is not None:
+        plan.year = int(year.group(1))
+        extra["year"] = plan.year
+    if spot is None or kind.slot is None:
+        plan.bindings = [extra]
+        return plan
+    plan.name = spot.text
+    plan.links = links[:5]
+    labels = list(dict.fromkeys(k.label for k in plan.links))
+    plan.bindings = [{kind.slot: label, **extra} for label in labels]
+    return plan
+
+
+def relevant_rows(rows: list[dict[str, Any]], plan: Plan) -> list[dict[str, Any]]:
+    """The statistics of a spotted subject that the question asks for: those whose indicator
+    shares two characters in a row with the question's words (English words through the
+    indicator table: investment -> 投资); all of them when none does.
+
+    >>> rows = [{"indicator_name": "总投资"}, {"indicator_name": "就业"}]
+    >>> relevant_rows(rows, Plan(question="", normalised="岚州市项目总投资多少", name="岚州"))
+    [{'indicator_name': '总投资'}]
+    """
+    text = plan.normalised
+    for spot_name in filter(None, [plan.name]):
+        text = text.replace(spot_name, " ")
+    text = _YEAR.sub(" ", text)
+    words = indicator_words()
+    for english in sorted(words, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(english)}\b", text):
+            text = text.replace(english, " " + words[english] + " ")
+    text = _ASKING.sub(" ", text)
+    pairs = {text[i : i + 2] for i in range(len(text) - 1) if " " not in text[i : i + 2]}
+    kept = [r for r in rows if any(p in str(r.get("indicator_name", "")) for p in pairs)]
+    return kept or rows
