@@ -91,3 +91,16 @@ def test_a_project_placed_nowhere_is_where_its_name_or_the_title_says(
         if r.predicate == "locatedIn" and r.subject.text == project
     ]
     assert got == ([(place, confidence)] if place else []), got
+
+
+def test_a_firm_listed_as_a_project_stands_where_its_project_does(extract_text):
+    # 岚昇新材料 is read as a firm and as a project of the same words: both stand in 永修
+    doc = extract_text("近年,永修先后迎来岚昇新材料、恒岳储能电池项目等超10个强链补链项目。")
+    located = {
+        (r.subject.type, r.subject.text, r.object.text)
+        for r in doc.relations
+        if r.predicate == "locatedIn"
+    }
+    assert ("Enterprise", "岚昇新材料", "永修") in located
+    assert ("Project", "岚昇新材料", "永修") in located
+    assert ("Project", "恒岳储能电池项目", "永修") in located

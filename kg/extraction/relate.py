@@ -389,6 +389,26 @@ def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Rel
     return out
 
 
+def _project_twins(doc: Document, found: list[Relation]) -> list[Relation]:
+    """Where a firm a list names as a project stands, its project stands too ("R先后迎来A、B
+    等项目": A is read as a firm and as a project of the same words; the rules relate the firm)."""
+    projects = {(m.start, m.end): m for m in doc.mentions if m.type == C.Project}
+    if not projects:
+        return []
+    out = []
+    for r in found:
+        if r.predicate == P.locatedIn and r.subject.type == C.Enterprise:
+            twin = projects.get((r.subject.start, r.subject.end))
+            if twin is not None:
+                out.append(
+                    Relation(
+                        P.locatedIn, twin, r.object, r.sentence, rule=r.rule,
+                        how="the project named as the firm is", confidence=r.confidence,
+                    )
+                )  # fmt: skip
+    return out
+
+
 def relate(doc: Document) -> Document:
     """Pipeline step: fill `doc.relations` from the rules, without duplicates."""
     ctx = _Context(doc)
@@ -399,10 +419,18 @@ def relate(doc: Document) -> Document:
     found += _project_places(
         doc, ctx, {r.subject.start for r in found if r.predicate == P.locatedIn}
     )
+    found += _project_twins(doc, found)
     seen: set[tuple] = set()
     doc.relations = []
     for r in found:
-        key = (r.predicate, r.subject.start, r.subject.end, r.object.start, r.object.end)
+        key = (
+            r.predicate,
+            r.subject.type,
+            r.subject.start,
+            r.subject.end,
+            r.object.start,
+            r.object.end,
+        )
         if key not in seen:
             seen.add(key)
             doc.relations.append(r)
