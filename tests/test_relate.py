@@ -104,3 +104,16 @@ def test_a_firm_listed_as_a_project_stands_where_its_project_does(extract_text):
     assert ("Enterprise", "岚昇新材料", "永修") in located
     assert ("Project", "岚昇新材料", "永修") in located
     assert ("Project", "恒岳储能电池项目", "永修") in located
+
+
+def test_a_park_listed_as_a_project_stands_where_the_park_does(extract_text):
+    doc = extract_text(
+        "今年以来,岚溪高新区补链强链进展明显,恒岳软件园、岚光大健康产业园等百亿级项目开工建设。"
+    )
+    located = {
+        (r.subject.type, r.subject.text, r.object.text)
+        for r in doc.relations
+        if r.predicate == "locatedIn"
+    }
+    assert ("IndustrialPark", "恒岳软件园", "岚溪高新区") in located
+    assert ("Project", "恒岳软件园", "岚溪高新区") in located

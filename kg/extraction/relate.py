@@ -390,14 +390,15 @@ def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Rel
 
 
 def _project_twins(doc: Document, found: list[Relation]) -> list[Relation]:
-    """Where a firm a list names as a project stands, its project stands too ("R先后迎来A、B
-    等项目": A is read as a firm and as a project of the same words; the rules relate the firm)."""
+    """Where a firm or a park a list names as a project stands, its project stands too ("R先后
+    迎来A、B等项目", "A软件园、B产业园等项目开工": A is read as a firm or a park and as a project
+    of the same words; the rules relate the firm or the park)."""
     projects = {(m.start, m.end): m for m in doc.mentions if m.type == C.Project}
     if not projects:
         return []
     out = []
     for r in found:
-        if r.predicate == P.locatedIn and r.subject.type == C.Enterprise:
+        if r.predicate == P.locatedIn and r.subject.type in (C.Enterprise, C.IndustrialPark):
             twin = projects.get((r.subject.start, r.subject.end))
             if twin is not None:
                 out.append(

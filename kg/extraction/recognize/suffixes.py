@@ -268,9 +268,11 @@ def _owner_brand(s: _Sent, a: int, b: int) -> tuple[int, int] | None:
 _PROPER = _BRAND_TAGS | {"nr"}
 
 
-# "年产10万吨芯片封装测试项目": a stated capacity opens a project's name, verbs after it included
+# "年产10万吨芯片封装测试项目", "日处理1200吨乳品加工厂项目": a stated capacity (by the year,
+# or by the day or month with its verb) opens a project's name, verbs after it included
 _CAPACITY = re.compile(
-    r"年(?:产|产能|处理|加工|生产)?[0-9.一二三四五六七八九十百千万亿]+[万亿]?"
+    r"(?:年(?:产|产能|处理|加工|生产)?|[日月](?:产|产能|处理|加工|生产))"
+    r"[0-9.一二三四五六七八九十百千万亿]+[万亿]?"
     r"(?:吨|台|套|件|辆|片|只|颗|块|支|头|箱|标箱|瓶|盒|条|根|张|双|部|粒|份|株|羽|架|艘"
     r"|平方米|立方米|千伏安|千瓦|兆瓦|吉瓦|千瓦时|GWh|MWh|GW|MW|kW)"
 )
@@ -288,7 +290,9 @@ def _capacity_start(s: _Sent, start: int, b: int) -> int:
     cut = start - s.start
     head = s.text[: b - s.start]
     found = None
-    for m in _CAPACITY.finditer(head, 0, b - s.start) if "年" in head[:cut] else ():
+    opening = head[:cut]
+    capacity = "年" in opening or "日" in opening or "月" in opening
+    for m in _CAPACITY.finditer(head, 0, b - s.start) if capacity else ():
         if m.start() < cut:
             found = m
     if found is None or _rx(r"[,。;:、()“”]|等(?!离子)").search(head, found.end()):
