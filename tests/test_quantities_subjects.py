@@ -11,6 +11,13 @@ from .test_quantities import CITY, PARK, cases, check, metric
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "a sum spent on building something named right after it (投资12.5亿元建设某项目): its",
+        CITY + "永修县引进岚盛集团投资12.5亿元建设岚盛高端饮品产业园项目,计划3年建成。",
+        12.5,
+        "亿元",
+        {"subject": "岚盛高端饮品产业园项目"},
+    ),
+    (
         "a sum right before a project's name (总投资150亿元某某项目): the project's",
         CITY + "今年以来,已签约总投资150亿元岚科25GW单晶拉棒切方项目。",
         150,

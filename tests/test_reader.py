@@ -228,3 +228,19 @@ def test_a_markdown_article_loses_its_markup_and_keeps_its_facts(tmp_path):
     for m in doc.mentions:  # raw offsets point at the name in the file, inside its markup
         a, b = doc.raw_span(m.start, m.end)
         assert doc.raw[a:b] == m.text
+
+
+# A web page's chrome before its headline is never the title (cases with invented names).
+CHROME_TITLES = [
+    ("岚州新闻网\n设为首页\n岚州经开区:打造千亿园区\n正文说了什么。", "岚州经开区:打造千亿园区"),
+    ("新闻热线:0123-4567890\n岚州工业园区加快发展\n正文说了什么。", "岚州工业园区加快发展"),
+    ("首页 > 财经 > 正文\n岚州签约10个项目\n正文说了什么。", "岚州签约10个项目"),
+    ("关灯\n岚州签约10个项目\n正文说了什么。", "岚州签约10个项目"),
+    ("岚州日报记者 赵恒 通讯员 钱明\n岚州签约10个项目\n正文说了什么。", "岚州签约10个项目"),
+    ("首页 政务公开 通知公告 专题\n岚州签约10个项目\n正文说了什么。", "岚州签约10个项目"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), CHROME_TITLES)
+def test_the_title_is_the_headline_after_the_page_chrome(text, title):
+    assert title_of(text) == title

@@ -48,6 +48,16 @@ _MAX_TITLE = 40
 # a headline and its subtitle on one line, told apart by a colon, a dash or a space
 _MAX_HEADLINE = 64
 _HEADLINE = re.compile(r"[:：]|——|\S\s+\S")
+# A web page's chrome before its headline, never the title: where the reader is (首页 > 财经),
+# the site's name (某某新闻网, 某某日报), its buttons (设为首页, 关灯), a hotline, a byline or a
+# dateline (记者 某某, 来源:, 发布时间:), a menu of short words, or a line of few words.
+_CHROME = re.compile(
+    r"[>›»|]|位置|首页|收藏|热线|电话|登录|注册|关灯|开灯|字号|打印|分享|申请入驻|无障碍|"
+    r"记者|通讯员|采访人员|摄影|欢迎|来源[:：]|作者[:：]|编辑[:：]|责任编辑|时间[:：]|日期[:：]|浏览|点击[:：]|"
+    r"^[^\s]{0,10}(?:网|官网|网站|门户|报|日报|晚报|新闻|频道|在线|客户端)$|"
+    r"^(?:\S{1,6}\s+){3,}\S{1,6}$"
+)
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 def title_of(text: str) -> str:
@@ -55,6 +65,11 @@ def title_of(text: str) -> str:
 
     >>> title_of("\\n全市产业链链长制工作推进会议召开\\n5月16日下午,会议召开。")
     '全市产业链链长制工作推进会议召开'
+
+    A page's chrome before the headline is passed over:
+
+    >>> title_of("岚州新闻网\\n首页 > 财经\\n岚州经开区:打造千亿园区\\n正文。")
+    '岚州经开区:打造千亿园区'
     """
     for m in _HEADING.finditer(text) if "#" in text else ():  # (tried at every line's start)
         if m.group(1):
@@ -65,6 +80,8 @@ def title_of(text: str) -> str:
             continue
         if "。" in line:  # the body has begun: a later short line is a subheading
             return ""
+        if _CHROME.search(line) or len(_CJK_CHAR.findall(line)) < 4:
+            continue  # the page's chrome (新闻热线:…, 首页 > 财经, 某某新闻网): read on
         if len(line) <= _MAX_TITLE or len(line) <= _MAX_HEADLINE and _HEADLINE.search(line):
             return line
     return ""

@@ -479,6 +479,18 @@ def _owner_after(names: Iterable[Mention], text: str, b: int) -> Mention | None:
         direct = next((m for m in names if m.start == b and m.type == C.Project), None)
         if direct is not None:
             return direct
+        built = _BUILDS.match(text, b)  # 投资20亿元建设某某产业园: what the sum builds
+        if built is not None:
+            thing = next(
+                (
+                    m
+                    for m in names
+                    if m.start == built.end() and m.type in (C.Project, C.IndustrialPark)
+                ),
+                None,
+            )
+            if thing is not None:
+                return thing
     if text[at : at + 1] != "的":
         product = _PRODUCT.match(text, b)
         if product is None:
@@ -494,6 +506,9 @@ def _owner_after(names: Iterable[Mention], text: str, b: int) -> Mention | None:
             firm = firm or (m if m.type == C.Enterprise else None)
     return firm
 
+
+# what a sum is spent on, right after it: 投资20亿元(用于)建设某某产业园
+_BUILDS = re.compile("(?:用于|用来|主要用于)?(?:建设|新建|兴建|投建|打造|建成|实施|启动)")
 
 # what a figure of capacity names before the one that makes it: 1GWh锂离子电芯的
 _PRODUCT = re.compile("[\u4e00-\u9fffA-Za-z0-9]{2,10}?的")
