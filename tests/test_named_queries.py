@@ -47,6 +47,11 @@ ASK_QUERIES = {
         ("indicator", "string", False),
         ("year", "integer", False),
     ],
+    "metrics-mentioning": [
+        ("text", "string", True),
+        ("indicator", "string", False),
+        ("year", "integer", False),
+    ],
     "signed-with": [("party", "label", False)],
     "multi-chain-enterprises": [],
     "about": [("entity", "label", True)],
@@ -104,6 +109,8 @@ RESULTS = [
     ("metrics", {"subject": "昭通市", "indicator": "工业总产值", "year": "2021"}, "value", set()),
     # the county named in a photo caption does not own the city's figures
     ("metrics", {"subject": "威信县", "indicator": "工业总产值", "year": 2022}, "value", set()),
+    # a firm's figure stated in a sentence that names the city: whatever its subject
+    ("metrics-mentioning", {"text": "昭通", "indicator": "产值"}, "subject_label", {"云铝海鑫"}),
     ("signed-with", {"party": "鹤庆"}, "partner", {"贵州鑫兴"}),
     ("signed-with", {"party": "贵州鑫兴"}, "signer", {"鹤庆县"}),  # either side
     ("multi-chain-enterprises", {}, "enterprise", set()),

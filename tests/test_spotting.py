@@ -19,7 +19,8 @@ ARTICLE = (
     "永修县加快建设工业强县\n\n"
     "以岚川重工为龙头,永修县工程机械产业链加快发展。副县长赵恒担任永修县工程机械产业链链长。"
     "岚川电池项目签约落户永修经济开发区。2023年,永修县工业总产值812.5亿元,签约项目16个。"
-    "永修县出台《永修县工程机械产业链发展若干措施》。\n"
+    "永修县出台《永修县工程机械产业链发展若干措施》。"
+    "在永修县举行的推介会上,岚川电池项目总投资35亿元。\n"
 )
 
 # question | kind it is read as | column | values the answer holds there
@@ -41,6 +42,8 @@ CASES = [
         {"永修县工程机械产业链发展若干措施"},
     ),
     ("赵恒担任链长的产业链叫什么", "leader-chains", "chain", {"工程机械产业链"}),
+    # the figure is the project's, in a sentence that names the county
+    ("永修县在推介会上签约项目的总投资是多少?", "metric", "value", {35.0}),
     ("Who is in charge of the 工程机械产业链 as 链长?", "chain-leaders", "leader", {"赵恒"}),
     ("岚川重工在永修牵头的是什么产业", "firm-chains", "chain", {"工程机械产业链"}),
 ]

@@ -134,6 +134,8 @@ def understood(plan: Plan, n: int, *, empty_graph: bool = False) -> str:
             f"answered from the narrower {what} names that start or end with {core!r}: "
             + ", ".join(plan.narrower)
         )
+    if plan.query == "metrics-mentioning":
+        parts.append(f"the statistics of the sentences that mention {plan.name!r}")
     if plan.indicator:
         parts.append(f"indicator contains {plan.indicator!r}")
     if plan.year is not None:

@@ -51,7 +51,7 @@ from kg.apps.questions import (
     kinds_help,
     normalise_question,
 )
-from kg.apps.spotting import relevant_rows, spotted_plans
+from kg.apps.spotting import asked_rows, mentioning_plan, relevant_rows, spotted_plans
 from kg.graph.query import bind_parameters, named_query, result_columns, run_sparql
 from kg.graph.store import open_store
 from kg.terms import C
@@ -195,6 +195,19 @@ class Asker:
                 unsure = unsure or attempt
         return unsure or failed or plan
 
+    def _mentioning(self, reading: Plan) -> Answer | None:
+        """The statistics the question asks for in the sentences that mention the reading's
+        name (`kg.apps.spotting.mentioning_plan`), or None when there are none."""
+        plan = mentioning_plan(reading)
+        assert plan.query is not None
+        answer = Answer(plan, sparql=named_query(plan.query))
+        self._run(plan, answer)
+        answer.rows = asked_rows(answer.rows, plan)
+        if not answer.rows:
+            return None
+        answer.message = understood(plan, len(answer.rows))
+        return answer
+
     def _projects_signed(self, plan: Plan) -> Plan | None:
         """For "X签约了哪些项目" (the firms X signed with, by its kind): the projects placed in
         X, answered when no firm is found that signed with it; else None."""
@@ -336,8 +349,23 @@ class Asker:
             assert reading.query is not None
             answer = Answer(reading, sparql=named_query(reading.query))
             self._answer(reading, answer)
-            if answer.rows and reading.kind is not None and reading.kind.name == "metric":
-                answer.rows = relevant_rows(answer.rows, reading)
+            if reading.query == "metrics-mentioning":
+                answer.rows = asked_rows(answer.rows, reading)
+                answer.message = understood(reading, len(answer.rows))
+            elif reading.kind is not None and reading.kind.name == "metric":
+                # the statistics of the name the question asks for, and those of the sentences
+                # that mention it, whatever subject each was given (a project's sum stated
+                # where the county signed it)
+                other = self._mentioning(reading)
+                if other is not None and not asked_rows(answer.rows, reading):
+                    return other
+                if other is not None:
+                    seen = {_row_key(r) for r in answer.rows}
+                    answer.rows = asked_rows(answer.rows, reading) + [
+                        r for r in other.rows if _row_key(r) not in seen
+                    ]
+                else:
+                    answer.rows = relevant_rows(answer.rows, reading)
                 answer.message = understood(reading, len(answer.rows))
             if answer.rows:
                 return answer
@@ -394,6 +422,11 @@ class Asker:
                 if key not in seen:
                     seen.add(key)
                     answer.rows.append({c: record.get(c) for c in (*columns, *EVIDENCE)})
+
+
+def _row_key(row: dict[str, Any]) -> tuple:
+    # a statistic's row, as told apart from another: what it says and where
+    return tuple(row.get(c) for c in ("indicator_name", "value", "unit", "year_of", "sentence"))
 
 
 def ask(graph_or_store: Any, question: str) -> Answer:

@@ -25,11 +25,14 @@ from typing import Any
 
 from kg.apps.linking import Linker, Spot
 from kg.apps.questions import Plan, cue_rows, indicator_words, kinds
+from kg.extraction.places import place_names
 from kg.terms import C
 
-__all__ = ["Cue", "cues", "spotted_plans", "relevant_rows"]
+__all__ = ["Cue", "cues", "spotted_plans", "relevant_rows", "asked_rows", "mentioning_plan"]
 
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年?")
+# a run of a question a place may be written in
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # what asks, not what is asked about: left out of the words a statistic is matched on
 _ASKING = re.compile(
     r"是多少|有多少|为多少|多少|分别|是什么|有哪些|是哪些|哪些|哪个|哪家|几个|几家|几条|几项|几何|"
@@ -107,7 +110,29 @@ def spotted_plans(
                     plans.append(
                         _plan(question or text, text, kind, kind.query, spot, links, cue, year)
                     )
+        if kind.name == "metric":
+            # a place the graph holds no entity of, but its sentences name (德州 where the
+            # figures are the signing's): the statistics of the sentences that mention it
+            for place in _places(text, spots):
+                plan = _plan(question or text, text, kind, kind.query, None, [], cue, year)
+                plan.name = place
+                plans.append(mentioning_plan(plan))
     return plans
+
+
+def _places(text: str, spots: list[Spot]) -> list[str]:
+    """Places of the gazetteer written in `text` outside the names spotted, longest first."""
+    names = place_names()
+    found: list[tuple[int, int]] = []
+    for run in _HAN_RUN.finditer(text):
+        word = run.group()
+        for size in range(min(len(word), 8), 1, -1):
+            for i in range(len(word) - size + 1):
+                a, b = run.start() + i, run.start() + i + size
+                taken = [*found, *((s.start, s.end) for s in spots)]
+                if word[i : i + size] in names and not any(x < b and a < y for x, y in taken):
+                    found.append((a, b))
+    return [text[a:b] for a, b in sorted(found)]
 
 
 def _plan(question, text, kind, query, spot: Spot | None, links, cue: Cue, year) -> Plan:
@@ -129,14 +154,38 @@ def _plan(question, text, kind, query, spot: Spot | None, links, cue: Cue, year)
 
 
 def relevant_rows(rows: list[dict[str, Any]], plan: Plan) -> list[dict[str, Any]]:
-    """The statistics of a spotted subject that the question asks for: those whose indicator
-    shares two characters in a row with the question's words (English words through the
-    indicator table: investment -> 投资); all of them when none does.
+    """The statistics of a spotted subject that the question asks for (`asked_rows`); all of
+    them when none is.
 
     >>> rows = [{"indicator_name": "总投资"}, {"indicator_name": "就业"}]
     >>> relevant_rows(rows, Plan(question="", normalised="岚州市项目总投资多少", name="岚州"))
     [{'indicator_name': '总投资'}]
     """
+    return asked_rows(rows, plan) or rows
+
+
+def mentioning_plan(plan: Plan) -> Plan:
+    """The statistics of the sentences that mention a spotted name, whatever subject each was
+    given (the named query metrics-mentioning): for a name that owns none the question asks
+    for (德州 in a sentence whose figures the signing's park owns)."""
+    extra = {"year": plan.year} if plan.year is not None else {}
+    return Plan(
+        question=plan.question,
+        normalised=plan.normalised,
+        kind=plan.kind,
+        query="metrics-mentioning",
+        name=plan.name,
+        links=plan.links,
+        bindings=[{"text": plan.name or "", **extra}],
+        year=plan.year,
+        how="spotted",
+    )
+
+
+def asked_rows(rows: list[dict[str, Any]], plan: Plan) -> list[dict[str, Any]]:
+    """The statistics the question asks for: those whose indicator shares two characters in a
+    row with the question's words (English words through the indicator table: investment ->
+    投资); [] when none does."""
     text = plan.normalised
     for spot_name in filter(None, [plan.name]):
         text = text.replace(spot_name, " ")
@@ -147,5 +196,4 @@ def relevant_rows(rows: list[dict[str, Any]], plan: Plan) -> list[dict[str, Any]
             text = text.replace(english, " " + words[english] + " ")
     text = _ASKING.sub(" ", text)
     pairs = {text[i : i + 2] for i in range(len(text) - 1) if " " not in text[i : i + 2]}
-    kept = [r for r in rows if any(p in str(r.get("indicator_name", "")) for p in pairs)]
-    return kept or rows
+    return [r for r in rows if any(p in str(r.get("indicator_name", "")) for p in pairs)]
