@@ -159,6 +159,11 @@ def _parameter_sets(ds: Any, name: str, names: list[tuple[str, str]]) -> Iterato
         for label in labels:
             yield {"subject": label}
         return
+    if name == "metrics-mentioning":  # the sentences that name each name, and its statistics
+        for label in labels:
+            yield {"text": label}
+            yield {"text": label, "indicator": "产值"}
+        return
     if [p.kind for p in params] == ["iri"]:  # a fact: every assertion and observation
         facts = [row[5] for row in run_named(ds, "relation_evidence")[1]]
         facts += [row[0] for row in run_named(ds, "metric_observations")[1]]
