@@ -417,6 +417,8 @@ def _sentence_metrics(
         elif a == clause.body and subject is None and unit in _COUNTS:
             subject, unknown = art.own_place(a), False  # 6个省级开发区…: the place's own
         after = _owner_after(names, doc.text, b)
+        if after is None and (subject is None or subject.type != C.Enterprise):
+            after = _built_after(names, doc.text, b)
         if after is not None:
             subject, unknown, since = after, False, b  # 投资2.6亿元的X项目,二期装机…: X's
         elif prefix and not indicator.startswith(prefix):
@@ -470,6 +472,18 @@ def _starts_word(doc: Document, at: int) -> bool:
     return i < len(starts) and starts[i] == at
 
 
+def _built_after(names: Iterable[Mention], text: str, b: int) -> Mention | None:
+    """某区引进某集团投资20亿元建设某某产业园: the project or park the sum right before it
+    builds (asked when no firm is the clause's subject: a firm's own investment stays its)."""
+    built = _BUILDS.match(text, b) if text[b - 1 : b] == "元" else None
+    if built is None:
+        return None
+    return next(
+        (m for m in names if m.start == built.end() and m.type in (C.Project, C.IndustrialPark)),
+        None,
+    )
+
+
 def _owner_after(names: Iterable[Mention], text: str, b: int) -> Mention | None:
     """投资2.6亿元的X项目: the project or park right after "的" (and a place or the firm
     building it) owns the figure, else the firm there (年产值超10亿元的X公司); a product may
@@ -479,18 +493,6 @@ def _owner_after(names: Iterable[Mention], text: str, b: int) -> Mention | None:
         direct = next((m for m in names if m.start == b and m.type == C.Project), None)
         if direct is not None:
             return direct
-        built = _BUILDS.match(text, b)  # 投资20亿元建设某某产业园: what the sum builds
-        if built is not None:
-            thing = next(
-                (
-                    m
-                    for m in names
-                    if m.start == built.end() and m.type in (C.Project, C.IndustrialPark)
-                ),
-                None,
-            )
-            if thing is not None:
-                return thing
     if text[at : at + 1] != "的":
         product = _PRODUCT.match(text, b)
         if product is None:
