@@ -628,6 +628,8 @@ INDUSTRY = [
     ("临溪县大力发展海工装备产业链。沃森特是国内铝加工龙头企业。", {("沃森特", "铝加工")}),
     # the place (我区) and the count (两大) before the industry are not part of it
     ("岚川集团是我区机械行业的龙头企业。", {("岚川集团", "机械行业")}),
+    # a place's name opening the industry is kept in its words, not in its label
+    ("岚牧乳业是永修县乳制品行业的龙头企业。", {("岚牧乳业", "永修县乳制品行业")}),
     (
         "以岚川能源、恒远锂业两大锂电龙头为例,二者在本省建厂多年。",
         {("岚川能源", "锂电"), ("恒远锂业", "锂电")},
@@ -681,10 +683,12 @@ def test_a_leader_of_an_industry_leads_it(extract_text, text, expected):
     doc = extract_text(text)
     leads = [r for r in doc.relations if r.predicate == "leadsChain"]
     assert {(r.subject.text, r.object.text) for r in leads} == expected
-    # what the text calls no chain is an industry, labelled as written
+    # what the text calls no chain is an industry, labelled as written (but for a place
+    # opening it: 永修县乳制品行业 -> 乳制品行业)
     for r in leads:
         if not r.object.text.endswith("产业链"):
-            assert (r.object.type, r.object.label) == ("Industry", r.object.text)
+            assert r.object.type == "Industry"
+            assert r.object.label == r.object.text.removeprefix("永修县")
 
 
 # the subjects found are these and no others

@@ -20,7 +20,7 @@ ARTICLE = (
     "以岚川重工为龙头,永修县工程机械产业链加快发展。副县长赵恒担任永修县工程机械产业链链长。"
     "岚川电池项目签约落户永修经济开发区。2023年,永修县工业总产值812.5亿元,签约项目16个。"
     "永修县出台《永修县工程机械产业链发展若干措施》。"
-    "在永修县举行的推介会上,岚川电池项目总投资35亿元。\n"
+    "在永修县举行的推介会上,岚川电池项目总投资35亿元。岚牧乳业是永修县乳制品行业的龙头企业。\n"
 )
 
 # question | kind it is read as | column | values the answer holds there
@@ -94,3 +94,8 @@ def test_statistics_are_those_the_question_asks_for():
     assert relevant_rows(rows, english) == rows[1:]  # jobs -> 就业
     nothing = Plan(question="", normalised="永修县有多少", name="永修县")
     assert relevant_rows(rows, nothing) == rows  # nothing said: all of them
+
+
+def test_the_industries_a_place_names_as_led_are_among_its_chains(asker):
+    answer = asker.ask("永修县有哪些产业链?")
+    assert {"工程机械产业链", "乳制品行业"} <= set(answer.values("chain")), answer.message

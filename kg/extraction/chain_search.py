@@ -22,6 +22,7 @@ from kg.extraction.frame_rules import (
 )
 from kg.extraction.recognize import GENERIC
 from kg.extraction.recognize.boundaries import _doc_starts, _Sent, _starts, _words_within
+from kg.extraction.recognize.edges import _strip_place
 from kg.extraction.recognize.industries import MOD, PLACE, STOP, industry_start, word_kind
 from kg.extraction.segment import Token, pos
 from kg.reading.document import Document, Mention
@@ -366,9 +367,10 @@ class _Search:
         if s.sub(a, a + 1) in _COUNTED and s.sub(a - 1, a) in _NUMERALS:
             a += 1  # "两大锂电龙头": a count of the firms
         text = s.sub(a, b)
+        bare = _strip_place(text, s.toks, a)  # (the place a name opens with is no part of it)
         if not chain and not self.t.frame.names_chain:
-            return Mention(C.Industry, text, a, b, label=text, rule=FRAME_INDUSTRY)
-        label = text.removesuffix("行业") + ("链" if text.endswith("产业") else "产业链")
+            return Mention(C.Industry, text, a, b, label=bare, rule=FRAME_INDUSTRY)
+        label = bare.removesuffix("行业") + ("链" if bare.endswith("产业") else "产业链")
         return Mention(C.IndustryChain, text, a, b, label=label, rule=FRAME_INDUSTRY)
 
     def _after(self, lo: int, hi: int, generic: bool) -> list[Mention]:

@@ -80,7 +80,8 @@ def _chain_mentions(
             else None
         )
         g_start = start - (len(det.group()) if det else 0)
-        yield Mention(C.IndustryChain, s.sub(g_start, b), g_start, b, rule=GENERIC)
+        # (labelled as the one generic chain: "每条产业链" is no chain of its own)
+        yield Mention(C.IndustryChain, s.sub(g_start, b), g_start, b, label="产业链", rule=GENERIC)
         return
     # "A、B及C产业链" / "A及B产业链": earlier conjuncts are bare
     # (each pattern tried only where its 、 or 及 is written: $ may stand before a line break)
