@@ -38,6 +38,7 @@ ASK_QUERIES = {
     "chains-of-leader": [("leader", "label", True), ("min_confidence", "decimal", False)],
     "cluster-chains": [("cluster", "label", False)],
     "located-in": [("place", "label", True), ("kind", "class", False)],
+    "named-with-place": [("place", "label", True), ("kind", "class", False)],
     "projects-of-enterprise": [("enterprise", "label", True)],
     "policies": [("issuer", "label", False)],
     "strategies": [],
@@ -81,6 +82,14 @@ RESULTS = [
     ("located-in", {"place": "昭阳"}, "place_label", {"昭阳区", "昭阳"}),
     ("located-in", {"place": "昭阳区", "kind": "Project"}, "thing_type", {"Project"}),
     ("located-in", {"place": "昭阳区", "kind": "Enterprise"}, "thing", set()),
+    # what the article that names 昭阳区 names, placed there or not
+    (
+        "named-with-place",
+        {"place": "昭阳区", "kind": "Enterprise"},
+        "thing",
+        {"合盛硅业", "新安化工", "旗滨光伏", "晶鑫能源"},
+    ),
+    ("named-with-place", {"place": "昭阳区", "kind": "Policy"}, "thing_type", set()),
     # the brand the projects' names open with; not 合盛铝业, which no sentence says builds them
     ("projects-of-enterprise", {"enterprise": "合盛"}, "project", {"合盛水电硅项目"}),
     ("projects-of-enterprise", {"enterprise": "合盛铝业"}, "project", set()),

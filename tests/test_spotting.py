@@ -99,3 +99,11 @@ def test_statistics_are_those_the_question_asks_for():
 def test_the_industries_a_place_names_as_led_are_among_its_chains(asker):
     answer = asker.ask("永修县有哪些产业链?")
     assert {"工程机械产业链", "乳制品行业"} <= set(answer.values("chain")), answer.message
+
+
+def test_what_no_fact_places_is_answered_from_the_sentences_that_name_the_place(asker):
+    # no fact places 岚牧乳业 in 永修县; a sentence names them together
+    answer = asker.ask("永修县都有些什么企业?")
+    assert "岚牧乳业" in answer.values("thing"), answer.message
+    assert answer.plan.query == "named-with-place"
+    assert "no fact places it there" in answer.message

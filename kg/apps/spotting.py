@@ -50,6 +50,7 @@ class Cue:
     words: re.Pattern[str]
     classes: tuple[str, ...] = ()
     type: str | None = None
+    query: str | None = None  # the named query answering instead of the kind's
 
 
 @cache
@@ -65,6 +66,7 @@ def cues() -> tuple[Cue, ...]:
             words=re.compile(row["words"]),
             classes=tuple(getattr(C, name) for name in row.get("classes", ())),
             type=getattr(C, row["type"]) if row.get("type") else None,
+            query=row.get("query"),
         )
         for row in cue_rows()
     )
@@ -103,13 +105,19 @@ def spotted_plans(
                 query = kind.query_all or kind.query if kind.slot else kind.query
                 plans.append(_plan(question or text, text, kind, query, None, [], cue, year))
             continue
-        for cls in cue.classes:
-            for spot in spots:
-                links = [k for k in spot.links if k.type == cls]
-                if links:
-                    plans.append(
-                        _plan(question or text, text, kind, kind.query, spot, links, cue, year)
-                    )
+        # a whole name before a name inside it, then the first class listed first
+        fits = sorted(
+            (
+                (spot.nested, k, spot.start, spot, links)
+                for k, cls in enumerate(cue.classes)
+                for spot in spots
+                if (links := [x for x in spot.links if x.type == cls])
+            ),
+            key=lambda f: f[:3],
+        )
+        for *_, spot, links in fits:
+            query = cue.query or kind.query
+            plans.append(_plan(question or text, text, kind, query, spot, links, cue, year))
         if kind.name == "metric":
             # a place the graph holds no entity of, but its sentences name (德州 where the
             # figures are the signing's): the statistics of the sentences that mention it
