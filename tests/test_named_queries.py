@@ -82,12 +82,13 @@ RESULTS = [
     ("located-in", {"place": "昭阳"}, "place_label", {"昭阳区", "昭阳"}),
     ("located-in", {"place": "昭阳区", "kind": "Project"}, "thing_type", {"Project"}),
     ("located-in", {"place": "昭阳区", "kind": "Enterprise"}, "thing", set()),
-    # what the article that names 昭阳区 names, placed there or not
+    # what the sentences that name a place name, placed there or not
+    ("named-with-place", {"place": "昭阳区"}, "thing_type", {"Project"}),
     (
         "named-with-place",
-        {"place": "昭阳区", "kind": "Enterprise"},
+        {"place": "昭通", "kind": "Enterprise"},
         "thing",
-        {"合盛硅业", "新安化工", "旗滨光伏", "晶鑫能源"},
+        {"上海友升", "云天化", "云铝海鑫", "合盛", "合盛硅业", "新安化工", "旗滨光伏", "晶鑫能源"},
     ),
     ("named-with-place", {"place": "昭阳区", "kind": "Policy"}, "thing_type", set()),
     # the brand the projects' names open with; not 合盛铝业, which no sentence says builds them
