@@ -230,6 +230,7 @@ class Linker:
         self._index: tuple[list[str], list[str], dict[str, list[int]], dict[str, list[int]]]
         self._indexed = False
         self._pinyin: dict[str, list[int]] | None = None  # pinyin of names and cores -> entries
+        self._labels: dict[str, str] | None = None  # entity -> its normalised label (`spot`)
 
     @classmethod
     def from_graph(cls, graph_or_store: Any) -> Linker:
@@ -361,7 +362,9 @@ class Linker:
         generic = _generic_names()
         # (an entity named only by what it is, the chain 产业链 of a 链主 with no chain named,
         # is never what a question names)
-        labels = {n.iri: normalise_name(n.label) for n in self._entries}
+        if self._labels is None:
+            self._labels = {n.iri: normalise_name(n.label) for n in self._entries}
+        labels = self._labels
         found: list[Spot] = []
         for run in _RUN.finditer(text):
             word = run.group()

@@ -7,7 +7,8 @@ short names, longest first), and the cue words that say what it asks (项目: pr
 the order of the ``[[cues]]`` of kg/apps/questions.toml. Each cue is a kind of question, the
 words that ask it and the classes of name it needs; the plans come best first, and `kg.apps.ask`
 answers with the first that finds something. A statistic asked this way is answered with the
-subject's statistics whose indicator shares words with the question (`relevant_rows`).
+subject's statistics whose indicator shares words with the question (`asked_rows`), and those of
+the sentences that mention the name, whatever subject each was given (`mentioning_plan`).
 
 >>> from kg.apps.linking import Linker, Name
 >>> linker = Linker([Name("e:1", "Region", "岚州市", "岚州市")])
@@ -87,7 +88,6 @@ def spotted_plans(
         for s in linker.spot(text, nested=True)
         if not any(c.words.fullmatch(s.text) for c in every)
     ]
-    spots.sort(key=lambda s: (s.nested, s.start))  # a whole name before the names inside it
     asked = text  # the words it asks with: outside the names (工程 in 工程机械产业链 asks nothing)
     for s in spots:
         if not s.nested:
