@@ -328,6 +328,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # an adverb and a verb, which the dictionary may tag as one noun (充分发挥), open no name
+    ("岚溪县充分发挥项目带动作用,抓好19个重点项目。", "Project", "岚溪县充分发挥项目"),
     # a name opening a project's name with nothing sure after it, written once: a place or a
     # product as likely as a firm
     ("岚澄文化产业园项目签约。", "Enterprise", "岚澄"),

@@ -107,6 +107,14 @@ def _word_stops(w: str, consumed: bool, cls: str) -> bool:
         and cls != C.Enterprise
     ):
         p = "v"  # 全面推行: a rare four-character entry that ends in a verb acts as the verb
+    if (
+        len(w) == 4
+        and pos(w[:2]) in ("d", "ad")
+        and pos(w[2:]) in lx["verb_pos"]
+        and w[2:] not in lx["inner_verbs"]
+        and cls != C.Enterprise
+    ):
+        p = "v"  # 充分发挥: an adverb and a verb, whatever the dictionary tags the whole
     if len(w) > 1 and p in lx["verb_pos"] and w not in lx["inner_verbs"] and cls != C.Enterprise:
         return (
             True  # firm names hold verbs (三环锻造, 城市建设投资): only governing verbs stop them
