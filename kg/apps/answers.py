@@ -134,14 +134,8 @@ def understood(plan: Plan, n: int, *, empty_graph: bool = False) -> str:
             f"answered from the narrower {what} names that start or end with {core!r}: "
             + ", ".join(plan.narrower)
         )
-    if plan.query == "named-with-place":
-        asked = next((b["kind"] for b in plan.bindings if b.get("kind")), None)
-        what = class_name(asked) if asked else "thing"
-        parts.append(
-            f"each {what} named in a sentence with {plan.name!r} (no fact places it there)"
-        )
-    if plan.query == "metrics-mentioning":
-        parts.append(f"the statistics of the sentences that mention {plan.name!r}")
+    if plan.note:
+        parts.append(plan.note)
     if plan.indicator:
         parts.append(f"indicator contains {plan.indicator!r}")
     if plan.year is not None:

@@ -40,6 +40,7 @@ from kg.apps.answers import (
 from kg.apps.linking import Linker
 from kg.apps.questions import (
     QUESTION_WORD,
+    YEAR,
     Kind,
     Plan,
     clean_name,
@@ -75,7 +76,6 @@ _SURE = 95.0
 _SIGNED_WITH, _IN_PLACE = "signed-with", "in-place"
 #: At most this many narrower names answer for a name (see `Kind.narrower`).
 _MAX_NARROWER = 8
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*年?")
 _HOW_MUCH = re.compile(r"(?:是多少|有多少|为多少|多少|达到多少|达多少|是几|有几|几何|多大).*$")
 # words after an indicator that ask for its target, not another indicator (营业收入目标)
 _AIMED = re.compile(r"(?:预期|计划|发展)?目标值?$")
@@ -144,7 +144,7 @@ class Asker:
             plan.indicator = indicator_words().get(words, words)
             return groups["x"], plan.indicator
         text = groups["s"] + (groups.get("tail") or "")  # (X有多少Y: X's Y)
-        year = _YEAR.search(text)
+        year = YEAR.search(text)
         if year:
             plan.year = int(year.group(1))
             text = (text[: year.start()] + " " + text[year.end() :]).strip()
@@ -237,7 +237,7 @@ class Asker:
             parts = self._metric_parts(plan, m)
             if parts is None:
                 raw = groups.get("x") or groups.get("s") or ""
-                plan.name = clean_name(_HOW_MUCH.sub("", _YEAR.sub("", raw)))
+                plan.name = clean_name(_HOW_MUCH.sub("", YEAR.sub("", raw)))
                 return self._unknown(plan, kind)
             name = parts[0]
             extra["indicator"] = plan.indicator

@@ -27,7 +27,7 @@ traditional -> simplified with OpenCC, no quotes or spaces, lower case):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -296,14 +296,9 @@ class Linker:
             if known is None or score > known.score:
                 best[n.iri] = Link(text, n.iri, n.type, n.label, n.name, round(score, 1), how)
 
-        for i in by_norm.get(q, ()):
-            is_label = self._entries[i].name == self._entries[i].label
-            offer(i, 100.0 if is_label else 99.0, "label" if is_label else "alias")
+        for i, score, how in self._exact(q):
+            offer(i, score, how)
         ending = ending_class(q)
-        if len(q_core) >= 2:
-            for i in by_core.get(q_core, ()):
-                if ending is None or self._entries[i].type == ending:  # 江城经开区: no city
-                    offer(i, 95.0, "short name")
         if not best or partial:
             bare = len(q) >= 2 and q == q_core  # a bare short name, not 新能源产业集群
             qualify = not best and ending in _QUALIFIED and len(q_core) >= 2
@@ -347,6 +342,19 @@ class Linker:
             return ranked
         return [k for k in ranked if k.score >= top - margin]
 
+    def _exact(self, q: str) -> Iterator[tuple[int, float, str]]:
+        """The entries a normalised name names by their label (100), an alias (99) or their
+        short name (95: the cores alike, and the class its ending names, if it names one)."""
+        _, _, by_norm, by_core = self._indexes()
+        for i in by_norm.get(q, ()):
+            is_label = self._entries[i].name == self._entries[i].label
+            yield i, (100.0 if is_label else 99.0), ("label" if is_label else "alias")
+        q_core, ending = core_name(q), ending_class(q)
+        if len(q_core) >= 2:
+            for i in by_core.get(q_core, ()):
+                if ending is None or self._entries[i].type == ending:  # 江城经开区: no city
+                    yield i, 95.0, "short name"
+
     def spot(self, text: str, *, nested: bool = False) -> list[Spot]:
         """The names of the graph written in `text`, each by its label, an alias or its short
         name (score 95 or more), longest first and none overlapping another; in text order.
@@ -358,7 +366,6 @@ class Linker:
         >>> [(s.text, s.links[0].label) for s in linker.spot("岚州白茶产业链的链长是谁")]
         [('岚州', '岚州市'), ('白茶产业链', '白茶产业链')]
         """
-        _, _, by_norm, by_core = self._indexes()
         generic = _generic_names()
         # (an entity named only by what it is, the chain 产业链 of a 链主 with no chain named,
         # is never what a question names)
@@ -380,34 +387,12 @@ class Linker:
                     if len(q) < 2 or q in generic:
                         continue
                     links: dict[str, Link] = {}
-                    for j in by_norm.get(q, ()):
+                    short_generic = core_name(q) in generic
+                    for j, score, how in self._exact(q):
                         n = self._entries[j]
-                        if labels[n.iri] in generic:
+                        if labels[n.iri] in generic or how == "short name" and short_generic:
                             continue
-                        score = 100.0 if n.name == n.label else 99.0
-                        links.setdefault(
-                            n.iri,
-                            Link(
-                                q,
-                                n.iri,
-                                n.type,
-                                n.label,
-                                n.name,
-                                score,
-                                "label" if score == 100 else "alias",
-                            ),
-                        )
-                    q_core, ending = core_name(q), ending_class(q)
-                    if len(q_core) >= 2 and q_core not in generic:
-                        for j in by_core.get(q_core, ()):
-                            n = self._entries[j]
-                            if labels[n.iri] in generic:
-                                continue
-                            if ending is None or n.type == ending:
-                                links.setdefault(
-                                    n.iri,
-                                    Link(q, n.iri, n.type, n.label, n.name, 95.0, "short name"),
-                                )
+                        links.setdefault(n.iri, Link(q, n.iri, n.type, n.label, n.name, score, how))
                     if links:
                         ranked = sorted(
                             links.values(), key=lambda k: (-k.score, len(k.label), k.label)

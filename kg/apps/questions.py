@@ -39,11 +39,17 @@ __all__ = [
     "is_generic",
     "kind_class",
     "QUESTION_WORD",
+    "YEAR",
     "cue_rows",
+    "cue_words",
+    "asking_words",
 ]
 
 #: The kinds of question, their phrasings and the words they use, as data.
 QUESTIONS_FILE = Path(__file__).with_name("questions.toml")
+
+#: A year a question asks about (2022年, 2022): the year's digits are group 1.
+YEAR = re.compile(r"((?:19|20)\d\d)\s*年?")
 
 # Polite openings and endings that carry no meaning for the query.
 _OPENINGS = re.compile(
@@ -121,6 +127,7 @@ class Plan:
     fallback: Plan | None = None  # a less sure reading, answered when this one finds nothing
     expected: tuple[str, ...] = ()
     how: str = "phrasing"  # or "spotted": read by the names and cue words it holds
+    note: str | None = None  # what the answer is, when the query says less (said with it)
 
 
 @cache
@@ -193,6 +200,17 @@ def industry_name(text: str) -> str | None:
 def cue_rows() -> list[dict[str, Any]]:
     """The ``[[cues]]`` of the questions file, as written (read by `kg.apps.spotting`)."""
     return _data().get("cues", [])
+
+
+def cue_words() -> dict[str, str]:
+    """The ``[cue_words]`` of the questions file: each set of words a cue asks with, by name."""
+    return _data()["cue_words"]
+
+
+def asking_words() -> dict[str, list[str]]:
+    """The ``[asking_words]`` of the questions file: the words that ask, not what is asked
+    about (zh: written as they are; en: whole words)."""
+    return _data()["asking_words"]
 
 
 def indicator_words() -> dict[str, str]:

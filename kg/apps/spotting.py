@@ -24,23 +24,24 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from kg.apps.answers import class_name
 from kg.apps.linking import Linker, Spot
-from kg.apps.questions import Plan, cue_rows, indicator_words, kinds
+from kg.apps.questions import (
+    YEAR,
+    Plan,
+    asking_words,
+    cue_rows,
+    cue_words,
+    indicator_words,
+    kinds,
+)
 from kg.extraction.places import place_names
 from kg.terms import C
 
 __all__ = ["Cue", "cues", "spotted_plans", "relevant_rows", "asked_rows", "mentioning_plan"]
 
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*年?")
 # a run of a question a place may be written in
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
-# what asks, not what is asked about: left out of the words a statistic is matched on
-_ASKING = re.compile(
-    r"是多少|有多少|为多少|多少|分别|是什么|有哪些|是哪些|哪些|哪个|哪家|几个|几家|几条|几项|几何|"
-    r"达到|完成|实现|共|总共|一共|了|的|是|在|和|与|及|,|"
-    r"\b(?:what|which|how|much|many|is|was|were|are|the|of|in|and|did|does|do|has|have|its|by|"
-    r"for|to|a|an|with|at)\b"
-)
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def cues() -> tuple[Cue, ...]:
     return tuple(
         Cue(
             kind=row["kind"],
-            words=re.compile(row["words"]),
+            words=re.compile(cue_words()[row["words"]]),
             classes=tuple(getattr(C, name) for name in row.get("classes", ())),
             type=getattr(C, row["type"]) if row.get("type") else None,
             query=row.get("query"),
@@ -92,7 +93,7 @@ def spotted_plans(
     for s in spots:
         if not s.nested:
             asked = asked[: s.start] + "※" * (s.end - s.start) + asked[s.end :]
-    year = _YEAR.search(text)
+    year = YEAR.search(text)
     plans: list[Plan] = []
     for cue in every:
         kind = by_kind.get(cue.kind)
@@ -155,6 +156,9 @@ def _plan(question, text, kind, query, spot: Spot | None, links, cue: Cue, year)
         plan.bindings = [extra]
         return plan
     plan.name = spot.text
+    if query == "named-with-place":
+        what = class_name(cue.type) if cue.type else "thing"
+        plan.note = f"each {what} named in a sentence with {plan.name!r} (no fact places it there)"
     plan.links = links[:5]
     labels = list(dict.fromkeys(k.label for k in plan.links))
     plan.bindings = [{kind.slot: label, **extra} for label in labels]
@@ -187,7 +191,15 @@ def mentioning_plan(plan: Plan) -> Plan:
         bindings=[{"text": plan.name or "", **extra}],
         year=plan.year,
         how="spotted",
+        note=f"the statistics of the sentences that mention {plan.name!r}",
     )
+
+
+@cache
+def _asking() -> re.Pattern[str]:
+    # what asks, not what is asked about: left out of the words a statistic is matched on
+    words = asking_words()
+    return re.compile("|".join(words["zh"]) + r"|\b(?:" + "|".join(words["en"]) + r")\b")
 
 
 def asked_rows(rows: list[dict[str, Any]], plan: Plan) -> list[dict[str, Any]]:
@@ -197,11 +209,11 @@ def asked_rows(rows: list[dict[str, Any]], plan: Plan) -> list[dict[str, Any]]:
     text = plan.normalised
     for spot_name in filter(None, [plan.name]):
         text = text.replace(spot_name, " ")
-    text = _YEAR.sub(" ", text)
+    text = YEAR.sub(" ", text)
     words = indicator_words()
     for english in sorted(words, key=len, reverse=True):
         if re.search(rf"\b{re.escape(english)}\b", text):
             text = text.replace(english, " " + words[english] + " ")
-    text = _ASKING.sub(" ", text)
+    text = _asking().sub(" ", text)
     pairs = {text[i : i + 2] for i in range(len(text) - 1) if " " not in text[i : i + 2]}
     return [r for r in rows if any(p in str(r.get("indicator_name", "")) for p in pairs)]
