@@ -9,6 +9,14 @@ from .test_quantities import CITY, cases, check
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "a list of industries before a count of them (新能源、新材料2个百亿级产业): the industries"
+        " counted, not a list of names the count closes",
+        CITY + "全市新能源、新材料2个百亿级产业实现产值300亿元。",
+        2,
+        "个",
+        {"indicator": "百亿级产业数"},
+    ),
+    (
         "the same time a year before (2015年同期9.8亿元): the measure of the figure before",
         CITY + "2016年,全县实现工业总产值13.2亿元,2015年同期9.8亿元,同比34.7%。",
         9.8,

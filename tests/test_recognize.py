@@ -325,9 +325,44 @@ FOUND = [
         "Project",
         "岚能新能源5GW高效异质结电池及组件生产基地项目",
     ),
+    # where the firms are (辖区内, cut 辖区|内恒勤 by jieba) is no part of the first's name; a
+    # brand of two characters ending in 旗 is no place (the places with one-character names
+    # before their suffix are in the gazetteer)
+    ("已成为辖区内恒勤、岚旗、美晨等电子龙头企业的供货商。", "Enterprise", "恒勤"),
+    ("已成为辖区内恒勤、岚旗、美晨等电子龙头企业的供货商。", "Enterprise", "岚旗"),
+    # a coordinated list of firms ends at its 等, before what they are
+    ("岚州吸引岚川化工、金拓锂电、安徽恒星等新能源电池龙头企业落户。", "Enterprise", "安徽恒星"),
+    # the industries a list names as a place's: after 等, a count or a qualifier (主导, 首位)
+    ("岚溪县紧紧围绕竹木加工、高端纸品、特色茶饮等产业,实施延链补链。", "Industry", "高端纸品"),
+    ("园区紧盯氢能装备首位产业,聚焦精密铸造、功能食品两大主导产业。", "Industry", "氢能装备"),
+    ("园区紧盯氢能装备首位产业,聚焦精密铸造、功能食品两大主导产业。", "Industry", "精密铸造"),
+    # ... an item the grammar does not read, when the count vouches for it
+    ("岚山县已形成了茶叶、竹笋、蜂蜜、山泉水四大主导产业。", "Industry", "山泉水"),
+    # ... or when it stands between items the grammar reads
+    ("围绕钢材、锆英、精密铸造等重点产业补短板。", "Industry", "锆英"),
+    # ... with no tail, three items the grammar reads
+    ("岚溪开发区主导产业为智能家居、医疗器械、现代物流产业。", "Industry", "医疗器械"),
+    # ... and a count with what the industries are, before a qualifier
+    ("我省选取氢能、储能、低空经济等3个基础好、前景广的新兴产业。", "Industry", "低空经济"),
 ]
 
 NOT_FOUND = [
+    # the words around a list of firms are no part of its items (the cases in FOUND)
+    ("已成为辖区内恒勤、岚旗、美晨等电子龙头企业的供货商。", "Enterprise", "辖区内恒勤"),
+    (
+        "岚州吸引岚川化工、金拓锂电、安徽恒星等新能源电池龙头企业落户。",
+        "Enterprise",
+        "安徽恒星等新能源电池",
+    ),
+    # no industry: a verb before a count (主攻三大产业), the territory an industry is of
+    ("主攻三大产业。", "Industry", "主攻"),
+    ("打造县域特色产业。", "Industry", "县域"),
+    # ... a word before a qualifier alone (特色), which needs a list of two
+    ("岚溪推动区域块状特色产业做大做强。", "Industry", "块状"),
+    # ... the leaders of industries (firms, or industries: the words do not say)
+    ("吸引恒岚食品、岚谷乳业等产业龙头落户。", "Industry", "岚谷乳业"),
+    # ... two items with no tail (发展光伏、储能产业: one industry may share the other's 产业)
+    ("岚溪发展光伏、储能产业。", "Industry", "光伏"),
     # an adverb and a verb, which the dictionary may tag as one noun (充分发挥), open no name
     ("岚溪县充分发挥项目带动作用,抓好19个重点项目。", "Project", "岚溪县充分发挥项目"),
     # a name opening a project's name with nothing sure after it, written once: a place or a

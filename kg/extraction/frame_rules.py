@@ -179,8 +179,17 @@ def _triggers(s: _Sent, mentions: list[Mention]) -> list[_Trigger]:
 
 def _guarded(abstract_: str, m: re.Match, generic: re.Pattern) -> bool:
     """Whether the text a position reaches over to its trigger holds a verb that makes the
-    trigger a kind of firm ("X将培育链主企业")."""
-    return generic.search(abstract_, m.start(), m.end()) is not None
+    trigger a kind of firm ("X将培育链主企业"); not a verb of bringing in, in a clause that says
+    what the firm is ("X是东岭区引进的链主企业": a 链主, brought in; "X是重点培育的链主企业" is
+    one to become)."""
+    return any(
+        not (g.group() in _BROUGHT_IN and abstract_.startswith("的", g.end()))
+        for g in generic.finditer(abstract_, m.start(), m.end())
+    )
+
+
+# the verbs of bringing a firm in: the firm a clause with one describes is there
+_BROUGHT_IN = frozenset({"引进", "招引", "吸引", "引来"})
 
 
 @functools.cache

@@ -74,7 +74,7 @@ class _Article:
     places: dict[tuple[int, str | None], Mention | None] = field(default_factory=dict)
     title: tuple[int, int] = (-1, -1)  # the sentence that is the article's title
     people: list[Mention] = field(default_factory=list)
-    every: list[Mention] = field(default_factory=list)  # all mentions, by start
+    every: list[Mention] = field(default_factory=list)  # all mentions but industries, by start
     every_starts: list[int] = field(default_factory=list)
     headed: bool = False  # whether the article has headings (# …) in it
     people_starts: list[int] = field(default_factory=list)
@@ -85,8 +85,10 @@ class _Article:
     def of(cls, doc: Document) -> _Article:
         art = cls(doc)
         # all mentions by start, the longer first: as the steps before leave them, which is
-        # cheaper to check than to sort again
-        every, starts = doc.mentions, [m.start for m in doc.mentions]
+        # cheaper to check than to sort again; not the industries, which end no figure's words
+        # ("A、B、C三大主导产业" is no list of names a count closes)
+        every = [m for m in doc.mentions if m.type != C.Industry]
+        starts = [m.start for m in every]
         keys = list(zip(starts, map(operator.neg, [m.end for m in every]), strict=True))
         if not all(map(operator.le, keys, keys[1:])):
             every = sorted(every, key=_END, reverse=True)

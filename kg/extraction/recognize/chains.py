@@ -1,5 +1,5 @@
 """Industrial chains: names ending in 产业链, coordinated lists sharing one suffix, lists after
-"N条产业链是:"."""
+"N条产业链是:"; and the industries a list names as a place's ("A、B两大主导产业")."""
 
 from __future__ import annotations
 
@@ -166,3 +166,69 @@ def _chains_after_colon(s: _Sent) -> Iterator[Mention]:
             yield Mention(
                 C.IndustryChain, name, a, a + len(name), label=name + "产业链", rule="list"
             )
+
+
+# where a list of industries ends: 产业 after a list tail, not a word it starts (产业链, 产业园,
+# 产业集群, 产业基地, 产业工人 …), nor the leading firms of industries ("A、B等产业龙头": firms or
+# industries, which the words do not say)
+_INDUSTRY_END = re.compile("产业(?![链园集基带区项联化城港协工]|龙头|链主|领军|头部|企业)")
+
+# a count, then what the industries counted are: "A、B等8个产业基础好、市场前景广的新兴产业"
+_COUNTED_CLAUSE = re.compile(
+    "(?:等|以及)[0-9一二三四五六七八九十两]+(?:个|大|类)[^,,。;;::]{1,30}的"
+    "(?:首位|主导|新兴|优势|特色|支柱|战略性|传统|未来|先导|重点)*$"
+)
+
+# the qualifiers that make one industry a place's own: 新能源汽车首位产业
+_FIRST = re.compile("首位|主导|支柱")
+
+# what no industry is, though the grammar reads it as one: the territory an industry is of
+_TERRITORY = re.compile("^(?:县域|市域|区域|镇域|省域|全域|本地|地方|当地)$")
+
+
+def _industry_lists(s: _Sent) -> Iterator[Mention]:
+    """The industries of "A、B、C等产业", "A、B两大主导产业", "A首位产业": each item an industry
+    (`C.Industry`, labelled without 产业), when a tail (等, a count, a qualifier such as 主导 or
+    首位) says the words before it are industries, or without one when three items at least are
+    each read by the industry grammar ("“3”即A、B、C产业"). Each item is read by the grammar, or
+    vouched for by the count ("农业、林业、制造三大主导产业"); "发展新能源产业" names no list."""
+    for m in _INDUSTRY_END.finditer(s.text):
+        before = s.text[: m.start()]
+        tail = _COUNTED_CLAUSE.search(before, max(0, len(before) - 40))
+        if tail is None:
+            tail = _list_tail(_CHAIN_LIST_TAIL, before)
+        if tail is None or not before or before[-1] in "、,,":
+            continue
+        end = s.start + tail.start()
+        items = _enumeration(s, end, tail.group(), C.Industry, reader=industry_start)
+        n = _count(tail.group())
+        read = [industry_start(s, b, a) == a for a, b in items]
+        if "等" not in tail.group() and n is None:
+            # "A、B、C产业" (no tail), "A、B特色产业": every item read by the grammar, and three
+            # of them, or two with a qualifier, or one the place's first or leading industry
+            least = 3 if not tail.group() else 1 if _FIRST.search(tail.group()) else 2
+            if len(items) < least or not all(read):
+                continue
+        for k, (a, b) in enumerate(items):
+            text = s.sub(a, b)
+            if "等" in text or _TERRITORY.match(text) or not _strip_generic(text):
+                continue
+            # an item the grammar does not read is one when the count vouches for it, or when
+            # separators bound it in a list whose other items the grammar reads ("钢铁、菱镁、
+            # 装备制造等产业"); not the first, whose start only the grammar finds ("主攻三大产业")
+            if not (n == len(items) or read[k] or k and sum(read) >= 2 and _plain(s, a, b)):
+                continue
+            bare = text.removesuffix("产业") if len(text) > 4 else text
+            label = _strip_place(bare, s.toks, a)
+            yield Mention(C.Industry, text, a, b, label=label, rule="list")
+
+
+def _plain(s: _Sent, a: int, b: int) -> bool:
+    """Whether the item in [a, b) is a short noun phrase: Chinese characters only, not opening
+    with a verb or a stop word."""
+    text = s.sub(a, b)
+    if not 2 <= len(text) <= 10 or not _rx("^[\u4e00-\u9fff]+$").match(text):
+        return False
+    first = s.word_at(a)
+    word = first.text if first is not None else text[:1]
+    return pos(word) not in _lex()["verb_pos"] and word not in _lex()["stop_words"]

@@ -901,6 +901,8 @@ def _coordinated_firms(
         bl = _right_edge(s, al, bl)
         if bl - al > 2 and s.text[bl - 1 - s.start] == "等":
             bl -= 1  # "A、百思特等企业": jieba's 特等 runs over the list's 等
+        elif s.sub(al, bl).find("等", 2) > 0:
+            bl = al + s.sub(al, bl).find("等", 2)  # "A、B等新能源电池龙头企业": the list ends at 等
         spans[-1] = (al, bl)
         if not any(named(span) for span in projects or spans):
             continue

@@ -44,8 +44,8 @@ _CHAIN_LIST_TAIL = re.compile(
     r"(?:"
     + _COUNT_HEAD
     + r"|(?:等|以及)?[0-9一二三四五六七八九十两]+条[^,。;、等的]{1,10}的)"
-    + r"(?:省级|市级|县级|首批|重点|超?千亿级|超?千亿元级|超?百亿级|超?百亿元级|"
-    + r"主导|新兴|优势|特色|支柱|战略性|"
+    + r"(?:省级|市级|县级|首批|重点|超?千亿元?级?|超?百亿元?级?|"
+    + r"首位|主导|新兴|优势|特色|支柱|战略性|传统|未来|先导|"
     + r"制造业|工业|服务业|农业|[‘“][^’”]{1,10}[’”])*$"
 )
 
@@ -55,8 +55,9 @@ _CLUSTER_LIST_TAIL = re.compile(
 )
 
 
-# the last characters of a list tail that is not empty (等, 以及, 3条, 省级, 重点, “…”, 工业, …的)
-_TAIL_ENDS = frozenset("等及条个大家户项级点批导兴势色柱性业的’”")
+# the last characters of a list tail that is not empty (等, 以及, 3条, 省级, 重点, 首位, 传统, 千亿,
+# “…”, 工业, …的)
+_TAIL_ENDS = frozenset("等及条个大家户项级点批导兴势色柱性业的’”位统来亿")
 
 
 def _list_tail(tail: re.Pattern, before: str) -> re.Match | None:
@@ -301,7 +302,11 @@ def _is_region_word(word: str) -> bool:
         return False
     if pos(word) == "ns" or is_place(word):
         return True
-    return any(word.endswith(s) and len(word) > len(s) for s in lx["region_sfx"]) and not freq(word)
+    # (by its suffix alone, a name of two characters at least before it: the places with one,
+    # 兴县, are in the gazetteer; 龙旗 is a brand)
+    return any(word.endswith(s) and len(word) > len(s) + 1 for s in lx["region_sfx"]) and not freq(
+        word
+    )
 
 
 # the dictionary's tags of a proper name that is no person's (a brand it knows: 蒙牛, 娃哈哈)

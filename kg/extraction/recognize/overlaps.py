@@ -19,6 +19,7 @@ _PRIORITY = {
     C.Person: 7,
     C.ChainLeaderRole: 7,
     C.Region: 8,
+    C.Industry: 9,
 }
 
 
@@ -44,7 +45,7 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the best of overlapping mentions: longer first, then by class priority."""
 
     uniq: dict[tuple[str, int, int], Mention] = {}
-    for m in mentions:
+    for m in _industries_aside(mentions):
         uniq.setdefault((m.type, m.start, m.end), m)
     if not uniq:
         return []
@@ -78,3 +79,21 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
             kept.insert(pos_, m)
             longest = max(longest, m.end - m.start)
     return sorted(kept, key=lambda m: m.start * width - m.end)  # by start, longest first
+
+
+def _industries_aside(mentions: list[Mention]) -> list[Mention]:
+    """Without the industries a list names where they overlap a mention of another class: an
+    item that another phrasing reads as a firm or a place is one ("A、B等产业" lists what the
+    sentence names)."""
+    others = sorted((m.start, m.end) for m in mentions if m.type != C.Industry)
+    if len(others) == len(mentions):
+        return mentions
+    starts = [a for a, _ in others]
+    longest = max((b - a for a, b in others), default=0)
+
+    def overlaps(m: Mention) -> bool:
+        lo = bisect.bisect_left(starts, m.start - longest)
+        hi = bisect.bisect_left(starts, m.end)
+        return any(a < m.end and m.start < b for a, b in others[lo:hi])
+
+    return [m for m in mentions if m.type != C.Industry or not overlaps(m)]
