@@ -303,7 +303,7 @@ def _is_region_word(word: str) -> bool:
     if pos(word) == "ns" or is_place(word):
         return True
     # (by its suffix alone, a name of two characters at least before it: the places with one,
-    # 兴县, are in the gazetteer; 龙旗 is a brand)
+    # 兴县, are in the gazetteer; 岚旗 is a brand)
     return any(word.endswith(s) and len(word) > len(s) + 1 for s in lx["region_sfx"]) and not freq(
         word
     )
