@@ -83,6 +83,7 @@ class P:
     indicator: Final = "indicator"
     issuedBy: Final = "issuedBy"
     leadsChain: Final = "leadsChain"
+    leadsCluster: Final = "leadsCluster"
     locatedIn: Final = "locatedIn"
     mentionOf: Final = "mentionOf"
     observedSubject: Final = "observedSubject"
@@ -116,6 +117,7 @@ PropertyName = Literal[
     "indicator",
     "issuedBy",
     "leadsChain",
+    "leadsCluster",
     "locatedIn",
     "mentionOf",
     "observedSubject",

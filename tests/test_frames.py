@@ -442,7 +442,10 @@ FOUND = [
     # a name with no title, given the post by 由
     ("chainLeaderOf", "海工装备产业链由程一帆担任链长。", {("程一帆", "海工装备产业链")}),
     ("chainLeaderOf", "风电装备产业链链长由周一航担任。", {("周一航", "风电装备产业链")}),
+    # a deputy (副链长) leads the chain named, not a chain in general
     ("chainLeaderOf", "周一航为总链长,程一帆为副总链长。", {("周一航", "*")}),
+    ("chainLeaderOf", "副市长赵一六担任新能源产业链副链长。", {("赵一六", "新能源产业链")}),
+    ("chainLeaderOf", "二级巡视员、储能产业链副链长罗一鸣参加。", {("罗一鸣", "储能产业链")}),
     # the chain leader named beside another official; 一同 closes the name
     (
         "chainLeaderOf",
@@ -537,6 +540,18 @@ FOUND = [
         "临溪县海工装备产业链龙头企业岚泰达年产值突破50亿元。",
         {("岚泰达", "临溪县海工装备产业链")},
     ),
+    # what the firms lead is a cluster: they lead the cluster (in the trigger's clause, or at the
+    # end of the phrase 以X为T…的Z that builds it)
+    (
+        "leadsCluster",
+        "会上签订新能源产业链合作协议。全市已形成以宁泰汽车为链主的新能源汽车产业集群。",
+        {("宁泰汽车", "新能源汽车产业集群")},
+    ),
+    (
+        "leadsCluster",
+        "形成以岚凤竹业有限公司为龙头,恒安热电有限公司等企业相配套的竹木产业集群。",
+        {("岚凤竹业有限公司", "竹木产业集群")},
+    ),
 ]
 
 
@@ -547,6 +562,11 @@ def test_frames_find(extract_text, predicate, text, expected):
 
 
 NOTHING = [
+    # a cluster named after the firms' clause, not built by 以X为T…的Z: no cluster led
+    (
+        "leadsCluster",
+        "已引进链主企业岚川汽车等领军企业,推动落地一批项目,打造化工园和高端化工产业集群。",
+    ),
     # a cluster the clause is about, before the firms (钢铁工业产业集群主要是以A、B为核心企业)
     ("leadsChain", "钢铁产业集群主要是以岚钢、恒钢为核心企业,建设加工产业集群,拉长钢铁产业链。"),
     # generic statements: the trigger names a kind of firm, no firm in particular
@@ -599,14 +619,13 @@ NOTHING = [
     # it lacks
     ("leadsChain", "岚川集团是铝产业链急需引进的龙头企业。"),
     ("leadsChain", "岚川集团是为铝产业链提供配套的龙头企业。"),
-    # titles and deputies are not chain leaders; 链长制 is no chain leader
+    # titles are not chain leaders, nor a deputy of chains in general; 链长制 is no chain leader
     # 领衔 names a chain's leader only with the chain right after it; a post given to a kind
     ("leadsChain", "由岚川重工领衔的创新联合体攻关海工装备产业链关键技术。"),
     ("leadsChain", "链主企业由龙头企业担任。"),
     ("chainLeaderOf", "会上,市级各产业链链长分别作了发言。"),
     ("chainLeaderOf", "12个产业链分别设置链长、副链长,由县领导担任。"),
     ("chainLeaderOf", "市委书记李长平主持全市产业链链长制工作推进会议。"),
-    ("chainLeaderOf", "副市长赵一六担任新能源产业链副链长。"),
     ("chainLeaderOf", "副市长程一帆担任全市产业链副总链长。"),
     ("chainLeaderOf", "海工装备产业链链长单位市工信局局长周一航表示。"),
     ("chainLeaderOf", "会议为链长们提供了交流平台。"),

@@ -72,6 +72,16 @@ RESULTS = [
     ("chains-of-leader", {"leader": "市级领导"}, "chain", {"产业链"}),
     ("chains-of-leader", {"leader": "张三"}, "chain", set()),
     ("cluster-chains", {}, "chain", set()),
+    # the clusters the articles that name a place name ("‘五个千亿元级’产业集群")
+    (
+        "clusters-in-place",
+        {"place": "昭通市"},
+        "cluster",
+        {
+            *("绿色能源", "绿色硅铝", "磷化工及新材料", "新能源电池负极材料产业集群"),
+            *("高原特色农业", "绿色能源产业", "绿色硅铝产业", "磷化工及新材料产业", "现代服务业"),
+        },
+    ),
     (
         "located-in",
         {"place": "昭阳区"},

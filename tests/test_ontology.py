@@ -48,6 +48,7 @@ RELATIONS = [
     "inChain",
     "issuedBy",
     "leadsChain",
+    "leadsCluster",
     "locatedIn",
     "partOfCluster",
     "signedWith",

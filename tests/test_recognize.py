@@ -332,6 +332,8 @@ FOUND = [
     ("已成为辖区内恒勤、岚旗、美晨等电子龙头企业的供货商。", "Enterprise", "岚旗"),
     # a coordinated list of firms ends at its 等, before what they are
     ("岚州吸引岚川化工、金拓锂电、安徽恒星等新能源电池龙头企业落户。", "Enterprise", "安徽恒星"),
+    # a chain the grammar does not read, named in a list of posts before its leader's
+    ("县委常委、轻工制刷产业链链长张明远出席。", "IndustryChain", "轻工制刷产业链"),
     # the industries a list names as a place's: after 等, a count or a qualifier (主导, 首位)
     ("岚溪县紧紧围绕竹木加工、高端纸品、特色茶饮等产业,实施延链补链。", "Industry", "高端纸品"),
     ("园区紧盯氢能装备首位产业,聚焦精密铸造、功能食品两大主导产业。", "Industry", "氢能装备"),
@@ -347,6 +349,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # ... not a post of the list itself (常务副市长兼产业链链长)
+    ("市委常委、常务副市长兼产业链链长李明主持。", "IndustryChain", "常务副市长兼产业链"),
     # the words around a list of firms are no part of its items (the cases in FOUND)
     ("已成为辖区内恒勤、岚旗、美晨等电子龙头企业的供货商。", "Enterprise", "辖区内恒勤"),
     (

@@ -21,7 +21,8 @@ ARTICLE = (
     "岚川电池项目签约落户永修经济开发区。2023年,永修县工业总产值812.5亿元,签约项目16个。"
     "永修县出台《永修县工程机械产业链发展若干措施》。"
     "在永修县举行的推介会上,岚川电池项目总投资35亿元。岚牧乳业是永修县乳制品行业的龙头企业。"
-    "永修县聚焦有机硅、船舶制造、绿色食品三大主导产业精准招商。\n"
+    "永修县聚焦有机硅、船舶制造、绿色食品三大主导产业精准招商。"
+    "永修县形成了以岚凤竹业为龙头的竹木产业集群。\n"
 )
 
 # question | kind it is read as | column | values the answer holds there
@@ -49,6 +50,10 @@ CASES = [
     ("岚川重工在永修牵头的是什么产业", "firm-chains", "chain", {"工程机械产业链"}),
     # the industries a list names as the county's
     ("永修县的三大主导产业是什么?", "place-chains", "chain", {"有机硅", "船舶制造", "绿色食品"}),
+    # the clusters of a place, asked for as clusters
+    ("永修县有哪些产业集群?", "place-chains", "cluster", {"竹木产业集群"}),
+    # the leading firms of a cluster
+    ("永修县竹木产业集群的龙头企业是哪家?", "chain-leading-firms", "enterprise", {"岚凤竹业"}),
 ]
 
 

@@ -36,6 +36,7 @@ CHAIN_SYSTEM: frozenset[str] = frozenset(
     {
         P.partOfCluster,
         P.leadsChain,
+        P.leadsCluster,
         P.hasLeadingEnterprise,
         P.chainLeaderOf,
         P.developedBy,
@@ -173,6 +174,9 @@ def chain_leader_graph(V: nx.MultiDiGraph) -> nx.MultiDiGraph:
         if p == P.partOfCluster and u in chains and of_type(V, v, C.IndustryCluster):
             core.add(v)
         elif p == P.leadsChain and v in chains and of_type(V, u, C.Enterprise):
+            firms.add(u)
+        elif p == P.leadsCluster and of_type(V, u, C.Enterprise):
+            core.add(v)
             firms.add(u)
         elif p == P.hasLeadingEnterprise and u in chains and of_type(V, v, C.Enterprise):
             firms.add(v)

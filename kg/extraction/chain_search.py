@@ -201,6 +201,7 @@ class _Search:
 
     def run(self, subjects_start: int) -> tuple[list[Mention], str]:
         self.named_before = False  # a fused 该产业链 names the chain of the sentences before
+        self.cluster: Mention | None = None  # the cluster the firms lead, when they lead one
         if self._led_is_no_chain(subjects_start):
             return [], ""
         for step in self.t.frame.search:
@@ -402,7 +403,7 @@ class _Search:
         ("以X为链主的新能源汽车产业集群", or the clause's topic before them: "Z产业集群主要是以
         A、B为核心企业"), or, for a frame whose firms lead no bare industry, an industry ("以X等
         企业为龙头的装备制造产业", "特钢产业龙头X"), or they are firms on a chain ("链上领军
-        企业"): then they lead no chain."""
+        企业"): then they lead no chain (the cluster they lead is kept as `cluster`)."""
         s, t = self.s, self.t
         before = self._before_trigger()
         if _HONOUR.search(before):
@@ -432,6 +433,7 @@ class _Search:
             and m.rule != GENERIC
         ]
         if led and min(led, key=lambda m: m.start).type == C.IndustryCluster:
+            self.cluster = min(led, key=lambda m: m.start)
             return True  # "Z产业集群主要是以A、B为核心企业": the clause's topic is a cluster
         after = [
             m
@@ -440,7 +442,23 @@ class _Search:
             and m.type in (C.IndustryChain, C.IndustryCluster)
             and m.rule != GENERIC
         ]
-        return bool(after) and min(after, key=lambda m: m.start).type == C.IndustryCluster
+        if after and min(after, key=lambda m: m.start).type == C.IndustryCluster:
+            self.cluster = min(after, key=lambda m: m.start)  # "以X为龙头的Z产业集群"
+            return True
+        return False
+
+    def cluster_after(self) -> Mention | None:
+        """The cluster "以X为龙头,…的Z产业集群" builds: the first the sentence names after the
+        trigger, before the next frame of its kind, right after a 的 and in the same clause
+        chain (no ; or 。 between): what the firms lead when no step found a chain."""
+        s = self.s
+        for m in self.art.by_sent[self.i]:
+            if m.type == C.IndustryCluster and self.t.end <= m.start < self.ceiling:
+                between = s.text[self.t.end - s.start : m.start - s.start]
+                if between.endswith("的") and not any(c in between for c in ";;。"):
+                    return m
+                return None
+        return None
 
     def _clause(self, subjects_start: int) -> list[Mention]:
         lo, hi = _clause_span(

@@ -44,11 +44,11 @@ from kg.extraction.frame_rules import (
 )
 from kg.extraction.recognize.boundaries import _Sent
 from kg.extraction.recognize.firms import _names_something
-from kg.extraction.recognize.lexicon import _CJK, _lex
+from kg.extraction.recognize.lexicon import _CJK, GENERIC, _lex
 from kg.extraction.segment import pos
 from kg.extraction.symbols import abstract, with_spans
 from kg.reading.document import Document, Mention, Relation, Sentence
-from kg.terms import C
+from kg.terms import C, P
 
 __all__ = ["Frame", "Position", "load_frames", "frame_relations", "FRAME_INDUSTRY", "FRAME_SUBJECT"]
 
@@ -264,7 +264,31 @@ def frame_relations(
             else:
                 floor, ceiling = _owned(filled, t, sent)
                 subjects_start = min(m.start for m in subs)
-                chains, step = _Search(art, i, s, t, floor, ceiling).run(subjects_start)
+                search = _Search(art, i, s, t, floor, ceiling)
+                chains, step = search.run(subjects_start)
+                if "generic" not in t.frame.search:  # (a chain in general is one it names)
+                    chains = [c for c in chains if c.rule != GENERIC]
+                cluster = search.cluster
+                if cluster is None and not chains and pos_.name == "以X为T":
+                    cluster = search.cluster_after()
+                if not chains and cluster is not None and t.frame.predicate == P.leadsChain:
+                    # "以X为龙头的Z产业集群": the firms lead the cluster, not a chain
+                    confidence = round(t.frame.confidence * pos_.confidence, 2)
+                    where = "clause" if search.cluster is not None else "sentence"
+                    how = f"{pos_.name} ({reach}); cluster: {where}"
+                    out.extend(
+                        Relation(
+                            P.leadsCluster,
+                            subj,
+                            cluster,
+                            sent,
+                            rule=f"frame:{t.frame.name}",
+                            how=how,
+                            confidence=confidence,
+                        )
+                        for subj in subs
+                    )
+                    continue
                 if not chains:
                     continue
                 pairs = _pairs(sent.text, sent.start, subs, chains, t)

@@ -100,6 +100,8 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
             continue  # "西部大开发区域战略": 区 begins the word 区域, no park ends there
         if cls == C.IndustryChain:  # a chain's name is read by the grammar of industries
             gram = industry_start(s, a)
+            if gram is None and _POST_AFTER.match(s.text, m.end()):
+                gram = _listed_post(s, a)
             start = a if gram is None else gram
         else:
             start = _walk_left(s.toks, a, s.start, cls, MAX_LEN[cls])
@@ -486,3 +488,30 @@ def _list_or_single(
             return
     if core and not category:
         yield Mention(cls, s.sub(start, b), start, b, rule="suffix")
+
+
+# a chain's leader after its name: "…、轻工制刷产业链链长X" (a post in a list of posts)
+_POST_AFTER = re.compile("(?:常务)?副?[总分]?链长")
+
+# what a post in a list of posts holds that no chain's name does, or a count of chains
+_POST_WORDS = re.compile(
+    "长|书记|主任|委|主席|兼|[和及与的]|[0-9一二三四五六七八九十两几多][条个大类项]"
+)
+
+
+def _listed_post(s: _Sent, a: int) -> int | None:
+    """Where the name of a chain ending at `a` starts when the chain's leader follows it in a list
+    of posts ("副主任、轻工制刷产业链链长X"): after the separator before it, when what stands
+    between is a short run of Chinese characters that no verb, function word or title opens or
+    holds (the grammar of industries knows not every product: 制刷)."""
+    left = s.text[: a - s.start]
+    cut = max(left.rfind(c) for c in "、,,;;")
+    run = left[cut + 1 :]
+    if cut < 0 or not 2 <= len(run) <= 6 or not _rx("^[\u4e00-\u9fff]+$").match(run):
+        return None
+    start = a - len(run)
+    word = s.word_at(start)
+    first = word.text if word is not None else run[:1]
+    if _POST_WORDS.search(run) or pos(first) in _lex()["verb_pos"] or first in _lex()["stop_words"]:
+        return None
+    return None if _is_region_word(run) else start
