@@ -332,6 +332,8 @@ FOUND = [
     ("已成为辖区内恒勤、岚旗、美晨等电子龙头企业的供货商。", "Enterprise", "岚旗"),
     # a coordinated list of firms ends at its 等, before what they are
     ("岚州吸引岚川化工、金拓锂电、安徽恒星等新能源电池龙头企业落户。", "Enterprise", "安徽恒星"),
+    # projects listed after their head, up to 等 (签约项目包括A、B等)
+    ("签约项目包括岚讯智慧产业总部、恒泓华东研发生产基地等。", "Project", "恒泓华东研发生产基地"),
     # a chain the grammar does not read, named in a list of posts before its leader's
     ("县委常委、轻工制刷产业链链长张明远出席。", "IndustryChain", "轻工制刷产业链"),
     # the industries a list names as a place's: after 等, a count or a qualifier (主导, 首位)
@@ -349,6 +351,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # ... not kinds of work (重点项目包括道路、供水等基础设施)
+    ("重点项目包括道路、供水等基础设施。", "Project", "道路"),
     # ... not a post of the list itself (常务副市长兼产业链链长)
     ("市委常委、常务副市长兼产业链链长李明主持。", "IndustryChain", "常务副市长兼产业链"),
     # the words around a list of firms are no part of its items (the cases in FOUND)

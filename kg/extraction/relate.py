@@ -145,26 +145,30 @@ class _Context:
         return self.main[cls]
 
     def nearest_before(self, i: int, pos: int, cls: str) -> Mention | None:
+        """The thing of class `cls` (or of one of "A|B") in force at `pos` of sentence `i`: the
+        last named before it in the sentence or its paragraph, else the subject of a sentence
+        before, else the one the article names most."""
+        classes = cls.split("|")
         para = self.doc.sentences[i].paragraph
         cands = [
             m
             for m in self.by_sent[i]
-            if m.type == cls and m.end <= pos and id(m) not in self.nested
+            if m.type in classes and m.end <= pos and id(m) not in self.nested
         ]
         if cands:
             return cands[-1]
         for j in range(i - 1, -1, -1):
             if self.doc.sentences[j].paragraph != para:
                 break
-            cands = [m for m in self.by_sent[j] if m.type == cls and id(m) not in self.nested]
+            cands = [m for m in self.by_sent[j] if m.type in classes and id(m) not in self.nested]
             if cands:
                 return cands[-1]
         # further back: the last sentence whose subject is such a thing ("昭通市深入学习…")
         for j in range(i - 1, max(i - 60, -1), -1):
             first = self.first_of(j)
-            if first and first.type == cls and first.start - self.doc.sentences[j].start <= 12:
+            if first and first.type in classes and first.start - self.doc.sentences[j].start <= 12:
                 return first
-        return self.main_of(cls)
+        return next(filter(None, map(self.main_of, classes)), None)
 
 
 def _group_mentions(m: re.Match, name: str, where: dict[int, Mention]) -> list[Mention]:
@@ -199,6 +203,9 @@ def _apply_rules(doc: Document, ctx: _Context) -> list[Relation]:
                     subs = [near] if near else []
                 if not objs and rule.context_object:
                     near = ctx.nearest_before(i, pos, rule.context_object)
+                    # (not one of the subjects, read as a park too: 岚山产业园等项目)
+                    if near and any(x.start < near.end and near.start < x.end for x in subs):
+                        near = None
                     objs = [near] if near else []
                 if not objs and rule.predicate == P.chainLeaderOf:
                     continue
