@@ -13,7 +13,7 @@ from kg.extraction.recognize.boundaries import (
     _walk_left,
     _words_within,
 )
-from kg.extraction.recognize.chains import _chain_mentions
+from kg.extraction.recognize.chains import _chain_mentions, _plain
 from kg.extraction.recognize.edges import _balanced
 from kg.extraction.recognize.firms import _brand_prefix, _firm, _names_something
 from kg.extraction.recognize.industries import HEAD, PROCESS, industry_start, word_kind
@@ -507,11 +507,7 @@ def _listed_post(s: _Sent, a: int) -> int | None:
     left = s.text[: a - s.start]
     cut = max(left.rfind(c) for c in "、,,;;")
     run = left[cut + 1 :]
-    if cut < 0 or not 2 <= len(run) <= 6 or not _rx("^[\u4e00-\u9fff]+$").match(run):
+    if cut < 0 or len(run) > 6 or _POST_WORDS.search(run) or _is_region_word(run):
         return None
     start = a - len(run)
-    word = s.word_at(start)
-    first = word.text if word is not None else run[:1]
-    if _POST_WORDS.search(run) or pos(first) in _lex()["verb_pos"] or first in _lex()["stop_words"]:
-        return None
-    return None if _is_region_word(run) else start
+    return start if _plain(s, start, a) else None
