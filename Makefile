@@ -30,6 +30,7 @@ readme: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/bench_views.py
 	$(PY) benchmarks/bench_queries.py
+	$(PY) benchmarks/bench_query_scale.py
 	$(PY) benchmarks/bench_extract.py
 	$(PY) benchmarks/bench_build.py
 	$(PY) benchmarks/bench_scale.py
