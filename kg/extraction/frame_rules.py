@@ -89,6 +89,7 @@ class Position:
     regex: re.Pattern
     confidence: float
     previous: bool = False  # the subjects are the firm of the sentence before (这家…)
+    builds: bool = False  # the phrase goes on to what the firms lead: 以X为T,…的Z产业集群
     example: str = ""
     expect: tuple = ()
 
@@ -131,13 +132,20 @@ def load_frames() -> tuple[tuple[Frame, ...], tuple[Position, ...], re.Pattern]:
             regex=re.compile(expand(p["pattern"])),
             confidence=p["confidence"],
             previous=p.get("previous", False),
+            builds=p.get("builds", False),
             example=p.get("example", ""),
             expect=tuple(tuple(x) for x in p.get("expect", [])),
         )
         for p in data["position"]
     )
-    verbs = sorted(data["guard"]["generic_verbs"], key=len, reverse=True)
-    return frames, positions, re.compile("|".join(map(re.escape, verbs)))
+    guard = data["guard"]
+    verbs = sorted(guard["generic_verbs"], key=len, reverse=True)
+    describing = set(guard["describing"])  # (followed by 的, these say what the firm is)
+    return (
+        frames,
+        positions,
+        re.compile("|".join(re.escape(v) + ("(?!的)" if v in describing else "") for v in verbs)),
+    )
 
 
 def _triggers(s: _Sent, mentions: list[Mention]) -> list[_Trigger]:
@@ -179,17 +187,9 @@ def _triggers(s: _Sent, mentions: list[Mention]) -> list[_Trigger]:
 
 def _guarded(abstract_: str, m: re.Match, generic: re.Pattern) -> bool:
     """Whether the text a position reaches over to its trigger holds a verb that makes the
-    trigger a kind of firm ("X将培育链主企业"); not a verb of bringing in, in a clause that says
-    what the firm is ("X是东岭区引进的链主企业": a 链主, brought in; "X是重点培育的链主企业" is
-    one to become)."""
-    return any(
-        not (g.group() in _BROUGHT_IN and abstract_.startswith("的", g.end()))
-        for g in generic.finditer(abstract_, m.start(), m.end())
-    )
-
-
-# the verbs of bringing a firm in: the firm a clause with one describes is there
-_BROUGHT_IN = frozenset({"引进", "招引", "吸引", "引来"})
+    trigger a kind of firm ("X将培育链主企业"); a verb of bringing in followed by 的 describes
+    the firm instead ("X是东岭区引进的链主企业": the pattern of `load_frames` leaves it out)."""
+    return generic.search(abstract_, m.start(), m.end()) is not None
 
 
 @functools.cache

@@ -269,7 +269,7 @@ def frame_relations(
                 if "generic" not in t.frame.search:  # (a chain in general is one it names)
                     chains = [c for c in chains if c.rule != GENERIC]
                 cluster = search.cluster
-                if cluster is None and not chains and pos_.name == "以X为T":
+                if cluster is None and not chains and pos_.builds:
                     cluster = search.cluster_after()
                 if not chains and cluster is not None and t.frame.predicate == P.leadsChain:
                     # "以X为龙头的Z产业集群": the firms lead the cluster, not a chain

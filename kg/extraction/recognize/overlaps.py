@@ -25,6 +25,10 @@ _PRIORITY = {
 
 _RANKS = max(_PRIORITY.values()) + 1
 
+# the classes that give way to any mention of another class they overlap, however long: an item
+# of a list of industries that another phrasing reads as a firm or a place is one
+_GIVE_WAY = frozenset({C.Industry})
+
 
 _NESTABLE = {
     (C.Project, C.Enterprise),
@@ -45,17 +49,21 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the best of overlapping mentions: longer first, then by class priority."""
 
     uniq: dict[tuple[str, int, int], Mention] = {}
-    for m in _industries_aside(mentions):
+    for m in mentions:
         uniq.setdefault((m.type, m.start, m.end), m)
     if not uniq:
         return []
     # ranked by (-length, priority, start), each key one number (ints compare cheaper than
-    # tuples): `width` exceeds every offset, and priorities are below `_RANKS`
+    # tuples): `width` exceeds every offset, and priorities are below `_RANKS`; the classes that
+    # give way come after all others, whatever their length
     width = max(m.end for m in uniq.values()) + 1
     priority = _PRIORITY
+    after = dict.fromkeys(_GIVE_WAY, width)
     ranked = sorted(
         uniq.values(),
-        key=lambda m: ((m.start - m.end) * _RANKS + priority[m.type]) * width + m.start,
+        key=lambda m: (
+            ((m.start - m.end + after.get(m.type, 0)) * _RANKS + priority[m.type]) * width + m.start
+        ),
     )
     starts: list[int] = []  # kept mentions, sorted by start
     kept: list[Mention] = []
@@ -79,21 +87,3 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
             kept.insert(pos_, m)
             longest = max(longest, m.end - m.start)
     return sorted(kept, key=lambda m: m.start * width - m.end)  # by start, longest first
-
-
-def _industries_aside(mentions: list[Mention]) -> list[Mention]:
-    """Without the industries a list names where they overlap a mention of another class: an
-    item that another phrasing reads as a firm or a place is one ("A、B等产业" lists what the
-    sentence names)."""
-    others = sorted((m.start, m.end) for m in mentions if m.type != C.Industry)
-    if len(others) == len(mentions):
-        return mentions
-    starts = [a for a, _ in others]
-    longest = max((b - a for a, b in others), default=0)
-
-    def overlaps(m: Mention) -> bool:
-        lo = bisect.bisect_left(starts, m.start - longest)
-        hi = bisect.bisect_left(starts, m.end)
-        return any(a < m.end and m.start < b for a, b in others[lo:hi])
-
-    return [m for m in mentions if m.type != C.Industry or not overlaps(m)]
