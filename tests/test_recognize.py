@@ -126,6 +126,8 @@ FOUND = [
     ("江西立讯智造副总经理常红告诉记者。", "Enterprise", "江西立讯智造"),
     ("力促奥士康PCB板、伟创力高端PCB等一批10亿元以上项目实现突破。", "Enterprise", "奥士康"),
     ("力促奥士康PCB板、伟创力高端PCB等一批10亿元以上项目实现突破。", "Project", "奥士康PCB板"),
+    # a site named by a park's kind in a list of projects is one, whatever words open it
+    ("恒岳软件园、平和大健康产业园等百亿级项目开工建设。", "Project", "平和大健康产业园"),
     ("华新水泥、昆钢嘉华创建为省级绿色工厂。", "Enterprise", "华新水泥"),
     ("新能源汽车产业链的龙头企业有比亚迪、吉利。", "Enterprise", "吉利"),
     # items coordinated with a firm are firms
@@ -555,6 +557,7 @@ NOT_FOUND = [
     ),
     ("招引农资农具、中药材智慧种植等项目。", "Enterprise", "农资"),
     ("招引农资农具、中药材智慧种植等项目。", "Project", "中药材智慧种植"),
+    ("道路、供水、物流园等配套项目开工。", "Project", "物流园"),
     ("引进关联度强的带动性项目。", "Project", "带动性项目"),
     ("重点引进核心企业、关键项目和高端人才。", "Project", "关键项目"),
     ("全面推行产业链“链长制”。", "IndustryChain", "全面推行产业链"),

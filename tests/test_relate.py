@@ -55,7 +55,8 @@ def test_a_policy_titled_with_a_place_is_that_places(extract_text, text, policy_
 
 
 # (text, project, where it is, how sure): a project the text places nowhere is in the place
-# its name opens with, else in the place the article's title names; none where neither does
+# its name opens with, else in the park the article's title names or its place; none where
+# neither does
 PROJECT_PLACES = [
     ("岚山光伏电站项目开工建设。", "岚山光伏电站项目", "岚山", 0.7),
     # the park a project's name holds, before the place it opens with
@@ -70,6 +71,33 @@ PROJECT_PLACES = [
         0.6,
     ),
     ("# 重点项目集中开工\n\n恒泰集团锂电池材料项目开工建设。", "恒泰集团锂电池材料项目", None, 0),
+    # the park a sentence opens with, before the place of the title
+    (
+        "# 德州市重点项目集中开工\n\n今年以来,星河经开区加快建设,恒泰锂电池项目进展顺利。",
+        "恒泰锂电池项目",
+        "星河经开区",
+        0.6,
+    ),
+    # (a park named further into the sentence is not what it is about)
+    (
+        "# 德州市重点项目集中开工\n\n恒岳集团在星河经开区建厂,恒泰锂电池项目进展顺利。",
+        "恒泰锂电池项目",
+        "德州市",
+        0.6,
+    ),
+    # a park the title names before the place it names: the article is about the park
+    (
+        "# 岚溪县星河产业园区掀起建设热潮\n\n恒泰集团锂电池材料项目开工建设。",
+        "恒泰集团锂电池材料项目",
+        "岚溪县星河产业园区",
+        0.6,
+    ),
+    (
+        "# 星河高新区:新能源汽车项目相继落地\n\n恒岳新能源商用车项目进展顺利。",
+        "恒岳新能源商用车项目",
+        "星河高新区",
+        0.6,
+    ),
     # what the text says comes first
     (
         "# 德州市重点项目集中开工\n\n恒泰集团锂电池材料项目落户临川经济技术开发区。",

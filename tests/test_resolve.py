@@ -1,6 +1,8 @@
 """Mentions -> entities (kg.extraction.resolve): short and full names, stable IRIs, never a
 guess."""
 
+import pytest
+
 from kg.iris import entity_iri
 
 
@@ -84,3 +86,25 @@ def test_a_sum_of_another_size_is_another_name(extract_text):
     doc = extract_text("岚山百亿元绿色产业园开工。岚山千亿绿色产业园签约。")
     parks = {m.label for m in doc.mentions if m.type == "IndustrialPark"}
     assert len(parks) == 2, parks
+
+
+# (text, the parks' labels): one park whether its kind is written long or short (园区, 园) and
+# whether a place is written before its words; two places' parks stay two
+PARK_NAMES = [
+    (
+        "墨江星河产业园区今年新开工项目8个。星河产业园管委会负责人说,星河产业园区已入驻企业20家。",
+        {"星河产业园区"},
+    ),
+    ("恒溪工业园今年产值增长20%。恒溪工业园区新增企业12家。", {"恒溪工业园区"}),
+    # a place before the words of two parks: which one the bare name means is not known
+    (
+        "墨江星河产业园和东川星河产业园各有特色。星河产业园新增企业5家。",
+        {"墨江星河产业园", "东川星河产业园", "星河产业园"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "parks"), PARK_NAMES)
+def test_one_park_by_its_names(extract_text, text, parks):
+    doc = extract_text(text)
+    assert {m.label for m in doc.mentions if m.type == "IndustrialPark"} == parks

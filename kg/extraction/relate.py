@@ -144,6 +144,26 @@ class _Context:
                 self.main[cls] = max(group, key=lambda m: (len(m.text), -m.start))
         return self.main[cls]
 
+    def in_force(self, i: int, pos: int, spec: str) -> Mention | None:
+        """The thing `spec` asks for at `pos` of sentence `i`: "A|B" the nearest of either
+        (`nearest_before`); "A>B" the last of either the sentence names before `pos`, else one
+        of A in force, else one of B."""
+        if ">" not in spec:
+            return self.nearest_before(i, pos, spec)
+        classes = spec.split(">")
+        named = [
+            m
+            for m in self.by_sent[i]
+            if m.type in classes and m.end <= pos and id(m) not in self.nested
+        ]
+        if named:
+            return named[-1]
+        for cls in classes:
+            near = self.nearest_before(i, pos, cls)
+            if near is not None:
+                return near
+        return None
+
     def nearest_before(self, i: int, pos: int, cls: str) -> Mention | None:
         """The thing of class `cls` (or of one of "A|B") in force at `pos` of sentence `i`: the
         last named before it in the sentence or its paragraph, else the subject of a sentence
@@ -199,10 +219,10 @@ def _apply_rules(doc: Document, ctx: _Context) -> list[Relation]:
                     named.update((rule.predicate, o.start) for o in objs)
                 elif rule.context_subject:
                     objs = [o for o in objs if (rule.predicate, o.start) not in named]
-                    near = ctx.nearest_before(i, pos, rule.context_subject)
+                    near = ctx.in_force(i, pos, rule.context_subject)
                     subs = [near] if near else []
                 if not objs and rule.context_object:
-                    near = ctx.nearest_before(i, pos, rule.context_object)
+                    near = ctx.in_force(i, pos, rule.context_object)
                     # (not one of the subjects, read as a park too: 岚山产业园等项目)
                     if near and any(x.start < near.end and near.start < x.end for x in subs):
                         near = None
@@ -310,11 +330,18 @@ def _nested_rules(doc: Document, issued: set[int] = frozenset()) -> list[Relatio
 
 
 def _title_place(doc: Document, ctx: _Context) -> Mention | None:
-    """The first place the article's title names (not one inside a name), or None."""
+    """The first park the article's title names, else its first place (not one inside a
+    name), or None: the park is where the article's projects stand (岚山经开区…: its projects
+    are the park's, not the county's)."""
     i = doc.title_index()
     if i is None:
         return None
-    return next((m for m in ctx.by_sent[i] if m.type == C.Region and id(m) not in ctx.nested), None)
+    named = [m for m in ctx.by_sent[i] if id(m) not in ctx.nested]
+    for cls in (C.IndustrialPark, C.Region):
+        found = next((m for m in named if m.type == cls), None)
+        if found is not None:
+            return found
+    return None
 
 
 # what stands where its name says when the text does not say where
@@ -351,8 +378,8 @@ def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Rel
     """Where a project or a park is when the text does not say (`located`: the starts of
     those it places): for a project, the park its name holds (岚山锂电产业园电池项目), else
     the place its name opens with (岚山光伏电站项目, 岚山县循环经济产业园, confidence 0.7),
-    else, for a project, the place the article's title names (岚山县举行重点项目集中开工仪式,
-    confidence 0.6)."""
+    else, for a project, the park the article's title names, or its place (岚山县举行重点项目
+    集中开工仪式, confidence 0.6)."""
     out: list[Relation] = []
     places = {m.start: m for m in doc.mentions if m.type == C.Region}
     parks = [m for m in doc.mentions if m.type == C.IndustrialPark]
@@ -360,6 +387,7 @@ def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Rel
     if not all(a <= b for a, b in zip(park_starts, park_starts[1:], strict=False)):
         park_starts = None  # (not in order of their starts: each project reads them all)
     main = _title_place(doc, ctx)
+    sent_starts = [x.start for x in doc.sentences]
     for p in doc.mentions:
         if p.type not in _PLACED or p.start in located or id(p) in ctx.nested:
             continue
@@ -386,11 +414,27 @@ def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Rel
                 )
             )  # fmt: skip
             continue
-        if main is not None and p.type == C.Project:
+        if p.type != C.Project:
+            continue
+        first = ctx.first_of(bisect.bisect_right(sent_starts, p.start) - 1)
+        if (
+            first is not None
+            and first.type == C.IndustrialPark
+            and first.end <= p.start
+            and first.start - sent.start <= 12
+        ):  # "今年以来,岚山经开区…,恒泰锂电池项目开工": the park the sentence is about
+            out.append(
+                Relation(
+                    P.locatedIn, p, first, sent, rule="句首园区",
+                    how="the park its sentence opens with", confidence=0.6,
+                )
+            )  # fmt: skip
+            continue
+        if main is not None:
             out.append(
                 Relation(
                     P.locatedIn, p, main, sent, rule="标题地点",
-                    how="the place the article's title names", confidence=0.6,
+                    how="the park or place the article's title names", confidence=0.6,
                 )
             )  # fmt: skip
     return out

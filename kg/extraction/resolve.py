@@ -144,6 +144,8 @@ def _park_full_names(labels: set[str]) -> dict[str, str]:
     {'岚山开发区': '岚山经济技术开发区'}
     >>> _park_full_names({"宁乡工业集中区", "宁乡县工业集中区"})
     {'宁乡工业集中区': '宁乡县工业集中区'}
+    >>> sorted(_park_full_names({"玉溪星河产业园", "星河产业园区", "星河产业园"}).items())
+    [('星河产业园', '星河产业园区'), ('玉溪星河产业园', '星河产业园区')]
     """
     keyed: dict[tuple[str, str], list[str]] = {}
     for label in labels:
@@ -156,6 +158,18 @@ def _park_full_names(labels: set[str]) -> dict[str, str]:
     for names in keyed.values():
         full = max(names, key=len)
         out.update({n: full for n in names if n != full})
+    # a park written with a place before its words and without (四川岚山经开区, 岚山经开区):
+    # one park, named without the place, when one place only is written before those words
+    hosts: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for core, kind in keyed:
+        for k in range(min(len(core) - 2, 8), 1, -1):
+            if is_place(core[:k]) and (core[k:], kind) in keyed:
+                hosts.setdefault((core[k:], kind), []).append((core, kind))
+                break
+    for bare, (longer, *others) in hosts.items():
+        if not others:
+            full = max(keyed[bare], key=len)
+            out.update({n: full for n in keyed[longer]})
     return out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kg import ontology
 from kg.extraction.recognize.boundaries import _Sent, _strip_generic
 from kg.extraction.recognize.firms import (
     _PROJECTS_TAIL,
@@ -45,6 +46,15 @@ _PROJECTS_HEAD = _rx(
 )
 
 
+def _a_site(text: str) -> bool:
+    """Whether a list's item names a site by a park's kind (岚光大健康产业园, not 产业园 or
+    园区 alone): built as a project, it is one, whatever words open it."""
+    for suffix in ontology.suffixes(C.IndustrialPark):
+        if text.endswith(suffix) and suffix != "园区":
+            return len(text) - len(suffix) >= 2
+    return False
+
+
 def _items(s: _Sent, items: list[tuple[int, int]]) -> Iterator[Mention]:
     """The projects of a list's items, and the firms their names open with."""
     if not items or len(items) > 1 and _kinds_of_firm(s, items):
@@ -63,7 +73,7 @@ def _items(s: _Sent, items: list[tuple[int, int]]) -> Iterator[Mention]:
             not _names_something(s, *brand, rare=True) or not _strip_generic(s.sub(*brand))
         ):
             brand = None  # 农资, 中成药: dictionary words, not brands; 专精特新: a kind
-        if brand is None and not _names_something(s, a, b, rare=True):
+        if brand is None and not _names_something(s, a, b, rare=True) and not _a_site(text):
             continue  # "农资农具、中药材智慧种植等项目": kinds of project, not projects
         yield Mention(C.Project, text, a, b, rule="list")
         if brand:
