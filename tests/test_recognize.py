@@ -350,6 +350,14 @@ FOUND = [
     ("岚溪开发区主导产业为智能家居、医疗器械、现代物流产业。", "Industry", "医疗器械"),
     # ... and a count with what the industries are, before a qualifier
     ("我省选取氢能、储能、低空经济等3个基础好、前景广的新兴产业。", "Industry", "低空经济"),
+    # ... a kind of industry after 等 ("等轻工产业"), or the place's leading ones after 为
+    ("岚溪园已成为发展电子信息、纺织服装等轻工产业的集聚地。", "Industry", "纺织服装"),
+    ("岚山县以茶叶、烟草为主导产业。", "Industry", "烟草"),
+    (
+        "形成了以汽车制造为支柱,机械装备制造、食品饮料、新材料产业为主导产业的产业体系。",
+        "Industry",
+        "食品饮料",
+    ),
 ]
 
 NOT_FOUND = [
@@ -366,6 +374,8 @@ NOT_FOUND = [
     ),
     # no industry: a verb before a count (主攻三大产业), the territory an industry is of
     ("主攻三大产业。", "Industry", "主攻"),
+    # (what the list's items join in, after 等 and before 的, says nothing of them)
+    ("推进链主企业、领军人才、产业基金等融合的产业生态。", "Industry", "领军人才"),
     ("打造县域特色产业。", "Industry", "县域"),
     # ... a word before a qualifier alone (特色), which needs a list of two
     ("岚溪推动区域块状特色产业做大做强。", "Industry", "块状"),

@@ -182,6 +182,12 @@ _COUNTED_CLAUSE = re.compile(
 # the qualifiers that make one industry a place's own: 新能源汽车首位产业
 _FIRST = re.compile("首位|主导|支柱")
 
+# what the industries listed are: "A、B等轻工产业" (a kind of industry after 等), "A、B产业为
+# 主导产业" (the industries listed are the place's leading ones): the list's items are industries
+_KIND_TAIL = re.compile(
+    "(?:等(?:(?!的)[\u4e00-\u9fff]){1,5}|(?:产业)?(?:为|作为)(?:首位|主导|支柱|优势|特色|重点|新兴)+)$"
+)
+
 # what no industry is, though the grammar reads it as one: the territory an industry is of
 _TERRITORY = re.compile("^(?:县域|市域|区域|镇域|省域|全域|本地|地方|当地)$")
 
@@ -196,6 +202,8 @@ def _industry_lists(s: _Sent) -> Iterator[Mention]:
         before = s.text[: m.start()]
         tail = _COUNTED_CLAUSE.search(before, max(0, len(before) - 40))
         if tail is None:
+            tail = _KIND_TAIL.search(before, max(0, len(before) - 12))
+        if tail is None:
             tail = _list_tail(_CHAIN_LIST_TAIL, before)
         if tail is None or not before or before[-1] in "、,,":
             continue
@@ -203,7 +211,7 @@ def _industry_lists(s: _Sent) -> Iterator[Mention]:
         items = _enumeration(s, end, tail.group(), C.Industry, reader=industry_start)
         n = _count(tail.group())
         read = [industry_start(s, b, a) == a for a, b in items]
-        if "等" not in tail.group() and n is None:
+        if "等" not in tail.group() and n is None and not _KIND_TAIL.fullmatch(tail.group()):
             # "A、B、C产业" (no tail), "A、B特色产业": every item read by the grammar, and three
             # of them, or two with a qualifier, or one the place's first or leading industry
             least = 3 if not tail.group() else 1 if _FIRST.search(tail.group()) else 2
