@@ -459,3 +459,41 @@ def test_an_empty_question_is_one_line(store_path, question):
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "question is empty" in lines[0], proc.stderr
+
+
+# Two counties with a chain of one name, each with its own leading firm and chain leader
+TWO_PLACES = {
+    "a.txt": "永修县加快发展。以岚川重工为龙头,永修县工程机械产业链加快发展。"
+    "副县长赵恒担任永修县工程机械产业链链长。\n",
+    "b.txt": "武宁县加快发展。以恒远机械为龙头,武宁县工程机械产业链加快发展。"
+    "副县长钱明担任武宁县工程机械产业链链长。\n",
+}
+
+# question | column | what the answer holds there (and nothing else)
+IN_ITS_PLACE = [
+    ("永修县工程机械产业链的龙头企业有哪些?", "enterprise", {"岚川重工"}),
+    ("Which firms lead the 工程机械 chain of 武宁县?", "enterprise", {"恒远机械"}),
+    ("武宁县工程机械产业链的链长是谁?", "leader", {"钱明"}),
+    # no place named: every place's
+    ("工程机械产业链的龙头企业有哪些?", "enterprise", {"岚川重工", "恒远机械"}),
+]
+
+
+@pytest.fixture(scope="module")
+def two_places_asker(tmp_path_factory):
+    from kg.graph.store import open_store
+    from kg.run.build import build
+
+    folder = tmp_path_factory.mktemp("two_places")
+    for name, text in TWO_PLACES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    build(sorted(folder.glob("*.txt")), out=folder / "out", exports=False)
+    return Asker(open_store(folder / "out" / "store"))
+
+
+@pytest.mark.parametrize(("question", "column", "values"), IN_ITS_PLACE)
+def test_a_chain_asked_in_a_place_is_answered_for_that_place(
+    two_places_asker, question, column, values
+):
+    answer = two_places_asker.ask(question)
+    assert set(answer.values(column)) == values, answer.message

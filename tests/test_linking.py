@@ -50,7 +50,10 @@ LINKS = [  # written name, classes allowed, labels expected (best first), how
     ("绿色矽全产业链", None, ["绿色硅全产业链"], "near spelling"),
     ("能源产业链", None, [], None),  # spelt near 储能产业链 only by the shared class ending
     ("铝产业链", None, [], None),  # spelt near 产业链, which names no chain in particular
-    ("江城经开区", None, ["江城市经开区", "云南江城经济开发区"], "qualified name"),  # no city
+    # a park without its city's level or its province: both as likely
+    ("江城经开区", None, ["江城市经开区", "云南江城经济开发区"], "short name"),
+    ("江城经济开发区", None, ["江城市经开区", "云南江城经济开发区"], "short name"),
+    ("江城", None, ["江城"], "label"),  # (the place, not its parks)
     ("江城市", None, ["江城"], "short name"),
 ]
 

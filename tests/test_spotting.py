@@ -54,6 +54,25 @@ CASES = [
     ("永修县有哪些产业集群?", "place-chains", "cluster", {"竹木产业集群"}),
     # the leading firms of a cluster
     ("永修县竹木产业集群的龙头企业是哪家?", "chain-leading-firms", "enterprise", {"岚凤竹业"}),
+    # an industry named in English, with the place
+    (
+        "Which firms are the leading enterprises of the construction machinery sector in 永修县?",
+        "chain-leading-firms",
+        "enterprise",
+        {"岚川重工"},
+    ),
+    # "what … output": a statistic, whatever words (a year, above-scale) come between
+    ("What was the 2023 above-scale industrial output of 永修县?", "metric", "value", {812.5}),
+    # a person put at the head of a chain, asked without 链长
+    ("永修县工程机械产业链由谁挂帅?", "chain-leaders", "leader", {"赵恒"}),
+    ("Who heads the 工程机械 chain in 永修县?", "chain-leaders", "leader", {"赵恒"}),
+    # 哪几家 asks which firms, not how many
+    (
+        "永修县的国家级龙头企业是哪几家?",
+        "place-leading-firms",
+        "enterprise",
+        {"岚川重工", "岚牧乳业"},
+    ),
 ]
 
 
@@ -115,3 +134,11 @@ def test_what_no_fact_places_is_answered_from_the_sentences_that_name_the_place(
     assert "岚牧乳业" in answer.values("thing"), answer.message
     assert answer.plan.query == "named-with-place"
     assert "no fact places it there" in answer.message
+
+
+def test_who_is_never_answered_with_a_places_chains():
+    linker = Linker([Name("e:1", "Region", "永修县", "永修县")])
+    asked = [p.kind.name for p in spotted_plans(normalise_question("谁在永修县抓产业?"), linker)]
+    assert "place-chains" not in asked
+    asked = [p.kind.name for p in spotted_plans(normalise_question("永修县抓哪些产业?"), linker)]
+    assert "place-chains" in asked

@@ -195,6 +195,29 @@ class Asker:
                 unsure = unsure or attempt
         return unsure or failed or plan
 
+    def _in_its_place(self, reading: Plan, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The rows of a chain's leaders stated in articles that name the place the question
+        also names ("岚州工程机械产业链的龙头企业": those of 岚州's articles, not of every place
+        with such a chain); all of them when it names none; [] when none is stated there (the
+        next reading answers, the leaders of the place's chains)."""
+        chains = " ".join(link.label for link in reading.links)
+        places = [
+            s.links[0].label
+            for s in self.linker.spot(reading.normalised, nested=True)
+            if s.links[0].type in (C.Region, C.IndustrialPark) and s.text not in chains
+        ]
+        if not places:
+            return rows
+        articles: set[str] = set()
+        for place in places:
+            bindings = bind_parameters(_ARTICLES_NAMING, {"place": place})
+            _, found = run_sparql(self.graph, named_query(_ARTICLES_NAMING), bindings=bindings)
+            articles.update(str(row[0]) for row in found)
+        kept = [r for r in rows if r.get("article") in articles]
+        if kept:
+            reading.note = f"those stated in articles that name {', '.join(places)}"
+        return kept
+
     def _mentioning(self, reading: Plan) -> Answer | None:
         """The statistics the question asks for in the sentences that mention the reading's
         name (`kg.apps.spotting.mentioning_plan`), or None when there are none."""
@@ -321,6 +344,15 @@ class Asker:
             answer.message = unknown_entity(plan, empty_graph=not len(self.linker))
             return self._spotted(plan, named=True) or answer
         self._answer(plan, answer)
+        if answer.rows and plan.kind is not None and plan.kind.name in _IN_ITS_PLACE:
+            kept = self._in_its_place(plan, answer.rows)
+            if kept:
+                answer.rows = kept
+                answer.message = understood(plan, len(kept))
+            else:  # none stated where the question asks: the leaders of the place's chains
+                spotted = self._spotted(plan, named=True)
+                if spotted is not None and spotted.rows:
+                    return spotted
         if not answer.rows and plan.fallback is not None and plan.fallback.query is not None:
             other = Answer(plan.fallback, sparql=named_query(plan.fallback.query))
             self._answer(plan.fallback, other)
@@ -366,6 +398,9 @@ class Asker:
                     ]
                 else:
                     answer.rows = relevant_rows(answer.rows, reading)
+                answer.message = understood(reading, len(answer.rows))
+            if answer.rows and reading.kind is not None and reading.kind.name in _IN_ITS_PLACE:
+                answer.rows = self._in_its_place(reading, answer.rows)
                 answer.message = understood(reading, len(answer.rows))
             if answer.rows:
                 return answer
@@ -422,6 +457,12 @@ class Asker:
                 if key not in seen:
                     seen.add(key)
                     answer.rows.append({c: record.get(c) for c in (*columns, *EVIDENCE)})
+
+
+#: Kinds of question about a chain whose answer, when the question names a place too, is
+#: that place's: the leading firms, the chain leaders.
+_IN_ITS_PLACE = frozenset({"chain-leading-firms", "chain-leaders"})
+_ARTICLES_NAMING = "articles_naming"
 
 
 def _row_key(row: dict[str, Any]) -> tuple:

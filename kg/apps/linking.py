@@ -35,6 +35,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from kg import ontology
+from kg.extraction.places import is_place
 from kg.graph.query import run_named
 from kg.iris import normalise_label
 from kg.reading.characters import simplified
@@ -185,6 +186,10 @@ def core_name(text: str) -> str:
     return text
 
 
+# the levels a place's name may end in (江城市): a park named with it or without is one
+_LEVELS = "省市县区州旗"
+
+
 @dataclass(frozen=True)
 class Name:
     """One name of one entity: `name` is its label or one of its aliases."""
@@ -231,6 +236,7 @@ class Linker:
         self._indexed = False
         self._pinyin: dict[str, list[int]] | None = None  # pinyin of names and cores -> entries
         self._labels: dict[str, str] | None = None  # entity -> its normalised label (`spot`)
+        self._placeless: dict[str, list[int]] | None = None  # parks by their core, place cut
 
     @classmethod
     def from_graph(cls, graph_or_store: Any) -> Linker:
@@ -257,6 +263,25 @@ class Linker:
             self._index = (norms, cores, by_norm, by_core)
             self._indexed = True
         return self._index
+
+    def _placeless_index(self) -> dict[str, list[int]]:
+        """Parks by the core of their name without the place it opens with (贵州岚山经济开发区:
+        岚山) or without its place's level (江城市经开区: 江城), for a park asked for so (岚山
+        经济开发区, 江城经开区)."""
+        if self._placeless is None:
+            _, cores, _, _ = self._indexes()
+            index: dict[str, list[int]] = {}
+            for i, core in enumerate(cores):
+                if self._entries[i].type != C.IndustrialPark:
+                    continue
+                if core[-1:] in _LEVELS and len(core) > 2 and is_place(core[:-1]):
+                    index.setdefault(core[:-1], []).append(i)
+                for k in range(min(len(core) - 2, 8), 1, -1):
+                    if is_place(core[:k]):
+                        index.setdefault(core[k:], []).append(i)
+                        break
+            self._placeless = index
+        return self._placeless
 
     def _pinyin_index(self) -> dict[str, list[int]]:
         if self._pinyin is None:
@@ -353,6 +378,9 @@ class Linker:
         if len(q_core) >= 2:
             for i in by_core.get(q_core, ()):
                 if ending is None or self._entries[i].type == ending:  # 江城经开区: no city
+                    yield i, 95.0, "short name"
+            if ending == C.IndustrialPark:  # 岚山经开区: 贵州岚山经济开发区
+                for i in self._placeless_index().get(q_core, ()):
                     yield i, 95.0, "short name"
 
     def spot(self, text: str, *, nested: bool = False) -> list[Spot]:

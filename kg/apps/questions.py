@@ -197,6 +197,23 @@ def industry_name(text: str) -> str | None:
     return "".join(out) or None
 
 
+@cache
+def _english_industry_pattern() -> re.Pattern[str]:
+    words = sorted(_data()["industry_words"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def english_industries(text: str) -> list[str]:
+    """The Chinese of each industry a question names in English words (the longest phrase at
+    each place), in order.
+
+    >>> english_industries("Which firms lead the biomedicine industry in 岚山?")
+    ['生物医药']
+    """
+    words = _data()["industry_words"]
+    return [words[m.group()] for m in _english_industry_pattern().finditer(text.lower())]
+
+
 def cue_rows() -> list[dict[str, Any]]:
     """The ``[[cues]]`` of the questions file, as written (read by `kg.apps.spotting`)."""
     return _data().get("cues", [])

@@ -32,6 +32,7 @@ from kg.apps.questions import (
     asking_words,
     cue_rows,
     cue_words,
+    english_industries,
     indicator_words,
     kinds,
 )
@@ -53,6 +54,7 @@ class Cue:
     classes: tuple[str, ...] = ()
     type: str | None = None
     query: str | None = None  # the named query answering instead of the kind's
+    unless: re.Pattern[str] | None = None  # words that ask for something else (who: no chain)
 
 
 @cache
@@ -69,6 +71,7 @@ def cues() -> tuple[Cue, ...]:
             classes=tuple(getattr(C, name) for name in row.get("classes", ())),
             type=getattr(C, row["type"]) if row.get("type") else None,
             query=row.get("query"),
+            unless=re.compile(cue_words()[row["unless"]]) if row.get("unless") else None,
         )
         for row in cue_rows()
     )
@@ -84,14 +87,17 @@ def spotted_plans(
     by_kind = {kind.name: kind for kind in kinds()}
     every = cues()
     # (a name that is only a cue word, 链长, names nothing asked about)
+    # (an industry named in English is spotted by its Chinese, written after the question:
+    # "Which firms lead the biomedicine industry in 岚山?" names 生物医药)
+    english = "".join(f" {zh}" for zh in english_industries(text))
     spots = [
         s
-        for s in linker.spot(text, nested=True)
+        for s in linker.spot(text + english, nested=True)
         if not any(c.words.fullmatch(s.text) for c in every)
     ]
     asked = text  # the words it asks with: outside the names (工程 in 工程机械产业链 asks nothing)
     for s in spots:
-        if not s.nested:
+        if not s.nested and s.end <= len(text):
             asked = asked[: s.start] + "※" * (s.end - s.start) + asked[s.end :]
     year = YEAR.search(text)
     plans: list[Plan] = []
@@ -99,6 +105,8 @@ def spotted_plans(
         kind = by_kind.get(cue.kind)
         if kind is None or not cue.words.search(asked):
             continue
+        if cue.unless is not None and cue.unless.search(asked):
+            continue  # ("谁是X的链长": a person is asked for, not the chains of X)
         if not cue.classes:
             if named or spots:  # (a question about a name is not about every one)
                 continue
