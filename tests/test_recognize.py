@@ -168,6 +168,8 @@ FOUND = [
     ),
     # a stated capacity opens a project's name, verbs after it included
     ("年产10万吨芯片封装测试项目开工建设。", "Project", "年产10万吨芯片封装测试项目"),
+    # a verb naming an industry's work stays inside a name (industries.toml process_verbs)
+    ("今年开工建设的不锈钢冷轧项目总投资13亿元。", "Project", "不锈钢冷轧项目"),
     # a capacity by the day, with its verb, opens the name as one by the year does
     ("岚溪乳业日处理1200吨乳品加工厂项目开工。", "Project", "岚溪乳业日处理1200吨乳品加工厂项目"),
     ("鼎信生物年产5万吨牵引系统项目正式投产。", "Project", "鼎信生物年产5万吨牵引系统项目"),

@@ -85,6 +85,20 @@ PROJECT_PLACES = [
         "德州市",
         0.6,
     ),
+    # else the park the article is about: named most, twice at least
+    (
+        "星河经开区举行项目集中开工仪式。星河经开区今年签约项目9个。本次开工包含恒泰供热项目等6个项目。",
+        "恒泰供热项目",
+        "星河经开区",
+        0.5,
+    ),
+    # (not a park named once, nor one of two named as often)
+    (
+        "星河经开区举行项目集中开工仪式。本次开工包含恒泰供热项目等6个项目。",
+        "恒泰供热项目",
+        None,
+        0,
+    ),
     # a park the title names before the place it names: the article is about the park
     (
         "# 岚溪县星河产业园区掀起建设热潮\n\n恒泰集团锂电池材料项目开工建设。",
@@ -148,3 +162,12 @@ def test_a_name_listed_as_a_project_stands_where_its_project_does(extract_text, 
         if r.predicate == "locatedIn"
     }
     assert expected <= located
+
+
+def test_the_place_in_force_is_the_narrowest_of_places_written_together(extract_text):
+    # "云南省普洱市墨江县…": the sentence is about the county; the others say where it is
+    doc = extract_text(
+        "近年来,云南省普洱市墨江县持续推进金铜产业。在恒泰电子科技有限公司的生产车间内,工人们正在忙碌。"
+    )
+    placed = {(r.subject.text, r.object.text) for r in doc.relations if r.predicate == "locatedIn"}
+    assert placed == {("恒泰电子科技有限公司", "墨江县")}

@@ -66,6 +66,8 @@ CASES = [
     # a person put at the head of a chain, asked without 链长
     ("永修县工程机械产业链由谁挂帅?", "chain-leaders", "leader", {"赵恒"}),
     ("Who heads the 工程机械 chain in 永修县?", "chain-leaders", "leader", {"赵恒"}),
+    ("谁负责永修县工程机械产业链?", "chain-leaders", "leader", {"赵恒"}),
+    ("Who is responsible for the 工程机械产业链?", "chain-leaders", "leader", {"赵恒"}),
     # 哪几家 asks which firms, not how many
     (
         "永修县的国家级龙头企业是哪几家?",

@@ -187,8 +187,20 @@ class _Context:
         for j in range(i - 1, max(i - 60, -1), -1):
             first = self.first_of(j)
             if first and first.type in classes and first.start - self.doc.sentences[j].start <= 12:
-                return first
+                return self._narrowest(j, first)
         return next(filter(None, map(self.main_of, classes)), None)
+
+    def _narrowest(self, j: int, first: Mention) -> Mention:
+        """The last of the places written one after another from `first` in sentence `j`
+        ("福建省龙岩市上杭县…": 上杭县, the subject; the others say where it is)."""
+        if first.type != C.Region:
+            return first
+        by_start = {
+            m.start: m for m in self.by_sent[j] if m.type == C.Region and id(m) not in self.nested
+        }
+        while first.end in by_start:
+            first = by_start[first.end]
+        return first
 
 
 def _group_mentions(m: re.Match, name: str, where: dict[int, Mention]) -> list[Mention]:
@@ -387,6 +399,7 @@ def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Rel
     if not all(a <= b for a, b in zip(park_starts, park_starts[1:], strict=False)):
         park_starts = None  # (not in order of their starts: each project reads them all)
     main = _title_place(doc, ctx)
+    park_main = _park_of_article(doc, ctx)
     sent_starts = [x.start for x in doc.sentences]
     for p in doc.mentions:
         if p.type not in _PLACED or p.start in located or id(p) in ctx.nested:
@@ -416,7 +429,7 @@ def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Rel
             continue
         if p.type != C.Project:
             continue
-        first = ctx.first_of(bisect.bisect_right(sent_starts, p.start) - 1)
+        first = ctx.first_of(bisect.bisect_right(sent_starts, p.start) - 1)  # (its sentence)
         if (
             first is not None
             and first.type == C.IndustrialPark
@@ -437,7 +450,30 @@ def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Rel
                     how="the park or place the article's title names", confidence=0.6,
                 )
             )  # fmt: skip
+            continue
+        if park_main is not None:  # "…本次集中开工包含A项目、B项目等6个项目"
+            out.append(
+                Relation(
+                    P.locatedIn, p, park_main, sent, rule="文章园区",
+                    how="the park the article is about", confidence=0.5,
+                )
+            )  # fmt: skip
     return out
+
+
+def _park_of_article(doc: Document, ctx: _Context) -> Mention | None:
+    """The park an article is about: the one it names most, twice at least and more often than
+    any other park; else None."""
+    counts = Counter(
+        m.label
+        for m in doc.mentions
+        if m.type == C.IndustrialPark and id(m) not in ctx.nested and m.rule != TABLE_RULE
+    )
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    main = ctx.main_of(C.IndustrialPark)
+    return main if main is not None and main.label == ranked[0][0] else None
 
 
 def _project_twins(doc: Document, found: list[Relation]) -> list[Relation]:

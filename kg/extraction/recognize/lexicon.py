@@ -171,7 +171,8 @@ def _lex() -> dict:
         "verb_pos": set(b["verb_pos"]),
         # the tags of a word after a firm that acts: a verb, or an adverb opening the predicate
         "acting_pos": frozenset(b["verb_pos"]) | {"vn", "d"},
-        "inner_verbs": set(b["inner_verbs"]),
+        # (and the verbs that name an industry's work wherever they stand: 不锈钢冷轧项目)
+        "inner_verbs": set(b["inner_verbs"]) | set(rules("industries")["chain"]["process_verbs"]),
         "opening_verbs_set": frozenset(b["opening_verbs"]),
         "quantifiers": frozenset(b["quantifiers"]),
         "inner_words": set(b["inner_words"]),
