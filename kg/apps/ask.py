@@ -349,7 +349,8 @@ class Asker:
             if kept:
                 answer.rows = kept
                 answer.message = understood(plan, len(kept))
-            else:  # none stated where the question asks: the leaders of the place's chains
+            else:  # none stated in the place asked: the leaders of the place's chains, if
+                # any are known (the next reading by names), else those of every place
                 spotted = self._spotted(plan, named=True)
                 if spotted is not None and spotted.rows:
                     return spotted

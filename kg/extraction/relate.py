@@ -472,8 +472,8 @@ def _park_of_article(doc: Document, ctx: _Context) -> Mention | None:
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None
-    main = ctx.main_of(C.IndustrialPark)
-    return main if main is not None and main.label == ranked[0][0] else None
+    label = ranked[0][0]
+    return next(m for m in doc.mentions if m.type == C.IndustrialPark and m.label == label)
 
 
 def _project_twins(doc: Document, found: list[Relation]) -> list[Relation]:
