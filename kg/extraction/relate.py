@@ -99,7 +99,7 @@ class _Context:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.by_sent: list[list[Mention]] = [[] for _ in doc.sentences]
-        starts = [s.start for s in doc.sentences]
+        starts = self.sent_starts = [s.start for s in doc.sentences]
         ends = [s.end for s in doc.sentences]
         for m in doc.mentions:
             i = bisect.bisect_right(starts, m.start) - 1
@@ -400,7 +400,6 @@ def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Rel
         park_starts = None  # (not in order of their starts: each project reads them all)
     main = _title_place(doc, ctx)
     park_main = _park_of_article(doc, ctx)
-    sent_starts = [x.start for x in doc.sentences]
     for p in doc.mentions:
         if p.type not in _PLACED or p.start in located or id(p) in ctx.nested:
             continue
@@ -408,57 +407,48 @@ def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Rel
         if sent is None:
             continue
         park = _park_inside(p, parks, park_starts) if p.type == C.Project else None
-        if park is not None:  # 某某产业园圆柱锂电池项目: in the park its name holds
+        where = _where_placed(p, ctx, park, places, main)
+        if where is None and p.type == C.Project and park_main is not None:
+            where = park_main, "文章园区", "the park the article is about", 0.5
+        if where is not None:  # (…本次集中开工包含A项目、B项目等6个项目: the article's park)
+            thing, rule, how, confidence = where
             out.append(
-                Relation(
-                    P.locatedIn, p, park, sent, rule="项目名称",
-                    how="the park its name holds", confidence=0.7,
-                )
-            )  # fmt: skip
-            continue
-        place = places.get(p.start)
-        if place is None and p.rule == TABLE_RULE and p.type == C.IndustrialPark:
-            place = _opening_place(p)  # (a park in a table's cell: no mentions read inside)
-        if place is not None and place.end < p.end:
-            out.append(
-                Relation(
-                    P.locatedIn, p, place, sent, rule=_NAMED_BY[p.type],
-                    how="the place its name opens with", confidence=0.7,
-                )
-            )  # fmt: skip
-            continue
-        if p.type != C.Project:
-            continue
-        first = ctx.first_of(bisect.bisect_right(sent_starts, p.start) - 1)  # (its sentence)
-        if (
-            first is not None
-            and first.type == C.IndustrialPark
-            and first.end <= p.start
-            and first.start - sent.start <= 12
-        ):  # "今年以来,岚山经开区…,恒泰锂电池项目开工": the park the sentence is about
-            out.append(
-                Relation(
-                    P.locatedIn, p, first, sent, rule="句首园区",
-                    how="the park its sentence opens with", confidence=0.6,
-                )
-            )  # fmt: skip
-            continue
-        if main is not None:
-            out.append(
-                Relation(
-                    P.locatedIn, p, main, sent, rule="标题地点",
-                    how="the park or place the article's title names", confidence=0.6,
-                )
-            )  # fmt: skip
-            continue
-        if park_main is not None:  # "…本次集中开工包含A项目、B项目等6个项目"
-            out.append(
-                Relation(
-                    P.locatedIn, p, park_main, sent, rule="文章园区",
-                    how="the park the article is about", confidence=0.5,
-                )
-            )  # fmt: skip
+                Relation(P.locatedIn, p, thing, sent, rule=rule, how=how, confidence=confidence)
+            )
     return out
+
+
+def _where_placed(
+    p: Mention,
+    ctx: _Context,
+    park: Mention | None,
+    places: dict[int, Mention],
+    main: Mention | None,
+) -> tuple[Mention, str, str, float] | None:
+    """Where the name of `p` or its sentence places it, with the rule, how and how surely: for
+    a project, the park its name holds (`park`); the place its name opens with; for a project,
+    the park its sentence opens with, else the park or place of the article's title (`main`)."""
+    if park is not None:  # 某某产业园圆柱锂电池项目
+        return park, "项目名称", "the park its name holds", 0.7
+    place = places.get(p.start)
+    if place is None and p.rule == TABLE_RULE and p.type == C.IndustrialPark:
+        place = _opening_place(p)  # (a park in a table's cell: no mentions read inside)
+    if place is not None and place.end < p.end:
+        return place, _NAMED_BY[p.type], "the place its name opens with", 0.7
+    if p.type != C.Project:
+        return None
+    i = bisect.bisect_right(ctx.sent_starts, p.start) - 1
+    first = ctx.first_of(i)
+    if (
+        first is not None
+        and first.type == C.IndustrialPark
+        and first.end <= p.start
+        and first.start - ctx.doc.sentences[i].start <= 12
+    ):  # "今年以来,岚山经开区…,恒泰锂电池项目开工": the park the sentence is about
+        return first, "句首园区", "the park its sentence opens with", 0.6
+    if main is not None:
+        return main, "标题地点", "the park or place the article's title names", 0.6
+    return None
 
 
 def _park_of_article(doc: Document, ctx: _Context) -> Mention | None:
