@@ -466,7 +466,9 @@ TWO_PLACES = {
     "a.txt": "永修县加快发展。以岚川重工为龙头,永修县工程机械产业链加快发展。"
     "副县长赵恒担任永修县工程机械产业链链长。\n",
     "b.txt": "武宁县加快发展。以恒远机械为龙头,武宁县工程机械产业链加快发展。"
-    "副县长钱明担任武宁县工程机械产业链链长。\n",
+    "副县长钱明担任武宁县工程机械产业链链长。以岚川重工为龙头,武宁县矿山装备产业链加快发展。"
+    "以岚达为龙头,武宁县电子信息产业链加快发展。\n",
+    "c.txt": "永修县招商引资成效明显。永修岚达智造有限公司签约落户。\n",
 }
 
 # question | column | what the answer holds there (and nothing else)
@@ -476,6 +478,12 @@ IN_ITS_PLACE = [
     ("武宁县工程机械产业链的链长是谁?", "leader", {"钱明"}),
     # no place named: every place's
     ("工程机械产业链的龙头企业有哪些?", "enterprise", {"岚川重工", "恒远机械"}),
+    # the chains a firm leads in one place, and in all
+    ("岚川重工在武宁县牵头的是什么产业链?", "chain", {"矿山装备产业链"}),
+    ("岚川重工是哪些产业链的龙头企业?", "chain", {"工程机械产业链", "矿山装备产业链"}),
+    # (a place inside a firm's name is no place asked: 永修 in 永修岚达智造有限公司, which leads
+    # nothing, answered by the brand it holds)
+    ("永修岚达智造有限公司是哪条产业链的龙头?", "chain", {"电子信息产业链"}),
 ]
 
 

@@ -196,15 +196,23 @@ class Asker:
         return unsure or failed or plan
 
     def _in_its_place(self, reading: Plan, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """The rows of a chain's leaders stated in articles that name the place the question
-        also names ("岚州工程机械产业链的龙头企业": those of 岚州's articles, not of every place
-        with such a chain); all of them when it names none; [] when none is stated there (the
-        next reading answers, the leaders of the place's chains)."""
+        """The rows of a chain's leaders (or a firm's chains) stated in articles that name the
+        place the question also names ("岚州工程机械产业链的龙头企业": those of 岚州's
+        articles, not of every place with such a chain); all of them when it names none; []
+        when none is stated there (the next reading answers, the leaders of the place's
+        chains). A place inside a firm's, project's or park's name (郑州 in 郑州某某公司) is not
+        one; inside a chain's (岚州工程机械产业链) it is."""
         chains = " ".join(link.label for link in reading.links)
+        spots = self.linker.spot(reading.normalised, nested=True)
+        named = [(s.start, s.end) for s in spots if s.links[0].type in _NAMED_WITH_PLACE]
         places = [
             s.links[0].label
-            for s in self.linker.spot(reading.normalised, nested=True)
-            if s.links[0].type in (C.Region, C.IndustrialPark) and s.text not in chains
+            for s in spots
+            if s.links[0].type in (C.Region, C.IndustrialPark)
+            and s.text not in chains
+            and not any(
+                a <= s.start and s.end <= b and (a, b) != (s.start, s.end) for a, b in named
+            )
         ]
         if not places:
             return rows
@@ -460,10 +468,12 @@ class Asker:
                     answer.rows.append({c: record.get(c) for c in (*columns, *EVIDENCE)})
 
 
-#: Kinds of question about a chain whose answer, when the question names a place too, is
-#: that place's: the leading firms, the chain leaders.
-_IN_ITS_PLACE = frozenset({"chain-leading-firms", "chain-leaders"})
+#: Kinds of question about a chain or a firm whose answer, when the question names a place
+#: too, is that place's: the leading firms, the chain leaders, the chains a firm leads.
+_IN_ITS_PLACE = frozenset({"chain-leading-firms", "chain-leaders", "firm-chains"})
 _ARTICLES_NAMING = "articles_naming"
+#: Classes whose names may hold a place that is part of the name, not where it is asked
+_NAMED_WITH_PLACE = frozenset({C.Enterprise, C.Project, C.IndustrialPark, C.Policy})
 
 
 def _row_key(row: dict[str, Any]) -> tuple:
