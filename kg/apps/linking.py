@@ -35,7 +35,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from kg import ontology
-from kg.extraction.places import is_place
+from kg.extraction.places import is_place, opening_places
 from kg.graph.query import run_named
 from kg.iris import normalise_label
 from kg.reading.characters import simplified
@@ -276,10 +276,9 @@ class Linker:
                     continue
                 if core[-1:] in _LEVELS and len(core) > 2 and is_place(core[:-1]):
                     index.setdefault(core[:-1], []).append(i)
-                for k in range(min(len(core) - 2, 8), 1, -1):
-                    if is_place(core[:k]):
-                        index.setdefault(core[k:], []).append(i)
-                        break
+                k = next(opening_places(core), None)
+                if k is not None:
+                    index.setdefault(core[k:], []).append(i)
             self._placeless = index
         return self._placeless
 

@@ -18,6 +18,7 @@ import csv
 import functools
 import importlib.util
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from kg.extraction.segment import pos
@@ -206,3 +207,16 @@ def _adcodes() -> Path:
 def is_place(word: str) -> bool:
     """Whether `word` is written as an administrative place (full or short form)."""
     return word in place_names()
+
+
+def opening_places(text: str) -> Iterator[int]:
+    """The lengths of the places `text` opens with (at most eight characters), longest first,
+    each leaving two characters at least after it.
+
+    >>> list(opening_places("云南江城经济开发区"))
+    [2]
+    """
+    names = place_names()
+    for k in range(min(len(text) - 2, 8), 1, -1):
+        if text[:k] in names:
+            yield k

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from kg.extraction.frame_rules import load_frames
 from kg.extraction.frames import FRAME_INDUSTRY, FRAME_SUBJECT, frame_relations
-from kg.extraction.places import place_names
+from kg.extraction.places import opening_places
 from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 from kg.extraction.symbols import GROUP, SYMBOL_CHARS, SYMBOLS, abstract, expand, symbol_of
@@ -364,11 +364,10 @@ _PLACED = frozenset(_NAMED_BY)
 def _opening_place(m: Mention) -> Mention | None:
     """The place a name opens with where no mention of it was read (a table's cell is read
     whole: 溧阳经济开发区), the longest that leaves a name after it; else None."""
-    names = place_names()
-    for k in range(min(len(m.text) - 2, 8), 1, -1):
-        if m.text[:k] in names:
-            return Mention(C.Region, m.text[:k], m.start, m.start + k, rule="place")
-    return None
+    k = next(opening_places(m.text), None)
+    if k is None:
+        return None
+    return Mention(C.Region, m.text[:k], m.start, m.start + k, rule="place")
 
 
 def _park_inside(p: Mention, parks: list[Mention], starts: list[int] | None) -> Mention | None:

@@ -20,7 +20,7 @@ import re
 from itertools import accumulate
 
 from kg import iris, ontology
-from kg.extraction.places import is_place
+from kg.extraction.places import is_place, opening_places
 from kg.extraction.recognize import GENERIC
 from kg.extraction.recognize.boundaries import _strip_generic
 from kg.extraction.recognize.lexicon import (
@@ -162,10 +162,9 @@ def _park_full_names(labels: set[str]) -> dict[str, str]:
     # one park, named without the place, when one place only is written before those words
     hosts: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for core, kind in keyed:
-        for k in range(min(len(core) - 2, 8), 1, -1):
-            if is_place(core[:k]) and (core[k:], kind) in keyed:
-                hosts.setdefault((core[k:], kind), []).append((core, kind))
-                break
+        k = next((k for k in opening_places(core) if (core[k:], kind) in keyed), None)
+        if k is not None:
+            hosts.setdefault((core[k:], kind), []).append((core, kind))
     for bare, (longer, *others) in hosts.items():
         if not others:
             full = max(keyed[bare], key=len)
