@@ -82,6 +82,7 @@ class P:
     inChain: Final = "inChain"
     indicator: Final = "indicator"
     issuedBy: Final = "issuedBy"
+    leadingEnterpriseIn: Final = "leadingEnterpriseIn"
     leadsChain: Final = "leadsChain"
     leadsCluster: Final = "leadsCluster"
     locatedIn: Final = "locatedIn"
@@ -116,6 +117,7 @@ PropertyName = Literal[
     "inChain",
     "indicator",
     "issuedBy",
+    "leadingEnterpriseIn",
     "leadsChain",
     "leadsCluster",
     "locatedIn",

@@ -27,7 +27,7 @@ CASES_FILE = Path(__file__).parent / "data" / "ask_cases.tsv"
 
 # An article stating what the bundled ones do not: clusters, named chain leaders, a firm that
 # leads two chains, a project in a chain, a firm's figure under the Latin letters it goes by, a
-# project signed in a park.
+# project signed in a park, a park's leading firms with no chain named.
 EXTRA_ARTICLE = (
     "锂电池产业链属于新能源产业集群。先进制造产业集群包括数控机床产业链和工业机器人产业链。\n"
     "市委副书记李明担任电子信息产业链链长。纺织服装产业链链长由副市长王强担任。\n"
@@ -36,6 +36,7 @@ EXTRA_ARTICLE = (
     "恒川时代新能源科技股份有限公司(HCT)位于临川。2021年,HCT产值990亿元。\n"
     "以恒远户外用品有限公司为龙头,户外休闲产业链加快发展。\n"
     "岚川电池项目签约落户岚州经济开发区。\n"
+    "岚溪高新区现有国家级龙头企业2家(恒翠茶业公司、栗源康公司)。\n"
 )
 
 

@@ -552,6 +552,36 @@ FOUND = [
         "形成以岚凤竹业有限公司为龙头,恒安热电有限公司等企业相配套的竹木产业集群。",
         {("岚凤竹业有限公司", "竹木产业集群")},
     ),
+    # leading firms of no chain or industry named: the leading firms of the park or place in
+    # force (a count and the firms in brackets; a list closed by 等)
+    (
+        "leadingEnterpriseIn",
+        "岚山经开区现有国家级龙头企业3家(岚川米业公司、恒翠茶业公司、栗源康公司),省级龙头企业7家。",
+        {
+            ("岚川米业公司", "岚山经开区"),
+            ("恒翠茶业公司", "岚山经开区"),
+            ("栗源康公司", "岚山经开区"),
+        },
+    ),
+    (
+        "leadingEnterpriseIn",
+        "近两年,永修县吸引了恒泰科技、岚腾股份等龙头企业落户。",
+        {("恒泰科技", "永修县"), ("岚腾股份", "永修县")},
+    ),
+    # the park the sentence names, not the place it names after the park
+    (
+        "leadingEnterpriseIn",
+        "近年来,岚山经开区对接永修县发展规划,通过引入恒泰铜业、岚川有色等龙头企业,推动产业升级。",
+        {("恒泰铜业", "岚山经开区"), ("岚川有色", "岚山经开区")},
+    ),
+    # a park written by its kind alone (开发区) is the park the article names most, not the
+    # former name named last
+    (
+        "leadingEnterpriseIn",
+        "岚山经开区位于永修县城东,前身为永修县食品工业园区。岚山经开区规划面积18平方公里。"
+        "目前,开发区入驻企业达到86家;其中,龙头企业2家(恒翠茶业公司、栗源康公司)。",
+        {("恒翠茶业公司", "岚山经开区"), ("栗源康公司", "岚山经开区")},
+    ),
 ]
 
 
@@ -562,6 +592,12 @@ def test_frames_find(extract_text, predicate, text, expected):
 
 
 NOTHING = [
+    # a leading firm of a chain named is no leading firm of the place; a word after a bare
+    # 龙头 is no name; a leading project is no firm
+    ("leadingEnterpriseIn", "临溪县拥有恒泰科技、岚腾股份等光伏产业链龙头企业。"),
+    ("leadingEnterpriseIn", "临溪县力促龙头企业扩群扩规。"),
+    ("leadingEnterpriseIn", "近年来,岚县利用恒泰重工等龙头项目带动上下游企业落地。"),
+    ("leadsChain", "近年来,岚县利用恒泰重工等龙头项目带动光伏产业链上下游企业落地。"),
     # a cluster named after the firms' clause, not built by 以X为T…的Z: no cluster led
     (
         "leadsCluster",

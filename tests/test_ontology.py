@@ -47,6 +47,7 @@ RELATIONS = [
     "hasLeadingEnterprise",
     "inChain",
     "issuedBy",
+    "leadingEnterpriseIn",
     "leadsChain",
     "leadsCluster",
     "locatedIn",

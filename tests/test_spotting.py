@@ -70,7 +70,7 @@ CASES = [
     ("Who is responsible for the 工程机械产业链?", "chain-leaders", "leader", {"赵恒"}),
     # 哪几家 asks which firms, not how many
     (
-        "永修县的国家级龙头企业是哪几家?",
+        "国家级龙头企业中,永修县的是哪几家?",
         "place-leading-firms",
         "enterprise",
         {"岚川重工", "岚牧乳业"},
@@ -136,6 +136,15 @@ def test_what_no_fact_places_is_answered_from_the_sentences_that_name_the_place(
     assert "岚牧乳业" in answer.values("thing"), answer.message
     assert answer.plan.query == "named-with-place"
     assert "no fact places it there" in answer.message
+
+
+@pytest.mark.parametrize(
+    "question", ["What are the leading industries of 永修县?", "永修县的龙头产业有哪些?"]
+)
+def test_leading_industries_asked_are_a_places_chains_not_its_firms(asker, question):
+    answer = asker.ask(question)
+    assert answer.plan.kind.name == "place-chains", answer.message
+    assert {"有机硅", "船舶制造", "绿色食品"} <= set(answer.values("chain")), answer.message
 
 
 def test_who_is_never_answered_with_a_places_chains():

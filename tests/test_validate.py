@@ -6,14 +6,15 @@ from collections.abc import Callable
 
 import pyshacl
 import pytest
-from rdflib import RDF, SKOS, Graph, Literal, URIRef
+from rdflib import RDF, SH, SKOS, Graph, Literal, URIRef
+from rdflib.collection import Collection
 
 from kg.errors import ValidationError
 from kg.graph.rdf import document_graph
 from kg.graph.store import build_store
 from kg.graph.validate import check, shapes_graph, union_graph, validate
 from kg.iris import entity_iri
-from kg.ontology import CKG, ontology_graph
+from kg.ontology import CKG, ontology_graph, relations
 from kg.reading.document import Document, Relation
 
 from .samples import sample_document
@@ -57,6 +58,8 @@ WRONG_DOCUMENTS = [
     (_relation("inChain", 0, 2), "subject of ckg:inChain"),
     (_relation("issuedBy", 2, 0), "subject of ckg:issuedBy"),
     (_relation("signedWith", 0, 2), "object of ckg:signedWith"),
+    (_relation("leadingEnterpriseIn", 0, 7), "subject of ckg:leadingEnterpriseIn"),
+    (_relation("leadingEnterpriseIn", 5, 8), "object of ckg:leadingEnterpriseIn"),
 ]
 
 
@@ -76,6 +79,8 @@ def test_a_relation_between_wrong_types_fails(change, message):
         _relation("locatedIn", 0, 7),  # a region in a park is allowed by the model
         _relation("inChain", 5, 4),
         _relation("signedWith", 0, 5),
+        _relation("leadingEnterpriseIn", 5, 0),  # a firm called a leading firm of a place
+        _relation("leadingEnterpriseIn", 5, 7),  # or of a park
     ],
 )
 def test_relations_between_allowed_types_pass(change):
@@ -83,6 +88,19 @@ def test_relations_between_allowed_types_pass(change):
     change(doc)
     conforms, report = validate(document_graph(doc))
     assert conforms, report
+
+
+def test_an_assertion_may_state_every_relation_and_nothing_else():
+    shapes = shapes_graph()
+    lists = [
+        o
+        for prop in shapes.objects(None, SH.property)
+        if (prop, SH.path, RDF.predicate) in shapes
+        for o in shapes.objects(prop, SH["in"])
+    ]
+    assert len(lists) == 1
+    allowed = {str(term).rsplit("#", 1)[1] for term in Collection(shapes, lists[0])}
+    assert allowed == set(relations())
 
 
 def _graph() -> Graph:

@@ -76,6 +76,9 @@ class Frame:
     bare_industry: bool = False  # an industry written before the trigger can be its chain
     # what a bare industry its firms lead is: a chain (a 链主 names one) or an industry
     names_chain: bool = False
+    # the predicate relating its firms to the place in force when no chain is found: a
+    # leading firm of nothing named is a leading firm of the place (省级龙头企业A、B)
+    chainless: str = ""
     example: str = ""
     expect: tuple = ()
 
@@ -90,6 +93,9 @@ class Position:
     confidence: float
     previous: bool = False  # the subjects are the firm of the sentence before (这家…)
     builds: bool = False  # the phrase goes on to what the firms lead: 以X为T,…的Z产业集群
+    # which subjects a frame that finds no chain relates to the place (Frame.chainless): "all",
+    # or only those of a "list" of two or more (a word after a bare 龙头 is often no name)
+    chainless: str = "all"
     example: str = ""
     expect: tuple = ()
 
@@ -120,6 +126,7 @@ def load_frames() -> tuple[tuple[Frame, ...], tuple[Position, ...], re.Pattern]:
             only_at=tuple(f.get("only_at", ())),
             bare_industry=f.get("bare_industry", False),
             names_chain=f.get("names_chain", False),
+            chainless=f.get("chainless", ""),
             example=f.get("example", ""),
             expect=tuple(tuple(p) for p in f.get("expect", [])),
         )
@@ -133,6 +140,7 @@ def load_frames() -> tuple[tuple[Frame, ...], tuple[Position, ...], re.Pattern]:
             confidence=p["confidence"],
             previous=p.get("previous", False),
             builds=p.get("builds", False),
+            chainless=p.get("chainless", "all"),
             example=p.get("example", ""),
             expect=tuple(tuple(x) for x in p.get("expect", [])),
         )

@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from kg.extraction.chain_search import _Article, _Search
 from kg.extraction.frame_rules import (
@@ -206,10 +206,12 @@ def frame_relations(
     doc: Document,
     by_sent: list[list[Mention]],
     abstracts: Mapping[int, tuple[str, dict[int, Mention]]] | None = None,
+    place_at: Callable[[int, int], Mention | None] | None = None,
 ) -> list[Relation]:
     """The relations of every frame in `doc` (`by_sent`: each sentence's mentions; `abstracts`:
     the abstract sentences of some of them, by index, as `abstract` makes them with no extra
-    spans, when already made)."""
+    spans, when already made; `place_at(i, pos)`: the park or place in force at `pos` of
+    sentence `i`, which the firms of a frame that finds no chain lead, when the frame says so)."""
     art = _Article(doc, by_sent)
     out: list[Relation] = []
     for i, sent in enumerate(doc.sentences):
@@ -290,6 +292,9 @@ def frame_relations(
                     )
                     continue
                 if not chains:
+                    if t.frame.chainless and place_at is not None:
+                        place = place_at(i, subjects_start)
+                        out.extend(_chainless(t, pos_, reach, subs, sent, place))
                     continue
                 pairs = _pairs(sent.text, sent.start, subs, chains, t)
                 step_confidence = STEP_CONFIDENCE[step]
@@ -308,6 +313,34 @@ def frame_relations(
                     )
                 )
     return out
+
+
+# how sure a place in force is the place a leading firm of no chain named leads in
+_PLACE_IN_FORCE = 0.8
+
+
+def _chainless(
+    t: _Trigger,
+    pos_: Position,
+    reach: str,
+    subs: list[Mention],
+    sent: Sentence,
+    place: Mention | None,
+) -> list[Relation]:
+    """The firms of frame `t` that names no chain, as leading firms of `place` (the park or
+    place in force: "开发区现有国家级龙头企业4家(A、B…)"); none when no place is in force."""
+    if place is None or pos_.chainless == "list" and len(subs) < 2:
+        return []
+    confidence = round(t.frame.confidence * pos_.confidence * _PLACE_IN_FORCE, 2)
+    how = f"{pos_.name} ({reach}); no chain named; place: in force"
+    return [
+        Relation(
+            t.frame.chainless, subj, place, sent,
+            rule=f"frame:{t.frame.name}", how=how, confidence=confidence,
+        )
+        for subj in subs
+        if not (subj.start < place.end and place.start < subj.end)
+    ]  # fmt: skip
 
 
 def _owned(filled: list, t: _Trigger, sent: Sentence) -> tuple[int, int]:

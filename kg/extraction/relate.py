@@ -93,6 +93,12 @@ def _rules_for(present: frozenset[str]) -> tuple[Rule, ...]:
     return tuple(r for r in load_rules() if all(present & need for need in r.needs))
 
 
+# a park written by its kind alone ("开发区现有龙头企业3家"): the park the article is about
+_BARE_PARK = re.compile(
+    "(?<![\u4e00-\u9fff])(?:开发区|经开区|高新区|园区|产业园|工业园)|(?:本|该|全)(?:开发区|经开区|高新区|园区)"
+)
+
+
 class _Context:
     """Mentions by sentence and paragraph, for rules that take an end from the context."""
 
@@ -106,6 +112,7 @@ class _Context:
             if i >= 0 and m.end <= ends[i]:
                 self.by_sent[i].append(m)
         self.main: dict[str, Mention | None] = {}
+        self._park: list[Mention | None] | None = None  # (the park of the article, once found)
         # mentions inside other mentions (昭阳 in 昭阳经开区) are not what a sentence is about
         spans = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
         self.nested: set[int] = set()
@@ -163,6 +170,44 @@ class _Context:
             if near is not None:
                 return near
         return None
+
+    def leading_place(self, i: int, pos: int) -> Mention | None:
+        """Where a firm called a leading firm at `pos` of sentence `i`, no chain named, leads:
+        the last park named before it in the sentence or its paragraph (not the province a
+        park's sentence names too: "X经开区锚定某省…,引入A等龙头企业"), or the park the article
+        is about (`park_of_article`) where a park is written by its kind alone after it
+        ("开发区现有龙头企业…"); else
+        the last park or place the sentence names, else the park or place in force."""
+        para = self.doc.sentences[i].paragraph
+        for j in range(i, -1, -1):
+            sent = self.doc.sentences[j]
+            if sent.paragraph != para:
+                break
+            end = pos if j == i else sent.end
+            named = [
+                m
+                for m in self.by_sent[j]
+                if m.end <= end and id(m) not in self.nested and m.type == C.IndustrialPark
+            ]
+            after = named[-1].end - sent.start if named else 0
+            bare = [
+                b
+                for b in _BARE_PARK.finditer(sent.text, after, end - sent.start)
+                if not any(m.start - sent.start < b.end() and b.start() < m.end - sent.start
+                           for m in self.by_sent[j])
+            ]  # fmt: skip
+            if bare and self.park_of_article() is not None:
+                return self.park_of_article()
+            if named:
+                return named[-1]
+        return self.in_force(i, pos, f"{C.IndustrialPark}>{C.Region}")
+
+    def park_of_article(self) -> Mention | None:
+        """The park the article is about: the one it names most, twice at least and more often
+        than any other park; else None."""
+        if self._park is None:
+            self._park = [_park_of_article(self.doc, self)]
+        return self._park[0]
 
     def nearest_before(self, i: int, pos: int, cls: str) -> Mention | None:
         """The thing of class `cls` (or of one of "A|B") in force at `pos` of sentence `i`: the
@@ -398,7 +443,7 @@ def _project_places(doc: Document, ctx: _Context, located: set[int]) -> list[Rel
     if not all(a <= b for a, b in zip(park_starts, park_starts[1:], strict=False)):
         park_starts = None  # (not in order of their starts: each project reads them all)
     main = _title_place(doc, ctx)
-    park_main = _park_of_article(doc, ctx)
+    park_main = ctx.park_of_article()
     for p in doc.mentions:
         if p.type not in _PLACED or p.start in located or id(p) in ctx.nested:
             continue
@@ -489,7 +534,8 @@ def _project_twins(doc: Document, found: list[Relation]) -> list[Relation]:
 def relate(doc: Document) -> Document:
     """Pipeline step: fill `doc.relations` from the rules, without duplicates."""
     ctx = _Context(doc)
-    found = _apply_rules(doc, ctx) + frame_relations(doc, ctx.by_sent, ctx.abstracts)
+    found = _apply_rules(doc, ctx)
+    found += frame_relations(doc, ctx.by_sent, ctx.abstracts, ctx.leading_place)
     have = {(r.subject.start, r.object.start) for r in found if r.predicate == P.leadsChain}
     found += _topic_paragraphs(doc, ctx, have)
     found += _nested_rules(doc, {r.subject.start for r in found if r.predicate == P.issuedBy})
