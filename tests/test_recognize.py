@@ -128,6 +128,12 @@ FOUND = [
     ("力促奥士康PCB板、伟创力高端PCB等一批10亿元以上项目实现突破。", "Project", "奥士康PCB板"),
     # a site named by a park's kind in a list of projects is one, whatever words open it
     ("恒岳软件园、平和大健康产业园等百亿级项目开工建设。", "Project", "平和大健康产业园"),
+    # where most items of a list name projects, the others are projects too
+    (
+        "岚州先后迎来岚川巨石新能源、恒心立业动力电池、恒拓汽车座椅等项目。",
+        "Project",
+        "恒心立业动力电池",
+    ),
     ("华新水泥、昆钢嘉华创建为省级绿色工厂。", "Enterprise", "华新水泥"),
     ("新能源汽车产业链的龙头企业有比亚迪、吉利。", "Enterprise", "吉利"),
     # items coordinated with a firm are firms
@@ -430,6 +436,8 @@ NOT_FOUND = [
     # a slogan is no county (产业兴县); moving in ready-made (拎包入驻) names no firm
     ("岚山县坚持产业兴县战略。", "Region", "兴县"),
     ("为企业提供租赁模式拎包入驻。", "Enterprise", "模式拎包"),
+    # items that open with an industry's word are kinds, even in a list of projects
+    ("将导入恒拓物联、岚川5G手机、智能音箱等生产项目。", "Project", "智能音箱"),
     # a common verb names no firm, even in a list
     ("车间完成组装、检测等工序后交付公司。", "Enterprise", "组装"),
     # a note in brackets names no project (在建(含续建)项目); 上马 (to launch) opens no name

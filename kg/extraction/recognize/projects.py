@@ -12,6 +12,7 @@ from kg.extraction.recognize.firms import (
     _kinds_of_firm,
     _names_something,
 )
+from kg.extraction.recognize.industries import listed
 from kg.extraction.recognize.lexicon import _is_region_word, _rx
 from kg.extraction.recognize.lists import _list_items
 from kg.reading.document import Mention
@@ -59,6 +60,8 @@ def _items(s: _Sent, items: list[tuple[int, int]]) -> Iterator[Mention]:
     """The projects of a list's items, and the firms their names open with."""
     if not items or len(items) > 1 and _kinds_of_firm(s, items):
         return  # "正负极材料、电解液、隔膜等…项目": kinds of project, by what they make
+    named: list[tuple[int, int, str, tuple[int, int] | None]] = []  # items that name one
+    doubtful: list[tuple[int, int, str]] = []  # items that pass but name nothing by themselves
     for a, b in items:
         text = s.sub(a, b)
         sum_ = _SUM_BEFORE.match(text)
@@ -67,15 +70,28 @@ def _items(s: _Sent, items: list[tuple[int, int]]) -> Iterator[Mention]:
         if len(text) < 2 or not _strip_generic(text) or _is_region_word(text):
             continue
         if _rx(r"[^,。;]*(?:项目)").fullmatch(text):
-            continue  # suffix recogniser has it
+            named.append((a, b, "", None))  # (the suffix recogniser has it)
+            continue
         brand = _brand_prefix(s, a, b)
         if brand is not None and (
             not _names_something(s, *brand, rare=True) or not _strip_generic(s.sub(*brand))
         ):
             brand = None  # 农资, 中成药: dictionary words, not brands; 专精特新: a kind
         if brand is None and not _names_something(s, a, b, rare=True) and not _a_site(text):
-            continue  # "农资农具、中药材智慧种植等项目": kinds of project, not projects
-        yield Mention(C.Project, text, a, b, rule="list")
+            doubtful.append((a, b, text))  # "农资农具、中药材智慧种植等项目": kinds of project
+            continue
+        named.append((a, b, text, brand))
+    for a, b, text, brand in named:
+        if text:
+            yield Mention(C.Project, text, a, b, rule="list")
         if brand:
             ba, bb = brand
             yield Mention(C.Enterprise, s.sub(ba, bb), ba, bb, rule="project-head")
+    if len(named) >= 2 and len(named) > len(doubtful):
+        # most items of the list name projects: the others are projects too, written in
+        # words the dictionary does not tell from a kind ("A新能源、恒心立业动力电池等项目"),
+        # but for those that open with an industry's word (智能音箱, 光伏配套: kinds)
+        for a, b, text in doubtful:
+            first = s.word_at(a)
+            if first is None or not listed(first.text):
+                yield Mention(C.Project, text, a, b, rule="list")
