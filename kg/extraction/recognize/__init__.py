@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 
 from kg.extraction.recognize.boundaries import _GLUED, _doc_starts, _known_starts, _Sent
-from kg.extraction.recognize.chains import _chains_after_colon, _industry_lists
+from kg.extraction.recognize.chains import _chains_after_colon, _industry_lists, _led_with
 from kg.extraction.recognize.firms import (
     _FIRM_ONLY,
     _bare_brands,
@@ -75,6 +75,8 @@ def _sentence_mentions(s: _Sent) -> list[Mention]:
         out.extend(_chains_after_colon(s))
     if "产业" in text:
         out.extend(_industry_lists(s))
+        if "以" in text:
+            out.extend(_led_with(s))
     return out
 
 

@@ -231,6 +231,37 @@ def _industry_lists(s: _Sent) -> Iterator[Mention]:
             yield Mention(C.Industry, text, a, b, label=label, rule="list")
 
 
+# the industries a place leads with, written before 产业为 and a qualifier with no 产业 after
+# it: "以A产业为支柱", "形成以A、B产业为主导的产业体系"
+_LED_WITH = re.compile(
+    "以(?P<x>[^,,。;;::以为]{2,30}?)产业(?:为|作为)(?:首位|主导|支柱|龙头|核心|优势|特色|引领)+"
+    "(?!产业)"
+)
+
+
+def _led_with(s: _Sent) -> Iterator[Mention]:
+    """The industries of "以A(、B)产业为支柱/主导/引领…": each item the industry grammar reads
+    (`C.Industry`, labelled without 产业), or a short noun phrase in a list of two or more.
+
+    >>> from kg.extraction.recognize.boundaries import _Sent
+    >>> from kg.reading.document import Sentence
+    >>> s = _Sent(Sentence(0, 19, "全县形成以有机硅产业为主导的产业体系。"))
+    >>> [m.label for m in _led_with(s)]
+    ['有机硅']
+    """
+    for m in _LED_WITH.finditer(s.text):
+        lo, hi = s.start + m.start("x"), s.start + m.end("x")
+        items = [(a, b) for a, b in _list_items(s, hi, lo, C.Industry, reader=industry_start)]
+        for a, b in items:
+            text = s.sub(a, b)
+            if _TERRITORY.match(text) or not _strip_generic(text):
+                continue
+            if industry_start(s, b, a) != a and not (len(items) > 1 and _plain(s, a, b)):
+                continue
+            label = _strip_place(text, s.toks, a)
+            yield Mention(C.Industry, text, a, b, label=label, rule="list")
+
+
 def _plain(s: _Sent, a: int, b: int) -> bool:
     """Whether the item in [a, b) is a short noun phrase: Chinese characters only, not opening
     with a verb or a stop word."""
