@@ -360,6 +360,8 @@ FOUND = [
     ("我省选取氢能、储能、低空经济等3个基础好、前景广的新兴产业。", "Industry", "低空经济"),
     # ... a kind of industry after 等 ("等轻工产业"), or the place's leading ones after 为
     ("岚溪园已成为发展电子信息、纺织服装等轻工产业的集聚地。", "Industry", "纺织服装"),
+    # the projects of industries counted: the items are industries
+    ("重点发展现代中医药、现代能源装备、岚川文旅创意三大产业项目。", "Industry", "现代能源装备"),
     # the industries a place leads with: 以A产业为支柱, 以A、B产业为主导
     ("岚溪县以有机硅产业为支柱,加快发展。", "Industry", "有机硅"),
     ("全县形成以汽车零部件、精密铸造产业为主导的产业体系。", "Industry", "精密铸造"),

@@ -171,7 +171,11 @@ def _chains_after_colon(s: _Sent) -> Iterator[Mention]:
 # where a list of industries ends: 产业 after a list tail, not a word it starts (产业链, 产业园,
 # 产业集群, 产业基地, 产业工人 …), nor the leading firms of industries ("A、B等产业龙头": firms or
 # industries, which the words do not say)
-_INDUSTRY_END = re.compile("产业(?![链园集基带区项联化城港协工]|龙头|链主|领军|头部|企业)")
+_INDUSTRY_END = re.compile(
+    "产业(?![链园集基带区项联化城港协工]|龙头|链主|领军|头部|企业)"
+    # (the projects of industries counted: "A、B、C三大产业项目", items the industries)
+    "|(?<=[0-9一二三四五六七八九十两]大)产业(?=项目)"
+)
 
 # a count, then what the industries counted are: "A、B等8个产业基础好、市场前景广的新兴产业"
 _COUNTED_CLAUSE = re.compile(
