@@ -469,7 +469,8 @@ TWO_PLACES = {
     "b.txt": "武宁县加快发展。以恒远机械为龙头,武宁县工程机械产业链加快发展。"
     "副县长钱明担任武宁县工程机械产业链链长。以岚川重工为龙头,武宁县矿山装备产业链加快发展。"
     "以岚达为龙头,武宁县电子信息产业链加快发展。\n",
-    "c.txt": "永修县招商引资成效明显。永修岚达智造有限公司签约落户。\n",
+    "c.txt": "永修县招商引资成效明显。永修岚达智造有限公司签约落户。\n"
+    "岚山工业园现有龙头企业2家(恒翠茶业公司、栗源康公司)。\n",
 }
 
 # question | column | what the answer holds there (and nothing else)
@@ -485,6 +486,9 @@ IN_ITS_PLACE = [
     # (a place inside a firm's name is no place asked: 永修 in 永修岚达智造有限公司, which leads
     # nothing, answered by the brand it holds)
     ("永修岚达智造有限公司是哪条产业链的龙头?", "chain", {"电子信息产业链"}),
+    # a place's leading firms: those leading its chains, and those called leading firms, no
+    # chain named, in an article that names the place (of a park there)
+    ("永修县有哪些龙头企业?", "enterprise", {"岚川重工", "恒翠茶业公司", "栗源康公司"}),
 ]
 
 
