@@ -175,32 +175,35 @@ class _Context:
         """Where a firm called a leading firm at `pos` of sentence `i`, no chain named, leads:
         the last park named before it in the sentence or its paragraph (not the province a
         park's sentence names too: "X经开区锚定某省…,引入A等龙头企业"), or the park the article
-        is about (`park_of_article`) where a park is written by its kind alone after it
-        ("开发区现有龙头企业…"); else
-        the last park or place the sentence names, else the park or place in force."""
+        is about (`park_of_article`) where a park is written by its kind alone after that
+        ("开发区现有龙头企业…"); else the park or place in force (`in_force`)."""
         para = self.doc.sentences[i].paragraph
         for j in range(i, -1, -1):
             sent = self.doc.sentences[j]
             if sent.paragraph != para:
                 break
             end = pos if j == i else sent.end
-            named = [
+            parks = [
                 m
                 for m in self.by_sent[j]
                 if m.end <= end and id(m) not in self.nested and m.type == C.IndustrialPark
             ]
-            after = named[-1].end - sent.start if named else 0
-            bare = [
-                b
-                for b in _BARE_PARK.finditer(sent.text, after, end - sent.start)
-                if not any(m.start - sent.start < b.end() and b.start() < m.end - sent.start
-                           for m in self.by_sent[j])
-            ]  # fmt: skip
-            if bare and self.park_of_article() is not None:
+            after = parks[-1].end if parks else sent.start
+            if self._bare_park(j, after, end) and self.park_of_article() is not None:
                 return self.park_of_article()
-            if named:
-                return named[-1]
+            if parks:
+                return parks[-1]
         return self.in_force(i, pos, f"{C.IndustrialPark}>{C.Region}")
+
+    def _bare_park(self, j: int, a: int, b: int) -> bool:
+        """Whether sentence `j` writes a park by its kind alone (开发区, 园区) between document
+        offsets `a` and `b`, outside any name."""
+        sent = self.doc.sentences[j]
+        for m in _BARE_PARK.finditer(sent.text, a - sent.start, b - sent.start):
+            x, y = sent.start + m.start(), sent.start + m.end()
+            if not any(n.start < y and x < n.end for n in self.by_sent[j]):
+                return True
+        return False
 
     def park_of_article(self) -> Mention | None:
         """The park the article is about: the one it names most, twice at least and more often

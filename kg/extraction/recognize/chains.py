@@ -255,7 +255,7 @@ def _led_with(s: _Sent) -> Iterator[Mention]:
     """
     for m in _LED_WITH.finditer(s.text):
         lo, hi = s.start + m.start("x"), s.start + m.end("x")
-        items = [(a, b) for a, b in _list_items(s, hi, lo, C.Industry, reader=industry_start)]
+        items = _list_items(s, hi, lo, C.Industry, reader=industry_start)
         for a, b in items:
             text = s.sub(a, b)
             if _TERRITORY.match(text) or not _strip_generic(text):

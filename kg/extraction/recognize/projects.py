@@ -60,8 +60,9 @@ def _items(s: _Sent, items: list[tuple[int, int]]) -> Iterator[Mention]:
     """The projects of a list's items, and the firms their names open with."""
     if not items or len(items) > 1 and _kinds_of_firm(s, items):
         return  # "正负极材料、电解液、隔膜等…项目": kinds of project, by what they make
-    named: list[tuple[int, int, str, tuple[int, int] | None]] = []  # items that name one
+    naming = 0  # items that name a project by themselves
     doubtful: list[tuple[int, int, str]] = []  # items that pass but name nothing by themselves
+    found: list[Mention] = []
     for a, b in items:
         text = s.sub(a, b)
         sum_ = _SUM_BEFORE.match(text)
@@ -70,7 +71,7 @@ def _items(s: _Sent, items: list[tuple[int, int]]) -> Iterator[Mention]:
         if len(text) < 2 or not _strip_generic(text) or _is_region_word(text):
             continue
         if _rx(r"[^,。;]*(?:项目)").fullmatch(text):
-            named.append((a, b, "", None))  # (the suffix recogniser has it)
+            naming += 1  # (the suffix recogniser has it)
             continue
         brand = _brand_prefix(s, a, b)
         if brand is not None and (
@@ -80,14 +81,13 @@ def _items(s: _Sent, items: list[tuple[int, int]]) -> Iterator[Mention]:
         if brand is None and not _names_something(s, a, b, rare=True) and not _a_site(text):
             doubtful.append((a, b, text))  # "农资农具、中药材智慧种植等项目": kinds of project
             continue
-        named.append((a, b, text, brand))
-    for a, b, text, brand in named:
-        if text:
-            yield Mention(C.Project, text, a, b, rule="list")
+        naming += 1
+        found.append(Mention(C.Project, text, a, b, rule="list"))
         if brand:
             ba, bb = brand
-            yield Mention(C.Enterprise, s.sub(ba, bb), ba, bb, rule="project-head")
-    if len(named) >= 2 and len(named) > len(doubtful):
+            found.append(Mention(C.Enterprise, s.sub(ba, bb), ba, bb, rule="project-head"))
+    yield from found
+    if naming >= 2 and naming > len(doubtful):
         # most items of the list name projects: the others are projects too, written in
         # words the dictionary does not tell from a kind ("A新能源、恒心立业动力电池等项目"),
         # but for those that open with an industry's word (智能音箱, 光伏配套: kinds)
