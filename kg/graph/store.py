@@ -22,7 +22,7 @@ import tempfile
 import threading
 from array import array
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from queue import SimpleQueue
 from typing import Any
@@ -286,6 +286,31 @@ class _Call(threading.Thread):
             self.finish()
 
 
+class _Read(threading.Thread):
+    """`read` of the written store, in a thread of its own; its error is raised by `finish`."""
+
+    def __init__(self, read: Callable[[ox.Store], None], store: ox.Store) -> None:
+        super().__init__(name="kg-store-read", daemon=True)
+        self._read: Callable[[ox.Store], None] | None = read
+        self._store: ox.Store | None = store
+        self._error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self._read(self._store)  # type: ignore[misc]
+        except BaseException as e:  # noqa: BLE001 - handed to the loader's thread
+            self._error = e
+        finally:
+            self._read = self._store = None  # the loader closes the store once both are done
+
+    def finish(self) -> None:
+        """Wait for the reading; raise what stopped it."""
+        self.join()
+        if self._error is not None:
+            raise self._error
+
+
 class _Loader:
     """One thread that writes N-Quads to a new store with Oxigraph's bulk loader while the
     caller makes them: extraction (Python) and loading (Rust, without the GIL) overlap.
@@ -300,8 +325,16 @@ class _Loader:
     that what they read is written on two cores when the last article comes.
     """
 
-    def __init__(self, path: Path, *, target: Path, busy: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        target: Path,
+        busy: bool = False,
+        on_written: Callable[[ox.Store], None] | None = None,
+    ) -> None:
         self._path = path
+        self._on_written = on_written
         self._target = target  # the store `path` will replace: what a message names
         self._part_quads = BUSY_LOAD_QUADS if busy else LOAD_QUADS
         self._overlap = busy  # each call reads while the one before it writes
@@ -359,7 +392,7 @@ class _Loader:
             for call in calls:
                 call.finish()
             calls = []
-            store.optimize()  # compact once now so that every later query is faster
+            self._optimize(store)
         except BaseException as e:  # noqa: BLE001 - handed to the writer's thread
             self._error = e
             self._items.close()  # what the writer puts from now on is dropped
@@ -367,6 +400,19 @@ class _Loader:
             for call in calls:
                 call.join()
             store = None  # release the RocksDB lock before the directory is renamed or removed
+
+    def _optimize(self, store: ox.Store) -> None:
+        """Compact the written store once, so that every later query is faster, while
+        `on_written` reads it in a thread of its own: compaction runs on one core, and what
+        the caller reads of the store (the build's report) then costs no time of its own."""
+        reader = None
+        if self._on_written is not None:
+            reader = _Read(self._on_written, store)
+        try:
+            store.optimize()
+        finally:
+            if reader is not None:
+                reader.finish()
 
     def put(self, data: bytes, quads: int) -> None:
         """Queue one article's N-Quads (`quads` lines); raises what stopped the loader, if it
@@ -444,6 +490,7 @@ def build_store(
     include_ontology: bool = True,
     busy: bool = False,
     expected: int | None = None,
+    on_written: Callable[[ox.Store], None] | None = None,
 ) -> dict[str, int]:
     """Write the documents' quads (and the ontology) to a new store that replaces `path`.
 
@@ -462,7 +509,9 @@ def build_store(
     compactions, more memory; each call reads while the call before it writes
     (`REOPEN_CALLS`); and if `expected` says how many documents `docs` holds, the last
     1/`FINAL_SHARE` of them are read by two calls side by side, so that what is left to write
-    when the last article comes is written on two cores.
+    when the last article comes is written on two cores. `on_written` is called with the
+    store once every quad is in it, in a thread of its own while the store is compacted (it
+    may read the store, not write it); what it raises, the build raises.
     """
     path = Path(path)
     check_replaceable(path)
@@ -471,7 +520,7 @@ def build_store(
     found = {"documents": 0, "quads": 0, "ontology_triples": 0}
     fix_mmap_threshold()  # the loader's large buffers, freed, go back (else memory grows with N)
     try:
-        loader = _Loader(new, target=path, busy=busy)
+        loader = _Loader(new, target=path, busy=busy, on_written=on_written)
         try:
             if include_ontology:
                 head = ontology_nquads().encode("utf-8")

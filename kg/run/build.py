@@ -283,41 +283,50 @@ def _build_staged(
             # the loader writes what it still holds, then the store is compacted
             phases.phase("storing", 2, "steps")
 
-        kgstore.build_store(stream(), store_path, busy=busy, expected=expected)
+        def count(store: ox.Store) -> None:
+            # read while the store is compacted (on one core): the report's counts come free
+            report.counts = kgquery.counts(store)
+
+        kgstore.build_store(stream(), store_path, busy=busy, expected=expected, on_written=count)
         phases.advance()
     report.files["store"] = store_path
     report.files["merge_log"] = merge_log
     if not report.articles and report.skipped:
+        report.counts = {}
         return  # refused by the caller: nothing to count or export
     release_memory()  # what the loader freed: the report starts from a low point
-    ds = kgstore.open_store(store_path)
-    report.counts = kgquery.counts(ds)
     # One row per pair (not per article, which would grow with the corpus), by chain and firm.
     pairs = sorted(first_file.items(), key=lambda item: (item[0][1], item[0][0]))
     report.leads = [(firm, chain, file) for (firm, chain), file in pairs]
     phases.advance()
     if exports:
-        # start-up: views and plots (pyvis, matplotlib: seconds) only with --exports, after the fork
-        from kg.apps import (
-            plots,
-            views,  # (numpy starts a thread: imported after the fork)
-        )
+        _export(stage, store_path, report, phases)
 
-        # start-up: views and plots (pyvis, matplotlib: seconds) only with --exports, after the fork
-        from kg.graph import network
 
-        phases.phase("exporting", 3, "files")
-        for fmt in ("ttl", "trig"):
-            report.files.update(kgexports.export(ds, stage, formats=[fmt]))
-            phases.advance()
-        graphml = stage / "graph.graphml"
-        network.write_graphml(network.to_networkx(ds), graphml)
-        report.files["graphml"] = graphml
+def _export(stage: Path, store_path: Path, report: BuildReport, phases: Progress) -> None:
+    """Write the exports, views and plots of the built store to `stage`."""
+    ds = kgstore.open_store(store_path)
+    # start-up: views and plots (pyvis, matplotlib: seconds) only with --exports, after the fork
+    from kg.apps import (
+        plots,
+        views,  # (numpy starts a thread: imported after the fork)
+    )
+
+    # start-up: views and plots (pyvis, matplotlib: seconds) only with --exports, after the fork
+    from kg.graph import network
+
+    phases.phase("exporting", 3, "files")
+    for fmt in ("ttl", "trig"):
+        report.files.update(kgexports.export(ds, stage, formats=[fmt]))
         phases.advance()
-        figures = plots.write_out_plots(ds, stage, phases=phases)
-        links = plots.plot_links(plots.plot_paths(figures), stage / "views")
-        report.files["views"] = views.write_views(ds, stage / "views", plots=links, phases=phases)[
-            -1
-        ].path
-        report.files["plots"] = figures
+    graphml = stage / "graph.graphml"
+    network.write_graphml(network.to_networkx(ds), graphml)
+    report.files["graphml"] = graphml
+    phases.advance()
+    figures = plots.write_out_plots(ds, stage, phases=phases)
+    links = plots.plot_links(plots.plot_paths(figures), stage / "views")
+    report.files["views"] = views.write_views(ds, stage / "views", plots=links, phases=phases)[
+        -1
+    ].path
+    report.files["plots"] = figures
     del ds  # closed before its folder is renamed
