@@ -20,9 +20,7 @@ results come back in reading order, so memory stays flat and every way gives the
 from __future__ import annotations
 
 import gc
-import io
 import multiprocessing
-import multiprocessing.connection
 import os
 import weakref
 from collections import deque
@@ -60,9 +58,6 @@ __all__ = [
 IN_FLIGHT = 4  # chunks handed out ahead of the one being written, per worker
 CHUNK = 8  # articles a worker is given at a time (fewer round trips; memory stays small)
 DASK_TIMEOUT = "10s"  # how long to try to reach a Dask scheduler
-# Bytes the pool's results are read in at a time (a pipe holds 64 kB): under glibc's mmap
-# threshold, which a build fixes at 128 kB (kg.memory.fix_mmap_threshold).
-READ_PIECE = 64 << 10
 
 
 @dataclass
@@ -271,41 +266,8 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return pool
 
 
-def _read_in_pieces(pool: ProcessPoolExecutor) -> None:
-    """Read the pool's results `READ_PIECE` bytes at a time.
-
-    multiprocessing reads a message with ``os.read(fd, what is left of it)``: each read of
-    what the pipe holds (64 kB) first allocates the rest of the message (megabytes of N-Quads
-    per chunk of articles), which, once glibc's mmap threshold is fixed (a build fixes it),
-    is mapped and unmapped again, read after read: the pool's thread took 0.37 s of CPU for
-    540 articles' 137 MB, 0.12 s with the threshold left as it was. A connection of another
-    kind (not a POSIX pipe) is read as before.
-    """
-    reader = getattr(getattr(pool, "_result_queue", None), "_reader", None)
-    if type(reader) is not multiprocessing.connection.Connection:
-        return
-    fd = reader.fileno()
-
-    def recv(size: int) -> io.BytesIO:
-        # multiprocessing.connection.Connection._recv, in pieces
-        buf = io.BytesIO()
-        remaining = size
-        while remaining > 0:
-            chunk = os.read(fd, min(remaining, READ_PIECE))
-            if not chunk:
-                if remaining == size:
-                    raise EOFError
-                raise OSError("got end of file during message")
-            buf.write(chunk)
-            remaining -= len(chunk)
-        return buf
-
-    reader._recv = recv  # this connection only
-
-
 def _processes(tasks: Iterable[Any], workers: int, job: _Job, keep_going, on_skip) -> Iterator[Any]:
     pool = _pool(workers)
-    _read_in_pieces(pool)
     results = _results(pool, tasks, workers, job, keep_going, on_skip)
     # the workers stop when the results are done with, or dropped without being read
     weakref.finalize(results, pool.shutdown, wait=False, cancel_futures=True)
