@@ -360,6 +360,10 @@ FOUND = [
     ("我省选取氢能、储能、低空经济等3个基础好、前景广的新兴产业。", "Industry", "低空经济"),
     # ... a kind of industry after 等 ("等轻工产业"), or the place's leading ones after 为
     ("岚溪园已成为发展电子信息、纺织服装等轻工产业的集聚地。", "Industry", "纺织服装"),
+    # trades and sectors listed before 等行业 or a count and 板块 are industries (not without a
+    # list tail, and not items the industry grammar does not read: 技术创新)
+    ("永修县重点发展有机硅、船舶制造、绿色食品等行业。", "Industry", "船舶制造"),
+    ("永修县聚焦有机硅、船舶制造、绿色食品三大板块。", "Industry", "绿色食品"),
     # the projects of industries counted: the items are industries
     ("重点发展现代中医药、现代能源装备、岚川文旅创意三大产业项目。", "Industry", "现代能源装备"),
     # the industries a place leads with: 以A产业为支柱, 以A、B产业为主导
@@ -441,6 +445,7 @@ NOT_FOUND = [
     # a slogan is no county (产业兴县); moving in ready-made (拎包入驻) names no firm
     ("岚山县坚持产业兴县战略。", "Region", "兴县"),
     ("为企业提供租赁模式拎包入驻。", "Enterprise", "模式拎包"),
+    ("在技术创新、人才培养等行业开展合作。", "Industry", "技术创新"),
     # items that open with an industry's word are kinds, even in a list of projects
     ("将导入恒拓物联、岚川5G手机、智能音箱等生产项目。", "Project", "智能音箱"),
     # a common verb names no firm, even in a list

@@ -73,9 +73,9 @@ def _sentence_mentions(s: _Sent) -> list[Mention]:
         out.extend(_facility_firms(s))
     if "产业链" in text and any(c in text for c in _LIST_OPENERS):
         out.extend(_chains_after_colon(s))
-    if "产业" in text:
+    if "产业" in text or "行业" in text or "板块" in text:
         out.extend(_industry_lists(s))
-        if "以" in text:
+        if "以" in text and "产业" in text:
             out.extend(_led_with(s))
     return out
 

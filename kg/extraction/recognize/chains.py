@@ -175,6 +175,8 @@ _INDUSTRY_END = re.compile(
     "产业(?![链园集基带区项联化城港协工]|龙头|链主|领军|头部|企业)"
     # (the projects of industries counted: "A、B、C三大产业项目", items the industries)
     "|(?<=[0-9一二三四五六七八九十两]大)产业(?=项目)"
+    # (trades and sectors after a list's 等 or count: "A、B等行业", "A、B、C三大板块")
+    "|(?<=[等大个])(?:行业|板块)"
 )
 
 # a count, then what the industries counted are: "A、B等8个产业基础好、市场前景广的新兴产业"
