@@ -250,65 +250,77 @@ class _Part(io.RawIOBase):
         return n
 
 
-class _Call(threading.Thread):
-    """One call of Oxigraph's bulk loader on `store`, reading `part`, in a thread of its own:
-    it reads (parses) its part, then writes it (encodes, sorts and writes the files). Its error,
-    if any, is raised by `finish`."""
+class _Task(threading.Thread):
+    """Work on the store in a thread of its own (`work`, then `done` however it ended); its
+    error, if any, is raised by `finish`."""
 
-    def __init__(self, store: ox.Store, part: _Part) -> None:
-        super().__init__(name="kg-store-call", daemon=True)
-        self._store: ox.Store | None = store
-        self.part = part
+    def __init__(self, name: str) -> None:
+        super().__init__(name=name, daemon=True)
         self._error: BaseException | None = None
-        self.start()
+
+    def work(self) -> None:
+        raise NotImplementedError
+
+    def done(self) -> None:
+        """Drop what the thread holds of the store (the loader reopens or closes it once every
+        thread is done)."""
 
     def run(self) -> None:
         try:
-            # lenient: no IRI validation; kg.graph.rdf writes them (its output is tested strictly)
-            self._store.bulk_load(  # type: ignore[union-attr]
-                io.BufferedReader(self.part, 1 << 20), ox.RdfFormat.N_QUADS, lenient=True
-            )
+            self.work()
         except BaseException as e:  # noqa: BLE001 - handed to the loader's thread
             self._error = e
         finally:
-            self._store = None  # the loader may reopen the store once every call is done
-            self.part.finished()
+            self.done()
 
     def finish(self) -> None:
-        """Wait for the call; raise what stopped it."""
+        """Wait for the work; raise what stopped it."""
         self.join()
         if self._error is not None:
             raise self._error
 
     def check(self) -> None:
-        """Raise what stopped the call, if it stopped already."""
+        """Raise what stopped the work, if it stopped already."""
         if not self.is_alive():
             self.finish()
 
 
-class _Read(threading.Thread):
+class _Call(_Task):
+    """One call of Oxigraph's bulk loader on `store`, reading `part`, in a thread of its own:
+    it reads (parses) its part, then writes it (encodes, sorts and writes the files). Its error,
+    if any, is raised by `finish`."""
+
+    def __init__(self, store: ox.Store, part: _Part) -> None:
+        super().__init__("kg-store-call")
+        self._store: ox.Store | None = store
+        self.part = part
+        self.start()
+
+    def work(self) -> None:
+        # lenient: no IRI validation; kg.graph.rdf writes them (its output is tested strictly)
+        self._store.bulk_load(  # type: ignore[union-attr]
+            io.BufferedReader(self.part, 1 << 20), ox.RdfFormat.N_QUADS, lenient=True
+        )
+
+    def done(self) -> None:
+        self._store = None  # the loader may reopen the store once every call is done
+        self.part.finished()
+
+
+class _Read(_Task):
     """`read` of the written store, in a thread of its own; its error is raised by `finish`."""
 
     def __init__(self, read: Callable[[ox.Store], None], store: ox.Store) -> None:
-        super().__init__(name="kg-store-read", daemon=True)
+        super().__init__("kg-store-read")
         self._read: Callable[[ox.Store], None] | None = read
         self._store: ox.Store | None = store
-        self._error: BaseException | None = None
         self.start()
 
-    def run(self) -> None:
-        try:
-            self._read(self._store)  # type: ignore[misc]
-        except BaseException as e:  # noqa: BLE001 - handed to the loader's thread
-            self._error = e
-        finally:
-            self._read = self._store = None  # the loader closes the store once both are done
+    def work(self) -> None:
+        self._read(self._store)  # type: ignore[misc]
 
-    def finish(self) -> None:
-        """Wait for the reading; raise what stopped it."""
-        self.join()
-        if self._error is not None:
-            raise self._error
+    def done(self) -> None:
+        self._read = self._store = None  # the loader closes the store once both are done
 
 
 class _Loader:
