@@ -125,6 +125,9 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a kind of firm after a word of quantity names none
+    ("要激励更多的“链主”企业勇挑大梁、勇担重任。", "勇挑大梁"),
+    ("引导一批龙头企业加快转型。", "加快转型"),
     # what a place reached is no investor's name
     ("2022年,遵义市完成能源外工业投资121亿元。", "遵义市完成能源外工业"),
     # a count or a rank is no firm

@@ -378,6 +378,9 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # ... not firms entered in a list, read as the items of a list of chains
+    ("宏远新材、岳川机械两家企业入选产业链链主名单。", "IndustryChain", "岳川机械两家企业入选"),
+    ("宏远新材、岳川机械入选首批产业链名单。", "IndustryChain", "岳川机械入选"),
     # ... not kinds of work (重点项目包括道路、供水等基础设施)
     ("重点项目包括道路、供水等基础设施。", "Project", "道路"),
     # ... not a post of the list itself (常务副市长兼产业链链长)

@@ -63,6 +63,13 @@ def _chain_mentions(
         after = s.text[b - s.start : b - s.start + 2]
         one = items and tail.group().startswith("等") and after not in ("项目", "企业")
         closed = items and _CLOSED_LIST.search(s.sub(*items[-1]))
+        if (
+            items
+            and not tail.group().startswith(("等", "以及"))
+            and _count(tail.group()) is None
+            and industry_start(s, items[-1][1], items[-1][0]) is None
+        ):
+            closed = True  # "A、B入选省级产业链": the item before the chain names no industry
         if (len(items) >= 2 or one) and not closed:
             yield from _conjuncts(s, items, suffix)
             return

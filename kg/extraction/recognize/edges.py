@@ -84,10 +84,20 @@ def _name_end(s: _Sent, a: int, limit: int) -> int:
             and len(t.text) == 1
             and pos(t.text) == "d"
             and _verb_after(s, t)  # "岚泰科技正带动": when it acts (正, 将, 已)
+            or b - a >= 2
+            and len(t.text) == 1
+            and pos(t.text) == "b"
+            and _word_after(s, t) in _lex()["firm_predicates"]  # "岚泰科技总投资": its whole
         ):
             break
         b = t.end
     return b
+
+
+def _word_after(s: _Sent, tok: Token) -> str:
+    """The word after `tok` ('' at the sentence's end)."""
+    k = bisect.bisect_left(_starts(s.toks), tok.end)
+    return s.toks[k].text if k < len(s.toks) else ""
 
 
 def _verb_after(s: _Sent, tok: Token) -> bool:

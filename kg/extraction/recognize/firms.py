@@ -351,6 +351,8 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
         if a < end and (ph.guard != "names_something" or _names_something(s, a, end)):
             yield from _firm(s, a, end, ph.name)
     elif ph.read == "rightwards":
+        if _after_quantifier(t[: m.start()]):
+            return  # "激励更多的链主企业勇挑大梁": some firms of the kind, none named
         example = _example_end(s, xa)
         b = example or _name_end(s, xa, xa + 12)
         first_word = s.toks[bisect.bisect_left(_starts(s.toks), xa)].text if b > xa else ""
@@ -399,6 +401,12 @@ def _read(s: _Sent, ph: Phrasing, m: re.Match) -> Iterator[Mention]:
                     yield from _firm(s, joined, c, ph.name, in_list=True, trim=False)
 
 
+def _after_quantifier(before: str) -> bool:
+    """Whether `before` ends in a word of quantity (更多的, 一批, 众多), and an open quote."""
+    stem = before.rstrip('“"‘').removesuffix("的")
+    return stem.endswith(tuple(_lex()["quantifiers"]))
+
+
 def _example_end(s: _Sent, a: int) -> int:
     """Where a firm given as an example ends: before 为例, when that closes the clause within a
     short name's reach ("以…链主企业X为例": X whole, whatever words it is made of); else 0."""
@@ -424,20 +432,21 @@ _NOT_NAMES = frozenset({"a", "ad", "an", "d", "z", "vd"})
 
 
 def _word_and_industry(s: _Sent, a: int, b: int) -> bool:
-    """Whether `a`..`b` is a two-character noun and a firm's industry word (锦绣纺织, 长青化工),
-    which after "链主企业" or "龙头企业" names a firm even when the noun is an ordinary word;
-    not two industries (汽车电子), nor a generic word and one (绿色能源, 重点企业)."""
+    """Whether `a`..`b` is a two-character noun or adjective and a firm's industry word (锦绣纺织,
+    长青化工, 宏远新材: the industry word may be cut in two, 新|材), which after "链主企业" or
+    "龙头企业" names a firm even when the noun is an ordinary word; not two industries
+    (汽车电子), nor a generic word and one (绿色能源, 重点企业)."""
     lx = _lex()
     words = [t.text for t in _words_within(s, a, b)]
-    if len(words) != 2 or "".join(words) != s.sub(a, b):
+    if len(words) < 2 or "".join(words) != s.sub(a, b):
         return False
-    first, head = words
+    first, head = words[0], "".join(words[1:])
     return (
         len(first) == 2
         and head in lx["industry_set"]
         and first not in lx["industry_set"]
         and first not in lx["generic_set"]
-        and pos(first) in {"n", "nz", "ns", "nr", "nrt", "nt", "ng"}
+        and pos(first) in {"n", "nz", "ns", "nr", "nrt", "nt", "ng", "a"}  # (a: 宏远新材)
         and not listed(first)  # 汽车零部件, 生物医药: an industry, not a brand
     )
 
