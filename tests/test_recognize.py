@@ -7,6 +7,13 @@ from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 
 FOUND = [
+    # a rank between an industry and its chain is part of the name as written
+    ("会议听取纺机重点产业链情况汇报。", "IndustryChain", "纺机重点产业链"),
+    ("会议听取电动车及关键零部件重点产业链情况。", "IndustryChain", "电动车及关键零部件重点产业链"),
+    # a list of what the chains are mostly of (以A、B等为主的…产业链), or of a county's reach
+    ("推动以纺机装备、智能家居等为主的优势产业链升级。", "IndustryChain", "纺机装备"),
+    ("推动以纺机装备、智能家居等为主的优势产业链升级。", "IndustryChain", "智能家居"),
+    ("聚焦船舶配件等6条县域重点产业链。", "IndustryChain", "船舶配件"),
     # the place before a party committee's office (市委, 县委) stops before its level
     ("岳阳市委书记李明出席会议。", "Region", "岳阳"),
     ("山西兴县发展煤化工。", "Region", "兴县"),

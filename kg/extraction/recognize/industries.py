@@ -62,6 +62,7 @@ def _words() -> dict:
         "joiners": frozenset(lx["joiners"]),
         "dependants": frozenset(lx["dependants"]),
         "qualifiers": frozenset(lx["qualifiers"]),
+        "ranks": frozenset(lx["ranks"]),
     }
 
 
@@ -135,13 +136,15 @@ def goes_on(first: str, rest: str) -> bool:
     Also when `first` and the head `rest` ends in make one industry word (新能源 and 网联汽车:
     新能源汽车): both qualify one product.
 
-    >>> goes_on("新能源汽车", "零部件"), goes_on("铝", "铝精深加工")
-    (True, True)
+    >>> goes_on("新能源汽车", "零部件"), goes_on("铝", "铝精深加工"), goes_on("汽车", "零部件重点")
+    (True, True, True)
     >>> goes_on("电子信息", "生物医药")
     False
     >>> goes_on("新能源", "网联汽车")
     True
     """
+    for rank in _words()["ranks"]:
+        rest = rest.removesuffix(rank) or rest  # "零部件重点": the rank qualifies the chain
     if rest in _words()["dependants"]:
         return True
     if any(first + rest[-k:] in _words()["heads"] for k in (2, 3) if len(rest) > k):
@@ -252,6 +255,11 @@ def industry_start(s: _Sent, end: int, floor: int | None = None) -> int | None:
                 taken.append(JOIN)
                 j -= 1
                 continue
+        if not taken and t_end == end and w in _words()["ranks"]:
+            start = t_start  # "光伏重点产业链": a rank between the industry and its chain
+            taken.append(MOD)
+            j -= 1
+            continue
         if kind == STOP:
             if JOIN in taken and t_end == start and _brand_half(w):
                 return _after_join(toks, start, end)  # "…的骏驰汽车和电子信息产业链"

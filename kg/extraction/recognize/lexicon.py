@@ -43,10 +43,12 @@ _CHAIN_LIST_TAIL = re.compile(
     # (a count of chains may be followed by what they are: "A、B等3条百亿级营收规模的产业链")
     r"(?:"
     + _COUNT_HEAD
-    + r"|(?:等|以及)?[0-9一二三四五六七八九十两]+条[^,。;、等的]{1,10}的)"
+    + r"|(?:等|以及)?[0-9一二三四五六七八九十两]+条[^,。;、等的]{1,10}的"
+    # (what the list is mostly of: "以A、B等为主的优势产业链")
+    + r"|等为(?:主|代表|重点|核心|主体)的)"
     + r"(?:省级|市级|县级|首批|重点|超?千亿元?级?|超?百亿元?级?|"
     + r"首位|主导|新兴|优势|特色|支柱|战略性|传统|未来|先导|"
-    + r"制造业|工业|服务业|农业|[‘“][^’”]{1,10}[’”])*$"
+    + r"制造业|工业|服务业|农业|县域|市域|省域|全域|[‘“][^’”]{1,10}[’”])*$"
 )
 
 
@@ -57,7 +59,7 @@ _CLUSTER_LIST_TAIL = re.compile(
 
 # the last characters of a list tail that is not empty (等, 以及, 3条, 省级, 重点, 首位, 传统, 千亿,
 # “…”, 工业, …的)
-_TAIL_ENDS = frozenset("等及条个大家户项级点批导兴势色柱性业的’”位统来亿")
+_TAIL_ENDS = frozenset("等及条个大家户项级点批导兴势色柱性业的’”位统来亿域")
 
 
 def _list_tail(tail: re.Pattern, before: str) -> re.Match | None:
