@@ -122,6 +122,9 @@ FOUND = [
     # a list of firms after 企业包括, an institute among them, each item whole
     ("参加开工的企业包括岚安宝德自动化、岚川市政设计院、岚安威盛电子。", "岚安威盛电子"),
     ("参加开工的企业包括岚安宝德自动化、岚川市政设计院、岚安威盛电子。", "岚安宝德自动化"),
+    # a list item says what its firm is before the name: the name is what follows
+    ("培育的全国高品质鸡蛋领导者岚迪乐、饲料行业十大时代企业恒大饲料等公司领跑。", "岚迪乐"),
+    ("培育的全国高品质鸡蛋领导者岚迪乐、饲料行业十大时代企业恒大饲料等公司领跑。", "恒大饲料"),
 ]
 
 NOT_FOUND = [

@@ -18,6 +18,25 @@ def test_short_name_joins_full_name(extract_text):
     assert any("short name of" in m.reason for m in doc.merges)
 
 
+BRIEF_NAMES = [
+    # a firm named in full, then by its brand alone (two or three characters no dictionary has)
+    ("贵州岚易通科技有限公司营业额突破11亿元。岚易通近期启动了二期项目。", "岚易通"),
+    ("南昌岚凯公司由新疆岚润资源控股有限公司引进。经理说:“岚润这边提供的资源很好。”", "岚润"),
+]
+
+
+@pytest.mark.parametrize("text, brief", BRIEF_NAMES)
+def test_a_brief_name_is_the_firm_named_in_full(extract_text, text, brief):
+    doc = extract_text(text)
+    full = next(m.text for m in doc.mentions if m.text.endswith("有限公司") and brief in m.text)
+    assert labels(doc)[brief] == full
+
+
+def test_a_brief_name_inside_another_name_is_no_firm(extract_text):
+    doc = extract_text("岚衙矿业有限公司签约。岚衙多金属循环利用产业园加快建设。")
+    assert [m.text for m in doc.mentions if m.type == "Enterprise"] == ["岚衙矿业有限公司"]
+
+
 def test_a_name_given_in_brackets_joins_the_full_name(extract_text):
     doc = extract_text("恒川时代新能源科技股份有限公司(HCT)是电池龙头。2021年,HCT产值990亿元。")
     assert labels(doc)["HCT"] == "恒川时代新能源科技股份有限公司"

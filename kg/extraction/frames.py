@@ -407,7 +407,7 @@ def _pairs(
 
 _CLAUSE_END_SET = frozenset(_CLAUSE_ENDS)
 _SUBJECT_TYPES = frozenset({C.Enterprise, C.Person, C.ChainLeaderRole})
-_THIS = re.compile("这家|该企业|该公司|该集团|这个企业|这一企业|" + _MANY.pattern)
+_THIS = re.compile("这家|该企业|该公司|该集团|这个企业|这一企业|他们|它|" + _MANY.pattern)
 
 
 @functools.cache

@@ -316,17 +316,26 @@ def _propagate(doc: Document, mentions: list[Mention]) -> tuple[list[Mention], l
         return mentions, []
     shorts = {short for name in names for short in _short_names(name)}
     shorts |= {brand for name in names if (brand := _brand_of(name))}
+    brief = {short for name in names for short in _brief_names(name)} - shorts - names
     shorts -= names
+    if brief:  # (a brief name counts only where the words of the text start and end with it,
+        # outside every name read: 北衙 in 北衙…产业园 is the park's place)
+        starts = {t[1] for t in doc.tokens}
+        ends = {t[2] for t in doc.tokens}
+        inside = {k for m in mentions for k in range(m.start, m.end)}
     extra = [
         Mention(
             C.Enterprise,
             doc.text[a:b],
             a,
             b,
-            rule="short-name" if doc.text[a:b] in shorts else "same-article",
+            rule="short-name"
+            if doc.text[a:b] in shorts or doc.text[a:b] in brief
+            else "same-article",
         )
-        for a, b in _occurrences(doc.text, names | shorts)
+        for a, b in _occurrences(doc.text, names | shorts | brief)
         if doc.sentence_at(a) is not None
+        and (doc.text[a:b] not in brief or a in starts and b in ends and a not in inside)
     ]
     return mentions, extra
 
@@ -369,6 +378,57 @@ def _brand_of(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 12)
+def _brief_names(name: str) -> frozenset[str]:
+    """The brand alone of a firm first named in full, when it is two or three characters the
+    dictionary does not know (贵州岚易通科技有限公司 -> 岚易通; 新疆岚润资源控股有限公司 ->
+    岚润): an article goes on to call the firm so.
+
+    >>> sorted(_brief_names("贵州岚易通科技有限公司"))
+    ['岚易通']
+    """
+    return frozenset(
+        f
+        for f in _name_forms(name)
+        if 2 <= len(f) < 4
+        and not freq(f)
+        and not _is_region_word(f)
+        and _strip_generic(f) == f
+        and _opens_with_brand(f)
+    )
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _name_forms(name: str) -> frozenset[str]:
+    """A full firm name without its legal form, then also without a leading place, then also
+    without the last industry word (岳禾智能装备股份有限公司 -> 岳禾智能装备, 岳禾智能)."""
+    lx = _lex()
+    legal = next(
+        (x for x in sorted(lx["firm_suffixes"], key=len, reverse=True) if name.endswith(x)), ""
+    )
+    if len(legal) < 2 or len(name) - len(legal) < 2:
+        return frozenset()
+    core = name[: -len(legal)]
+    forms = {core}
+    head = tokenize(core)
+    if head and _is_region_word(head[0].text):
+        forms.add(core[len(head[0].text) :])
+    trades = (*lx["industry"], *_BUSINESS_WORDS)
+    for form in list(forms):
+        for _ in range(3):  # (岚润资源控股 -> 岚润资源 -> 岚润)
+            word = next((w for w in trades if form.endswith(w) and len(w) < len(form)), "")
+            if not word:
+                break
+            form = form[: -len(word)]
+            forms.add(form)
+    return frozenset(forms)
+
+
+# words of a firm's business that a full name may hold before its legal form (岚润资源控股有限
+# 公司): an article calls the firm without them too
+_BUSINESS_WORDS = ("控股", "资源", "实业", "发展", "投资", "贸易", "置业", "开发", "管理")
+
+
+@functools.lru_cache(maxsize=1 << 12)
 def _short_names(name: str) -> frozenset[str]:
     """How an article goes on to call a firm it first named in full: without the legal form,
     a leading place or the last industry word (岳禾智能装备股份有限公司 -> 岳禾智能装备,
@@ -378,24 +438,9 @@ def _short_names(name: str) -> frozenset[str]:
     >>> sorted(_short_names("岳禾智能装备股份有限公司"))
     ['岳禾智能', '岳禾智能装备']
     """
-    lx = _lex()
-    legal = next(
-        (x for x in sorted(lx["firm_suffixes"], key=len, reverse=True) if name.endswith(x)), ""
-    )
-    if len(legal) < 2 or len(name) - len(legal) < 4:
-        return frozenset()
-    core = name[: -len(legal)]
-    forms = {core}
-    head = tokenize(core)
-    if head and _is_region_word(head[0].text):
-        forms.add(core[len(head[0].text) :])
-    for form in list(forms):
-        word = next((w for w in lx["industry"] if form.endswith(w) and len(w) < len(form)), "")
-        if word:
-            forms.add(form[: -len(word)])
     return frozenset(
         f
-        for f in forms
+        for f in _name_forms(name)
         if len(f) >= 4
         and not freq(f)
         and not _is_region_word(f)

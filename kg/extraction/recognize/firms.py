@@ -500,6 +500,11 @@ def _item_firm(
     """A list item the sentence makes a firm; when the item names a facility of the firm
     ("X创新中心项目、Y华东区总部等知名企业"), the firm at its head."""
     item = s.sub(a, b)
+    described = _patterns()["described"].search(item)
+    if described is not None and len(item) - described.end() >= 2:
+        a += described.end()  # "中国高品质鸡蛋领导者岚迪乐": what the firm is, then its name
+        item = s.sub(a, b)
+        trim = False
     tail = item[-1:] in _lex()["facility_last"]  # (most items end in no facility's head)
     m = _patterns()["facility_tail"].search(item) if tail else None
     if m is None:

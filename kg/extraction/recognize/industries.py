@@ -118,6 +118,11 @@ def word_kind(w: str) -> str:
     return STOP
 
 
+def rank_words() -> list[str]:
+    """Words that rank a chain between its industry and 产业链 (重点, 优势), longest first."""
+    return sorted(_words()["ranks"], key=len, reverse=True)
+
+
 def listed(w: str) -> bool:
     """Whether `w` is an industry word of kg/extraction/rules/industries.toml (a head, a
     modifier or a process), not one guessed from its characters.
@@ -143,7 +148,7 @@ def goes_on(first: str, rest: str) -> bool:
     >>> goes_on("新能源", "网联汽车")
     True
     """
-    for rank in _words()["ranks"]:
+    for rank in rank_words():
         rest = rest.removesuffix(rank) or rest  # "零部件重点": the rank qualifies the chain
     if rest in _words()["dependants"]:
         return True

@@ -265,11 +265,13 @@ def _patterns() -> dict[str, re.Pattern]:
             + _alt(lx["role_offices"])
             + r")、?)*(?:"
             + lx["role_alt"]
-            + r"))(?=(?:同志)?(?:亲自|分别|共同|兼)?"
+            + r"))(?=(?:同志)?(?:亲自|分别|共同|兼|带头|均|都)?"
             + r"(?:和|、|担任|任|兼任|出任|为|作为|挂帅|链长|总链长|分链长|"
             # (or the next office, written with nothing between: 市委书记市长担任)
             + r"(?:市|县|区|州|省|旗)(?:委书记|长)))"
         ),
+        # what a list item says its firm is, before the name (the last such word)
+        "described": re.compile(".*(?:" + _alt(rules()["enterprise"]["described_by"]) + ")"),
         "firm_list": re.compile(
             r"(?:等" + count + r"?|" + count + r")[^,。;、等]{0,6}?(?:" + heads + r")"
         ),
