@@ -96,6 +96,16 @@ _LATIN = re.compile(r"[a-z][a-z'\-]*")
 _PINYIN_SCORE = 90.0
 # A run of a text a name may be found in (`Linker.spot`): no spaces or punctuation inside.
 _RUN = re.compile(r"[\u4e00-\u9fff0-9a-zA-Z·()（）\-]+")
+# A word of Latin letters, and English words no name is written in (pinyin or not).
+_WORD = re.compile(r"[A-Za-z]+")
+_ENGLISH = frozenset(
+    """what which who whom how many much does did have has the and for with from into about that
+    this these those there their chain chains firm firms company companies enterprise industry
+    industries project projects park parks zone zones city county province district region
+    leader leaders leading lead leads output value total year years investment revenue cluster
+    clusters policy policies plan plans development economic national provincial level state
+    more than most main key new energy same other were where when after before""".split()
+)
 #: The longest name `Linker.spot` looks for, in characters.
 _SPOT_LONGEST = 30
 
@@ -425,7 +435,49 @@ class Linker:
                             links.values(), key=lambda k: (-k.score, len(k.label), k.label)
                         )
                         found.append(Spot(q, start, end, ranked, nested=bool(outer)))
+        found.extend(self._pinyin_spots(text, found))
         return sorted(found, key=lambda s: s.start)
+
+    def _pinyin_spots(self, text: str, found: list[Spot]) -> list[Spot]:
+        """Names written in pinyin in `text` (English text writes Chinese places so: Zhuzhou,
+        Guanshanhu district): runs of up to three Latin words whose pinyin is a name's or its
+        core's, longest first, outside the names already found.
+
+        >>> linker = Linker([Name("e:1", "Region", "岚州市", "岚州市")])
+        >>> [(s.text, s.links[0].label) for s in linker.spot("how many firms does lanzhou have")]
+        [('lanzhou', '岚州市')]
+        """
+        words = [m for m in _WORD.finditer(text) if m.group().lower() not in _ENGLISH]
+        if not words:
+            return []
+        index = self._pinyin_index()
+        taken = [(s.start, s.end) for s in found]
+        out: list[Spot] = []
+        for size in (3, 2, 1):
+            for k in range(len(words) - size + 1):
+                run = words[k : k + size]
+                start, end = run[0].start(), run[-1].end()
+                if text[start:end] != " ".join(w.group() for w in run):
+                    continue  # (words of one name stand next to each other)
+                if any(a < end and start < b for a, b in taken):
+                    continue
+                key = pinyin_key(text[start:end])
+                hits = [i for i in index.get(key, ()) if len(key) >= 4]
+                if not hits:
+                    continue
+                links = {}
+                for i in hits:
+                    n = self._entries[i]
+                    links.setdefault(
+                        n.iri,
+                        Link(
+                            text[start:end], n.iri, n.type, n.label, n.name, _PINYIN_SCORE, "pinyin"
+                        ),
+                    )
+                ranked = sorted(links.values(), key=lambda x: (len(x.label), x.label))
+                out.append(Spot(text[start:end], start, end, ranked))
+                taken.append((start, end))
+        return out
 
     def narrower(self, text: str, *, types: Sequence[str] | None = None) -> list[Link]:
         """The entities whose names say more than `text`: their core starts or ends with its

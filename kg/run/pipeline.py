@@ -112,7 +112,7 @@ STEPS: tuple[Step, ...] = assemble(
         Step("segment", segment, ("text",), ("tokens",)),
         Step("recognize", recognize, ("sentences", "tokens"), ("mentions",)),
         # a firm named once is that firm wherever it is written again
-        Step("corefer", corefer, ("text", "sentences", "mentions"), ("mentions",)),
+        Step("corefer", corefer, ("text", "sentences", "tokens", "mentions"), ("mentions",)),
         # the tables, parsed once; their rows their own sentences, their cells mentions
         Step(
             "tables",
