@@ -11,6 +11,32 @@ from .test_quantities import CITY, PARK, cases, check, metric
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "开发区内 before any park is named: the park the paragraph names after it",
+        "武宁县聚焦产业集群。\n\n开发区内岚锰硫酸锰市场份额全国占比达80%;石墨份额达15%……"
+        "作为全省优先培育区,岚龙经济技术开发区抓住新材料产业集群精准发力。",
+        80,
+        "%",
+        {"subject": "岚龙经济技术开发区"},
+    ),
+    (
+        "a photo's caption, ending in its credit, names no subject for the paragraph after it",
+        "青海印发方案\n\n4月18日,青海省人民政府办公厅印发方案。\n\n"
+        "位于湟源县岚山经开区生物医药产业集群内的岚山四药员工在数字化车间工作。"
+        "青海日报记者 某某 摄\n\n"
+        "产业兴则百姓富。独特的资源禀赋让青海发展成县县有特色产业集群的格局。\n\n"
+        "新出台的方案提出明确目标。到2026年底,营业收入超千亿元集群达到9个。",
+        9,
+        "个",
+        {"subject": "青海"},
+    ),
+    (
+        "a count of clusters of two levels (国省级产业集群) is the place's, not a cluster's",
+        "武宁县锚定发展目标,国省级产业集群达15个,其中国家先进制造业集群3个。",
+        3,
+        "个",
+        {"subject": "武宁县"},
+    ),
+    (
         "a sum spent on building something named right after it (投资12.5亿元建设某项目): its",
         CITY + "永修县引进岚盛集团投资12.5亿元建设岚盛高端饮品产业园项目,计划3年建成。",
         12.5,

@@ -188,10 +188,16 @@ def _is_row(line: str) -> bool:
     return "|" in line or "｜" in line
 
 
+# the credit a photo's caption ends with: 记者 某某 摄, 某某 供图
+_PHOTO_CREDIT = re.compile(r"(?:(?:记者|通讯员|摄影)\s*\S{2,6}\s*|\s)(?:摄|供图)$")
+
+
 def _goes_on(line: str) -> bool:
     """Whether `line` (stripped) is running text cut before its end, e.g. by a page break."""
     if line[0] in "#|>▲△" or line[-1] in _STOP_END or _is_row(line):  # (▲: a photo caption)
         return False
+    if line[-1] in "摄图" and _PHOTO_CREDIT.search(line):
+        return False  # "…在车间工作。某报记者 某某 摄": a caption ends with its credit
     if line[-1] in _CLAUSE_END:
         return True
     # Punctuation inside quotes says nothing: titles quote phrases such as “延伸不足、附加值不高”.
@@ -221,6 +227,9 @@ def rejoin_lines(text: str, offsets: list[int]) -> Mapped:
     >>> s = "昭通高质量跨越式发展其势已成\\n\\n牢记嘱托。"
     >>> rejoin_lines(s, list(range(len(s) + 1)))[0]
     '昭通高质量跨越式发展其势已成\\n\\n牢记嘱托。'
+    >>> s = "员工在车间工作。岚山日报记者 某某 摄\\n\\n产业兴则百姓富。"
+    >>> rejoin_lines(s, list(range(len(s) + 1)))[0]
+    '员工在车间工作。岚山日报记者 某某 摄\\n\\n产业兴则百姓富。'
     """
     edits = []
     current = ""  # the line being built, stripped

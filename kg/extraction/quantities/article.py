@@ -3,6 +3,8 @@ title and photo captions, and its own place in each section (the best attested, 
 
 >>> _is_caption("某公司车间一角。"), _is_caption("遵义市大力发展工业,产值增长。")
 (True, False)
+>>> _is_caption("位于岚山经开区的岚山四药员工在数字化车间工作。岚山日报记者 某某 摄")
+True
 """
 
 from __future__ import annotations
@@ -258,6 +260,20 @@ class _Article:
         ranking = self.ranking(self.section_of(at)[0])
         return bool(ranking) and ranking[0][0].type == C.IndustrialPark
 
+    def first_after(self, at: int, accept, *, same_paragraph: int):
+        """The first subject mention after `at` in paragraph `same_paragraph` that `accept`
+        takes."""
+        i = bisect.bisect_left(self.starts, at)
+        while i < len(self.mentions):
+            m = self.mentions[i]
+            sent = self.doc.sentence_at(m.start)
+            if sent is None or sent.paragraph != same_paragraph:
+                return None
+            if accept(m):
+                return m
+            i += 1
+        return None
+
     def nearest_before(self, at: int, accept, *, same_paragraph: int | None = None):
         """The nearest subject mention before `at` in its section that `accept` takes."""
         start, _ = self.section_of(at)
@@ -292,5 +308,15 @@ _CAPTION_HINTS = _CAPTION_MARKS + _BYLINES  # (one is in every caption)
 
 
 def _is_caption(text: str) -> bool:
-    """A short line under a photo: 某公司车间一角。 / 某地风光。记者 某某 摄"""
-    return len(text) <= 40 and "," not in text and bool(_CAPTION_WORDS.search(text))
+    """A short line under a photo: 某公司车间一角。 / 某地风光。记者 某某 摄; or a longer one
+    that ends in its photographer's credit (位于某园区的某公司员工在车间工作。某报记者 某某 摄)."""
+    if "," in text:
+        return False
+    return (
+        len(text) <= 40
+        and bool(_CAPTION_WORDS.search(text))
+        or (len(text) <= 90 and bool(_CREDIT.search(text)))
+    )
+
+
+_CREDIT = re.compile(r"(?:记者|通讯员)\s*\S{2,4}\s*(?:摄|供图)\s*$")

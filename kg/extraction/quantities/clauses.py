@@ -222,6 +222,8 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
         return  # "A项目、B项目…,项目共计投资40亿元": all of them, the topic's, not the last one
     if type_ == C.IndustrialPark:
         park = art.nearest_before(at, lambda x: x.type == type_, same_paragraph=paragraph)
+        if park is None:  # "开发区内…占比达80%;……作为…,某某经济技术开发区…": named after
+            park = art.first_after(at, lambda x: x.type == type_, same_paragraph=paragraph)
         if park is None and art.main_is_park(at):
             # the park named last in the section ("1.某产业园简介" and its paragraphs), else
             # the one the article is about
