@@ -128,6 +128,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a verb phrase before a common noun that is a firm's suffix names no firm
+    ("经理说:“总共拿出集团公司50%的产量给我们。”", "总共拿出集团公司"),
     # a kind of firm after a word of quantity names none
     ("要激励更多的“链主”企业勇挑大梁、勇担重任。", "勇挑大梁"),
     ("引导一批龙头企业加快转型。", "加快转型"),

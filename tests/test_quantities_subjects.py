@@ -11,6 +11,22 @@ from .test_quantities import CITY, PARK, cases, check, metric
 # (id, text, value, unit, expected fields of the metric with that value and unit)
 CASES = [
     (
+        "a place acting in the clause after one that says how (围绕…,某市通过…): its topic",
+        "岚山软件园发展软件产业。\n\n近年来,围绕万千亿级产业集群打造标志性产业链,抚州市通过"
+        "狠抓重点产业强链补链延链,提升核心竞争力。去年,重点打造的十大标志性产业链完成工业总产值"
+        "1.42万亿元,占到全市规上工业总产值的近58%。",
+        1.42,
+        "万亿元",
+        {"subject": "抚州市"},
+    ),
+    (
+        "a firm's site in a place (某汽车武宁基地产量…): the firm's figure, not the place's",
+        "相关负责人介绍,2024年,岚瑞汽车武宁基地产量29.3万辆、同比增长26.4%。",
+        29.3,
+        "万辆",
+        {"subject": "岚瑞汽车"},
+    ),
+    (
         "开发区内 before any park is named: the park the paragraph names after it",
         "武宁县聚焦产业集群。\n\n开发区内岚锰硫酸锰市场份额全国占比达80%;石墨份额达15%……"
         "作为全省优先培育区,岚龙经济技术开发区抓住新材料产业集群精准发力。",

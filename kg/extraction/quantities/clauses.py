@@ -45,6 +45,7 @@ class _Clause:
     unknown: bool = False  # 项目 opens it, but no project was named: whose figure is unknown
     speaker: bool = False  # the subject is who speaks (某镇镇长某某说)
     prefix: str = ""  # 园区 of no park in particular: said before each indicator
+    adverbial: bool = False  # it says how someone acts, with no subject (围绕…,某市通过…)
 
 
 def _skip_lead(text: str, left: int, a: int, offset: int) -> int:
@@ -80,6 +81,8 @@ def _clauses(sent: Sentence) -> list[_Clause]:
 
 _LIST_AFTER = frozenset("、和与及等")
 _PARTNER_JOINERS = tuple(_SUBJECT["partners"]["joiners"])
+# a firm's site in a place, after the place's name (某汽车开封基地, 某集团华东工厂)
+_SITES = tuple(rules()["enterprise"]["facility_heads"])
 _JOINT_ACT = re.compile("|".join(_SUBJECT["partners"]["verbs"]))
 _SPEAKER = re.compile(
     # (说$|表示$|…, not (?:说|表示|…)$: each alternative opening with a character of its own,
@@ -135,7 +138,12 @@ def _opening(art: _Article, sent: Sentence) -> list[_Clause]:
         if body < b:
             if _may_open(art, text, body, sent.start):
                 _subject_at(art, clause, sent.paragraph)
-            break
+            else:
+                clause.adverbial = text.startswith(_ADVERBIAL, body)
+            if not (clause.adverbial and clause.subject is None) or sep is None:
+                break
+            a = sep.end()
+            continue
         if sep is None:
             break
         a = sep.end()
@@ -159,6 +167,8 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
     """Fill `clause.subject` when the clause opens with a name or a word standing for one."""
     text = art.doc.text
     at = clause.body
+    # ("围绕…打造产业链,某市通过…": how someone acts, the one acting in a clause after it)
+    clause.adverbial = text.startswith(_ADVERBIAL, at)
     run = art.between(at, clause.end)
     if run and run[0].start != at:
         # 链主型企业某某公司…, 位于某开发区的某公司…: the name after a description of it
@@ -186,6 +196,8 @@ def _subject_at(art: _Article, clause: _Clause, paragraph: int) -> None:
         for m in run[1:]:
             if m.start != last.end or scene and _town_of(last, m):
                 break  # (a scene in a town of a county: the county's figures)
+            if last.type == C.Enterprise and m.type == C.Region and text.startswith(_SITES, m.end):
+                break  # "某汽车开封基地产量…": the firm's, at its site in that place
             last = m  # 某县某镇: the last of adjacent names is the most specific
         if text.startswith(_PARTNER_JOINERS, last.end) and _JOINT_ACT.search(
             text, last.end, clause.end
@@ -270,10 +282,15 @@ def _level_place(art: _Article, at: int, level: str, paragraph: int) -> Mention 
     ) or art.own_place(at, level)
 
 
+_ADVERBIAL = tuple(_SUBJECT["adverbial"]["openers"])
+
+
 def _opened(clauses: list[_Clause]) -> Mention | None:
     """What a sentence opens with: the subject of its first clause that is more than a time
-    phrase (not a speaker's name: 某镇镇长某某说)."""
+    phrase or an adverbial (not a speaker's name: 某镇镇长某某说)."""
     for clause in clauses:
+        if clause.subject is None and clause.adverbial:
+            continue
         if clause.subject is not None or clause.body < clause.end:
             if clause.speaker or _heading_cluster(clause):
                 return None

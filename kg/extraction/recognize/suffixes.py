@@ -32,7 +32,7 @@ from kg.extraction.recognize.lexicon import (
     _strong,
 )
 from kg.extraction.recognize.lists import _enumeration
-from kg.extraction.segment import freq, pos
+from kg.extraction.segment import freq, pos, tokenize
 from kg.reading.document import Mention
 from kg.terms import C
 
@@ -469,7 +469,15 @@ def _enterprise_core_ok(core: str) -> bool:
         return False
     if len(core) <= 3 and freq(core) > 500 and pos(core) not in {"nz", "nt", "ns"}:
         return False
+    words = [t.text for t in tokenize(core)[:2]]
+    if len(words) == 2 and _adverbial_word(words[0]) and pos(words[1]) == "v":
+        return False  # "总共拿出集团公司50%的产量": a verb phrase before a common noun
     return True
+
+
+def _adverbial_word(w: str) -> bool:
+    """Whether `w` says how or how much (总共, 已经, 全部), as no brand's first word does."""
+    return len(w) > 1 and (pos(w) in ("d", "ad") or pos(w) == "b" and freq(w) > 300)
 
 
 def _list_or_single(
