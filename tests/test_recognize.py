@@ -7,6 +7,12 @@ from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 
 FOUND = [
+    # items written alike hold their 及 alike: the last one too (C及新材料 is one item)
+    (
+        "打造纺机及精深加工、茶叶及精深加工、稀土及新材料等8条标志性重点产业链。",
+        "IndustryChain",
+        "稀土及新材料",
+    ),
     # a rank between an industry and its chain is part of the name as written
     ("会议听取纺机重点产业链情况汇报。", "IndustryChain", "纺机重点产业链"),
     ("会议听取电动车及关键零部件重点产业链情况。", "IndustryChain", "电动车及关键零部件重点产业链"),
@@ -385,6 +391,12 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a verb governing ranked chains (锻造重点产业链: forging key chains) names no industry
+    (
+        "介绍了培育特色专业镇、锻造重点产业链和推进开发区建设的成效。",
+        "IndustryChain",
+        "锻造重点产业链",
+    ),
     # ... not firms entered in a list, read as the items of a list of chains
     ("宏远新材、岳川机械两家企业入选产业链链主名单。", "IndustryChain", "岳川机械两家企业入选"),
     ("宏远新材、岳川机械入选首批产业链名单。", "IndustryChain", "岳川机械入选"),

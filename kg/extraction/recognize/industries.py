@@ -218,6 +218,7 @@ def industry_start(s: _Sent, end: int, floor: int | None = None) -> int | None:
     j = bisect.bisect_left(_starts(toks), end) - 1
     start = end
     taken: list[str] = []  # kinds of the words taken, right to left
+    ranked = False  # whether a rank was read first (光伏重点产业链)
     while j >= 0:
         w, t_start, t_end = toks[j]
         if t_end > end or t_start < floor or end - t_start > _LIMIT:
@@ -263,6 +264,7 @@ def industry_start(s: _Sent, end: int, floor: int | None = None) -> int | None:
         if not taken and t_end == end and w in _words()["ranks"]:
             start = t_start  # "光伏重点产业链": a rank between the industry and its chain
             taken.append(MOD)
+            ranked = True
             j -= 1
             continue
         if kind == STOP:
@@ -289,4 +291,8 @@ def industry_start(s: _Sent, end: int, floor: int | None = None) -> int | None:
         start = toks[k].end
     if HEAD not in taken:
         return None
+    if ranked and len(taken) == 2:
+        word = toks[bisect.bisect_left(_starts(toks), start)].text
+        if pos(word) in ("v", "vn"):
+            return None  # "锻造重点产业链": a verb governing the ranked chains, no industry
     return start

@@ -20,6 +20,14 @@ from kg.terms import C
 _SEPARATORS = re.compile("、|以及|及|和|与|,")
 
 
+def _parallel(text: str, base: int, at: int, joiner: str) -> bool:
+    """Whether the list items before `at` (from `base`) hold `joiner` inside them, so that the
+    last item holds it too: "A及精深加工、B及精深加工、C及新材料等" (C及新材料 one item)."""
+    head = text[base:at]
+    last = head.rfind("、")
+    return last >= 0 and any(joiner in item for item in head[:last].split("、")[-2:])
+
+
 def _list_items(
     s: _Sent,
     end: int,
@@ -67,7 +75,10 @@ def _list_items(
             if (
                 reader is not None
                 and found.group() in ("和", "与", "及", "以及")
-                and "、" in s.text[found.end() : end - s.start]
+                and (
+                    "、" in s.text[found.end() : end - s.start]
+                    or _parallel(s.text, base, found.start(), found.group())
+                )
             ):
                 continue  # "A、汽车及零部件、B": a 及 with 、 after it is inside its item
             if found.group() != "、" and s.text[found.start() - 1 : found.start()] == "、":
