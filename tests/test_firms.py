@@ -128,6 +128,9 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # the matters a service covers, before 等方面, are no firms; nor is a cluster
+    ("在审批、环评、土地、资金等方面为企业提供全方位保障。", "环评"),
+    ("岚化市不断提档升级医药园,医药集群入选国家中小企业特色产业集群。", "医药集群"),
     # a verb phrase before a common noun that is a firm's suffix names no firm
     ("经理说:“总共拿出集团公司50%的产量给我们。”", "总共拿出集团公司"),
     # a kind of firm after a word of quantity names none

@@ -23,7 +23,7 @@ from kg.extraction.frame_rules import (
 from kg.extraction.recognize import GENERIC
 from kg.extraction.recognize.boundaries import _doc_starts, _Sent, _starts, _words_within
 from kg.extraction.recognize.edges import _strip_place
-from kg.extraction.recognize.industries import MOD, PLACE, STOP, industry_start, word_kind
+from kg.extraction.recognize.industries import INNER, MOD, PLACE, STOP, industry_start, word_kind
 from kg.extraction.segment import Token, pos
 from kg.reading.document import Document, Mention
 from kg.terms import C, P
@@ -303,8 +303,8 @@ class _Search:
             a = self._noun_run(e)
         if a is None or a >= e:
             return self._same_industry(e) if before.endswith("行业") else []
-        if self._names_in(a, e):
-            return []
+        if self._names_in(a, e) or _only_work(s, a, e):
+            return []  # (研发、生产行业领军企业: what firms do, no industry)
         return self._framed(s.start) or [self._industry(a, end)]
 
     def _same_industry(self, e: int) -> list[Mention]:
@@ -603,3 +603,9 @@ class _Search:
         t = self.t
         return [Mention(C.IndustryChain, self.s.sub(t.start, t.end), t.start, t.end,
                         label="产业链", rule=GENERIC)]  # fmt: skip
+
+
+def _only_work(s: _Sent, a: int, b: int) -> bool:
+    """Whether [a, b) holds only words of work (生产, 研发, 制造): what firms do, no industry."""
+    words = [t.text for t in s.toks if a <= t.start and t.end <= b]
+    return bool(words) and all(word_kind(w) == INNER or pos(w) in ("v", "vn") for w in words)

@@ -59,6 +59,8 @@ def _chain_mentions(
         if tail.group().startswith("等") and _UNITS.match(s.text, b - s.start):
             return  # "财政局、某某银行等产业链专班单位": the bodies that serve chains
         items = _enumeration(s, list_end, tail.group(), C.IndustryChain, reader=industry_start)
+        if len(items) > 1 and _count(tail.group()) == 1:
+            return  # "下游有专用车、特种车等一条完备的产业链": the links of one chain
         # "A等8条产业链", "A等重点产业链"; not "A等产业链项目" (projects of a kind)
         after = s.text[b - s.start : b - s.start + 2]
         one = items and tail.group().startswith("等") and after not in ("项目", "企业")

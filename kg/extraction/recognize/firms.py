@@ -579,7 +579,7 @@ def _firm(
         return
     if not _CJK.search(text) and rule != _LATIN_ALIAS or _strip_generic(text) == "":
         return  # (Latin letters alone name a firm where its full name says so: X(ABC))
-    if text[:1] in "((" or "产业链" in text:
+    if text[:1] in "((" or "产业链" in text or text.endswith("集群"):
         return  # "华岳集团(光伏产业链)": the chain a firm leads is no part of its name
     lx = _lex()
     if text[0] in lx["never_in_firm_first"] and lx["never_in_firm_re"].match(text):
