@@ -7,6 +7,8 @@ from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 
 FOUND = [
+    # a science city is a park (科技城, as 科学城 and 科创城)
+    ("项目落户岚山中关村科技城。", "IndustrialPark", "岚山中关村科技城"),
     # items written alike hold their 及 alike: the last one too (C及新材料 is one item)
     (
         "打造纺机及精深加工、茶叶及精深加工、稀土及新材料等8条标志性重点产业链。",
@@ -391,6 +393,9 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # the parks of the places of a level together, the projects of a counted list: no names
+    ("推动各州市园区提质增效。", "IndustrialPark", "州市园区"),
+    ("其中,岚安集团、中瑞蓝科两大项目总投资8.6亿元。", "Project", "中瑞蓝科两大项目"),
     # a verb governing ranked chains (锻造重点产业链: forging key chains) names no industry
     (
         "介绍了培育特色专业镇、锻造重点产业链和推进开发区建设的成效。",

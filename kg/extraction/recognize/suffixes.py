@@ -130,6 +130,8 @@ def _suffix_names(s: _Sent, cls: str, matches: list[re.Match] | None = None) -> 
             core = raw_core  # 工业硅项目: a word that merely opens with a generic one (工业)
         if core and (not _WORD_CHAR.search(core) or _NOTE.match(core)):
             core = ""  # "龙头企业-产业链-产业集群", "在建(含续建)项目": no name, a note
+        if cls == C.Project and _COUNT_END.search(raw_core):
+            continue  # "A、中瑞两大项目": the projects of a list, counted, no name
         if cls == C.Project and (
             raw_core.endswith(("重点", "重大"))
             or raw_core.endswith("产业链")
@@ -461,6 +463,10 @@ def _modifier_brand(s: _Sent, start: int) -> int | None:
     ):
         return None  # "效益科技有限公司" read inside a longer phrase: not the opening
     return s.toks[k].start
+
+
+# a count ending the words before 项目 (两大, 3个): the projects of a list, not one's name
+_COUNT_END = re.compile("[0-9一二三四五六七八九十两几]+(?:大|个|项|批)$")
 
 
 def _enterprise_core_ok(core: str) -> bool:
