@@ -25,6 +25,11 @@ BRIEF_NAMES = [
 ]
 
 
+def test_a_group_is_its_brand_and_group(extract_text):
+    doc = extract_text("广西岚柴机器集团有限公司落户。岚柴集团发动机日均产出量2000台。")
+    assert labels(doc)["岚柴集团"] == "广西岚柴机器集团有限公司"
+
+
 @pytest.mark.parametrize("text, brief", BRIEF_NAMES)
 def test_a_brief_name_is_the_firm_named_in_full(extract_text, text, brief):
     doc = extract_text(text)

@@ -66,7 +66,12 @@ def _full_name_of(short: str, longer: list[str], derived: set[str]) -> str | Non
     >>> _full_name_of("合盛", ["合盛铝业"], set()) is None
     True
     """
-    hosts = [n for n in longer if short in n and n != short and _short_form(short, n, derived)]
+    hosts = [
+        n
+        for n in longer
+        if n != short
+        and (short in n and _short_form(short, n, derived) or short in _short_names(n))
+    ]
     return hosts[0] if len(hosts) == 1 else None
 
 
@@ -400,7 +405,8 @@ def _brief_names(name: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=1 << 12)
 def _name_forms(name: str) -> frozenset[str]:
     """A full firm name without its legal form, then also without a leading place, then also
-    without the last industry word (岳禾智能装备股份有限公司 -> 岳禾智能装备, 岳禾智能)."""
+    without the last industry word (岳禾智能装备股份有限公司 -> 岳禾智能装备, 岳禾智能); a group
+    by its brand and 集团 too (岚柴机器集团有限公司 -> 岚柴机器集团, 岚柴集团)."""
     lx = _lex()
     legal = next(
         (x for x in sorted(lx["firm_suffixes"], key=len, reverse=True) if name.endswith(x)), ""
@@ -420,6 +426,12 @@ def _name_forms(name: str) -> frozenset[str]:
                 break
             form = form[: -len(word)]
             forms.add(form)
+    if "集团" in legal:  # 广西玉柴机器集团有限公司 -> 玉柴机器集团, 玉柴集团
+        for form in list(forms):
+            forms.add(form + "集团")
+            words = tokenize(form)  # (the brand: the name before its last word, 机器)
+            if len(words) > 1 and len(words[-1].text) >= 2 and len(form) - len(words[-1].text) >= 2:
+                forms.add(form[: -len(words[-1].text)] + "集团")
     return frozenset(forms)
 
 
