@@ -7,8 +7,6 @@ from kg.extraction.recognize import GENERIC
 from kg.extraction.segment import rules
 
 FOUND = [
-    # a science city is a park (科技城, as 科学城 and 科创城)
-    ("项目落户岚山中关村科技城。", "IndustrialPark", "岚山中关村科技城"),
     # items written alike hold their 及 alike: the last one too (C及新材料 is one item)
     (
         "打造纺机及精深加工、茶叶及精深加工、稀土及新材料等8条标志性重点产业链。",
