@@ -462,7 +462,7 @@ class Linker:
                 if any(a < end and start < b for a, b in taken):
                     continue
                 key = pinyin_key(text[start:end])
-                hits = [i for i in index.get(key, ()) if len(key) >= 4]
+                hits = index.get(key, ()) if len(key) >= 4 else ()  # (two syllables at least)
                 if not hits:
                     continue
                 links = {}

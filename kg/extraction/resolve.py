@@ -437,7 +437,7 @@ def _name_forms(name: str) -> frozenset[str]:
 
 # words of a firm's business that a full name may hold before its legal form (岚润资源控股有限
 # 公司): an article calls the firm without them too
-_BUSINESS_WORDS = ("控股", "资源", "实业", "发展", "投资", "贸易", "置业", "开发", "管理")
+_BUSINESS_WORDS = tuple(rules()["enterprise"]["business_words"])
 
 
 @functools.lru_cache(maxsize=1 << 12)

@@ -188,15 +188,15 @@ def _is_row(line: str) -> bool:
     return "|" in line or "｜" in line
 
 
-# the credit a photo's caption ends with: 记者 某某 摄, 某某 供图
-_PHOTO_CREDIT = re.compile(r"(?:(?:记者|通讯员|摄影)\s*\S{2,6}\s*|\s)(?:摄|供图)$")
+#: The credit a photo's caption ends with: 记者 某某 摄, 某某 供图.
+PHOTO_CREDIT = re.compile(r"(?:(?:记者|通讯员|摄影)\s*\S{2,6}\s*|\s)(?:摄|供图)\s*$")
 
 
 def _goes_on(line: str) -> bool:
     """Whether `line` (stripped) is running text cut before its end, e.g. by a page break."""
     if line[0] in "#|>▲△" or line[-1] in _STOP_END or _is_row(line):  # (▲: a photo caption)
         return False
-    if line[-1] in "摄图" and _PHOTO_CREDIT.search(line):
+    if line[-1] in "摄图" and PHOTO_CREDIT.search(line):
         return False  # "…在车间工作。某报记者 某某 摄": a caption ends with its credit
     if line[-1] in _CLAUSE_END:
         return True

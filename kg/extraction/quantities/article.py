@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from kg.extraction.places import place_names
 from kg.extraction.recognize import GENERIC
 from kg.reading.document import Document, Mention, Sentence
+from kg.reading.normalize import PHOTO_CREDIT
 from kg.terms import C
 
 # A chain is not a subject: 某市某产业链对接会上的签约 are the city's.
@@ -315,8 +316,5 @@ def _is_caption(text: str) -> bool:
     return (
         len(text) <= 40
         and bool(_CAPTION_WORDS.search(text))
-        or (len(text) <= 90 and bool(_CREDIT.search(text)))
+        or (len(text) <= 90 and bool(PHOTO_CREDIT.search(text)))
     )
-
-
-_CREDIT = re.compile(r"(?:记者|通讯员)\s*\S{2,4}\s*(?:摄|供图)\s*$")
