@@ -483,6 +483,28 @@ def test_metric_predictions_are_distinct_by_normalised_parts():
     assert pred[0] == (("青岚市", {"青岚", "青岚市"}), "税收", 9, "亿元", 2023)
 
 
+def test_a_fact_names_its_entity_by_any_form_the_article_writes():
+    # one firm, written in full and by its brand and 集团: a statistic about it matches gold
+    # that names it either way
+    doc = make_doc(
+        [
+            ("Enterprise", "广西岚柴机器集团有限公司", "广西岚柴机器集团有限公司"),
+            ("Enterprise", "岚柴集团", "广西岚柴机器集团有限公司"),
+        ],
+        metrics=[
+            (
+                ("Enterprise", "广西岚柴机器集团有限公司", "广西岚柴机器集团有限公司"),
+                "发动机日均产出量",
+                2000,
+                "台",
+                None,
+            )
+        ],
+    )
+    gold = {"metrics": [["岚柴集团", "发动机日均产出量", 2000, "台", None]]}
+    assert score_document(predictions(doc), gold)["metrics"].tp_gold == 1
+
+
 def test_metric_errors_are_listed_as_tuples():
     pred = predictions(make_doc(metrics=[(CITY, "税收", 9, "亿元", 2023)]))
     wrong = errors(pred, {"metrics": [GOLD_METRIC]})["metrics"]

@@ -14,7 +14,8 @@ Conventions:
 - A predicted entity is identified by its normalised canonical label and carries the set of its
   surface texts; it matches a gold string when its label or any of its texts does. A predicted
   pair is identified by (subject label, object label) and matches a gold pair when both ends
-  match. The gold string `*` matches anything (`chain_leaders` uses it for "any chain", and a
+  match; an end (and a metric's subject) carries every text the article writes its entity in
+  (a firm's full name and its short name, resolved to one label). The gold string `*` matches anything (`chain_leaders` uses it for "any chain", and a
   pair `[firm, "*"]` is matched by that firm with any object).
 - A gold metric is `[subject, indicator, value, unit, year]` or an object with those keys
   (`year` may be absent or null; an object's `alt_subject`, when given, is a second subject
@@ -224,12 +225,19 @@ def predictions(doc: Document) -> dict[str, list]:
     `(subject, indicator, value, unit, year)` items, the subject a `(label, texts)` or None.
     """
     out: dict[str, list] = {}
+    # an entity is named by every form the article writes it in (岚柴集团 and 广西岚柴机器集团
+    # 有限公司, one firm): a fact about it names it by any of them, as an entity's own
+    # prediction does (its texts gathered under its label)
+    names: dict[tuple[str, str], set[str]] = {}
+    for m in doc.mentions:
+        names.setdefault((m.type, m.label or m.text), set()).add(m.text)
+
+    def end(m: Mention) -> End:
+        label = m.label or m.text
+        return label, {m.text, *names.get((m.type, label), ())}
+
     for field, predicate in PAIR_PREDICATES.items():
-        pairs = [
-            (_mention_end(r.subject), _mention_end(r.object))
-            for r in doc.relations
-            if r.predicate == predicate
-        ]
+        pairs = [(end(r.subject), end(r.object)) for r in doc.relations if r.predicate == predicate]
         out[field] = _distinct(field, pairs)
     for field, type_ in ENTITY_TYPES.items():
         # a generic mention ("产业链" alone) names nothing in particular: never a prediction
@@ -237,10 +245,7 @@ def predictions(doc: Document) -> dict[str, list]:
         out[field] = [end for (end,) in _distinct(field, ends)]
     out[METRICS] = _distinct(
         METRICS,
-        (
-            (m.subject and _mention_end(m.subject), m.indicator, m.value, m.unit, m.year)
-            for m in doc.metrics
-        ),
+        ((m.subject and end(m.subject), m.indicator, m.value, m.unit, m.year) for m in doc.metrics),
     )
     return out
 
