@@ -607,5 +607,5 @@ class _Search:
 
 def _only_work(s: _Sent, a: int, b: int) -> bool:
     """Whether [a, b) holds only words of work (生产, 研发, 制造): what firms do, no industry."""
-    words = [t.text for t in s.toks if a <= t.start and t.end <= b]
+    words = [t.text for t in _words_within(s, a, b)]
     return bool(words) and all(word_kind(w) == INNER or pos(w) in ("v", "vn") for w in words)

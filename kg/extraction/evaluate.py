@@ -15,8 +15,9 @@ Conventions:
   surface texts; it matches a gold string when its label or any of its texts does. A predicted
   pair is identified by (subject label, object label) and matches a gold pair when both ends
   match; an end (and a metric's subject) carries every text the article writes its entity in
-  (a firm's full name and its short name, resolved to one label). The gold string `*` matches anything (`chain_leaders` uses it for "any chain", and a
-  pair `[firm, "*"]` is matched by that firm with any object).
+  (a firm's full name and its short name, resolved to one label). The gold string `*` matches
+  anything (`chain_leaders` uses it for "any chain", and a pair `[firm, "*"]` is matched by that
+  firm with any object).
 - A gold metric is `[subject, indicator, value, unit, year]` or an object with those keys
   (`year` may be absent or null; an object's `alt_subject`, when given, is a second subject
   that also matches; its other keys, such as `text` or `qualifier`, are not scored). A

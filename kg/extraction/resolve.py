@@ -391,15 +391,7 @@ def _brief_names(name: str) -> frozenset[str]:
     >>> sorted(_brief_names("贵州岚易通科技有限公司"))
     ['岚易通']
     """
-    return frozenset(
-        f
-        for f in _name_forms(name)
-        if 2 <= len(f) < 4
-        and not freq(f)
-        and not _is_region_word(f)
-        and _strip_generic(f) == f
-        and _opens_with_brand(f)
-    )
+    return frozenset(f for f in _brand_forms(name) if len(f) < 4)
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -450,10 +442,17 @@ def _short_names(name: str) -> frozenset[str]:
     >>> sorted(_short_names("岳禾智能装备股份有限公司"))
     ['岳禾智能', '岳禾智能装备']
     """
+    return frozenset(f for f in _brand_forms(name) if len(f) >= 4)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _brand_forms(name: str) -> frozenset[str]:
+    """The forms of `_name_forms` an article may call the firm by: two characters at least, no
+    dictionary word, no place, nothing generic, opening with a brand."""
     return frozenset(
         f
         for f in _name_forms(name)
-        if len(f) >= 4
+        if len(f) >= 2
         and not freq(f)
         and not _is_region_word(f)
         and _strip_generic(f) == f

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from kg.extraction.places import place_names
 from kg.extraction.recognize.boundaries import _Sent, _strip_generic
 from kg.extraction.recognize.edges import _strip_place
-from kg.extraction.recognize.industries import goes_on, industry_start, rank_words
+from kg.extraction.recognize.industries import goes_on, industry_start, unranked
 from kg.extraction.recognize.lexicon import (
     _CHAIN_LIST_TAIL,
     GENERIC,
@@ -122,16 +122,9 @@ def _chain_mentions(
         rest_start = start + len(first) + len(inner_split.group(2))
         yield Mention(C.IndustryChain, s.sub(rest_start, b), rest_start, b, rule="suffix")
         return
-    label = _strip_place(_unranked(name, suffix), s.toks, start)
+    # (光伏重点产业链 is 光伏产业链: one chain, however the article ranks it)
+    label = _strip_place(unranked(name[: -len(suffix)]) + suffix, s.toks, start)
     yield Mention(C.IndustryChain, name, start, b, label=label, rule="suffix")
-
-
-def _unranked(name: str, suffix: str) -> str:
-    """A chain's name without the rank written before its suffix (光伏重点产业链 -> 光伏产业链):
-    one chain, however the article ranks it."""
-    head = name[: -len(suffix)]
-    rank = next((r for r in rank_words() if head.endswith(r) and len(r) < len(head)), "")
-    return head[: -len(rank)] + suffix if rank else name
 
 
 # a list closed by 等 and a count of firms before the words that qualify a chain: "A、B等3家企业

@@ -102,8 +102,7 @@ def _word_after(s: _Sent, tok: Token) -> str:
 
 def _verb_after(s: _Sent, tok: Token) -> bool:
     """Whether a verb of two characters or more follows `tok`."""
-    k = bisect.bisect_left(_starts(s.toks), tok.end)
-    nxt = s.toks[k].text if k < len(s.toks) else ""
+    nxt = _word_after(s, tok)
     return len(nxt) > 1 and pos(nxt) in _lex()["verb_pos"]
 
 

@@ -118,9 +118,20 @@ def word_kind(w: str) -> str:
     return STOP
 
 
-def rank_words() -> list[str]:
-    """Words that rank a chain between its industry and 产业链 (重点, 优势), longest first."""
-    return sorted(_words()["ranks"], key=len, reverse=True)
+@functools.cache
+def _rank_words() -> tuple[str, ...]:
+    return tuple(sorted(_words()["ranks"], key=len, reverse=True))
+
+
+def unranked(head: str) -> str:
+    """`head` without the rank it ends in, if any (光伏重点 -> 光伏, 零部件重点 -> 零部件):
+    one industry, however the article ranks its chain.
+
+    >>> unranked("光伏重点"), unranked("重点"), unranked("光伏")
+    ('光伏', '重点', '光伏')
+    """
+    rank = next((r for r in _rank_words() if head.endswith(r) and len(r) < len(head)), "")
+    return head[: -len(rank)] if rank else head
 
 
 def listed(w: str) -> bool:
@@ -148,8 +159,7 @@ def goes_on(first: str, rest: str) -> bool:
     >>> goes_on("新能源", "网联汽车")
     True
     """
-    for rank in rank_words():
-        rest = rest.removesuffix(rank) or rest  # "零部件重点": the rank qualifies the chain
+    rest = unranked(rest)  # "零部件重点": the rank qualifies the chain
     if rest in _words()["dependants"]:
         return True
     if any(first + rest[-k:] in _words()["heads"] for k in (2, 3) if len(rest) > k):

@@ -475,9 +475,10 @@ def _enterprise_core_ok(core: str) -> bool:
         return False
     if len(core) <= 3 and freq(core) > 500 and pos(core) not in {"nz", "nt", "ns"}:
         return False
-    words = [t.text for t in tokenize(core)[:2]]
-    if len(words) == 2 and _adverbial_word(words[0]) and pos(words[1]) == "v":
-        return False  # "总共拿出集团公司50%的产量": a verb phrase before a common noun
+    if _adverbial_word(core[:2]):  # (tokenized only then: most cores open otherwise)
+        words = [t.text for t in tokenize(core)[:2]]
+        if len(words) == 2 and _adverbial_word(words[0]) and pos(words[1]) == "v":
+            return False  # "总共拿出集团公司50%的产量": a verb phrase before a common noun
     return True
 
 
